@@ -1,0 +1,56 @@
+export type Role = "OWNER" | "ADMIN" | "BILLER" | "CLINICIAN";
+export const ROLES: readonly Role[] = ["OWNER", "ADMIN", "BILLER", "CLINICIAN"];
+
+/** What each role may do (DESIGN §3); resolvers name a permission, never a list of roles. */
+export enum Permission {
+  ReadPractice = "ReadPractice",
+  ManageMembers = "ManageMembers",
+  ManagePayers = "ManagePayers",
+  ReadPayers = "ReadPayers",
+  ManageClinicians = "ManageClinicians",
+  ReadClinicians = "ReadClinicians",
+  ManageClients = "ManageClients",
+  ReadClients = "ReadClients",
+  ManageGroups = "ManageGroups",
+  ReadGroups = "ReadGroups",
+  ScheduleSessions = "ScheduleSessions",
+  ReadSessions = "ReadSessions",
+  RecordAttendance = "RecordAttendance",
+  WriteNotes = "WriteNotes",
+  ReadClaims = "ReadClaims",
+  ManageClaimBatches = "ManageClaimBatches",
+  ReadAudit = "ReadAudit",
+}
+
+const everything = Object.values(Permission);
+
+const grants: Record<Role, readonly Permission[]> = {
+  OWNER: everything,
+  ADMIN: everything,
+  // Billers read everything and manage clients and batches; payers, rules and members stay with admins.
+  BILLER: [
+    Permission.ReadPractice,
+    Permission.ReadPayers,
+    Permission.ReadClinicians,
+    Permission.ManageClients,
+    Permission.ReadClients,
+    Permission.ReadGroups,
+    Permission.ReadSessions,
+    Permission.ReadClaims,
+    Permission.ManageClaimBatches,
+  ],
+  CLINICIAN: [
+    Permission.ReadPractice,
+    Permission.ReadGroups,
+    Permission.ReadSessions,
+    Permission.ReadClients,
+    Permission.ReadClinicians,
+    Permission.ScheduleSessions,
+    Permission.RecordAttendance,
+    Permission.WriteNotes,
+  ],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}

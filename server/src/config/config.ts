@@ -1,0 +1,66 @@
+import path from "node:path";
+
+/** Everything the server reads from the environment, parsed once. */
+export interface AppConfig {
+  /** Empty when the embedded PostgreSQL should be used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  port: number;
+  host: string;
+  production: boolean;
+  /** Serve the built console from this folder when it exists. */
+  consoleDir: string;
+  seedDemoOnFirstStart: boolean;
+  /** Bigger pools help throughput only up to the database's core count. */
+  databasePoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+function parseInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
+  }
+  return value;
+}
+
+function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false; got "${raw}"`);
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === "") return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_URL must be a postgres:// URL");
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(`DATABASE_URL must use postgres:// or postgresql://; got ${url.protocol}//`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? "development";
+  return {
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    dataDir: path.resolve(cwd, env.DATA_DIR && env.DATA_DIR.trim() !== "" ? env.DATA_DIR : "data"),
+    embeddedPostgresPort: parseInteger(env, "EMBEDDED_PG_PORT", 54329, 1024, 65535),
+    port: parseInteger(env, "PORT", 4000, 0, 65535),
+    host: env.HOST && env.HOST.trim() !== "" ? env.HOST : "0.0.0.0",
+    production: nodeEnv === "production",
+    consoleDir: path.resolve(__dirname, "../../../console/dist"),
+    seedDemoOnFirstStart: parseBoolean(env, "SEED_DEMO", true),
+    databasePoolSize: parseInteger(env, "DATABASE_POOL_SIZE", 10, 1, 100),
+  };
+}

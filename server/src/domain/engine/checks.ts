@@ -1,0 +1,355 @@
+/**
+ * One function per payer denial the engine prevents. Each returns the
+ * issue(s) to put on the claim line, or null when the line passes.
+ * `CHECKS` lists them in the order issues appear on a line (DESIGN §4).
+ */
+import { FAMILY_PSYCHOTHERAPY_CODES, suggestIndividualCodes } from "./cpt-codes.js";
+import { MAX_MODIFIERS_PER_LINE, isBlank } from "./line-contents.js";
+import type {
+  ClaimIssue,
+  ClaimIssueCode,
+  CoverageFacts,
+  GroupKind,
+  IssueSeverity,
+  NoteElement,
+  NoteFacts,
+  RuleVersion,
+  SessionFacts,
+} from "./types.js";
+
+/** What every check may read about one present member of one session. */
+export interface LineFacts {
+  session: SessionFacts;
+  clientId: string;
+  /** The session's local date in the practice's timezone. */
+  serviceDate: string;
+  /** n: members marked PRESENT. */
+  presentCount: number;
+  /** The member's diagnoses as they go on the claim. */
+  diagnosisCodes: string[];
+  coverage: CoverageFacts | null;
+  rules: RuleVersion | null;
+  note: NoteFacts | null;
+}
+
+/** A line with coverage and payer rules: only then can payer-specific checks run. */
+export interface RuledLineFacts extends LineFacts {
+  coverage: CoverageFacts;
+  rules: RuleVersion;
+  modifiers: string[];
+  /** 1-based place of this session among the member's sessions that local day with this payer, in start order. */
+  unitOfDay: number;
+}
+
+export type CheckResult = ClaimIssue | ClaimIssue[] | null;
+
+export type Check =
+  | { needsRules: false; run: (line: LineFacts) => CheckResult }
+  | { needsRules: true; run: (line: RuledLineFacts) => CheckResult };
+
+const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
+  NO_ACTIVE_COVERAGE: "ERROR",
+  MISSING_DIAGNOSIS: "ERROR",
+  GROUP_TOO_SMALL: "ERROR",
+  GROUP_TOO_LARGE: "ERROR",
+  USE_INDIVIDUAL_CODE: "ERROR",
+  USE_FAMILY_CODE: "ERROR",
+  NOT_PSYCHOTHERAPY: "ERROR",
+  LEADER_NOT_LICENSED: "ERROR",
+  SESSION_TOO_SHORT: "ERROR",
+  // Payers pay one unit however long the group ran, so a long session costs nothing but invites review.
+  SESSION_TOO_LONG: "WARNING",
+  MISSING_GROUP_DOCUMENTATION: "ERROR",
+  MISSING_MEMBER_NOTE: "ERROR",
+  NOTE_INCOMPLETE: "ERROR",
+  NOTE_UNSIGNED: "ERROR",
+  TELEHEALTH_NOT_COVERED: "ERROR",
+  DAILY_UNIT_LIMIT: "ERROR",
+  TOO_MANY_MODIFIERS: "ERROR",
+};
+
+function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
+  return { code, severity: SEVERITY[code], message, element };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function wasOrWere(n: number): string {
+  return n === 1 ? "was" : "were";
+}
+
+/** Payers deny any line without primary coverage in force on the date of service. */
+export function noActiveCoverage(line: LineFacts): CheckResult {
+  if (!line.coverage) {
+    return issue(
+      "NO_ACTIVE_COVERAGE",
+      `This member has no primary coverage in force on ${line.serviceDate}. ` +
+        `Add the member's primary insurance, or correct its effective dates to cover ${line.serviceDate}, then re-evaluate.`,
+    );
+  }
+  if (!line.rules) {
+    // Coverage points at a payer with no rules on file; without rules nothing can be checked or priced.
+    return issue(
+      "NO_ACTIVE_COVERAGE",
+      `This member's primary coverage (member ID ${line.coverage.memberId}) is with a payer that has no billing rules on file. ` +
+        `Set up that payer's rules, then re-evaluate.`,
+    );
+  }
+  return null;
+}
+
+/** Every claim line needs at least one ICD-10 diagnosis to establish medical necessity. */
+export function missingDiagnosis(line: LineFacts): CheckResult {
+  if (line.diagnosisCodes.length > 0) return null;
+  return issue(
+    "MISSING_DIAGNOSIS",
+    "This member has no diagnosis code on file, and every claim needs at least one. " +
+      "Add the member's ICD-10 diagnosis (e.g. F33.1), then re-evaluate.",
+  );
+}
+
+/** Payers set a minimum group size for 90853 (Medicare: at least 2). */
+export function groupTooSmall(line: RuledLineFacts): CheckResult {
+  const n = line.presentCount;
+  const min = line.rules.minGroupSize;
+  if (n >= min) return null;
+  return issue(
+    "GROUP_TOO_SMALL",
+    `${count(n, "member")} ${wasOrWere(n)} present; this payer requires at least ${min} for group therapy. ` +
+      "Record attendance for any other members who attended; otherwise this session cannot be billed as group therapy to this payer.",
+  );
+}
+
+/** Payers cap group size for 90853 (typically 12). */
+export function groupTooLarge(line: RuledLineFacts): CheckResult {
+  const n = line.presentCount;
+  const max = line.rules.maxGroupSize;
+  if (n <= max) return null;
+  return issue(
+    "GROUP_TOO_LARGE",
+    `${count(n, "member")} ${wasOrWere(n)} present; this payer allows at most ${max} for group therapy. ` +
+      "Correct the attendance if fewer members attended; otherwise this session cannot be billed as group therapy to this payer.",
+  );
+}
+
+/** A single client is individual psychotherapy (90832/90834/90837 by minutes), never 90853. */
+export function useIndividualCode(line: LineFacts): CheckResult {
+  if (line.presentCount !== 1) return null;
+  const minutes = line.session.durationMinutes;
+  const codes = suggestIndividualCodes(minutes);
+  const advice =
+    codes.length > 0
+      ? `For ${minutes} minutes, bill individual psychotherapy ${codes.join(" or ")} instead.`
+      : `At ${minutes} minutes it is also too short for an individual psychotherapy code (at least 16 minutes).`;
+  return issue(
+    "USE_INDIVIDUAL_CODE",
+    "Only 1 member was present, so this was individual psychotherapy, not group therapy (90853). " +
+      `If other members attended, record their attendance. ${advice}`,
+  );
+}
+
+/** Family therapy is billed as 90846 (without the patient) or 90847 (with), never 90853. */
+export function useFamilyCode(line: LineFacts): CheckResult {
+  if (line.session.groupKind !== "FAMILY") return null;
+  return issue(
+    "USE_FAMILY_CODE",
+    `This is a family therapy group, which is not billed as group therapy (90853). ` +
+      `Bill family psychotherapy instead: ${FAMILY_PSYCHOTHERAPY_CODES[0]} without the patient present, ${FAMILY_PSYCHOTHERAPY_CODES[1]} with the patient present.`,
+  );
+}
+
+/**
+ * Group kinds that are not psychotherapy unless the group has a psychotherapy
+ * component. DESIGN names psychoeducation classes; a peer-support group
+ * without one is the same denial (support, not treatment), so it is here
+ * too. Skills and substance-use groups are usually delivered as
+ * psychotherapy, so their flag alone does not block them.
+ */
+const NOT_THERAPY_WITHOUT_COMPONENT: Partial<Record<GroupKind, string>> = {
+  PSYCHOEDUCATION: "psychoeducation group",
+  SUPPORT: "peer-support group",
+};
+
+/** Payers deny 90853 for classes and peer support that contain no psychotherapy. */
+export function notPsychotherapy(line: LineFacts): CheckResult {
+  const label = NOT_THERAPY_WITHOUT_COMPONENT[line.session.groupKind];
+  if (!label || line.session.hasPsychotherapyComponent) return null;
+  return issue(
+    "NOT_PSYCHOTHERAPY",
+    `This ${label} has no psychotherapy component, and payers do not pay group psychotherapy (90853) for it. ` +
+      "If the sessions do include psychotherapy, mark the group as having a psychotherapy component and document the interventions; otherwise do not bill this session.",
+  );
+}
+
+/** Payers that require it pay 90853 only when a clinician licensed on the date of service leads the group. */
+export function leaderNotLicensed(line: RuledLineFacts): CheckResult {
+  if (!line.rules.requireLicensedLeader) return null;
+  const { licensed, licenseExpiresOn } = line.session.leader;
+  if (!licensed) {
+    return issue(
+      "LEADER_NOT_LICENSED",
+      "The session's leader is not recorded as a licensed clinician, and this payer requires a licensed leader. " +
+        "Assign a licensed clinician as the session's leader, or update the clinician's license details.",
+    );
+  }
+  // The expiry date is the last valid day, so a license expiring on the service date still counts.
+  if (licenseExpiresOn !== null && licenseExpiresOn < line.serviceDate) {
+    return issue(
+      "LEADER_NOT_LICENSED",
+      `The session leader's license expired on ${licenseExpiresOn}, before this session on ${line.serviceDate}, and this payer requires a licensed leader. ` +
+        "If the license was renewed, update its expiry date; otherwise assign a licensed clinician as the session's leader.",
+    );
+  }
+  return null;
+}
+
+/** Payers may set a minimum session length for 90853. */
+export function sessionTooShort(line: RuledLineFacts): CheckResult {
+  const min = line.rules.minSessionMinutes;
+  const minutes = line.session.durationMinutes;
+  if (min === null || minutes >= min) return null;
+  return issue(
+    "SESSION_TOO_SHORT",
+    `The session lasted ${count(minutes, "minute")}; this payer requires at least ${count(min, "minute")} for group therapy. ` +
+      "If it ran longer, correct the session's duration; otherwise it cannot be billed to this payer.",
+  );
+}
+
+/** Payers that set a maximum session length review (but pay one unit for) longer sessions. */
+export function sessionTooLong(line: RuledLineFacts): CheckResult {
+  const max = line.rules.maxSessionMinutes;
+  const minutes = line.session.durationMinutes;
+  if (max === null || minutes <= max) return null;
+  return issue(
+    "SESSION_TOO_LONG",
+    `The session lasted ${count(minutes, "minute")}, more than this payer's ${count(max, "minute")}. ` +
+      "Check the recorded duration; the line can still be billed (one unit), but the payer may review it.",
+  );
+}
+
+/** Payers deny group therapy whose session record lacks the topics or the interventions used. */
+export function missingGroupDocumentation(line: LineFacts): CheckResult {
+  const missing: string[] = [];
+  if (isBlank(line.session.topics)) missing.push("topics");
+  if (isBlank(line.session.interventions)) missing.push("interventions");
+  if (missing.length === 0) return null;
+  return issue(
+    "MISSING_GROUP_DOCUMENTATION",
+    `The session has no ${missing.join(" or ")} recorded, and payers deny group therapy documented without them. ` +
+      `Record the session's ${missing.join(" and ")}.`,
+  );
+}
+
+/** Payers require an individual progress note for every member billed. */
+export function missingMemberNote(line: LineFacts): CheckResult {
+  if (line.note) return null;
+  return issue(
+    "MISSING_MEMBER_NOTE",
+    "There is no note for this member for this session, and every member billed needs their own progress note. " +
+      "Write (and sign) the member's note for this session.",
+  );
+}
+
+/** The note's free-text sections; each NoteElement names the one of the same name. */
+type NoteSection = Exclude<keyof NoteFacts, "clientId" | "signedAt">;
+
+const NOTE_SECTIONS: readonly { element: NoteElement; section: NoteSection }[] = [
+  { element: "PARTICIPATION", section: "participation" },
+  { element: "RESPONSE", section: "response" },
+  { element: "INTERVENTIONS", section: "interventions" },
+  { element: "PROGRESS", section: "progress" },
+  { element: "PLAN", section: "plan" },
+  { element: "RISK", section: "risk" },
+];
+
+/** Payers require each member's note to document the elements they list (participation, response, ...). */
+export function noteIncomplete(line: RuledLineFacts): CheckResult {
+  const note = line.note;
+  if (!note) return null;
+  const required = new Set(line.rules.requiredNoteElements);
+  // Canonical element order, not the payer's list order, so issues read the same whatever order rules were saved in.
+  return NOTE_SECTIONS.filter(({ element, section }) => required.has(element) && isBlank(note[section])).map(
+    ({ element, section }) =>
+      issue(
+        "NOTE_INCOMPLETE",
+        `The member's note leaves ${section} empty, and this payer requires every note to document it. ` +
+          (note.signedAt
+            ? `The note is already signed and cannot be edited; document the ${section} in an addendum and have a biller review this line.`
+            : `Fill in the note's ${section} before signing it.`),
+        element,
+      ),
+  );
+}
+
+/** Payers that require it accept only notes the clinician has signed. */
+export function noteUnsigned(line: RuledLineFacts): CheckResult {
+  if (!line.note || line.note.signedAt || !line.rules.requireSignedNote) return null;
+  return issue(
+    "NOTE_UNSIGNED",
+    "The member's note is not signed, and this payer requires a signed note. Have the clinician review and sign it.",
+  );
+}
+
+/** Payers cover video and audio-only telehealth separately, and some cover neither. */
+export function telehealthNotCovered(line: RuledLineFacts): CheckResult {
+  const { modality } = line.session;
+  if (modality === "TELEHEALTH_VIDEO" && !line.rules.telehealthVideoAllowed) {
+    return issue(
+      "TELEHEALTH_NOT_COVERED",
+      "The session was held by video telehealth, which this payer does not cover for group therapy. " +
+        "If it was held in person, correct the session's modality; otherwise it cannot be billed to this payer.",
+    );
+  }
+  if (modality === "TELEHEALTH_AUDIO" && !line.rules.telehealthAudioAllowed) {
+    return issue(
+      "TELEHEALTH_NOT_COVERED",
+      "The session was held by audio-only telehealth, which this payer does not cover for group therapy. " +
+        "If video or in-person was used, correct the session's modality; otherwise it cannot be billed to this payer.",
+    );
+  }
+  return null;
+}
+
+/** Payers cap the units of 90853 per member per day; sessions beyond the cap, in start order, are denied. */
+export function dailyUnitLimit(line: RuledLineFacts): CheckResult {
+  const max = line.rules.maxUnitsPerDay;
+  if (line.unitOfDay <= max) return null;
+  return issue(
+    "DAILY_UNIT_LIMIT",
+    `This is session ${line.unitOfDay} on ${line.serviceDate} for this member with this payer, which pays at most ${count(max, "unit")} of group therapy per member per day. ` +
+      "Bill only the earlier session(s) that day; if the member did not attend this one, correct the attendance.",
+  );
+}
+
+/** A claim line carries at most 4 modifiers; payers reject lines with more. */
+export function tooManyModifiers(line: RuledLineFacts): CheckResult {
+  if (line.modifiers.length <= MAX_MODIFIERS_PER_LINE) return null;
+  return issue(
+    "TOO_MANY_MODIFIERS",
+    `${line.modifiers.length} modifiers apply to this line (${line.modifiers.join(", ")}), but a claim line carries at most ${MAX_MODIFIERS_PER_LINE}. ` +
+      "Remove the modifier rules this payer does not need from its rules, then re-evaluate.",
+  );
+}
+
+/** Every check, in the order its issues appear on a line. */
+export const CHECKS: readonly Check[] = [
+  { needsRules: false, run: noActiveCoverage },
+  { needsRules: false, run: missingDiagnosis },
+  { needsRules: true, run: groupTooSmall },
+  { needsRules: true, run: groupTooLarge },
+  { needsRules: false, run: useIndividualCode },
+  { needsRules: false, run: useFamilyCode },
+  { needsRules: false, run: notPsychotherapy },
+  { needsRules: true, run: leaderNotLicensed },
+  { needsRules: true, run: sessionTooShort },
+  { needsRules: true, run: sessionTooLong },
+  { needsRules: false, run: missingGroupDocumentation },
+  { needsRules: false, run: missingMemberNote },
+  { needsRules: true, run: noteIncomplete },
+  { needsRules: true, run: noteUnsigned },
+  { needsRules: true, run: telehealthNotCovered },
+  { needsRules: true, run: dailyUnitLimit },
+  { needsRules: true, run: tooManyModifiers },
+];

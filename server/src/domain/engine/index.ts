@@ -1,0 +1,51 @@
+/**
+ * The billing rules engine: plain functions over plain data that decide,
+ * per present member per session, whether a 90853 line is READY or BLOCKED
+ * and why. No database, no GraphQL, no clock: callers pass every fact in.
+ */
+export type {
+  ClaimDecisionDraft,
+  ClaimIssue,
+  ClaimIssueCode,
+  CoverageFacts,
+  DecisionStatus,
+  EngineInput,
+  GroupKind,
+  IssueSeverity,
+  LeaderFacts,
+  MemberFacts,
+  Modality,
+  ModifierCondition,
+  ModifierRule,
+  NoteElement,
+  NoteFacts,
+  PayerFacts,
+  RuleVersion,
+  SessionFacts,
+} from "./types.js";
+export { evaluateSessions } from "./evaluate.js";
+export { localDateOf } from "./local-date.js";
+export { coverageOn, ruleVersionOn, rulesInForceOn } from "./in-force.js";
+export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+export {
+  CHECKS,
+  dailyUnitLimit,
+  groupTooLarge,
+  groupTooSmall,
+  leaderNotLicensed,
+  missingDiagnosis,
+  missingGroupDocumentation,
+  missingMemberNote,
+  noActiveCoverage,
+  noteIncomplete,
+  noteUnsigned,
+  notPsychotherapy,
+  sessionTooLong,
+  sessionTooShort,
+  telehealthNotCovered,
+  tooManyModifiers,
+  useFamilyCode,
+  useIndividualCode,
+} from "./checks.js";
+export type { Check, CheckResult, LineFacts, RuledLineFacts } from "./checks.js";
+export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank } from "./line-contents.js";

@@ -1,0 +1,53 @@
+/** What goes on a claim line besides the issues: modifiers, place of service, diagnoses. */
+import type { Modality, RuleVersion } from "./types.js";
+
+/** A claim line carries at most this many modifiers (CMS-1500 box 24D / 837P SV101). */
+export const MAX_MODIFIERS_PER_LINE = 4;
+
+/** A professional claim carries at most 12 diagnosis codes (CMS-1500 box 21, 837P HI segment). */
+export const MAX_DIAGNOSIS_CODES_PER_CLAIM = 12;
+
+/** Place of service for synchronous telehealth when no payer rules say otherwise. */
+export const DEFAULT_TELEHEALTH_PLACE_OF_SERVICE = "02";
+
+/** Whitespace documents nothing, so payers (and we) read it as missing. */
+export function isBlank(text: string | null | undefined): boolean {
+  return text == null || text.trim() === "";
+}
+
+/** Audio-only counts too: payers treat both as telehealth for place of service. */
+export function isTelehealth(modality: Modality): boolean {
+  return modality !== "IN_PERSON";
+}
+
+/** Each rule whose condition is ALWAYS or this modality, in rule order, each modifier once. */
+export function applicableModifiers(rules: RuleVersion, modality: Modality): string[] {
+  const modifiers: string[] = [];
+  for (const rule of rules.modifierRules) {
+    if (rule.when !== "ALWAYS" && rule.when !== modality) continue;
+    if (!modifiers.includes(rule.modifier)) modifiers.push(rule.modifier);
+  }
+  return modifiers;
+}
+
+export function placeOfServiceFor(
+  modality: Modality,
+  sessionPlaceOfService: string | null,
+  practiceDefault: string,
+  rules: RuleVersion | null,
+): string {
+  const sessionPos = isBlank(sessionPlaceOfService) ? null : sessionPlaceOfService!.trim();
+  if (isTelehealth(modality)) {
+    // The payer decides between 02 and 10 for telehealth; without its rules, keep what was recorded.
+    return rules?.telehealthPlaceOfService ?? sessionPos ?? DEFAULT_TELEHEALTH_PLACE_OF_SERVICE;
+  }
+  return sessionPos ?? practiceDefault;
+}
+
+/** The member's diagnoses as billed: blanks dropped, at most the first 12. */
+export function claimDiagnosisCodes(codes: string[]): string[] {
+  return codes
+    .map((code) => code.trim())
+    .filter((code) => code !== "")
+    .slice(0, MAX_DIAGNOSIS_CODES_PER_CLAIM);
+}

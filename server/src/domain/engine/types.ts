@@ -1,0 +1,172 @@
+/**
+ * The facts the billing rules engine reads and the claim-line drafts it
+ * returns. Plain data only, so the engine can be run and tested without a
+ * database or a GraphQL layer.
+ */
+
+export type Modality = "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
+
+export type NoteElement =
+  | "PARTICIPATION"
+  | "RESPONSE"
+  | "INTERVENTIONS"
+  | "PROGRESS"
+  | "PLAN"
+  | "RISK";
+
+export type ModifierCondition = "ALWAYS" | "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
+
+export type GroupKind =
+  | "PSYCHOTHERAPY"
+  | "SKILLS"
+  | "SUBSTANCE_USE"
+  | "PSYCHOEDUCATION"
+  | "SUPPORT"
+  | "FAMILY";
+
+export type ClaimIssueCode =
+  | "GROUP_TOO_SMALL"
+  | "GROUP_TOO_LARGE"
+  | "SESSION_TOO_SHORT"
+  | "SESSION_TOO_LONG"
+  | "MISSING_GROUP_DOCUMENTATION"
+  | "MISSING_MEMBER_NOTE"
+  | "NOTE_INCOMPLETE"
+  | "NOTE_UNSIGNED"
+  | "LEADER_NOT_LICENSED"
+  | "NOT_PSYCHOTHERAPY"
+  | "USE_INDIVIDUAL_CODE"
+  | "USE_FAMILY_CODE"
+  | "NO_ACTIVE_COVERAGE"
+  | "TELEHEALTH_NOT_COVERED"
+  | "MISSING_DIAGNOSIS"
+  | "DAILY_UNIT_LIMIT"
+  | "TOO_MANY_MODIFIERS";
+
+export type IssueSeverity = "ERROR" | "WARNING";
+
+/** BILLED is not decided here: the caller overlays it once a line is in a batch that is not void. */
+export type DecisionStatus = "READY" | "BLOCKED";
+
+export interface ModifierRule {
+  modifier: string;
+  when: ModifierCondition;
+}
+
+/** One version of a payer's rules; versions are never edited, only superseded. */
+export interface RuleVersion {
+  id: string;
+  /** YYYY-MM-DD */
+  effectiveFrom: string;
+  minGroupSize: number;
+  maxGroupSize: number;
+  minSessionMinutes: number | null;
+  maxSessionMinutes: number | null;
+  telehealthVideoAllowed: boolean;
+  telehealthAudioAllowed: boolean;
+  telehealthPlaceOfService: string;
+  modifierRules: ModifierRule[];
+  requiredNoteElements: NoteElement[];
+  requireSignedNote: boolean;
+  requireLicensedLeader: boolean;
+  maxUnitsPerDay: number;
+  feeCents: number;
+  createdAt: Date;
+}
+
+export interface PayerFacts {
+  id: string;
+  ruleVersions: RuleVersion[];
+}
+
+export interface CoverageFacts {
+  payerId: string;
+  memberId: string;
+  priority: "PRIMARY" | "SECONDARY";
+  /** YYYY-MM-DD */
+  effectiveFrom: string;
+  /** YYYY-MM-DD, inclusive; null when open-ended */
+  effectiveTo: string | null;
+}
+
+export interface MemberFacts {
+  clientId: string;
+  diagnosisCodes: string[];
+  coverages: CoverageFacts[];
+}
+
+export interface NoteFacts {
+  clientId: string;
+  participation: string | null;
+  response: string | null;
+  interventions: string | null;
+  progress: string | null;
+  plan: string | null;
+  risk: string | null;
+  signedAt: Date | null;
+}
+
+export interface LeaderFacts {
+  licensed: boolean;
+  /** YYYY-MM-DD, the last day the license is valid; null when it does not expire */
+  licenseExpiresOn: string | null;
+}
+
+export interface SessionFacts {
+  id: string;
+  startsAt: Date;
+  durationMinutes: number;
+  modality: Modality;
+  placeOfService: string | null;
+  topics: string | null;
+  interventions: string | null;
+  groupKind: GroupKind;
+  hasPsychotherapyComponent: boolean;
+  leader: LeaderFacts;
+  /** Members marked PRESENT. */
+  presentClientIds: string[];
+  /** Member notes of this session. */
+  notes: NoteFacts[];
+}
+
+export interface EngineInput {
+  /** IANA zone of the practice, e.g. "America/New_York". */
+  timezone: string;
+  /** The practice's place of service for in-person sessions, e.g. "11". */
+  defaultPlaceOfService: string;
+  /**
+   * Every session of each local day involved: the daily unit limit counts
+   * a member's other sessions that day, so a partial day gives wrong answers.
+   */
+  sessions: SessionFacts[];
+  /** By clientId, every client present in any session. */
+  members: Map<string, MemberFacts>;
+  /** By payer id. */
+  payers: Map<string, PayerFacts>;
+}
+
+export interface ClaimIssue {
+  code: ClaimIssueCode;
+  severity: IssueSeverity;
+  message: string;
+  element: NoteElement | null;
+}
+
+export interface ClaimDecisionDraft {
+  sessionId: string;
+  clientId: string;
+  /** Local YYYY-MM-DD in the practice's timezone. */
+  serviceDate: string;
+  payerId: string | null;
+  memberId: string | null;
+  ruleVersionId: string | null;
+  status: DecisionStatus;
+  cptCode: "90853";
+  suggestedCptCodes: string[];
+  modifiers: string[];
+  placeOfService: string;
+  units: 1;
+  diagnosisCodes: string[];
+  chargeCents: number;
+  issues: ClaimIssue[];
+}

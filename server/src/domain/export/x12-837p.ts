@@ -1,0 +1,379 @@
+import { assertCents, centsToX12Amount, formatX12Quantity } from "./money.js";
+import type { FrozenBatch, FrozenClaimLine, PostalAddress } from "./types.js";
+import { assertIsoDate, assertLines, fail } from "./validate.js";
+import {
+  COMPONENT_SEPARATOR,
+  ELEMENT_SEPARATOR,
+  LINE_BREAK,
+  REPETITION_SEPARATOR,
+  SEGMENT_TERMINATOR,
+  composite,
+  requiredX12Text,
+  segment,
+  x12Identifier,
+  x12Text,
+} from "./x12-text.js";
+
+export const IMPLEMENTATION_GUIDE = "005010X222A1";
+export const DEFAULT_CLAIM_FILING_CODE = "CI";
+
+const MAX_DIAGNOSES = 12;
+const MAX_POINTERS = 4;
+const MAX_MODIFIERS = 4;
+const MAX_CLAIM_ID = 38;
+// The TR3 caps loop 2300 at 100 repeats per 2000B; a busier member gets another 2000B.
+const MAX_CLAIMS_PER_SUBSCRIBER_LOOP = 100;
+
+// ---------------------------------------------------------------- validation
+
+function digitsOnly(value: unknown, where: string, lengths: readonly number[], hint: string): string {
+  const digits = typeof value === "string" ? value.trim().replace(/-/g, "") : "";
+  if (!/^\d+$/.test(digits) || !lengths.includes(digits.length)) {
+    fail(`${where} must be ${hint}, got ${JSON.stringify(value)}`);
+  }
+  return digits;
+}
+
+function npi(value: unknown, where: string): string {
+  if (typeof value !== "string" || !/^\d{10}$/.test(value.trim())) {
+    fail(`${where} must be a 10-digit NPI, got ${JSON.stringify(value)}`);
+  }
+  return value.trim();
+}
+
+/** Separators and spaces are common in how people type phones; the TR3 wants digits only. */
+function phone(value: unknown, where: string): string {
+  let digits = typeof value === "string" ? value.replace(/\D/g, "") : "";
+  if (digits.length === 11 && digits.startsWith("1")) digits = digits.slice(1);
+  if (digits.length !== 10) fail(`${where} must be a 10-digit US phone number, got ${JSON.stringify(value)}`);
+  return digits;
+}
+
+interface CleanAddress {
+  line1: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+/**
+ * A 5-digit ZIP is accepted although the TR3 wants ZIP+4 for the billing
+ * provider (2010AA N403): rejecting it here would block every practice
+ * onboarded with a short ZIP, and the clearinghouse's 999 names the problem
+ * precisely. The rest is checked because it cannot be repaired downstream.
+ */
+function address(value: PostalAddress | undefined, where: string): CleanAddress {
+  if (!value) fail(`${where} is required`);
+  const state = typeof value.state === "string" ? value.state.trim().toUpperCase() : "";
+  if (!/^[A-Z]{2}$/.test(state)) fail(`${where}.state must be a 2-letter state code, got ${JSON.stringify(value.state)}`);
+  return {
+    line1: requiredX12Text(value.line1, 55, `${where}.line1`),
+    city: requiredX12Text(value.city, 30, `${where}.city`),
+    state,
+    zip: digitsOnly(value.zip, `${where}.zip`, [5, 9], "a 5- or 9-digit ZIP code"),
+  };
+}
+
+function ccyymmdd(isoDate: string): string {
+  return isoDate.replace(/-/g, "");
+}
+
+/**
+ * The envelope is stamped in UTC: the frozen batch carries no practice time
+ * zone, and a pure function must give the same bytes on every server.
+ */
+function stamp(createdAt: Date): { ccyymmdd: string; yymmdd: string; hhmm: string } {
+  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime())) {
+    fail("batch.createdAt must be a valid Date");
+  }
+  const iso = createdAt.toISOString(); // 2024-01-05T14:03:09.000Z
+  const date = iso.slice(0, 10).replace(/-/g, "");
+  return { ccyymmdd: date, yymmdd: date.slice(2), hhmm: iso.slice(11, 13) + iso.slice(14, 16) };
+}
+
+/**
+ * Rendering provider names arrive as one display string ("Jane Q Doe",
+ * "Jane Doe, LCSW"). Credentials after a comma are dropped because they are
+ * not part of the legal name the payer has on file; the last word is the last
+ * name, the rest the first name. A single word is sent as last name only.
+ */
+export function splitPersonName(display: string): { last: string; first: string } {
+  const name = display.split(",")[0]!.replace(/\s+/g, " ").trim();
+  const cut = name.lastIndexOf(" ");
+  return cut < 0 ? { last: name, first: "" } : { last: name.slice(cut + 1), first: name.slice(0, cut) };
+}
+
+/** ICD-10-CM code with or without its dot; the 837 carries it without. */
+function diagnosis(code: unknown, where: string): string {
+  const text = typeof code === "string" ? code.trim().toUpperCase() : "";
+  if (!/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/.test(text)) {
+    fail(`${where}: ${JSON.stringify(code)} is not an ICD-10 code such as "F33.1"`);
+  }
+  return text.replace(".", "");
+}
+
+interface CleanLine {
+  claimId: string;
+  serviceDate: string; // CCYYMMDD
+  chargeAmount: string;
+  placeOfService: string;
+  procedure: string; // SV101 composite
+  units: string;
+  diagnoses: string[]; // without dots, deduplicated, principal first
+  rendering: { last: string; first: string; npi: string };
+}
+
+interface CleanSubscriber {
+  lastName: string;
+  firstName: string;
+  dateOfBirth: string; // CCYYMMDD
+  gender: "M" | "F" | "U";
+  address?: CleanAddress;
+  memberId: string;
+  payerName: string;
+  payerCode: string;
+  claimFilingCode: string;
+  lines: CleanLine[];
+}
+
+function cleanLine(line: FrozenClaimLine, where: string): CleanLine {
+  const claimId = typeof line.lineId === "string" ? line.lineId.replace(/-/g, "") : "";
+  if (!/^[0-9A-Za-z]+$/.test(claimId) || claimId.length > MAX_CLAIM_ID) {
+    fail(`${where}: lineId must be a uuid (at most ${MAX_CLAIM_ID} letters/digits without dashes), got ${JSON.stringify(line.lineId)}`);
+  }
+
+  const cpt = typeof line.cptCode === "string" ? line.cptCode.trim().toUpperCase() : "";
+  if (!/^\d{4}[0-9A-Z]$/.test(cpt)) fail(`${where}: cptCode must be a 5-character CPT/HCPCS code, got ${JSON.stringify(line.cptCode)}`);
+
+  const modifiers = (Array.isArray(line.modifiers) ? line.modifiers : []).map((m) =>
+    typeof m === "string" ? m.trim().toUpperCase() : "",
+  );
+  if (modifiers.length > MAX_MODIFIERS) fail(`${where}: at most ${MAX_MODIFIERS} modifiers fit on a claim line, got ${modifiers.length}`);
+  for (const m of modifiers) {
+    if (!/^[0-9A-Z]{2}$/.test(m)) fail(`${where}: modifier ${JSON.stringify(m)} must be 2 letters/digits`);
+  }
+
+  const pos = typeof line.placeOfService === "string" ? line.placeOfService.trim() : "";
+  if (!/^\d{2}$/.test(pos)) fail(`${where}: placeOfService must be a 2-digit code, got ${JSON.stringify(line.placeOfService)}`);
+
+  if (typeof line.units !== "number" || !Number.isFinite(line.units) || line.units <= 0 || line.units > 9999) {
+    fail(`${where}: units must be a positive number, got ${String(line.units)}`);
+  }
+
+  const raw = Array.isArray(line.diagnosisCodes) ? line.diagnosisCodes : [];
+  // A repeated code would waste an HI slot and some payers reject duplicates; order is kept so the first stays principal.
+  const diagnoses = [...new Set(raw.map((c, i) => diagnosis(c, `${where} diagnosis ${i + 1}`)))];
+  if (diagnoses.length === 0) fail(`${where}: at least one diagnosis code is required`);
+  if (diagnoses.length > MAX_DIAGNOSES) fail(`${where}: at most ${MAX_DIAGNOSES} diagnosis codes fit on a claim, got ${diagnoses.length}`);
+
+  const provider = line.renderingProvider;
+  const names = splitPersonName(requiredX12Text(provider?.name, 200, `${where}: renderingProvider.name`));
+  if (names.last === "") fail(`${where}: renderingProvider.name has no name before its credentials`);
+
+  return {
+    claimId,
+    serviceDate: ccyymmdd(assertIsoDate(line.serviceDate, `${where}: serviceDate`)),
+    chargeAmount: centsToX12Amount(assertCents(line.chargeCents, where)),
+    placeOfService: pos,
+    procedure: composite("HC", cpt, ...modifiers),
+    units: formatX12Quantity(line.units),
+    diagnoses,
+    rendering: {
+      last: names.last.slice(0, 60),
+      first: names.first.slice(0, 35).trimEnd(),
+      npi: npi(provider?.npi, `${where}: renderingProvider.npi`),
+    },
+  };
+}
+
+/**
+ * One 2000B loop per (payer, member id, client): the same person on two
+ * payers is two subscribers, and keying on client id too keeps two people
+ * who share a (mistyped) member id apart. Loops appear in order of first
+ * appearance so the output follows the batch order.
+ */
+function groupBySubscriber(lines: readonly FrozenClaimLine[]): CleanSubscriber[] {
+  const byKey = new Map<string, CleanSubscriber>();
+  const claimIds = new Set<string>();
+  lines.forEach((line, i) => {
+    const where = `line ${i + 1} (${String(line?.lineId)})`;
+    const clean = cleanLine(line, where);
+    // CLM01 is how the 277/835 responses point back at a line: it must be unique in the file.
+    if (claimIds.has(clean.claimId)) fail(`${where}: lineId appears more than once in the batch`);
+    claimIds.add(clean.claimId);
+
+    const memberId = x12Identifier(line.memberId, `${where}: memberId`, 2, 80);
+    const key = JSON.stringify([line.payer?.id, memberId, line.client?.id]);
+    let subscriber = byKey.get(key);
+    if (!subscriber) {
+      const client = line.client;
+      const gender = client?.gender ?? "U";
+      if (!["M", "F", "U"].includes(gender)) fail(`${where}: client.gender must be M, F or U`);
+      const filing = line.payer?.claimFilingCode?.trim().toUpperCase() || DEFAULT_CLAIM_FILING_CODE;
+      if (!/^[0-9A-Z]{2}$/.test(filing)) fail(`${where}: payer.claimFilingCode must be a 2-character SBR09 code, got ${JSON.stringify(filing)}`);
+      subscriber = {
+        lastName: requiredX12Text(client?.lastName, 60, `${where}: client.lastName`),
+        firstName: x12Text(client?.firstName ?? "", 35),
+        dateOfBirth: ccyymmdd(assertIsoDate(client?.dateOfBirth, `${where}: client.dateOfBirth`)),
+        gender,
+        address: client?.address ? address(client.address, `${where}: client.address`) : undefined,
+        memberId,
+        payerName: requiredX12Text(line.payer?.name, 60, `${where}: payer.name`),
+        payerCode: x12Identifier(line.payer?.payerCode, `${where}: payer.payerCode`, 2, 80),
+        claimFilingCode: filing,
+        lines: [],
+      };
+      byKey.set(key, subscriber);
+    }
+    subscriber.lines.push(clean);
+  });
+  return [...byKey.values()];
+}
+
+// ---------------------------------------------------------------- generation
+
+function padRight(value: string, width: number): string {
+  return value.padEnd(width, " ");
+}
+
+/**
+ * ISA is fixed-width (106 characters with its terminator) because receivers
+ * locate the delimiters by position before they can parse anything else.
+ */
+function isaSegment(senderId: string, receiverId: string, at: ReturnType<typeof stamp>, control: string, usage: "P" | "T"): string {
+  const elements = [
+    "00",
+    padRight("", 10),
+    "00",
+    padRight("", 10),
+    "ZZ",
+    padRight(senderId, 15),
+    "ZZ",
+    padRight(receiverId, 15),
+    at.yymmdd,
+    at.hhmm,
+    REPETITION_SEPARATOR,
+    "00501",
+    control,
+    "0",
+    usage,
+    COMPONENT_SEPARATOR,
+  ];
+  const isa = ["ISA", ...elements].join(ELEMENT_SEPARATOR);
+  if (isa.length + SEGMENT_TERMINATOR.length !== 106) fail(`internal: ISA is ${isa.length + 1} characters, expected 106`);
+  return isa;
+}
+
+function subscriberLoop(sub: CleanSubscriber, lines: readonly CleanLine[], hl: number): string[] {
+  const out = [
+    segment("HL", String(hl), "1", "22", "0"),
+    segment("SBR", "P", "18", "", "", "", "", "", "", sub.claimFilingCode),
+    segment("NM1", "IL", "1", sub.lastName, sub.firstName, "", "", "", "MI", sub.memberId),
+  ];
+  if (sub.address) {
+    out.push(segment("N3", sub.address.line1), segment("N4", sub.address.city, sub.address.state, sub.address.zip));
+  }
+  out.push(
+    segment("DMG", "D8", sub.dateOfBirth, sub.gender),
+    segment("NM1", "PR", "2", sub.payerName, "", "", "", "", "PI", sub.payerCode),
+  );
+  for (const line of lines) out.push(...claimLoop(line));
+  return out;
+}
+
+/**
+ * One claim per member per session (one service line each), so a denial or
+ * a correction touches exactly one member-session, which is also what
+ * "never bill a member twice" is tracked against.
+ */
+function claimLoop(line: CleanLine): string[] {
+  const hi = line.diagnoses.map((code, i) => composite(i === 0 ? "ABK" : "ABF", code));
+  const pointers = line.diagnoses.slice(0, MAX_POINTERS).map((_, i) => String(i + 1));
+  return [
+    // CLM05: place of service, "B" = professional (place-of-service code set), "1" = original claim.
+    segment("CLM", line.claimId, line.chargeAmount, "", "", composite(line.placeOfService, "B", "1"), "Y", "A", "Y", "Y"),
+    segment("HI", ...hi),
+    segment("NM1", "82", "1", line.rendering.last, line.rendering.first, "", "", "", "XX", line.rendering.npi),
+    segment("LX", "1"),
+    segment("SV1", line.procedure, line.chargeAmount, "UN", line.units, "", "", composite(...pointers)),
+    segment("DTP", "472", "D8", line.serviceDate),
+  ];
+}
+
+/**
+ * Builds one interchange holding one functional group holding one 837P
+ * transaction for the whole batch. The batch control number drives every
+ * control field (ISA13 zero-padded to 9, GS06 plain, ST02 zero-padded to at
+ * least 4 as AN 4-9 requires, BHT03), so an acknowledgement at any level
+ * (TA1, 999 AK1/AK2) names the batch it answers.
+ */
+export function exportX12_837P(batch: FrozenBatch): string {
+  const lines = assertLines(batch.lines, `batch ${batch.id}`);
+  const control = batch.controlNumber;
+  if (!Number.isSafeInteger(control) || control < 1 || control > 999_999_999) {
+    fail(`batch.controlNumber must be an integer from 1 to 999999999, got ${String(control)}`);
+  }
+  const at = stamp(batch.createdAt);
+  if (batch.usageIndicator !== "P" && batch.usageIndicator !== "T") {
+    fail(`batch.usageIndicator must be "P" or "T", got ${JSON.stringify(batch.usageIndicator)}`);
+  }
+
+  const practice = batch.practice;
+  if (!practice) fail("batch.practice is required");
+  const practiceName = requiredX12Text(practice.name, 60, "practice.name");
+  const practiceNpi = npi(practice.npi, "practice.npi");
+  const taxId = digitsOnly(practice.taxId, "practice.taxId", [9], "a 9-digit EIN");
+  const taxonomy = typeof practice.taxonomyCode === "string" ? practice.taxonomyCode.trim().toUpperCase() : "";
+  if (!/^[0-9A-Z]{9}X$/.test(taxonomy)) fail(`practice.taxonomyCode must be a 10-character taxonomy code such as 261QM0801X, got ${JSON.stringify(practice.taxonomyCode)}`);
+  const practiceAddress = address(practice.address, "practice.address");
+
+  const submitter = batch.submitter;
+  if (!submitter) fail("batch.submitter is required");
+  const submitterId = x12Identifier(submitter.id, "submitter.id", 2, 15);
+  const submitterName = requiredX12Text(submitter.name, 60, "submitter.name");
+  const contactName = requiredX12Text(submitter.contactName, 60, "submitter.contactName");
+  const contactPhone = phone(submitter.contactPhone, "submitter.contactPhone");
+
+  const receiver = batch.receiver;
+  if (!receiver) fail("batch.receiver is required");
+  const receiverId = x12Identifier(receiver.id, "receiver.id", 2, 15);
+  const receiverName = requiredX12Text(receiver.name, 60, "receiver.name");
+
+  const subscribers = groupBySubscriber(lines);
+
+  const isa13 = String(control).padStart(9, "0");
+  const gs06 = String(control);
+  const st02 = String(control).padStart(4, "0");
+
+  const transaction: string[] = [
+    segment("ST", "837", st02, IMPLEMENTATION_GUIDE),
+    // BHT02 "00" original, BHT06 "CH" chargeable (fee-for-service, not encounter reporting).
+    segment("BHT", "0019", "00", String(control), at.ccyymmdd, at.hhmm, "CH"),
+    segment("NM1", "41", "2", submitterName, "", "", "", "", "46", submitterId),
+    segment("PER", "IC", contactName, "TE", contactPhone),
+    segment("NM1", "40", "2", receiverName, "", "", "", "", "46", receiverId),
+    segment("HL", "1", "", "20", "1"),
+    segment("PRV", "BI", "PXC", taxonomy),
+    segment("NM1", "85", "2", practiceName, "", "", "", "", "XX", practiceNpi),
+    segment("N3", practiceAddress.line1),
+    segment("N4", practiceAddress.city, practiceAddress.state, practiceAddress.zip),
+    segment("REF", "EI", taxId),
+  ];
+  let hl = 1;
+  for (const sub of subscribers) {
+    for (let start = 0; start < sub.lines.length; start += MAX_CLAIMS_PER_SUBSCRIBER_LOOP) {
+      hl += 1;
+      transaction.push(...subscriberLoop(sub, sub.lines.slice(start, start + MAX_CLAIMS_PER_SUBSCRIBER_LOOP), hl));
+    }
+  }
+  transaction.push(segment("SE", String(transaction.length + 1), st02));
+
+  const all = [
+    isaSegment(submitterId, receiverId, at, isa13, batch.usageIndicator),
+    segment("GS", "HC", submitterId, receiverId, at.ccyymmdd, at.hhmm, gs06, "X", IMPLEMENTATION_GUIDE),
+    ...transaction,
+    segment("GE", "1", gs06),
+    segment("IEA", "1", isa13),
+  ];
+  return all.map((s) => s + SEGMENT_TERMINATOR + LINE_BREAK).join("");
+}

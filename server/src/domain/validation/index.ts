@@ -1,0 +1,52 @@
+export type { FieldError } from "./field-error.js";
+export { fieldError, joinField, labelFor } from "./field-error.js";
+export {
+  isValidNpi,
+  validateNpi,
+  normalizeIcd10,
+  isValidIcd10,
+  validateIcd10,
+  validateDiagnosisCodes,
+  isPlaceOfService,
+  validatePlaceOfService,
+} from "./identifiers.js";
+export {
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  validatePassword,
+  EMAIL_MAX_LENGTH,
+  normalizeEmail,
+  validateEmail,
+  isValidTimezone,
+  validateTimezone,
+} from "./account.js";
+export {
+  isValidDate,
+  validateDate,
+  validateDateRange,
+  validateText,
+  MAX_DURATION_MINUTES,
+  isValidDurationMinutes,
+  validateDurationMinutes,
+} from "./primitives.js";
+export type { TextRules } from "./primitives.js";
+export {
+  MODIFIER_CONDITIONS,
+  NOTE_ELEMENTS,
+  PAYER_KINDS,
+  PAYER_RULES_LIMITS,
+  defaultPayerRules,
+  normalizeModifier,
+  isValidModifier,
+  validateModifier,
+  validatePayerRules,
+  mergePayerRules,
+} from "./payer-rules.js";
+export type {
+  ModifierCondition,
+  NoteElement,
+  PayerKind,
+  ModifierRule,
+  PayerRulesValues,
+  PayerRulesPatch,
+} from "./payer-rules.js";

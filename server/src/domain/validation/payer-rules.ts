@@ -1,0 +1,329 @@
+import { FieldError, fieldError, joinField } from "./field-error.js";
+import { isValidDate } from "./primitives.js";
+
+export type ModifierCondition = "ALWAYS" | "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
+export type NoteElement = "PARTICIPATION" | "RESPONSE" | "INTERVENTIONS" | "PROGRESS" | "PLAN" | "RISK";
+export type PayerKind = "MEDICARE" | "MEDICARE_ADVANTAGE" | "MEDICAID" | "COMMERCIAL" | "TRICARE" | "OTHER";
+
+export const MODIFIER_CONDITIONS: readonly ModifierCondition[] = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
+export const NOTE_ELEMENTS: readonly NoteElement[] = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"];
+export const PAYER_KINDS: readonly PayerKind[] = ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"];
+
+export interface ModifierRule {
+  modifier: string;
+  when: ModifierCondition;
+}
+
+export interface PayerRulesValues {
+  effectiveFrom: string;
+  minGroupSize: number;
+  maxGroupSize: number;
+  minSessionMinutes: number | null;
+  maxSessionMinutes: number | null;
+  telehealthVideoAllowed: boolean;
+  telehealthAudioAllowed: boolean;
+  telehealthPlaceOfService: string;
+  modifierRules: ModifierRule[];
+  requiredNoteElements: NoteElement[];
+  requireSignedNote: boolean;
+  requireLicensedLeader: boolean;
+  maxUnitsPerDay: number;
+  feeCents: number;
+}
+
+/** undefined = keep the current value; null = clear (legal only for the session-minute bounds). */
+export type PayerRulesPatch = { [K in keyof PayerRulesValues]?: PayerRulesValues[K] | null };
+
+/**
+ * Upper bounds beyond DESIGN §4's lower bounds exist so that a typo (an extra
+ * zero) is caught at input instead of silently making every session billable.
+ */
+export const PAYER_RULES_LIMITS = {
+  minGroupSize: 2,
+  maxGroupSize: 100,
+  minSessionMinutes: 1,
+  maxSessionMinutes: 480,
+  maxModifierRules: 10,
+  maxUnitsPerDay: 24,
+  maxFeeCents: 10_000_000,
+  telehealthPlacesOfService: ["02", "10"] as readonly string[],
+} as const;
+
+const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
+  "effectiveFrom",
+  "minGroupSize",
+  "maxGroupSize",
+  "minSessionMinutes",
+  "maxSessionMinutes",
+  "telehealthVideoAllowed",
+  "telehealthAudioAllowed",
+  "telehealthPlaceOfService",
+  "modifierRules",
+  "requiredNoteElements",
+  "requireSignedNote",
+  "requireLicensedLeader",
+  "maxUnitsPerDay",
+  "feeCents",
+];
+
+const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes"]);
+
+const LABELS: Record<keyof PayerRulesValues, string> = {
+  effectiveFrom: "Effective date",
+  minGroupSize: "Minimum group size",
+  maxGroupSize: "Maximum group size",
+  minSessionMinutes: "Minimum session length",
+  maxSessionMinutes: "Maximum session length",
+  telehealthVideoAllowed: "Telehealth video allowed",
+  telehealthAudioAllowed: "Telehealth audio allowed",
+  telehealthPlaceOfService: "Telehealth place of service",
+  modifierRules: "Modifier rules",
+  requiredNoteElements: "Required note elements",
+  requireSignedNote: "Require signed note",
+  requireLicensedLeader: "Require licensed leader",
+  maxUnitsPerDay: "Maximum units per day",
+  feeCents: "Fee",
+};
+
+/**
+ * DESIGN §4 defaults for a new payer. The Medicaid HQ rule comes first so
+ * that, with modifiers applied in rule order, claims read "HQ 95" the way
+ * Medicaid programs document it.
+ */
+export function defaultPayerRules(kind: PayerKind, effectiveFrom: string): PayerRulesValues {
+  const modifierRules: ModifierRule[] = [];
+  if (kind === "MEDICAID") modifierRules.push({ modifier: "HQ", when: "ALWAYS" });
+  modifierRules.push({ modifier: "95", when: "TELEHEALTH_VIDEO" });
+  return {
+    effectiveFrom,
+    minGroupSize: 2,
+    maxGroupSize: 12,
+    minSessionMinutes: 45,
+    maxSessionMinutes: 90,
+    telehealthVideoAllowed: true,
+    telehealthAudioAllowed: false,
+    telehealthPlaceOfService: "02",
+    modifierRules,
+    requiredNoteElements: ["PARTICIPATION", "RESPONSE"],
+    requireSignedNote: true,
+    requireLicensedLeader: true,
+    maxUnitsPerDay: 1,
+    feeCents: 0,
+  };
+}
+
+const MODIFIER_SHAPE = /^[A-Z0-9]{2}$/;
+
+/** Users type "hq" or " 95"; claims need the canonical upper-case form. */
+export function normalizeModifier(modifier: string): string {
+  return modifier.trim().toUpperCase();
+}
+
+export function isValidModifier(modifier: string): boolean {
+  return MODIFIER_SHAPE.test(modifier);
+}
+
+export function validateModifier(modifier: string, field = "modifier"): FieldError[] {
+  return typeof modifier === "string" && isValidModifier(modifier)
+    ? []
+    : [fieldError(field, "Modifier must be exactly two upper-case letters or digits (e.g. HQ, 95, GT)")];
+}
+
+/** Which side of a min/max pair to blame when min > max. */
+type Blame = "min" | "max";
+
+interface Blames {
+  groupSize: Blame;
+  sessionMinutes: Blame;
+}
+
+function isIntIn(n: unknown, lo: number, hi: number): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= lo && n <= hi;
+}
+
+function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldError[] {
+  const L = PAYER_RULES_LIMITS;
+  const errors: FieldError[] = [];
+  const f = (key: keyof PayerRulesValues) => joinField(prefix, key);
+  const push = (key: keyof PayerRulesValues, message: string) => errors.push(fieldError(f(key), message));
+
+  if (typeof v.effectiveFrom !== "string" || !isValidDate(v.effectiveFrom)) {
+    push("effectiveFrom", "Effective date must be a real calendar date written YYYY-MM-DD (e.g. 2024-03-01)");
+  }
+
+  const minGroupOk = isIntIn(v.minGroupSize, L.minGroupSize, L.maxGroupSize);
+  const maxGroupOk = isIntIn(v.maxGroupSize, L.minGroupSize, L.maxGroupSize);
+  if (!minGroupOk) push("minGroupSize", `Minimum group size must be a whole number from ${L.minGroupSize} to ${L.maxGroupSize}`);
+  if (!maxGroupOk) push("maxGroupSize", `Maximum group size must be a whole number from ${L.minGroupSize} to ${L.maxGroupSize}`);
+  // Only compare bounds that are individually valid; otherwise one typo would produce two errors.
+  if (minGroupOk && maxGroupOk && v.minGroupSize > v.maxGroupSize) {
+    if (blames.groupSize === "max") {
+      push("maxGroupSize", `Maximum group size (${v.maxGroupSize}) must be at least the minimum group size (${v.minGroupSize})`);
+    } else {
+      push("minGroupSize", `Minimum group size (${v.minGroupSize}) must not exceed the maximum group size (${v.maxGroupSize})`);
+    }
+  }
+
+  const minutesRange = `a whole number of minutes from ${L.minSessionMinutes} to ${L.maxSessionMinutes}`;
+  const minMinutesOk = v.minSessionMinutes === null || isIntIn(v.minSessionMinutes, L.minSessionMinutes, L.maxSessionMinutes);
+  const maxMinutesOk = v.maxSessionMinutes === null || isIntIn(v.maxSessionMinutes, L.minSessionMinutes, L.maxSessionMinutes);
+  if (!minMinutesOk) push("minSessionMinutes", `Minimum session length must be ${minutesRange}, or null for no minimum`);
+  if (!maxMinutesOk) push("maxSessionMinutes", `Maximum session length must be ${minutesRange}, or null for no maximum`);
+  if (
+    minMinutesOk &&
+    maxMinutesOk &&
+    v.minSessionMinutes !== null &&
+    v.maxSessionMinutes !== null &&
+    v.minSessionMinutes > v.maxSessionMinutes
+  ) {
+    if (blames.sessionMinutes === "max") {
+      push("maxSessionMinutes", `Maximum session length (${v.maxSessionMinutes} minutes) must be at least the minimum session length (${v.minSessionMinutes} minutes)`);
+    } else {
+      push("minSessionMinutes", `Minimum session length (${v.minSessionMinutes} minutes) must not exceed the maximum session length (${v.maxSessionMinutes} minutes)`);
+    }
+  }
+
+  for (const key of ["telehealthVideoAllowed", "telehealthAudioAllowed", "requireSignedNote", "requireLicensedLeader"] as const) {
+    if (typeof v[key] !== "boolean") push(key, `${LABELS[key]} must be true or false`);
+  }
+
+  if (!L.telehealthPlacesOfService.includes(v.telehealthPlaceOfService)) {
+    push(
+      "telehealthPlaceOfService",
+      "Telehealth place of service must be 02 (telehealth outside the patient's home) or 10 (telehealth in the patient's home)",
+    );
+  }
+
+  if (!Array.isArray(v.modifierRules)) {
+    push("modifierRules", "Modifier rules must be a list of {modifier, when} entries");
+  } else {
+    if (v.modifierRules.length > L.maxModifierRules) {
+      push("modifierRules", `At most ${L.maxModifierRules} modifier rules are allowed; ${v.modifierRules.length} were given`);
+    }
+    const seen = new Set<string>();
+    v.modifierRules.forEach((rule, i) => {
+      const at = `${f("modifierRules")}[${i}]`;
+      if (rule === null || typeof rule !== "object") {
+        errors.push(fieldError(at, "Modifier rule must have a modifier and a when condition"));
+        return;
+      }
+      const modifierOk = typeof rule.modifier === "string" && isValidModifier(rule.modifier);
+      const whenOk = MODIFIER_CONDITIONS.includes(rule.when);
+      if (!modifierOk) errors.push(...validateModifier(rule.modifier, `${at}.modifier`));
+      if (!whenOk) errors.push(fieldError(`${at}.when`, `Modifier condition must be one of ${MODIFIER_CONDITIONS.join(", ")}`));
+      if (modifierOk && whenOk) {
+        const pair = `${rule.modifier} ${rule.when}`;
+        if (seen.has(pair)) {
+          errors.push(fieldError(at, `Modifier ${rule.modifier} when ${rule.when} is listed more than once; list each modifier and condition pair once`));
+        }
+        seen.add(pair);
+      }
+    });
+  }
+
+  if (!Array.isArray(v.requiredNoteElements)) {
+    push("requiredNoteElements", `Required note elements must be a list of ${NOTE_ELEMENTS.join(", ")}`);
+  } else {
+    // mergePayerRules drops repeats silently; values that still carry them
+    // came from somewhere else and are reported rather than stored as is.
+    const seen = new Set<string>();
+    v.requiredNoteElements.forEach((el, i) => {
+      const at = `${f("requiredNoteElements")}[${i}]`;
+      if (!NOTE_ELEMENTS.includes(el)) {
+        errors.push(fieldError(at, `Required note element must be one of ${NOTE_ELEMENTS.join(", ")}`));
+      } else if (seen.has(el)) {
+        errors.push(fieldError(at, `Note element ${el} is listed more than once; list each element once`));
+      }
+      seen.add(el);
+    });
+  }
+
+  if (!isIntIn(v.maxUnitsPerDay, 1, L.maxUnitsPerDay)) {
+    push("maxUnitsPerDay", `Maximum units per day must be a whole number from 1 to ${L.maxUnitsPerDay}`);
+  }
+  if (!isIntIn(v.feeCents, 0, L.maxFeeCents)) {
+    push("feeCents", `Fee must be a whole number of cents from 0 to ${L.maxFeeCents} ($${(L.maxFeeCents / 100).toLocaleString("en-US")})`);
+  }
+
+  return errors;
+}
+
+/**
+ * Validates a complete rule set. With no patch to tell which side of a
+ * min/max pair the user just changed, a crossed pair is reported on the max.
+ */
+export function validatePayerRules(v: PayerRulesValues, fieldPrefix = "rules"): FieldError[] {
+  return checkRules(v, fieldPrefix, { groupSize: "max", sessionMinutes: "max" });
+}
+
+function blameFor(patchMin: unknown, patchMax: unknown): Blame {
+  if (patchMax !== undefined && patchMax !== null) return "max";
+  if (patchMin !== undefined && patchMin !== null) return "min";
+  return "max";
+}
+
+function cloneRules(v: PayerRulesValues): PayerRulesValues {
+  return {
+    ...v,
+    modifierRules: Array.isArray(v.modifierRules) ? v.modifierRules.map((r) => ({ ...r })) : v.modifierRules,
+    requiredNoteElements: Array.isArray(v.requiredNoteElements) ? [...v.requiredNoteElements] : v.requiredNoteElements,
+  };
+}
+
+/**
+ * Applies a PayerRulesInput-style patch to the rules in force (or to
+ * defaultPayerRules for a new payer) and validates the result as a whole,
+ * because most rules only make sense together (min vs max). Normalizes what
+ * the user is likely to type loosely: modifiers are trimmed and upper-cased,
+ * repeated note elements are dropped keeping the first occurrence (the set
+ * of required elements is what matters, so a repeat is harmless), and the
+ * place of service and effective date are trimmed. Neither input is mutated.
+ */
+export function mergePayerRules(
+  current: PayerRulesValues,
+  patch: PayerRulesPatch,
+  fieldPrefix = "rules",
+): { values: PayerRulesValues; errors: FieldError[] } {
+  const values = cloneRules(current);
+  const target = values as unknown as Record<keyof PayerRulesValues, unknown>;
+  const errors: FieldError[] = [];
+
+  for (const key of PAYER_RULES_KEYS) {
+    const next = patch[key];
+    if (next === undefined) continue;
+    if (next === null) {
+      if (NULLABLE_KEYS.has(key)) {
+        target[key] = null;
+      } else {
+        errors.push(fieldError(joinField(fieldPrefix, key), `${LABELS[key]} cannot be null; send a value, or leave it out to keep the current one`));
+      }
+      continue;
+    }
+    target[key] = next;
+  }
+
+  if (patch.modifierRules && Array.isArray(patch.modifierRules)) {
+    values.modifierRules = patch.modifierRules.map((r) =>
+      r !== null && typeof r === "object"
+        ? { modifier: typeof r.modifier === "string" ? normalizeModifier(r.modifier) : r.modifier, when: r.when }
+        : r,
+    );
+  }
+  if (patch.requiredNoteElements && Array.isArray(patch.requiredNoteElements)) {
+    values.requiredNoteElements = [...new Set(patch.requiredNoteElements)];
+  }
+  if (typeof patch.telehealthPlaceOfService === "string") {
+    values.telehealthPlaceOfService = patch.telehealthPlaceOfService.trim();
+  }
+  if (typeof patch.effectiveFrom === "string") {
+    values.effectiveFrom = patch.effectiveFrom.trim();
+  }
+
+  errors.push(
+    ...checkRules(values, fieldPrefix, {
+      groupSize: blameFor(patch.minGroupSize, patch.maxGroupSize),
+      sessionMinutes: blameFor(patch.minSessionMinutes, patch.maxSessionMinutes),
+    }),
+  );
+  return { values, errors };
+}

@@ -1,0 +1,40 @@
+import { AuditEventEntity } from "./audit-event.entity.js";
+import { AuthSessionEntity } from "./auth-session.entity.js";
+import { ClientEntity } from "./client.entity.js";
+import { ClinicianEntity } from "./clinician.entity.js";
+import { CoverageEntity, type CoveragePriority } from "./coverage.entity.js";
+import { LoginThrottleEntity } from "./login-throttle.entity.js";
+import { MembershipEntity } from "./membership.entity.js";
+import { PayerRuleVersionEntity } from "./payer-rule-version.entity.js";
+import { PayerEntity } from "./payer.entity.js";
+import { PracticeEntity } from "./practice.entity.js";
+import { UserEntity } from "./user.entity.js";
+
+export const entities = [
+  PracticeEntity,
+  UserEntity,
+  MembershipEntity,
+  AuthSessionEntity,
+  LoginThrottleEntity,
+  PayerEntity,
+  PayerRuleVersionEntity,
+  ClinicianEntity,
+  ClientEntity,
+  CoverageEntity,
+  AuditEventEntity,
+];
+
+export type { CoveragePriority };
+export {
+  AuditEventEntity,
+  AuthSessionEntity,
+  ClientEntity,
+  ClinicianEntity,
+  CoverageEntity,
+  LoginThrottleEntity,
+  MembershipEntity,
+  PayerEntity,
+  PayerRuleVersionEntity,
+  PracticeEntity,
+  UserEntity,
+};

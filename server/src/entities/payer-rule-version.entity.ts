@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { ModifierCondition, NoteElement } from "../domain/validation/index.js";
+
+/** One immutable version of a payer's billing rules; a change adds a row and never edits one. */
+@Entity({ name: "payer_rule_versions" })
+export class PayerRuleVersionEntity {
+  @PrimaryColumn("uuid", { name: "practice_id" }) practiceId!: string;
+  @PrimaryColumn("uuid") id!: string;
+  @Column("uuid", { name: "payer_id" }) payerId!: string;
+  @Column("date", { name: "effective_from" }) effectiveFrom!: string;
+  @Column("integer", { name: "min_group_size" }) minGroupSize!: number;
+  @Column("integer", { name: "max_group_size" }) maxGroupSize!: number;
+  @Column("integer", { name: "min_session_minutes", nullable: true }) minSessionMinutes!: number | null;
+  @Column("integer", { name: "max_session_minutes", nullable: true }) maxSessionMinutes!: number | null;
+  @Column("boolean", { name: "telehealth_video_allowed" }) telehealthVideoAllowed!: boolean;
+  @Column("boolean", { name: "telehealth_audio_allowed" }) telehealthAudioAllowed!: boolean;
+  @Column("char", { name: "telehealth_place_of_service", length: 2 }) telehealthPlaceOfService!: string;
+  @Column("jsonb", { name: "modifier_rules" }) modifierRules!: { modifier: string; when: ModifierCondition }[];
+  @Column("text", { name: "required_note_elements", array: true }) requiredNoteElements!: NoteElement[];
+  @Column("boolean", { name: "require_signed_note" }) requireSignedNote!: boolean;
+  @Column("boolean", { name: "require_licensed_leader" }) requireLicensedLeader!: boolean;
+  @Column("integer", { name: "max_units_per_day" }) maxUnitsPerDay!: number;
+  @Column("integer", { name: "fee_cents" }) feeCents!: number;
+  @Column("timestamptz", { name: "created_at" }) createdAt!: Date;
+  @Column("uuid", { name: "created_by", nullable: true }) createdBy!: string | null;
+}

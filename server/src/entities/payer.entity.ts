@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
+import type { PayerKind } from "../domain/validation/index.js";
+
+@Entity({ name: "payers" })
+export class PayerEntity {
+  @PrimaryColumn("uuid", { name: "practice_id" }) practiceId!: string;
+  @PrimaryColumn("uuid") id!: string;
+  @Column("text") name!: string;
+  @Column({ type: "enum", enumName: "payer_kind", enum: ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"] })
+  kind!: PayerKind;
+  @Column("text", { name: "payer_code" }) payerCode!: string;
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" }) createdAt!: Date;
+}

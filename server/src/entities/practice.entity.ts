@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
+
+@Entity({ name: "practices" })
+export class PracticeEntity {
+  @PrimaryColumn("uuid") id!: string;
+  @Column("text") name!: string;
+  @Column("char", { length: 10 }) npi!: string;
+  @Column("text") timezone!: string;
+  @Column("char", { name: "default_place_of_service", length: 2 }) defaultPlaceOfService!: string;
+  @Column("char", { name: "tax_id", length: 9, nullable: true }) taxId!: string | null;
+  @Column("text", { name: "taxonomy_code", nullable: true }) taxonomyCode!: string | null;
+  @Column("text", { name: "address_line1", nullable: true }) addressLine1!: string | null;
+  @Column("text", { name: "address_city", nullable: true }) addressCity!: string | null;
+  @Column("char", { name: "address_state", length: 2, nullable: true }) addressState!: string | null;
+  @Column("text", { name: "address_zip", nullable: true }) addressZip!: string | null;
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" }) createdAt!: Date;
+}

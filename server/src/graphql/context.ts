@@ -1,0 +1,13 @@
+import type { Actor } from "../services/request-context.js";
+import type { Services } from "../services/services.js";
+import type { Loaders } from "./loaders.js";
+
+export interface GraphQLContext {
+  requestId: string;
+  /** Null when the request carries no valid token. */
+  actor: Actor | null;
+  /** Whether a token was sent at all, to tell "expired" from "never signed in". */
+  sentToken: boolean;
+  services: Services;
+  loaders: Loaders;
+}

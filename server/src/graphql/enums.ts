@@ -1,0 +1,66 @@
+import { registerEnumType } from "type-graphql";
+
+export enum RoleEnum { OWNER = "OWNER", ADMIN = "ADMIN", BILLER = "BILLER", CLINICIAN = "CLINICIAN" }
+export enum PayerKindEnum {
+  MEDICARE = "MEDICARE",
+  MEDICARE_ADVANTAGE = "MEDICARE_ADVANTAGE",
+  MEDICAID = "MEDICAID",
+  COMMERCIAL = "COMMERCIAL",
+  TRICARE = "TRICARE",
+  OTHER = "OTHER",
+}
+export enum GroupKindEnum {
+  PSYCHOTHERAPY = "PSYCHOTHERAPY",
+  SKILLS = "SKILLS",
+  SUBSTANCE_USE = "SUBSTANCE_USE",
+  PSYCHOEDUCATION = "PSYCHOEDUCATION",
+  SUPPORT = "SUPPORT",
+  FAMILY = "FAMILY",
+}
+export enum ModalityEnum { IN_PERSON = "IN_PERSON", TELEHEALTH_VIDEO = "TELEHEALTH_VIDEO", TELEHEALTH_AUDIO = "TELEHEALTH_AUDIO" }
+export enum AttendanceStatusEnum { PRESENT = "PRESENT", ABSENT = "ABSENT", EXCUSED = "EXCUSED" }
+export enum NoteElementEnum {
+  PARTICIPATION = "PARTICIPATION",
+  RESPONSE = "RESPONSE",
+  INTERVENTIONS = "INTERVENTIONS",
+  PROGRESS = "PROGRESS",
+  PLAN = "PLAN",
+  RISK = "RISK",
+}
+export enum ModifierConditionEnum { ALWAYS = "ALWAYS", IN_PERSON = "IN_PERSON", TELEHEALTH_VIDEO = "TELEHEALTH_VIDEO", TELEHEALTH_AUDIO = "TELEHEALTH_AUDIO" }
+export enum CoveragePriorityEnum { PRIMARY = "PRIMARY", SECONDARY = "SECONDARY" }
+export enum ClaimStatusEnum { READY = "READY", BLOCKED = "BLOCKED", BILLED = "BILLED" }
+export enum IssueSeverityEnum { ERROR = "ERROR", WARNING = "WARNING" }
+export enum ClaimIssueCodeEnum {
+  GROUP_TOO_SMALL = "GROUP_TOO_SMALL",
+  GROUP_TOO_LARGE = "GROUP_TOO_LARGE",
+  SESSION_TOO_SHORT = "SESSION_TOO_SHORT",
+  SESSION_TOO_LONG = "SESSION_TOO_LONG",
+  MISSING_GROUP_DOCUMENTATION = "MISSING_GROUP_DOCUMENTATION",
+  MISSING_MEMBER_NOTE = "MISSING_MEMBER_NOTE",
+  NOTE_INCOMPLETE = "NOTE_INCOMPLETE",
+  NOTE_UNSIGNED = "NOTE_UNSIGNED",
+  LEADER_NOT_LICENSED = "LEADER_NOT_LICENSED",
+  NOT_PSYCHOTHERAPY = "NOT_PSYCHOTHERAPY",
+  USE_INDIVIDUAL_CODE = "USE_INDIVIDUAL_CODE",
+  USE_FAMILY_CODE = "USE_FAMILY_CODE",
+  NO_ACTIVE_COVERAGE = "NO_ACTIVE_COVERAGE",
+  TELEHEALTH_NOT_COVERED = "TELEHEALTH_NOT_COVERED",
+  MISSING_DIAGNOSIS = "MISSING_DIAGNOSIS",
+  DAILY_UNIT_LIMIT = "DAILY_UNIT_LIMIT",
+  TOO_MANY_MODIFIERS = "TOO_MANY_MODIFIERS",
+}
+export enum ExportFormatEnum { CSV = "CSV", X12_837P = "X12_837P" }
+
+registerEnumType(RoleEnum, { name: "Role", description: "What a user may do in a practice." });
+registerEnumType(PayerKindEnum, { name: "PayerKind", description: "The kind of insurer; Medicaid payers get the HQ group-setting modifier by default." });
+registerEnumType(GroupKindEnum, { name: "GroupKind", description: "What a therapy group is; decides whether 90853 applies at all." });
+registerEnumType(ModalityEnum, { name: "Modality", description: "How members attended: in person, by video or by audio only." });
+registerEnumType(AttendanceStatusEnum, { name: "AttendanceStatus", description: "Whether a member attended a session; only PRESENT members are billed." });
+registerEnumType(NoteElementEnum, { name: "NoteElement", description: "A section of a member's progress note that a payer may require." });
+registerEnumType(ModifierConditionEnum, { name: "ModifierCondition", description: "When a modifier rule applies: always, or only for one modality." });
+registerEnumType(CoveragePriorityEnum, { name: "CoveragePriority", description: "Whether a coverage is billed first (PRIMARY) or after (SECONDARY)." });
+registerEnumType(ClaimStatusEnum, { name: "ClaimStatus", description: "READY to bill, BLOCKED by an error, or BILLED in a batch that is not void." });
+registerEnumType(IssueSeverityEnum, { name: "IssueSeverity", description: "An ERROR blocks the line; a WARNING is worth a look but does not." });
+registerEnumType(ClaimIssueCodeEnum, { name: "ClaimIssueCode", description: "Why a payer would deny or question a 90853 line." });
+registerEnumType(ExportFormatEnum, { name: "ExportFormat", description: "A claim batch file format." });

@@ -1,0 +1,75 @@
+import DataLoader from "dataloader";
+import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from "typeorm";
+import {
+  ClientEntity,
+  ClinicianEntity,
+  CoverageEntity,
+  PayerEntity,
+  PayerRuleVersionEntity,
+  UserEntity,
+} from "../entities/index.js";
+import type { Database } from "../services/database.js";
+import { practiceToday } from "../services/practice-clock.js";
+import type { Actor } from "../services/request-context.js";
+
+type Key = string;
+
+/**
+ * Per-request batching for nested fields: each loader turns N lookups of one kind into one query in one
+ * scoped transaction, so a page of 50 sessions costs the same number of statements as a page of 10.
+ */
+export class Loaders {
+  readonly payer: DataLoader<Key, PayerEntity | null>;
+  readonly ruleVersionsByPayer: DataLoader<Key, PayerRuleVersionEntity[]>;
+  readonly coveragesByClient: DataLoader<Key, CoverageEntity[]>;
+  readonly client: DataLoader<Key, ClientEntity | null>;
+  readonly clinician: DataLoader<Key, ClinicianEntity | null>;
+  readonly user: DataLoader<Key, UserEntity | null>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly actor: Actor | null,
+  ) {
+    this.payer = this.byId(PayerEntity);
+    this.client = this.byId(ClientEntity);
+    this.clinician = this.byId(ClinicianEntity);
+    this.ruleVersionsByPayer = this.groupedBy(PayerRuleVersionEntity, "payerId", { effectiveFrom: "ASC", createdAt: "ASC" });
+    this.coveragesByClient = this.groupedBy(CoverageEntity, "clientId", { position: "ASC" });
+    // Users are global (not tenant rows); only ids this practice's rows point at are ever asked for.
+    this.user = new DataLoader(async (ids) => {
+      const rows = await this.run((m) => m.find(UserEntity, { where: { id: In([...ids]) } }));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  private todayOnce: Promise<string> | null = null;
+
+  /** The practice's calendar date, read once per request. */
+  today(): Promise<string> {
+    this.todayOnce ??= this.run((m) => practiceToday(m, this.actor!.practiceId));
+    return this.todayOnce;
+  }
+
+  private run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.actor) throw new Error("Loaders need a signed-in actor");
+    return this.db.inPractice(this.actor, work);
+  }
+
+  private byId<E extends ObjectLiteral & { id: string }>(entity: EntityTarget<E>): DataLoader<Key, E | null> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.run((m) => m.find(entity, { where: { id: In([...ids]) } as never }));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  private groupedBy<E extends ObjectLiteral>(entity: EntityTarget<E>, key: keyof E & string, order: Record<string, "ASC" | "DESC">): DataLoader<Key, E[]> {
+    return new DataLoader(async (ids) => {
+      const rows = await this.run((m) => m.find(entity, { where: { [key]: In([...ids]) } as never, order: order as never }));
+      const groups = new Map<string, E[]>(ids.map((id) => [id, []]));
+      for (const row of rows) groups.get(row[key] as string)?.push(row);
+      return ids.map((id) => groups.get(id) ?? []);
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Permission } from "../../auth/roles.js";
+import type { Actor } from "../../services/request-context.js";
+import { requireActor } from "../auth-checker.js";
+import type { GraphQLContext } from "../context.js";
+import { AddMemberInput, LogInInput, SignUpInput } from "../types/account.input.js";
+import { AuthPayload, Membership, Viewer } from "../types/account.type.js";
+
+async function viewerOf(ctx: GraphQLContext, actor: Actor): Promise<Viewer> {
+  return (await ctx.services.auth.viewer(actor)) as unknown as Viewer;
+}
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => Viewer, { description: "The signed-in user and their active practice." })
+  @Authorized()
+  me(@Ctx() ctx: GraphQLContext): Promise<Viewer> {
+    return viewerOf(ctx, requireActor(ctx));
+  }
+
+  @Mutation(() => AuthPayload, { description: "Creates a practice with the caller as OWNER and signs in." })
+  async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+    const session = await ctx.services.auth.signUp(input, ctx);
+    return { token: session.token, viewer: await viewerOf(ctx, session.actor) };
+  }
+
+  @Mutation(() => AuthPayload, { description: "Signs in. Unknown e-mails and wrong passwords answer alike; repeated failures are throttled." })
+  async logIn(@Arg("input", () => LogInInput) input: LogInInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+    const session = await ctx.services.auth.logIn(input, ctx);
+    return { token: session.token, viewer: await viewerOf(ctx, session.actor) };
+  }
+
+  @Mutation(() => Boolean, { description: "Revokes the token of this request." })
+  @Authorized()
+  logOut(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return ctx.services.auth.logOut(requireActor(ctx), ctx);
+  }
+
+  @Mutation(() => Membership, { description: "Adds a colleague to the active practice with a role." })
+  @Authorized(Permission.ManageMembers)
+  async addMember(@Arg("input", () => AddMemberInput) input: AddMemberInput, @Ctx() ctx: GraphQLContext): Promise<Membership> {
+    return (await ctx.services.auth.addMember(requireActor(ctx), input, ctx)) as unknown as Membership;
+  }
+}

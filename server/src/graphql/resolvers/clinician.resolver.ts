@@ -1,0 +1,21 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Permission } from "../../auth/roles.js";
+import { requireActor } from "../auth-checker.js";
+import type { GraphQLContext } from "../context.js";
+import { CreateClinicianInput } from "../types/clinician.input.js";
+import { Clinician } from "../types/clinician.type.js";
+
+@Resolver(() => Clinician)
+export class ClinicianResolver {
+  @Query(() => [Clinician], { description: "Every clinician of the practice, by name." })
+  @Authorized(Permission.ReadClinicians)
+  clinicians(@Ctx() ctx: GraphQLContext): Promise<Clinician[]> {
+    return ctx.services.clinicians.list(requireActor(ctx));
+  }
+
+  @Mutation(() => Clinician, { description: "Adds a clinician; the NPI must carry a valid check digit." })
+  @Authorized(Permission.ManageClinicians)
+  createClinician(@Arg("input", () => CreateClinicianInput) input: CreateClinicianInput, @Ctx() ctx: GraphQLContext): Promise<Clinician> {
+    return ctx.services.clinicians.create(requireActor(ctx), input, ctx);
+  }
+}

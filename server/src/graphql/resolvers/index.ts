@@ -1,0 +1,18 @@
+import type { NonEmptyArray } from "type-graphql";
+import { AuditResolver } from "./audit.resolver.js";
+import { AuthResolver } from "./auth.resolver.js";
+import { ClientResolver, CoverageResolver } from "./client.resolver.js";
+import { ClinicianResolver } from "./clinician.resolver.js";
+import { PayerResolver } from "./payer.resolver.js";
+import { PracticeResolver } from "./practice.resolver.js";
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  AuthResolver,
+  PracticeResolver,
+  PayerResolver,
+  ClinicianResolver,
+  ClientResolver,
+  CoverageResolver,
+  AuditResolver,
+];

@@ -1,0 +1,28 @@
+import { Field, ID, InputType } from "type-graphql";
+import { RoleEnum } from "../enums.js";
+import type { Role } from "../../auth/roles.js";
+
+@InputType({ description: "Creates a practice and its owner." })
+export class SignUpInput {
+  @Field({ description: "The practice's name." }) practiceName!: string;
+  @Field({ description: "The practice's organizational NPI (10 digits, valid check digit)." }) npi!: string;
+  @Field({ description: "The owner's e-mail." }) email!: string;
+  @Field({ description: "At least 12 characters." }) password!: string;
+  @Field({ description: "The owner's name." }) name!: string;
+  @Field(() => String, { nullable: true, description: "IANA time zone; defaults to America/New_York." }) timezone?: string | null;
+}
+
+@InputType({ description: "Signs in, optionally into a given practice." })
+export class LogInInput {
+  @Field({ description: "The account's e-mail." }) email!: string;
+  @Field({ description: "The account's password." }) password!: string;
+  @Field(() => ID, { nullable: true, description: "The practice to act in; defaults to the user's first practice." }) practiceId?: string | null;
+}
+
+@InputType({ description: "Adds a colleague to the active practice." })
+export class AddMemberInput {
+  @Field({ description: "Their e-mail; an existing account joins with its own password." }) email!: string;
+  @Field({ description: "Their name (used only for a new account)." }) name!: string;
+  @Field({ description: "Their initial password, at least 12 characters (used only for a new account)." }) password!: string;
+  @Field(() => RoleEnum, { description: "Their role in this practice." }) role!: Role;
+}

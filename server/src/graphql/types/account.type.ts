@@ -1,0 +1,42 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { RoleEnum } from "../enums.js";
+import type { Role } from "../../auth/roles.js";
+
+@ObjectType({ description: "A person who can sign in; one user may belong to several practices." })
+export class User {
+  @Field(() => ID, { description: "The user's id." }) id!: string;
+  @Field({ description: "The sign-in e-mail, lower-cased." }) email!: string;
+  @Field({ description: "The name shown to colleagues and in the audit log." }) name!: string;
+}
+
+@ObjectType({ description: "A group practice: the tenant that owns every payer, client, session and claim." })
+export class Practice {
+  @Field(() => ID, { description: "The practice's id." }) id!: string;
+  @Field({ description: "The practice's name as billed (837P billing provider)." }) name!: string;
+  @Field({ description: "The practice's organizational (type 2) NPI." }) npi!: string;
+  @Field({ description: "IANA time zone; a session's service date is its local date here." }) timezone!: string;
+  @Field({ description: "Place of service for in-person sessions that do not name one (11 = office)." }) defaultPlaceOfService!: string;
+}
+
+@ObjectType({ description: "A user's role in one practice." })
+export class Membership {
+  @Field(() => User, { description: "The member." }) user!: User;
+  @Field(() => Practice, { description: "The practice." }) practice!: Practice;
+  @Field(() => RoleEnum, { description: "What the member may do there." }) role!: Role;
+}
+
+@ObjectType({ description: "The signed-in user, the practice they are acting in, and every practice they may switch to." })
+export class Viewer {
+  @Field(() => User, { description: "The signed-in user." }) user!: User;
+  @Field(() => Practice, { description: "The active practice." }) practice!: Practice;
+  @Field(() => RoleEnum, { description: "The user's role in the active practice." }) role!: Role;
+  @Field(() => [Membership], { description: "Every practice the user belongs to, oldest first (for a practice switcher)." })
+  memberships!: Membership[];
+}
+
+@ObjectType({ description: "The result of signing up or in: a bearer token and who it acts as." })
+export class AuthPayload {
+  @Field({ description: "Send as `Authorization: Bearer <token>`. Expires after 30 idle minutes and 12 hours at most." })
+  token!: string;
+  @Field(() => Viewer, { description: "The user and practice the token acts as." }) viewer!: Viewer;
+}

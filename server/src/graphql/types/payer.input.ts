@@ -1,0 +1,43 @@
+import { Field, InputType, Int } from "type-graphql";
+import { ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
+import { DateScalar } from "../scalars.js";
+import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
+
+@InputType({ description: "A modifier and when it applies." })
+export class ModifierRuleInput {
+  @Field({ description: "Two upper-case letters or digits." }) modifier!: string;
+  @Field(() => ModifierConditionEnum, { description: "When it applies." }) when!: ModifierCondition;
+}
+
+@InputType({ description: "Omitted fields keep their current value (for a new payer: the default); an explicit null clears a nullable one." })
+export class PayerRulesInput {
+  @Field(() => DateScalar, { nullable: true, description: "First service date the new rules apply to; defaults to today in the practice's time zone." })
+  effectiveFrom?: string | null;
+  @Field(() => Int, { nullable: true, description: "Fewest members present (2-100)." }) minGroupSize?: number | null;
+  @Field(() => Int, { nullable: true, description: "Most members present (up to 100)." }) maxGroupSize?: number | null;
+  @Field(() => Int, { nullable: true, description: "Shortest billable session in minutes (1-480), null for none." }) minSessionMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: "Longest session without a warning (1-480), null for none." }) maxSessionMinutes?: number | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether video telehealth is covered." }) telehealthVideoAllowed?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether audio-only telehealth is covered." }) telehealthAudioAllowed?: boolean | null;
+  @Field(() => String, { nullable: true, description: "02 or 10." }) telehealthPlaceOfService?: string | null;
+  @Field(() => [ModifierRuleInput], { nullable: true, description: "Replaces the modifier rules, in claim order." }) modifierRules?: ModifierRuleInput[] | null;
+  @Field(() => [NoteElementEnum], { nullable: true, description: "Replaces the required note sections." }) requiredNoteElements?: NoteElement[] | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether notes must be signed." }) requireSignedNote?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether the leader must be licensed." }) requireLicensedLeader?: boolean | null;
+  @Field(() => Int, { nullable: true, description: "Units per member per day (at least 1)." }) maxUnitsPerDay?: number | null;
+  @Field(() => Int, { nullable: true, description: "Charge per line in cents (0 or more)." }) feeCents?: number | null;
+}
+
+@InputType({ description: "A new payer and, optionally, its first rules." })
+export class CreatePayerInput {
+  @Field({ description: "Unique in the practice." }) name!: string;
+  @Field(() => PayerKindEnum, { description: "The kind of insurer; MEDICAID adds HQ by default." }) kind!: PayerKind;
+  @Field({ description: "The payer id used on claims." }) payerCode!: string;
+  @Field(() => PayerRulesInput, { nullable: true, description: "Overrides of the default rules." }) rules?: PayerRulesInput | null;
+}
+
+@InputType({ description: "Renames a payer or changes its claim id; omitted fields are kept." })
+export class UpdatePayerInput {
+  @Field(() => String, { nullable: true, description: "New name." }) name?: string | null;
+  @Field(() => String, { nullable: true, description: "New payer id for claims." }) payerCode?: string | null;
+}

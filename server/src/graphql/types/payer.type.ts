@@ -1,0 +1,38 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
+import { DateScalar, DateTimeScalar } from "../scalars.js";
+import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
+
+@ObjectType({ description: "Adds a modifier to a payer's 90853 lines, always or for one modality." })
+export class ModifierRule {
+  @Field({ description: "Two upper-case letters or digits, e.g. HQ, 95, GT, AJ." }) modifier!: string;
+  @Field(() => ModifierConditionEnum, { description: "When the modifier applies." }) when!: ModifierCondition;
+}
+
+@ObjectType({ description: "One immutable version of a payer's billing rules, in force from `effectiveFrom` until a later version." })
+export class PayerRules {
+  @Field(() => ID, { description: "The version's id." }) id!: string;
+  @Field(() => DateScalar, { description: "First service date this version applies to." }) effectiveFrom!: string;
+  @Field(() => Int, { description: "Fewest members present for a billable group (at least 2)." }) minGroupSize!: number;
+  @Field(() => Int, { description: "Most members present for a billable group." }) maxGroupSize!: number;
+  @Field(() => Int, { nullable: true, description: "Shortest billable session in minutes; null for no minimum." }) minSessionMinutes!: number | null;
+  @Field(() => Int, { nullable: true, description: "Longer sessions get a warning; null for no maximum." }) maxSessionMinutes!: number | null;
+  @Field({ description: "Whether video telehealth sessions are covered." }) telehealthVideoAllowed!: boolean;
+  @Field({ description: "Whether audio-only telehealth sessions are covered." }) telehealthAudioAllowed!: boolean;
+  @Field({ description: "Place of service on telehealth lines: 02 (not in the home) or 10 (in the home)." }) telehealthPlaceOfService!: string;
+  @Field(() => [ModifierRule], { description: "Modifiers to add, in claim order." }) modifierRules!: ModifierRule[];
+  @Field(() => [NoteElementEnum], { description: "Sections every member's note must fill in." }) requiredNoteElements!: NoteElement[];
+  @Field({ description: "Whether the member's note must be signed before billing." }) requireSignedNote!: boolean;
+  @Field({ description: "Whether the session's leader must hold a current license." }) requireLicensedLeader!: boolean;
+  @Field(() => Int, { description: "Most 90853 units one member may be billed per day to this payer." }) maxUnitsPerDay!: number;
+  @Field(() => Int, { description: "Charge per line in cents." }) feeCents!: number;
+  @Field(() => DateTimeScalar, { description: "When this version was saved." }) createdAt!: Date;
+}
+
+@ObjectType({ description: "An insurer the practice bills, with its versioned rules." })
+export class Payer {
+  @Field(() => ID, { description: "The payer's id." }) id!: string;
+  @Field({ description: "The payer's name, unique in the practice." }) name!: string;
+  @Field(() => PayerKindEnum, { description: "The kind of insurer." }) kind!: PayerKind;
+  @Field({ description: "The payer id used on claims (837P 2010BB NM109)." }) payerCode!: string;
+}

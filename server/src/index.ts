@@ -1,0 +1,46 @@
+import "reflect-metadata";
+import path from "node:path";
+import { createApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config/config.js";
+import { createDataSource, migrate } from "./db/data-source.js";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres.js";
+import { ensureDatabase } from "./db/ensure-database.js";
+import { buildGroupBillSchema } from "./graphql/schema.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    console.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.join(config.dataDir, "pg")}`);
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, "pg"), port: config.embeddedPostgresPort });
+    databaseUrl = await ensureDatabase(embedded.url, "groupbill");
+  }
+
+  const dataSource = createDataSource(databaseUrl, config.databasePoolSize);
+  await dataSource.initialize();
+  const applied = await migrate(dataSource);
+  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: config.production, consoleDir: config.consoleDir });
+  const port = await app.listen(config.port, config.host);
+  console.log(`GroupBill is serving the API at http://localhost:${port}/graphql and the console at http://localhost:${port}/`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await app.stop().catch((e) => console.error(e));
+    await dataSource.destroy().catch((e) => console.error(e));
+    await embedded?.stop().catch((e) => console.error(e));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});

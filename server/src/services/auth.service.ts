@@ -1,0 +1,273 @@
+import { randomUUID } from "node:crypto";
+import { In, type EntityManager } from "typeorm";
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/password.js";
+import { lockDuration } from "../auth/login-throttle.js";
+import type { Role } from "../auth/roles.js";
+import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, hashToken, newToken } from "../auth/token.js";
+import { rescope } from "../db/tenant-transaction.js";
+import {
+  isValidNpi,
+  isValidTimezone,
+  normalizeEmail,
+  validateEmail,
+  validatePassword,
+  validateText,
+} from "../domain/validation/index.js";
+import { AuthSessionEntity, MembershipEntity, PracticeEntity, UserEntity } from "../entities/index.js";
+import { DomainError, ErrorCode, assertValid, conflict, unauthenticated, type FieldError } from "../errors/domain-error.js";
+import { writeAudit } from "./audit.js";
+import type { Database } from "./database.js";
+import type { Actor, RequestMeta } from "./request-context.js";
+
+export const DEFAULT_TIMEZONE = "America/New_York";
+const BAD_CREDENTIALS = "The e-mail or password is not correct";
+// Writing last_seen_at on every request would turn reads into writes; a minute's slack is harmless.
+const LAST_SEEN_GRANULARITY_MS = 60_000;
+
+export interface SignUpInput {
+  practiceName: string;
+  npi: string;
+  email: string;
+  password: string;
+  name: string;
+  timezone?: string | null;
+}
+
+export interface LogInInput {
+  email: string;
+  password: string;
+  practiceId?: string | null;
+}
+
+export interface AddMemberInput {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+}
+
+export interface Session {
+  token: string;
+  actor: Actor;
+}
+
+export interface MembershipView {
+  user: UserEntity;
+  practice: PracticeEntity;
+  role: Role;
+}
+
+export class AuthService {
+  constructor(private readonly db: Database) {}
+
+  async signUp(input: SignUpInput, meta: RequestMeta): Promise<Session> {
+    const timezone = input.timezone?.trim() || DEFAULT_TIMEZONE;
+    const errors: FieldError[] = [
+      ...validateText(input.practiceName, "practiceName", { required: true, max: 200 }),
+      ...validateText(input.name, "name", { required: true, max: 200 }),
+      ...validateEmail(input.email, "email"),
+      ...validatePassword(input.password, "password"),
+    ];
+    if (!isValidNpi(input.npi.trim())) {
+      errors.push({ field: "npi", message: "NPI must be 10 digits starting with 1 or 2 with a valid check digit" });
+    }
+    if (!isValidTimezone(timezone)) {
+      errors.push({ field: "timezone", message: "Time zone must be an IANA name such as America/Chicago" });
+    }
+    assertValid(errors);
+
+    const email = normalizeEmail(input.email);
+    const practiceId = randomUUID();
+    const passwordHash = await hashPassword(input.password);
+    return this.db.asUser(null, async (manager) => {
+      const existing = await this.findUserByEmail(manager, email);
+      // An existing account may found another practice, but only by proving it owns the address.
+      if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
+        throw conflict("An account with this e-mail already exists; sign up again with its password to add a practice");
+      }
+      const user = existing ?? { id: randomUUID(), email, name: input.name.trim(), passwordHash };
+      await rescope(manager, { practiceId, userId: user.id });
+      if (!existing) await manager.insert(UserEntity, user);
+      await manager.insert(PracticeEntity, {
+        id: practiceId,
+        name: input.practiceName.trim(),
+        npi: input.npi.trim(),
+        timezone,
+        defaultPlaceOfService: "11",
+      });
+      await manager.insert(MembershipEntity, { practiceId, userId: user.id, role: "OWNER" });
+      const session = await this.openSession(manager, user.id, practiceId, "OWNER");
+      await writeAudit(manager, {
+        practiceId,
+        actorUserId: user.id,
+        requestId: meta.requestId,
+        action: "practice.signUp",
+        entityType: "Practice",
+        entityId: practiceId,
+        changes: { name: { before: null, after: input.practiceName.trim() }, npi: { before: null, after: input.npi.trim() }, timezone: { before: null, after: timezone } },
+      });
+      return session;
+    });
+  }
+
+  async logIn(input: LogInInput, meta: RequestMeta): Promise<Session> {
+    const email = normalizeEmail(input.email ?? "");
+    if (email.length === 0 || email.length > 254 || (input.password ?? "").length > 200) throw unauthenticated(BAD_CREDENTIALS);
+
+    const locked = await this.db.asUser(null, (manager) => this.lockedFor(manager, email));
+    if (locked > 0) {
+      throw unauthenticated(`Too many failed sign-in attempts; try again in ${Math.ceil(locked / 60_000)} minute(s)`);
+    }
+    const user = await this.db.asUser(null, (manager) => this.findUserByEmail(manager, email));
+    const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
+    if (!user || !passwordOk) {
+      await this.db.asUser(null, (manager) => this.recordFailure(manager, email));
+      throw unauthenticated(BAD_CREDENTIALS);
+    }
+
+    return this.db.asUser(user.id, async (manager) => {
+      await manager.delete("login_throttle", { email });
+      const memberships = await manager.find(MembershipEntity, { where: { userId: user.id }, order: { createdAt: "ASC" } });
+      const chosen = input.practiceId ? memberships.find((m) => m.practiceId === input.practiceId) : memberships[0];
+      if (!chosen) {
+        if (input.practiceId) throw new DomainError(ErrorCode.Forbidden, "You are not a member of that practice");
+        throw unauthenticated(BAD_CREDENTIALS);
+      }
+      await rescope(manager, { practiceId: chosen.practiceId, userId: user.id });
+      const session = await this.openSession(manager, user.id, chosen.practiceId, chosen.role);
+      await writeAudit(manager, {
+        practiceId: chosen.practiceId,
+        actorUserId: user.id,
+        requestId: meta.requestId,
+        action: "auth.logIn",
+        entityType: "User",
+        entityId: user.id,
+        changes: null,
+      });
+      return session;
+    });
+  }
+
+  async logOut(actor: Actor, meta: RequestMeta): Promise<boolean> {
+    return this.db.inPractice(actor, async (manager) => {
+      await manager.update(AuthSessionEntity, { id: actor.authSessionId }, { revokedAt: new Date() });
+      await writeAudit(manager, {
+        practiceId: actor.practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "auth.logOut",
+        entityType: "User",
+        entityId: actor.userId,
+        changes: null,
+      });
+      return true;
+    });
+  }
+
+  /** Resolves a bearer token to its actor, or null when it is unknown, revoked, idle too long or too old. */
+  async authenticate(token: string): Promise<Actor | null> {
+    const tokenHash = hashToken(token);
+    return this.db.asUser(null, async (manager) => {
+      const session = await manager.findOne(AuthSessionEntity, { where: { tokenHash } });
+      const now = Date.now();
+      if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
+      if (now - session.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return null;
+      await rescope(manager, { practiceId: session.activePracticeId, userId: session.userId });
+      // The role is read live, so a changed or removed membership takes effect on the next request.
+      const membership = await manager.findOne(MembershipEntity, {
+        where: { practiceId: session.activePracticeId, userId: session.userId },
+      });
+      if (!membership) return null;
+      if (now - session.lastSeenAt.getTime() > LAST_SEEN_GRANULARITY_MS) {
+        await manager.update(AuthSessionEntity, { id: session.id }, { lastSeenAt: new Date(now) });
+      }
+      return { userId: session.userId, practiceId: session.activePracticeId, role: membership.role, authSessionId: session.id };
+    });
+  }
+
+  async addMember(actor: Actor, input: AddMemberInput, meta: RequestMeta): Promise<MembershipView> {
+    const errors: FieldError[] = [
+      ...validateEmail(input.email, "email"),
+      ...validateText(input.name, "name", { required: true, max: 200 }),
+      ...validatePassword(input.password, "password"),
+    ];
+    assertValid(errors);
+    const email = normalizeEmail(input.email);
+    const passwordHash = await hashPassword(input.password);
+    return this.db.inPractice(actor, async (manager) => {
+      let user = await this.findUserByEmail(manager, email);
+      // An existing account joins with the password it already has; the one typed here is not applied.
+      if (!user) {
+        user = manager.create(UserEntity, { id: randomUUID(), email, name: input.name.trim(), passwordHash });
+        await manager.insert(UserEntity, user);
+      }
+      const already = await manager.findOne(MembershipEntity, { where: { practiceId: actor.practiceId, userId: user.id } });
+      if (already) throw conflict("That person is already a member of this practice");
+      await manager.insert(MembershipEntity, { practiceId: actor.practiceId, userId: user.id, role: input.role });
+      await writeAudit(manager, {
+        practiceId: actor.practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "membership.add",
+        entityType: "Membership",
+        entityId: user.id,
+        changes: { email: { before: null, after: email }, role: { before: null, after: input.role } },
+      });
+      const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
+      return { user, practice, role: input.role };
+    });
+  }
+
+  async viewer(actor: Actor): Promise<{ user: UserEntity; practice: PracticeEntity; role: Role; memberships: MembershipView[] }> {
+    return this.db.inPractice(actor, async (manager) => {
+      const user = await manager.findOneByOrFail(UserEntity, { id: actor.userId });
+      const rows = await manager.find(MembershipEntity, { where: { userId: actor.userId }, order: { createdAt: "ASC" } });
+      const practices = await manager.findBy(PracticeEntity, { id: In(rows.map((r) => r.practiceId)) });
+      const byId = new Map(practices.map((p) => [p.id, p]));
+      const memberships = rows.filter((r) => byId.has(r.practiceId)).map((r) => ({ user, practice: byId.get(r.practiceId)!, role: r.role }));
+      return { user, practice: byId.get(actor.practiceId)!, role: actor.role, memberships };
+    });
+  }
+
+  private findUserByEmail(manager: EntityManager, email: string): Promise<UserEntity | null> {
+    return manager.createQueryBuilder(UserEntity, "u").where("lower(u.email) = :email", { email }).getOne();
+  }
+
+  private async openSession(manager: EntityManager, userId: string, practiceId: string, role: Role): Promise<Session> {
+    const token = newToken();
+    const now = new Date();
+    const id = randomUUID();
+    await manager.insert(AuthSessionEntity, {
+      id,
+      tokenHash: hashToken(token),
+      userId,
+      activePracticeId: practiceId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
+      revokedAt: null,
+    });
+    return { token, actor: { userId, practiceId, role, authSessionId: id } };
+  }
+
+  private async lockedFor(manager: EntityManager, email: string): Promise<number> {
+    const rows: { wait_ms: number }[] = await manager.query(
+      "SELECT GREATEST(0, EXTRACT(EPOCH FROM (locked_until - now())) * 1000)::float8 AS wait_ms FROM login_throttle WHERE email = $1",
+      [email],
+    );
+    return rows.length ? Number(rows[0].wait_ms) : 0;
+  }
+
+  private async recordFailure(manager: EntityManager, email: string): Promise<void> {
+    const rows: { failures: number }[] = await manager.query(
+      `INSERT INTO login_throttle (email, failures, updated_at) VALUES ($1, 1, now())
+       ON CONFLICT (email) DO UPDATE SET failures = login_throttle.failures + 1, updated_at = now()
+       RETURNING failures`,
+      [email],
+    );
+    const wait = lockDuration(rows[0].failures);
+    if (wait > 0) {
+      await manager.query("UPDATE login_throttle SET locked_until = now() + ($2 || ' milliseconds')::interval WHERE email = $1", [email, String(wait)]);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { isValidDate, validateNpi, validateText } from "../domain/validation/index.js";
+import { ClinicianEntity } from "../entities/index.js";
+import { assertValid, conflict, type FieldError } from "../errors/domain-error.js";
+import { changedFields, writeAudit } from "./audit.js";
+import type { Database } from "./database.js";
+import { isUniqueViolation } from "./db-errors.js";
+import type { Actor, RequestMeta } from "./request-context.js";
+
+export interface CreateClinicianInput {
+  name: string;
+  npi: string;
+  credential: string;
+  licensed: boolean;
+  licenseExpiresOn?: string | null;
+}
+
+export class ClinicianService {
+  constructor(private readonly db: Database) {}
+
+  list(actor: Actor): Promise<ClinicianEntity[]> {
+    return this.db.inPractice(actor, (m) => m.find(ClinicianEntity, { order: { name: "ASC", id: "ASC" } }));
+  }
+
+  async create(actor: Actor, input: CreateClinicianInput, meta: RequestMeta): Promise<ClinicianEntity> {
+    const errors: FieldError[] = [
+      ...validateText(input.name, "name", { required: true, max: 200 }),
+      ...validateNpi(input.npi.trim(), "npi"),
+      ...validateText(input.credential, "credential", { required: true, max: 40 }),
+    ];
+    if (input.licenseExpiresOn != null && !isValidDate(input.licenseExpiresOn)) {
+      errors.push({ field: "licenseExpiresOn", message: "License expiry must be a date (YYYY-MM-DD)" });
+    }
+    assertValid(errors);
+    return this.db.inPractice(actor, async (manager) => {
+      const clinician = manager.create(ClinicianEntity, {
+        practiceId: actor.practiceId,
+        id: randomUUID(),
+        name: input.name.trim(),
+        npi: input.npi.trim(),
+        credential: input.credential.trim(),
+        licensed: input.licensed,
+        licenseExpiresOn: input.licenseExpiresOn ?? null,
+      });
+      try {
+        await manager.insert(ClinicianEntity, clinician);
+      } catch (error) {
+        if (isUniqueViolation(error, "clinicians_npi_key")) throw conflict("A clinician with this NPI already exists in this practice");
+        throw error;
+      }
+      await writeAudit(manager, {
+        practiceId: actor.practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "clinician.create",
+        entityType: "Clinician",
+        entityId: clinician.id,
+        changes: changedFields(null, clinician, ["name", "npi", "credential", "licensed", "licenseExpiresOn"]),
+      });
+      return clinician;
+    });
+  }
+}

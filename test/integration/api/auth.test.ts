@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import { PASSWORD, errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type TestServer } from "../../support/api";
+import { uniqueNpi } from "../../support/npi";
+
+const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token viewer { user { id email name } practice { id name npi timezone defaultPlaceOfService } role memberships { role practice { id } } } } }`;
+const LOG_IN = `mutation ($input: LogInInput!) { logIn(input: $input) { token viewer { practice { id } role } } }`;
+const ME = `{ me { user { email } practice { id } role memberships { role practice { id name } } } }`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+function signUpInput(overrides: Record<string, unknown> = {}) {
+  return { practiceName: "Harbor", npi: uniqueNpi(), email: `a-${randomUUID()}@example.test`, password: PASSWORD, name: "Ann Owner", ...overrides };
+}
+
+describe("signUp", () => {
+  it("creates a practice with the caller as OWNER and returns a working token", async () => {
+    const input = signUpInput({ timezone: "America/Chicago" });
+    const data = expectOk(await server.gql(SIGN_UP, { input }));
+    expect(data.signUp.viewer.role).toBe("OWNER");
+    expect(data.signUp.viewer.practice).toMatchObject({ name: "Harbor", npi: input.npi, timezone: "America/Chicago", defaultPlaceOfService: "11" });
+    const me = expectOk(await server.gql(ME, {}, data.signUp.token));
+    expect(me.me.user.email).toBe(input.email);
+    expect(me.me.memberships).toHaveLength(1);
+  });
+
+  it("defaults the time zone to America/New_York", async () => {
+    const data = expectOk(await server.gql(SIGN_UP, { input: signUpInput() }));
+    expect(data.signUp.viewer.practice.timezone).toBe("America/New_York");
+  });
+
+  it.each([
+    ["npi", { npi: "1234567890" }],
+    ["password", { password: "short" }],
+    ["email", { email: "not-an-email" }],
+    ["timezone", { timezone: "Mars/Olympus" }],
+    ["practiceName", { practiceName: "   " }],
+  ])("rejects a bad %s with BAD_USER_INPUT naming the field", async (field, override) => {
+    const res = await server.gql(SIGN_UP, { input: signUpInput(override) });
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(res.errors![0].extensions!.fields!.map((f) => f.field)).toContain(field);
+  });
+
+  it("refuses an existing e-mail with another password, and adds a practice when the password matches", async () => {
+    const first = signUpInput();
+    expectOk(await server.gql(SIGN_UP, { input: first }));
+    const clash = await server.gql(SIGN_UP, { input: signUpInput({ email: first.email, password: "a different password" }) });
+    expect(errorCode(clash)).toBe("CONFLICT");
+    const second = expectOk(await server.gql(SIGN_UP, { input: signUpInput({ email: first.email.toUpperCase(), practiceName: "Second" }) }));
+    expect(second.signUp.viewer.memberships).toHaveLength(2);
+  });
+});
+
+describe("logIn and logOut", () => {
+  it("signs in with the right password, into a named practice when asked", async () => {
+    const input = signUpInput();
+    const a = expectOk(await server.gql(SIGN_UP, { input }));
+    const b = expectOk(await server.gql(SIGN_UP, { input: { ...signUpInput(), email: input.email } }));
+    const intoB = expectOk(await server.gql(LOG_IN, { input: { email: input.email, password: PASSWORD, practiceId: b.signUp.viewer.practice.id } }));
+    expect(intoB.logIn.viewer.practice.id).toBe(b.signUp.viewer.practice.id);
+    const byDefault = expectOk(await server.gql(LOG_IN, { input: { email: input.email, password: PASSWORD } }));
+    expect(byDefault.logIn.viewer.practice.id).toBe(a.signUp.viewer.practice.id);
+  });
+
+  it("answers an unknown e-mail exactly like a wrong password", async () => {
+    const owner = await signUpPractice(server);
+    const wrong = await server.gql(LOG_IN, { input: { email: owner.email, password: "wrong password!!" } });
+    const unknown = await server.gql(LOG_IN, { input: { email: `nobody-${randomUUID()}@example.test`, password: "wrong password!!" } });
+    expect(errorCode(wrong)).toBe("UNAUTHENTICATED");
+    expect(unknown.errors).toEqual(wrong.errors);
+  });
+
+  it("refuses a practice the user does not belong to", async () => {
+    const owner = await signUpPractice(server);
+    const other = await signUpPractice(server);
+    const res = await server.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD, practiceId: other.practiceId } });
+    expect(errorCode(res)).toBe("FORBIDDEN");
+  });
+
+  it("throttles an account after repeated failures, even for the right password", async () => {
+    const owner = await signUpPractice(server);
+    for (let i = 0; i < 5; i++) {
+      expect(errorCode(await server.gql(LOG_IN, { input: { email: owner.email, password: `wrong-password-${i}` } }))).toBe("UNAUTHENTICATED");
+    }
+    const locked = await server.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } });
+    expect(errorCode(locked)).toBe("UNAUTHENTICATED");
+    expect(locked.errors![0].message).toMatch(/too many/i);
+    // An unknown address is throttled the same way, so a lockout reveals nothing.
+    const ghost = `ghost-${randomUUID()}@example.test`;
+    for (let i = 0; i < 5; i++) await server.gql(LOG_IN, { input: { email: ghost, password: `wrong-password-${i}` } });
+    expect((await server.gql(LOG_IN, { input: { email: ghost, password: PASSWORD } })).errors![0].message).toBe(locked.errors![0].message);
+  });
+
+  it("revokes the token on logOut", async () => {
+    const owner = await signUpPractice(server);
+    expect(expectOk(await server.gql(`mutation { logOut }`, {}, owner.token)).logOut).toBe(true);
+    const after = await server.gql(ME, {}, owner.token);
+    expect(errorCode(after)).toBe("UNAUTHENTICATED");
+  });
+
+  it("rejects requests without a token", async () => {
+    expect(errorCode(await server.gql(ME))).toBe("UNAUTHENTICATED");
+    expect(errorCode(await server.gql(ME, {}, "x".repeat(43)))).toBe("UNAUTHENTICATED");
+  });
+
+  it("ends a session idle for 30 minutes and one older than 12 hours", async () => {
+    const idle = await signUpPractice(server);
+    await server.dataSource.query(`UPDATE auth_sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [idle.userId]);
+    expect(errorCode(await server.gql(ME, {}, idle.token))).toBe("UNAUTHENTICATED");
+
+    const old = await signUpPractice(server);
+    await server.dataSource.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [old.userId]);
+    expect(errorCode(await server.gql(ME, {}, old.token))).toBe("UNAUTHENTICATED");
+
+    const fresh = await signUpPractice(server);
+    await server.dataSource.query(`UPDATE auth_sessions SET last_seen_at = now() - interval '29 minutes' WHERE user_id = $1`, [fresh.userId]);
+    expect(expectOk(await server.gql(ME, {}, fresh.token)).me.practice.id).toBe(fresh.practiceId);
+  });
+
+  it("stores only a hash of the token and an argon2id hash of the password", async () => {
+    const owner = await signUpPractice(server);
+    const [session] = await server.dataSource.query(`SELECT encode(token_hash, 'hex') AS h FROM auth_sessions WHERE user_id = $1`, [owner.userId]);
+    expect(session.h).not.toContain(Buffer.from(owner.token).toString("hex"));
+    const [user] = await server.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [owner.userId]);
+    expect(user.password_hash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe("addMember", () => {
+  it("adds a colleague who can sign in with the role given", async () => {
+    const owner = await signUpPractice(server);
+    const biller = await memberWithRole(server, owner, "BILLER");
+    const me = expectOk(await server.gql(ME, {}, biller.token));
+    expect(me.me).toMatchObject({ role: "BILLER", practice: { id: owner.practiceId } });
+  });
+
+  it("refuses a duplicate member and lets only owners and admins add members", async () => {
+    const owner = await signUpPractice(server);
+    const admin = await memberWithRole(server, owner, "ADMIN");
+    const dup = await server.gql(
+      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+      { input: { email: admin.email, name: "Again", password: PASSWORD, role: "BILLER" } },
+      owner.token,
+    );
+    expect(errorCode(dup)).toBe("CONFLICT");
+    for (const role of ["BILLER", "CLINICIAN"]) {
+      const member = await memberWithRole(server, owner, role);
+      const res = await server.gql(
+        `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+        { input: { email: `x-${randomUUID()}@example.test`, name: "X", password: PASSWORD, role: "OWNER" } },
+        member.token,
+      );
+      expect(errorCode(res)).toBe("FORBIDDEN");
+    }
+    const viaAdmin = await server.gql(
+      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role user { email } practice { id } } }`,
+      { input: { email: `y-${randomUUID()}@example.test`, name: "Y", password: PASSWORD, role: "CLINICIAN" } },
+      admin.token,
+    );
+    expect(expectOk(viaAdmin).addMember).toMatchObject({ role: "CLINICIAN", practice: { id: owner.practiceId } });
+  });
+
+  it("lets an existing account join another practice and switch between them", async () => {
+    const a = await signUpPractice(server);
+    const b = await signUpPractice(server);
+    const joined = await server.gql(
+      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+      { input: { email: a.email, name: "ignored", password: "ignored password", role: "BILLER" } },
+      b.token,
+    );
+    expect(expectOk(joined).addMember.role).toBe("BILLER");
+    const intoB = expectOk(await server.gql(LOG_IN, { input: { email: a.email, password: PASSWORD, practiceId: b.practiceId } }));
+    expect(intoB.logIn.viewer).toMatchObject({ practice: { id: b.practiceId }, role: "BILLER" });
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * Every check, each raised by one change to a billable baseline and not
+ * raised at its boundary. The baseline's session is on 2026-03-02 in
+ * New York, with 3 members present, 60 minutes, in person.
+ */
+import type { ClaimIssueCode, IssueSeverity, NoteElement } from "../../../../server/src/domain/engine/index.js";
+import { CLIENT, PAYER_ID, codesOf, coverage, decisionFor, type Scenario } from "./factories.js";
+
+const DAY_BEFORE = "2026-03-01";
+const DAY = "2026-03-02";
+const DAY_AFTER = "2026-03-03";
+
+interface RaisingCase {
+  name: string;
+  scenario: Scenario;
+  code: ClaimIssueCode;
+  severity?: IssueSeverity;
+  element?: NoteElement;
+  /** Words the message must contain, usually the numbers involved. */
+  mentions?: string[];
+}
+
+interface PassingCase {
+  name: string;
+  scenario: Scenario;
+  code: ClaimIssueCode;
+}
+
+const raising: RaisingCase[] = [
+  // NO_ACTIVE_COVERAGE
+  { name: "no coverage at all", scenario: { member: { coverages: [] } }, code: "NO_ACTIVE_COVERAGE", mentions: [DAY] },
+  { name: "coverage ended the day before", scenario: { member: { coverages: [coverage({ effectiveTo: DAY_BEFORE })] } }, code: "NO_ACTIVE_COVERAGE" },
+  { name: "coverage starts the day after", scenario: { member: { coverages: [coverage({ effectiveFrom: DAY_AFTER })] } }, code: "NO_ACTIVE_COVERAGE" },
+  { name: "only secondary coverage", scenario: { member: { coverages: [coverage({ priority: "SECONDARY" })] } }, code: "NO_ACTIVE_COVERAGE" },
+  { name: "payer has no rules", scenario: { payers: [{ id: PAYER_ID, ruleVersions: [] }] }, code: "NO_ACTIVE_COVERAGE", mentions: ["no billing rules"] },
+  { name: "payer unknown", scenario: { payers: [] }, code: "NO_ACTIVE_COVERAGE" },
+  // MISSING_DIAGNOSIS
+  { name: "no diagnosis", scenario: { member: { diagnosisCodes: [] } }, code: "MISSING_DIAGNOSIS" },
+  { name: "blank diagnosis", scenario: { member: { diagnosisCodes: ["  "] } }, code: "MISSING_DIAGNOSIS" },
+  // GROUP_TOO_SMALL
+  {
+    name: "n == min - 1",
+    scenario: { rules: { minGroupSize: 4 } },
+    code: "GROUP_TOO_SMALL",
+    mentions: ["3 members were present", "at least 4"],
+  },
+  // GROUP_TOO_LARGE
+  {
+    name: "n == max + 1",
+    scenario: { rules: { maxGroupSize: 2 } },
+    code: "GROUP_TOO_LARGE",
+    mentions: ["3 members were present", "at most 2"],
+  },
+  // USE_INDIVIDUAL_CODE
+  {
+    name: "one member present",
+    scenario: { session: { presentClientIds: [CLIENT] } },
+    code: "USE_INDIVIDUAL_CODE",
+    mentions: ["90837", "60 minutes"],
+  },
+  // USE_FAMILY_CODE
+  { name: "family group", scenario: { session: { groupKind: "FAMILY" } }, code: "USE_FAMILY_CODE", mentions: ["90846", "90847"] },
+  // NOT_PSYCHOTHERAPY
+  {
+    name: "psychoeducation without psychotherapy",
+    scenario: { session: { groupKind: "PSYCHOEDUCATION", hasPsychotherapyComponent: false } },
+    code: "NOT_PSYCHOTHERAPY",
+  },
+  {
+    name: "peer support without psychotherapy",
+    scenario: { session: { groupKind: "SUPPORT", hasPsychotherapyComponent: false } },
+    code: "NOT_PSYCHOTHERAPY",
+  },
+  // LEADER_NOT_LICENSED
+  {
+    name: "leader unlicensed",
+    scenario: { session: { leader: { licensed: false, licenseExpiresOn: null } } },
+    code: "LEADER_NOT_LICENSED",
+  },
+  {
+    name: "license expired the day before",
+    scenario: { session: { leader: { licensed: true, licenseExpiresOn: DAY_BEFORE } } },
+    code: "LEADER_NOT_LICENSED",
+    mentions: [DAY_BEFORE, DAY],
+  },
+  // SESSION_TOO_SHORT
+  {
+    name: "minutes == min - 1",
+    scenario: { session: { durationMinutes: 44 }, rules: { minSessionMinutes: 45 } },
+    code: "SESSION_TOO_SHORT",
+    mentions: ["44 minutes", "at least 45 minutes"],
+  },
+  // SESSION_TOO_LONG
+  {
+    name: "minutes == max + 1",
+    scenario: { session: { durationMinutes: 91 }, rules: { maxSessionMinutes: 90 } },
+    code: "SESSION_TOO_LONG",
+    severity: "WARNING",
+    mentions: ["91 minutes", "90 minutes"],
+  },
+  // MISSING_GROUP_DOCUMENTATION
+  { name: "no topics", scenario: { session: { topics: null } }, code: "MISSING_GROUP_DOCUMENTATION", mentions: ["topics"] },
+  {
+    name: "blank interventions",
+    scenario: { session: { interventions: " \n\t" } },
+    code: "MISSING_GROUP_DOCUMENTATION",
+    mentions: ["interventions"],
+  },
+  // MISSING_MEMBER_NOTE
+  { name: "no note for the member", scenario: { note: null }, code: "MISSING_MEMBER_NOTE" },
+  // NOTE_INCOMPLETE
+  { name: "required response blank", scenario: { note: { response: "   " } }, code: "NOTE_INCOMPLETE", element: "RESPONSE" },
+  {
+    name: "required risk null",
+    scenario: { rules: { requiredNoteElements: ["RISK"] }, note: { risk: null } },
+    code: "NOTE_INCOMPLETE",
+    element: "RISK",
+  },
+  // NOTE_UNSIGNED
+  { name: "note unsigned", scenario: { note: { signedAt: null } }, code: "NOTE_UNSIGNED" },
+  // TELEHEALTH_NOT_COVERED
+  {
+    name: "video not allowed",
+    scenario: { session: { modality: "TELEHEALTH_VIDEO" }, rules: { telehealthVideoAllowed: false } },
+    code: "TELEHEALTH_NOT_COVERED",
+    mentions: ["video"],
+  },
+  {
+    name: "audio not allowed",
+    scenario: { session: { modality: "TELEHEALTH_AUDIO" }, rules: { telehealthAudioAllowed: false } },
+    code: "TELEHEALTH_NOT_COVERED",
+    mentions: ["audio-only"],
+  },
+  // TOO_MANY_MODIFIERS
+  {
+    name: "5 modifiers apply",
+    scenario: {
+      rules: {
+        modifierRules: ["HQ", "AJ", "U1", "U2", "U3"].map((modifier) => ({ modifier, when: "ALWAYS" as const })),
+      },
+    },
+    code: "TOO_MANY_MODIFIERS",
+    mentions: ["5 modifiers", "HQ, AJ, U1, U2, U3", "at most 4"],
+  },
+];
+
+const passing: PassingCase[] = [
+  { name: "coverage ending on the day", scenario: { member: { coverages: [coverage({ effectiveTo: DAY })] } }, code: "NO_ACTIVE_COVERAGE" },
+  { name: "coverage starting on the day", scenario: { member: { coverages: [coverage({ effectiveFrom: DAY })] } }, code: "NO_ACTIVE_COVERAGE" },
+  {
+    name: "secondary coverage beside a primary",
+    scenario: { member: { coverages: [coverage({ priority: "SECONDARY", payerId: "other" }), coverage()] } },
+    code: "NO_ACTIVE_COVERAGE",
+  },
+  { name: "one diagnosis", scenario: { member: { diagnosisCodes: ["F43.10"] } }, code: "MISSING_DIAGNOSIS" },
+  { name: "n == min", scenario: { rules: { minGroupSize: 3 } }, code: "GROUP_TOO_SMALL" },
+  { name: "n == max", scenario: { rules: { maxGroupSize: 3 } }, code: "GROUP_TOO_LARGE" },
+  { name: "two members present", scenario: { session: { presentClientIds: [CLIENT, "client-2"] } }, code: "USE_INDIVIDUAL_CODE" },
+  { name: "psychotherapy group", scenario: { session: { groupKind: "PSYCHOTHERAPY" } }, code: "USE_FAMILY_CODE" },
+  {
+    name: "psychoeducation with a psychotherapy component",
+    scenario: { session: { groupKind: "PSYCHOEDUCATION", hasPsychotherapyComponent: true } },
+    code: "NOT_PSYCHOTHERAPY",
+  },
+  {
+    name: "skills group without the flag",
+    scenario: { session: { groupKind: "SKILLS", hasPsychotherapyComponent: false } },
+    code: "NOT_PSYCHOTHERAPY",
+  },
+  {
+    name: "license expiring on the day",
+    scenario: { session: { leader: { licensed: true, licenseExpiresOn: DAY } } },
+    code: "LEADER_NOT_LICENSED",
+  },
+  {
+    name: "license without expiry",
+    scenario: { session: { leader: { licensed: true, licenseExpiresOn: null } } },
+    code: "LEADER_NOT_LICENSED",
+  },
+  {
+    name: "unlicensed leader, payer does not require one",
+    scenario: { session: { leader: { licensed: false, licenseExpiresOn: null } }, rules: { requireLicensedLeader: false } },
+    code: "LEADER_NOT_LICENSED",
+  },
+  { name: "minutes == min", scenario: { session: { durationMinutes: 45 }, rules: { minSessionMinutes: 45 } }, code: "SESSION_TOO_SHORT" },
+  { name: "no minimum", scenario: { session: { durationMinutes: 10 }, rules: { minSessionMinutes: null } }, code: "SESSION_TOO_SHORT" },
+  { name: "minutes == max", scenario: { session: { durationMinutes: 90 }, rules: { maxSessionMinutes: 90 } }, code: "SESSION_TOO_LONG" },
+  { name: "no maximum", scenario: { session: { durationMinutes: 300 }, rules: { maxSessionMinutes: null } }, code: "SESSION_TOO_LONG" },
+  { name: "topics and interventions recorded", scenario: {}, code: "MISSING_GROUP_DOCUMENTATION" },
+  { name: "note present", scenario: { note: {} }, code: "MISSING_MEMBER_NOTE" },
+  { name: "unrequired element blank", scenario: { note: { risk: " ", plan: null } }, code: "NOTE_INCOMPLETE" },
+  {
+    name: "no required elements",
+    scenario: {
+      rules: { requiredNoteElements: [] },
+      note: { participation: null, response: null, interventions: null, progress: null, plan: null, risk: null },
+    },
+    code: "NOTE_INCOMPLETE",
+  },
+  { name: "unsigned, payer does not require signing", scenario: { note: { signedAt: null }, rules: { requireSignedNote: false } }, code: "NOTE_UNSIGNED" },
+  { name: "video allowed", scenario: { session: { modality: "TELEHEALTH_VIDEO" }, rules: { telehealthVideoAllowed: true } }, code: "TELEHEALTH_NOT_COVERED" },
+  { name: "audio allowed", scenario: { session: { modality: "TELEHEALTH_AUDIO" }, rules: { telehealthAudioAllowed: true } }, code: "TELEHEALTH_NOT_COVERED" },
+  {
+    name: "in person, no telehealth allowed",
+    scenario: { session: { modality: "IN_PERSON" }, rules: { telehealthVideoAllowed: false, telehealthAudioAllowed: false } },
+    code: "TELEHEALTH_NOT_COVERED",
+  },
+  {
+    name: "4 modifiers apply",
+    scenario: { rules: { modifierRules: ["HQ", "AJ", "U1", "U2"].map((modifier) => ({ modifier, when: "ALWAYS" as const })) } },
+    code: "TOO_MANY_MODIFIERS",
+  },
+  {
+    name: "5 rules, 4 distinct modifiers",
+    scenario: {
+      rules: { modifierRules: ["HQ", "AJ", "U1", "U2", "HQ"].map((modifier) => ({ modifier, when: "ALWAYS" as const })) },
+    },
+    code: "TOO_MANY_MODIFIERS",
+  },
+];
+
+describe("each check", () => {
+  it("the baseline is READY with no issues", () => {
+    const decision = decisionFor();
+    expect(decision.issues).toEqual([]);
+    expect(decision.status).toBe("READY");
+  });
+
+  it.each(raising)("$code: raised when $name", ({ scenario, code, severity, element, mentions }) => {
+    const decision = decisionFor(scenario);
+    const found = decision.issues.filter((i) => i.code === code);
+    expect(found).toHaveLength(1);
+    const [issue] = found;
+    expect(issue.severity).toBe(severity ?? "ERROR");
+    expect(issue.element).toBe(element ?? null);
+    expect(decision.status).toBe(issue.severity === "ERROR" ? "BLOCKED" : "READY");
+    for (const words of mentions ?? []) expect(issue.message).toContain(words);
+  });
+
+  it.each(passing)("$code: not raised when $name", ({ scenario, code }) => {
+    expect(codesOf(decisionFor(scenario))).not.toContain(code);
+  });
+
+  it("every issue code has at least one raising case", () => {
+    const covered = new Set(raising.map((c) => c.code));
+    // DAILY_UNIT_LIMIT needs several sessions; evaluate.test.ts covers it.
+    covered.add("DAILY_UNIT_LIMIT");
+    expect(covered.size).toBe(17);
+  });
+});
