@@ -25,7 +25,14 @@ async function pickServer(): Promise<{ adminUrl: string; stop?: () => Promise<vo
   const { startEmbeddedPostgres } = await import("../../server/src/db/embedded-postgres");
   const dataDir = path.join(os.tmpdir(), `groupbill-test-pg-${process.pid}-${Date.now()}`);
   const embedded = await startEmbeddedPostgres({ dataDir, port: 55000 + (process.pid % 5000) });
-  return { adminUrl: embedded.url, stop: embedded.stop };
+  const fs = await import("node:fs/promises");
+  return {
+    adminUrl: embedded.url,
+    stop: async () => {
+      await embedded.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export default async function globalSetup(): Promise<void> {

@@ -41,8 +41,8 @@ export class PayerResolver {
   @Mutation(() => Payer, { description: "Adds a new rules version; earlier versions stay in the history unchanged." })
   @Authorized(Permission.ManagePayers)
   setPayerRules(
-    @Arg("payerId", () => ID) payerId: string,
-    @Arg("rules", () => PayerRulesInput) rules: PayerRulesInput,
+    @Arg("payerId", () => ID, { description: "The payer whose rules change." }) payerId: string,
+    @Arg("rules", () => PayerRulesInput, { description: "The changes; omitted fields keep the value in force on effectiveFrom." }) rules: PayerRulesInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Payer> {
     return ctx.services.payers.setRules(requireActor(ctx), payerId, rules, ctx);
@@ -56,7 +56,7 @@ export class PayerResolver {
   }
 
   @FieldResolver(() => PayerRules, { nullable: true, description: "The rules in force on a service date, or null before the first version." })
-  async rulesOn(@Root() payer: Payer, @Arg("date", () => DateScalar) date: string, @Ctx() ctx: GraphQLContext): Promise<PayerRules | null> {
+  async rulesOn(@Root() payer: Payer, @Arg("date", () => DateScalar, { description: "The service date." }) date: string, @Ctx() ctx: GraphQLContext): Promise<PayerRules | null> {
     const versions = await ctx.loaders.ruleVersionsByPayer.load(payer.id);
     return ruleVersionOn(versions, date) as PayerRuleVersionEntity | null;
   }

@@ -1,0 +1,71 @@
+import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type TestServer } from "../../support/api";
+
+const EVENTS = `query ($entityType: String, $entityId: ID, $first: Int, $after: String) {
+  auditEvents(entityType: $entityType, entityId: $entityId, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { id at action entityType entityId changes actor { id email } } }
+  }
+}`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe("audit events", () => {
+  it("records each mutation with actor and before/after of changed fields, newest first", async () => {
+    const owner = await signUpPractice(server);
+    const payer = expectOk(
+      await server.gql(`mutation { createPayer(input: { name: "P", kind: COMMERCIAL, payerCode: "P1" }) { id } }`, {}, owner.token),
+    ).createPayer;
+    await server.gql(`mutation ($id: ID!) { setPayerRules(payerId: $id, rules: { maxGroupSize: 9 }) { id } }`, { id: payer.id }, owner.token);
+    await server.gql(`mutation ($id: ID!) { updatePayer(id: $id, input: { name: "Q" }) { id } }`, { id: payer.id }, owner.token);
+
+    const events = expectOk(await server.gql(EVENTS, { entityType: "Payer", entityId: payer.id }, owner.token)).auditEvents;
+    expect(events.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(["payer.update", "payer.setRules", "payer.create"]);
+    const [update, setRules] = events.edges.map((e: { node: unknown }) => e.node);
+    expect(update.changes).toEqual({ name: { before: "P", after: "Q" } });
+    expect(update.actor).toEqual({ id: owner.userId, email: owner.email });
+    expect(setRules.changes.maxGroupSize).toEqual({ before: 12, after: 9 });
+    expect(setRules.changes.feeCents).toBeUndefined();
+  });
+
+  it("pages and is readable only by owners and admins", async () => {
+    const owner = await signUpPractice(server);
+    for (let i = 0; i < 3; i++) {
+      await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X" }) { id } }`, { n: `P${i}` }, owner.token);
+    }
+    const page = expectOk(await server.gql(EVENTS, { first: 2 }, owner.token)).auditEvents;
+    expect(page.edges).toHaveLength(2);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const next = expectOk(await server.gql(EVENTS, { first: 50, after: page.pageInfo.endCursor }, owner.token)).auditEvents;
+    const seen = [...page.edges, ...next.edges].map((e: { node: { id: string } }) => e.node.id);
+    expect(new Set(seen).size).toBe(page.totalCount);
+
+    const admin = await memberWithRole(server, owner, "ADMIN");
+    expect(expectOk(await server.gql(EVENTS, {}, admin.token)).auditEvents.totalCount).toBeGreaterThan(0);
+    for (const role of ["BILLER", "CLINICIAN"]) {
+      const member = await memberWithRole(server, owner, role);
+      expect(errorCode(await server.gql(EVENTS, {}, member.token))).toBe("FORBIDDEN");
+    }
+  });
+
+  it("writes nothing when the mutation fails", async () => {
+    const owner = await signUpPractice(server);
+    const before = expectOk(await server.gql(EVENTS, {}, owner.token)).auditEvents.totalCount;
+    await server.gql(`mutation { createPayer(input: { name: "P", kind: COMMERCIAL, payerCode: "P1", rules: { minGroupSize: 1 } }) { id } }`, {}, owner.token);
+    expect(expectOk(await server.gql(EVENTS, {}, owner.token)).auditEvents.totalCount).toBe(before);
+  });
+
+  it("shows one practice's events only", async () => {
+    const a = await signUpPractice(server);
+    const b = await signUpPractice(server);
+    const payer = expectOk(await server.gql(`mutation { createPayer(input: { name: "P", kind: OTHER, payerCode: "P" }) { id } }`, {}, a.token)).createPayer;
+    expect(expectOk(await server.gql(EVENTS, { entityId: payer.id }, a.token)).auditEvents.totalCount).toBe(1);
+    expect(expectOk(await server.gql(EVENTS, { entityId: payer.id }, b.token)).auditEvents.totalCount).toBe(0);
+    const bEvents = expectOk(await server.gql(EVENTS, { first: 100 }, b.token)).auditEvents.edges;
+    expect(bEvents.every((e: { node: { entityId: string } }) => e.node.entityId !== payer.id)).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+import { errorCode, expectOk, signUpPractice, startTestServer, type TestServer } from "../../support/api";
+
+let server: TestServer;
+let production: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  production = await startTestServer({ production: true });
+});
+afterAll(async () => {
+  await server.stop();
+  await production.stop();
+});
+
+async function post(target: TestServer, body: string, headers: Record<string, string> = {}) {
+  return fetch(`${target.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+}
+
+describe("health", () => {
+  it("answers /healthz and /readyz", async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+  });
+});
+
+describe("request limits", () => {
+  it("refuses bodies over 1 MB", async () => {
+    const res = await post(server, JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(1_100_000) } }));
+    expect(res.status).toBe(413);
+  });
+
+  it("refuses batched requests", async () => {
+    const res = await post(server, JSON.stringify([{ query: "{ __typename }" }, { query: "{ __typename }" }]));
+    expect(res.status).toBe(400);
+  });
+
+  it("applies CSRF prevention to simple GET requests", async () => {
+    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent("{ __typename }")}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/CSRF/i);
+  });
+
+  it("limits aliases without revealing the limit", async () => {
+    const owner = await signUpPractice(server);
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: practice { id }`).join(" ");
+    const tooMany = await server.gql(`{ ${aliases} }`, {}, owner.token);
+    expect(errorCode(tooMany)).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(tooMany.errors![0].message).not.toMatch(/\d/);
+    const fifteen = Array.from({ length: 15 }, (_, i) => `a${i}: practice { id }`).join(" ");
+    expect(expectOk(await server.gql(`{ ${fifteen} }`, {}, owner.token)).a14.id).toBe(owner.practiceId);
+
+  });
+
+  it("length-limits string inputs", async () => {
+    const owner = await signUpPractice(server);
+    const res = await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X" }) { id } }`, { n: "x".repeat(20_001) }, owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    const long = await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X" }) { id } }`, { n: "x".repeat(201) }, owner.token);
+    expect(long.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: "name" })]);
+  });
+
+  it("reports bad variables as BAD_USER_INPUT with the field", async () => {
+    const owner = await signUpPractice(server);
+    const res = await server.gql(`mutation ($input: CreateClinicianInput!) { createClinician(input: $input) { id } }`, { input: { name: "X", npi: "1", credential: "X", licensed: "yes" } }, owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(res.errors![0].extensions!.fields![0].field).toBe("input.licensed");
+    const date = await server.gql(`query ($d: Date!) { payers { rulesOn(date: $d) { id } } }`, { d: "2026-02-30" }, owner.token);
+    expect(errorCode(date)).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("production mode", () => {
+  it("turns off introspection and field suggestions", async () => {
+    const intro = await production.gql(`{ __schema { types { name } } }`);
+    expect(errorCode(intro)).toBe("GRAPHQL_VALIDATION_FAILED");
+    const typo = await production.gql(`{ practise { id } }`);
+    expect(typo.errors![0].message).not.toMatch(/did you mean/i);
+    const devTypo = await server.gql(`{ practise { id } }`);
+    expect(devTypo.errors![0].message).toMatch(/Cannot query field/);
+  });
+});
+
+describe("unexpected errors", () => {
+  it("are masked with a request id and no SQL or stack", async () => {
+    const owner = await signUpPractice(server);
+    await server.dataSource.query(`ALTER TABLE clinicians RENAME TO clinicians_hidden`);
+    try {
+      const res = await post(server, JSON.stringify({ query: "{ clinicians { id } }" }), { authorization: `Bearer ${owner.token}`, "x-request-id": "req-test-42" });
+      const body = await res.json();
+      expect(body.errors[0].extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: "req-test-42" });
+      expect(body.errors[0].message).not.toMatch(/clinicians|relation|SELECT/);
+      expect(JSON.stringify(body)).not.toMatch(/relation|SELECT|stacktrace|\.ts:/);
+      expect(res.headers.get("x-request-id")).toBe("req-test-42");
+    } finally {
+      await server.dataSource.query(`ALTER TABLE clinicians_hidden RENAME TO clinicians`);
+    }
+  });
+});
