@@ -106,7 +106,7 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
         const requestId = typeof header === "string" && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
         const token = bearerToken(req.headers.authorization);
         const actor = token ? await services.auth.authenticate(token) : null;
-        return { requestId, actor, sentToken: token !== null, services, loaders: new Loaders(services.db, actor) };
+        return { requestId, actor, sentToken: token !== null, services, loaders: new Loaders(services.db, actor, services.claims) };
       },
     }),
   );

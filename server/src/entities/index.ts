@@ -1,3 +1,9 @@
+import { TherapyGroupEntity } from "./therapy-group.entity.js";
+import { GroupMemberEntity } from "./group-member.entity.js";
+import { GroupSessionEntity } from "./group-session.entity.js";
+import { AttendanceEntity, type AttendanceStatus } from "./attendance.entity.js";
+import { MemberNoteEntity } from "./member-note.entity.js";
+import { NoteAddendumEntity } from "./note-addendum.entity.js";
 import { AuditEventEntity } from "./audit-event.entity.js";
 import { AuthSessionEntity } from "./auth-session.entity.js";
 import { ClientEntity } from "./client.entity.js";
@@ -22,10 +28,22 @@ export const entities = [
   ClientEntity,
   CoverageEntity,
   AuditEventEntity,
+  TherapyGroupEntity,
+  GroupMemberEntity,
+  GroupSessionEntity,
+  AttendanceEntity,
+  MemberNoteEntity,
+  NoteAddendumEntity,
 ];
 
-export type { CoveragePriority };
+export type { AttendanceStatus, CoveragePriority };
 export {
+  TherapyGroupEntity,
+  GroupMemberEntity,
+  GroupSessionEntity,
+  AttendanceEntity,
+  MemberNoteEntity,
+  NoteAddendumEntity,
   AuditEventEntity,
   AuthSessionEntity,
   ClientEntity,

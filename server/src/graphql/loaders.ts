@@ -1,6 +1,12 @@
 import DataLoader from "dataloader";
 import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from "typeorm";
 import {
+  AttendanceEntity,
+  GroupMemberEntity,
+  GroupSessionEntity,
+  MemberNoteEntity,
+  NoteAddendumEntity,
+  TherapyGroupEntity,
   ClientEntity,
   ClinicianEntity,
   CoverageEntity,
@@ -8,6 +14,7 @@ import {
   PayerRuleVersionEntity,
   UserEntity,
 } from "../entities/index.js";
+import type { ClaimDecisionView, ClaimService } from "../services/claim.service.js";
 import type { Database } from "../services/database.js";
 import { practiceToday } from "../services/practice-clock.js";
 import type { Actor } from "../services/request-context.js";
@@ -25,16 +32,38 @@ export class Loaders {
   readonly client: DataLoader<Key, ClientEntity | null>;
   readonly clinician: DataLoader<Key, ClinicianEntity | null>;
   readonly user: DataLoader<Key, UserEntity | null>;
+  readonly group: DataLoader<Key, TherapyGroupEntity | null>;
+  readonly membersByGroup: DataLoader<Key, GroupMemberEntity[]>;
+  readonly session: DataLoader<Key, GroupSessionEntity | null>;
+  readonly attendanceBySession: DataLoader<Key, AttendanceEntity[]>;
+  readonly notesBySession: DataLoader<Key, MemberNoteEntity[]>;
+  readonly addendaByNote: DataLoader<Key, NoteAddendumEntity[]>;
+  /** Keyed by session; each batch evaluates the whole days of the sessions asked for, once. */
+  readonly decisionsBySession: DataLoader<GroupSessionEntity, ClaimDecisionView[], string>;
 
   constructor(
     private readonly db: Database,
     private readonly actor: Actor | null,
+    claims: ClaimService,
   ) {
     this.payer = this.byId(PayerEntity);
     this.client = this.byId(ClientEntity);
     this.clinician = this.byId(ClinicianEntity);
     this.ruleVersionsByPayer = this.groupedBy(PayerRuleVersionEntity, "payerId", { effectiveFrom: "ASC", createdAt: "ASC" });
     this.coveragesByClient = this.groupedBy(CoverageEntity, "clientId", { position: "ASC" });
+    this.group = this.byId(TherapyGroupEntity);
+    this.session = this.byId(GroupSessionEntity);
+    this.membersByGroup = this.groupedBy(GroupMemberEntity, "groupId", { position: "ASC" });
+    this.attendanceBySession = this.groupedBy(AttendanceEntity, "sessionId", { clientId: "ASC" });
+    this.notesBySession = this.groupedBy(MemberNoteEntity, "sessionId", { createdAt: "ASC", id: "ASC" });
+    this.addendaByNote = this.groupedBy(NoteAddendumEntity, "noteId", { createdAt: "ASC", id: "ASC" });
+    this.decisionsBySession = new DataLoader(
+      async (sessions) => {
+        const bySession = await claims.forSessions(this.actor!, [...sessions]);
+        return sessions.map((s) => bySession.get(s.id) ?? []);
+      },
+      { cacheKeyFn: (s) => s.id },
+    );
     // Users are global (not tenant rows); only ids this practice's rows point at are ever asked for.
     this.user = new DataLoader(async (ids) => {
       const rows = await this.run((m) => m.find(UserEntity, { where: { id: In([...ids]) } }));

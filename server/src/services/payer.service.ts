@@ -65,6 +65,22 @@ function validatePayerFields(input: { name?: string | null; payerCode?: string |
   return errors;
 }
 
+/**
+ * What a rules patch starts from: the version in force on the new version's start date (the latest one when
+ * the change starts before any version), so omitted fields keep the values a payer would have applied that day.
+ */
+export async function rulesBaseFor(manager: EntityManager, payer: PayerEntity, patch: PayerRulesPatch, today: string) {
+  const effectiveFrom = typeof patch.effectiveFrom === "string" ? patch.effectiveFrom.trim() : today;
+  const versions = await manager.find(PayerRuleVersionEntity, { where: { payerId: payer.id } });
+  const version = (ruleVersionOn(versions, effectiveFrom) ?? ruleVersionOn(versions, "9999-12-31")) as PayerRuleVersionEntity | null;
+  return {
+    base: version ? rulesValuesOf(version) : defaultPayerRules(payer.kind, effectiveFrom),
+    baseVersionId: version?.id ?? null,
+    versions,
+    effectiveFrom,
+  };
+}
+
 const duplicateName = () => conflict("Another payer in this practice already has that name");
 
 export class PayerService {
@@ -150,10 +166,7 @@ export class PayerService {
       const payer = await manager.findOne(PayerEntity, { where: { id: payerId }, lock: { mode: "pessimistic_write" } });
       if (!payer) throw notFound("Payer");
       const today = await practiceToday(manager, actor.practiceId);
-      const effectiveFrom = typeof patch.effectiveFrom === "string" ? patch.effectiveFrom.trim() : today;
-      const versions = await manager.find(PayerRuleVersionEntity, { where: { payerId } });
-      const base = (ruleVersionOn(versions, effectiveFrom) ?? ruleVersionOn(versions, "9999-12-31")) as PayerRuleVersionEntity | null;
-      const current = base ? rulesValuesOf(base) : defaultPayerRules(payer.kind, effectiveFrom);
+      const { base: current, baseVersionId, effectiveFrom } = await rulesBaseFor(manager, payer, patch, today);
       const { values, errors } = mergePayerRules({ ...current, effectiveFrom }, patch, "rules");
       assertValid(errors);
       const version = await this.insertVersion(manager, actor, payerId, values);
@@ -164,7 +177,7 @@ export class PayerService {
         action: "payer.setRules",
         entityType: "Payer",
         entityId: payerId,
-        changes: { ruleVersionId: { before: base?.id ?? null, after: version.id }, ...changedFields(current, values, RULE_FIELDS) },
+        changes: { ruleVersionId: { before: baseVersionId, after: version.id }, ...changedFields(current, values, RULE_FIELDS) },
       });
       return payer;
     });

@@ -1,11 +1,15 @@
 import type { DataSource } from "typeorm";
 import { AuditLogService } from "./audit-log.service.js";
 import { AuthService } from "./auth.service.js";
+import { ClaimService } from "./claim.service.js";
 import { ClientService } from "./client.service.js";
 import { ClinicianService } from "./clinician.service.js";
 import { Database } from "./database.js";
+import { GroupService } from "./group.service.js";
+import { NoteService } from "./note.service.js";
 import { PayerService } from "./payer.service.js";
 import { PracticeService } from "./practice.service.js";
+import { SessionService } from "./session.service.js";
 
 /** Every use case, built once per server from the data source. */
 export class Services {
@@ -16,6 +20,10 @@ export class Services {
   readonly clinicians: ClinicianService;
   readonly clients: ClientService;
   readonly auditLog: AuditLogService;
+  readonly groups: GroupService;
+  readonly sessions: SessionService;
+  readonly notes: NoteService;
+  readonly claims: ClaimService;
 
   constructor(dataSource: DataSource) {
     this.db = new Database(dataSource);
@@ -25,5 +33,9 @@ export class Services {
     this.clinicians = new ClinicianService(this.db);
     this.clients = new ClientService(this.db);
     this.auditLog = new AuditLogService(this.db);
+    this.groups = new GroupService(this.db);
+    this.sessions = new SessionService(this.db);
+    this.notes = new NoteService(this.db);
+    this.claims = new ClaimService(this.db);
   }
 }

@@ -1,10 +1,14 @@
 import type { NonEmptyArray } from "type-graphql";
 import { AuditResolver } from "./audit.resolver.js";
 import { AuthResolver } from "./auth.resolver.js";
+import { ClaimResolver, RulesImpactChangeResolver } from "./claim.resolver.js";
 import { ClientResolver, CoverageResolver } from "./client.resolver.js";
 import { ClinicianResolver } from "./clinician.resolver.js";
+import { GroupResolver } from "./group.resolver.js";
+import { NoteAddendumResolver, NoteResolver } from "./note.resolver.js";
 import { PayerResolver } from "./payer.resolver.js";
 import { PracticeResolver } from "./practice.resolver.js";
+import { AttendanceResolver, SessionResolver } from "./session.resolver.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -15,4 +19,11 @@ export const resolvers: NonEmptyArray<Function> = [
   ClientResolver,
   CoverageResolver,
   AuditResolver,
+  GroupResolver,
+  SessionResolver,
+  AttendanceResolver,
+  NoteResolver,
+  NoteAddendumResolver,
+  ClaimResolver,
+  RulesImpactChangeResolver,
 ];

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+
+export type AttendanceStatus = "PRESENT" | "ABSENT" | "EXCUSED";
+
+@Entity({ name: "attendance" })
+export class AttendanceEntity {
+  @PrimaryColumn("uuid", { name: "practice_id" }) practiceId!: string;
+  @PrimaryColumn("uuid") id!: string;
+  @Column("uuid", { name: "session_id" }) sessionId!: string;
+  @Column("uuid", { name: "client_id" }) clientId!: string;
+  @Column({ type: "enum", enumName: "attendance_status", enum: ["PRESENT", "ABSENT", "EXCUSED"] }) status!: AttendanceStatus;
+  @Column("timestamptz", { name: "recorded_at" }) recordedAt!: Date;
+}

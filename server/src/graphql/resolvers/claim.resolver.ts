@@ -1,0 +1,75 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Permission } from "../../auth/roles.js";
+import type { ClaimStatus } from "../../services/claim.service.js";
+import { requireActor } from "../auth-checker.js";
+import type { GraphQLContext } from "../context.js";
+import { ClaimStatusEnum } from "../enums.js";
+import { DateScalar } from "../scalars.js";
+import { ClaimDecision, RulesImpact, RulesImpactChange } from "../types/claim.type.js";
+import { Client } from "../types/client.type.js";
+import { connectionTypes, toConnection } from "../types/connection.type.js";
+import { PayerRulesInput } from "../types/payer.input.js";
+import { Payer } from "../types/payer.type.js";
+import { GroupSession } from "../types/session.type.js";
+import { loadOrFail } from "./load-or-fail.js";
+
+export const { Connection: ClaimDecisionConnection } = connectionTypes(ClaimDecision, "ClaimDecision");
+
+@ArgsType()
+class ClaimDecisionsArgs {
+  @Field(() => DateScalar, { description: "First service date (inclusive)." }) from!: string;
+  @Field(() => DateScalar, { description: "Last service date (inclusive); at most 366 days after from." }) to!: string;
+  @Field(() => ID, { nullable: true, description: "Only this payer's lines." }) payerId?: string | null;
+  @Field(() => ClaimStatusEnum, { nullable: true, description: "Only lines in this status." }) status?: ClaimStatus | null;
+  @Field(() => Int, { nullable: true, description: "Page size, at most 100 (default 25)." }) first?: number | null;
+  @Field(() => String, { nullable: true, description: "The endCursor of the previous page." }) after?: string | null;
+}
+
+@Resolver(() => ClaimDecision)
+export class ClaimResolver {
+  @Query(() => ClaimDecisionConnection, { description: "Claim lines of the sessions in a date range, in session start order." })
+  @Authorized(Permission.ReadClaims)
+  async claimDecisions(@Args(() => ClaimDecisionsArgs) args: ClaimDecisionsArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.services.claims.list(requireActor(ctx), args));
+  }
+
+  @Query(() => RulesImpact, { description: "What proposed rules would do to the payer's lines in a range (default: from the rules' start to today); saves nothing." })
+  @Authorized(Permission.ReadClaims, Permission.ReadPayers)
+  previewPayerRules(
+    @Arg("payerId", () => ID, { description: "The payer." }) payerId: string,
+    @Arg("rules", () => PayerRulesInput, { description: "The proposed change, as for setPayerRules." }) rules: PayerRulesInput,
+    @Arg("from", () => DateScalar, { nullable: true, description: "First service date to evaluate." }) from: string | null,
+    @Arg("to", () => DateScalar, { nullable: true, description: "Last service date to evaluate." }) to: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RulesImpact> {
+    return ctx.services.claims.previewRules(requireActor(ctx), payerId, rules, { from, to });
+  }
+
+  @FieldResolver(() => GroupSession, { description: "The session." })
+  session(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
+    return loadOrFail(ctx.loaders.session, decision.sessionId, "Session");
+  }
+
+  @FieldResolver(() => Client, { description: "The member billed." })
+  client(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Client> {
+    return loadOrFail(ctx.loaders.client, decision.clientId, "Client");
+  }
+
+  @FieldResolver(() => Payer, { nullable: true, description: "The member's primary payer on the service date; null without coverage." })
+  payer(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Payer | null> {
+    return decision.payerId ? ctx.loaders.payer.load(decision.payerId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => RulesImpactChange)
+export class RulesImpactChangeResolver {
+  @FieldResolver(() => GroupSession, { description: "The session." })
+  session(@Root() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
+    return loadOrFail(ctx.loaders.session, change.sessionId, "Session");
+  }
+
+  @FieldResolver(() => Client, { description: "The member." })
+  client(@Root() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): Promise<Client> {
+    return loadOrFail(ctx.loaders.client, change.clientId, "Client");
+  }
+}

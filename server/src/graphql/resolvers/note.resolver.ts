@@ -1,0 +1,57 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Permission } from "../../auth/roles.js";
+import { requireActor } from "../auth-checker.js";
+import type { GraphQLContext } from "../context.js";
+import { User } from "../types/account.type.js";
+import { Client } from "../types/client.type.js";
+import { MemberNote, NoteAddendum } from "../types/note.type.js";
+import { SaveMemberNoteInput } from "../types/session.input.js";
+import { loadOrFail } from "./load-or-fail.js";
+
+@Resolver(() => MemberNote)
+export class NoteResolver {
+  @Mutation(() => MemberNote, { description: "Creates or updates a member's draft note; a signed note fails with CONFLICT." })
+  @Authorized(Permission.WriteNotes)
+  saveMemberNote(@Arg("input", () => SaveMemberNoteInput) input: SaveMemberNoteInput, @Ctx() ctx: GraphQLContext): Promise<MemberNote> {
+    return ctx.services.notes.save(requireActor(ctx), input, ctx);
+  }
+
+  @Mutation(() => MemberNote, { description: "Signs a note; from then on it only takes addenda." })
+  @Authorized(Permission.WriteNotes)
+  signMemberNote(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<MemberNote> {
+    return ctx.services.notes.sign(requireActor(ctx), id, ctx);
+  }
+
+  @Mutation(() => MemberNote, { description: "Adds a dated addendum to a signed note." })
+  @Authorized(Permission.WriteNotes)
+  addNoteAddendum(
+    @Arg("noteId", () => ID, { description: "The signed note." }) noteId: string,
+    @Arg("text", () => String, { description: "The amendment." }) text: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MemberNote> {
+    return ctx.services.notes.addAddendum(requireActor(ctx), noteId, text, ctx);
+  }
+
+  @FieldResolver(() => Client, { description: "The member the note is about." })
+  client(@Root() note: MemberNote, @Ctx() ctx: GraphQLContext): Promise<Client> {
+    return loadOrFail(ctx.loaders.client, note.clientId, "Client");
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "Who signed it." })
+  signedBy(@Root() note: MemberNote, @Ctx() ctx: GraphQLContext): Promise<User | null> {
+    return note.signedBy ? ctx.loaders.user.load(note.signedBy) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [NoteAddendum], { description: "Addenda, oldest first." })
+  addenda(@Root() note: MemberNote, @Ctx() ctx: GraphQLContext): Promise<NoteAddendum[]> {
+    return ctx.loaders.addendaByNote.load(note.id);
+  }
+}
+
+@Resolver(() => NoteAddendum)
+export class NoteAddendumResolver {
+  @FieldResolver(() => User, { description: "Who wrote it." })
+  author(@Root() addendum: NoteAddendum, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return loadOrFail(ctx.loaders.user, addendum.authorId, "User");
+  }
+}

@@ -1,0 +1,104 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Permission } from "../../auth/roles.js";
+import { requireActor } from "../auth-checker.js";
+import type { GraphQLContext } from "../context.js";
+import { DateScalar } from "../scalars.js";
+import { ClaimDecision } from "../types/claim.type.js";
+import { Client } from "../types/client.type.js";
+import { Clinician } from "../types/clinician.type.js";
+import { connectionTypes, toConnection } from "../types/connection.type.js";
+import { TherapyGroup } from "../types/group.type.js";
+import { MemberNote } from "../types/note.type.js";
+import { AttendanceInput, ScheduleSessionInput, UpdateSessionInput } from "../types/session.input.js";
+import { Attendance, GroupSession } from "../types/session.type.js";
+import { loadOrFail } from "./load-or-fail.js";
+
+export const { Connection: GroupSessionConnection } = connectionTypes(GroupSession, "GroupSession");
+
+@ArgsType()
+class SessionsArgs {
+  @Field(() => ID, { nullable: true, description: "Only this group's sessions." }) groupId?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: "First service date (inclusive)." }) from?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: "Last service date (inclusive)." }) to?: string | null;
+  @Field(() => Int, { nullable: true, description: "Page size, at most 100 (default 25)." }) first?: number | null;
+  @Field(() => String, { nullable: true, description: "The endCursor of the previous page." }) after?: string | null;
+}
+
+@Resolver(() => GroupSession)
+export class SessionResolver {
+  @Query(() => GroupSessionConnection, { description: "Sessions in start order, by group and service-date range." })
+  @Authorized(Permission.ReadSessions)
+  async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.services.sessions.list(requireActor(ctx), args));
+  }
+
+  @Query(() => GroupSession, { nullable: true, description: "One session, or null when the practice has no such session." })
+  @Authorized(Permission.ReadSessions)
+  session(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<GroupSession | null> {
+    return ctx.services.sessions.get(requireActor(ctx), id);
+  }
+
+  @Mutation(() => GroupSession, { description: "Schedules a session of a group." })
+  @Authorized(Permission.ScheduleSessions)
+  scheduleSession(@Arg("input", () => ScheduleSessionInput) input: ScheduleSessionInput, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
+    return ctx.services.sessions.schedule(requireActor(ctx), input, ctx);
+  }
+
+  @Mutation(() => GroupSession, { description: "Changes a session or its group documentation; a stale expectedVersion fails with CONFLICT." })
+  @Authorized(Permission.ScheduleSessions)
+  updateSession(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateSessionInput) input: UpdateSessionInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<GroupSession> {
+    return ctx.services.sessions.update(requireActor(ctx), id, input, ctx);
+  }
+
+  @Mutation(() => GroupSession, { description: "Records who attended; recording a client again replaces their entry." })
+  @Authorized(Permission.RecordAttendance)
+  recordAttendance(
+    @Arg("sessionId", () => ID, { description: "The session." }) sessionId: string,
+    @Arg("entries", () => [AttendanceInput], { description: "One entry per client." }) entries: AttendanceInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<GroupSession> {
+    return ctx.services.sessions.recordAttendance(requireActor(ctx), sessionId, entries, ctx);
+  }
+
+  @FieldResolver(() => TherapyGroup, { description: "The group that met." })
+  group(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<TherapyGroup> {
+    return loadOrFail(ctx.loaders.group, session.groupId, "Group");
+  }
+
+  @FieldResolver(() => Clinician, { description: "Who led this session (the rendering provider)." })
+  leader(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<Clinician> {
+    return loadOrFail(ctx.loaders.clinician, session.leaderId, "Clinician");
+  }
+
+  @FieldResolver(() => [Attendance], { description: "Attendance as recorded." })
+  attendance(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<Attendance[]> {
+    return ctx.loaders.attendanceBySession.load(session.id);
+  }
+
+  @FieldResolver(() => Int, { description: "How many members were PRESENT." })
+  async presentCount(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return (await ctx.loaders.attendanceBySession.load(session.id)).filter((a) => a.status === "PRESENT").length;
+  }
+
+  @FieldResolver(() => [MemberNote], { description: "The members' individual notes." })
+  notes(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<MemberNote[]> {
+    return ctx.loaders.notesBySession.load(session.id);
+  }
+
+  @FieldResolver(() => [ClaimDecision], { description: "One claim line per present member, READY, BLOCKED or BILLED." })
+  claimDecisions(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<ClaimDecision[]> {
+    return ctx.loaders.decisionsBySession.load(session as never);
+  }
+}
+
+@Resolver(() => Attendance)
+export class AttendanceResolver {
+  @FieldResolver(() => Client, { description: "The client." })
+  client(@Root() attendance: Attendance, @Ctx() ctx: GraphQLContext): Promise<Client> {
+    return loadOrFail(ctx.loaders.client, attendance.clientId, "Client");
+  }
+}

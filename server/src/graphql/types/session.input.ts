@@ -1,0 +1,56 @@
+import { Field, ID, InputType, Int } from "type-graphql";
+import type { GroupKind, Modality } from "../../domain/engine/index.js";
+import type { AttendanceStatus } from "../../entities/index.js";
+import { AttendanceStatusEnum, GroupKindEnum, ModalityEnum } from "../enums.js";
+import { DateTimeScalar } from "../scalars.js";
+
+@InputType({ description: "A new therapy group." })
+export class CreateGroupInput {
+  @Field({ description: "Name." }) name!: string;
+  @Field(() => GroupKindEnum, { description: "Kind of group." }) kind!: GroupKind;
+  @Field({ description: "Whether it includes psychotherapy." }) hasPsychotherapyComponent!: boolean;
+  @Field(() => ID, { description: "The leading clinician." }) leaderId!: string;
+  @Field(() => Int, { description: "Usual length in minutes (1-480)." }) defaultDurationMinutes!: number;
+  @Field(() => [ID], { description: "The clients who belong to the group." }) memberIds!: string[];
+}
+
+@InputType({ description: "A new session of a group." })
+export class ScheduleSessionInput {
+  @Field(() => ID, { description: "The group." }) groupId!: string;
+  @Field(() => DateTimeScalar, { description: "Start time (ISO-8601 instant)." }) startsAt!: Date;
+  @Field(() => Int, { description: "Length in minutes (1-480)." }) durationMinutes!: number;
+  @Field(() => ModalityEnum, { description: "In person, video or audio only." }) modality!: Modality;
+  @Field(() => ID, { nullable: true, description: "The leader; defaults to the group's leader." }) leaderId?: string | null;
+  @Field(() => String, { nullable: true, description: "Place of service; defaults to the practice's." }) placeOfService?: string | null;
+}
+
+@InputType({ description: "Changes to a session; omitted fields are kept." })
+export class UpdateSessionInput {
+  @Field(() => DateTimeScalar, { nullable: true, description: "New start time." }) startsAt?: Date | null;
+  @Field(() => Int, { nullable: true, description: "New length in minutes." }) durationMinutes?: number | null;
+  @Field(() => ModalityEnum, { nullable: true, description: "New modality." }) modality?: Modality | null;
+  @Field(() => ID, { nullable: true, description: "New leader." }) leaderId?: string | null;
+  @Field(() => String, { nullable: true, description: "Place of service; null uses the practice's default." }) placeOfService?: string | null;
+  @Field(() => String, { nullable: true, description: "Topics covered." }) topics?: string | null;
+  @Field(() => String, { nullable: true, description: "Interventions used." }) interventions?: string | null;
+  @Field(() => Int, { nullable: true, description: "The version you loaded; a stale one fails with CONFLICT." }) expectedVersion?: number | null;
+}
+
+@InputType({ description: "One client's attendance." })
+export class AttendanceInput {
+  @Field(() => ID, { description: "The client." }) clientId!: string;
+  @Field(() => AttendanceStatusEnum, { description: "PRESENT, ABSENT or EXCUSED." }) status!: AttendanceStatus;
+}
+
+@InputType({ description: "Writes a member's note for a session; omitted sections are kept, null clears one." })
+export class SaveMemberNoteInput {
+  @Field(() => ID, { description: "The session." }) sessionId!: string;
+  @Field(() => ID, { description: "The member." }) clientId!: string;
+  @Field(() => String, { nullable: true, description: "How the member took part." }) participation?: string | null;
+  @Field(() => String, { nullable: true, description: "The member's response." }) response?: string | null;
+  @Field(() => String, { nullable: true, description: "Interventions used with the member." }) interventions?: string | null;
+  @Field(() => String, { nullable: true, description: "Progress toward goals." }) progress?: string | null;
+  @Field(() => String, { nullable: true, description: "Plan." }) plan?: string | null;
+  @Field(() => String, { nullable: true, description: "Risk assessment." }) risk?: string | null;
+  @Field(() => Int, { nullable: true, description: "The version you loaded (0 for a new note); a stale one fails with CONFLICT." }) expectedVersion?: number | null;
+}

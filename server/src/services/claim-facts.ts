@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { In, type EntityManager } from "typeorm";
+import type { EngineInput, MemberFacts, PayerFacts, RuleVersion, SessionFacts } from "../domain/engine/index.js";
+import {
+  AttendanceEntity,
+  ClientEntity,
+  ClinicianEntity,
+  CoverageEntity,
+  GroupSessionEntity,
+  MemberNoteEntity,
+  PayerRuleVersionEntity,
+  PracticeEntity,
+  TherapyGroupEntity,
+} from "../entities/index.js";
+
+/** A decision has no row of its own: its id is derived from (session, client), so it is stable across evaluations. */
+export function decisionId(sessionId: string, clientId: string): string {
+  const hex = createHash("sha1").update(`claim-decision:${sessionId}:${clientId}`).digest("hex");
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface LoadedFacts {
+  input: EngineInput;
+  sessions: GroupSessionEntity[];
+}
+
+/**
+ * Everything the engine needs for the sessions on the given dates, in a fixed number of queries
+ * (one per kind of row) however many sessions there are. Whole days are loaded because the daily
+ * unit limit counts every session of a member's day.
+ */
+export async function loadFactsForDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<LoadedFacts> {
+  const practice = await manager.findOneByOrFail(PracticeEntity, { id: practiceId });
+  const query = manager.createQueryBuilder(GroupSessionEntity, "s");
+  if ("dates" in range) query.where("s.service_date IN (:...dates)", { dates: range.dates.length ? range.dates : ["1900-01-01"] });
+  else query.where("s.service_date BETWEEN :from AND :to", { from: range.from, to: range.to });
+  const sessions = await query.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").getMany();
+  return { sessions, input: await factsFor(manager, practice, sessions) };
+}
+
+async function factsFor(manager: EntityManager, practice: PracticeEntity, sessions: GroupSessionEntity[]): Promise<EngineInput> {
+  const empty: EngineInput = { timezone: practice.timezone, defaultPlaceOfService: practice.defaultPlaceOfService, sessions: [], members: new Map(), payers: new Map() };
+  if (sessions.length === 0) return empty;
+  const sessionIds = sessions.map((s) => s.id);
+  const [groups, leaders, present, notes] = await Promise.all([
+    manager.findBy(TherapyGroupEntity, { id: In([...new Set(sessions.map((s) => s.groupId))]) }),
+    manager.findBy(ClinicianEntity, { id: In([...new Set(sessions.map((s) => s.leaderId))]) }),
+    manager.findBy(AttendanceEntity, { sessionId: In(sessionIds), status: "PRESENT" }),
+    manager.findBy(MemberNoteEntity, { sessionId: In(sessionIds) }),
+  ]);
+  const clientIds = [...new Set(present.map((a) => a.clientId))];
+  const [clients, coverages] = clientIds.length
+    ? await Promise.all([manager.findBy(ClientEntity, { id: In(clientIds) }), manager.find(CoverageEntity, { where: { clientId: In(clientIds) }, order: { position: "ASC" } })])
+    : [[], []];
+  const payerIds = [...new Set(coverages.map((c) => c.payerId))];
+  const versions = payerIds.length ? await manager.findBy(PayerRuleVersionEntity, { payerId: In(payerIds) }) : [];
+
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const leaderById = new Map(leaders.map((c) => [c.id, c]));
+  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [] }]));
+  for (const c of coverages) {
+    members.get(c.clientId)?.coverages.push({ payerId: c.payerId, memberId: c.memberId, priority: c.priority, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo });
+  }
+  const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] as RuleVersion[] }]));
+  for (const v of versions) payers.get(v.payerId)?.ruleVersions.push(v);
+
+  const presentBySession = groupBy(present, (a) => a.sessionId);
+  const notesBySession = groupBy(notes, (n) => n.sessionId);
+  const facts: SessionFacts[] = sessions.map((s) => {
+    const group = groupById.get(s.groupId)!;
+    const leader = leaderById.get(s.leaderId)!;
+    return {
+      id: s.id,
+      startsAt: s.startsAt,
+      durationMinutes: s.durationMinutes,
+      modality: s.modality,
+      placeOfService: s.placeOfService,
+      topics: s.topics,
+      interventions: s.interventions,
+      groupKind: group.kind,
+      hasPsychotherapyComponent: group.hasPsychotherapyComponent,
+      leader: { licensed: leader.licensed, licenseExpiresOn: leader.licenseExpiresOn },
+      presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
+      notes: notesBySession.get(s.id) ?? [],
+    };
+  });
+  return { ...empty, sessions: facts, members, payers };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}

@@ -1,0 +1,125 @@
+import type { EntityManager } from "typeorm";
+import { evaluateSessions, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
+import { isValidDate, mergePayerRules, type PayerRulesPatch } from "../domain/validation/index.js";
+import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
+import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
+import { decisionId, loadFactsForDates } from "./claim-facts.js";
+import type { Database } from "./database.js";
+import { isUuid } from "./ids.js";
+import { decodeCursor, pageSize, toPage, type Page } from "./pagination.js";
+import { rulesBaseFor } from "./payer.service.js";
+import { practiceToday } from "./practice-clock.js";
+import type { Actor } from "./request-context.js";
+
+export type ClaimStatus = "READY" | "BLOCKED" | "BILLED";
+
+export interface ClaimDecisionView extends Omit<ClaimDecisionDraft, "status"> {
+  id: string;
+  status: ClaimStatus;
+  batchId: string | null;
+  sessionStartsAt: Date;
+}
+
+export interface RulesImpactView {
+  decisionsEvaluated: number;
+  newlyBlocked: number;
+  newlyReady: number;
+  unchanged: number;
+  changes: { sessionId: string; clientId: string; before: ClaimStatus; after: ClaimStatus; issueCodes: ClaimIssueCode[] }[];
+}
+
+/** A year of sessions is what a biller reviews at once; larger ranges are refused rather than slow. */
+const MAX_RANGE_DAYS = 366;
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+export function validateRange(from: string, to: string): void {
+  const errors: FieldError[] = [];
+  if (!isValidDate(from)) errors.push({ field: "from", message: "from must be a date (YYYY-MM-DD)" });
+  if (!isValidDate(to)) errors.push({ field: "to", message: "to must be a date (YYYY-MM-DD)" });
+  if (errors.length === 0 && to < from) errors.push({ field: "to", message: "to cannot be before from" });
+  if (errors.length === 0 && daysBetween(from, to) >= MAX_RANGE_DAYS) errors.push({ field: "to", message: `A range may span at most ${MAX_RANGE_DAYS} days` });
+  assertValid(errors);
+}
+
+function toView(draft: ClaimDecisionDraft, startsAt: Date): ClaimDecisionView {
+  return { ...draft, id: decisionId(draft.sessionId, draft.clientId), batchId: null, sessionStartsAt: startsAt };
+}
+
+/** Decisions are computed from current data every time, so they can never go stale. */
+export async function evaluateDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<ClaimDecisionView[]> {
+  const { input, sessions } = await loadFactsForDates(manager, practiceId, range);
+  const startsAt = new Map(sessions.map((s) => [s.id, s.startsAt]));
+  return evaluateSessions(input).map((d) => toView(d, startsAt.get(d.sessionId)!));
+}
+
+export class ClaimService {
+  constructor(private readonly db: Database) {}
+
+  async list(
+    actor: Actor,
+    args: { from: string; to: string; payerId?: string | null; status?: ClaimStatus | null; first?: number | null; after?: string | null },
+  ): Promise<Page<ClaimDecisionView>> {
+    validateRange(args.from, args.to);
+    const limit = pageSize(args.first);
+    const after = decodeCursor(args.after, 2);
+    if (args.payerId != null && !isUuid(args.payerId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    const all = await this.db.inPractice(actor, (m) => evaluateDates(m, actor.practiceId, { from: args.from, to: args.to }));
+    const matching = all.filter((d) => (args.payerId == null || d.payerId === args.payerId) && (args.status == null || d.status === args.status));
+    const keyOf = (d: ClaimDecisionView) => [d.sessionStartsAt.toISOString(), d.id] as const;
+    const start = after ? matching.findIndex((d) => keyOf(d)[0] > String(after[0]) || (keyOf(d)[0] === after[0] && d.id > String(after[1]))) : 0;
+    const rest = start < 0 ? [] : matching.slice(start);
+    return toPage(rest.slice(0, limit + 1), limit, matching.length, keyOf);
+  }
+
+  /** The decisions of the given sessions, computed with every other session of their days. */
+  async forSessions(actor: Actor, sessions: Pick<GroupSessionEntity, "id" | "serviceDate">[]): Promise<Map<string, ClaimDecisionView[]>> {
+    const dates = [...new Set(sessions.map((s) => s.serviceDate))];
+    const decisions = await this.db.inPractice(actor, (m) => evaluateDates(m, actor.practiceId, { dates }));
+    const bySession = new Map<string, ClaimDecisionView[]>(sessions.map((s) => [s.id, []]));
+    for (const d of decisions) bySession.get(d.sessionId)?.push(d);
+    return bySession;
+  }
+
+  /** What a rules change would do to existing lines, without saving anything. */
+  async previewRules(actor: Actor, payerId: string, patch: PayerRulesPatch, range: { from?: string | null; to?: string | null }): Promise<RulesImpactView> {
+    if (!isUuid(payerId)) throw notFound("Payer");
+    return this.db.inPractice(actor, async (manager) => {
+      const payer = await manager.findOneBy(PayerEntity, { id: payerId });
+      if (!payer) throw notFound("Payer");
+      const today = await practiceToday(manager, actor.practiceId);
+      const { base, versions, effectiveFrom } = await rulesBaseFor(manager, payer, patch, today);
+      const { values, errors } = mergePayerRules({ ...base, effectiveFrom }, patch, "rules");
+      assertValid(errors);
+      const from = range.from ?? values.effectiveFrom;
+      const to = range.to ?? (today > from ? today : from);
+      validateRange(from, to);
+
+      const { input } = await loadFactsForDates(manager, actor.practiceId, { from, to });
+      const before = evaluateSessions(input);
+      const proposed: RuleVersion = { id: "proposed", ...values, createdAt: new Date(8.64e15) };
+      const payerFacts = input.payers.get(payerId);
+      if (payerFacts) payerFacts.ruleVersions = [...versions, proposed];
+      const after = evaluateSessions(input);
+
+      const key = (d: ClaimDecisionDraft) => `${d.sessionId}:${d.clientId}`;
+      const afterByKey = new Map(after.map((d) => [key(d), d]));
+      const impact: RulesImpactView = { decisionsEvaluated: 0, newlyBlocked: 0, newlyReady: 0, unchanged: 0, changes: [] };
+      for (const was of before) {
+        const now = afterByKey.get(key(was))!;
+        if (was.payerId !== payerId && now.payerId !== payerId) continue;
+        impact.decisionsEvaluated += 1;
+        if (was.status === now.status) {
+          impact.unchanged += 1;
+          continue;
+        }
+        if (now.status === "BLOCKED") impact.newlyBlocked += 1;
+        else impact.newlyReady += 1;
+        impact.changes.push({ sessionId: was.sessionId, clientId: was.clientId, before: was.status, after: now.status, issueCodes: now.issues.map((i) => i.code) });
+      }
+      return impact;
+    });
+  }
+}

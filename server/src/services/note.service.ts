@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { QueryFailedError, type EntityManager } from "typeorm";
+import { ClientEntity, GroupSessionEntity, MemberNoteEntity, NoteAddendumEntity } from "../entities/index.js";
+import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
+import { changedFields, writeAudit } from "./audit.js";
+import type { Database } from "./database.js";
+import { isUniqueViolation, returnedRows } from "./db-errors.js";
+import { isUuid } from "./ids.js";
+import type { Actor, RequestMeta } from "./request-context.js";
+
+export const NOTE_FIELDS = ["participation", "response", "interventions", "progress", "plan", "risk"] as const;
+type NoteField = (typeof NOTE_FIELDS)[number];
+
+export type SaveMemberNoteInput = { sessionId: string; clientId: string; expectedVersion?: number | null } & { [K in NoteField]?: string | null };
+
+const MAX_NOTE_FIELD = 10_000;
+const SIGNED = () => conflict("This note is signed and can no longer be changed; add an addendum instead");
+const STALE = () => conflict("Someone else saved this note since you loaded it; reload it and apply your change again");
+
+/** The signed-note trigger (SQLSTATE GB001) is the last line of defense; it surfaces as the same CONFLICT. */
+function isSignedNoteViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "GB001";
+}
+
+function cleanText(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  return value.trim() === "" ? null : value.trim();
+}
+
+export class NoteService {
+  constructor(private readonly db: Database) {}
+
+  async save(actor: Actor, input: SaveMemberNoteInput, meta: RequestMeta): Promise<MemberNoteEntity> {
+    const errors: FieldError[] = [];
+    for (const field of NOTE_FIELDS) {
+      if ((input[field]?.length ?? 0) > MAX_NOTE_FIELD) errors.push({ field, message: `At most ${MAX_NOTE_FIELD} characters` });
+    }
+    if (input.expectedVersion != null && (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0)) {
+      errors.push({ field: "expectedVersion", message: "expectedVersion must be the version this note returned (0 for a new note)" });
+    }
+    assertValid(errors);
+    if (!isUuid(input.sessionId)) throw notFound("Session");
+    if (!isUuid(input.clientId)) throw notFound("Client");
+
+    return this.db.inPractice(actor, async (manager) => {
+      if (!(await manager.existsBy(GroupSessionEntity, { id: input.sessionId }))) throw notFound("Session");
+      if (!(await manager.existsBy(ClientEntity, { id: input.clientId }))) throw notFound("Client");
+      try {
+        return await this.upsert(manager, actor, input, meta);
+      } catch (error) {
+        if (isSignedNoteViolation(error)) throw SIGNED();
+        // Two first saves raced; the loser retries as an update against the winner's version.
+        if (isUniqueViolation(error, "member_notes_unique")) throw STALE();
+        throw error;
+      }
+    });
+  }
+
+  private async upsert(manager: EntityManager, actor: Actor, input: SaveMemberNoteInput, meta: RequestMeta): Promise<MemberNoteEntity> {
+    const before = await manager.findOne(MemberNoteEntity, { where: { sessionId: input.sessionId, clientId: input.clientId }, lock: { mode: "pessimistic_write" } });
+    const expected = input.expectedVersion ?? null;
+    if (!before) {
+      if (expected !== null && expected !== 0) throw STALE();
+      const note = manager.create(MemberNoteEntity, {
+        practiceId: actor.practiceId,
+        id: randomUUID(),
+        sessionId: input.sessionId,
+        clientId: input.clientId,
+        signedAt: null,
+        signedBy: null,
+        version: 1,
+      });
+      for (const field of NOTE_FIELDS) note[field] = cleanText(input[field]);
+      await manager.insert(MemberNoteEntity, note);
+      await this.audit(manager, actor, meta, "note.create", note.id, changedFields(null, note, NOTE_FIELDS));
+      return (await manager.findOneBy(MemberNoteEntity, { id: note.id }))!;
+    }
+    if (before.signedAt) throw SIGNED();
+    if (expected !== null && expected !== before.version) throw STALE();
+    const after = { ...before };
+    for (const field of NOTE_FIELDS) if (input[field] !== undefined) after[field] = cleanText(input[field]);
+    const rows = returnedRows<{ id: string }>(await manager.query(
+      `UPDATE member_notes SET participation = $3, response = $4, interventions = $5, progress = $6, plan = $7, risk = $8,
+              version = version + 1, updated_at = now()
+       WHERE practice_id = $1 AND id = $2 AND signed_at IS NULL AND version = $9 RETURNING id`,
+      [actor.practiceId, before.id, after.participation, after.response, after.interventions, after.progress, after.plan, after.risk, before.version],
+    ));
+    if (rows.length === 0) throw STALE();
+    await this.audit(manager, actor, meta, "note.update", before.id, changedFields(before, after, NOTE_FIELDS));
+    return (await manager.findOneBy(MemberNoteEntity, { id: before.id }))!;
+  }
+
+  async sign(actor: Actor, id: string, meta: RequestMeta): Promise<MemberNoteEntity> {
+    if (!isUuid(id)) throw notFound("Note");
+    return this.db.inPractice(actor, async (manager) => {
+      const note = await manager.findOne(MemberNoteEntity, { where: { id }, lock: { mode: "pessimistic_write" } });
+      if (!note) throw notFound("Note");
+      if (note.signedAt) throw conflict("This note is already signed");
+      if (NOTE_FIELDS.every((f) => note[f] === null)) {
+        throw new DomainError(ErrorCode.BadUserInput, "An empty note cannot be signed; write it first", [{ field: "id", message: "The note has no content" }]);
+      }
+      await manager.query(`UPDATE member_notes SET signed_at = now(), signed_by = $3, version = version + 1 WHERE practice_id = $1 AND id = $2`, [
+        actor.practiceId,
+        id,
+        actor.userId,
+      ]);
+      const signed = (await manager.findOneBy(MemberNoteEntity, { id }))!;
+      await this.audit(manager, actor, meta, "note.sign", id, { signedAt: { before: null, after: signed.signedAt }, signedBy: { before: null, after: actor.userId } });
+      return signed;
+    });
+  }
+
+  async addAddendum(actor: Actor, noteId: string, text: string, meta: RequestMeta): Promise<MemberNoteEntity> {
+    const trimmed = (text ?? "").trim();
+    if (trimmed === "") assertValid([{ field: "text", message: "An addendum needs text" }]);
+    if (trimmed.length > MAX_NOTE_FIELD) assertValid([{ field: "text", message: `At most ${MAX_NOTE_FIELD} characters` }]);
+    if (!isUuid(noteId)) throw notFound("Note");
+    return this.db.inPractice(actor, async (manager) => {
+      const note = await manager.findOneBy(MemberNoteEntity, { id: noteId });
+      if (!note) throw notFound("Note");
+      if (!note.signedAt) throw conflict("This note is not signed yet; edit the note itself instead of adding an addendum");
+      const id = randomUUID();
+      await manager.insert(NoteAddendumEntity, { practiceId: actor.practiceId, id, noteId, text: trimmed, authorId: actor.userId });
+      await this.audit(manager, actor, meta, "note.addendum", noteId, { addendum: { before: null, after: { id, text: trimmed } } });
+      return note;
+    });
+  }
+
+  private audit(manager: EntityManager, actor: Actor, meta: RequestMeta, action: string, noteId: string, changes: Record<string, unknown>) {
+    return writeAudit(manager, {
+      practiceId: actor.practiceId,
+      actorUserId: actor.userId,
+      requestId: meta.requestId,
+      action,
+      entityType: "MemberNote",
+      entityId: noteId,
+      changes,
+    });
+  }
+}

@@ -1,0 +1,241 @@
+import { randomUUID } from "node:crypto";
+import { In, type EntityManager } from "typeorm";
+import { localDateOf, type Modality } from "../domain/engine/index.js";
+import { isPlaceOfService, validateDurationMinutes } from "../domain/validation/index.js";
+import {
+  AttendanceEntity,
+  ClientEntity,
+  ClinicianEntity,
+  GroupSessionEntity,
+  PracticeEntity,
+  TherapyGroupEntity,
+  type AttendanceStatus,
+} from "../entities/index.js";
+import { assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
+import { changedFields, writeAudit } from "./audit.js";
+import type { Database } from "./database.js";
+import { returnedRows } from "./db-errors.js";
+import { isUuid } from "./ids.js";
+import { decodeCursor, pageSize, toPage, type Page } from "./pagination.js";
+import type { Actor, RequestMeta } from "./request-context.js";
+
+export interface ScheduleSessionInput {
+  groupId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  modality: Modality;
+  leaderId?: string | null;
+  placeOfService?: string | null;
+}
+
+export interface UpdateSessionInput {
+  startsAt?: Date | null;
+  durationMinutes?: number | null;
+  modality?: Modality | null;
+  leaderId?: string | null;
+  placeOfService?: string | null;
+  topics?: string | null;
+  interventions?: string | null;
+  expectedVersion?: number | null;
+}
+
+export interface AttendanceEntry {
+  clientId: string;
+  status: AttendanceStatus;
+}
+
+const MAX_DOCUMENTATION = 10_000;
+const SESSION_FIELDS = ["startsAt", "serviceDate", "durationMinutes", "modality", "leaderId", "placeOfService", "topics", "interventions"] as const;
+
+function validateStartsAt(value: Date | null | undefined, errors: FieldError[]): void {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    errors.push({ field: "startsAt", message: "Start must be an ISO-8601 date and time" });
+  } else if (value.getUTCFullYear() < 2000 || value.getUTCFullYear() > 2100) {
+    errors.push({ field: "startsAt", message: "Start must be between the years 2000 and 2100" });
+  }
+}
+
+function validatePlace(value: string | null | undefined, errors: FieldError[]): void {
+  if (value != null && !isPlaceOfService(value.trim())) {
+    errors.push({ field: "placeOfService", message: "Place of service must be a two-digit CMS code such as 11, 53 or 57" });
+  }
+}
+
+function cleanText(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+async function timezoneOf(manager: EntityManager, practiceId: string): Promise<string> {
+  return (await manager.findOneByOrFail(PracticeEntity, { id: practiceId })).timezone;
+}
+
+export class SessionService {
+  constructor(private readonly db: Database) {}
+
+  async get(actor: Actor, id: string): Promise<GroupSessionEntity | null> {
+    if (!isUuid(id)) return null;
+    return this.db.inPractice(actor, (m) => m.findOneBy(GroupSessionEntity, { id }));
+  }
+
+  async list(
+    actor: Actor,
+    args: { groupId?: string | null; from?: string | null; to?: string | null; first?: number | null; after?: string | null },
+  ): Promise<Page<GroupSessionEntity>> {
+    const limit = pageSize(args.first);
+    const after = decodeCursor(args.after, 2);
+    if (args.groupId != null && !isUuid(args.groupId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    return this.db.inPractice(actor, async (manager) => {
+      const base = manager.createQueryBuilder(GroupSessionEntity, "s");
+      if (args.groupId) base.andWhere("s.group_id = :groupId", { groupId: args.groupId });
+      if (args.from) base.andWhere("s.service_date >= :from", { from: args.from });
+      if (args.to) base.andWhere("s.service_date <= :to", { to: args.to });
+      const totalCount = await base.clone().getCount();
+      const pageQuery = base.clone();
+      if (after) pageQuery.andWhere("(s.starts_at, s.id) > (:at, :id)", { at: new Date(String(after[0])), id: after[1] });
+      const rows = await pageQuery.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").limit(limit + 1).getMany();
+      return toPage(rows, limit, totalCount, (s) => [s.startsAt.toISOString(), s.id]);
+    });
+  }
+
+  async schedule(actor: Actor, input: ScheduleSessionInput, meta: RequestMeta): Promise<GroupSessionEntity> {
+    const errors: FieldError[] = [...validateDurationMinutes(input.durationMinutes, "durationMinutes")];
+    validateStartsAt(input.startsAt, errors);
+    validatePlace(input.placeOfService, errors);
+    assertValid(errors);
+    if (!isUuid(input.groupId)) throw notFound("Group");
+    if (input.leaderId != null && !isUuid(input.leaderId)) throw notFound("Clinician");
+    return this.db.inPractice(actor, async (manager) => {
+      const group = await manager.findOneBy(TherapyGroupEntity, { id: input.groupId });
+      if (!group) throw notFound("Group");
+      const leaderId = input.leaderId ?? group.leaderId;
+      if (!(await manager.existsBy(ClinicianEntity, { id: leaderId }))) throw notFound("Clinician");
+      const session = manager.create(GroupSessionEntity, {
+        practiceId: actor.practiceId,
+        id: randomUUID(),
+        groupId: group.id,
+        startsAt: input.startsAt,
+        serviceDate: localDateOf(input.startsAt, await timezoneOf(manager, actor.practiceId)),
+        durationMinutes: input.durationMinutes,
+        modality: input.modality,
+        placeOfService: input.placeOfService?.trim() || null,
+        leaderId,
+        topics: null,
+        interventions: null,
+        version: 1,
+      });
+      await manager.insert(GroupSessionEntity, session);
+      await writeAudit(manager, {
+        practiceId: actor.practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "session.schedule",
+        entityType: "GroupSession",
+        entityId: session.id,
+        changes: { groupId: { before: null, after: group.id }, ...changedFields(null, session, SESSION_FIELDS) },
+      });
+      return (await manager.findOneBy(GroupSessionEntity, { id: session.id }))!;
+    });
+  }
+
+  /** With expectedVersion the write only happens if nobody saved in between: checked by the UPDATE itself. */
+  async update(actor: Actor, id: string, input: UpdateSessionInput, meta: RequestMeta): Promise<GroupSessionEntity> {
+    const errors: FieldError[] = [];
+    if (input.startsAt !== undefined) validateStartsAt(input.startsAt, errors);
+    if (input.durationMinutes !== undefined) errors.push(...validateDurationMinutes(input.durationMinutes ?? NaN, "durationMinutes"));
+    if (input.modality === null) errors.push({ field: "modality", message: "Modality cannot be null" });
+    if (input.leaderId === null) errors.push({ field: "leaderId", message: "A session needs a leader" });
+    validatePlace(input.placeOfService, errors);
+    for (const field of ["topics", "interventions"] as const) {
+      if ((input[field]?.length ?? 0) > MAX_DOCUMENTATION) errors.push({ field, message: `At most ${MAX_DOCUMENTATION} characters` });
+    }
+    if (input.expectedVersion != null && (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1)) {
+      errors.push({ field: "expectedVersion", message: "expectedVersion must be a version number this session returned" });
+    }
+    assertValid(errors);
+    if (!isUuid(id)) throw notFound("Session");
+    if (input.leaderId != null && !isUuid(input.leaderId)) throw notFound("Clinician");
+
+    return this.db.inPractice(actor, async (manager) => {
+      const before = await manager.findOneBy(GroupSessionEntity, { id });
+      if (!before) throw notFound("Session");
+      if (input.leaderId != null && !(await manager.existsBy(ClinicianEntity, { id: input.leaderId }))) throw notFound("Clinician");
+      const after: GroupSessionEntity = { ...before };
+      if (input.startsAt != null) {
+        after.startsAt = input.startsAt;
+        after.serviceDate = localDateOf(input.startsAt, await timezoneOf(manager, actor.practiceId));
+      }
+      if (input.durationMinutes != null) after.durationMinutes = input.durationMinutes;
+      if (input.modality != null) after.modality = input.modality;
+      if (input.leaderId != null) after.leaderId = input.leaderId;
+      if (input.placeOfService !== undefined) after.placeOfService = cleanText(input.placeOfService);
+      if (input.topics !== undefined) after.topics = cleanText(input.topics);
+      if (input.interventions !== undefined) after.interventions = cleanText(input.interventions);
+
+      const expected = input.expectedVersion ?? null;
+      const result = returnedRows<{ id: string }>(await manager.query(
+        `UPDATE group_sessions SET starts_at = $3, service_date = $4, duration_minutes = $5, modality = $6, leader_id = $7,
+                place_of_service = $8, topics = $9, interventions = $10, version = version + 1, updated_at = now()
+         WHERE practice_id = $1 AND id = $2 AND ($11::int IS NULL OR version = $11::int)
+         RETURNING id`,
+        [actor.practiceId, id, after.startsAt, after.serviceDate, after.durationMinutes, after.modality, after.leaderId, after.placeOfService, after.topics, after.interventions, expected],
+      ));
+      if (result.length === 0) {
+        throw conflict("Someone else saved this session since you loaded it; reload it and apply your change again");
+      }
+      const saved = (await manager.findOneBy(GroupSessionEntity, { id }))!;
+      await writeAudit(manager, {
+        practiceId: actor.practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "session.update",
+        entityType: "GroupSession",
+        entityId: id,
+        changes: { ...changedFields(before, after, SESSION_FIELDS), version: { before: before.version, after: saved.version } },
+      });
+      return saved;
+    });
+  }
+
+  async recordAttendance(actor: Actor, sessionId: string, entries: AttendanceEntry[], meta: RequestMeta): Promise<GroupSessionEntity> {
+    const clientIds = entries.map((e) => e.clientId);
+    const duplicates = clientIds.filter((id, i) => clientIds.indexOf(id) !== i);
+    if (duplicates.length > 0) {
+      assertValid([{ field: `entries[${clientIds.lastIndexOf(duplicates[0])}].clientId`, message: "Each client may appear once per call" }]);
+    }
+    if (entries.length > 200) assertValid([{ field: "entries", message: "At most 200 entries per call" }]);
+    if (!isUuid(sessionId)) throw notFound("Session");
+    if (!clientIds.every(isUuid)) throw notFound("Client");
+    return this.db.inPractice(actor, async (manager) => {
+      const session = await manager.findOne(GroupSessionEntity, { where: { id: sessionId }, lock: { mode: "pessimistic_write" } });
+      if (!session) throw notFound("Session");
+      if (clientIds.length > 0 && (await manager.countBy(ClientEntity, { id: In(clientIds) })) !== clientIds.length) throw notFound("Client");
+      const previous = clientIds.length ? await manager.find(AttendanceEntity, { where: { sessionId, clientId: In(clientIds) } }) : [];
+      const before = new Map(previous.map((a) => [a.clientId, a.status]));
+      for (const entry of entries) {
+        await manager.query(
+          `INSERT INTO attendance (practice_id, id, session_id, client_id, status) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (practice_id, session_id, client_id) DO UPDATE SET status = EXCLUDED.status, recorded_at = now()`,
+          [actor.practiceId, randomUUID(), sessionId, entry.clientId, entry.status],
+        );
+      }
+      const changes: Record<string, { before: AttendanceStatus | null; after: AttendanceStatus }> = {};
+      for (const entry of entries) {
+        if (before.get(entry.clientId) !== entry.status) changes[entry.clientId] = { before: before.get(entry.clientId) ?? null, after: entry.status };
+      }
+      if (Object.keys(changes).length > 0) {
+        await writeAudit(manager, {
+          practiceId: actor.practiceId,
+          actorUserId: actor.userId,
+          requestId: meta.requestId,
+          action: "session.recordAttendance",
+          entityType: "GroupSession",
+          entityId: sessionId,
+          changes: { attendance: changes },
+        });
+      }
+      return session;
+    });
+  }
+}

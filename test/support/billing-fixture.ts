@@ -1,0 +1,101 @@
+import { expectOk, type PracticeFixture, type TestServer } from "./api";
+import { uniqueNpi } from "./npi";
+
+export interface BillingFixture {
+  payerId: string;
+  clinicianId: string;
+  clientIds: string[];
+  groupId: string;
+}
+
+/** A payer (Medicaid, HQ), a licensed leader, members with diagnoses and primary coverage, and a group. */
+export async function billingSetup(
+  server: TestServer,
+  owner: PracticeFixture,
+  options: { members?: number; payerRules?: Record<string, unknown>; kind?: string; licensed?: boolean } = {},
+): Promise<BillingFixture> {
+  const payerId = expectOk(
+    await server.gql(
+      `mutation ($input: CreatePayerInput!) { createPayer(input: $input) { id } }`,
+      { input: { name: "State Medicaid", kind: "MEDICAID", payerCode: "SMCD1", rules: { effectiveFrom: "2026-01-01", feeCents: 4800, ...options.payerRules } } },
+      owner.token,
+    ),
+  ).createPayer.id;
+  const clinicianId = expectOk(
+    await server.gql(
+      `mutation ($input: CreateClinicianInput!) { createClinician(input: $input) { id } }`,
+      { input: { name: "Robin Lee", npi: uniqueNpi(), credential: "LCSW", licensed: options.licensed ?? true } },
+      owner.token,
+    ),
+  ).createClinician.id;
+  const clientIds: string[] = [];
+  for (let i = 0; i < (options.members ?? 3); i++) {
+    clientIds.push(
+      expectOk(
+        await server.gql(
+          `mutation ($input: CreateClientInput!) { createClient(input: $input) { id } }`,
+          {
+            input: {
+              firstName: `Member${i}`,
+              lastName: `Test${String.fromCharCode(65 + i)}`,
+              dateOfBirth: "1988-05-05",
+              diagnosisCodes: ["F33.1"],
+              coverages: [{ payerId, memberId: `MCD-${i}`, priority: "PRIMARY", effectiveFrom: "2026-01-01" }],
+            },
+          },
+          owner.token,
+        ),
+      ).createClient.id,
+    );
+  }
+  const groupId = expectOk(
+    await server.gql(
+      `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }`,
+      { input: { name: "DBT Skills", kind: options.kind ?? "SKILLS", hasPsychotherapyComponent: true, leaderId: clinicianId, defaultDurationMinutes: 60, memberIds: clientIds } },
+      owner.token,
+    ),
+  ).createGroup.id;
+  return { payerId, clinicianId, clientIds, groupId };
+}
+
+/** A session where every member is present, documented, and has a signed complete note: all lines READY. */
+export async function readySession(
+  server: TestServer,
+  owner: PracticeFixture,
+  fx: BillingFixture,
+  options: { startsAt?: string; modality?: string; present?: string[]; durationMinutes?: number } = {},
+): Promise<string> {
+  const sessionId = expectOk(
+    await server.gql(
+      `mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`,
+      { input: { groupId: fx.groupId, startsAt: options.startsAt ?? "2026-03-10T15:00:00Z", durationMinutes: options.durationMinutes ?? 60, modality: options.modality ?? "IN_PERSON" } },
+      owner.token,
+    ),
+  ).scheduleSession.id;
+  expectOk(
+    await server.gql(
+      `mutation ($id: ID!) { updateSession(id: $id, input: { topics: "Distress tolerance", interventions: "DBT skills coaching, role play" }) { id } }`,
+      { id: sessionId },
+      owner.token,
+    ),
+  );
+  const present = options.present ?? fx.clientIds;
+  expectOk(
+    await server.gql(
+      `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`,
+      { id: sessionId, entries: present.map((clientId) => ({ clientId, status: "PRESENT" })) },
+      owner.token,
+    ),
+  );
+  for (const clientId of present) {
+    const note = expectOk(
+      await server.gql(
+        `mutation ($input: SaveMemberNoteInput!) { saveMemberNote(input: $input) { id } }`,
+        { input: { sessionId, clientId, participation: "Engaged throughout", response: "Practiced TIPP skill" } },
+        owner.token,
+      ),
+    ).saveMemberNote;
+    expectOk(await server.gql(`mutation ($id: ID!) { signMemberNote(id: $id) { id } }`, { id: note.id }, owner.token));
+  }
+  return sessionId;
+}
