@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
-import type { DataSource } from "typeorm";
+import type { DataSource, Logger } from "typeorm";
 import { createApp, type GroupBillApp } from "../../server/src/app";
 import { createDataSource, migrate } from "../../server/src/db/data-source";
 import { buildGroupBillSchema } from "../../server/src/graphql/schema";
@@ -20,13 +20,13 @@ export interface TestServer {
 }
 
 /** A real server on a random port over the per-run test database, driven with fetch like any client. */
-export async function startTestServer(options: { production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { production?: boolean; logger?: Logger; consoleDir?: string } = {}): Promise<TestServer> {
   const url = process.env.GB_TEST_DATABASE_URL;
   if (!url) throw new Error("GB_TEST_DATABASE_URL is not set; run the tests through jest's global setup");
-  const dataSource = createDataSource(url, 5);
+  const dataSource = createDataSource(url, 5, options.logger);
   await dataSource.initialize();
   await migrate(dataSource);
-  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: options.production ?? false, log: () => undefined });
+  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: options.production ?? false, consoleDir: options.consoleDir, log: () => undefined });
   const port = await app.listen(0, "127.0.0.1");
   const base = `http://127.0.0.1:${port}`;
   return {

@@ -1,8 +1,8 @@
-import { DataSource } from "typeorm";
+import { DataSource, type Logger } from "typeorm";
 import { entities } from "../entities/index.js";
 import { migrations } from "./migrations/index.js";
 
-export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {
+export function createDataSource(databaseUrl: string, poolSize = 10, logger?: Logger): DataSource {
   return new DataSource({
     type: "postgres",
     url: databaseUrl,
@@ -13,6 +13,7 @@ export function createDataSource(databaseUrl: string, poolSize = 10): DataSource
     // TypeORM would otherwise try to create uuid-ossp on every connect; ids come from the application.
     installExtensions: false,
     logging: false,
+    ...(logger ? { logger } : {}),
     extra: { max: poolSize, application_name: "groupbill" },
   });
 }

@@ -43,16 +43,14 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
   const empty: EngineInput = { timezone: practice.timezone, defaultPlaceOfService: practice.defaultPlaceOfService, sessions: [], members: new Map(), payers: new Map() };
   if (sessions.length === 0) return empty;
   const sessionIds = sessions.map((s) => s.id);
-  const [groups, leaders, present, notes] = await Promise.all([
-    manager.findBy(TherapyGroupEntity, { id: In([...new Set(sessions.map((s) => s.groupId))]) }),
-    manager.findBy(ClinicianEntity, { id: In([...new Set(sessions.map((s) => s.leaderId))]) }),
-    manager.findBy(AttendanceEntity, { sessionId: In(sessionIds), status: "PRESENT" }),
-    manager.findBy(MemberNoteEntity, { sessionId: In(sessionIds) }),
-  ]);
+  // One connection runs one statement at a time, so these are sequential by nature.
+  const groups = await manager.findBy(TherapyGroupEntity, { id: In([...new Set(sessions.map((s) => s.groupId))]) });
+  const leaders = await manager.findBy(ClinicianEntity, { id: In([...new Set(sessions.map((s) => s.leaderId))]) });
+  const present = await manager.findBy(AttendanceEntity, { sessionId: In(sessionIds), status: "PRESENT" });
+  const notes = await manager.findBy(MemberNoteEntity, { sessionId: In(sessionIds) });
   const clientIds = [...new Set(present.map((a) => a.clientId))];
-  const [clients, coverages] = clientIds.length
-    ? await Promise.all([manager.findBy(ClientEntity, { id: In(clientIds) }), manager.find(CoverageEntity, { where: { clientId: In(clientIds) }, order: { position: "ASC" } })])
-    : [[], []];
+  const clients = clientIds.length ? await manager.findBy(ClientEntity, { id: In(clientIds) }) : [];
+  const coverages = clientIds.length ? await manager.find(CoverageEntity, { where: { clientId: In(clientIds) }, order: { position: "ASC" } }) : [];
   const payerIds = [...new Set(coverages.map((c) => c.payerId))];
   const versions = payerIds.length ? await manager.findBy(PayerRuleVersionEntity, { payerId: In(payerIds) }) : [];
 

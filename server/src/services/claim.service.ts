@@ -44,6 +44,11 @@ export function validateRange(from: string, to: string): void {
   assertValid(errors);
 }
 
+function compareKeys(a: readonly [string, string], b: readonly [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1;
+}
+
 function toView(draft: ClaimDecisionDraft, startsAt: Date): ClaimDecisionView {
   return { ...draft, id: decisionId(draft.sessionId, draft.clientId), batchId: null, sessionStartsAt: startsAt };
 }
@@ -67,9 +72,11 @@ export class ClaimService {
     const after = decodeCursor(args.after, 2);
     if (args.payerId != null && !isUuid(args.payerId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
     const all = await this.db.inPractice(actor, (m) => evaluateDates(m, actor.practiceId, { from: args.from, to: args.to }));
-    const matching = all.filter((d) => (args.payerId == null || d.payerId === args.payerId) && (args.status == null || d.status === args.status));
     const keyOf = (d: ClaimDecisionView) => [d.sessionStartsAt.toISOString(), d.id] as const;
-    const start = after ? matching.findIndex((d) => keyOf(d)[0] > String(after[0]) || (keyOf(d)[0] === after[0] && d.id > String(after[1]))) : 0;
+    const matching = all
+      .filter((d) => (args.payerId == null || d.payerId === args.payerId) && (args.status == null || d.status === args.status))
+      .sort((x, y) => compareKeys(keyOf(x), keyOf(y)));
+    const start = after ? matching.findIndex((d) => compareKeys(keyOf(d), [String(after[0]), String(after[1])]) > 0) : 0;
     const rest = start < 0 ? [] : matching.slice(start);
     return toPage(rest.slice(0, limit + 1), limit, matching.length, keyOf);
   }

@@ -1,0 +1,76 @@
+import type { Logger } from "typeorm";
+import { expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
+import { billingSetup, type BillingFixture } from "../../support/billing-fixture";
+
+/** Counts every SQL statement the server sends, so a test can tell batching from N+1. */
+class CountingLogger implements Logger {
+  count = 0;
+  logQuery() {
+    this.count += 1;
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+const EVERYTHING = `query ($first: Int!, $from: Date!) {
+  sessions(first: $first, from: $from) { totalCount edges { node {
+    id date presentCount
+    group { name leader { name } members { id coverages { memberId } } }
+    leader { name npi }
+    attendance { status client { id firstName coverages { memberId payer { name rules { minGroupSize modifierRules { modifier } } } } } }
+    notes { id participation signedBy { id } addenda { text author { id } } client { id } }
+    claimDecisions { id status issues { code } payer { id name } client { id } session { id } }
+  } } }
+}`;
+
+const logger = new CountingLogger();
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ logger });
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+/** Sessions straight into the tables (the API paths are tested elsewhere): one a day, all members present with signed notes. */
+async function insertSessions(owner: PracticeFixture, fx: BillingFixture, count: number, from: string) {
+  await server.dataSource.query(
+    `INSERT INTO group_sessions (practice_id, id, group_id, starts_at, service_date, duration_minutes, modality, leader_id, topics, interventions)
+     SELECT $1, gen_random_uuid(), $2, ($3::date + n) + time '15:00' AT TIME ZONE 'America/New_York', $3::date + n, 60, 'IN_PERSON', $4, 'Topic', 'Intervention'
+     FROM generate_series(0, $5 - 1) AS n`,
+    [owner.practiceId, fx.groupId, from, fx.clinicianId, count],
+  );
+  await server.dataSource.query(
+    `INSERT INTO attendance (practice_id, id, session_id, client_id, status)
+     SELECT s.practice_id, gen_random_uuid(), s.id, c, 'PRESENT' FROM group_sessions s CROSS JOIN unnest($2::uuid[]) AS c WHERE s.practice_id = $1`,
+    [owner.practiceId, fx.clientIds],
+  );
+  await server.dataSource.query(
+    `INSERT INTO member_notes (practice_id, id, session_id, client_id, participation, response, signed_at, signed_by)
+     SELECT practice_id, gen_random_uuid(), session_id, client_id, 'Engaged', 'Responded', now(), $2 FROM attendance WHERE practice_id = $1`,
+    [owner.practiceId, owner.userId],
+  );
+}
+
+async function statementsFor(owner: PracticeFixture, first: number): Promise<number> {
+  const before = logger.count;
+  const data = expectOk(await server.gql(EVERYTHING, { first, from: "2026-01-01" }, owner.token));
+  expect(data.sessions.edges).toHaveLength(first);
+  expect(data.sessions.edges[0].node.claimDecisions).toHaveLength(3);
+  return logger.count - before;
+}
+
+describe("nested reads", () => {
+  it("cost the same number of SQL statements for a page of 10 sessions as for 50", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3 });
+    await insertSessions(owner, fx, 50, "2026-02-01");
+    const ten = await statementsFor(owner, 10);
+    const fifty = await statementsFor(owner, 50);
+    expect(fifty).toBe(ten);
+    expect(ten).toBeLessThan(120);
+  });
+});
