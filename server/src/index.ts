@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from "./config/config.js";
 import { createDataSource, migrate } from "./db/data-source.js";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./db/embedded-postgres.js";
 import { ensureDatabase } from "./db/ensure-database.js";
+import { migrations } from "./db/migrations/index.js";
+import { DEMO_PRACTICE, seedDemo } from "./db/seed.js";
 import { buildGroupBillSchema } from "./graphql/schema.js";
 
 async function main(): Promise<void> {
@@ -21,6 +23,11 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const applied = await migrate(dataSource);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const freshDatabase = applied.includes(migrations[0].name);
+  if (freshDatabase && config.seedDemoOnFirstStart) {
+    const demo = await seedDemo(dataSource);
+    console.log(`Loaded the demo practice "${DEMO_PRACTICE}". Sign in as ${demo.email} with the password ${demo.password}`);
+  }
 
   const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: config.production, consoleDir: config.consoleDir });
   const port = await app.listen(config.port, config.host);

@@ -21,7 +21,8 @@ function freePort(): Promise<number> {
 
 /** Starts the built server the way `npm start` does, without DATABASE_URL, and waits for it to listen. */
 async function boot(dataDir: string, port: number, pgPort: number) {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_PG_PORT: String(pgPort), SEED_DEMO: "false" };
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_PG_PORT: String(pgPort) };
+  delete env.SEED_DEMO;
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [entry], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -48,7 +49,7 @@ function stop(child: ReturnType<typeof spawn>): Promise<number | null> {
 }
 
 describe("npm start without DATABASE_URL", () => {
-  it("boots on an embedded PostgreSQL kept in DATA_DIR, answers /readyz, and keeps its data across restarts", async () => {
+  it("boots on an embedded PostgreSQL kept in DATA_DIR, seeds the demo once, answers /readyz, and keeps its data across restarts", async () => {
     if (!fs.existsSync(entry)) throw new Error("server/dist is missing: run `npm run build` (npm test does) first");
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-boot-"));
     try {
@@ -64,6 +65,7 @@ describe("npm start without DATABASE_URL", () => {
         }),
       });
       expect((await signUp.json()).data.signUp.token).toEqual(expect.any(String));
+      expect(first.output()).toContain("Sign in as demo@harbor-group.example");
       expect(await stop(first.child)).toBe(0);
       expect(fs.existsSync(path.join(dataDir, "pg", "PG_VERSION"))).toBe(true);
 
@@ -74,6 +76,13 @@ describe("npm start without DATABASE_URL", () => {
         body: JSON.stringify({ query: `mutation { logIn(input: { email: "boot@example.test", password: "a long enough password" }) { viewer { practice { name } } } }` }),
       });
       expect((await logIn.json()).data.logIn.viewer.practice.name).toBe("Boot Test");
+      expect(second.output()).not.toContain("Loaded the demo practice");
+      const demo = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `mutation { logIn(input: { email: "demo@harbor-group.example", password: "harbor-demo-2026" }) { viewer { practice { name } } } }` }),
+      });
+      expect((await demo.json()).data.logIn.viewer.practice.name).toBe("Harbor Group Therapy");
       expect(await stop(second.child)).toBe(0);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });

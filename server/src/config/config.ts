@@ -11,6 +11,7 @@ export interface AppConfig {
   production: boolean;
   /** Serve the built console from this folder when it exists. */
   consoleDir: string;
+  /** Load the demo practice when a start finds an empty database (default: only for the embedded one). */
   seedDemoOnFirstStart: boolean;
   /** Bigger pools help throughput only up to the database's core count. */
   databasePoolSize: number;
@@ -52,15 +53,16 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const nodeEnv = env.NODE_ENV ?? "development";
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
-    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    databaseUrl,
     dataDir: path.resolve(cwd, env.DATA_DIR && env.DATA_DIR.trim() !== "" ? env.DATA_DIR : "data"),
     embeddedPostgresPort: parseInteger(env, "EMBEDDED_PG_PORT", 54329, 1024, 65535),
     port: parseInteger(env, "PORT", 4000, 0, 65535),
     host: env.HOST && env.HOST.trim() !== "" ? env.HOST : "0.0.0.0",
     production: nodeEnv === "production",
     consoleDir: path.resolve(__dirname, "../../../console/dist"),
-    seedDemoOnFirstStart: parseBoolean(env, "SEED_DEMO", true),
+    seedDemoOnFirstStart: parseBoolean(env, "SEED_DEMO", databaseUrl === null),
     databasePoolSize: parseInteger(env, "DATABASE_POOL_SIZE", 10, 1, 100),
   };
 }

@@ -1,0 +1,254 @@
+import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import type { GroupKind, Modality } from "../domain/engine/index.js";
+import { localDateOf } from "../domain/engine/index.js";
+import type { PayerRulesPatch } from "../domain/validation/index.js";
+import type { AttendanceStatus } from "../entities/index.js";
+import type { RequestMeta } from "../services/request-context.js";
+import { Services } from "../services/services.js";
+
+export const DEMO_EMAIL = "demo@harbor-group.example";
+export const DEMO_PASSWORD = "harbor-demo-2026";
+export const DEMO_PRACTICE = "Harbor Group Therapy";
+const TIMEZONE = "America/New_York";
+
+/** The instant at which the wall clock in `timezone` reads `date time`. */
+export function zonedInstant(date: string, time: string, timezone: string): Date {
+  const guess = new Date(`${date}T${time}:00Z`);
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    .formatToParts(guess)
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return new Date(guess.getTime() - (shown - guess.getTime()));
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The first and last day of the calendar month before the one `today` is in. */
+export function previousMonth(today: string): { from: string; to: string } {
+  const [y, m] = today.split("-").map(Number);
+  const first = new Date(Date.UTC(y, m - 2, 1));
+  const last = new Date(Date.UTC(y, m - 1, 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
+interface ClientSpec {
+  first: string;
+  last: string;
+  payer: "medicaid" | "medicare" | "commercial" | "tricare" | "lapsed";
+  diagnoses?: string[];
+}
+
+const CLIENTS: ClientSpec[] = [
+  { first: "Ava", last: "Martinez", payer: "medicaid" },
+  { first: "Ben", last: "Okafor", payer: "medicaid" },
+  { first: "Chloe", last: "Nguyen", payer: "medicaid" },
+  { first: "Diego", last: "Alvarez", payer: "medicaid" },
+  { first: "Elena", last: "Petrov", payer: "medicaid" },
+  { first: "Farah", last: "Haddad", payer: "medicaid" },
+  { first: "Gabe", last: "Sullivan", payer: "medicaid" },
+  { first: "Hana", last: "Kim", payer: "medicaid", diagnoses: [] },
+  { first: "Isaac", last: "Brown", payer: "medicare" },
+  { first: "June", last: "Whitfield", payer: "medicare" },
+  { first: "Kofi", last: "Mensah", payer: "medicare" },
+  { first: "Lena", last: "Fischer", payer: "medicare" },
+  { first: "Marcus", last: "Reed", payer: "medicare" },
+  { first: "Nora", last: "Lindqvist", payer: "commercial" },
+  { first: "Omar", last: "Siddiqui", payer: "commercial" },
+  { first: "Priya", last: "Raman", payer: "commercial" },
+  { first: "Quinn", last: "Delaney", payer: "commercial" },
+  { first: "Rosa", last: "Moreno", payer: "commercial" },
+  { first: "Sam", last: "Carter", payer: "tricare" },
+  { first: "Tess", last: "Hughes", payer: "lapsed" },
+];
+
+const DIAGNOSES = [["F33.1"], ["F41.1", "F33.0"], ["F43.10"], ["F32.1"], ["F10.20", "F41.1"], ["F60.3", "F33.1"]];
+
+/**
+ * Loads the demo practice through the same services the API uses (so it is validated and audited),
+ * with a month of sessions in which most lines are READY and every kind of denial appears at least once.
+ */
+export async function seedDemo(dataSource: DataSource, now = new Date()): Promise<{ created: boolean; email: string; password: string }> {
+  const services = new Services(dataSource);
+  const existing = await dataSource.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [DEMO_EMAIL]);
+  if (existing.length > 0) return { created: false, email: DEMO_EMAIL, password: DEMO_PASSWORD };
+
+  const meta: RequestMeta = { requestId: `seed-${randomUUID()}` };
+  const { actor } = await services.auth.signUp(
+    { practiceName: DEMO_PRACTICE, npi: "1245319599", email: DEMO_EMAIL, password: DEMO_PASSWORD, name: "Morgan Ellis", timezone: TIMEZONE },
+    meta,
+  );
+  const month = previousMonth(localDateOf(now, TIMEZONE));
+  const rulesFrom = addDays(month.from, -60);
+
+  const payer = async (name: string, kind: "MEDICAID" | "MEDICARE" | "COMMERCIAL" | "TRICARE", payerCode: string, rules: PayerRulesPatch) =>
+    (await services.payers.create(actor, { name, kind, payerCode, rules: { effectiveFrom: rulesFrom, ...rules } }, meta)).id;
+  const payers = {
+    medicaid: await payer("Bay State Medicaid", "MEDICAID", "MCDMA", { feeCents: 4_850 }),
+    medicare: await payer("Medicare Part B", "MEDICARE", "MCRB1", {
+      maxGroupSize: 10,
+      telehealthAudioAllowed: true,
+      modifierRules: [{ modifier: "95", when: "TELEHEALTH_VIDEO" }, { modifier: "93", when: "TELEHEALTH_AUDIO" }],
+      feeCents: 6_120,
+    }),
+    commercial: await payer("Blue Harbor PPO", "COMMERCIAL", "BHPPO", {
+      minGroupSize: 3,
+      maxGroupSize: 8,
+      minSessionMinutes: 60,
+      modifierRules: [{ modifier: "GT", when: "TELEHEALTH_VIDEO" }],
+      requiredNoteElements: ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS"],
+      feeCents: 9_500,
+    }),
+    // A payer configured with more telehealth modifiers than a line can carry, to show TOO_MANY_MODIFIERS.
+    tricare: await payer("TriWest Behavioral", "TRICARE", "TRIW1", {
+      modifierRules: [
+        { modifier: "HQ", when: "ALWAYS" },
+        { modifier: "AJ", when: "ALWAYS" },
+        { modifier: "95", when: "TELEHEALTH_VIDEO" },
+        { modifier: "GT", when: "TELEHEALTH_VIDEO" },
+        { modifier: "XU", when: "TELEHEALTH_VIDEO" },
+      ],
+      feeCents: 7_000,
+    }),
+  };
+  // A later rules change inside the month shows versioning at work.
+  await services.payers.setRules(actor, payers.medicaid, { effectiveFrom: addDays(month.from, 14), feeCents: 5_100 }, meta);
+
+  const clinician = async (name: string, npi: string, credential: string, licensed: boolean) =>
+    (await services.clinicians.create(actor, { name, npi, credential, licensed, licenseExpiresOn: licensed ? "2028-06-30" : null }, meta)).id;
+  const lcsw = await clinician("Riley Chen", "1356420830", "LCSW", true);
+  const psychologist = await clinician("Dr. Amara Obi", "1467531947", "PhD", true);
+  const peer = await clinician("Jordan Blake", "1578642054", "CPRS", false);
+
+  const clientIds: string[] = [];
+  for (const [i, spec] of CLIENTS.entries()) {
+    const coverages =
+      spec.payer === "lapsed"
+        ? [{ payerId: payers.medicaid, memberId: "MA-900120", priority: "PRIMARY" as const, effectiveFrom: "2024-01-01", effectiveTo: addDays(month.from, -1) }]
+        : [{ payerId: payers[spec.payer], memberId: `${spec.payer.slice(0, 3).toUpperCase()}-${100200 + i}`, priority: "PRIMARY" as const, effectiveFrom: "2025-01-01" }];
+    const client = await services.clients.create(
+      actor,
+      { firstName: spec.first, lastName: spec.last, dateOfBirth: `19${60 + ((i * 7) % 39)}-0${1 + (i % 9)}-1${i % 9}`, diagnosisCodes: spec.diagnoses ?? DIAGNOSES[i % DIAGNOSES.length], coverages },
+      meta,
+    );
+    clientIds.push(client.id);
+  }
+  const c = (last: string) => clientIds[CLIENTS.findIndex((x) => x.last === last)];
+
+  const group = async (name: string, kind: GroupKind, psychotherapy: boolean, leaderId: string, minutes: number, members: string[]) =>
+    (await services.groups.create(actor, { name, kind, hasPsychotherapyComponent: psychotherapy, leaderId, defaultDurationMinutes: minutes, memberIds: members.map(c) }, meta)).id;
+  const dbt = await group("DBT Skills — Tuesday", "SKILLS", true, lcsw, 90, ["Martinez", "Okafor", "Nguyen", "Alvarez", "Lindqvist", "Siddiqui", "Raman", "Hughes"]);
+  const process = await group("Depression Process Group", "PSYCHOTHERAPY", true, psychologist, 60, ["Brown", "Whitfield", "Mensah", "Fischer", "Reed", "Petrov", "Carter"]);
+  const recovery = await group("Recovery Group", "SUBSTANCE_USE", true, lcsw, 75, ["Haddad", "Sullivan", "Delaney", "Moreno", "Okafor"]);
+  const peerCircle = await group("Peer Support Circle", "SUPPORT", false, peer, 60, ["Petrov", "Haddad", "Reed"]);
+  const family = await group("Family Sessions", "FAMILY", true, psychologist, 50, ["Brown", "Whitfield"]);
+
+  interface SessionPlan {
+    groupId: string;
+    date: string;
+    time: string;
+    minutes: number;
+    modality: Modality;
+    present: string[];
+    absent?: string[];
+    placeOfService?: string;
+    undocumented?: boolean;
+    noteless?: string[];
+    unsigned?: string[];
+    incomplete?: string[];
+  }
+  const plans: SessionPlan[] = [];
+  const weekdays = (weekday: number) => {
+    const dates: string[] = [];
+    for (let d = month.from; d <= month.to; d = addDays(d, 1)) if (new Date(`${d}T12:00:00Z`).getUTCDay() === weekday) dates.push(d);
+    return dates;
+  };
+  weekdays(2).forEach((date, i) =>
+    plans.push({
+      groupId: dbt,
+      date,
+      time: "17:30",
+      minutes: i === 1 ? 100 : 90, // 100 minutes: over Medicaid's 90 (a warning only)
+      modality: "IN_PERSON",
+      present:
+        i === 2
+          ? ["Martinez", "Okafor", "Nguyen", "Lindqvist", "Siddiqui", "Raman", "Hughes"]
+          : i === 3 // a drop-in makes nine: over Blue Harbor's maximum of eight
+            ? ["Martinez", "Okafor", "Nguyen", "Alvarez", "Lindqvist", "Siddiqui", "Raman", "Hughes", "Kim"]
+            : ["Martinez", "Okafor", "Nguyen", "Alvarez", "Lindqvist", "Siddiqui", "Raman"],
+      absent: i === 2 ? ["Alvarez"] : i === 3 ? [] : ["Hughes"],
+      incomplete: i === 0 ? ["Raman"] : [],
+    }),
+  );
+  weekdays(4).forEach((date, i) =>
+    plans.push({
+      groupId: process,
+      date,
+      time: "12:00",
+      minutes: i === 3 ? 40 : 60, // 40 minutes: under the 45-minute minimum
+      modality: i === 1 ? "TELEHEALTH_AUDIO" : "TELEHEALTH_VIDEO",
+      // Carter's payer adds five telehealth modifiers; he comes once.
+      present: ["Brown", "Whitfield", "Mensah", "Fischer", "Reed", "Petrov", ...(i === 0 ? ["Carter"] : [])],
+      absent: i === 0 ? [] : ["Carter"],
+      unsigned: i === 0 ? ["Fischer"] : [],
+      noteless: i === 2 ? ["Mensah"] : [],
+    }),
+  );
+  weekdays(1).forEach((date, i) =>
+    plans.push({
+      groupId: recovery,
+      date,
+      time: "18:00",
+      minutes: 75,
+      modality: i === 2 ? "TELEHEALTH_VIDEO" : "IN_PERSON",
+      placeOfService: "57",
+      present: i === 1 ? ["Delaney", "Moreno"] : ["Haddad", "Sullivan", "Delaney", "Moreno", "Okafor"],
+      undocumented: i === 3,
+    }),
+  );
+  weekdays(5).slice(0, 2).forEach((date) => plans.push({ groupId: peerCircle, date, time: "10:00", minutes: 60, modality: "IN_PERSON", present: ["Petrov", "Haddad", "Reed"] }));
+  // Okafor attends DBT on Tuesday; a second group the same Tuesday exceeds one unit a day.
+  plans.push({ groupId: recovery, date: weekdays(2)[0], time: "19:45", minutes: 75, modality: "IN_PERSON", placeOfService: "57", present: ["Okafor", "Haddad", "Sullivan"] });
+  // Only one member came: individual psychotherapy, not 90853.
+  plans.push({ groupId: process, date: addDays(weekdays(4)[0], 1), time: "15:00", minutes: 45, modality: "IN_PERSON", present: ["Brown"] });
+  plans.push({ groupId: family, date: weekdays(3)[1], time: "16:00", minutes: 50, modality: "IN_PERSON", present: ["Brown", "Whitfield"] });
+
+  for (const plan of plans) {
+    const session = await services.sessions.schedule(
+      actor,
+      { groupId: plan.groupId, startsAt: zonedInstant(plan.date, plan.time, TIMEZONE), durationMinutes: plan.minutes, modality: plan.modality, placeOfService: plan.placeOfService ?? null },
+      meta,
+    );
+    if (!plan.undocumented) {
+      await services.sessions.update(actor, session.id, { topics: "Emotion regulation; check-in on weekly goals", interventions: "Skills coaching, Socratic questioning, group feedback" }, meta);
+    }
+    const entries: { clientId: string; status: AttendanceStatus }[] = [
+      ...plan.present.map((last) => ({ clientId: c(last), status: "PRESENT" as const })),
+      ...(plan.absent ?? []).map((last) => ({ clientId: c(last), status: "ABSENT" as const })),
+    ];
+    await services.sessions.recordAttendance(actor, session.id, entries, meta);
+    for (const last of plan.present) {
+      if (plan.noteless?.includes(last)) continue;
+      const complete = !plan.incomplete?.includes(last);
+      const note = await services.notes.save(
+        actor,
+        {
+          sessionId: session.id,
+          clientId: c(last),
+          participation: `${last} took an active part and shared a recent stressor.`,
+          response: "Practiced the skill in role play and identified when to use it.",
+          interventions: "Validation, skills coaching, homework review.",
+          progress: complete ? "Reports fewer crisis urges this week." : null,
+          plan: "Continue weekly group; practice skill daily.",
+        },
+        meta,
+      );
+      if (!plan.unsigned?.includes(last)) await services.notes.sign(actor, note.id, meta);
+    }
+  }
+  return { created: true, email: DEMO_EMAIL, password: DEMO_PASSWORD };
+}

@@ -1,0 +1,64 @@
+import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD, previousMonth, zonedInstant } from "../../server/src/db/seed";
+import { expectOk, startTestServer, type TestServer } from "../support/api";
+
+const ALL_CODES = [
+  "GROUP_TOO_SMALL", "GROUP_TOO_LARGE", "SESSION_TOO_SHORT", "SESSION_TOO_LONG", "MISSING_GROUP_DOCUMENTATION", "MISSING_MEMBER_NOTE",
+  "NOTE_INCOMPLETE", "NOTE_UNSIGNED", "LEADER_NOT_LICENSED", "NOT_PSYCHOTHERAPY", "USE_INDIVIDUAL_CODE", "USE_FAMILY_CODE",
+  "NO_ACTIVE_COVERAGE", "TELEHEALTH_NOT_COVERED", "MISSING_DIAGNOSIS", "DAILY_UNIT_LIMIT", "TOO_MANY_MODIFIERS",
+];
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe("helpers", () => {
+  it("finds the previous calendar month and local wall-clock instants", () => {
+    expect(previousMonth("2026-11-26")).toEqual({ from: "2026-10-01", to: "2026-10-31" });
+    expect(previousMonth("2026-01-05")).toEqual({ from: "2025-12-01", to: "2025-12-31" });
+    expect(previousMonth("2026-03-31")).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(zonedInstant("2026-07-01", "17:30", "America/New_York").toISOString()).toBe("2026-07-01T21:30:00.000Z");
+    expect(zonedInstant("2026-12-01", "17:30", "America/New_York").toISOString()).toBe("2026-12-01T22:30:00.000Z");
+  });
+});
+
+describe("the demo practice", () => {
+  it("loads once, signs in, and shows every denial at least once while most lines are READY", async () => {
+    const now = new Date("2026-11-26T15:00:00Z");
+    expect((await seedDemo(server.dataSource, now)).created).toBe(true);
+    expect((await seedDemo(server.dataSource, now)).created).toBe(false);
+
+    const login = expectOk(await server.gql(`mutation ($i: LogInInput!) { logIn(input: $i) { token viewer { practice { name } } } }`, { i: { email: DEMO_EMAIL, password: DEMO_PASSWORD } }));
+    expect(login.logIn.viewer.practice.name).toBe("Harbor Group Therapy");
+    const token = login.logIn.token;
+
+    const overview = expectOk(await server.gql(`{ payers { name } clinicians { licensed } groups { kind } clients(first: 100) { totalCount } }`, {}, token));
+    expect(overview.payers.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["Bay State Medicaid", "Medicare Part B", "Blue Harbor PPO"]));
+    expect(overview.clinicians.filter((c: { licensed: boolean }) => !c.licensed)).toHaveLength(1);
+    expect(new Set(overview.groups.map((g: { kind: string }) => g.kind)).size).toBeGreaterThanOrEqual(4);
+    expect(overview.clients.totalCount).toBe(20);
+
+    const codes = new Set<string>();
+    const statuses: Record<string, number> = {};
+    let after: string | null = null;
+    do {
+      const page: any = expectOk(
+        await server.gql(
+          `query ($after: String) { claimDecisions(from: "2026-10-01", to: "2026-10-31", first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { status issues { code } } } } }`,
+          { after },
+          token,
+        ),
+      ).claimDecisions;
+      for (const { node } of page.edges) {
+        statuses[node.status] = (statuses[node.status] ?? 0) + 1;
+        for (const issue of node.issues) codes.add(issue.code);
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(ALL_CODES.filter((code) => !codes.has(code))).toEqual([]);
+    expect(statuses.READY).toBeGreaterThan(statuses.BLOCKED);
+  });
+});
