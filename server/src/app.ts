@@ -22,6 +22,7 @@ export interface AppOptions {
   production: boolean;
   /** Serves the built console at / when the folder exists. */
   consoleDir?: string;
+  x12UsageIndicator?: "P" | "T";
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -66,7 +67,7 @@ function errorPlugin(log: NonNullable<AppOptions["log"]>): ApolloServerPlugin<Gr
 
 export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   const log = options.log ?? ((message: string, detail?: unknown) => console.error(message, detail ?? ""));
-  const services = new Services(options.dataSource);
+  const services = new Services(options.dataSource, { x12UsageIndicator: options.x12UsageIndicator });
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);

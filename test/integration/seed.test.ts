@@ -60,5 +60,17 @@ describe("the demo practice", () => {
     } while (after);
     expect(ALL_CODES.filter((code) => !codes.has(code))).toEqual([]);
     expect(statuses.READY).toBeGreaterThan(statuses.BLOCKED);
+
+    // A new user's first billing run: batch last month, download both files, void, batch again.
+    const batch = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "demo-oct" }) { id lineCount } }`, {}, token)).createClaimBatch;
+    expect(batch.lineCount).toBe(statuses.READY);
+    const files = expectOk(await server.gql(`query ($id: ID!) { claimBatch(id: $id) { csv: export(format: CSV) x12: export(format: X12_837P) } }`, { id: batch.id }, token)).claimBatch;
+    expect(files.csv.split("\r\n").filter(Boolean)).toHaveLength(batch.lineCount + 1);
+    expect(files.x12.match(/~\n?CLM\*/g)).toHaveLength(batch.lineCount);
+    expectOk(await server.gql(`mutation ($id: ID!) { voidClaimBatch(id: $id) { voided } }`, { id: batch.id }, token));
+    const again = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "demo-oct-2" }) { lineCount } }`, {}, token)).createClaimBatch;
+    expect(again.lineCount).toBe(batch.lineCount);
+    const [{ live, distinct }] = await server.dataSource.query(`SELECT count(*)::int AS live, count(DISTINCT (session_id, client_id))::int AS distinct FROM claim_batch_lines WHERE NOT voided`);
+    expect(live).toBe(distinct);
   });
 });

@@ -4,6 +4,7 @@ export const ROLES: readonly Role[] = ["OWNER", "ADMIN", "BILLER", "CLINICIAN"];
 /** What each role may do (DESIGN §3); resolvers name a permission, never a list of roles. */
 export enum Permission {
   ReadPractice = "ReadPractice",
+  ManagePractice = "ManagePractice",
   ManageMembers = "ManageMembers",
   ManagePayers = "ManagePayers",
   ReadPayers = "ReadPayers",

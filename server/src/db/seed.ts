@@ -82,6 +82,11 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     { practiceName: DEMO_PRACTICE, npi: "1245319599", email: DEMO_EMAIL, password: DEMO_PASSWORD, name: "Morgan Ellis", timezone: TIMEZONE },
     meta,
   );
+  await services.practices.update(
+    actor,
+    { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "200 Harbor Street, Suite 4", addressCity: "Boston", addressState: "MA", addressZip: "021101234", phone: "6175550142", clearinghouseName: "Harbor Claims Exchange", clearinghouseId: "HCX01" },
+    meta,
+  );
   const month = previousMonth(localDateOf(now, TIMEZONE));
   const rulesFrom = addDays(month.from, -60);
 

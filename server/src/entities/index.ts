@@ -5,6 +5,8 @@ import { AttendanceEntity, type AttendanceStatus } from "./attendance.entity.js"
 import { MemberNoteEntity } from "./member-note.entity.js";
 import { NoteAddendumEntity } from "./note-addendum.entity.js";
 import { AuditEventEntity } from "./audit-event.entity.js";
+import { ClaimBatchEntity } from "./claim-batch.entity.js";
+import { ClaimBatchLineEntity } from "./claim-batch-line.entity.js";
 import { AuthSessionEntity } from "./auth-session.entity.js";
 import { ClientEntity } from "./client.entity.js";
 import { ClinicianEntity } from "./clinician.entity.js";
@@ -28,6 +30,8 @@ export const entities = [
   ClientEntity,
   CoverageEntity,
   AuditEventEntity,
+  ClaimBatchEntity,
+  ClaimBatchLineEntity,
   TherapyGroupEntity,
   GroupMemberEntity,
   GroupSessionEntity,
@@ -38,6 +42,8 @@ export const entities = [
 
 export type { AttendanceStatus, CoveragePriority };
 export {
+  ClaimBatchEntity,
+  ClaimBatchLineEntity,
   TherapyGroupEntity,
   GroupMemberEntity,
   GroupSessionEntity,

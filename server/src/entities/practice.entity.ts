@@ -13,5 +13,8 @@ export class PracticeEntity {
   @Column("text", { name: "address_city", nullable: true }) addressCity!: string | null;
   @Column("char", { name: "address_state", length: 2, nullable: true }) addressState!: string | null;
   @Column("text", { name: "address_zip", nullable: true }) addressZip!: string | null;
+  @Column("text", { nullable: true }) phone!: string | null;
+  @Column("text", { name: "clearinghouse_name", nullable: true }) clearinghouseName!: string | null;
+  @Column("text", { name: "clearinghouse_id", nullable: true }) clearinghouseId!: string | null;
   @CreateDateColumn({ name: "created_at", type: "timestamptz" }) createdAt!: Date;
 }

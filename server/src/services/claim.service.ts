@@ -1,7 +1,7 @@
-import type { EntityManager } from "typeorm";
+import { In, type EntityManager } from "typeorm";
 import { evaluateSessions, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
 import { isValidDate, mergePayerRules, type PayerRulesPatch } from "../domain/validation/index.js";
-import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
+import { ClaimBatchLineEntity, GroupSessionEntity, PayerEntity } from "../entities/index.js";
 import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
 import { decisionId, loadFactsForDates } from "./claim-facts.js";
 import type { Database } from "./database.js";
@@ -53,11 +53,23 @@ function toView(draft: ClaimDecisionDraft, startsAt: Date): ClaimDecisionView {
   return { ...draft, id: decisionId(draft.sessionId, draft.clientId), batchId: null, sessionStartsAt: startsAt };
 }
 
-/** Decisions are computed from current data every time, so they can never go stale. */
+/** Which (session, client) pairs sit in a batch that is not void, and in which batch. */
+async function billedLines(manager: EntityManager, sessionIds: string[]): Promise<Map<string, string>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await manager.find(ClaimBatchLineEntity, { where: { sessionId: In(sessionIds), voided: false }, select: { sessionId: true, clientId: true, batchId: true } });
+  return new Map(rows.map((r) => [`${r.sessionId}:${r.clientId}`, r.batchId]));
+}
+
+/** Decisions are computed from current data every time, so they can never go stale; billing overlays BILLED. */
 export async function evaluateDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<ClaimDecisionView[]> {
   const { input, sessions } = await loadFactsForDates(manager, practiceId, range);
   const startsAt = new Map(sessions.map((s) => [s.id, s.startsAt]));
-  return evaluateSessions(input).map((d) => toView(d, startsAt.get(d.sessionId)!));
+  const billed = await billedLines(manager, sessions.map((s) => s.id));
+  return evaluateSessions(input).map((d) => {
+    const view = toView(d, startsAt.get(d.sessionId)!);
+    const batchId = billed.get(`${d.sessionId}:${d.clientId}`);
+    return batchId ? { ...view, status: "BILLED" as const, batchId } : view;
+  });
 }
 
 export class ClaimService {
@@ -104,7 +116,8 @@ export class ClaimService {
       const to = range.to ?? (today > from ? today : from);
       validateRange(from, to);
 
-      const { input } = await loadFactsForDates(manager, actor.practiceId, { from, to });
+      const { input, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to });
+      const billed = await billedLines(manager, sessions.map((s) => s.id));
       const before = evaluateSessions(input);
       const proposed: RuleVersion = { id: "proposed", ...values, createdAt: new Date(8.64e15) };
       const payerFacts = input.payers.get(payerId);
@@ -118,7 +131,8 @@ export class ClaimService {
         const now = afterByKey.get(key(was))!;
         if (was.payerId !== payerId && now.payerId !== payerId) continue;
         impact.decisionsEvaluated += 1;
-        if (was.status === now.status) {
+        // A billed line is frozen in its batch; new rules cannot change it.
+        if (was.status === now.status || billed.has(key(was))) {
           impact.unchanged += 1;
           continue;
         }

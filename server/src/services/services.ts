@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { AuditLogService } from "./audit-log.service.js";
 import { AuthService } from "./auth.service.js";
+import { ClaimBatchService } from "./claim-batch.service.js";
 import { ClaimService } from "./claim.service.js";
 import { ClientService } from "./client.service.js";
 import { ClinicianService } from "./clinician.service.js";
@@ -24,8 +25,9 @@ export class Services {
   readonly sessions: SessionService;
   readonly notes: NoteService;
   readonly claims: ClaimService;
+  readonly batches: ClaimBatchService;
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, options: { x12UsageIndicator?: "P" | "T" } = {}) {
     this.db = new Database(dataSource);
     this.auth = new AuthService(this.db);
     this.practices = new PracticeService(this.db);
@@ -37,5 +39,6 @@ export class Services {
     this.sessions = new SessionService(this.db);
     this.notes = new NoteService(this.db);
     this.claims = new ClaimService(this.db);
+    this.batches = new ClaimBatchService(this.db, options.x12UsageIndicator ?? "T");
   }
 }

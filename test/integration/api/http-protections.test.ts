@@ -52,6 +52,17 @@ describe("request limits", () => {
 
   });
 
+  it("limits query depth without revealing the limit", async () => {
+    const owner = await signUpPractice(server);
+    let selection = "id";
+    for (let i = 0; i < 7; i++) selection = `session { claimDecisions { ${selection} } }`;
+    const tooDeep = await server.gql(`query ($id: ID!) { session(id: $id) { claimDecisions { ${selection} } } }`, { id: owner.practiceId }, owner.token);
+    expect(errorCode(tooDeep)).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(tooDeep.errors![0].message).not.toMatch(/\d/);
+    const fine = await server.gql(`query ($id: ID!) { session(id: $id) { claimDecisions { session { claimDecisions { id } } } } }`, { id: owner.practiceId }, owner.token);
+    expect(fine.errors).toBeUndefined();
+  });
+
   it("length-limits string inputs", async () => {
     const owner = await signUpPractice(server);
     const res = await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X" }) { id } }`, { n: "x".repeat(20_001) }, owner.token);

@@ -9,11 +9,8 @@ const committedPath = path.join(root, "schema/schema.graphql");
 const vendoredContractPath = path.join(root, "schema/contract.graphql");
 const sharedContractPath = path.resolve(root, "../shared/contract.graphql");
 
-/** What later issues add; this list must only shrink. */
+/** What later issues add; this list must only shrink (it is empty once the whole contract is served). */
 const NOT_YET_BUILT = new Set<string>([
-  // Issue 4: claim batches.
-  "ClaimBatch", "CreateClaimBatchInput", "ExportFormat",
-  "Query.claimBatches", "Query.claimBatch", "Mutation.createClaimBatch", "Mutation.voidClaimBatch",
 ]);
 
 let emitted: string;

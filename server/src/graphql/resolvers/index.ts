@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from "type-graphql";
 import { AuditResolver } from "./audit.resolver.js";
 import { AuthResolver } from "./auth.resolver.js";
+import { ClaimBatchResolver } from "./claim-batch.resolver.js";
 import { ClaimResolver, RulesImpactChangeResolver } from "./claim.resolver.js";
 import { ClientResolver, CoverageResolver } from "./client.resolver.js";
 import { ClinicianResolver } from "./clinician.resolver.js";
@@ -26,4 +27,5 @@ export const resolvers: NonEmptyArray<Function> = [
   NoteAddendumResolver,
   ClaimResolver,
   RulesImpactChangeResolver,
+  ClaimBatchResolver,
 ];

@@ -16,6 +16,15 @@ export class Practice {
   @Field({ description: "The practice's organizational (type 2) NPI." }) npi!: string;
   @Field({ description: "IANA time zone; a session's service date is its local date here." }) timezone!: string;
   @Field({ description: "Place of service for in-person sessions that do not name one (11 = office)." }) defaultPlaceOfService!: string;
+  @Field(() => String, { nullable: true, description: "Federal tax id (EIN, 9 digits); needed for 837P." }) taxId!: string | null;
+  @Field(() => String, { nullable: true, description: "Billing provider taxonomy code; needed for 837P." }) taxonomyCode!: string | null;
+  @Field(() => String, { nullable: true, description: "Billing street address; needed for 837P." }) addressLine1!: string | null;
+  @Field(() => String, { nullable: true, description: "Billing city." }) addressCity!: string | null;
+  @Field(() => String, { nullable: true, description: "Billing state (two letters)." }) addressState!: string | null;
+  @Field(() => String, { nullable: true, description: "Billing ZIP (5 or 9 digits)." }) addressZip!: string | null;
+  @Field(() => String, { nullable: true, description: "Billing contact phone (10 digits)." }) phone!: string | null;
+  @Field(() => String, { nullable: true, description: "The clearinghouse that receives 837P files (receiver name)." }) clearinghouseName!: string | null;
+  @Field(() => String, { nullable: true, description: "The clearinghouse's receiver id (ISA08)." }) clearinghouseId!: string | null;
 }
 
 @ObjectType({ description: "A user's role in one practice." })

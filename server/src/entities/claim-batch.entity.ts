@@ -1,0 +1,18 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
+
+@Entity({ name: "claim_batches" })
+export class ClaimBatchEntity {
+  @PrimaryColumn("uuid", { name: "practice_id" }) practiceId!: string;
+  @PrimaryColumn("uuid") id!: string;
+  @Column("text", { name: "idempotency_key" }) idempotencyKey!: string;
+  @Column("integer", { name: "control_number" }) controlNumber!: number;
+  @Column("date", { name: "from_date" }) from!: string;
+  @Column("date", { name: "to_date" }) to!: string;
+  @Column("uuid", { name: "payer_id", nullable: true }) payerId!: string | null;
+  @Column("integer", { name: "line_count" }) lineCount!: number;
+  @Column("bigint", { name: "total_charge_cents", transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) totalChargeCents!: number;
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" }) createdAt!: Date;
+  @Column("uuid", { name: "created_by" }) createdBy!: string;
+  @Column("timestamptz", { name: "voided_at", nullable: true }) voidedAt!: Date | null;
+  @Column("uuid", { name: "voided_by", nullable: true }) voidedBy!: string | null;
+}

@@ -1,0 +1,81 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Permission } from "../../auth/roles.js";
+import type { ClaimBatchLineEntity } from "../../entities/index.js";
+import { requireActor } from "../auth-checker.js";
+import type { GraphQLContext } from "../context.js";
+import { ExportFormatEnum } from "../enums.js";
+import { ClaimDecision } from "../types/claim.type.js";
+import { ClaimBatch, CreateClaimBatchInput } from "../types/claim-batch.type.js";
+import { Payer } from "../types/payer.type.js";
+
+/** A batch's lines as billed: the frozen copy, not today's evaluation. */
+function frozenDecision(line: ClaimBatchLineEntity): ClaimDecision {
+  return {
+    id: line.decisionId,
+    status: "BILLED",
+    cptCode: line.cptCode,
+    suggestedCptCodes: [],
+    modifiers: line.modifiers,
+    placeOfService: line.placeOfService,
+    units: line.units,
+    diagnosisCodes: line.diagnosisCodes,
+    chargeCents: line.chargeCents,
+    issues: [],
+    batchId: line.batchId,
+    sessionId: line.sessionId,
+    clientId: line.clientId,
+    payerId: line.payerId,
+  };
+}
+
+@Resolver(() => ClaimBatch)
+export class ClaimBatchResolver {
+  @Query(() => [ClaimBatch], { description: "Every batch of the practice, newest first." })
+  @Authorized(Permission.ReadClaims)
+  claimBatches(@Ctx() ctx: GraphQLContext): Promise<ClaimBatch[]> {
+    return ctx.services.batches.list(requireActor(ctx));
+  }
+
+  @Query(() => ClaimBatch, { nullable: true, description: "One batch, or null when the practice has no such batch." })
+  @Authorized(Permission.ReadClaims)
+  claimBatch(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ClaimBatch | null> {
+    return ctx.services.batches.get(requireActor(ctx), id);
+  }
+
+  @Mutation(() => ClaimBatch, { description: "Bills every READY line in the range (and payer); idempotent per idempotencyKey." })
+  @Authorized(Permission.ManageClaimBatches)
+  createClaimBatch(@Arg("input", () => CreateClaimBatchInput) input: CreateClaimBatchInput, @Ctx() ctx: GraphQLContext): Promise<ClaimBatch> {
+    return ctx.services.batches.create(requireActor(ctx), input, ctx);
+  }
+
+  @Mutation(() => ClaimBatch, { description: "Voids a batch; its lines become billable again." })
+  @Authorized(Permission.ManageClaimBatches)
+  voidClaimBatch(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ClaimBatch> {
+    return ctx.services.batches.void(requireActor(ctx), id, ctx);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the batch was voided." })
+  voided(@Root() batch: ClaimBatch): boolean {
+    return batch.voidedAt !== null;
+  }
+
+  @FieldResolver(() => Payer, { nullable: true, description: "The payer the batch was limited to; null for all payers." })
+  payer(@Root() batch: ClaimBatch, @Ctx() ctx: GraphQLContext): Promise<Payer | null> {
+    return batch.payerId ? ctx.loaders.payer.load(batch.payerId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [ClaimDecision], { description: "The lines as they were billed." })
+  async lines(@Root() batch: ClaimBatch, @Ctx() ctx: GraphQLContext): Promise<ClaimDecision[]> {
+    return (await ctx.services.batches.lines(requireActor(ctx), batch.id)).map(frozenDecision);
+  }
+
+  @FieldResolver(() => String, { description: "The batch as a file: CSV (RFC 4180) or an X12 005010X222A1 837P interchange." })
+  @Authorized(Permission.ReadClaims)
+  export(
+    @Root() batch: ClaimBatch,
+    @Arg("format", () => ExportFormatEnum, { description: "CSV or X12_837P." }) format: ExportFormatEnum,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<string> {
+    return ctx.services.batches.export(requireActor(ctx), batch as never, format);
+  }
+}

@@ -1,0 +1,258 @@
+import { randomUUID } from "node:crypto";
+import { In, type EntityManager } from "typeorm";
+import { exportCsv, exportX12_837P, type FrozenBatch } from "../domain/export/index.js";
+import type { PayerKind } from "../domain/validation/index.js";
+import { validateText } from "../domain/validation/index.js";
+import {
+  ClaimBatchEntity,
+  ClaimBatchLineEntity,
+  ClientEntity,
+  ClinicianEntity,
+  GroupSessionEntity,
+  PayerEntity,
+  PracticeEntity,
+} from "../entities/index.js";
+import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
+import { writeAudit } from "./audit.js";
+import { evaluateDates, validateRange } from "./claim.service.js";
+import type { Database } from "./database.js";
+import { isUniqueViolation } from "./db-errors.js";
+import { isUuid } from "./ids.js";
+import type { Actor, RequestMeta } from "./request-context.js";
+
+export interface CreateClaimBatchInput {
+  from: string;
+  to: string;
+  payerId?: string | null;
+  idempotencyKey: string;
+}
+
+export type ExportFormat = "CSV" | "X12_837P";
+
+/** SBR09 claim filing indicator per kind of payer (X12 code list 1032). */
+const CLAIM_FILING_CODE: Record<PayerKind, string> = {
+  MEDICARE: "MB",
+  MEDICARE_ADVANTAGE: "16",
+  MEDICAID: "MC",
+  COMMERCIAL: "CI",
+  TRICARE: "CH",
+  OTHER: "ZZ",
+};
+
+export class ClaimBatchService {
+  constructor(
+    private readonly db: Database,
+    private readonly usageIndicator: "P" | "T",
+  ) {}
+
+  list(actor: Actor): Promise<ClaimBatchEntity[]> {
+    return this.db.inPractice(actor, (m) => m.find(ClaimBatchEntity, { order: { createdAt: "DESC", id: "ASC" } }));
+  }
+
+  async get(actor: Actor, id: string): Promise<ClaimBatchEntity | null> {
+    if (!isUuid(id)) return null;
+    return this.db.inPractice(actor, (m) => m.findOneBy(ClaimBatchEntity, { id }));
+  }
+
+  lines(actor: Actor, batchId: string): Promise<ClaimBatchLineEntity[]> {
+    return this.db.inPractice(actor, (m) => m.find(ClaimBatchLineEntity, { where: { batchId }, order: { position: "ASC" } }));
+  }
+
+  /**
+   * Freezes every READY line in the range into a new batch. Batches of one practice are made one at a time
+   * (the practice row is locked), and the partial unique index on lines is the guarantee behind that.
+   */
+  async create(actor: Actor, input: CreateClaimBatchInput, meta: RequestMeta): Promise<ClaimBatchEntity> {
+    const key = (input.idempotencyKey ?? "").trim();
+    const errors: FieldError[] = validateText(key, "idempotencyKey", { required: true, max: 100 });
+    assertValid(errors);
+    validateRange(input.from, input.to);
+    if (input.payerId != null && !isUuid(input.payerId)) throw notFound("Payer");
+    const payerId = input.payerId ?? null;
+
+    try {
+      return await this.db.inPractice(actor, async (manager) => {
+        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+        if (!practice) throw notFound("Practice");
+        const existing = await manager.findOneBy(ClaimBatchEntity, { idempotencyKey: key });
+        if (existing) {
+          if (existing.from !== input.from || existing.to !== input.to || existing.payerId !== payerId) {
+            throw new DomainError(ErrorCode.BadUserInput, "This idempotency key was already used for a batch with other parameters", [
+              { field: "idempotencyKey", message: "Use a new key for a different range or payer" },
+            ]);
+          }
+          return existing;
+        }
+        if (payerId && !(await manager.existsBy(PayerEntity, { id: payerId }))) throw notFound("Payer");
+
+        const ready = (await evaluateDates(manager, actor.practiceId, { from: input.from, to: input.to })).filter(
+          (d) => d.status === "READY" && (payerId === null || d.payerId === payerId),
+        );
+        if (ready.length === 0) {
+          throw new DomainError(ErrorCode.BadUserInput, "There are no READY lines in this range to bill", [
+            { field: "to", message: "No READY lines between these dates" + (payerId ? " for this payer" : "") },
+          ]);
+        }
+        const [{ next }] = await manager.query(`SELECT COALESCE(MAX(control_number), 0) + 1 AS next FROM claim_batches WHERE practice_id = $1`, [actor.practiceId]);
+        const batch = manager.create(ClaimBatchEntity, {
+          practiceId: actor.practiceId,
+          id: randomUUID(),
+          idempotencyKey: key,
+          controlNumber: Number(next),
+          from: input.from,
+          to: input.to,
+          payerId,
+          lineCount: ready.length,
+          totalChargeCents: ready.reduce((sum, d) => sum + d.chargeCents, 0),
+          createdBy: actor.userId,
+          voidedAt: null,
+          voidedBy: null,
+        });
+        await manager.insert(ClaimBatchEntity, batch);
+        await manager.insert(ClaimBatchLineEntity, await this.freeze(manager, actor, batch.id, ready));
+        await writeAudit(manager, {
+          practiceId: actor.practiceId,
+          actorUserId: actor.userId,
+          requestId: meta.requestId,
+          action: "claimBatch.create",
+          entityType: "ClaimBatch",
+          entityId: batch.id,
+          changes: {
+            from: { before: null, after: input.from },
+            to: { before: null, after: input.to },
+            payerId: { before: null, after: payerId },
+            lineCount: { before: null, after: batch.lineCount },
+            totalChargeCents: { before: null, after: batch.totalChargeCents },
+          },
+        });
+        return (await manager.findOneBy(ClaimBatchEntity, { id: batch.id }))!;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, "claim_batch_lines_billed_once")) throw conflict("Some of these lines were billed by another batch at the same moment; try again");
+      if (isUniqueViolation(error, "claim_batches_key_unique")) return this.create(actor, input, meta);
+      throw error;
+    }
+  }
+
+  async void(actor: Actor, id: string, meta: RequestMeta): Promise<ClaimBatchEntity> {
+    if (!isUuid(id)) throw notFound("Claim batch");
+    return this.db.inPractice(actor, async (manager) => {
+      const batch = await manager.findOne(ClaimBatchEntity, { where: { id }, lock: { mode: "pessimistic_write" } });
+      if (!batch) throw notFound("Claim batch");
+      if (batch.voidedAt) throw conflict("This batch is already void");
+      await manager.update(ClaimBatchEntity, { practiceId: actor.practiceId, id }, { voidedAt: new Date(), voidedBy: actor.userId });
+      await manager.update(ClaimBatchLineEntity, { practiceId: actor.practiceId, batchId: id }, { voided: true });
+      const voided = (await manager.findOneBy(ClaimBatchEntity, { id }))!;
+      await writeAudit(manager, {
+        practiceId: actor.practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "claimBatch.void",
+        entityType: "ClaimBatch",
+        entityId: id,
+        changes: { voidedAt: { before: null, after: voided.voidedAt }, lineCount: { before: batch.lineCount, after: batch.lineCount } },
+      });
+      return voided;
+    });
+  }
+
+  async export(actor: Actor, batch: ClaimBatchEntity, format: ExportFormat): Promise<string> {
+    return this.db.inPractice(actor, async (manager) => {
+      const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
+      const lines = await manager.find(ClaimBatchLineEntity, { where: { batchId: batch.id }, order: { position: "ASC" } });
+      if (format === "X12_837P") assertValid(missingBillingFields(practice));
+      const frozen: FrozenBatch = {
+        id: batch.id,
+        createdAt: batch.createdAt,
+        controlNumber: batch.controlNumber,
+        practice: {
+          name: practice.name,
+          npi: practice.npi,
+          taxId: practice.taxId ?? "",
+          taxonomyCode: practice.taxonomyCode ?? "",
+          address: { line1: practice.addressLine1 ?? "", city: practice.addressCity ?? "", state: practice.addressState ?? "", zip: practice.addressZip ?? "" },
+          phone: practice.phone ?? undefined,
+        },
+        submitter: { name: practice.name, id: practice.npi, contactName: practice.name, contactPhone: practice.phone ?? "" },
+        receiver: { name: practice.clearinghouseName ?? "CLEARINGHOUSE", id: practice.clearinghouseId ?? "CLEARINGHOUSE" },
+        usageIndicator: this.usageIndicator,
+        lines: lines.map((l) => ({
+          lineId: l.id,
+          serviceDate: l.serviceDate,
+          client: { id: l.clientId, firstName: l.clientFirstName, lastName: l.clientLastName, dateOfBirth: l.clientDateOfBirth },
+          memberId: l.memberId,
+          payer: { id: l.payerId, name: l.payerName, payerCode: l.payerCode, claimFilingCode: CLAIM_FILING_CODE[l.payerKind] },
+          cptCode: l.cptCode,
+          modifiers: l.modifiers,
+          placeOfService: l.placeOfService,
+          units: l.units,
+          chargeCents: l.chargeCents,
+          diagnosisCodes: l.diagnosisCodes,
+          renderingProvider: { name: l.renderingName, npi: l.renderingNpi },
+        })),
+      };
+      return format === "CSV" ? exportCsv(frozen) : exportX12_837P(frozen);
+    });
+  }
+
+  /** Copies everything a claim needs out of the live data as it is now. */
+  private async freeze(manager: EntityManager, actor: Actor, batchId: string, ready: Awaited<ReturnType<typeof evaluateDates>>): Promise<Partial<ClaimBatchLineEntity>[]> {
+    const sessions = await manager.findBy(GroupSessionEntity, { id: In([...new Set(ready.map((d) => d.sessionId))]) });
+    const clients = await manager.findBy(ClientEntity, { id: In([...new Set(ready.map((d) => d.clientId))]) });
+    const payers = await manager.findBy(PayerEntity, { id: In([...new Set(ready.map((d) => d.payerId!))]) });
+    const leaders = await manager.findBy(ClinicianEntity, { id: In([...new Set(sessions.map((s) => s.leaderId))]) });
+    const sessionById = new Map(sessions.map((s) => [s.id, s]));
+    const clientById = new Map(clients.map((c) => [c.id, c]));
+    const payerById = new Map(payers.map((p) => [p.id, p]));
+    const leaderById = new Map(leaders.map((c) => [c.id, c]));
+    return ready.map((d, position) => {
+      const session = sessionById.get(d.sessionId)!;
+      const client = clientById.get(d.clientId)!;
+      const payer = payerById.get(d.payerId!)!;
+      const leader = leaderById.get(session.leaderId)!;
+      return {
+        practiceId: actor.practiceId,
+        id: randomUUID(),
+        batchId,
+        decisionId: d.id,
+        sessionId: d.sessionId,
+        clientId: d.clientId,
+        voided: false,
+        position,
+        serviceDate: d.serviceDate,
+        sessionStartsAt: session.startsAt,
+        clientFirstName: client.firstName,
+        clientLastName: client.lastName,
+        clientDateOfBirth: client.dateOfBirth,
+        memberId: d.memberId!,
+        payerId: payer.id,
+        payerName: payer.name,
+        payerCode: payer.payerCode,
+        payerKind: payer.kind,
+        ruleVersionId: d.ruleVersionId!,
+        cptCode: d.cptCode,
+        modifiers: d.modifiers,
+        placeOfService: d.placeOfService,
+        units: d.units,
+        chargeCents: d.chargeCents,
+        diagnosisCodes: d.diagnosisCodes,
+        renderingName: leader.name,
+        renderingNpi: leader.npi,
+      };
+    });
+  }
+}
+
+/** What an 837P needs from the practice beyond sign-up; asked for by name so the form can point at it. */
+export function missingBillingFields(practice: PracticeEntity): FieldError[] {
+  const required: [keyof PracticeEntity, string][] = [
+    ["taxId", "Tax id (EIN) is needed for 837P"],
+    ["taxonomyCode", "Billing taxonomy code is needed for 837P"],
+    ["addressLine1", "Street address is needed for 837P"],
+    ["addressCity", "City is needed for 837P"],
+    ["addressState", "State is needed for 837P"],
+    ["addressZip", "ZIP code is needed for 837P"],
+    ["phone", "Billing contact phone is needed for 837P"],
+  ];
+  return required.filter(([field]) => !practice[field]).map(([field, message]) => ({ field: `practice.${field}`, message }));
+}
