@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import { ruleVersionOn } from "../domain/engine/index.js";
 import {
   PAYER_KINDS,
+  PAYER_RULES_KEYS,
   defaultPayerRules,
   mergePayerRules,
   validateText,
@@ -31,22 +32,7 @@ export interface UpdatePayerInput {
   payerCode?: string | null;
 }
 
-const RULE_FIELDS: readonly (keyof PayerRulesValues)[] = [
-  "effectiveFrom",
-  "minGroupSize",
-  "maxGroupSize",
-  "minSessionMinutes",
-  "maxSessionMinutes",
-  "telehealthVideoAllowed",
-  "telehealthAudioAllowed",
-  "telehealthPlaceOfService",
-  "modifierRules",
-  "requiredNoteElements",
-  "requireSignedNote",
-  "requireLicensedLeader",
-  "maxUnitsPerDay",
-  "feeCents",
-];
+const RULE_FIELDS = PAYER_RULES_KEYS;
 
 export function rulesValuesOf(version: PayerRuleVersionEntity): PayerRulesValues {
   const values = {} as Record<string, unknown>;

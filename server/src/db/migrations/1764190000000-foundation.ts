@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 import { RUNTIME_ROLE } from "../runtime-role.js";
+import { isolateByPractice } from "../tenant-policy.js";
 
 /** Practices, people, auth, payers with versioned rules, clinicians, clients with coverages, audit. */
 export class Foundation1764190000000 implements MigrationInterface {
@@ -188,14 +189,9 @@ export class Foundation1764190000000 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_events_order_idx ON audit_events (practice_id, seq DESC)`);
     await q.query(`CREATE INDEX audit_events_entity_idx ON audit_events (practice_id, entity_type, entity_id, seq DESC)`);
 
-    // Tenant isolation: fail closed when no practice is set (NULLIF turns the empty leftover setting into NULL).
+    // Memberships and practices get their own policies below: a user must see their practices to switch.
     for (const table of ["payers", "payer_rule_versions", "clinicians", "clients", "coverages", "audit_events"]) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (practice_id = NULLIF(current_setting('app.practice_id', true), '')::uuid)
-          WITH CHECK (practice_id = NULLIF(current_setting('app.practice_id', true), '')::uuid)`);
+      await isolateByPractice(q, table);
     }
     // A member sees the active practice's memberships, and their own in every practice (for the switcher).
     await q.query(`ALTER TABLE memberships ENABLE ROW LEVEL SECURITY`);

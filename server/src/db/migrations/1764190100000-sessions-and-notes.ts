@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 import { RUNTIME_ROLE } from "../runtime-role.js";
+import { isolateByPractice } from "../tenant-policy.js";
 
 const TENANT_TABLES = ["therapy_groups", "group_members", "group_sessions", "attendance", "member_notes", "note_addenda"];
 
@@ -137,12 +138,7 @@ export class SessionsAndNotes1764190100000 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION member_notes_keep_signed()`);
 
     for (const table of TENANT_TABLES) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (practice_id = NULLIF(current_setting('app.practice_id', true), '')::uuid)
-          WITH CHECK (practice_id = NULLIF(current_setting('app.practice_id', true), '')::uuid)`);
+      await isolateByPractice(q, table);
     }
     await q.query(`GRANT SELECT, INSERT, UPDATE ON therapy_groups, group_sessions, attendance, member_notes TO ${RUNTIME_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON group_members TO ${RUNTIME_ROLE}`);

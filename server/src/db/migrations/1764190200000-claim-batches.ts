@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 import { RUNTIME_ROLE } from "../runtime-role.js";
+import { isolateByPractice } from "../tenant-policy.js";
 
 /** Claim batches with frozen lines; a partial unique index makes billing a member-session twice impossible. */
 export class ClaimBatches1764190200000 implements MigrationInterface {
@@ -79,12 +80,7 @@ export class ClaimBatches1764190200000 implements MigrationInterface {
     await q.query(`CREATE INDEX claim_batch_lines_session_idx ON claim_batch_lines (practice_id, session_id)`);
 
     for (const table of ["claim_batches", "claim_batch_lines"]) {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (practice_id = NULLIF(current_setting('app.practice_id', true), '')::uuid)
-          WITH CHECK (practice_id = NULLIF(current_setting('app.practice_id', true), '')::uuid)`);
+      await isolateByPractice(q, table);
     }
     // Once written, a batch may only be voided: nothing else in it can be updated by the application.
     await q.query(`GRANT SELECT, INSERT ON claim_batches, claim_batch_lines TO ${RUNTIME_ROLE}`);

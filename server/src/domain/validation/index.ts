@@ -34,6 +34,7 @@ export {
   MODIFIER_CONDITIONS,
   NOTE_ELEMENTS,
   PAYER_KINDS,
+  PAYER_RULES_KEYS,
   PAYER_RULES_LIMITS,
   defaultPayerRules,
   normalizeModifier,

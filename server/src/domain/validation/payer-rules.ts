@@ -1,35 +1,16 @@
+import type { ModifierCondition, ModifierRule, NoteElement, RuleVersion } from "../engine/types.js";
 import { FieldError, fieldError, joinField } from "./field-error.js";
 import { isValidDate } from "./primitives.js";
 
-export type ModifierCondition = "ALWAYS" | "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
-export type NoteElement = "PARTICIPATION" | "RESPONSE" | "INTERVENTIONS" | "PROGRESS" | "PLAN" | "RISK";
+export type { ModifierCondition, ModifierRule, NoteElement };
 export type PayerKind = "MEDICARE" | "MEDICARE_ADVANTAGE" | "MEDICAID" | "COMMERCIAL" | "TRICARE" | "OTHER";
 
 export const MODIFIER_CONDITIONS: readonly ModifierCondition[] = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
 export const NOTE_ELEMENTS: readonly NoteElement[] = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"];
 export const PAYER_KINDS: readonly PayerKind[] = ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"];
 
-export interface ModifierRule {
-  modifier: string;
-  when: ModifierCondition;
-}
-
-export interface PayerRulesValues {
-  effectiveFrom: string;
-  minGroupSize: number;
-  maxGroupSize: number;
-  minSessionMinutes: number | null;
-  maxSessionMinutes: number | null;
-  telehealthVideoAllowed: boolean;
-  telehealthAudioAllowed: boolean;
-  telehealthPlaceOfService: string;
-  modifierRules: ModifierRule[];
-  requiredNoteElements: NoteElement[];
-  requireSignedNote: boolean;
-  requireLicensedLeader: boolean;
-  maxUnitsPerDay: number;
-  feeCents: number;
-}
+/** The editable part of a rules version: everything the engine reads except identity and timestamps. */
+export type PayerRulesValues = Omit<RuleVersion, "id" | "createdAt">;
 
 /** undefined = keep the current value; null = clear (legal only for the session-minute bounds). */
 export type PayerRulesPatch = { [K in keyof PayerRulesValues]?: PayerRulesValues[K] | null };
@@ -49,7 +30,7 @@ export const PAYER_RULES_LIMITS = {
   telehealthPlacesOfService: ["02", "10"] as readonly string[],
 } as const;
 
-const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
+export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "effectiveFrom",
   "minGroupSize",
   "maxGroupSize",
