@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Benchmarks: speed and memory of the rules engine, the claim exports and (when PostgreSQL answers)
+// a month of decisions for the demo practice. Prints a table and writes bench/results/latest.json.
+"use strict";
+require("reflect-metadata");
+const fs = require("node:fs");
+const path = require("node:path");
+const { randomUUID } = require("node:crypto");
+
+const dist = path.resolve(__dirname, "../server/dist");
+const { evaluateSessions } = require(`${dist}/domain/engine/index.js`);
+const { exportCsv, exportX12_837P } = require(`${dist}/domain/export/index.js`);
+
+function measure(name, iterations, run) {
+  run(); // warm-up
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = process.hrtime.bigint();
+  let units = 0;
+  for (let i = 0; i < iterations; i++) units = run();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6 / iterations;
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  return { name, iterations, msPerRun: Number(ms.toFixed(2)), unitsPerRun: units, unitsPerSecond: Math.round((units / ms) * 1000), heapDeltaMb: Number(heapMb.toFixed(1)) };
+}
+
+function engineInput(sessionCount, membersPerSession) {
+  const payerId = randomUUID();
+  const rules = {
+    id: randomUUID(), effectiveFrom: "2026-01-01", minGroupSize: 2, maxGroupSize: 12, minSessionMinutes: 45, maxSessionMinutes: 90,
+    telehealthVideoAllowed: true, telehealthAudioAllowed: false, telehealthPlaceOfService: "02",
+    modifierRules: [{ modifier: "HQ", when: "ALWAYS" }, { modifier: "95", when: "TELEHEALTH_VIDEO" }],
+    requiredNoteElements: ["PARTICIPATION", "RESPONSE"], requireSignedNote: true, requireLicensedLeader: true, maxUnitsPerDay: 1, feeCents: 4800, createdAt: new Date("2026-01-01"),
+  };
+  const members = new Map();
+  const clients = Array.from({ length: membersPerSession * 10 }, () => randomUUID());
+  for (const clientId of clients) {
+    members.set(clientId, { clientId, diagnosisCodes: ["F33.1"], coverages: [{ payerId, memberId: "M1", priority: "PRIMARY", effectiveFrom: "2025-01-01", effectiveTo: null }] });
+  }
+  const sessions = Array.from({ length: sessionCount }, (_, i) => {
+    const present = clients.slice((i % 10) * membersPerSession, (i % 10) * membersPerSession + membersPerSession);
+    return {
+      id: randomUUID(), startsAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 15 + (i % 5))), durationMinutes: 60, modality: i % 3 ? "IN_PERSON" : "TELEHEALTH_VIDEO",
+      placeOfService: null, topics: "Topic", interventions: "Intervention", groupKind: "SKILLS", hasPsychotherapyComponent: true,
+      leader: { licensed: true, licenseExpiresOn: null }, presentClientIds: present,
+      notes: present.map((clientId) => ({ clientId, participation: "p", response: "r", interventions: null, progress: null, plan: null, risk: null, signedAt: new Date() })),
+    };
+  });
+  return { timezone: "America/New_York", defaultPlaceOfService: "11", sessions, members, payers: new Map([[payerId, { id: payerId, ruleVersions: [rules] }]]) };
+}
+
+function frozenBatch(lineCount) {
+  const lines = Array.from({ length: lineCount }, (_, i) => ({
+    lineId: randomUUID(), serviceDate: "2026-03-10", client: { id: randomUUID(), firstName: "Dana", lastName: `Member${i % 400}`, dateOfBirth: "1990-01-01" },
+    memberId: `M${i % 400}`, payer: { id: "p1", name: "State Medicaid", payerCode: "SMCD1", claimFilingCode: "MC" }, cptCode: "90853", modifiers: ["HQ"],
+    placeOfService: "11", units: 1, chargeCents: 4800, diagnosisCodes: ["F33.1", "F41.1"], renderingProvider: { name: "Robin Lee", npi: "1234567893" },
+  }));
+  return {
+    id: randomUUID(), createdAt: new Date("2026-04-01T12:00:00Z"), controlNumber: 7,
+    practice: { name: "Bench Practice", npi: "1245319599", taxId: "043219876", taxonomyCode: "261QM0801X", address: { line1: "1 Main St", city: "Boston", state: "MA", zip: "02110" } },
+    submitter: { name: "Bench Practice", id: "1245319599", contactName: "Billing", contactPhone: "6175550100" },
+    receiver: { name: "Clearinghouse", id: "CLEAR" }, usageIndicator: "T", lines,
+  };
+}
+
+async function databaseBench() {
+  const adminUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const { Client } = require("pg");
+  const probe = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await probe.connect();
+  } catch {
+    return [{ name: "demo month of decisions (skipped: no PostgreSQL)", iterations: 0 }];
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  const { ensureDatabase } = require(`${dist}/db/ensure-database.js`);
+  const { createDataSource, migrate } = require(`${dist}/db/data-source.js`);
+  const { seedDemo, previousMonth } = require(`${dist}/db/seed.js`);
+  const { evaluateDates } = require(`${dist}/services/claim.service.js`);
+  const { inScope } = require(`${dist}/db/tenant-transaction.js`);
+  const name = `gb_bench_${process.pid}_${Date.now()}`;
+  const url = await ensureDatabase(adminUrl, name);
+  const dataSource = createDataSource(url, 2);
+  try {
+    await dataSource.initialize();
+    await migrate(dataSource);
+    const now = new Date();
+    await seedDemo(dataSource, now);
+    const [{ id }] = await dataSource.query(`SELECT id FROM practices LIMIT 1`);
+    const month = previousMonth(now.toISOString().slice(0, 10));
+    const runs = 20;
+    let lines = 0;
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < runs; i++) lines = (await inScope(dataSource, { practiceId: id, userId: null }, (m) => evaluateDates(m, id, month))).length;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6 / runs;
+    return [{ name: "demo month of decisions (PostgreSQL)", iterations: runs, msPerRun: Number(ms.toFixed(2)), unitsPerRun: lines, unitsPerSecond: Math.round((lines / ms) * 1000) }];
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function main() {
+  const big = engineInput(1000, 8);
+  const batch = frozenBatch(5000);
+  const results = [
+    measure("engine: 1,000 sessions x 8 members", 10, () => evaluateSessions(big).length),
+    measure("837P export: 5,000 lines", 10, () => (exportX12_837P(batch), batch.lines.length)),
+    measure("CSV export: 5,000 lines", 10, () => (exportCsv(batch), batch.lines.length)),
+    ...(await databaseBench()),
+  ];
+  console.table(results.map((r) => ({ benchmark: r.name, "ms/run": r.msPerRun, "units/run": r.unitsPerRun, "units/s": r.unitsPerSecond, "heap Δ MB": r.heapDeltaMb })));
+  const out = path.resolve(__dirname, "results");
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, "latest.json");
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+  console.log(`Wrote ${file}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
