@@ -14,8 +14,9 @@ import {
   validateText,
 } from "../domain/validation/index.js";
 import { AuthSessionEntity, MembershipEntity, PracticeEntity, UserEntity } from "../entities/index.js";
-import { DomainError, ErrorCode, assertValid, conflict, unauthenticated, type FieldError } from "../errors/domain-error.js";
+import { DomainError, ErrorCode, assertValid, conflict, notFound, unauthenticated, type FieldError } from "../errors/domain-error.js";
 import { writeAudit } from "./audit.js";
+import { isUuid } from "./ids.js";
 import type { Database } from "./database.js";
 import type { Actor, RequestMeta } from "./request-context.js";
 
@@ -186,6 +187,7 @@ export class AuthService {
   }
 
   async addMember(actor: Actor, input: AddMemberInput, meta: RequestMeta): Promise<MembershipView> {
+    if (input.role === "OWNER" && actor.role !== "OWNER") throw new DomainError(ErrorCode.Forbidden, "Only an owner can add an owner");
     const errors: FieldError[] = [
       ...validateEmail(input.email, "email"),
       ...validateText(input.name, "name", { required: true, max: 200 }),
@@ -215,6 +217,73 @@ export class AuthService {
       });
       const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
       return { user, practice, role: input.role };
+    });
+  }
+
+  /** Moves the caller to another of their practices with a fresh token; the old token is revoked. */
+  async switchPractice(actor: Actor, practiceId: string, meta: RequestMeta): Promise<Session> {
+    const notMember = () => new DomainError(ErrorCode.Forbidden, "You are not a member of that practice");
+    if (!isUuid(practiceId)) throw notMember();
+    return this.db.asUser(actor.userId, async (manager) => {
+      const membership = await manager.findOne(MembershipEntity, { where: { userId: actor.userId, practiceId } });
+      if (!membership) throw notMember();
+      await manager.update(AuthSessionEntity, { id: actor.authSessionId }, { revokedAt: new Date() });
+      await rescope(manager, { practiceId, userId: actor.userId });
+      const session = await this.openSession(manager, actor.userId, practiceId, membership.role);
+      await writeAudit(manager, {
+        practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "auth.switchPractice",
+        entityType: "User",
+        entityId: actor.userId,
+        changes: { practiceId: { before: actor.practiceId, after: practiceId } },
+      });
+      return session;
+    });
+  }
+
+  /** Everyone in the active practice with their role, by name. */
+  async members(actor: Actor): Promise<MembershipView[]> {
+    return this.db.inPractice(actor, async (manager) => {
+      const rows = await manager.find(MembershipEntity, { where: { practiceId: actor.practiceId }, order: { createdAt: "ASC" } });
+      const users = await manager.findBy(UserEntity, { id: In(rows.map((r) => r.userId)) });
+      const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
+      const byId = new Map(users.map((u) => [u.id, u]));
+      return rows
+        .map((r) => ({ user: byId.get(r.userId)!, practice, role: r.role }))
+        .sort((a, b) => a.user.name.localeCompare(b.user.name) || a.user.id.localeCompare(b.user.id));
+    });
+  }
+
+  /** Changes a member's role; a practice always keeps at least one OWNER. */
+  async setMemberRole(actor: Actor, userId: string, role: Role, meta: RequestMeta): Promise<MembershipView> {
+    if (!isUuid(userId)) throw notFound("Member");
+    return this.db.inPractice(actor, async (manager) => {
+      // Locking every membership row of the practice serializes role changes, so two admins cannot demote the last two owners at once.
+      const rows = await manager.find(MembershipEntity, { where: { practiceId: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+      const target = rows.find((r) => r.userId === userId);
+      if (!target) throw notFound("Member");
+      if (role === "OWNER" && actor.role !== "OWNER") throw new DomainError(ErrorCode.Forbidden, "Only an owner can make someone an owner");
+      if (target.role === "OWNER" && actor.role !== "OWNER") throw new DomainError(ErrorCode.Forbidden, "Only an owner can change an owner's role");
+      if (target.role === "OWNER" && role !== "OWNER" && rows.filter((r) => r.role === "OWNER").length === 1) {
+        throw conflict("A practice needs at least one owner; make someone else an owner first");
+      }
+      if (target.role !== role) {
+        await manager.update(MembershipEntity, { practiceId: actor.practiceId, userId }, { role });
+        await writeAudit(manager, {
+          practiceId: actor.practiceId,
+          actorUserId: actor.userId,
+          requestId: meta.requestId,
+          action: "membership.setRole",
+          entityType: "Membership",
+          entityId: userId,
+          changes: { role: { before: target.role, after: role } },
+        });
+      }
+      const user = await manager.findOneByOrFail(UserEntity, { id: userId });
+      const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
+      return { user, practice, role };
     });
   }
 

@@ -178,3 +178,57 @@ describe("addMember", () => {
     expect(intoB.logIn.viewer).toMatchObject({ practice: { id: b.practiceId }, role: "BILLER" });
   });
 });
+
+describe("members, roles and switching practice", () => {
+  const MEMBERS = `{ members { role user { id email name } practice { id } } }`;
+  const SET_ROLE = `mutation ($userId: ID!, $role: Role!) { setMemberRole(userId: $userId, role: $role) { role user { id } } }`;
+
+  it("lists the practice's members for owners and admins only", async () => {
+    const owner = await signUpPractice(server);
+    const biller = await memberWithRole(server, owner, "BILLER");
+    const list = expectOk(await server.gql(MEMBERS, {}, owner.token)).members;
+    expect(list.map((m: { role: string; user: { email: string } }) => [m.role, m.user.email]).sort()).toEqual([["BILLER", biller.email], ["OWNER", owner.email]].sort());
+    expect(errorCode(await server.gql(MEMBERS, {}, biller.token))).toBe("FORBIDDEN");
+    const other = await signUpPractice(server);
+    expect(expectOk(await server.gql(MEMBERS, {}, other.token)).members).toHaveLength(1);
+  });
+
+  it("changes roles, keeps one owner, and leaves OWNER to owners", async () => {
+    const owner = await signUpPractice(server);
+    const admin = await memberWithRole(server, owner, "ADMIN");
+    const clinician = await memberWithRole(server, owner, "CLINICIAN");
+    const ids = new Map<string, string>(
+      expectOk(await server.gql(MEMBERS, {}, owner.token)).members.map((m: { user: { id: string; email: string } }) => [m.user.email, m.user.id]),
+    );
+    expect(expectOk(await server.gql(SET_ROLE, { userId: ids.get(clinician.email), role: "BILLER" }, admin.token)).setMemberRole.role).toBe("BILLER");
+    expect(expectOk(await server.gql(ME, {}, clinician.token)).me.role).toBe("BILLER");
+    expect(errorCode(await server.gql(SET_ROLE, { userId: ids.get(clinician.email), role: "OWNER" }, admin.token))).toBe("FORBIDDEN");
+    expect(errorCode(await server.gql(SET_ROLE, { userId: owner.userId, role: "ADMIN" }, admin.token))).toBe("FORBIDDEN");
+    expect(errorCode(await server.gql(SET_ROLE, { userId: owner.userId, role: "ADMIN" }, owner.token))).toBe("CONFLICT");
+    expect(errorCode(await server.gql(`mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { email: `o-${Date.now()}@example.test`, name: "O", password: PASSWORD, role: "OWNER" } }, admin.token))).toBe("FORBIDDEN");
+    const stranger = await signUpPractice(server);
+    const strangerRes = await server.gql(SET_ROLE, { userId: stranger.userId, role: "BILLER" }, owner.token);
+    const missingRes = await server.gql(SET_ROLE, { userId: "5b7f7a51-0b53-4d5e-8c3a-1b2c3d4e5f66", role: "BILLER" }, owner.token);
+    expect(errorCode(strangerRes)).toBe("NOT_FOUND");
+    expect(strangerRes.errors).toEqual(missingRes.errors);
+    expect(expectOk(await server.gql(ME, {}, stranger.token)).me.role).toBe("OWNER");
+  });
+
+  it("switches to another practice of the user with a new token and revokes the old one", async () => {
+    const a = await signUpPractice(server);
+    const b = await signUpPractice(server);
+    await server.gql(`mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { email: a.email, name: "x", password: PASSWORD, role: "BILLER" } }, b.token);
+    const switched = expectOk(await server.gql(`mutation ($id: ID!) { switchPractice(practiceId: $id) { token viewer { practice { id } role } } }`, { id: b.practiceId }, a.token)).switchPractice;
+    expect(switched.viewer).toEqual({ practice: { id: b.practiceId }, role: "BILLER" });
+    expect(errorCode(await server.gql(ME, {}, a.token))).toBe("UNAUTHENTICATED");
+    const c = await signUpPractice(server);
+    const refused = await server.gql(`mutation ($id: ID!) { switchPractice(practiceId: $id) { token } }`, { id: c.practiceId }, switched.token);
+    expect(errorCode(refused)).toBe("FORBIDDEN");
+    expect(expectOk(await server.gql(ME, {}, switched.token)).me.practice.id).toBe(b.practiceId);
+  });
+
+  it("answers the practice query with the active practice", async () => {
+    const owner = await signUpPractice(server);
+    expect(expectOk(await server.gql(`{ practice { id name npi timezone defaultPlaceOfService } }`, {}, owner.token)).practice.id).toBe(owner.practiceId);
+  });
+});

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { Permission } from "../../auth/roles.js";
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Permission, type Role } from "../../auth/roles.js";
+import { RoleEnum } from "../enums.js";
 import type { Actor } from "../../services/request-context.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -34,6 +35,29 @@ export class AuthResolver {
   @Authorized()
   logOut(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     return ctx.services.auth.logOut(requireActor(ctx), ctx);
+  }
+
+  @Mutation(() => AuthPayload, { description: "Switches to another practice the user belongs to: a new token for it, and this one is revoked." })
+  @Authorized()
+  async switchPractice(@Arg("practiceId", () => ID, { description: "The practice to act in." }) practiceId: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+    const session = await ctx.services.auth.switchPractice(requireActor(ctx), practiceId, ctx);
+    return { token: session.token, viewer: await viewerOf(ctx, session.actor) };
+  }
+
+  @Query(() => [Membership], { description: "Everyone in the active practice and their role (owners and admins)." })
+  @Authorized(Permission.ManageMembers)
+  async members(@Ctx() ctx: GraphQLContext): Promise<Membership[]> {
+    return (await ctx.services.auth.members(requireActor(ctx))) as unknown as Membership[];
+  }
+
+  @Mutation(() => Membership, { description: "Changes a member's role; only owners grant or take away OWNER, and one owner always remains." })
+  @Authorized(Permission.ManageMembers)
+  async setMemberRole(
+    @Arg("userId", () => ID, { description: "The member." }) userId: string,
+    @Arg("role", () => RoleEnum, { description: "The new role." }) role: Role,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Membership> {
+    return (await ctx.services.auth.setMemberRole(requireActor(ctx), userId, role, ctx)) as unknown as Membership;
   }
 
   @Mutation(() => Membership, { description: "Adds a colleague to the active practice with a role." })
