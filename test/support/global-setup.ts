@@ -21,7 +21,8 @@ async function answers(url: string): Promise<boolean> {
 /** TEST_DATABASE_URL, else the local server, else an embedded PostgreSQL: `npm test` needs nothing but Node. */
 async function pickServer(): Promise<{ adminUrl: string; stop?: () => Promise<void> }> {
   if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL };
-  if (await answers(LOCAL_SERVER)) return { adminUrl: LOCAL_SERVER };
+  // GB_TEST_EMBEDDED=1 exercises the path a machine without PostgreSQL takes.
+  if (process.env.GB_TEST_EMBEDDED !== "1" && (await answers(LOCAL_SERVER))) return { adminUrl: LOCAL_SERVER };
   const { startEmbeddedPostgres } = await import("../../server/src/db/embedded-postgres");
   const dataDir = path.join(os.tmpdir(), `groupbill-test-pg-${process.pid}-${Date.now()}`);
   const embedded = await startEmbeddedPostgres({ dataDir, port: 55000 + (process.pid % 5000) });
