@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
+import { startEmbeddedPostgres } from "../../server/src/db/embedded-postgres";
 import { ensureDatabase } from "../../server/src/db/ensure-database";
 
 const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -23,7 +24,6 @@ async function pickServer(): Promise<{ adminUrl: string; stop?: () => Promise<vo
   if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL };
   // GB_TEST_EMBEDDED=1 exercises the path a machine without PostgreSQL takes.
   if (process.env.GB_TEST_EMBEDDED !== "1" && (await answers(LOCAL_SERVER))) return { adminUrl: LOCAL_SERVER };
-  const { startEmbeddedPostgres } = await import("../../server/src/db/embedded-postgres");
   const dataDir = path.join(os.tmpdir(), `groupbill-test-pg-${process.pid}-${Date.now()}`);
   const embedded = await startEmbeddedPostgres({ dataDir, port: 55000 + (process.pid % 5000) });
   const fs = await import("node:fs/promises");
