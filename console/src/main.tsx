@@ -1,17 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-
-function Placeholder() {
-  return (
-    <main>
-      <h1>GroupBill</h1>
-      <p>The admin console is on its way. The GraphQL API is served at <code>/graphql</code>.</p>
-    </main>
-  );
-}
+import { App } from "./app/app";
+import { createApolloClient } from "./app/apollo";
+import "./styles.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Placeholder />
+    <App client={createApolloClient()} />
   </StrictMode>,
 );

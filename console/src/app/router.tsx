@@ -1,0 +1,71 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type ReactNode } from "react";
+
+/**
+ * A few screens and deep links do not need a routing library: the path lives in the History API,
+ * and the server answers every console path with index.html.
+ */
+interface Router {
+  path: string;
+  search: URLSearchParams;
+  navigate(to: string, options?: { replace?: boolean }): void;
+}
+
+const RouterContext = createContext<Router | null>(null);
+
+function currentLocation() {
+  return { path: window.location.pathname, search: window.location.search };
+}
+
+export function RouterProvider({ children }: { children: ReactNode }) {
+  const [location, setLocation] = useState(currentLocation);
+  useEffect(() => {
+    const onPop = () => setLocation(currentLocation());
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+  const navigate = useCallback((to: string, options?: { replace?: boolean }) => {
+    if (options?.replace) window.history.replaceState(null, "", to);
+    else window.history.pushState(null, "", to);
+    setLocation(currentLocation());
+    window.scrollTo?.(0, 0);
+  }, []);
+  const value = useMemo(() => ({ path: location.path, search: new URLSearchParams(location.search), navigate }), [location, navigate]);
+  return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
+}
+
+export function useRouter(): Router {
+  const router = useContext(RouterContext);
+  if (!router) throw new Error("useRouter outside RouterProvider");
+  return router;
+}
+
+/** "/payers/:id" against "/payers/abc" -> { id: "abc" }; null when it does not match. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split("/").filter(Boolean);
+  const s = path.split("/").filter(Boolean);
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    if (p[i].startsWith(":")) params[p[i].slice(1)] = decodeURIComponent(s[i]);
+    else if (p[i] !== s[i]) return null;
+  }
+  return params;
+}
+
+export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href">) {
+  const { navigate } = useRouter();
+  return (
+    <a
+      {...rest}
+      href={to}
+      onClick={(e) => {
+        rest.onClick?.(e);
+        if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
+  );
+}

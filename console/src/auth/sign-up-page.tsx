@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from "react";
+import { useMutation } from "@apollo/client/react";
+import { Link } from "../app/router";
+import { fieldErrorsOf } from "../lib/errors";
+import { ErrorMessage, Field } from "../ui/ui";
+import { SignUpDocument } from "./auth.documents";
+
+const COMMON_TIMEZONES = [
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Phoenix",
+  "America/Los_Angeles",
+  "America/Anchorage",
+  "Pacific/Honolulu",
+  "America/Puerto_Rico",
+];
+
+function browserTimezone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return "America/New_York";
+  }
+}
+
+export function SignUpPage({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const detected = browserTimezone();
+  const zones = COMMON_TIMEZONES.includes(detected) ? COMMON_TIMEZONES : [detected, ...COMMON_TIMEZONES];
+  const [form, setForm] = useState({ practiceName: "", npi: "", name: "", email: "", password: "", timezone: COMMON_TIMEZONES.includes(detected) ? detected : "America/New_York" });
+  const [signUp, { loading, error }] = useMutation(SignUpDocument);
+  const fields = fieldErrorsOf(error);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const { data } = await signUp({ variables: { input: { ...form, npi: form.npi.trim() } } });
+      if (data) onSignedIn(data.signUp.token);
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  return (
+    <main className="auth-page">
+      <form className="auth-card auth-card--wide" onSubmit={submit} aria-labelledby="sign-up-title">
+        <p className="brand">GroupBill</p>
+        <h1 id="sign-up-title">Create your practice</h1>
+        <p className="muted">You become its owner. You can add colleagues once you are in.</p>
+        <div className="form-grid">
+          <Field label="Practice name" error={fields.practiceName}>
+            {(p) => <input {...p} required autoComplete="organization" value={form.practiceName} onChange={set("practiceName")} />}
+          </Field>
+          <Field label="Practice NPI (type 2)" error={fields.npi} hint="10 digits, starting with 1 or 2">
+            {(p) => <input {...p} required inputMode="numeric" value={form.npi} onChange={set("npi")} />}
+          </Field>
+          <Field label="Your name" error={fields.name}>
+            {(p) => <input {...p} required autoComplete="name" value={form.name} onChange={set("name")} />}
+          </Field>
+          <Field label="E-mail" error={fields.email}>
+            {(p) => <input {...p} type="email" required autoComplete="username" value={form.email} onChange={set("email")} />}
+          </Field>
+          <Field label="Password" error={fields.password} hint="At least 12 characters">
+            {(p) => <input {...p} type="password" required autoComplete="new-password" value={form.password} onChange={set("password")} />}
+          </Field>
+          <Field label="Time zone" error={fields.timezone} hint="Service dates are counted in this zone">
+            {(p) => (
+              <select {...p} value={form.timezone} onChange={set("timezone")}>
+                {zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z.replace(/_/g, " ")}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        <button className="button button--primary button--block" type="submit" disabled={loading}>
+          {loading ? "Creating…" : "Create practice"}
+        </button>
+        <p className="auth-card__footer">
+          Already have an account? <Link to="/signin">Sign in</Link>
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,309 @@
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import type { ClaimBatchFieldsFragment, ExportFormat } from "../__generated__/graphql";
+import { Link } from "../app/router";
+import { useViewer } from "../auth/viewer";
+import { addDays, formatDate, formatDateTime, formatShortDate, todayIn } from "../lib/dates";
+import { errorsUnder, fieldErrorsOf, messageOf } from "../lib/errors";
+import { randomId } from "../lib/ids";
+import { formatCents } from "../lib/money";
+import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
+import { downloadText } from "./download";
+
+export function ClaimsPage() {
+  const { can } = useViewer();
+  const batches = useQuery(ClaimBatchesDocument, { fetchPolicy: "cache-and-network" });
+  return (
+    <>
+      <PageHeader title="Claims" subtitle="Freeze READY lines into a batch, send its file, and void it if it must be redone." />
+      {can("ManageClaimBatches") && <CreateBatchForm />}
+      <Section title="Batches">
+        {batches.error ? (
+          <ErrorMessage error={batches.error} onRetry={() => void batches.refetch()} />
+        ) : batches.loading && !batches.data ? (
+          <Loading what="Loading batches" />
+        ) : !batches.data || batches.data.claimBatches.length === 0 ? (
+          <Empty title="No claim batches yet." />
+        ) : (
+          <BatchTable batches={batches.data.claimBatches} canManage={can("ManageClaimBatches")} />
+        )}
+      </Section>
+    </>
+  );
+}
+
+/**
+ * The idempotency key belongs to the form as filled in: a double click (or a retry after a lost
+ * answer) sends the same key and gets the same batch back; a change to the form, or a batch made,
+ * starts a new key.
+ */
+function CreateBatchForm() {
+  const { viewer } = useViewer();
+  const today = todayIn(viewer.practice.timezone);
+  const payers = useQuery(ClaimsPayersDocument);
+  const [form, setForm] = useState({ from: addDays(today, -30), to: today, payerId: "" });
+  const keyRef = useRef(randomId());
+  const [created, setCreated] = useState<ClaimBatchFieldsFragment | null>(null);
+  const [create, { loading, error, reset }] = useMutation(CreateClaimBatchDocument, { refetchQueries: ["ClaimBatches", "ReadyCount"], awaitRefetchQueries: true });
+  const fields = fieldErrorsOf(error);
+  const rangeOk = /^\d{4}-\d{2}-\d{2}$/.test(form.from) && /^\d{4}-\d{2}-\d{2}$/.test(form.to) && form.from <= form.to;
+  const counts = useQuery(ReadyCountDocument, { variables: { from: form.from, to: form.to, payerId: form.payerId || null }, skip: !rangeOk, fetchPolicy: "cache-and-network" });
+
+  function change(patch: Partial<typeof form>) {
+    setForm({ ...form, ...patch });
+    keyRef.current = randomId();
+    setCreated(null);
+    reset();
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const { data } = await create({ variables: { input: { from: form.from, to: form.to, payerId: form.payerId || null, idempotencyKey: keyRef.current } } });
+      if (data) {
+        setCreated(data.createClaimBatch);
+        keyRef.current = randomId();
+      }
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  const ready = counts.data?.ready.totalCount;
+  const blocked = counts.data?.blocked.totalCount;
+  return (
+    <Section title="New claim batch">
+      <form onSubmit={submit}>
+        <div className="form-grid">
+          <Field label="First service date" error={fields.from}>
+            {(p) => <input {...p} type="date" required value={form.from} onChange={(e) => change({ from: e.target.value })} />}
+          </Field>
+          <Field label="Last service date" error={fields.to ?? (!rangeOk && form.from && form.to ? "The last date is before the first." : undefined)}>
+            {(p) => <input {...p} type="date" required value={form.to} onChange={(e) => change({ to: e.target.value })} />}
+          </Field>
+          <Field label="Payer" error={fields.payerId}>
+            {(p) => (
+              <select {...p} value={form.payerId} onChange={(e) => change({ payerId: e.target.value })}>
+                <option value="">All payers</option>
+                {(payers.data?.payers ?? []).map((payer) => (
+                  <option key={payer.id} value={payer.id}>
+                    {payer.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <p className="muted" aria-live="polite">
+          {!rangeOk
+            ? "Choose a range of service dates."
+            : counts.error
+              ? messageOf(counts.error)
+              : ready === undefined
+                ? "Counting lines…"
+                : `${ready} line${ready === 1 ? "" : "s"} ready to bill${blocked ? `; ${blocked} still blocked (see Sessions)` : ""}.`}
+        </p>
+        {errorsUnder(fields, "idempotencyKey") && <p className="field__error">{errorsUnder(fields, "idempotencyKey")}</p>}
+        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        {created && (
+          <Notice kind="success">
+            Batch #{created.controlNumber} made: {created.lineCount} lines, {formatCents(created.totalChargeCents)}. Download its file below.
+          </Notice>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={loading || !rangeOk || ready === 0}>
+            {loading ? "Creating…" : "Create batch"}
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+const FORMATS: { format: ExportFormat; label: string; ext: string; mime: string }[] = [
+  { format: "CSV", label: "CSV", ext: "csv", mime: "text/csv" },
+  { format: "X12_837P", label: "837P", ext: "837", mime: "application/edi-x12" },
+];
+
+function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[]; canManage: boolean }) {
+  const client = useApolloClient();
+  const [exportError, setExportError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [voiding, setVoiding] = useState<ClaimBatchFieldsFragment | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+
+  async function download(batch: ClaimBatchFieldsFragment, f: (typeof FORMATS)[number]) {
+    setExportError(null);
+    setBusy(`${batch.id}-${f.format}`);
+    try {
+      const { data } = await client.query({ query: ClaimBatchExportDocument, variables: { id: batch.id, format: f.format }, fetchPolicy: "network-only" });
+      if (data?.claimBatch) downloadText(`claim-batch-${batch.controlNumber}-${batch.from}-to-${batch.to}.${f.ext}`, data.claimBatch.export, f.mime);
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const missingBilling = Object.keys(fieldErrorsOf(exportError));
+  return (
+    <>
+      {exportError != null &&
+        (missingBilling.length > 0 ? (
+          <div className="alert alert--error" role="alert">
+            The 837P file needs the practice's billing details: {Object.values(fieldErrorsOf(exportError)).join(" ")} <Link to="/practice">Fill them in under Practice</Link>.
+          </div>
+        ) : (
+          <ErrorMessage error={exportError} />
+        ))}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Batch</th>
+              <th scope="col">Made</th>
+              <th scope="col">Service dates</th>
+              <th scope="col">Payer</th>
+              <th scope="col" className="num">
+                Lines
+              </th>
+              <th scope="col" className="num">
+                Total
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((b) => (
+              <BatchRow key={b.id} batch={b} open={open === b.id} onToggle={() => setOpen(open === b.id ? null : b.id)}>
+                <div className="button-row button-row--tight">
+                  {FORMATS.map((f) => (
+                    <button key={f.format} type="button" className="button button--small" disabled={busy !== null} onClick={() => void download(b, f)} aria-label={`Download batch ${b.controlNumber} as ${f.label}`}>
+                      {busy === `${b.id}-${f.format}` ? "…" : f.label}
+                    </button>
+                  ))}
+                  {canManage && !b.voided && (
+                    <button type="button" className="button button--small button--danger" onClick={() => setVoiding(b)}>
+                      Void
+                    </button>
+                  )}
+                </div>
+              </BatchRow>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <VoidDialog batch={voiding} onClose={() => setVoiding(null)} />
+    </>
+  );
+}
+
+function BatchRow({ batch: b, open, onToggle, children }: { batch: ClaimBatchFieldsFragment; open: boolean; onToggle: () => void; children: ReactNode }) {
+  return (
+    <>
+      <tr className={b.voided ? "row--voided" : undefined}>
+        <td>
+          <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
+            #{b.controlNumber}
+          </button>
+        </td>
+        <td>{formatDateTime(b.createdAt)}</td>
+        <td className="nowrap">
+          {formatShortDate(b.from)} – {formatShortDate(b.to)}
+        </td>
+        <td>{b.payer?.name ?? "All payers"}</td>
+        <td className="num">{b.lineCount}</td>
+        <td className="num">{formatCents(b.totalChargeCents)}</td>
+        <td>{b.voided ? <span className="badge badge--void">Void{b.voidedAt ? ` since ${formatDate(b.voidedAt.slice(0, 10))}` : ""}</span> : <span className="badge badge--billed">Billed</span>}</td>
+        <td>{children}</td>
+      </tr>
+      {open && (
+        <tr className="row--detail">
+          <td colSpan={8}>
+            <BatchLines id={b.id} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function BatchLines({ id }: { id: string }) {
+  const { data, loading, error } = useQuery(ClaimBatchLinesDocument, { variables: { id } });
+  if (loading && !data) return <Loading what="Loading lines" />;
+  if (error) return <ErrorMessage error={error} />;
+  const lines = data?.claimBatch?.lines ?? [];
+  return (
+    <table className="table--compact">
+      <caption className="visually-hidden">Lines in this batch</caption>
+      <thead>
+        <tr>
+          <th scope="col">Service date</th>
+          <th scope="col">Group</th>
+          <th scope="col">Member</th>
+          <th scope="col">Code</th>
+          <th scope="col" className="num">
+            Charge
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.id}>
+            <td>
+              <Link to={`/sessions/${l.session.id}`}>{formatDate(l.session.date)}</Link>
+            </td>
+            <td>{l.session.group.name}</td>
+            <td>
+              {l.client.firstName} {l.client.lastName}
+            </td>
+            <td>
+              <code>{[l.cptCode, ...l.modifiers].join("-")}</code>
+            </td>
+            <td className="num">{formatCents(l.chargeCents)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function VoidDialog({ batch, onClose }: { batch: ClaimBatchFieldsFragment | null; onClose: () => void }) {
+  const [voidBatch, { loading, error, reset }] = useMutation(VoidClaimBatchDocument, { refetchQueries: ["ReadyCount"], awaitRefetchQueries: true });
+  function close() {
+    reset();
+    onClose();
+  }
+  return (
+    <Dialog open={batch !== null} title={`Void batch #${batch?.controlNumber ?? ""}?`} onClose={close}>
+      <p>
+        Its {batch?.lineCount} lines ({formatCents(batch?.totalChargeCents ?? 0)}) become billable again. Void a batch only when its file was not accepted, or
+        after you have told the payer.
+      </p>
+      <ErrorMessage error={error} />
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={close} autoFocus>
+          Keep it
+        </button>
+        <button
+          type="button"
+          className="button button--danger-solid"
+          disabled={loading}
+          onClick={async () => {
+            if (!batch) return;
+            try {
+              await voidBatch({ variables: { id: batch.id } });
+              close();
+            } catch {
+              // shown from `error`
+            }
+          }}
+        >
+          {loading ? "Voiding…" : "Void batch"}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

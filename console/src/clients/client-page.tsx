@@ -1,0 +1,71 @@
+import { useState } from "react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { Link } from "../app/router";
+import { useViewer } from "../auth/viewer";
+import { formatDate } from "../lib/dates";
+import { Empty, ErrorMessage, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { ClientForm } from "./client-form";
+import { ClientDocument, UpdateClientDocument } from "./clients.documents";
+
+export function ClientPage({ id }: { id: string }) {
+  const { can } = useViewer();
+  const { data, loading, error, refetch } = useQuery(ClientDocument, { variables: { id } });
+  const [update, updating] = useMutation(UpdateClientDocument);
+  const [saved, setSaved] = useState(false);
+
+  if (loading && !data) return <Loading what="Loading client" />;
+  if (error) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
+  const client = data?.client;
+  if (!client)
+    return (
+      <Empty title="This client does not exist in this practice.">
+        <Link to="/clients">Back to clients</Link>
+      </Empty>
+    );
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/clients">Clients</Link> /
+      </p>
+      <PageHeader title={`${client.firstName} ${client.lastName}`} subtitle={`Born ${formatDate(client.dateOfBirth)}`} />
+      <Section title={can("ManageClients") ? "Details and coverage" : "Details"}>
+        {saved && <Notice kind="success">Saved.</Notice>}
+        {can("ManageClients") ? (
+          <ClientForm
+            key={client.id}
+            initial={client}
+            submitLabel="Save changes"
+            busy={updating.loading}
+            error={updating.error}
+            onSubmit={async (values) => {
+              setSaved(false);
+              try {
+                await update({ variables: { id: client.id, input: values } });
+                setSaved(true);
+              } catch {
+                // shown from updating.error
+              }
+            }}
+          />
+        ) : (
+          <dl className="details">
+            <dt>Diagnoses</dt>
+            <dd>{client.diagnosisCodes.join(", ") || "none"}</dd>
+            <dt>Coverage</dt>
+            <dd>
+              {client.coverages.length === 0
+                ? "none"
+                : client.coverages.map((c) => (
+                    <div key={c.id}>
+                      {c.payer.name} · {c.priority.toLowerCase()} · {c.memberId} · from {formatDate(c.effectiveFrom)}
+                      {c.effectiveTo ? ` to ${formatDate(c.effectiveTo)}` : ""}
+                    </div>
+                  ))}
+            </dd>
+          </dl>
+        )}
+      </Section>
+    </>
+  );
+}

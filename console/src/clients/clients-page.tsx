@@ -1,0 +1,148 @@
+import { useEffect, useState } from "react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { Link } from "../app/router";
+import { useViewer } from "../auth/viewer";
+import { formatDate } from "../lib/dates";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
+import { ClientForm } from "./client-form";
+import { ClientsDocument, CreateClientDocument } from "./clients.documents";
+
+const PAGE_SIZE = 25;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setV(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function ClientsPage() {
+  const { can } = useViewer();
+  const [search, setSearch] = useState("");
+  const debounced = useDebounced(search.trim(), 250);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  const { data, loading, error, refetch, fetchMore } = useQuery(ClientsDocument, { variables: { search: debounced || null, first: PAGE_SIZE }, fetchPolicy: "cache-and-network" });
+  const [create, creation] = useMutation(CreateClientDocument, { refetchQueries: ["Clients"] });
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  async function loadMore() {
+    if (!data?.clients.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: data.clients.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({ clients: { ...fetchMoreResult.clients, edges: [...prev.clients.edges, ...fetchMoreResult.clients.edges] } }),
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        subtitle="Members of your groups, with the diagnoses and coverage their claims need."
+        actions={
+          can("ManageClients") && !creating ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setCreated(null);
+                setCreating(true);
+              }}
+            >
+              New client
+            </button>
+          ) : undefined
+        }
+      />
+      {created && <p className="alert alert--success" role="status">{created}</p>}
+      {creating && (
+        <Section title="New client">
+          <ClientForm
+            submitLabel="Create client"
+            busy={creation.loading}
+            error={creation.error}
+            onCancel={() => setCreating(false)}
+            onSubmit={async (values) => {
+              try {
+                const { data: d } = await create({ variables: { input: values } });
+                if (d) {
+                  setCreating(false);
+                  setCreated(`${d.createClient.firstName} ${d.createClient.lastName} added.`);
+                  creation.reset();
+                }
+              } catch {
+                // shown from creation.error
+              }
+            }}
+          />
+        </Section>
+      )}
+      <Section title="All clients">
+        <div className="filters filters--single" role="search">
+          <Field label="Search by name">{(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}</Field>
+        </div>
+        {error ? (
+          <ErrorMessage error={error} onRetry={() => void refetch()} />
+        ) : loading && !data ? (
+          <Loading what="Loading clients" />
+        ) : !data || data.clients.edges.length === 0 ? (
+          <Empty title={debounced ? "No client matches this search." : "No clients yet."} />
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Date of birth</th>
+                    <th scope="col">Diagnoses</th>
+                    <th scope="col">Coverage</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.clients.edges.map(({ node: c }) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link to={`/clients/${c.id}`}>
+                          {c.lastName}, {c.firstName}
+                        </Link>
+                      </td>
+                      <td>{formatDate(c.dateOfBirth)}</td>
+                      <td>{c.diagnosisCodes.join(", ") || <span className="muted">none</span>}</td>
+                      <td>
+                        {c.coverages.length === 0 ? (
+                          <span className="muted">none</span>
+                        ) : (
+                          c.coverages.map((cov) => (
+                            <div key={cov.id}>
+                              {cov.payer.name} <span className="muted">({cov.priority.toLowerCase()}, {cov.memberId})</span>
+                            </div>
+                          ))
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="muted">
+              {data.clients.edges.length} of {data.clients.totalCount}
+            </p>
+            {data.clients.pageInfo.hasNextPage && (
+              <button type="button" className="button" disabled={loadingMore} onClick={() => void loadMore()}>
+                {loadingMore ? "Loading…" : "Load more"}
+              </button>
+            )}
+          </>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import { useViewer } from "../auth/viewer";
+import { formatDate } from "../lib/dates";
+import { fieldErrorsOf } from "../lib/errors";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, Section, Switch } from "../ui/ui";
+import { CliniciansDocument, CreateClinicianDocument } from "./clinicians.documents";
+
+export function CliniciansPage() {
+  const { can } = useViewer();
+  const { data, loading, error, refetch } = useQuery(CliniciansDocument);
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title="Clinicians"
+        subtitle="Group leaders: the rendering providers on claims."
+        actions={
+          can("ManageClinicians") && !creating ? (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              New clinician
+            </button>
+          ) : undefined
+        }
+      />
+      {creating && <CreateClinicianForm onDone={() => setCreating(false)} />}
+      <Section title="All clinicians">
+        {loading && !data ? (
+          <Loading what="Loading clinicians" />
+        ) : error ? (
+          <ErrorMessage error={error} onRetry={() => void refetch()} />
+        ) : !data || data.clinicians.length === 0 ? (
+          <Empty title="No clinicians yet." />
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Credential</th>
+                  <th scope="col">NPI</th>
+                  <th scope="col">License</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.clinicians.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.name}</td>
+                    <td>{c.credential}</td>
+                    <td>
+                      <code>{c.npi}</code>
+                    </td>
+                    <td>{c.licensed ? (c.licenseExpiresOn ? `Licensed until ${formatDate(c.licenseExpiresOn)}` : "Licensed") : <span className="muted">Not licensed</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function CreateClinicianForm({ onDone }: { onDone: () => void }) {
+  const [form, setForm] = useState({ name: "", npi: "", credential: "", licensed: true, licenseExpiresOn: "" });
+  const [create, { loading, error }] = useMutation(CreateClinicianDocument, { refetchQueries: ["Clinicians"] });
+  const fields = fieldErrorsOf(error);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await create({ variables: { input: { ...form, npi: form.npi.trim(), licenseExpiresOn: form.licensed && form.licenseExpiresOn ? form.licenseExpiresOn : null } } });
+      onDone();
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  return (
+    <Section title="New clinician">
+      <form onSubmit={submit}>
+        <div className="form-grid">
+          <Field label="Full name" error={fields.name}>
+            {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+          </Field>
+          <Field label="Individual NPI" error={fields.npi} hint="10 digits">
+            {(p) => <input {...p} required inputMode="numeric" value={form.npi} onChange={(e) => setForm({ ...form, npi: e.target.value })} />}
+          </Field>
+          <Field label="Credential" error={fields.credential} hint="e.g. LCSW, PhD, LPC">
+            {(p) => <input {...p} required value={form.credential} onChange={(e) => setForm({ ...form, credential: e.target.value })} />}
+          </Field>
+          <Field label="License expires" error={fields.licenseExpiresOn} hint="Empty: does not expire">
+            {(p) => <input {...p} type="date" disabled={!form.licensed} value={form.licenseExpiresOn} onChange={(e) => setForm({ ...form, licenseExpiresOn: e.target.value })} />}
+          </Field>
+        </div>
+        <Switch label="Licensed to provide psychotherapy" checked={form.licensed} onChange={(v) => setForm({ ...form, licensed: v })} />
+        {fields.licensed && <p className="field__error">{fields.licensed}</p>}
+        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={loading}>
+            {loading ? "Creating…" : "Create clinician"}
+          </button>
+          <button type="button" className="button" onClick={onDone}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}

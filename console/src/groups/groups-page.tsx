@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import type { GroupKind } from "../__generated__/graphql";
+import { useViewer } from "../auth/viewer";
+import { errorsUnder, fieldErrorsOf } from "../lib/errors";
+import { GROUP_KIND_LABELS } from "../lib/labels";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, Section, Switch } from "../ui/ui";
+import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument } from "./groups.documents";
+
+export function GroupsPage() {
+  const { can } = useViewer();
+  const { data, loading, error, refetch } = useQuery(GroupsDocument);
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title="Groups"
+        subtitle="Who meets, who leads, and what kind of group it is (which decides whether 90853 applies)."
+        actions={
+          can("ManageGroups") && !creating ? (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              New group
+            </button>
+          ) : undefined
+        }
+      />
+      {creating && <CreateGroupForm onDone={() => setCreating(false)} />}
+      <Section title="All groups">
+        {loading && !data ? (
+          <Loading what="Loading groups" />
+        ) : error ? (
+          <ErrorMessage error={error} onRetry={() => void refetch()} />
+        ) : !data || data.groups.length === 0 ? (
+          <Empty title="No groups yet." />
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Leader</th>
+                  <th scope="col">Usual length</th>
+                  <th scope="col">Members</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.groups.map((g) => (
+                  <tr key={g.id}>
+                    <td>{g.name}</td>
+                    <td>
+                      {GROUP_KIND_LABELS[g.kind]}
+                      {!g.hasPsychotherapyComponent && <span className="muted"> (no psychotherapy)</span>}
+                    </td>
+                    <td>{g.leader.name}</td>
+                    <td>{g.defaultDurationMinutes} min</td>
+                    <td>{g.members.length === 0 ? <span className="muted">none</span> : g.members.map((m) => `${m.firstName} ${m.lastName}`).join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  );
+}
+
+const KINDS: GroupKind[] = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY"];
+
+function CreateGroupForm({ onDone }: { onDone: () => void }) {
+  const options = useQuery(GroupFormOptionsDocument, { variables: { first: 100 } });
+  const [form, setForm] = useState({ name: "", kind: "PSYCHOTHERAPY" as GroupKind, hasPsychotherapyComponent: true, leaderId: "", defaultDurationMinutes: "60", memberIds: [] as string[] });
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [create, { loading, error }] = useMutation(CreateGroupDocument, { refetchQueries: ["Groups", "BoardGroups"] });
+  const fields = { ...fieldErrorsOf(error), ...localErrors };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!form.leaderId) local.leaderId = "Choose the clinician who leads the group";
+    if (!/^\d+$/.test(form.defaultDurationMinutes.trim())) local.defaultDurationMinutes = "Enter whole minutes";
+    setLocalErrors(local);
+    if (Object.keys(local).length > 0) return;
+    try {
+      await create({ variables: { input: { ...form, defaultDurationMinutes: Number(form.defaultDurationMinutes) } } });
+      onDone();
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  const clients = options.data?.clients.edges.map((e) => e.node) ?? [];
+  return (
+    <Section title="New group">
+      {options.loading && !options.data ? (
+        <Loading what="Loading clinicians and clients" />
+      ) : options.error ? (
+        <ErrorMessage error={options.error} onRetry={() => void options.refetch()} />
+      ) : (
+        <form onSubmit={submit}>
+          <div className="form-grid">
+            <Field label="Name" error={fields.name}>
+              {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+            </Field>
+            <Field label="Kind" error={fields.kind}>
+              {(p) => (
+                <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as GroupKind })}>
+                  {KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {GROUP_KIND_LABELS[k]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Leader" error={fields.leaderId}>
+              {(p) => (
+                <select {...p} value={form.leaderId} onChange={(e) => setForm({ ...form, leaderId: e.target.value })}>
+                  <option value="">Choose…</option>
+                  {(options.data?.clinicians ?? []).map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}, {c.credential}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Usual length (minutes)" error={fields.defaultDurationMinutes}>
+              {(p) => <input {...p} inputMode="numeric" value={form.defaultDurationMinutes} onChange={(e) => setForm({ ...form, defaultDurationMinutes: e.target.value })} />}
+            </Field>
+          </div>
+          <Switch
+            label="Includes psychotherapy"
+            hint="Psychoeducation without a psychotherapy component is not billable as 90853."
+            checked={form.hasPsychotherapyComponent}
+            onChange={(v) => setForm({ ...form, hasPsychotherapyComponent: v })}
+          />
+          <fieldset className="member-picker">
+            <legend>Members</legend>
+            {clients.length === 0 ? (
+              <p className="muted">No clients yet. Add clients first, under Clients.</p>
+            ) : (
+              <div className="checkbox-grid">
+                {clients.map((c) => (
+                  <label key={c.id} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={form.memberIds.includes(c.id)}
+                      onChange={(e) => setForm({ ...form, memberIds: e.target.checked ? [...form.memberIds, c.id] : form.memberIds.filter((x) => x !== c.id) })}
+                    />
+                    {c.lastName}, {c.firstName}
+                  </label>
+                ))}
+              </div>
+            )}
+            {options.data && options.data.clients.totalCount > clients.length && <p className="muted">Showing the first {clients.length} clients.</p>}
+            {errorsUnder(fields, "memberIds") && <p className="field__error">{errorsUnder(fields, "memberIds")}</p>}
+          </fieldset>
+          {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
+          <div className="button-row">
+            <button type="submit" className="button button--primary" disabled={loading}>
+              {loading ? "Creating…" : "Create group"}
+            </button>
+            <button type="button" className="button" onClick={onDone}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,65 @@
+/** Dates travel as YYYY-MM-DD (the API's Date) and instants as ISO strings (DateTime). */
+
+function parts(date: Date, timeZone: string): Record<string, number> {
+  const fmt = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
+  const out: Record<string, number> = {};
+  for (const p of fmt.formatToParts(date)) if (p.type !== "literal") out[p.type] = Number(p.value);
+  return out;
+}
+
+/** Today's date in a time zone (the practice's: service dates are local dates there). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  const p = parts(now, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function offsetMs(instant: number, timeZone: string): number {
+  const p = parts(new Date(instant), timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * "2026-03-10T10:00" read as a wall-clock time in `timeZone` -> ISO instant. Sessions are scheduled in
+ * the practice's time, whatever the browser's zone; two passes settle DST edges.
+ */
+export function zonedLocalToIso(local: string, timeZone: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) throw new Error(`Not a local date-time: ${local}`);
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  let guess = wall - offsetMs(wall, timeZone);
+  guess = wall - offsetMs(guess, timeZone);
+  return new Date(guess).toISOString();
+}
+
+export function formatDate(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" }).format(d);
+}
+
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+export function formatShortDate(date: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }).format(new Date(`${date}T12:00:00Z`));
+}

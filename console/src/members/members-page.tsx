@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from "react";
+import { useMutation } from "@apollo/client/react";
+import type { Role } from "../__generated__/graphql";
+import { fieldErrorsOf } from "../lib/errors";
+import { ROLE_LABELS } from "../lib/labels";
+import { ErrorMessage, Field, Notice, PageHeader, Section } from "../ui/ui";
+import { AddMemberDocument } from "./members.documents";
+
+const ROLES: { role: Role; what: string }[] = [
+  { role: "ADMIN", what: "everything, like the owner" },
+  { role: "BILLER", what: "reads everything; manages clients and claim batches" },
+  { role: "CLINICIAN", what: "sessions, attendance and notes" },
+  { role: "OWNER", what: "everything" },
+];
+
+export function MembersPage() {
+  const [form, setForm] = useState({ email: "", name: "", password: "", role: "CLINICIAN" as Role });
+  const [added, setAdded] = useState<string | null>(null);
+  const [addMember, { loading, error }] = useMutation(AddMemberDocument);
+  const fields = fieldErrorsOf(error);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setAdded(null);
+    try {
+      const { data } = await addMember({ variables: { input: form } });
+      if (data) {
+        setAdded(`${data.addMember.user.name} (${data.addMember.user.email}) can now sign in as ${ROLE_LABELS[data.addMember.role].toLowerCase()}.`);
+        setForm({ email: "", name: "", password: "", role: form.role });
+      }
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Members and roles" subtitle="Who can sign in to this practice, and what each may do." />
+      <Section title="Add a member">
+        <form onSubmit={submit}>
+          <p className="muted">Someone who already has a GroupBill account joins with their own password; the password below is only used for a new account. Give it to them privately.</p>
+          <div className="form-grid">
+            <Field label="E-mail" error={fields.email}>
+              {(p) => <input {...p} type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
+            </Field>
+            <Field label="Name" error={fields.name}>
+              {(p) => <input {...p} required autoComplete="off" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+            </Field>
+            <Field label="Initial password" error={fields.password} hint="At least 12 characters">
+              {(p) => <input {...p} type="password" required autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
+            </Field>
+            <Field label="Role" error={fields.role}>
+              {(p) => (
+                <select {...p} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+                  {ROLES.map((r) => (
+                    <option key={r.role} value={r.role}>
+                      {ROLE_LABELS[r.role]} — {r.what}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+          {added && <Notice kind="success">{added}</Notice>}
+          <div className="button-row">
+            <button type="submit" className="button button--primary" disabled={loading}>
+              {loading ? "Adding…" : "Add member"}
+            </button>
+          </div>
+        </form>
+      </Section>
+      <Section title="Current members">
+        <Notice>The list of this practice's members is not available yet: the API has no query for it. It will appear here once it does.</Notice>
+      </Section>
+    </>
+  );
+}

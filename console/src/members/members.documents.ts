@@ -1,0 +1,7 @@
+import { graphql } from "../__generated__";
+
+export const AddMemberDocument = graphql(`
+  mutation AddMember($input: AddMemberInput!) {
+    addMember(input: $input) { role user { id email name } }
+  }
+`);

@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import type { PayerRulesFieldsFragment } from "../__generated__/graphql";
+import { Link } from "../app/router";
+import { useViewer } from "../auth/viewer";
+import { formatDate, formatDateTime, todayIn } from "../lib/dates";
+import { fieldErrorsOf } from "../lib/errors";
+import { formatCents } from "../lib/money";
+import { MODIFIER_WHEN_LABELS, NOTE_ELEMENT_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
+import { Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { PayerDocument, UpdatePayerDocument } from "./payers.documents";
+import { RuleEditor } from "./rule-editor";
+
+export function PayerPage({ id }: { id: string }) {
+  const { viewer, can } = useViewer();
+  const { data, loading, error, refetch } = useQuery(PayerDocument, { variables: { id } });
+  const [editingName, setEditingName] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (loading && !data) return <Loading what="Loading payer" />;
+  if (error) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
+  const payer = data?.payer;
+  if (!payer)
+    return (
+      <Empty title="This payer does not exist in this practice.">
+        <Link to="/payers">Back to payers</Link>
+      </Empty>
+    );
+  const canEdit = can("ManagePayers");
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/payers">Payers</Link> /
+      </p>
+      <PageHeader
+        title={payer.name}
+        subtitle={
+          <>
+            {PAYER_KIND_LABELS[payer.kind]} · payer ID <code>{payer.payerCode}</code>
+          </>
+        }
+        actions={
+          canEdit && !editingName ? (
+            <button type="button" className="button" onClick={() => setEditingName(true)}>
+              Rename
+            </button>
+          ) : undefined
+        }
+      />
+      {editingName && <RenamePayer id={payer.id} name={payer.name} payerCode={payer.payerCode} onDone={() => setEditingName(false)} />}
+      <Section title="Rules">
+        <p className="muted">
+          In force today: the version effective {formatDate(payer.rules.effectiveFrom)}. Changes are saved as a new version; earlier versions keep applying to earlier
+          sessions.
+        </p>
+        {saved && <Notice kind="success">{saved}</Notice>}
+        <RuleEditor key={payer.rules.id} payerId={payer.id} rules={payer.rules} today={todayIn(viewer.practice.timezone)} canEdit={canEdit} onSaved={setSaved} />
+      </Section>
+      <Section title="Version history">
+        <RuleHistory versions={payer.ruleHistory} currentId={payer.rules.id} />
+      </Section>
+    </>
+  );
+}
+
+function RenamePayer({ id, name, payerCode, onDone }: { id: string; name: string; payerCode: string; onDone: () => void }) {
+  const [form, setForm] = useState({ name, payerCode });
+  const [update, { loading, error }] = useMutation(UpdatePayerDocument);
+  const fields = fieldErrorsOf(error);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await update({ variables: { id, input: form } });
+      onDone();
+    } catch {
+      // shown from `error`
+    }
+  }
+  return (
+    <Section title="Name and payer ID">
+      <form onSubmit={submit}>
+        <div className="form-grid">
+          <Field label="Name" error={fields.name}>
+            {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+          </Field>
+          <Field label="Payer ID on claims" error={fields.payerCode}>
+            {(p) => <input {...p} required value={form.payerCode} onChange={(e) => setForm({ ...form, payerCode: e.target.value })} />}
+          </Field>
+        </div>
+        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={loading}>
+            Save
+          </button>
+          <button type="button" className="button" onClick={onDone}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+export function RuleHistory({ versions, currentId }: { versions: PayerRulesFieldsFragment[]; currentId: string }) {
+  if (versions.length === 0) return <Empty title="No versions yet." />;
+  return (
+    <div className="table-wrap">
+      <table className="table--compact">
+        <thead>
+          <tr>
+            <th scope="col">Effective from</th>
+            <th scope="col">Saved</th>
+            <th scope="col">Group size</th>
+            <th scope="col">Minutes</th>
+            <th scope="col">Telehealth</th>
+            <th scope="col">Modifiers</th>
+            <th scope="col">Note sections</th>
+            <th scope="col">Signed note / licensed</th>
+            <th scope="col">Units/day</th>
+            <th scope="col" className="num">
+              Fee
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...versions].reverse().map((v) => (
+            <tr key={v.id} className={v.id === currentId ? "row--current" : undefined}>
+              <td className="nowrap">
+                {formatDate(v.effectiveFrom)}
+                {v.id === currentId && <span className="tag">in force</span>}
+              </td>
+              <td className="nowrap">{formatDateTime(v.createdAt)}</td>
+              <td>
+                {v.minGroupSize}–{v.maxGroupSize}
+              </td>
+              <td>
+                {v.minSessionMinutes ?? "—"}–{v.maxSessionMinutes ?? "—"}
+              </td>
+              <td>
+                {[v.telehealthVideoAllowed && "video", v.telehealthAudioAllowed && "audio"].filter(Boolean).join(", ") || "none"} · POS {v.telehealthPlaceOfService}
+              </td>
+              <td>{v.modifierRules.map((m) => `${m.modifier}${m.when === "ALWAYS" ? "" : ` (${MODIFIER_WHEN_LABELS[m.when].toLowerCase()})`}`).join(", ") || "none"}</td>
+              <td>{v.requiredNoteElements.map((e) => NOTE_ELEMENT_LABELS[e]).join(", ") || "none"}</td>
+              <td>
+                {v.requireSignedNote ? "yes" : "no"} / {v.requireLicensedLeader ? "yes" : "no"}
+              </td>
+              <td>{v.maxUnitsPerDay}</td>
+              <td className="num">{formatCents(v.feeCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import type { PayerKind } from "../__generated__/graphql";
+import { Link, useRouter } from "../app/router";
+import { useViewer } from "../auth/viewer";
+import { todayIn } from "../lib/dates";
+import { fieldErrorsOf } from "../lib/errors";
+import { dollarsToCents, formatCents } from "../lib/money";
+import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
+import { CreatePayerDocument, PayersDocument } from "./payers.documents";
+
+export function PayersPage() {
+  const { can } = useViewer();
+  const { data, loading, error, refetch } = useQuery(PayersDocument);
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title="Payers"
+        subtitle="Each payer's rules decide which group-therapy lines are ready to bill."
+        actions={
+          can("ManagePayers") && !creating ? (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              New payer
+            </button>
+          ) : undefined
+        }
+      />
+      {creating && <CreatePayerForm onCancel={() => setCreating(false)} />}
+      <Section title="All payers">
+        {loading && !data ? (
+          <Loading what="Loading payers" />
+        ) : error ? (
+          <ErrorMessage error={error} onRetry={() => void refetch()} />
+        ) : !data || data.payers.length === 0 ? (
+          <Empty title="No payers yet.">{can("ManagePayers") ? "Add the insurers you bill, starting with your largest." : "An owner or admin adds payers."}</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Payer ID</th>
+                  <th scope="col">Group size</th>
+                  <th scope="col">Minutes</th>
+                  <th scope="col">Modifiers</th>
+                  <th scope="col" className="num">
+                    Fee
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.payers.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/payers/${p.id}`}>{p.name}</Link>
+                    </td>
+                    <td>{PAYER_KIND_LABELS[p.kind]}</td>
+                    <td>
+                      <code>{p.payerCode}</code>
+                    </td>
+                    <td>
+                      {p.rules.minGroupSize}–{p.rules.maxGroupSize}
+                    </td>
+                    <td>{p.rules.minSessionMinutes ?? "any"}{p.rules.maxSessionMinutes ? `–${p.rules.maxSessionMinutes}` : "+"}</td>
+                    <td>
+                      {p.rules.modifierRules.length === 0
+                        ? "none"
+                        : p.rules.modifierRules.map((m) => (
+                            <span key={`${m.modifier}-${m.when}`} className="code-chip" title={MODIFIER_WHEN_LABELS[m.when]}>
+                              {m.modifier}
+                              {m.when !== "ALWAYS" && <small> {MODIFIER_WHEN_LABELS[m.when].toLowerCase()}</small>}
+                            </span>
+                          ))}
+                    </td>
+                    <td className="num">{formatCents(p.rules.feeCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  );
+}
+
+const KINDS: PayerKind[] = ["MEDICAID", "MEDICARE", "MEDICARE_ADVANTAGE", "COMMERCIAL", "TRICARE", "OTHER"];
+
+function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
+  const { viewer } = useViewer();
+  const { navigate } = useRouter();
+  const [form, setForm] = useState({ name: "", kind: "MEDICAID" as PayerKind, payerCode: "", effectiveFrom: todayIn(viewer.practice.timezone), fee: "" });
+  const [localFee, setLocalFee] = useState<string | undefined>();
+  const [create, { loading, error }] = useMutation(CreatePayerDocument, { refetchQueries: [PayersDocument] });
+  const fields = fieldErrorsOf(error);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const feeCents = form.fee.trim() === "" ? undefined : dollarsToCents(form.fee);
+    if (feeCents === null) {
+      setLocalFee("Enter the fee in dollars, like 48.00");
+      return;
+    }
+    setLocalFee(undefined);
+    try {
+      const { data } = await create({
+        variables: { input: { name: form.name, kind: form.kind, payerCode: form.payerCode, rules: { effectiveFrom: form.effectiveFrom || undefined, feeCents } } },
+      });
+      if (data) navigate(`/payers/${data.createPayer.id}`);
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  return (
+    <Section title="New payer">
+      <form onSubmit={submit}>
+        <p className="muted">
+          New payers start from the standard rules (2–12 members, 45–90 minutes, video with 95, signed notes, licensed leader); Medicaid payers also get HQ. You can change
+          every rule next.
+        </p>
+        <div className="form-grid">
+          <Field label="Name" error={fields.name}>
+            {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
+          </Field>
+          <Field label="Kind" error={fields.kind}>
+            {(p) => (
+              <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as PayerKind })}>
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {PAYER_KIND_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Payer ID on claims" error={fields.payerCode} hint="The ID your clearinghouse lists for this payer">
+            {(p) => <input {...p} required value={form.payerCode} onChange={(e) => setForm({ ...form, payerCode: e.target.value })} />}
+          </Field>
+          <Field label="Rules effective from" error={fields["rules.effectiveFrom"]} hint="They also apply to earlier sessions until you add another version.">
+            {(p) => <input {...p} type="date" value={form.effectiveFrom} onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })} />}
+          </Field>
+          <Field label="Fee per line (USD)" error={localFee ?? fields["rules.feeCents"]}>
+            {(p) => (
+              <span className="input-prefix">
+                <span aria-hidden="true">$</span>
+                <input {...p} inputMode="decimal" placeholder="0.00" value={form.fee} onChange={(e) => setForm({ ...form, fee: e.target.value })} />
+              </span>
+            )}
+          </Field>
+        </div>
+        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={loading}>
+            {loading ? "Creating…" : "Create payer"}
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}

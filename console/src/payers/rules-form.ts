@@ -1,0 +1,111 @@
+import type { ModifierCondition, NoteElement, PayerRulesFieldsFragment, PayerRulesInput } from "../__generated__/graphql";
+import type { FieldErrors } from "../lib/errors";
+import { centsToDollars, dollarsToCents } from "../lib/money";
+
+export const NOTE_ELEMENTS: NoteElement[] = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"];
+export const MODIFIER_CONDITIONS: ModifierCondition[] = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
+
+/** Common modifiers, one click away: HQ (Medicaid group setting), 95 and GT (synchronous telehealth). */
+export const QUICK_MODIFIERS: { modifier: string; when: ModifierCondition; label: string }[] = [
+  { modifier: "HQ", when: "ALWAYS", label: "HQ group setting" },
+  { modifier: "95", when: "TELEHEALTH_VIDEO", label: "95 video" },
+  { modifier: "GT", when: "TELEHEALTH_VIDEO", label: "GT video" },
+];
+
+export interface ModifierRow {
+  /** Stable React key while rows move. */
+  key: string;
+  modifier: string;
+  when: ModifierCondition;
+}
+
+/** What the editor holds: numbers as typed text, the fee in dollars. */
+export interface RulesForm {
+  effectiveFrom: string;
+  minGroupSize: string;
+  maxGroupSize: string;
+  minSessionMinutes: string;
+  maxSessionMinutes: string;
+  telehealthVideoAllowed: boolean;
+  telehealthAudioAllowed: boolean;
+  telehealthPlaceOfService: string;
+  modifierRules: ModifierRow[];
+  requiredNoteElements: NoteElement[];
+  requireSignedNote: boolean;
+  requireLicensedLeader: boolean;
+  maxUnitsPerDay: string;
+  fee: string;
+}
+
+let rowCounter = 0;
+export function newRowKey(): string {
+  rowCounter += 1;
+  return `row-${rowCounter}`;
+}
+
+export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: string): RulesForm {
+  return {
+    effectiveFrom,
+    minGroupSize: String(rules.minGroupSize),
+    maxGroupSize: String(rules.maxGroupSize),
+    minSessionMinutes: rules.minSessionMinutes === null ? "" : String(rules.minSessionMinutes),
+    maxSessionMinutes: rules.maxSessionMinutes === null ? "" : String(rules.maxSessionMinutes),
+    telehealthVideoAllowed: rules.telehealthVideoAllowed,
+    telehealthAudioAllowed: rules.telehealthAudioAllowed,
+    telehealthPlaceOfService: rules.telehealthPlaceOfService,
+    modifierRules: rules.modifierRules.map((m) => ({ key: newRowKey(), modifier: m.modifier, when: m.when })),
+    requiredNoteElements: NOTE_ELEMENTS.filter((e) => rules.requiredNoteElements.includes(e)),
+    requireSignedNote: rules.requireSignedNote,
+    requireLicensedLeader: rules.requireLicensedLeader,
+    maxUnitsPerDay: String(rules.maxUnitsPerDay),
+    fee: centsToDollars(rules.feeCents),
+  };
+}
+
+const WHOLE = /^\d+$/;
+
+/**
+ * The form as the API's PayerRulesInput (every field sent, so a version says exactly what it is),
+ * or the fields that are not even numbers. Ranges and order are the server's to judge: its
+ * messages are the ones shown, next to the same inputs.
+ */
+export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const whole = (key: keyof RulesForm, text: string, optional: boolean): number | null => {
+    const t = text.trim();
+    if (t === "" && optional) return null;
+    if (!WHOLE.test(t)) {
+      errors[`rules.${key}`] = optional ? "Enter a whole number of minutes, or leave it empty for none" : "Enter a whole number";
+      return null;
+    }
+    return Number(t);
+  };
+  const feeCents = dollarsToCents(form.fee);
+  if (feeCents === null) errors["rules.feeCents"] = "Enter the fee in dollars, like 48.00";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.effectiveFrom)) errors["rules.effectiveFrom"] = "Choose the first service date these rules apply to";
+  const input: PayerRulesInput = {
+    effectiveFrom: form.effectiveFrom,
+    minGroupSize: whole("minGroupSize", form.minGroupSize, false),
+    maxGroupSize: whole("maxGroupSize", form.maxGroupSize, false),
+    minSessionMinutes: whole("minSessionMinutes", form.minSessionMinutes, true),
+    maxSessionMinutes: whole("maxSessionMinutes", form.maxSessionMinutes, true),
+    telehealthVideoAllowed: form.telehealthVideoAllowed,
+    telehealthAudioAllowed: form.telehealthAudioAllowed,
+    telehealthPlaceOfService: form.telehealthPlaceOfService,
+    modifierRules: form.modifierRules.map((m) => ({ modifier: m.modifier.trim().toUpperCase(), when: m.when })),
+    requiredNoteElements: form.requiredNoteElements,
+    requireSignedNote: form.requireSignedNote,
+    requireLicensedLeader: form.requireLicensedLeader,
+    maxUnitsPerDay: whole("maxUnitsPerDay", form.maxUnitsPerDay, false),
+    feeCents: feeCents ?? 0,
+  };
+  return { input, errors };
+}
+
+export function moveRow<T>(rows: T[], from: number, to: number): T[] {
+  if (to < 0 || to >= rows.length) return rows;
+  const next = rows.slice();
+  const [row] = next.splice(from, 1);
+  next.splice(to, 0, row);
+  return next;
+}

@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "@apollo/client/react";
+import type { PracticeSettingsQuery, UpdatePracticeInput } from "../__generated__/graphql";
+import { fieldErrorsOf } from "../lib/errors";
+import { POS_LABELS } from "../lib/labels";
+import { ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { PracticeSettingsDocument, UpdatePracticeDocument } from "./practice.documents";
+
+type Practice = PracticeSettingsQuery["practice"];
+type Key = Exclude<keyof UpdatePracticeInput, "defaultPlaceOfService">;
+
+const FIELDS: { key: Key; label: string; hint?: string }[] = [
+  { key: "name", label: "Practice name", hint: "As billed (837P billing provider)" },
+  { key: "taxId", label: "Tax ID (EIN)", hint: "9 digits" },
+  { key: "taxonomyCode", label: "Taxonomy code", hint: "e.g. 261QM0801X" },
+  { key: "phone", label: "Billing phone", hint: "10 digits" },
+  { key: "addressLine1", label: "Street address" },
+  { key: "addressCity", label: "City" },
+  { key: "addressState", label: "State", hint: "Two letters" },
+  { key: "addressZip", label: "ZIP", hint: "5 or 9 digits" },
+  { key: "clearinghouseName", label: "Clearinghouse name" },
+  { key: "clearinghouseId", label: "Clearinghouse receiver ID" },
+];
+
+export function PracticePage() {
+  const { data, loading, error, refetch } = useQuery(PracticeSettingsDocument);
+  if (loading && !data) return <Loading what="Loading practice" />;
+  if (error || !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
+  return (
+    <>
+      <PageHeader title="Practice" subtitle={`NPI ${data.practice.npi} · ${data.practice.timezone.replace(/_/g, " ")}`} />
+      <Section title="Billing details">
+        <PracticeForm practice={data.practice} />
+      </Section>
+    </>
+  );
+}
+
+function PracticeForm({ practice }: { practice: Practice }) {
+  const [form, setForm] = useState(() => {
+    const values: Record<string, string> = { defaultPlaceOfService: practice.defaultPlaceOfService };
+    for (const f of FIELDS) values[f.key] = (practice[f.key] as string | null) ?? "";
+    return values;
+  });
+  const [saved, setSaved] = useState(false);
+  const [update, { loading, error }] = useMutation(UpdatePracticeDocument, { refetchQueries: ["Me"] });
+  const fields = fieldErrorsOf(error);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    const input: UpdatePracticeInput = { defaultPlaceOfService: form.defaultPlaceOfService };
+    for (const f of FIELDS) input[f.key] = f.key === "name" ? form[f.key] : form[f.key].trim() || null;
+    try {
+      await update({ variables: { input } });
+      setSaved(true);
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <p className="muted">The 837P file needs the tax ID, taxonomy code, address and phone.</p>
+      <div className="form-grid">
+        {FIELDS.map((f) => (
+          <Field key={f.key} label={f.label} hint={f.hint} error={fields[f.key]}>
+            {(p) => <input {...p} value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />}
+          </Field>
+        ))}
+        <Field label="Default place of service" error={fields.defaultPlaceOfService}>
+          {(p) => (
+            <select {...p} value={form.defaultPlaceOfService} onChange={(e) => setForm({ ...form, defaultPlaceOfService: e.target.value })}>
+              {["11", "53", "57"].map((pos) => (
+                <option key={pos} value={pos}>
+                  {POS_LABELS[pos]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+      {saved && <Notice kind="success">Saved.</Notice>}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={loading}>
+          {loading ? "Saving…" : "Save"}
+        </button>
+      </div>
+    </form>
+  );
+}

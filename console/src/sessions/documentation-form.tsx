@@ -1,0 +1,130 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useApolloClient, useMutation } from "@apollo/client/react";
+import type { SessionQuery } from "../__generated__/graphql";
+import { errorCode, fieldErrorsOf } from "../lib/errors";
+import { ErrorMessage, Field, Notice } from "../ui/ui";
+import { SessionDocument, UpdateSessionDocumentationDocument } from "./sessions.documents";
+
+type Session = NonNullable<SessionQuery["session"]>;
+
+/**
+ * Topics and interventions, saved against the version the writer started from: if someone saved in
+ * between, the server answers CONFLICT and the writer chooses whose text to keep.
+ */
+export function DocumentationForm({ session, canEdit }: { session: Session; canEdit: boolean }) {
+  const client = useApolloClient();
+  const [draft, setDraft] = useState({ topics: session.topics ?? "", interventions: session.interventions ?? "" });
+  const [baseVersion, setBaseVersion] = useState(session.version);
+  const [dirty, setDirty] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [update, { loading, error, reset }] = useMutation(UpdateSessionDocumentationDocument, { refetchQueries: ["Session"] });
+  const conflict = errorCode(error) === "CONFLICT";
+  const fields = fieldErrorsOf(error);
+
+  // Follow the server while the writer has nothing unsaved.
+  useEffect(() => {
+    if (dirty) return;
+    setDraft({ topics: session.topics ?? "", interventions: session.interventions ?? "" });
+    setBaseVersion(session.version);
+  }, [session.topics, session.interventions, session.version, dirty]);
+
+  async function save(expectedVersion: number) {
+    try {
+      await update({ variables: { id: session.id, input: { topics: draft.topics, interventions: draft.interventions, expectedVersion } } });
+      setDirty(false);
+      setSaved(true);
+    } catch {
+      setSaved(false);
+    }
+  }
+
+  async function latest(): Promise<Session | null> {
+    const { data } = await client.query({ query: SessionDocument, variables: { id: session.id }, fetchPolicy: "network-only" });
+    return data?.session ?? null;
+  }
+
+  async function takeTheirs() {
+    const s = await latest();
+    reset();
+    setDirty(false);
+    if (s) {
+      setDraft({ topics: s.topics ?? "", interventions: s.interventions ?? "" });
+      setBaseVersion(s.version);
+    }
+  }
+
+  async function keepMine() {
+    const s = await latest();
+    reset();
+    if (s) {
+      setBaseVersion(s.version);
+      await save(s.version);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void save(baseVersion);
+      }}
+    >
+      <p className="muted">Payers deny group sessions documented like a class: name the topics and the therapeutic interventions used.</p>
+      <div className="form-grid form-grid--two">
+        <Field label="Topics" error={fields.topics}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              readOnly={!canEdit}
+              value={draft.topics}
+              onChange={(e) => {
+                setDirty(true);
+                setSaved(false);
+                setDraft({ ...draft, topics: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Interventions" error={fields.interventions}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              readOnly={!canEdit}
+              value={draft.interventions}
+              onChange={(e) => {
+                setDirty(true);
+                setSaved(false);
+                setDraft({ ...draft, interventions: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+      </div>
+      {conflict ? (
+        <div className="alert alert--warning" role="alert">
+          <strong>Someone else saved this documentation after you started editing.</strong> Your text is still in the boxes above.
+          <div className="button-row">
+            <button type="button" className="button button--small" onClick={() => void takeTheirs()}>
+              Discard mine, show theirs
+            </button>
+            <button type="button" className="button button--small button--primary" onClick={() => void keepMine()}>
+              Save mine over theirs
+            </button>
+          </div>
+        </div>
+      ) : (
+        error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />
+      )}
+      {saved && !dirty && <Notice kind="success">Documentation saved.</Notice>}
+      {canEdit && (
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={loading || !dirty}>
+            {loading ? "Saving…" : "Save documentation"}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,236 @@
+import { useEffect, useState } from "react";
+import { useApolloClient, useMutation } from "@apollo/client/react";
+import type { ClaimLineFieldsFragment, MemberNoteFieldsFragment, NoteElement } from "../__generated__/graphql";
+import { formatDateTime } from "../lib/dates";
+import { errorCode, fieldErrorsOf } from "../lib/errors";
+import { NOTE_ELEMENT_LABELS } from "../lib/labels";
+import { ErrorMessage, Field, Notice, StatusBadge } from "../ui/ui";
+import { memberName } from "./claim-lines";
+import { AddNoteAddendumDocument, SaveMemberNoteDocument, SignMemberNoteDocument } from "./sessions.documents";
+
+type Sections = Record<"participation" | "response" | "interventions" | "progress" | "plan" | "risk", string>;
+const SECTIONS: { key: keyof Sections; element: NoteElement; hint: string }[] = [
+  { key: "participation", element: "PARTICIPATION", hint: "How the member took part" },
+  { key: "response", element: "RESPONSE", hint: "Their response to the interventions" },
+  { key: "interventions", element: "INTERVENTIONS", hint: "Interventions used with this member" },
+  { key: "progress", element: "PROGRESS", hint: "Progress toward treatment goals" },
+  { key: "plan", element: "PLAN", hint: "Next steps" },
+  { key: "risk", element: "RISK", hint: "Risk assessment" },
+];
+
+function sectionsOf(note: MemberNoteFieldsFragment | null): Sections {
+  return {
+    participation: note?.participation ?? "",
+    response: note?.response ?? "",
+    interventions: note?.interventions ?? "",
+    progress: note?.progress ?? "",
+    plan: note?.plan ?? "",
+    risk: note?.risk ?? "",
+  };
+}
+
+const SAVE_OPTIONS = { refetchQueries: ["Session"], awaitRefetchQueries: true };
+
+/** One member's progress note: a draft saved against its version, then signed, then only amended. */
+export function MemberNoteCard({
+  sessionId,
+  client,
+  note,
+  line,
+  canWrite,
+}: {
+  sessionId: string;
+  client: { id: string; firstName: string; lastName: string };
+  note: MemberNoteFieldsFragment | null;
+  line: ClaimLineFieldsFragment | null;
+  canWrite: boolean;
+}) {
+  const signed = Boolean(note?.signedAt);
+  const state = signed ? "Signed" : note ? "Draft" : "No note yet";
+  return (
+    <details className="note-card" open={!signed}>
+      <summary>
+        <span className="note-card__name">{memberName(client)}</span>
+        <span className={`tag tag--${signed ? "ok" : "pending"}`}>{state}</span>
+        {line && <StatusBadge status={line.status} />}
+      </summary>
+      {signed && note ? <SignedNote note={note} canWrite={canWrite} /> : <DraftNote sessionId={sessionId} clientId={client.id} note={note} line={line} canWrite={canWrite} />}
+    </details>
+  );
+}
+
+function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: string; clientId: string; note: MemberNoteFieldsFragment | null; line: ClaimLineFieldsFragment | null; canWrite: boolean }) {
+  const client = useApolloClient();
+  const [draft, setDraft] = useState<Sections>(() => sectionsOf(note));
+  const [baseVersion, setBaseVersion] = useState(note?.version ?? 0);
+  const [dirty, setDirty] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saveNote, saving] = useMutation(SaveMemberNoteDocument, SAVE_OPTIONS);
+  const [signNote, signing] = useMutation(SignMemberNoteDocument, SAVE_OPTIONS);
+  const error = saving.error ?? signing.error;
+  const fields = fieldErrorsOf(error);
+  const conflict = errorCode(error) === "CONFLICT";
+  const missing = new Set((line?.issues ?? []).filter((i) => i.code === "NOTE_INCOMPLETE" && i.element).map((i) => i.element as NoteElement));
+
+  useEffect(() => {
+    if (dirty) return;
+    setDraft(sectionsOf(note));
+    setBaseVersion(note?.version ?? 0);
+  }, [note, dirty]);
+
+  async function save(): Promise<MemberNoteFieldsFragment | null> {
+    signing.reset();
+    const { data } = await saveNote({ variables: { input: { sessionId, clientId, ...draft, expectedVersion: baseVersion } } });
+    if (!data) return null;
+    setDirty(false);
+    setBaseVersion(data.saveMemberNote.version);
+    return data.saveMemberNote;
+  }
+
+  async function onSave() {
+    try {
+      if (await save()) setNotice("Draft saved.");
+    } catch {
+      setNotice(null);
+    }
+  }
+
+  async function onSign() {
+    try {
+      const current = dirty || !note ? await save() : note;
+      if (!current) return;
+      await signNote({ variables: { id: current.id } });
+      setNotice(null);
+    } catch {
+      setNotice(null);
+    }
+  }
+
+  async function reload() {
+    await client.refetchQueries({ include: ["Session"] });
+    saving.reset();
+    signing.reset();
+    setDirty(false);
+  }
+
+  return (
+    <form
+      className="note-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave();
+      }}
+    >
+      <div className="form-grid form-grid--two">
+        {SECTIONS.map((s) => (
+          <Field
+            key={s.key}
+            label={
+              <>
+                {NOTE_ELEMENT_LABELS[s.element]}
+                {missing.has(s.element) && <span className="required-tag"> required by the payer</span>}
+              </>
+            }
+            hint={s.hint}
+            error={fields[s.key]}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                rows={2}
+                readOnly={!canWrite}
+                value={draft[s.key]}
+                onChange={(e) => {
+                  setDirty(true);
+                  setNotice(null);
+                  setDraft({ ...draft, [s.key]: e.target.value });
+                }}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      {conflict ? (
+        <div className="alert alert--warning" role="alert">
+          <strong>This note changed since you opened it</strong> (someone saved or signed it). {error?.message}
+          <div className="button-row">
+            <button type="button" className="button button--small" onClick={() => void reload()}>
+              Load the latest note
+            </button>
+          </div>
+        </div>
+      ) : (
+        error && <ErrorMessage error={error} />
+      )}
+      {notice && <Notice kind="success">{notice}</Notice>}
+      {canWrite && (
+        <div className="button-row">
+          <button type="submit" className="button" disabled={saving.loading || signing.loading || !dirty}>
+            {saving.loading ? "Saving…" : "Save draft"}
+          </button>
+          <button type="button" className="button button--primary" disabled={saving.loading || signing.loading || (!note && !dirty)} onClick={() => void onSign()}>
+            {signing.loading ? "Signing…" : dirty ? "Save and sign" : "Sign note"}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
+
+function SignedNote({ note, canWrite }: { note: MemberNoteFieldsFragment; canWrite: boolean }) {
+  const [text, setText] = useState("");
+  const [add, { loading, error }] = useMutation(AddNoteAddendumDocument, SAVE_OPTIONS);
+  const fields = fieldErrorsOf(error);
+  const written = SECTIONS.filter((s) => (note[s.key] ?? "").trim() !== "");
+  return (
+    <div className="signed-note">
+      <dl className="note-sections">
+        {written.map((s) => (
+          <div key={s.key}>
+            <dt>{NOTE_ELEMENT_LABELS[s.element]}</dt>
+            <dd>{note[s.key]}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">
+        Signed {note.signedAt ? formatDateTime(note.signedAt) : ""}
+        {note.signedBy ? ` by ${note.signedBy.name}` : ""}. Signed notes are legal records: they are not edited, only amended.
+      </p>
+      {note.addenda.length > 0 && (
+        <ol className="addenda" aria-label="Addenda">
+          {note.addenda.map((a, i) => (
+            <li key={i}>
+              <p>{a.text}</p>
+              <p className="muted">
+                Addendum by {a.author.name}, {formatDateTime(a.createdAt)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canWrite && (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            try {
+              await add({ variables: { noteId: note.id, text } });
+              setText("");
+            } catch {
+              // shown from `error`
+            }
+          }}
+        >
+          <Field label="Add an addendum" error={fields.text}>
+            {(p) => <textarea {...p} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
+          </Field>
+          {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+          <div className="button-row">
+            <button type="submit" className="button" disabled={loading || text.trim() === ""}>
+              {loading ? "Adding…" : "Add addendum"}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { graphql } from "../__generated__";
+
+export const ClaimLineFieldsFragment = graphql(`
+  fragment ClaimLineFields on ClaimDecision {
+    id
+    status
+    cptCode
+    suggestedCptCodes
+    modifiers
+    placeOfService
+    units
+    diagnosisCodes
+    chargeCents
+    batchId
+    issues { code severity message element }
+    client { id firstName lastName }
+    payer { id name }
+  }
+`);
+
+export const SessionsBoardDocument = graphql(`
+  query SessionsBoard($from: Date, $to: Date, $groupId: ID, $first: Int, $after: String) {
+    sessions(from: $from, to: $to, groupId: $groupId, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          startsAt
+          date
+          durationMinutes
+          modality
+          presentCount
+          group { id name }
+          leader { id name }
+          claimDecisions { ...ClaimLineFields }
+        }
+      }
+    }
+  }
+`);
+
+export const BoardGroupsDocument = graphql(`
+  query BoardGroups {
+    groups { id name defaultDurationMinutes leader { id name } }
+  }
+`);
+
+export const BoardPayersDocument = graphql(`
+  query BoardPayers {
+    payers { id name }
+  }
+`);
+
+export const MemberNoteFieldsFragment = graphql(`
+  fragment MemberNoteFields on MemberNote {
+    id
+    client { id }
+    participation
+    response
+    interventions
+    progress
+    plan
+    risk
+    signedAt
+    signedBy { id name }
+    addenda { text createdAt author { id name } }
+    version
+  }
+`);
+
+export const SessionDocument = graphql(`
+  query Session($id: ID!) {
+    session(id: $id) {
+      id
+      startsAt
+      date
+      durationMinutes
+      modality
+      placeOfService
+      topics
+      interventions
+      version
+      presentCount
+      group { id name kind hasPsychotherapyComponent members { id firstName lastName } }
+      leader { id name credential licensed }
+      attendance { status client { id firstName lastName } }
+      notes { ...MemberNoteFields }
+      claimDecisions { ...ClaimLineFields }
+    }
+  }
+`);
+
+export const RecordAttendanceDocument = graphql(`
+  mutation RecordAttendance($sessionId: ID!, $entries: [AttendanceInput!]!) {
+    recordAttendance(sessionId: $sessionId, entries: $entries) {
+      id
+      presentCount
+      attendance { status client { id firstName lastName } }
+      claimDecisions { ...ClaimLineFields }
+    }
+  }
+`);
+
+export const UpdateSessionDocumentationDocument = graphql(`
+  mutation UpdateSessionDocumentation($id: ID!, $input: UpdateSessionInput!) {
+    updateSession(id: $id, input: $input) {
+      id
+      version
+      topics
+      interventions
+      claimDecisions { ...ClaimLineFields }
+    }
+  }
+`);
+
+export const SaveMemberNoteDocument = graphql(`
+  mutation SaveMemberNote($input: SaveMemberNoteInput!) {
+    saveMemberNote(input: $input) { ...MemberNoteFields }
+  }
+`);
+
+export const SignMemberNoteDocument = graphql(`
+  mutation SignMemberNote($id: ID!) {
+    signMemberNote(id: $id) { ...MemberNoteFields }
+  }
+`);
+
+export const AddNoteAddendumDocument = graphql(`
+  mutation AddNoteAddendum($noteId: ID!, $text: String!) {
+    addNoteAddendum(noteId: $noteId, text: $text) { ...MemberNoteFields }
+  }
+`);
+
+export const ScheduleSessionDocument = graphql(`
+  mutation ScheduleSession($input: ScheduleSessionInput!) {
+    scheduleSession(input: $input) { id }
+  }
+`);

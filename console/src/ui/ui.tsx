@@ -1,0 +1,164 @@
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { errorCode, messageOf } from "../lib/errors";
+import { STATUS_LABELS } from "../lib/labels";
+
+/** A label, its control, a hint and the server's message for that field, wired for screen readers. */
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+  className,
+}: {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+  className?: string;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A checkbox that reads as an on/off switch. */
+export function Switch({ label, checked, onChange, disabled, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="switch">
+      <input id={id} type="checkbox" role="switch" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ what = "Loading" }: { what?: string }) {
+  return (
+    <p className="state state--loading" role="status">
+      <span className="spinner" aria-hidden="true" /> {what}…
+    </p>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="state state--empty">
+      <p className="state__title">{title}</p>
+      {children && <div>{children}</div>}
+    </div>
+  );
+}
+
+/** An error from a query or mutation, in words; CONFLICT gets its own explanation and an optional way out. */
+export function ErrorMessage({ error, onRetry, retryLabel = "Try again" }: { error: unknown; onRetry?: () => void; retryLabel?: string }) {
+  if (!error) return null;
+  const conflict = errorCode(error) === "CONFLICT";
+  return (
+    <div className={`alert ${conflict ? "alert--warning" : "alert--error"}`} role="alert">
+      {conflict && <strong>Someone else changed this first. </strong>}
+      {messageOf(error)}
+      {onRetry && (
+        <button type="button" className="button button--small" onClick={onRetry}>
+          {retryLabel}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Notice({ kind = "info", children }: { kind?: "info" | "success" | "warning"; children: ReactNode }) {
+  return (
+    <div className={`alert alert--${kind}`} role={kind === "success" ? "status" : undefined}>
+      {children}
+    </div>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`badge badge--${status.toLowerCase()}`}>{STATUS_LABELS[status] ?? status}</span>;
+}
+
+export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {subtitle && <p className="page-header__subtitle">{subtitle}</p>}
+      </div>
+      {actions && <div className="page-header__actions">{actions}</div>}
+    </header>
+  );
+}
+
+export function Section({ title, children, actions, id }: { title: ReactNode; children: ReactNode; actions?: ReactNode; id?: string }) {
+  const headingId = useId();
+  return (
+    <section className="card" aria-labelledby={headingId} id={id}>
+      <div className="card__header">
+        <h2 id={headingId}>{title}</h2>
+        {actions && <div className="card__actions">{actions}</div>}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * A modal on the native <dialog>: focus moves in and is held by the browser, Escape closes it,
+ * and focus returns where it was.
+ */
+export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      if (typeof dialog.showModal === "function") dialog.showModal();
+      else dialog.setAttribute("open", "");
+    } else if (!open && dialog.open) {
+      if (typeof dialog.close === "function") dialog.close();
+      else dialog.removeAttribute("open");
+    }
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <h2 id={titleId}>{title}</h2>
+          {children}
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,162 @@
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../console/src/app/app";
+import { sessionStore } from "../../console/src/auth/session-store";
+import type { Role } from "../../console/src/__generated__/graphql";
+import { mockClient, viewerFor, type Call, type Reply } from "./support/render";
+
+const EMPTY_BOARD = {
+  sessions: { __typename: "GroupSessionConnection", totalCount: 0, pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null }, edges: [] },
+};
+
+function server(role: Role, extra: (call: Call) => Reply | undefined = () => undefined) {
+  return (call: Call): Reply => {
+    const special = extra(call);
+    if (special) return special;
+    switch (call.operationName) {
+      case "LogIn":
+        return call.variables.input && (call.variables.input as { password: string }).password === "correct horse battery"
+          ? { data: { logIn: { __typename: "AuthPayload", token: "tok-1" } } }
+          : { errors: [{ message: "The e-mail or password is not correct", extensions: { code: "UNAUTHENTICATED" } }] };
+      case "Me":
+        return { data: { me: viewerFor(role) } };
+      case "SessionsBoard":
+        return { data: EMPTY_BOARD };
+      case "BoardGroups":
+        return { data: { groups: [] } };
+      case "BoardPayers":
+        return { data: { payers: [] } };
+      case "Payer":
+        return { errors: [{ message: "Your role in this practice does not allow this", extensions: { code: "FORBIDDEN" } }] };
+      default:
+        throw new Error(`unexpected ${call.operationName}`);
+    }
+  };
+}
+
+beforeEach(() => {
+  sessionStore.end(null);
+  window.history.replaceState(null, "", "/");
+});
+
+async function signIn(password = "correct horse battery") {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText("E-mail"), "pat@example.test");
+  await user.type(screen.getByLabelText("Password"), password);
+  await user.click(screen.getByRole("button", { name: "Sign in" }));
+  return user;
+}
+
+it("signs in, keeps only the token (never the password), and lands on the sessions board", async () => {
+  const { client, calls } = mockClient(server("OWNER"));
+  render(<App client={client} />);
+  await signIn();
+  expect(await screen.findByRole("heading", { name: "Sessions" })).toBeInTheDocument();
+  expect(window.location.pathname).toBe("/sessions");
+  const stored = JSON.stringify({ ...sessionStorage });
+  expect(stored).toContain("tok-1");
+  expect(stored).not.toContain("correct horse battery");
+  expect(calls.find((c) => c.operationName === "LogIn")?.authorization).toBeUndefined();
+  expect(calls.find((c) => c.operationName === "Me")?.authorization).toBe("Bearer tok-1");
+});
+
+it("says when the password is wrong and stays on the sign-in page", async () => {
+  const { client } = mockClient(server("OWNER"));
+  render(<App client={client} />);
+  await signIn("wrong password!!");
+  expect(await screen.findByRole("alert")).toHaveTextContent("The e-mail or password is not correct");
+  expect(sessionStore.token()).toBeNull();
+});
+
+it.each([
+  ["OWNER", ["Sessions", "Claims", "Payers", "Clients", "Groups", "Clinicians", "Members", "Practice", "Audit log"]],
+  ["BILLER", ["Sessions", "Claims", "Payers", "Clients", "Groups", "Clinicians"]],
+  ["CLINICIAN", ["Sessions", "Clients", "Groups", "Clinicians"]],
+] as const)("shows a %s only the screens the role may use", async (role, screens) => {
+  const { client } = mockClient(server(role));
+  render(<App client={client} />);
+  await signIn();
+  const nav = await screen.findByRole("navigation", { name: "Main" });
+  expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(screens);
+});
+
+it("tells a clinician who follows a link to the rule editor that the role cannot open it", async () => {
+  const { client, calls } = mockClient(server("CLINICIAN"));
+  window.history.replaceState(null, "", "/payers/p1");
+  render(<App client={client} />);
+  await signIn();
+  expect(await screen.findByText("Your role cannot open the payer rule editor.")).toBeInTheDocument();
+  expect(calls.map((c) => c.operationName)).not.toContain("Payer");
+});
+
+it("signs out by itself when the API says the token is no longer valid", async () => {
+  let expired = false;
+  const { client } = mockClient(
+    server("OWNER", (call) =>
+      expired && call.operationName === "SessionsBoard" ? { errors: [{ message: "Your session has ended; sign in again", extensions: { code: "UNAUTHENTICATED" } }] } : undefined,
+    ),
+  );
+  render(<App client={client} />);
+  await signIn();
+  await screen.findByRole("heading", { name: "Sessions" });
+  expired = true;
+  await act(async () => {
+    await client.refetchQueries({ include: ["SessionsBoard"] }).catch(() => undefined);
+  });
+  expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
+  expect(screen.getByText("Your session has ended. Sign in again to continue.")).toBeInTheDocument();
+  expect(sessionStore.token()).toBeNull();
+  expect(JSON.stringify({ ...sessionStorage })).not.toContain("tok-1");
+});
+
+it("signs out after 30 idle minutes even without a request", async () => {
+  const { client } = mockClient(server("OWNER"));
+  render(<App client={client} />);
+  await signIn();
+  await screen.findByRole("heading", { name: "Sessions" });
+  act(() => {
+    sessionStore.expireIfDue(Date.now() + 31 * 60 * 1000);
+  });
+  expect(await screen.findByText(/30 minutes without activity/)).toBeInTheDocument();
+  await waitFor(() => expect(client.cache.extract()).toEqual({}));
+});
+
+it("switches practice by asking for the password again, and starts over with the new token", async () => {
+  const twoPractices = {
+    memberships: [
+      { __typename: "Membership", role: "OWNER", practice: { __typename: "Practice", id: "p1", name: "Harbor" } },
+      { __typename: "Membership", role: "BILLER", practice: { __typename: "Practice", id: "p2", name: "Lakeside" } },
+    ],
+  };
+  const { client, calls } = mockClient(
+    server("OWNER", (call) => {
+      if (call.operationName === "Me") return { data: { me: viewerFor("OWNER", twoPractices as never) } };
+      if (call.operationName === "SwitchPractice") {
+        const input = call.variables.input as { password: string; practiceId: string };
+        return input.password === "correct horse battery" && input.practiceId === "p2"
+          ? { data: { logIn: { __typename: "AuthPayload", token: "tok-2" } } }
+          : { errors: [{ message: "The e-mail or password is not correct", extensions: { code: "UNAUTHENTICATED" } }] };
+      }
+      return undefined;
+    }),
+  );
+  render(<App client={client} />);
+  const user = await signIn();
+  await user.selectOptions(await screen.findByLabelText("Practice"), "p2");
+  const dialog = await screen.findByRole("dialog", { name: "Switch to Lakeside" });
+  expect(within(dialog).getByLabelText("E-mail")).toHaveValue("pat@example.test");
+
+  await user.type(within(dialog).getByLabelText("Password"), "not my password");
+  await user.click(within(dialog).getByRole("button", { name: "Switch practice" }));
+  expect(await within(dialog).findByRole("alert")).toHaveTextContent("The e-mail or password is not correct");
+  expect(sessionStore.token()).toBe("tok-1");
+
+  await user.clear(within(dialog).getByLabelText("Password"));
+  await user.type(within(dialog).getByLabelText("Password"), "correct horse battery");
+  await user.click(within(dialog).getByRole("button", { name: "Switch practice" }));
+  await waitFor(() => expect(sessionStore.token()).toBe("tok-2"));
+  await waitFor(() => expect(calls.filter((c) => c.operationName === "Me").pop()?.authorization).toBe("Bearer tok-2"));
+  expect(calls.filter((c) => c.operationName === "SwitchPractice").every((c) => c.authorization === undefined)).toBe(true);
+  expect(JSON.stringify({ ...sessionStorage })).not.toContain("correct horse battery");
+});

@@ -1,0 +1,127 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { RuleEditor } from "../../console/src/payers/rule-editor";
+import type { PayerRulesFieldsFragment } from "../../console/src/__generated__/graphql";
+import { badUserInput, mockClient, renderAs, type Call, type Reply } from "./support/render";
+
+const rules: PayerRulesFieldsFragment = {
+  __typename: "PayerRules",
+  id: "r1",
+  effectiveFrom: "2026-01-01",
+  minGroupSize: 2,
+  maxGroupSize: 12,
+  minSessionMinutes: 45,
+  maxSessionMinutes: 90,
+  telehealthVideoAllowed: true,
+  telehealthAudioAllowed: false,
+  telehealthPlaceOfService: "02",
+  modifierRules: [{ __typename: "ModifierRule", modifier: "HQ", when: "ALWAYS" }],
+  requiredNoteElements: ["PARTICIPATION", "RESPONSE"],
+  requireSignedNote: true,
+  requireLicensedLeader: true,
+  maxUnitsPerDay: 1,
+  feeCents: 4800,
+  createdAt: "2026-01-01T00:00:00Z",
+};
+
+const impact = {
+  __typename: "RulesImpact",
+  decisionsEvaluated: 3,
+  newlyBlocked: 3,
+  newlyReady: 0,
+  unchanged: 0,
+  changes: ["c1", "c2", "c3"].map((id, i) => ({
+    __typename: "RulesImpactChange",
+    before: "READY",
+    after: "BLOCKED",
+    issueCodes: ["GROUP_TOO_LARGE"],
+    session: { __typename: "GroupSession", id: "s1", date: "2026-03-10", startsAt: "2026-03-10T15:00:00Z", group: { __typename: "TherapyGroup", id: "g1", name: "DBT Skills" } },
+    client: { __typename: "Client", id, firstName: `Member${i}`, lastName: "Test" },
+  })),
+};
+
+function setup(handler: (call: Call) => Reply, canEdit = true) {
+  const mock = mockClient(handler);
+  const onSaved = jest.fn();
+  renderAs("ADMIN", <RuleEditor payerId="p1" rules={rules} today="2026-03-15" canEdit={canEdit} onSaved={onSaved} />, mock.client);
+  return { ...mock, onSaved, user: userEvent.setup() };
+}
+
+it("puts HQ and 95 a click away, and reorders and removes modifiers", async () => {
+  const { user } = setup(() => ({ data: null }));
+  expect(screen.getByRole("button", { name: "+ HQ group setting" })).toBeDisabled();
+  await user.click(screen.getByRole("button", { name: "+ 95 video" }));
+  expect(screen.getByLabelText("Modifier 2")).toHaveProperty("value", "95");
+  await user.click(screen.getByRole("button", { name: "Move 95 up" }));
+  expect(screen.getByLabelText("Modifier 1")).toHaveProperty("value", "95");
+  expect(screen.getByLabelText("Modifier 2")).toHaveProperty("value", "HQ");
+  await user.click(screen.getByRole("button", { name: "Remove HQ" }));
+  expect(screen.queryByLabelText("Modifier 2")).toBeNull();
+  expect(screen.getByRole("button", { name: "+ HQ group setting" })).toBeEnabled();
+});
+
+it("saves only a previewed change: preview shows what would block, then Save sends the rules with the fee in cents", async () => {
+  const { user, calls, onSaved } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: impact } };
+    if (call.operationName === "SetPayerRules") return { data: { setPayerRules: { __typename: "Payer", id: "p1", rules, ruleHistory: [rules] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  const save = screen.getByRole("button", { name: "Save new version" });
+  expect(save).toBeDisabled();
+
+  await user.clear(screen.getByLabelText("Maximum members"));
+  await user.type(screen.getByLabelText("Maximum members"), "2");
+  await user.clear(screen.getByLabelText("Fee per line (USD)"));
+  await user.type(screen.getByLabelText("Fee per line (USD)"), "52.5");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+
+  const preview = await screen.findByRole("region", { name: "Impact preview" });
+  expect(preview.textContent).toContain("This change would block 3 lines and unblock 0 lines.");
+  expect(within(preview).getAllByRole("row")).toHaveLength(4);
+  expect(within(preview).getAllByText("Group too large")).toHaveLength(3);
+  expect(calls[0].variables).toMatchObject({ payerId: "p1", rules: { maxGroupSize: 2, feeCents: 5250, effectiveFrom: "2026-03-15" } });
+
+  // A change after the preview needs a new preview.
+  await user.type(screen.getByLabelText("Units a day per member"), "2");
+  expect(save).toBeDisabled();
+  await user.clear(screen.getByLabelText("Units a day per member"));
+  await user.type(screen.getByLabelText("Units a day per member"), "1");
+  expect(save).toBeEnabled();
+
+  await user.click(save);
+  await waitFor(() => expect(onSaved).toHaveBeenLastCalledWith(expect.stringContaining("Saved a new version")));
+  expect(calls.map((c) => c.operationName)).toEqual(["PreviewPayerRules", "SetPayerRules"]);
+  expect(calls[1].variables).toMatchObject({ payerId: "p1", rules: { maxGroupSize: 2, feeCents: 5250, maxUnitsPerDay: 1 } });
+});
+
+it("shows each of the server's field messages next to its input", async () => {
+  const { user } = setup(() =>
+    badUserInput([
+      { field: "rules.maxGroupSize", message: "Maximum group size must be at least the minimum (4)" },
+      { field: "rules.modifierRules[0].modifier", message: "Modifier must be exactly two upper-case letters or digits (e.g. HQ, 95, GT)" },
+    ]),
+  );
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  const max = screen.getByLabelText("Maximum members");
+  await waitFor(() => expect(max.getAttribute("aria-invalid")).toBe("true"));
+  const described = document.getElementById(max.getAttribute("aria-describedby")!.split(" ").pop()!);
+  expect(described?.textContent).toBe("Maximum group size must be at least the minimum (4)");
+  const modifier = screen.getByLabelText("Modifier 1");
+  expect(document.getElementById(modifier.getAttribute("aria-describedby")!)?.textContent).toMatch(/two upper-case letters/);
+});
+
+it("checks numbers before asking the server", async () => {
+  const { user, calls } = setup(() => ({ data: null }));
+  await user.clear(screen.getByLabelText("Fee per line (USD)"));
+  await user.type(screen.getByLabelText("Fee per line (USD)"), "forty");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  expect(await screen.findByText("Enter the fee in dollars, like 48.00")).toBeTruthy();
+  expect(calls).toHaveLength(0);
+});
+
+it("is read-only without the right to manage payers", () => {
+  setup(() => ({ data: null }), false);
+  expect(screen.getByLabelText("Maximum members")).toBeDisabled();
+  expect(screen.queryByRole("button", { name: "Save new version" })).toBeNull();
+  expect(screen.getByText(/Only owners and admins change payer rules/)).toBeTruthy();
+});
