@@ -264,9 +264,11 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByLabel("E-mail").fill(shared.clinicianEmail);
   await page.getByLabel("Name", { exact: true }).fill("Robin Lee");
   await page.getByLabel("Initial password").fill(PASSWORD);
-  await page.getByLabel("Role").selectOption("CLINICIAN");
+  await page.getByLabel("Role", { exact: true }).selectOption("CLINICIAN");
   await page.getByRole("button", { name: "Add member" }).click();
   await page.getByText(/can now sign in as clinician/).waitFor();
+  await page.getByRole("cell", { name: shared.clinicianEmail }).waitFor();
+  expect(await page.getByLabel("Role of Robin Lee").inputValue()).toBe("CLINICIAN");
 
   await page.getByRole("link", { name: "Audit log" }).click();
   await page.getByText("payer.setRules").waitFor();

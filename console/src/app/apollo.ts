@@ -6,7 +6,7 @@ import { map } from "rxjs";
 import { sessionStore } from "../auth/session-store";
 
 /** Operations that sign in: they carry no token, and their UNAUTHENTICATED means "wrong password", not "expired". */
-const SIGN_IN_OPERATIONS = new Set(["LogIn", "SignUp", "SwitchPractice"]);
+const SIGN_IN_OPERATIONS = new Set(["LogIn", "SignUp"]);
 
 export function createCache(): InMemoryCache {
   return new InMemoryCache({

@@ -60,18 +60,6 @@ function Root() {
   return <SignedIn key={session.token} />;
 }
 
-async function revoke(token: string): Promise<void> {
-  try {
-    await fetch("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: "mutation LogOut { logOut }" }),
-    });
-  } catch {
-    // The old token expires on its own within 30 minutes.
-  }
-}
-
 function SignedIn() {
   const client = useApolloClient();
   const { path, navigate } = useRouter();
@@ -93,11 +81,10 @@ function SignedIn() {
 
   const switched = useCallback(
     async (token: string) => {
-      const old = sessionStore.token();
+      // Nothing of the old practice may linger in the cache once the new token is in use.
       await client.clearStore();
       sessionStore.start(token);
       navigate("/sessions");
-      if (old) void revoke(old);
     },
     [client, navigate],
   );

@@ -17,10 +17,10 @@ export const LogInDocument = graphql(`
   }
 `);
 
-/** The same mutation under another name, so the practice switcher's failures never read as an expired session. */
+/** Reissues the token for another practice of the same user; the server revokes the old one. */
 export const SwitchPracticeDocument = graphql(`
-  mutation SwitchPractice($input: LogInInput!) {
-    logIn(input: $input) { token }
+  mutation SwitchPractice($practiceId: ID!) {
+    switchPractice(practiceId: $practiceId) { token }
   }
 `);
 

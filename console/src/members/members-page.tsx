@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
-import { useMutation } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import type { Role } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { ROLE_LABELS } from "../lib/labels";
-import { ErrorMessage, Field, Notice, PageHeader, Section } from "../ui/ui";
-import { AddMemberDocument } from "./members.documents";
+import { useViewer } from "../auth/viewer";
+import { ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { AddMemberDocument, MembersDocument, SetMemberRoleDocument } from "./members.documents";
 
 const ROLES: { role: Role; what: string }[] = [
   { role: "ADMIN", what: "everything, like the owner" },
@@ -16,7 +17,7 @@ const ROLES: { role: Role; what: string }[] = [
 export function MembersPage() {
   const [form, setForm] = useState({ email: "", name: "", password: "", role: "CLINICIAN" as Role });
   const [added, setAdded] = useState<string | null>(null);
-  const [addMember, { loading, error }] = useMutation(AddMemberDocument);
+  const [addMember, { loading, error }] = useMutation(AddMemberDocument, { refetchQueries: [MembersDocument] });
   const fields = fieldErrorsOf(error);
 
   async function submit(e: FormEvent) {
@@ -71,8 +72,62 @@ export function MembersPage() {
         </form>
       </Section>
       <Section title="Current members">
-        <Notice>The list of this practice's members is not available yet: the API has no query for it. It will appear here once it does.</Notice>
+        <MemberList />
       </Section>
+    </>
+  );
+}
+
+/** Owners may grant or take away OWNER; the server refuses the change that would leave no owner. */
+function MemberList() {
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(MembersDocument);
+  const [setRole, change] = useMutation(SetMemberRoleDocument);
+  if (loading && !data) return <Loading what="Loading members" />;
+  if (error || !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
+  const grantable = ROLES.filter((r) => r.role !== "OWNER" || viewer.role === "OWNER");
+  return (
+    <>
+      {change.error && <ErrorMessage error={change.error} />}
+      <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.members.map((m) => {
+            const locked = m.role === "OWNER" && viewer.role !== "OWNER";
+            return (
+              <tr key={m.user.id}>
+                <td>{m.user.name}</td>
+                <td>{m.user.email}</td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`role-${m.user.id}`}>
+                    Role of {m.user.name}
+                  </label>
+                  <select
+                    id={`role-${m.user.id}`}
+                    value={m.role}
+                    disabled={locked || change.loading}
+                    onChange={(e) => void setRole({ variables: { userId: m.user.id, role: e.target.value as Role } }).catch(() => undefined)}
+                  >
+                    {(locked ? ROLES : grantable).map((r) => (
+                      <option key={r.role} value={r.role}>
+                        {ROLE_LABELS[r.role]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      </div>
     </>
   );
 }

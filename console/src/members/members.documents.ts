@@ -5,3 +5,15 @@ export const AddMemberDocument = graphql(`
     addMember(input: $input) { role user { id email name } }
   }
 `);
+
+export const MembersDocument = graphql(`
+  query Members {
+    members { role user { id email name } }
+  }
+`);
+
+export const SetMemberRoleDocument = graphql(`
+  mutation SetMemberRole($userId: ID!, $role: Role!) {
+    setMemberRole(userId: $userId, role: $role) { role user { id email name } }
+  }
+`);
