@@ -40,7 +40,7 @@ export function SessionsBoard() {
   const groups = useQuery(BoardGroupsDocument);
   const payers = useQuery(BoardPayersDocument, { skip: !can("ReadPayers") });
   const { data, loading, error, refetch, fetchMore } = useQuery(SessionsBoardDocument, {
-    variables: { from: filters.from || null, to: filters.to || null, groupId: filters.group || null, first: PAGE_SIZE },
+    variables: { from: filters.from || null, to: filters.to || null, groupId: filters.group || null, payerId: filters.payer || null, first: PAGE_SIZE },
     skip: Boolean(rangeError),
     notifyOnNetworkStatusChange: true,
     fetchPolicy: "cache-and-network",
@@ -56,6 +56,7 @@ export function SessionsBoard() {
     return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }, [payers.data, sessions]);
 
+  // The server already filters by payer; this keeps a page consistent while a refetch is on its way.
   const visible = filters.payer ? sessions.filter((s) => s.claimDecisions.some((l) => l.payer?.id === filters.payer)) : sessions;
 
   async function loadMore() {

@@ -19,8 +19,8 @@ export const ClaimLineFieldsFragment = graphql(`
 `);
 
 export const SessionsBoardDocument = graphql(`
-  query SessionsBoard($from: Date, $to: Date, $groupId: ID, $first: Int, $after: String) {
-    sessions(from: $from, to: $to, groupId: $groupId, first: $first, after: $after) {
+  query SessionsBoard($from: Date, $to: Date, $groupId: ID, $payerId: ID, $first: Int, $after: String) {
+    sessions(from: $from, to: $to, groupId: $groupId, payerId: $payerId, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {

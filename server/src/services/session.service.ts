@@ -81,16 +81,27 @@ export class SessionService {
 
   async list(
     actor: Actor,
-    args: { groupId?: string | null; from?: string | null; to?: string | null; first?: number | null; after?: string | null },
+    args: { groupId?: string | null; payerId?: string | null; from?: string | null; to?: string | null; first?: number | null; after?: string | null },
   ): Promise<Page<GroupSessionEntity>> {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 2);
     if (args.groupId != null && !isUuid(args.groupId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    if (args.payerId != null && !isUuid(args.payerId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
     return this.db.inPractice(actor, async (manager) => {
       const base = manager.createQueryBuilder(GroupSessionEntity, "s");
       if (args.groupId) base.andWhere("s.group_id = :groupId", { groupId: args.groupId });
       if (args.from) base.andWhere("s.service_date >= :from", { from: args.from });
       if (args.to) base.andWhere("s.service_date <= :to", { to: args.to });
+      if (args.payerId) {
+        // Sessions with a line for this payer: a present member whose primary coverage that day is with it.
+        base.andWhere(
+          `EXISTS (SELECT 1 FROM attendance a JOIN coverages c ON c.practice_id = a.practice_id AND c.client_id = a.client_id
+                   WHERE a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+                     AND c.payer_id = :payerId AND c.priority = 'PRIMARY'
+                     AND c.effective_from <= s.service_date AND (c.effective_to IS NULL OR c.effective_to >= s.service_date))`,
+          { payerId: args.payerId },
+        );
+      }
       const totalCount = await base.clone().getCount();
       const pageQuery = base.clone();
       if (after) pageQuery.andWhere("(s.starts_at, s.id) > (:at, :id)", { at: new Date(String(after[0])), id: after[1] });

@@ -18,6 +18,7 @@ export const { Connection: GroupSessionConnection } = connectionTypes(GroupSessi
 @ArgsType()
 class SessionsArgs {
   @Field(() => ID, { nullable: true, description: "Only this group's sessions." }) groupId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Only sessions with a line for this payer (a present member's primary payer that day)." }) payerId?: string | null;
   @Field(() => DateScalar, { nullable: true, description: "First service date (inclusive)." }) from?: string | null;
   @Field(() => DateScalar, { nullable: true, description: "Last service date (inclusive)." }) to?: string | null;
   @Field(() => Int, { nullable: true, description: "Page size, at most 100 (default 25)." }) first?: number | null;
