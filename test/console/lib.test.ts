@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { errorCode, errorsUnder, fieldErrorsOf, messageOf } from "../../console/src/lib/errors";
 import { centsToDollars, dollarsToCents } from "../../console/src/lib/money";
-import { addDays, todayIn, zonedLocalToIso } from "../../console/src/lib/dates";
+import { addDays, previousMonth, todayIn, zonedLocalToIso } from "../../console/src/lib/dates";
 import { randomId } from "../../console/src/lib/ids";
 import { formFromRules, moveRow, rulesInputFrom } from "../../console/src/payers/rules-form";
 import type { PayerRulesFieldsFragment } from "../../console/src/__generated__/graphql";
@@ -57,6 +57,12 @@ describe("money", () => {
 });
 
 describe("dates", () => {
+  it("finds the previous calendar month, across a year and a leap February", () => {
+    expect(previousMonth("2026-11-26")).toEqual({ from: "2026-10-01", to: "2026-10-31" });
+    expect(previousMonth("2026-01-15")).toEqual({ from: "2025-12-01", to: "2025-12-31" });
+    expect(previousMonth("2028-03-01")).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+  });
+
   it("read a wall-clock time in the practice's zone, across DST", () => {
     expect(zonedLocalToIso("2026-03-10T10:00", "America/New_York")).toBe("2026-03-10T14:00:00.000Z");
     expect(zonedLocalToIso("2026-01-10T10:00", "America/New_York")).toBe("2026-01-10T15:00:00.000Z");

@@ -3,7 +3,7 @@ import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import type { ClaimBatchFieldsFragment, ExportFormat } from "../__generated__/graphql";
 import { Link } from "../app/router";
 import { useViewer } from "../auth/viewer";
-import { addDays, formatDate, formatDateTime, formatShortDate, todayIn } from "../lib/dates";
+import { formatDate, formatDateTime, formatShortDate, previousMonth, todayIn } from "../lib/dates";
 import { errorsUnder, fieldErrorsOf, messageOf } from "../lib/errors";
 import { randomId } from "../lib/ids";
 import { formatCents } from "../lib/money";
@@ -42,7 +42,7 @@ function CreateBatchForm() {
   const { viewer } = useViewer();
   const today = todayIn(viewer.practice.timezone);
   const payers = useQuery(ClaimsPayersDocument);
-  const [form, setForm] = useState({ from: addDays(today, -30), to: today, payerId: "" });
+  const [form, setForm] = useState({ ...previousMonth(today), payerId: "" });
   const keyRef = useRef(randomId());
   const [created, setCreated] = useState<ClaimBatchFieldsFragment | null>(null);
   const [create, { loading, error, reset }] = useMutation(CreateClaimBatchDocument, { refetchQueries: ["ClaimBatches", "ReadyCount"], awaitRefetchQueries: true });

@@ -63,3 +63,11 @@ export function formatDateTime(iso: string, timeZone?: string): string {
 export function formatShortDate(date: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" }).format(new Date(`${date}T12:00:00Z`));
 }
+
+/** The calendar month before the one `today` is in: billers usually bill a closed month. */
+export function previousMonth(today: string): { from: string; to: string } {
+  const [year, month] = today.split("-").map(Number);
+  const first = new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 10);
+  const last = new Date(Date.UTC(year, month - 1, 0)).toISOString().slice(0, 10);
+  return { from: first, to: last };
+}
