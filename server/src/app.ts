@@ -78,6 +78,8 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
+    // index.ts owns the signals: it must stop the embedded database after the HTTP server, in order.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: protection.validationRules,

@@ -38,6 +38,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
+    // A connection that never finishes must not keep the database running: give up after 15 s.
+    setTimeout(() => {
+      console.error("Shutdown took too long; exiting");
+      void embedded?.stop().finally(() => process.exit(1));
+    }, 15_000).unref();
     await app.stop().catch((e) => console.error(e));
     await dataSource.destroy().catch((e) => console.error(e));
     await embedded?.stop().catch((e) => console.error(e));

@@ -24,6 +24,8 @@ async function boot(dataDir: string, port: number, pgPort: number) {
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_PG_PORT: String(pgPort) };
   delete env.SEED_DEMO;
   delete env.DATABASE_URL;
+  // As under `npm start`: jest's NODE_ENV=test would hide libraries' signal handling from this test.
+  delete env.NODE_ENV;
   const child = spawn(process.execPath, [entry], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
