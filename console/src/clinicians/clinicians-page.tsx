@@ -3,7 +3,8 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useViewer } from "../auth/viewer";
 import { formatDate } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
-import { Empty, ErrorMessage, Field, Loading, PageHeader, Section, Switch } from "../ui/ui";
+import { ListHeader, QueryState } from "../ui/list-page";
+import { ErrorMessage, Field, Section, Switch } from "../ui/ui";
 import { CliniciansDocument, CreateClinicianDocument } from "./clinicians.documents";
 
 export function CliniciansPage() {
@@ -13,51 +14,51 @@ export function CliniciansPage() {
 
   return (
     <>
-      <PageHeader
+      <ListHeader
         title="Clinicians"
         subtitle="Group leaders: the rendering providers on claims."
-        actions={
-          can("ManageClinicians") && !creating ? (
-            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              New clinician
-            </button>
-          ) : undefined
-        }
+        createLabel="New clinician"
+        canCreate={can("ManageClinicians")}
+        creating={creating}
+        onCreate={() => setCreating(true)}
       />
       {creating && <CreateClinicianForm onDone={() => setCreating(false)} />}
       <Section title="All clinicians">
-        {loading && !data ? (
-          <Loading what="Loading clinicians" />
-        ) : error ? (
-          <ErrorMessage error={error} onRetry={() => void refetch()} />
-        ) : !data || data.clinicians.length === 0 ? (
-          <Empty title="No clinicians yet." />
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Credential</th>
-                  <th scope="col">NPI</th>
-                  <th scope="col">License</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.clinicians.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.name}</td>
-                    <td>{c.credential}</td>
-                    <td>
-                      <code>{c.npi}</code>
-                    </td>
-                    <td>{c.licensed ? (c.licenseExpiresOn ? `Licensed until ${formatDate(c.licenseExpiresOn)}` : "Licensed") : <span className="muted">Not licensed</span>}</td>
+        <QueryState
+          loading={loading && !data}
+          error={error}
+          empty={!data || data.clinicians.length === 0}
+          what="clinicians"
+          emptyTitle="No clinicians yet."
+          onRetry={() => void refetch()}
+        >
+          {() => (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Credential</th>
+                    <th scope="col">NPI</th>
+                    <th scope="col">License</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {data!.clinicians.map((c) => (
+                    <tr key={c.id}>
+                      <td>{c.name}</td>
+                      <td>{c.credential}</td>
+                      <td>
+                        <code>{c.npi}</code>
+                      </td>
+                      <td>{c.licensed ? (c.licenseExpiresOn ? `Licensed until ${formatDate(c.licenseExpiresOn)}` : "Licensed") : <span className="muted">Not licensed</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryState>
       </Section>
     </>
   );

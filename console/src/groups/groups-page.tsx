@@ -4,7 +4,8 @@ import type { GroupKind } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
 import { errorsUnder, fieldErrorsOf } from "../lib/errors";
 import { GROUP_KIND_LABELS } from "../lib/labels";
-import { Empty, ErrorMessage, Field, Loading, PageHeader, Section, Switch } from "../ui/ui";
+import { ListHeader, QueryState } from "../ui/list-page";
+import { ErrorMessage, Field, Loading, Section, Switch } from "../ui/ui";
 import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument } from "./groups.documents";
 
 export function GroupsPage() {
@@ -14,54 +15,54 @@ export function GroupsPage() {
 
   return (
     <>
-      <PageHeader
+      <ListHeader
         title="Groups"
         subtitle="Who meets, who leads, and what kind of group it is (which decides whether 90853 applies)."
-        actions={
-          can("ManageGroups") && !creating ? (
-            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              New group
-            </button>
-          ) : undefined
-        }
+        createLabel="New group"
+        canCreate={can("ManageGroups")}
+        creating={creating}
+        onCreate={() => setCreating(true)}
       />
       {creating && <CreateGroupForm onDone={() => setCreating(false)} />}
       <Section title="All groups">
-        {loading && !data ? (
-          <Loading what="Loading groups" />
-        ) : error ? (
-          <ErrorMessage error={error} onRetry={() => void refetch()} />
-        ) : !data || data.groups.length === 0 ? (
-          <Empty title="No groups yet." />
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Leader</th>
-                  <th scope="col">Usual length</th>
-                  <th scope="col">Members</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.groups.map((g) => (
-                  <tr key={g.id}>
-                    <td>{g.name}</td>
-                    <td>
-                      {GROUP_KIND_LABELS[g.kind]}
-                      {!g.hasPsychotherapyComponent && <span className="muted"> (no psychotherapy)</span>}
-                    </td>
-                    <td>{g.leader.name}</td>
-                    <td>{g.defaultDurationMinutes} min</td>
-                    <td>{g.members.length === 0 ? <span className="muted">none</span> : g.members.map((m) => `${m.firstName} ${m.lastName}`).join(", ")}</td>
+        <QueryState
+          loading={loading && !data}
+          error={error}
+          empty={!data || data.groups.length === 0}
+          what="groups"
+          emptyTitle="No groups yet."
+          onRetry={() => void refetch()}
+        >
+          {() => (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Leader</th>
+                    <th scope="col">Usual length</th>
+                    <th scope="col">Members</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {data!.groups.map((g) => (
+                    <tr key={g.id}>
+                      <td>{g.name}</td>
+                      <td>
+                        {GROUP_KIND_LABELS[g.kind]}
+                        {!g.hasPsychotherapyComponent && <span className="muted"> (no psychotherapy)</span>}
+                      </td>
+                      <td>{g.leader.name}</td>
+                      <td>{g.defaultDurationMinutes} min</td>
+                      <td>{g.members.length === 0 ? <span className="muted">none</span> : g.members.map((m) => `${m.firstName} ${m.lastName}`).join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryState>
       </Section>
     </>
   );

@@ -7,7 +7,8 @@ import { todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { dollarsToCents, formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
-import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
+import { ListHeader, QueryState } from "../ui/list-page";
+import { ErrorMessage, Field, Section } from "../ui/ui";
 import { CreatePayerDocument, PayersDocument } from "./payers.documents";
 
 export function PayersPage() {
@@ -17,72 +18,73 @@ export function PayersPage() {
 
   return (
     <>
-      <PageHeader
+      <ListHeader
         title="Payers"
         subtitle="Each payer's rules decide which group-therapy lines are ready to bill."
-        actions={
-          can("ManagePayers") && !creating ? (
-            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              New payer
-            </button>
-          ) : undefined
-        }
+        createLabel="New payer"
+        canCreate={can("ManagePayers")}
+        creating={creating}
+        onCreate={() => setCreating(true)}
       />
       {creating && <CreatePayerForm onCancel={() => setCreating(false)} />}
       <Section title="All payers">
-        {loading && !data ? (
-          <Loading what="Loading payers" />
-        ) : error ? (
-          <ErrorMessage error={error} onRetry={() => void refetch()} />
-        ) : !data || data.payers.length === 0 ? (
-          <Empty title="No payers yet.">{can("ManagePayers") ? "Add the insurers you bill, starting with your largest." : "An owner or admin adds payers."}</Empty>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Payer ID</th>
-                  <th scope="col">Group size</th>
-                  <th scope="col">Minutes</th>
-                  <th scope="col">Modifiers</th>
-                  <th scope="col" className="num">
-                    Fee
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.payers.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/payers/${p.id}`}>{p.name}</Link>
-                    </td>
-                    <td>{PAYER_KIND_LABELS[p.kind]}</td>
-                    <td>
-                      <code>{p.payerCode}</code>
-                    </td>
-                    <td>
-                      {p.rules.minGroupSize}–{p.rules.maxGroupSize}
-                    </td>
-                    <td>{p.rules.minSessionMinutes ?? "any"}{p.rules.maxSessionMinutes ? `–${p.rules.maxSessionMinutes}` : "+"}</td>
-                    <td>
-                      {p.rules.modifierRules.length === 0
-                        ? "none"
-                        : p.rules.modifierRules.map((m) => (
-                            <span key={`${m.modifier}-${m.when}`} className="code-chip" title={MODIFIER_WHEN_LABELS[m.when]}>
-                              {m.modifier}
-                              {m.when !== "ALWAYS" && <small> {MODIFIER_WHEN_LABELS[m.when].toLowerCase()}</small>}
-                            </span>
-                          ))}
-                    </td>
-                    <td className="num">{formatCents(p.rules.feeCents)}</td>
+        <QueryState
+          loading={loading && !data}
+          error={error}
+          empty={!data || data.payers.length === 0}
+          what="payers"
+          emptyTitle="No payers yet."
+          emptyHint={can("ManagePayers") ? "Add the insurers you bill, starting with your largest." : "An owner or admin adds payers."}
+          onRetry={() => void refetch()}
+        >
+          {() => (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Payer ID</th>
+                    <th scope="col">Group size</th>
+                    <th scope="col">Minutes</th>
+                    <th scope="col">Modifiers</th>
+                    <th scope="col" className="num">
+                      Fee
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {data!.payers.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        <Link to={`/payers/${p.id}`}>{p.name}</Link>
+                      </td>
+                      <td>{PAYER_KIND_LABELS[p.kind]}</td>
+                      <td>
+                        <code>{p.payerCode}</code>
+                      </td>
+                      <td>
+                        {p.rules.minGroupSize}–{p.rules.maxGroupSize}
+                      </td>
+                      <td>{p.rules.minSessionMinutes ?? "any"}{p.rules.maxSessionMinutes ? `–${p.rules.maxSessionMinutes}` : "+"}</td>
+                      <td>
+                        {p.rules.modifierRules.length === 0
+                          ? "none"
+                          : p.rules.modifierRules.map((m) => (
+                              <span key={`${m.modifier}-${m.when}`} className="code-chip" title={MODIFIER_WHEN_LABELS[m.when]}>
+                                {m.modifier}
+                                {m.when !== "ALWAYS" && <small> {MODIFIER_WHEN_LABELS[m.when].toLowerCase()}</small>}
+                              </span>
+                            ))}
+                      </td>
+                      <td className="num">{formatCents(p.rules.feeCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryState>
       </Section>
     </>
   );
