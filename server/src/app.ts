@@ -88,6 +88,18 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   });
   await apollo.start();
 
+  // The console loads only its own files and talks only to this server; nothing may frame it.
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "no-referrer");
+    res.setHeader(
+      "Content-Security-Policy",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    next();
+  });
+
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });

@@ -24,6 +24,15 @@ describe("health", () => {
   });
 });
 
+describe("security headers", () => {
+  it("forbid framing and sniffing and limit the console to its own origin", async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+});
+
 describe("request limits", () => {
   it("refuses bodies over 1 MB", async () => {
     const res = await post(server, JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(1_100_000) } }));
