@@ -154,12 +154,19 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
 
   await page.getByRole("link", { name: "Groups" }).click();
   await page.getByRole("button", { name: "New group" }).click();
-  await page.getByLabel("Name", { exact: true }).fill("DBT Skills Tuesday");
+  await page.getByLabel("Name", { exact: true }).fill("DBT Skills");
   await page.getByLabel("Kind").selectOption("SKILLS");
   await page.getByLabel("Leader").selectOption({ label: "Robin Lee, LCSW" });
-  for (const name of ["Reyes, Dana", "Brook, Ari", "Cole, Cam"]) await page.getByLabel(name).check();
+  for (const name of ["Reyes, Dana", "Brook, Ari"]) await page.getByLabel(name).check();
   await page.getByRole("button", { name: "Create group" }).click();
-  await page.getByRole("cell", { name: "DBT Skills Tuesday" }).waitFor();
+  await page.getByRole("cell", { name: "DBT Skills", exact: true }).waitFor();
+  // Editing: rename it and add the third member.
+  await page.getByRole("button", { name: "Edit DBT Skills" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("DBT Skills Tuesday");
+  await page.getByLabel("Cole, Cam").check();
+  await page.getByRole("button", { name: "Save group" }).click();
+  await page.getByRole("cell", { name: "DBT Skills Tuesday", exact: true }).waitFor();
+  await page.getByRole("cell", { name: /Cam Cole/ }).waitFor();
 
   // Schedule, attend, document, write and sign a note: the session page.
   await page.getByRole("link", { name: "Sessions" }).click();

@@ -1,17 +1,18 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
-import type { GroupKind } from "../__generated__/graphql";
+import type { GroupKind, GroupsQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
 import { errorsUnder, fieldErrorsOf } from "../lib/errors";
 import { GROUP_KIND_LABELS } from "../lib/labels";
 import { ListHeader, QueryState } from "../ui/list-page";
 import { ErrorMessage, Field, Loading, Section, Switch } from "../ui/ui";
-import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument } from "./groups.documents";
+import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument, UpdateGroupDocument } from "./groups.documents";
 
 export function GroupsPage() {
   const { can } = useViewer();
   const { data, loading, error, refetch } = useQuery(GroupsDocument);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<GroupRow | null>(null);
 
   return (
     <>
@@ -23,7 +24,8 @@ export function GroupsPage() {
         creating={creating}
         onCreate={() => setCreating(true)}
       />
-      {creating && <CreateGroupForm onDone={() => setCreating(false)} />}
+      {creating && <GroupForm onDone={() => setCreating(false)} />}
+      {editing && <GroupForm key={editing.id} group={editing} onDone={() => setEditing(null)} />}
       <Section title="All groups">
         <QueryState
           loading={loading && !data}
@@ -43,6 +45,11 @@ export function GroupsPage() {
                     <th scope="col">Leader</th>
                     <th scope="col">Usual length</th>
                     <th scope="col">Members</th>
+                    {can("ManageGroups") && (
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -56,6 +63,13 @@ export function GroupsPage() {
                       <td>{g.leader.name}</td>
                       <td>{g.defaultDurationMinutes} min</td>
                       <td>{g.members.length === 0 ? <span className="muted">none</span> : g.members.map((m) => `${m.firstName} ${m.lastName}`).join(", ")}</td>
+                      {can("ManageGroups") && (
+                        <td>
+                          <button type="button" className="button" aria-label={`Edit ${g.name}`} onClick={() => setEditing(g)}>
+                            Edit
+                          </button>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -70,11 +84,20 @@ export function GroupsPage() {
 
 const KINDS: GroupKind[] = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY"];
 
-function CreateGroupForm({ onDone }: { onDone: () => void }) {
+type GroupRow = NonNullable<GroupsQuery["groups"]>[number];
+
+/** Creates a group, or edits one when `group` is given (its member list is then replaced as a whole). */
+function GroupForm({ group, onDone }: { group?: GroupRow; onDone: () => void }) {
   const options = useQuery(GroupFormOptionsDocument, { variables: { first: 100 } });
-  const [form, setForm] = useState({ name: "", kind: "PSYCHOTHERAPY" as GroupKind, hasPsychotherapyComponent: true, leaderId: "", defaultDurationMinutes: "60", memberIds: [] as string[] });
+  const [form, setForm] = useState(
+    group
+      ? { name: group.name, kind: group.kind, hasPsychotherapyComponent: group.hasPsychotherapyComponent, leaderId: group.leader.id, defaultDurationMinutes: String(group.defaultDurationMinutes), memberIds: group.members.map((m) => m.id) }
+      : { name: "", kind: "PSYCHOTHERAPY" as GroupKind, hasPsychotherapyComponent: true, leaderId: "", defaultDurationMinutes: "60", memberIds: [] as string[] },
+  );
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [create, { loading, error }] = useMutation(CreateGroupDocument, { refetchQueries: ["Groups", "BoardGroups"] });
+  const [create, created] = useMutation(CreateGroupDocument, { refetchQueries: ["Groups", "BoardGroups"] });
+  const [update, updated] = useMutation(UpdateGroupDocument, { refetchQueries: ["Groups", "BoardGroups"] });
+  const { loading, error } = group ? updated : created;
   const fields = { ...fieldErrorsOf(error), ...localErrors };
 
   async function submit(e: FormEvent) {
@@ -85,7 +108,9 @@ function CreateGroupForm({ onDone }: { onDone: () => void }) {
     setLocalErrors(local);
     if (Object.keys(local).length > 0) return;
     try {
-      await create({ variables: { input: { ...form, defaultDurationMinutes: Number(form.defaultDurationMinutes) } } });
+      const input = { ...form, defaultDurationMinutes: Number(form.defaultDurationMinutes) };
+      if (group) await update({ variables: { id: group.id, input } });
+      else await create({ variables: { input } });
       onDone();
     } catch {
       // shown from `error`
@@ -94,7 +119,7 @@ function CreateGroupForm({ onDone }: { onDone: () => void }) {
 
   const clients = options.data?.clients.edges.map((e) => e.node) ?? [];
   return (
-    <Section title="New group">
+    <Section title={group ? `Edit ${group.name}` : "New group"}>
       {options.loading && !options.data ? (
         <Loading what="Loading clinicians and clients" />
       ) : options.error ? (
@@ -162,7 +187,7 @@ function CreateGroupForm({ onDone }: { onDone: () => void }) {
           {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={loading}>
-              {loading ? "Creating…" : "Create group"}
+              {group ? (loading ? "Saving…" : "Save group") : loading ? "Creating…" : "Create group"}
             </button>
             <button type="button" className="button" onClick={onDone}>
               Cancel

@@ -26,3 +26,9 @@ export const CreateGroupDocument = graphql(`
     createGroup(input: $input) { id name }
   }
 `);
+
+export const UpdateGroupDocument = graphql(`
+  mutation UpdateGroup($id: ID!, $input: UpdateGroupInput!) {
+    updateGroup(id: $id, input: $input) { id name }
+  }
+`);

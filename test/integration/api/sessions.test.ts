@@ -46,6 +46,41 @@ describe("groups", () => {
   });
 });
 
+describe("updateGroup", () => {
+  const UPDATE_GROUP = `mutation ($id: ID!, $input: UpdateGroupInput!) { updateGroup(id: $id, input: $input) { id name kind leader { id } members { id } } }`;
+
+  it("changes only what is sent, replaces the member list, and is audited", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3 });
+    const [a, b, c] = fx.clientIds;
+    const updated = expectOk(await server.gql(UPDATE_GROUP, { id: fx.groupId, input: { name: "DBT Skills II", memberIds: [c, a] } }, owner.token)).updateGroup;
+    expect(updated).toEqual({ id: fx.groupId, name: "DBT Skills II", kind: "SKILLS", leader: { id: fx.clinicianId }, members: [{ id: c }, { id: a }] });
+    const events = expectOk(await server.gql(`query ($id: ID!) { auditEvents(entityId: $id) { edges { node { action changes } } } }`, { id: fx.groupId }, owner.token)).auditEvents.edges;
+    expect(events[0].node).toEqual({ action: "group.update", changes: { name: { before: "DBT Skills", after: "DBT Skills II" }, memberIds: { before: [a, b, c], after: [c, a] } } });
+    const bad = await server.gql(UPDATE_GROUP, { id: fx.groupId, input: { defaultDurationMinutes: 0, kind: null } }, owner.token);
+    expect(bad.errors![0].extensions!.fields!.map((f) => f.field).sort()).toEqual(["defaultDurationMinutes", "kind"]);
+    const clinician = await memberWithRole(server, owner, "CLINICIAN");
+    expect(errorCode(await server.gql(UPDATE_GROUP, { id: fx.groupId, input: { name: "X" } }, clinician.token))).toBe("FORBIDDEN");
+  });
+
+  it("treats another practice's group, leader or clients as unknown and changes nothing", async () => {
+    const a = await signUpPractice(server);
+    const b = await signUpPractice(server);
+    const fxA = await billingSetup(server, a, { members: 2 });
+    const fxB = await billingSetup(server, b, { members: 2 });
+    const missing = "6b7f7a51-0b53-4d5e-8c3a-1b2c3d4e5f67";
+    const before = expectOk(await server.gql(`query ($id: ID!) { group(id: $id) { id name leader { id } members { id } } }`, { id: fxA.groupId }, a.token)).group;
+    const onA = await server.gql(UPDATE_GROUP, { id: fxA.groupId, input: { name: "Taken" } }, b.token);
+    const onMissing = await server.gql(UPDATE_GROUP, { id: missing, input: { name: "Taken" } }, b.token);
+    expect(errorCode(onA)).toBe("NOT_FOUND");
+    expect(onA.errors).toEqual(onMissing.errors);
+    expect(errorCode(await server.gql(UPDATE_GROUP, { id: fxB.groupId, input: { memberIds: [fxA.clientIds[0]] } }, b.token))).toBe("NOT_FOUND");
+    expect(errorCode(await server.gql(UPDATE_GROUP, { id: fxB.groupId, input: { leaderId: fxA.clinicianId } }, b.token))).toBe("NOT_FOUND");
+    expect(expectOk(await server.gql(`query ($id: ID!) { group(id: $id) { id name leader { id } members { id } } }`, { id: fxA.groupId }, a.token)).group).toEqual(before);
+    expect(expectOk(await server.gql(`query ($id: ID!) { group(id: $id) { members { id } } }`, { id: fxB.groupId }, b.token)).group.members).toHaveLength(2);
+  });
+});
+
 describe("sessions", () => {
   it("schedules a session with the group's leader and the local service date", async () => {
     const owner = await signUpPractice(server);

@@ -5,7 +5,7 @@ import type { GraphQLContext } from "../context.js";
 import { Client } from "../types/client.type.js";
 import { Clinician } from "../types/clinician.type.js";
 import { TherapyGroup } from "../types/group.type.js";
-import { CreateGroupInput } from "../types/session.input.js";
+import { CreateGroupInput, UpdateGroupInput } from "../types/session.input.js";
 import { loadOrFail } from "./load-or-fail.js";
 
 @Resolver(() => TherapyGroup)
@@ -26,6 +26,16 @@ export class GroupResolver {
   @Authorized(Permission.ManageGroups)
   createGroup(@Arg("input", () => CreateGroupInput) input: CreateGroupInput, @Ctx() ctx: GraphQLContext): Promise<TherapyGroup> {
     return ctx.services.groups.create(requireActor(ctx), input, ctx);
+  }
+
+  @Mutation(() => TherapyGroup, { description: "Changes a group's details, leader or member list." })
+  @Authorized(Permission.ManageGroups)
+  updateGroup(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateGroupInput) input: UpdateGroupInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TherapyGroup> {
+    return ctx.services.groups.update(requireActor(ctx), id, input, ctx);
   }
 
   @FieldResolver(() => Clinician, { description: "The clinician who usually leads it." })

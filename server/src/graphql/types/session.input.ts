@@ -14,6 +14,16 @@ export class CreateGroupInput {
   @Field(() => [ID], { description: "The clients who belong to the group." }) memberIds!: string[];
 }
 
+@InputType({ description: "Changes a group; omitted fields are kept, `memberIds` replaces the whole member list." })
+export class UpdateGroupInput {
+  @Field(() => String, { nullable: true, description: "Name." }) name?: string | null;
+  @Field(() => GroupKindEnum, { nullable: true, description: "Kind of group." }) kind?: GroupKind | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether it includes psychotherapy." }) hasPsychotherapyComponent?: boolean | null;
+  @Field(() => ID, { nullable: true, description: "The leading clinician (future sessions default to them)." }) leaderId?: string | null;
+  @Field(() => Int, { nullable: true, description: "Usual length in minutes (1-480)." }) defaultDurationMinutes?: number | null;
+  @Field(() => [ID], { nullable: true, description: "The complete new list of members." }) memberIds?: string[] | null;
+}
+
 @InputType({ description: "A new session of a group." })
 export class ScheduleSessionInput {
   @Field(() => ID, { description: "The group." }) groupId!: string;
