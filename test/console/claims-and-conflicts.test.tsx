@@ -56,6 +56,21 @@ it("sends one idempotency key for a double click, and a new one for the next bat
   expect(keys.has((last.variables.input as { idempotencyKey: string }).idempotencyKey)).toBe(false);
 });
 
+it("warns on a batch whose lines today's data no longer supports", async () => {
+  const discrepancy = "Dana Reyes on 2026-03-10: no longer marked present at that session, but billed in this batch.";
+  const { client } = mockClient((call) => {
+    if (call.operationName === "ClaimBatchLines") {
+      return { data: { claimBatch: { __typename: "ClaimBatch", id: "b1", discrepancies: [discrepancy], lines: [] } } };
+    }
+    return claimsServer([batch])(call);
+  });
+  renderAs("BILLER", <ClaimsPage />, client);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole("button", { name: "#7" }));
+  expect(await screen.findByText(discrepancy)).toBeInTheDocument();
+  expect(screen.getByText(/no longer supports a line of this batch/)).toBeInTheDocument();
+});
+
 it("lists batches with downloads, and offers void only to roles that manage batches", async () => {
   const { client } = mockClient(claimsServer([batch, { ...batch, id: "b0", controlNumber: 6, voided: true, voidedAt: "2026-03-21T10:00:00Z" }]));
   renderAs("BILLER", <ClaimsPage />, client);

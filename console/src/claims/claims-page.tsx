@@ -235,7 +235,20 @@ function BatchLines({ id }: { id: string }) {
   if (loading && !data) return <Loading what="Loading lines" />;
   if (error) return <ErrorMessage error={error} />;
   const lines = data?.claimBatch?.lines ?? [];
+  const discrepancies = data?.claimBatch?.discrepancies ?? [];
   return (
+    <>
+    {discrepancies.length > 0 && (
+      <Notice kind="warning">
+        <strong>Today's data no longer supports {discrepancies.length === 1 ? "a line" : `${discrepancies.length} lines`} of this batch.</strong> If the
+        batch was not yet accepted, void it and bill again; otherwise correct the claim with the payer.
+        <ul>
+          {discrepancies.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      </Notice>
+    )}
     <table className="table--compact">
       <caption className="visually-hidden">Lines in this batch</caption>
       <thead>
@@ -267,6 +280,7 @@ function BatchLines({ id }: { id: string }) {
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 

@@ -57,6 +57,7 @@ export const ClaimBatchLinesDocument = graphql(`
   query ClaimBatchLines($id: ID!) {
     claimBatch(id: $id) {
       id
+      discrepancies
       lines {
         id
         status

@@ -134,6 +134,38 @@ export class ClaimBatchService {
     }
   }
 
+  /**
+   * Where today's data no longer supports what a live batch billed: the member is no longer marked present,
+   * the line would now be blocked, or its contents would differ. A biller voids and rebills to correct it.
+   */
+  async discrepancies(actor: Actor, batch: ClaimBatchEntity): Promise<string[]> {
+    if (batch.voidedAt) return [];
+    return this.db.inPractice(actor, async (manager) => {
+      const lines = await manager.find(ClaimBatchLineEntity, { where: { batchId: batch.id }, order: { position: "ASC" } });
+      const dates = [...new Set(lines.map((l) => l.serviceDate))];
+      const live = new Map((await evaluateDates(manager, actor.practiceId, { dates })).map((d) => [`${d.sessionId}:${d.clientId}`, d]));
+      const found: string[] = [];
+      for (const line of lines) {
+        const who = `${line.clientFirstName} ${line.clientLastName} on ${line.serviceDate}`;
+        const now = live.get(`${line.sessionId}:${line.clientId}`);
+        if (!now) {
+          found.push(`${who}: no longer marked present at that session, but billed in this batch.`);
+          continue;
+        }
+        const errors = now.issues.filter((i) => i.severity === "ERROR");
+        if (errors.length > 0) found.push(`${who}: would now be blocked (${errors.map((i) => i.message).join(" ")})`);
+        const changed: string[] = [];
+        if (now.modifiers.join(",") !== line.modifiers.join(",")) changed.push(`modifiers ${line.modifiers.join("-") || "none"} → ${now.modifiers.join("-") || "none"}`);
+        if (now.placeOfService !== line.placeOfService) changed.push(`place of service ${line.placeOfService} → ${now.placeOfService}`);
+        if (now.chargeCents !== line.chargeCents) changed.push(`charge ${(line.chargeCents / 100).toFixed(2)} → ${(now.chargeCents / 100).toFixed(2)}`);
+        if (now.diagnosisCodes.join(",") !== line.diagnosisCodes.join(",")) changed.push(`diagnoses ${line.diagnosisCodes.join(", ")} → ${now.diagnosisCodes.join(", ")}`);
+        if (now.payerId !== line.payerId || now.memberId !== line.memberId) changed.push("payer or member id");
+        if (changed.length > 0) found.push(`${who}: billed line differs from today's data (${changed.join("; ")}).`);
+      }
+      return found;
+    });
+  }
+
   async void(actor: Actor, id: string, meta: RequestMeta): Promise<ClaimBatchEntity> {
     if (!isUuid(id)) throw notFound("Claim batch");
     return this.db.inPractice(actor, async (manager) => {

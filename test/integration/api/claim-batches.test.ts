@@ -114,6 +114,27 @@ describe("voidClaimBatch", () => {
   });
 });
 
+describe("discrepancies", () => {
+  it("tell when today's data no longer supports a billed line, and clear when the batch is voided", async () => {
+    const { owner, fx, sessionIds } = await practiceWithLines(1);
+    const batch = expectOk(await server.gql(CREATE, input("disc"), owner.token)).createClaimBatch;
+    const DISC = `query ($id: ID!) { claimBatch(id: $id) { discrepancies } }`;
+    expect(expectOk(await server.gql(DISC, { id: batch.id }, owner.token)).claimBatch.discrepancies).toEqual([]);
+
+    await server.gql(`mutation ($id: ID!, $e: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $e) { id } }`, { id: sessionIds[0], e: [{ clientId: fx.clientIds[0], status: "ABSENT" }] }, owner.token);
+    await server.gql(`mutation ($id: ID!) { updateClient(id: $id, input: { diagnosisCodes: ["F41.1"] }) { id } }`, { id: fx.clientIds[1] }, owner.token);
+    const found: string[] = expectOk(await server.gql(DISC, { id: batch.id }, owner.token)).claimBatch.discrepancies;
+    expect(found).toHaveLength(2);
+    expect(found.join("\n")).toMatch(/Member0 TestA on 2026-03-10: no longer marked present/);
+    expect(found.join("\n")).toMatch(/Member1 TestB on 2026-03-10: billed line differs from today's data \(diagnoses F33.1 → F41.1\)/);
+    // The third member's line is untouched, so it is not mentioned.
+    expect(found.some((f) => f.startsWith("Member2 TestC"))).toBe(false);
+
+    await server.gql(VOID, { id: batch.id }, owner.token);
+    expect(expectOk(await server.gql(DISC, { id: batch.id }, owner.token)).claimBatch.discrepancies).toEqual([]);
+  });
+});
+
 describe("exports", () => {
   it("writes RFC 4180 CSV with a header and one row per line", async () => {
     const { owner } = await practiceWithLines(1);

@@ -69,6 +69,13 @@ export class ClaimBatchResolver {
     return (await ctx.services.batches.lines(requireActor(ctx), batch.id)).map(frozenDecision);
   }
 
+  @FieldResolver(() => [String], {
+    description: "Where today's data no longer supports a line of this (live) batch, in plain words: void and rebill to correct. Empty when all is well or the batch is void.",
+  })
+  discrepancies(@Root() batch: ClaimBatch, @Ctx() ctx: GraphQLContext): Promise<string[]> {
+    return ctx.services.batches.discrepancies(requireActor(ctx), batch as never);
+  }
+
   @FieldResolver(() => String, { description: "The batch as a file: CSV (RFC 4180) or an X12 005010X222A1 837P interchange." })
   @Authorized(Permission.ReadClaims)
   export(
