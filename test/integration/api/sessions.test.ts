@@ -129,6 +129,13 @@ describe("sessions", () => {
     expect(expectOk(await server.gql(q, { p: fx.payerId }, owner.token)).sessions.edges).toEqual([{ node: { id: withLines } }]);
     expect(expectOk(await server.gql(q, { p: other }, owner.token)).sessions.totalCount).toBe(0);
     expect(expectOk(await server.gql(q, { p: null }, owner.token)).sessions.totalCount).toBe(2);
+
+    // Another practice filtering by this practice's payer finds nothing, though its own payer finds its session.
+    const other2 = await signUpPractice(server);
+    const fxOther = await billingSetup(server, other2, { members: 2 });
+    await readySession(server, other2, fxOther);
+    expect(expectOk(await server.gql(q, { p: fxOther.payerId }, other2.token)).sessions.totalCount).toBe(1);
+    expect(expectOk(await server.gql(q, { p: fx.payerId }, other2.token)).sessions.totalCount).toBe(0);
   });
 
   it("records attendance, replacing a client's earlier entry", async () => {
