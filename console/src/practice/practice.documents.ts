@@ -1,43 +1,32 @@
 import { graphql } from "../__generated__";
 
+export const PracticeSettingsFieldsFragment = graphql(`
+  fragment PracticeSettingsFields on Practice {
+    id
+    name
+    npi
+    timezone
+    defaultPlaceOfService
+    taxId
+    taxonomyCode
+    addressLine1
+    addressCity
+    addressState
+    addressZip
+    phone
+    clearinghouseName
+    clearinghouseId
+  }
+`);
+
 export const PracticeSettingsDocument = graphql(`
   query PracticeSettings {
-    practice {
-      id
-      name
-      npi
-      timezone
-      defaultPlaceOfService
-      taxId
-      taxonomyCode
-      addressLine1
-      addressCity
-      addressState
-      addressZip
-      phone
-      clearinghouseName
-      clearinghouseId
-    }
+    practice { ...PracticeSettingsFields }
   }
 `);
 
 export const UpdatePracticeDocument = graphql(`
   mutation UpdatePractice($input: UpdatePracticeInput!) {
-    updatePractice(input: $input) {
-      id
-      name
-      npi
-      timezone
-      defaultPlaceOfService
-      taxId
-      taxonomyCode
-      addressLine1
-      addressCity
-      addressState
-      addressZip
-      phone
-      clearinghouseName
-      clearinghouseId
-    }
+    updatePractice(input: $input) { ...PracticeSettingsFields }
   }
 `);
