@@ -4,6 +4,7 @@ import { useViewer } from "../auth/viewer";
 import { formatDateTime } from "../lib/dates";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
 import { AuditEventsDocument } from "./audit.documents";
+import { LoadMore } from "../ui/list-page";
 
 const PAGE_SIZE = 50;
 const ENTITY_TYPES = ["Practice", "Membership", "Payer", "Clinician", "Client", "TherapyGroup", "GroupSession", "MemberNote", "ClaimBatch"];
@@ -122,14 +123,14 @@ export function AuditPage() {
                 </tbody>
               </table>
             </div>
-            <p className="muted">
-              {data.auditEvents.edges.length} of {data.auditEvents.totalCount}
-            </p>
-            {data.auditEvents.pageInfo.hasNextPage && (
-              <button type="button" className="button" disabled={loadingMore} onClick={() => void loadMore()}>
-                {loadingMore ? "Loading…" : "Load older events"}
-              </button>
-            )}
+            <LoadMore
+              shown={data.auditEvents.edges.length}
+              total={data.auditEvents.totalCount}
+              hasMore={data.auditEvents.pageInfo.hasNextPage}
+              loading={loadingMore}
+              label="Load older events"
+              onLoadMore={() => void loadMore()}
+            />
           </>
         )}
       </Section>

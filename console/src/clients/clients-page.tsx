@@ -6,6 +6,7 @@ import { formatDate } from "../lib/dates";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
 import { ClientForm } from "./client-form";
 import { ClientsDocument, CreateClientDocument } from "./clients.documents";
+import { LoadMore } from "../ui/list-page";
 
 const PAGE_SIZE = 25;
 
@@ -132,14 +133,14 @@ export function ClientsPage() {
                 </tbody>
               </table>
             </div>
-            <p className="muted">
-              {data.clients.edges.length} of {data.clients.totalCount}
-            </p>
-            {data.clients.pageInfo.hasNextPage && (
-              <button type="button" className="button" disabled={loadingMore} onClick={() => void loadMore()}>
-                {loadingMore ? "Loading…" : "Load more"}
-              </button>
-            )}
+            <LoadMore
+              shown={data.clients.edges.length}
+              total={data.clients.totalCount}
+              hasMore={data.clients.pageInfo.hasNextPage}
+              loading={loadingMore}
+              label="Load more"
+              onLoadMore={() => void loadMore()}
+            />
           </>
         )}
       </Section>

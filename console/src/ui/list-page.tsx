@@ -41,3 +41,26 @@ export function QueryState({ loading, error, empty, what, emptyTitle, emptyHint,
   if (empty) return <Empty title={emptyTitle}>{emptyHint}</Empty>;
   return <>{children()}</>;
 }
+
+/** The end of a paged list: how much is shown, and a button for the next page while there is one. */
+export function LoadMore({ shown, total, hasMore, loading, label, onLoadMore }: {
+  shown: number;
+  total: number;
+  hasMore: boolean;
+  loading: boolean;
+  label: string;
+  onLoadMore: () => void;
+}) {
+  return (
+    <>
+      <p className="muted" aria-live="polite">
+        {shown} of {total}
+      </p>
+      {hasMore && (
+        <button type="button" className="button" disabled={loading} onClick={onLoadMore}>
+          {loading ? "Loading…" : label}
+        </button>
+      )}
+    </>
+  );
+}
