@@ -75,4 +75,5 @@ export const ISSUE_LABELS: Record<string, string> = {
   MISSING_DIAGNOSIS: "No diagnosis",
   DAILY_UNIT_LIMIT: "Daily unit limit reached",
   TOO_MANY_MODIFIERS: "More than 4 modifiers",
+  MISSING_FEE: "No fee set for this payer",
 };

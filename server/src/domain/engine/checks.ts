@@ -56,6 +56,7 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   USE_FAMILY_CODE: "ERROR",
   NOT_PSYCHOTHERAPY: "ERROR",
   LEADER_NOT_LICENSED: "ERROR",
+  MISSING_FEE: "ERROR",
   SESSION_TOO_SHORT: "ERROR",
   // Payers pay one unit however long the group ran, so a long session costs nothing but invites review.
   SESSION_TOO_LONG: "WARNING",
@@ -205,6 +206,16 @@ export function leaderNotLicensed(line: RuledLineFacts): CheckResult {
   return null;
 }
 
+/** A claim line must carry a charge: payers and clearinghouses reject $0 lines. */
+export function missingFee(line: RuledLineFacts): CheckResult {
+  if (line.rules.feeCents > 0) return null;
+  return issue(
+    "MISSING_FEE",
+    "No fee is set for group therapy (90853) with this payer, and a claim line billed at $0.00 is rejected. " +
+      "Set the fee in Payers → this payer → Rules (the fee schedule's charge for 90853), then the line can be billed.",
+  );
+}
+
 /** Payers may set a minimum session length for 90853. */
 export function sessionTooShort(line: RuledLineFacts): CheckResult {
   const min = line.rules.minSessionMinutes;
@@ -343,6 +354,7 @@ export const CHECKS: readonly Check[] = [
   { needsRules: false, run: useFamilyCode },
   { needsRules: false, run: notPsychotherapy },
   { needsRules: true, run: leaderNotLicensed },
+  { needsRules: true, run: missingFee },
   { needsRules: true, run: sessionTooShort },
   { needsRules: true, run: sessionTooLong },
   { needsRules: false, run: missingGroupDocumentation },

@@ -23,6 +23,7 @@ export type {
   RuleVersion,
   SessionFacts,
 } from "./types.js";
+export { CLAIM_ISSUE_CODES } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
 export { coverageOn, ruleVersionOn, rulesInForceOn } from "./in-force.js";
@@ -34,6 +35,7 @@ export {
   groupTooSmall,
   leaderNotLicensed,
   missingDiagnosis,
+  missingFee,
   missingGroupDocumentation,
   missingMemberNote,
   noActiveCoverage,

@@ -3,7 +3,7 @@
  * raised at its boundary. The baseline's session is on 2026-03-02 in
  * New York, with 3 members present, 60 minutes, in person.
  */
-import type { ClaimIssueCode, IssueSeverity, NoteElement } from "../../../../server/src/domain/engine/index.js";
+import { CLAIM_ISSUE_CODES, type ClaimIssueCode, type IssueSeverity, type NoteElement } from "../../../../server/src/domain/engine/index.js";
 import { CLIENT, PAYER_ID, codesOf, coverage, decisionFor, type Scenario } from "./factories.js";
 
 const DAY_BEFORE = "2026-03-01";
@@ -83,6 +83,8 @@ const raising: RaisingCase[] = [
     code: "LEADER_NOT_LICENSED",
     mentions: [DAY_BEFORE, DAY],
   },
+  // MISSING_FEE
+  { name: "fee 0", scenario: { rules: { feeCents: 0 } }, code: "MISSING_FEE", mentions: ["$0.00", "Rules"] },
   // SESSION_TOO_SHORT
   {
     name: "minutes == min - 1",
@@ -182,6 +184,7 @@ const passing: PassingCase[] = [
     scenario: { session: { leader: { licensed: false, licenseExpiresOn: null } }, rules: { requireLicensedLeader: false } },
     code: "LEADER_NOT_LICENSED",
   },
+  { name: "fee 1 cent", scenario: { rules: { feeCents: 1 } }, code: "MISSING_FEE" },
   { name: "minutes == min", scenario: { session: { durationMinutes: 45 }, rules: { minSessionMinutes: 45 } }, code: "SESSION_TOO_SHORT" },
   { name: "no minimum", scenario: { session: { durationMinutes: 10 }, rules: { minSessionMinutes: null } }, code: "SESSION_TOO_SHORT" },
   { name: "minutes == max", scenario: { session: { durationMinutes: 90 }, rules: { maxSessionMinutes: 90 } }, code: "SESSION_TOO_LONG" },
@@ -245,6 +248,6 @@ describe("each check", () => {
     const covered = new Set(raising.map((c) => c.code));
     // DAILY_UNIT_LIMIT needs several sessions; evaluate.test.ts covers it.
     covered.add("DAILY_UNIT_LIMIT");
-    expect(covered.size).toBe(17);
+    expect([...covered].sort()).toEqual([...CLAIM_ISSUE_CODES].sort());
   });
 });
