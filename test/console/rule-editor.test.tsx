@@ -29,12 +29,20 @@ const impact = {
   decisionsEvaluated: 3,
   newlyBlocked: 3,
   newlyReady: 0,
+  otherwiseChanged: 0,
   unchanged: 0,
+  timeline: [
+    { __typename: "RulesTimelineSegment", from: "2026-03-01", to: "2026-03-14", ruleVersionId: "r1", effectiveFrom: "0001-01-01", proposed: false },
+    { __typename: "RulesTimelineSegment", from: "2026-03-15", to: "2026-03-31", ruleVersionId: null, effectiveFrom: "2026-03-15", proposed: true },
+  ],
   changes: ["c1", "c2", "c3"].map((id, i) => ({
     __typename: "RulesImpactChange",
     before: "READY",
     after: "BLOCKED",
     issueCodes: ["GROUP_TOO_LARGE"],
+    changedFields: ["status", "chargeCents", "issues"],
+    beforeLine: { __typename: "ClaimLineContents", chargeCents: 4800, modifiers: ["HQ"], placeOfService: "11" },
+    afterLine: { __typename: "ClaimLineContents", chargeCents: 5250, modifiers: ["HQ"], placeOfService: "11" },
     session: { __typename: "GroupSession", id: "s1", date: "2026-03-10", startsAt: "2026-03-10T15:00:00Z", group: { __typename: "TherapyGroup", id: "g1", name: "DBT Skills" } },
     client: { __typename: "Client", id, firstName: `Member${i}`, lastName: "Test" },
   })),
@@ -76,9 +84,15 @@ it("saves only a previewed change: preview shows what would block, then Save sen
   await user.click(screen.getByRole("button", { name: "Preview impact" }));
 
   const preview = await screen.findByRole("region", { name: "Impact preview" });
-  expect(preview.textContent).toContain("This change would block 3 lines and unblock 0 lines.");
+  expect(preview.textContent).toContain("This change would block 3 lines, unblock 0 lines and change what 0 lines would send");
   expect(within(preview).getAllByRole("row")).toHaveLength(4);
-  expect(within(preview).getAllByText("Group too large")).toHaveLength(3);
+  expect(within(preview).getAllByText(/charge \$48\.00 → \$52\.50/)).toHaveLength(3);
+  const timeline = within(preview).getByRole("list", { name: "Rules versions by date" });
+  expect(within(timeline).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect.stringContaining("the version in force since always"),
+    expect.stringContaining("your proposed rules"),
+  ]);
+  expect(within(preview).getAllByText(/Group too large/)).toHaveLength(3);
   expect(calls[0].variables).toMatchObject({ payerId: "p1", rules: { maxGroupSize: 2, feeCents: 5250, effectiveFrom: "2026-03-15" } });
 
   // A change after the preview needs a new preview.

@@ -71,3 +71,11 @@ export function previousMonth(today: string): { from: string; to: string } {
   const last = new Date(Date.UTC(year, month - 1, 0)).toISOString().slice(0, 10);
   return { from: first, to: last };
 }
+
+/** How the API dates a payer's first rules set up without a date: they hold since always. */
+export const SINCE_ALWAYS = "0001-01-01";
+
+/** A rules version's start: "since always" for undated first rules, else the date. */
+export function formatEffectiveFrom(date: string): string {
+  return date === SINCE_ALWAYS ? "Since always" : formatDate(date);
+}

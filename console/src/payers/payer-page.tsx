@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { PayerRulesFieldsFragment } from "../__generated__/graphql";
 import { Link } from "../app/router";
 import { useViewer } from "../auth/viewer";
-import { formatDate, formatDateTime, todayIn } from "../lib/dates";
+import { SINCE_ALWAYS, formatDate, formatDateTime, formatEffectiveFrom, todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, NOTE_ELEMENT_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
@@ -51,8 +51,9 @@ export function PayerPage({ id }: { id: string }) {
       {editingName && <RenamePayer id={payer.id} name={payer.name} payerCode={payer.payerCode} onDone={() => setEditingName(false)} />}
       <Section title="Rules">
         <p className="muted">
-          In force today: the version effective {formatDate(payer.rules.effectiveFrom)}. Changes are saved as a new version; earlier versions keep applying to earlier
-          sessions.
+          In force today:{" "}
+          {payer.rules.effectiveFrom === SINCE_ALWAYS ? "the payer's first rules, which hold since always" : `the version effective ${formatDate(payer.rules.effectiveFrom)}`}.
+          Changes are saved as a new version that applies from its own date until the next one; earlier versions keep applying to earlier sessions.
         </p>
         {saved && <Notice kind="success">{saved}</Notice>}
         <RuleEditor key={payer.rules.id} payerId={payer.id} rules={payer.rules} today={todayIn(viewer.practice.timezone)} canEdit={canEdit} onSaved={setSaved} />
@@ -127,7 +128,7 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
           {[...versions].reverse().map((v) => (
             <tr key={v.id} className={v.id === currentId ? "row--current" : undefined}>
               <td className="nowrap">
-                {formatDate(v.effectiveFrom)}
+                {formatEffectiveFrom(v.effectiveFrom)}
                 {v.id === currentId && <span className="tag">in force</span>}
               </td>
               <td className="nowrap">{formatDateTime(v.createdAt)}</td>

@@ -3,7 +3,6 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { PayerKind } from "../__generated__/graphql";
 import { Link, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
-import { todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { dollarsToCents, formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
@@ -93,9 +92,8 @@ export function PayersPage() {
 const KINDS: PayerKind[] = ["MEDICAID", "MEDICARE", "MEDICARE_ADVANTAGE", "COMMERCIAL", "TRICARE", "OTHER"];
 
 function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
-  const { viewer } = useViewer();
   const { navigate } = useRouter();
-  const [form, setForm] = useState({ name: "", kind: "MEDICAID" as PayerKind, payerCode: "", effectiveFrom: todayIn(viewer.practice.timezone), fee: "" });
+  const [form, setForm] = useState({ name: "", kind: "MEDICAID" as PayerKind, payerCode: "", effectiveFrom: "", fee: "" });
   const [localFee, setLocalFee] = useState<string | undefined>();
   const [create, { loading, error }] = useMutation(CreatePayerDocument, { refetchQueries: [PayersDocument] });
   const fields = fieldErrorsOf(error);
@@ -143,7 +141,11 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
           <Field label="Payer ID on claims" error={fields.payerCode} hint="The ID your clearinghouse lists for this payer">
             {(p) => <input {...p} required value={form.payerCode} onChange={(e) => setForm({ ...form, payerCode: e.target.value })} />}
           </Field>
-          <Field label="Rules effective from" error={fields["rules.effectiveFrom"]} hint="They also apply to earlier sessions until you add another version.">
+          <Field
+            label="Rules effective from (optional)"
+            error={fields["rules.effectiveFrom"]}
+            hint="Leave empty and these rules apply to every session, past and future, until you add a dated change. With a date, sessions before it have no rules and are not billed."
+          >
             {(p) => <input {...p} type="date" value={form.effectiveFrom} onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })} />}
           </Field>
           <Field label="Fee per line (USD)" error={localFee ?? fields["rules.feeCents"]}>

@@ -80,11 +80,16 @@ export const PreviewPayerRulesDocument = graphql(`
       decisionsEvaluated
       newlyBlocked
       newlyReady
+      otherwiseChanged
       unchanged
+      timeline { from to ruleVersionId effectiveFrom proposed }
       changes {
         before
         after
         issueCodes
+        changedFields
+        beforeLine { chargeCents modifiers placeOfService }
+        afterLine { chargeCents modifiers placeOfService }
         session { id date startsAt group { id name } }
         client { id firstName lastName }
       }

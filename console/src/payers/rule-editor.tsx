@@ -3,7 +3,8 @@ import { useApolloClient, useMutation } from "@apollo/client/react";
 import type { NoteElement, PayerRulesFieldsFragment, PayerRulesInput, PreviewPayerRulesQuery } from "../__generated__/graphql";
 import { Link } from "../app/router";
 import { errorsUnder, fieldErrorsOf, type FieldErrors } from "../lib/errors";
-import { formatDate } from "../lib/dates";
+import { SINCE_ALWAYS, formatDate } from "../lib/dates";
+import { formatCents } from "../lib/money";
 import { ISSUE_LABELS, MODIFIER_WHEN_LABELS, NOTE_ELEMENT_LABELS } from "../lib/labels";
 import { ErrorMessage, Field, Notice, StatusBadge, Switch } from "../ui/ui";
 import { PreviewPayerRulesDocument, SetPayerRulesDocument } from "./payers.documents";
@@ -309,6 +310,15 @@ export function RuleEditor({
   );
 }
 
+/** What a line would send differently, in words, before its reasons. */
+function changeSummary(c: Impact["changes"][number]): string {
+  const parts: string[] = [];
+  if (c.changedFields.includes("chargeCents")) parts.push(`charge ${formatCents(c.beforeLine.chargeCents)} → ${formatCents(c.afterLine.chargeCents)}`);
+  if (c.changedFields.includes("modifiers")) parts.push(`modifiers ${c.beforeLine.modifiers.join(" ") || "none"} → ${c.afterLine.modifiers.join(" ") || "none"}`);
+  if (c.changedFields.includes("placeOfService")) parts.push(`place of service ${c.beforeLine.placeOfService} → ${c.afterLine.placeOfService}`);
+  return parts.length > 0 ? `${parts.join("; ")}. ` : "";
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -317,16 +327,31 @@ export function ImpactPreview({ impact, stale }: { impact: Impact; stale: boolea
   return (
     <section className={`impact${stale ? " impact--stale" : ""}`} aria-live="polite" aria-label="Impact preview">
       <p className="impact__summary">
-        This change would block <strong>{plural(impact.newlyBlocked, "line")}</strong> and unblock <strong>{plural(impact.newlyReady, "line")}</strong>.
+        This change would block <strong>{plural(impact.newlyBlocked, "line")}</strong>, unblock <strong>{plural(impact.newlyReady, "line")}</strong> and change what{" "}
+        <strong>{plural(impact.otherwiseChanged, "line")}</strong> would send (charge, modifiers, place of service) or why.
       </p>
       <p className="muted">
         {plural(impact.decisionsEvaluated, "line")} of this payer checked; {impact.unchanged} unchanged.
         {stale && " You changed the rules since this preview: preview again to save."}
       </p>
+      {impact.timeline.length > 0 && (
+        <ul className="impact__timeline" aria-label="Rules versions by date">
+          {impact.timeline.map((segment) => (
+            <li key={segment.from}>
+              {formatDate(segment.from)} – {formatDate(segment.to)}:{" "}
+              {segment.proposed
+                ? "your proposed rules"
+                : segment.effectiveFrom === null
+                  ? "no rules in force (not billed)"
+                  : `the version ${segment.effectiveFrom === SINCE_ALWAYS ? "in force since always" : `effective ${formatDate(segment.effectiveFrom)}`}`}
+            </li>
+          ))}
+        </ul>
+      )}
       {impact.changes.length > 0 && (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Lines whose status would change</caption>
+            <caption className="visually-hidden">Lines that would change</caption>
             <thead>
               <tr>
                 <th scope="col">Service date</th>
@@ -353,7 +378,10 @@ export function ImpactPreview({ impact, stale }: { impact: Impact; stale: boolea
                   <td>
                     <StatusBadge status={c.after} />
                   </td>
-                  <td>{c.issueCodes.length === 0 ? "Nothing blocks it" : c.issueCodes.map((code) => ISSUE_LABELS[code] ?? code).join("; ")}</td>
+                  <td>
+                    {changeSummary(c)}
+                    {c.issueCodes.length === 0 ? "Nothing blocks it" : c.issueCodes.map((code) => ISSUE_LABELS[code] ?? code).join("; ")}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -54,7 +54,11 @@ export function MemberNoteCard({
         <span className={`tag tag--${signed ? "ok" : "pending"}`}>{state}</span>
         {line && <StatusBadge status={line.status} />}
       </summary>
-      {signed && note ? <SignedNote note={note} canWrite={canWrite} /> : <DraftNote sessionId={sessionId} clientId={client.id} note={note} line={line} canWrite={canWrite} />}
+      {signed && note ? (
+        <SignedNote note={note} line={line} canWrite={canWrite} />
+      ) : (
+        <DraftNote sessionId={sessionId} clientId={client.id} note={note} line={line} canWrite={canWrite} />
+      )}
     </details>
   );
 }
@@ -70,7 +74,10 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
   const error = saving.error ?? signing.error;
   const fields = fieldErrorsOf(error);
   const conflict = errorCode(error) === "CONFLICT";
-  const missing = new Set((line?.issues ?? []).filter((i) => i.code === "NOTE_INCOMPLETE" && i.element).map((i) => i.element as NoteElement));
+  const required = new Set<NoteElement>(line?.requiredNoteElements ?? []);
+  const payerName = line?.payer?.name ?? "The member's payer";
+  // Signing is final: a required section left empty can then only be completed by an addendum.
+  const [unsignedGaps, setUnsignedGaps] = useState<NoteElement[] | null>(null);
 
   useEffect(() => {
     if (dirty) return;
@@ -95,7 +102,13 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
     }
   }
 
-  async function onSign() {
+  async function onSign(confirmed = false) {
+    const gaps = SECTIONS.filter((sec) => required.has(sec.element) && draft[sec.key].trim() === "").map((sec) => sec.element);
+    if (gaps.length > 0 && !confirmed) {
+      setUnsignedGaps(gaps);
+      return;
+    }
+    setUnsignedGaps(null);
     try {
       const current = dirty || !note ? await save() : note;
       if (!current) return;
@@ -128,7 +141,7 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
             label={
               <>
                 {NOTE_ELEMENT_LABELS[s.element]}
-                {missing.has(s.element) && <span className="required-tag"> required by the payer</span>}
+                {required.has(s.element) && <span className="required-tag"> required by {line?.payer?.name ?? "the payer"}</span>}
               </>
             }
             hint={s.hint}
@@ -143,6 +156,7 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
                 onChange={(e) => {
                   setDirty(true);
                   setNotice(null);
+                  setUnsignedGaps(null);
                   setDraft({ ...draft, [s.key]: e.target.value });
                 }}
               />
@@ -163,12 +177,28 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
         error && <ErrorMessage error={error} />
       )}
       {notice && <Notice kind="success">{notice}</Notice>}
+      {unsignedGaps && (
+        <div className="alert alert--warning" role="alert">
+          <strong>
+            {payerName} requires {unsignedGaps.map((el) => NOTE_ELEMENT_LABELS[el].toLowerCase()).join(" and ")}, which this note leaves empty.
+          </strong>{" "}
+          The line cannot be billed without it, and once signed the note can only be completed by an addendum.
+          <div className="button-row">
+            <button type="button" className="button button--small" onClick={() => setUnsignedGaps(null)}>
+              Keep editing
+            </button>
+            <button type="button" className="button button--small" onClick={() => void onSign(true)}>
+              Sign anyway
+            </button>
+          </div>
+        </div>
+      )}
       {canWrite && (
         <div className="button-row">
           <button type="submit" className="button" disabled={saving.loading || signing.loading || !dirty}>
             {saving.loading ? "Saving…" : "Save draft"}
           </button>
-          <button type="button" className="button button--primary" disabled={saving.loading || signing.loading || (!note && !dirty)} onClick={() => void onSign()}>
+          <button type="button" className="button button--primary" disabled={saving.loading || signing.loading || (!note && !dirty)} onClick={() => void onSign(false)}>
             {signing.loading ? "Signing…" : dirty ? "Save and sign" : "Sign note"}
           </button>
         </div>
@@ -177,8 +207,10 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
   );
 }
 
-function SignedNote({ note, canWrite }: { note: MemberNoteFieldsFragment; canWrite: boolean }) {
+function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; line: ClaimLineFieldsFragment | null; canWrite: boolean }) {
+  const missing = (line?.issues ?? []).filter((i) => i.code === "NOTE_INCOMPLETE" && i.element).map((i) => i.element as NoteElement);
   const [text, setText] = useState("");
+  const [element, setElement] = useState<NoteElement | "">(missing[0] ?? "");
   const [add, { loading, error }] = useMutation(AddNoteAddendumDocument, SAVE_OPTIONS);
   const fields = fieldErrorsOf(error);
   const written = SECTIONS.filter((s) => (note[s.key] ?? "").trim() !== "");
@@ -202,6 +234,7 @@ function SignedNote({ note, canWrite }: { note: MemberNoteFieldsFragment; canWri
             <li key={i}>
               <p>{a.text}</p>
               <p className="muted">
+                {a.element ? `Completes ${NOTE_ELEMENT_LABELS[a.element].toLowerCase()} · ` : ""}
                 Addendum by {a.author.name}, {formatDateTime(a.createdAt)}
               </p>
             </li>
@@ -213,15 +246,34 @@ function SignedNote({ note, canWrite }: { note: MemberNoteFieldsFragment; canWri
           onSubmit={async (e) => {
             e.preventDefault();
             try {
-              await add({ variables: { noteId: note.id, text } });
+              await add({ variables: { noteId: note.id, text, element: element === "" ? null : element } });
               setText("");
+              setElement("");
             } catch {
               // shown from `error`
             }
           }}
         >
+          {missing.length > 0 && (
+            <Notice kind="warning">
+              {line?.payer?.name ?? "The payer"} requires {missing.map((el) => NOTE_ELEMENT_LABELS[el].toLowerCase()).join(" and ")}, which this note leaves empty: add an
+              addendum that completes it.
+            </Notice>
+          )}
           <Field label="Add an addendum" error={fields.text}>
             {(p) => <textarea {...p} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
+          </Field>
+          <Field label="Section it completes" hint="Choose the note section this addendum documents, if any." error={fields.element}>
+            {(p) => (
+              <select {...p} value={element} onChange={(e) => setElement(e.target.value as NoteElement | "")}>
+                <option value="">None (a correction or remark)</option>
+                {SECTIONS.map((sec) => (
+                  <option key={sec.element} value={sec.element}>
+                    {NOTE_ELEMENT_LABELS[sec.element]}
+                  </option>
+                ))}
+              </select>
+            )}
           </Field>
           {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
           <div className="button-row">

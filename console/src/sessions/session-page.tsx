@@ -8,6 +8,7 @@ import { AttendanceForm } from "./attendance-form";
 import { ClaimLinesTable, StatusCounts } from "./claim-lines";
 import { DocumentationForm } from "./documentation-form";
 import { MemberNoteCard } from "./member-note";
+import { SupervisorForm } from "./supervisor-form";
 import { SessionDocument } from "./sessions.documents";
 
 export function SessionPage({ id }: { id: string }) {
@@ -39,7 +40,8 @@ export function SessionPage({ id }: { id: string }) {
         subtitle={
           <>
             Led by {session.leader.name}
-            {session.leader.credential ? `, ${session.leader.credential}` : ""} · {MODALITY_LABELS[session.modality]} · {session.durationMinutes} minutes ·{" "}
+            {session.leader.credential ? `, ${session.leader.credential}` : ""}
+            {session.supervisor ? ` under the supervision of ${session.supervisor.name}` : ""} · {MODALITY_LABELS[session.modality]} · {session.durationMinutes} minutes ·{" "}
             {GROUP_KIND_LABELS[session.group.kind]} group{session.modality === "IN_PERSON" && ` · POS ${session.placeOfService ?? viewer.practice.defaultPlaceOfService}`}
           </>
         }
@@ -49,6 +51,10 @@ export function SessionPage({ id }: { id: string }) {
 
       <Section title="Attendance">
         <AttendanceForm key={session.id} session={session} canEdit={can("RecordAttendance")} />
+      </Section>
+
+      <Section title="Supervision">
+        <SupervisorForm key={`${session.id}:${session.supervisor?.id ?? ""}`} session={session} canEdit={can("ScheduleSessions")} />
       </Section>
 
       <Section title="Group documentation">

@@ -12,6 +12,7 @@ export const ClaimLineFieldsFragment = graphql(`
     diagnosisCodes
     chargeCents
     batchId
+    requiredNoteElements
     issues { code severity message element }
     client { id firstName lastName }
     payer { id name }
@@ -64,7 +65,7 @@ export const MemberNoteFieldsFragment = graphql(`
     risk
     signedAt
     signedBy { id name }
-    addenda { text createdAt author { id name } }
+    addenda { text element createdAt author { id name } }
     version
   }
 `);
@@ -84,6 +85,7 @@ export const SessionDocument = graphql(`
       presentCount
       group { id name kind hasPsychotherapyComponent members { id firstName lastName } }
       leader { id name credential licensed }
+      supervisor { id name credential licensed }
       attendance { status client { id firstName lastName } }
       notes { ...MemberNoteFields }
       claimDecisions { ...ClaimLineFields }
@@ -127,13 +129,24 @@ export const SignMemberNoteDocument = graphql(`
 `);
 
 export const AddNoteAddendumDocument = graphql(`
-  mutation AddNoteAddendum($noteId: ID!, $text: String!) {
-    addNoteAddendum(noteId: $noteId, text: $text) { ...MemberNoteFields }
+  mutation AddNoteAddendum($noteId: ID!, $text: String!, $element: NoteElement) {
+    addNoteAddendum(noteId: $noteId, text: $text, element: $element) { ...MemberNoteFields }
   }
 `);
 
 export const ScheduleSessionDocument = graphql(`
   mutation ScheduleSession($input: ScheduleSessionInput!) {
     scheduleSession(input: $input) { id }
+  }
+`);
+
+export const UpdateSessionSupervisorDocument = graphql(`
+  mutation UpdateSessionSupervisor($id: ID!, $input: UpdateSessionInput!) {
+    updateSession(id: $id, input: $input) {
+      id
+      version
+      supervisor { id name credential licensed }
+      claimDecisions { ...ClaimLineFields }
+    }
   }
 `);

@@ -88,10 +88,10 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     meta,
   );
   const month = previousMonth(localDateOf(now, TIMEZONE));
-  const rulesFrom = addDays(month.from, -60);
 
+  // Undated first rules hold since always, as a practice setting up its payers would enter them.
   const payer = async (name: string, kind: "MEDICAID" | "MEDICARE" | "COMMERCIAL" | "TRICARE", payerCode: string, rules: PayerRulesPatch) =>
-    (await services.payers.create(actor, { name, kind, payerCode, rules: { effectiveFrom: rulesFrom, ...rules } }, meta)).id;
+    (await services.payers.create(actor, { name, kind, payerCode, rules }, meta)).id;
   const payers = {
     medicaid: await payer("Bay State Medicaid", "MEDICAID", "MCDMA", { feeCents: 4_850 }),
     medicare: await payer("Medicare Part B", "MEDICARE", "MCRB1", {
@@ -108,16 +108,12 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       requiredNoteElements: ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS"],
       feeCents: 9_500,
     }),
-    // A payer configured with more telehealth modifiers than a line can carry, to show TOO_MANY_MODIFIERS.
+    // A payer set up without its fee yet: its lines show MISSING_FEE until the practice enters it.
     tricare: await payer("TriWest Behavioral", "TRICARE", "TRIW1", {
       modifierRules: [
-        { modifier: "HQ", when: "ALWAYS" },
         { modifier: "AJ", when: "ALWAYS" },
         { modifier: "95", when: "TELEHEALTH_VIDEO" },
-        { modifier: "GT", when: "TELEHEALTH_VIDEO" },
-        { modifier: "XU", when: "TELEHEALTH_VIDEO" },
       ],
-      feeCents: 7_000,
     }),
   };
   // A later rules change inside the month shows versioning at work.
@@ -196,7 +192,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       time: "12:00",
       minutes: i === 3 ? 40 : 60, // 40 minutes: under the 45-minute minimum
       modality: i === 1 ? "TELEHEALTH_AUDIO" : "TELEHEALTH_VIDEO",
-      // Carter's payer adds five telehealth modifiers; he comes once.
+      // Carter's payer has no fee entered yet; he comes once.
       present: ["Brown", "Whitfield", "Mensah", "Fischer", "Reed", "Petrov", ...(i === 0 ? ["Carter"] : [])],
       absent: i === 0 ? [] : ["Carter"],
       unsigned: i === 0 ? ["Fischer"] : [],

@@ -32,4 +32,10 @@ export class ClaimBatchLineEntity {
   @Column("text", { name: "diagnosis_codes", array: true }) diagnosisCodes!: string[];
   @Column("text", { name: "rendering_name" }) renderingName!: string;
   @Column("char", { name: "rendering_npi", length: 10 }) renderingNpi!: string;
+  /** Null only on lines billed before rendering providers were recorded by id. */
+  @Column("uuid", { name: "rendering_clinician_id", nullable: true }) renderingClinicianId!: string | null;
+  /** The unlicensed leader when the rendering provider is their supervisor. */
+  @Column("uuid", { name: "supervised_clinician_id", nullable: true }) supervisedClinicianId!: string | null;
+  @Column("text", { name: "supervised_name", nullable: true }) supervisedName!: string | null;
+  @Column("char", { name: "supervised_npi", length: 10, nullable: true }) supervisedNpi!: string | null;
 }

@@ -13,6 +13,8 @@ export class GroupSessionEntity {
   @Column({ type: "enum", enumName: "modality", enum: ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"] }) modality!: Modality;
   @Column("char", { name: "place_of_service", length: 2, nullable: true }) placeOfService!: string | null;
   @Column("uuid", { name: "leader_id" }) leaderId!: string;
+  /** Licensed clinician supervising an unlicensed leader; different from the leader. */
+  @Column("uuid", { name: "supervisor_id", nullable: true }) supervisorId!: string | null;
   @Column("text", { nullable: true }) topics!: string | null;
   @Column("text", { nullable: true }) interventions!: string | null;
   @Column("integer") version!: number;

@@ -221,6 +221,7 @@ export class ClaimBatchService {
           chargeCents: l.chargeCents,
           diagnosisCodes: l.diagnosisCodes,
           renderingProvider: { name: l.renderingName, npi: l.renderingNpi },
+          supervisedLeader: l.supervisedName && l.supervisedNpi ? { name: l.supervisedName, npi: l.supervisedNpi } : undefined,
         })),
       };
       return format === "CSV" ? exportCsv(frozen) : exportX12_837P(frozen);
@@ -232,16 +233,18 @@ export class ClaimBatchService {
     const sessions = await manager.findBy(GroupSessionEntity, { id: In([...new Set(ready.map((d) => d.sessionId))]) });
     const clients = await manager.findBy(ClientEntity, { id: In([...new Set(ready.map((d) => d.clientId))]) });
     const payers = await manager.findBy(PayerEntity, { id: In([...new Set(ready.map((d) => d.payerId!))]) });
-    const leaders = await manager.findBy(ClinicianEntity, { id: In([...new Set(sessions.map((s) => s.leaderId))]) });
+    const clinicianIds = new Set(ready.flatMap((d) => (d.supervisedClinicianId ? [d.renderingClinicianId, d.supervisedClinicianId] : [d.renderingClinicianId])));
+    const clinicians = await manager.findBy(ClinicianEntity, { id: In([...clinicianIds]) });
     const sessionById = new Map(sessions.map((s) => [s.id, s]));
     const clientById = new Map(clients.map((c) => [c.id, c]));
     const payerById = new Map(payers.map((p) => [p.id, p]));
-    const leaderById = new Map(leaders.map((c) => [c.id, c]));
+    const clinicianById = new Map(clinicians.map((c) => [c.id, c]));
     return ready.map((d, position) => {
       const session = sessionById.get(d.sessionId)!;
       const client = clientById.get(d.clientId)!;
       const payer = payerById.get(d.payerId!)!;
-      const leader = leaderById.get(session.leaderId)!;
+      const rendering = clinicianById.get(d.renderingClinicianId)!;
+      const supervised = d.supervisedClinicianId ? clinicianById.get(d.supervisedClinicianId)! : null;
       return {
         practiceId: actor.practiceId,
         id: randomUUID(),
@@ -268,8 +271,12 @@ export class ClaimBatchService {
         units: d.units,
         chargeCents: d.chargeCents,
         diagnosisCodes: d.diagnosisCodes,
-        renderingName: leader.name,
-        renderingNpi: leader.npi,
+        renderingClinicianId: rendering.id,
+        renderingName: rendering.name,
+        renderingNpi: rendering.npi,
+        supervisedClinicianId: supervised?.id ?? null,
+        supervisedName: supervised?.name ?? null,
+        supervisedNpi: supervised?.npi ?? null,
       };
     });
   }

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
-import type { EngineInput, MemberFacts, PayerFacts, RuleVersion, SessionFacts } from "../domain/engine/index.js";
+import type { EngineInput, LeaderFacts, MemberFacts, NoteFacts, PayerFacts, RuleVersion, SessionFacts } from "../domain/engine/index.js";
 import {
   AttendanceEntity,
+  ClaimBatchLineEntity,
   ClientEntity,
   ClinicianEntity,
   CoverageEntity,
   GroupSessionEntity,
   MemberNoteEntity,
+  NoteAddendumEntity,
   PayerRuleVersionEntity,
   PracticeEntity,
   TherapyGroupEntity,
@@ -23,6 +25,8 @@ export function decisionId(sessionId: string, clientId: string): string {
 export interface LoadedFacts {
   input: EngineInput;
   sessions: GroupSessionEntity[];
+  /** The loaded sessions' lines in batches that are not void, by `${sessionId}:${clientId}`: their batch id. */
+  batchOf: Map<string, string>;
 }
 
 /**
@@ -36,18 +40,37 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
   if ("dates" in range) query.where("s.service_date IN (:...dates)", { dates: range.dates.length ? range.dates : ["1900-01-01"] });
   else query.where("s.service_date BETWEEN :from AND :to", { from: range.from, to: range.to });
   const sessions = await query.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").getMany();
-  return { sessions, input: await factsFor(manager, practice, sessions) };
+  const billed = sessions.length
+    ? await manager.find(ClaimBatchLineEntity, {
+        where: { sessionId: In(sessions.map((s) => s.id)), voided: false },
+        select: { sessionId: true, clientId: true, serviceDate: true, payerId: true, batchId: true },
+      })
+    : [];
+  const batchOf = new Map(billed.map((b) => [`${b.sessionId}:${b.clientId}`, b.batchId]));
+  const input = await factsFor(manager, practice, sessions);
+  input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId }) => ({ sessionId, clientId, serviceDate, payerId }));
+  return { sessions, input, batchOf };
 }
 
 async function factsFor(manager: EntityManager, practice: PracticeEntity, sessions: GroupSessionEntity[]): Promise<EngineInput> {
-  const empty: EngineInput = { timezone: practice.timezone, defaultPlaceOfService: practice.defaultPlaceOfService, sessions: [], members: new Map(), payers: new Map() };
+  const empty: EngineInput = {
+    timezone: practice.timezone,
+    defaultPlaceOfService: practice.defaultPlaceOfService,
+    sessions: [],
+    members: new Map(),
+    payers: new Map(),
+    billed: [],
+  };
   if (sessions.length === 0) return empty;
   const sessionIds = sessions.map((s) => s.id);
   // One connection runs one statement at a time, so these are sequential by nature.
   const groups = await manager.findBy(TherapyGroupEntity, { id: In([...new Set(sessions.map((s) => s.groupId))]) });
-  const leaders = await manager.findBy(ClinicianEntity, { id: In([...new Set(sessions.map((s) => s.leaderId))]) });
+  const clinicianIds = new Set(sessions.flatMap((s) => (s.supervisorId ? [s.leaderId, s.supervisorId] : [s.leaderId])));
+  const clinicians = await manager.findBy(ClinicianEntity, { id: In([...clinicianIds]) });
   const present = await manager.findBy(AttendanceEntity, { sessionId: In(sessionIds), status: "PRESENT" });
   const notes = await manager.findBy(MemberNoteEntity, { sessionId: In(sessionIds) });
+  const signedNoteIds = notes.filter((n) => n.signedAt !== null).map((n) => n.id);
+  const addenda = signedNoteIds.length ? await manager.findBy(NoteAddendumEntity, { noteId: In(signedNoteIds) }) : [];
   const clientIds = [...new Set(present.map((a) => a.clientId))];
   const clients = clientIds.length ? await manager.findBy(ClientEntity, { id: In(clientIds) }) : [];
   const coverages = clientIds.length ? await manager.find(CoverageEntity, { where: { clientId: In(clientIds) }, order: { position: "ASC" } }) : [];
@@ -55,7 +78,9 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
   const versions = payerIds.length ? await manager.findBy(PayerRuleVersionEntity, { payerId: In(payerIds) }) : [];
 
   const groupById = new Map(groups.map((g) => [g.id, g]));
-  const leaderById = new Map(leaders.map((c) => [c.id, c]));
+  const clinicianById = new Map<string, LeaderFacts>(
+    clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn }]),
+  );
   const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [] }]));
   for (const c of coverages) {
     members.get(c.clientId)?.coverages.push({ payerId: c.payerId, memberId: c.memberId, priority: c.priority, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo });
@@ -64,10 +89,22 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
   for (const v of versions) payers.get(v.payerId)?.ruleVersions.push(v);
 
   const presentBySession = groupBy(present, (a) => a.sessionId);
-  const notesBySession = groupBy(notes, (n) => n.sessionId);
+  const addendaByNote = groupBy(addenda, (a) => a.noteId);
+  const noteFacts = notes.map((n): NoteFacts & { sessionId: string } => ({
+    sessionId: n.sessionId,
+    clientId: n.clientId,
+    participation: n.participation,
+    response: n.response,
+    interventions: n.interventions,
+    progress: n.progress,
+    plan: n.plan,
+    risk: n.risk,
+    signedAt: n.signedAt,
+    addenda: (addendaByNote.get(n.id) ?? []).map((a) => ({ element: a.element, text: a.text })),
+  }));
+  const notesBySession = groupBy(noteFacts, (n) => n.sessionId);
   const facts: SessionFacts[] = sessions.map((s) => {
     const group = groupById.get(s.groupId)!;
-    const leader = leaderById.get(s.leaderId)!;
     return {
       id: s.id,
       startsAt: s.startsAt,
@@ -78,7 +115,8 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
       interventions: s.interventions,
       groupKind: group.kind,
       hasPsychotherapyComponent: group.hasPsychotherapyComponent,
-      leader: { licensed: leader.licensed, licenseExpiresOn: leader.licenseExpiresOn },
+      leader: clinicianById.get(s.leaderId)!,
+      supervisor: s.supervisorId ? clinicianById.get(s.supervisorId)! : null,
       presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
       notes: notesBySession.get(s.id) ?? [],
     };

@@ -1,7 +1,7 @@
-import { In, type EntityManager } from "typeorm";
-import { evaluateSessions, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
+import type { EntityManager } from "typeorm";
+import { evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
 import { isValidDate, mergePayerRules, type PayerRulesPatch } from "../domain/validation/index.js";
-import { ClaimBatchLineEntity, GroupSessionEntity, PayerEntity } from "../entities/index.js";
+import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
 import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
 import { decisionId, loadFactsForDates } from "./claim-facts.js";
 import type { Database } from "./database.js";
@@ -20,12 +20,68 @@ export interface ClaimDecisionView extends Omit<ClaimDecisionDraft, "status"> {
   sessionStartsAt: Date;
 }
 
+/** What a payer is sent for a line, and why it is or is not billable. */
+export interface LineContentsView {
+  status: ClaimStatus;
+  chargeCents: number;
+  modifiers: string[];
+  placeOfService: string;
+  issueCodes: ClaimIssueCode[];
+}
+
+export type LineChange = "status" | "chargeCents" | "modifiers" | "placeOfService" | "issues";
+
+export interface RulesImpactChangeView {
+  sessionId: string;
+  clientId: string;
+  before: ClaimStatus;
+  after: ClaimStatus;
+  issueCodes: ClaimIssueCode[];
+  changedFields: LineChange[];
+  beforeLine: LineContentsView;
+  afterLine: LineContentsView;
+}
+
+/** A stretch of dates governed by one rules version once the proposal is saved. */
+export interface RulesTimelineSegment {
+  from: string;
+  to: string;
+  ruleVersionId: string | null;
+  effectiveFrom: string | null;
+  proposed: boolean;
+}
+
 export interface RulesImpactView {
   decisionsEvaluated: number;
   newlyBlocked: number;
   newlyReady: number;
+  /** Same status, but what would be sent (charge, modifiers, place of service) or the reasons change. */
+  otherwiseChanged: number;
   unchanged: number;
-  changes: { sessionId: string; clientId: string; before: ClaimStatus; after: ClaimStatus; issueCodes: ClaimIssueCode[] }[];
+  changes: RulesImpactChangeView[];
+  timeline: RulesTimelineSegment[];
+}
+
+const PROPOSED_VERSION_ID = "proposed";
+
+function contentsOf(d: ClaimDecisionDraft): LineContentsView {
+  return { status: d.status, chargeCents: d.chargeCents, modifiers: d.modifiers, placeOfService: d.placeOfService, issueCodes: d.issues.map((i) => i.code) };
+}
+
+function lineChanges(was: LineContentsView, now: LineContentsView): LineChange[] {
+  const changed: LineChange[] = [];
+  if (was.status !== now.status) changed.push("status");
+  if (was.chargeCents !== now.chargeCents) changed.push("chargeCents");
+  if (was.modifiers.join(" ") !== now.modifiers.join(" ")) changed.push("modifiers");
+  if (was.placeOfService !== now.placeOfService) changed.push("placeOfService");
+  if (was.issueCodes.join(" ") !== now.issueCodes.join(" ")) changed.push("issues");
+  return changed;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** A year of sessions is what a biller reviews at once; larger ranges are refused rather than slow. */
@@ -53,21 +109,28 @@ function toView(draft: ClaimDecisionDraft, startsAt: Date): ClaimDecisionView {
   return { ...draft, id: decisionId(draft.sessionId, draft.clientId), batchId: null, sessionStartsAt: startsAt };
 }
 
-/** Which (session, client) pairs sit in a batch that is not void, and in which batch. */
-async function billedLines(manager: EntityManager, sessionIds: string[]): Promise<Map<string, string>> {
-  if (sessionIds.length === 0) return new Map();
-  const rows = await manager.find(ClaimBatchLineEntity, { where: { sessionId: In(sessionIds), voided: false }, select: { sessionId: true, clientId: true, batchId: true } });
-  return new Map(rows.map((r) => [`${r.sessionId}:${r.clientId}`, r.batchId]));
+/** Which version governs each date of [from, to]: the versions can only change on some version's effectiveFrom. */
+export function rulesTimeline(versions: RuleVersion[], from: string, to: string): RulesTimelineSegment[] {
+  const starts = [from, ...new Set(versions.map((v) => v.effectiveFrom).filter((d) => d > from && d <= to))].sort();
+  const segments: (RulesTimelineSegment & { governedBy: string | null })[] = [];
+  for (const start of starts) {
+    const version = ruleVersionOn(versions, start);
+    const governedBy = version?.id ?? null;
+    const last = segments.at(-1);
+    if (last && last.governedBy === governedBy) continue;
+    if (last) last.to = addDays(start, -1);
+    const proposed = governedBy === PROPOSED_VERSION_ID;
+    segments.push({ governedBy, from: start, to, ruleVersionId: proposed ? null : governedBy, effectiveFrom: version?.effectiveFrom ?? null, proposed });
+  }
+  return segments.map(({ governedBy: _governedBy, ...segment }) => segment);
 }
 
-/** Decisions are computed from current data every time, so they can never go stale; billing overlays BILLED. */
 export async function evaluateDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<ClaimDecisionView[]> {
-  const { input, sessions } = await loadFactsForDates(manager, practiceId, range);
+  const { input, sessions, batchOf } = await loadFactsForDates(manager, practiceId, range);
   const startsAt = new Map(sessions.map((s) => [s.id, s.startsAt]));
-  const billed = await billedLines(manager, sessions.map((s) => s.id));
   return evaluateSessions(input).map((d) => {
     const view = toView(d, startsAt.get(d.sessionId)!);
-    const batchId = billed.get(`${d.sessionId}:${d.clientId}`);
+    const batchId = batchOf.get(`${d.sessionId}:${d.clientId}`);
     return batchId ? { ...view, status: "BILLED" as const, batchId } : view;
   });
 }
@@ -112,33 +175,57 @@ export class ClaimService {
       const { base, versions, effectiveFrom } = await rulesBaseFor(manager, payer, patch, today);
       const { values, errors } = mergePayerRules({ ...base, effectiveFrom }, patch, "rules");
       assertValid(errors);
-      const from = range.from ?? values.effectiveFrom;
+      // By default from the change's start to today, at most a year back (a since-always version starts in year 1).
+      let from = range.from ?? values.effectiveFrom;
       const to = range.to ?? (today > from ? today : from);
+      if (range.from == null && daysBetween(from, to) >= MAX_RANGE_DAYS) from = addDays(to, -(MAX_RANGE_DAYS - 1));
       validateRange(from, to);
 
-      const { input, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to });
-      const billed = await billedLines(manager, sessions.map((s) => s.id));
+      const { input, batchOf } = await loadFactsForDates(manager, actor.practiceId, { from, to });
       const before = evaluateSessions(input);
-      const proposed: RuleVersion = { id: "proposed", ...values, createdAt: new Date(8.64e15) };
+      // The newest createdAt makes the proposal win a tie with a version of the same effectiveFrom, as a save would.
+      const proposed: RuleVersion = { id: PROPOSED_VERSION_ID, ...values, createdAt: new Date(8.64e15) };
+      const timelineVersions = [...versions, proposed];
       const payerFacts = input.payers.get(payerId);
-      if (payerFacts) payerFacts.ruleVersions = [...versions, proposed];
+      if (payerFacts) payerFacts.ruleVersions = timelineVersions;
       const after = evaluateSessions(input);
 
       const key = (d: ClaimDecisionDraft) => `${d.sessionId}:${d.clientId}`;
       const afterByKey = new Map(after.map((d) => [key(d), d]));
-      const impact: RulesImpactView = { decisionsEvaluated: 0, newlyBlocked: 0, newlyReady: 0, unchanged: 0, changes: [] };
+      const impact: RulesImpactView = {
+        decisionsEvaluated: 0,
+        newlyBlocked: 0,
+        newlyReady: 0,
+        otherwiseChanged: 0,
+        unchanged: 0,
+        changes: [],
+        timeline: rulesTimeline(timelineVersions, from, to),
+      };
       for (const was of before) {
         const now = afterByKey.get(key(was))!;
         if (was.payerId !== payerId && now.payerId !== payerId) continue;
         impact.decisionsEvaluated += 1;
+        const beforeLine = contentsOf(was);
+        const afterLine = contentsOf(now);
+        const changedFields = lineChanges(beforeLine, afterLine);
         // A billed line is frozen in its batch; new rules cannot change it.
-        if (was.status === now.status || billed.has(key(was))) {
+        if (changedFields.length === 0 || batchOf.has(key(was))) {
           impact.unchanged += 1;
           continue;
         }
-        if (now.status === "BLOCKED") impact.newlyBlocked += 1;
+        if (was.status === now.status) impact.otherwiseChanged += 1;
+        else if (now.status === "BLOCKED") impact.newlyBlocked += 1;
         else impact.newlyReady += 1;
-        impact.changes.push({ sessionId: was.sessionId, clientId: was.clientId, before: was.status, after: now.status, issueCodes: now.issues.map((i) => i.code) });
+        impact.changes.push({
+          sessionId: was.sessionId,
+          clientId: was.clientId,
+          before: was.status,
+          after: now.status,
+          issueCodes: afterLine.issueCodes,
+          changedFields,
+          beforeLine,
+          afterLine,
+        });
       }
       return impact;
     });

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldErro
 import { changedFields, writeAudit } from "./audit.js";
 import type { Database } from "./database.js";
 import { isUniqueViolation, returnedRows } from "./db-errors.js";
+import { NOTE_ELEMENTS, type NoteElement } from "../domain/validation/index.js";
 import { isUuid } from "./ids.js";
 import type { Actor, RequestMeta } from "./request-context.js";
 
@@ -110,8 +111,10 @@ export class NoteService {
     });
   }
 
-  async addAddendum(actor: Actor, noteId: string, text: string, meta: RequestMeta): Promise<MemberNoteEntity> {
+  /** An addendum is signed by its author as it is added; naming an element makes it complete that element. */
+  async addAddendum(actor: Actor, noteId: string, text: string, meta: RequestMeta, element: NoteElement | null = null): Promise<MemberNoteEntity> {
     const trimmed = (text ?? "").trim();
+    if (element !== null && !NOTE_ELEMENTS.includes(element)) assertValid([{ field: "element", message: `Element must be one of ${NOTE_ELEMENTS.join(", ")}` }]);
     if (trimmed === "") assertValid([{ field: "text", message: "An addendum needs text" }]);
     if (trimmed.length > MAX_NOTE_FIELD) assertValid([{ field: "text", message: `At most ${MAX_NOTE_FIELD} characters` }]);
     if (!isUuid(noteId)) throw notFound("Note");
@@ -120,8 +123,8 @@ export class NoteService {
       if (!note) throw notFound("Note");
       if (!note.signedAt) throw conflict("This note is not signed yet; edit the note itself instead of adding an addendum");
       const id = randomUUID();
-      await manager.insert(NoteAddendumEntity, { practiceId: actor.practiceId, id, noteId, text: trimmed, authorId: actor.userId });
-      await this.audit(manager, actor, meta, "note.addendum", noteId, { addendum: { before: null, after: { id, text: trimmed } } });
+      await manager.insert(NoteAddendumEntity, { practiceId: actor.practiceId, id, noteId, text: trimmed, element, authorId: actor.userId });
+      await this.audit(manager, actor, meta, "note.addendum", noteId, { addendum: { before: null, after: { id, element, text: trimmed } } });
       return note;
     });
   }

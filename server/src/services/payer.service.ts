@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { ruleVersionOn } from "../domain/engine/index.js";
+import { SINCE_ALWAYS, ruleVersionOn } from "../domain/engine/index.js";
 import {
   PAYER_KINDS,
   PAYER_RULES_KEYS,
@@ -85,8 +85,8 @@ export class PayerService {
     const errors = validatePayerFields(input, true);
     if (!PAYER_KINDS.includes(input.kind)) errors.push({ field: "kind", message: "Unknown payer kind" });
     return this.db.inPractice(actor, async (manager) => {
-      const today = await practiceToday(manager, actor.practiceId);
-      const { values, errors: ruleErrors } = mergePayerRules(defaultPayerRules(input.kind, today), input.rules ?? {}, "rules");
+      // Undated first rules hold since always (DESIGN §4), so a later back-dated change governs from its own date on.
+      const { values, errors: ruleErrors } = mergePayerRules(defaultPayerRules(input.kind, SINCE_ALWAYS), input.rules ?? {}, "rules");
       assertValid([...errors, ...ruleErrors]);
       const payer = manager.create(PayerEntity, {
         practiceId: actor.practiceId,

@@ -25,6 +25,7 @@ export interface ScheduleSessionInput {
   durationMinutes: number;
   modality: Modality;
   leaderId?: string | null;
+  supervisorId?: string | null;
   placeOfService?: string | null;
 }
 
@@ -33,6 +34,8 @@ export interface UpdateSessionInput {
   durationMinutes?: number | null;
   modality?: Modality | null;
   leaderId?: string | null;
+  /** null removes the supervisor. */
+  supervisorId?: string | null;
   placeOfService?: string | null;
   topics?: string | null;
   interventions?: string | null;
@@ -45,7 +48,10 @@ export interface AttendanceEntry {
 }
 
 const MAX_DOCUMENTATION = 10_000;
-const SESSION_FIELDS = ["startsAt", "serviceDate", "durationMinutes", "modality", "leaderId", "placeOfService", "topics", "interventions"] as const;
+const SESSION_FIELDS = ["startsAt", "serviceDate", "durationMinutes", "modality", "leaderId", "supervisorId", "placeOfService", "topics", "interventions"] as const;
+
+/** Telehealth places of service: an in-person session billed under one is a contradiction payers deny. */
+const TELEHEALTH_PLACES = new Set(["02", "10"]);
 
 function validateStartsAt(value: Date | null | undefined, errors: FieldError[]): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
@@ -59,6 +65,25 @@ function validatePlace(value: string | null | undefined, errors: FieldError[]): 
   if (value != null && !isPlaceOfService(value.trim())) {
     errors.push({ field: "placeOfService", message: "Place of service must be a two-digit CMS code such as 11, 53 or 57" });
   }
+}
+
+/** Checked on the session as it will be saved, so changing only the modality is caught too. */
+function validateConsistency(
+  after: Pick<GroupSessionEntity, "modality" | "placeOfService" | "leaderId" | "supervisorId">,
+  sent: { modality?: unknown; placeOfService?: unknown },
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (after.modality === "IN_PERSON" && after.placeOfService !== null && TELEHEALTH_PLACES.has(after.placeOfService)) {
+    errors.push({
+      // Blame what was just changed: a new modality against the stored place, else the place itself.
+      field: sent.modality != null && sent.placeOfService === undefined ? "modality" : "placeOfService",
+      message: `Place of service ${after.placeOfService} is for telehealth; an in-person session uses an in-person place such as 11 (office), or leave it empty for the practice's default`,
+    });
+  }
+  if (after.supervisorId !== null && after.supervisorId === after.leaderId) {
+    errors.push({ field: "supervisorId", message: "The supervisor must be a different clinician from the session's leader" });
+  }
+  return errors;
 }
 
 function cleanText(value: string | null | undefined): string | null {
@@ -117,11 +142,15 @@ export class SessionService {
     assertValid(errors);
     if (!isUuid(input.groupId)) throw notFound("Group");
     if (input.leaderId != null && !isUuid(input.leaderId)) throw notFound("Clinician");
+    if (input.supervisorId != null && !isUuid(input.supervisorId)) throw notFound("Clinician");
     return this.db.inPractice(actor, async (manager) => {
       const group = await manager.findOneBy(TherapyGroupEntity, { id: input.groupId });
       if (!group) throw notFound("Group");
       const leaderId = input.leaderId ?? group.leaderId;
+      const supervisorId = input.supervisorId ?? null;
+      assertValid(validateConsistency({ modality: input.modality, placeOfService: input.placeOfService?.trim() || null, leaderId, supervisorId }, input));
       if (!(await manager.existsBy(ClinicianEntity, { id: leaderId }))) throw notFound("Clinician");
+      if (supervisorId && !(await manager.existsBy(ClinicianEntity, { id: supervisorId }))) throw notFound("Clinician");
       const session = manager.create(GroupSessionEntity, {
         practiceId: actor.practiceId,
         id: randomUUID(),
@@ -132,6 +161,7 @@ export class SessionService {
         modality: input.modality,
         placeOfService: input.placeOfService?.trim() || null,
         leaderId,
+        supervisorId,
         topics: null,
         interventions: null,
         version: 1,
@@ -167,11 +197,13 @@ export class SessionService {
     assertValid(errors);
     if (!isUuid(id)) throw notFound("Session");
     if (input.leaderId != null && !isUuid(input.leaderId)) throw notFound("Clinician");
+    if (input.supervisorId != null && !isUuid(input.supervisorId)) throw notFound("Clinician");
 
     return this.db.inPractice(actor, async (manager) => {
       const before = await manager.findOneBy(GroupSessionEntity, { id });
       if (!before) throw notFound("Session");
       if (input.leaderId != null && !(await manager.existsBy(ClinicianEntity, { id: input.leaderId }))) throw notFound("Clinician");
+      if (input.supervisorId != null && !(await manager.existsBy(ClinicianEntity, { id: input.supervisorId }))) throw notFound("Clinician");
       const after: GroupSessionEntity = { ...before };
       if (input.startsAt != null) {
         after.startsAt = input.startsAt;
@@ -183,14 +215,29 @@ export class SessionService {
       if (input.placeOfService !== undefined) after.placeOfService = cleanText(input.placeOfService);
       if (input.topics !== undefined) after.topics = cleanText(input.topics);
       if (input.interventions !== undefined) after.interventions = cleanText(input.interventions);
+      if (input.supervisorId !== undefined) after.supervisorId = input.supervisorId;
+      assertValid(validateConsistency(after, input));
 
       const expected = input.expectedVersion ?? null;
       const result = returnedRows<{ id: string }>(await manager.query(
         `UPDATE group_sessions SET starts_at = $3, service_date = $4, duration_minutes = $5, modality = $6, leader_id = $7,
-                place_of_service = $8, topics = $9, interventions = $10, version = version + 1, updated_at = now()
+                place_of_service = $8, topics = $9, interventions = $10, supervisor_id = $12, version = version + 1, updated_at = now()
          WHERE practice_id = $1 AND id = $2 AND ($11::int IS NULL OR version = $11::int)
          RETURNING id`,
-        [actor.practiceId, id, after.startsAt, after.serviceDate, after.durationMinutes, after.modality, after.leaderId, after.placeOfService, after.topics, after.interventions, expected],
+        [
+          actor.practiceId,
+          id,
+          after.startsAt,
+          after.serviceDate,
+          after.durationMinutes,
+          after.modality,
+          after.leaderId,
+          after.placeOfService,
+          after.topics,
+          after.interventions,
+          expected,
+          after.supervisorId,
+        ],
       ));
       if (result.length === 0) {
         throw conflict("Someone else saved this session since you loaded it; reload it and apply your change again");

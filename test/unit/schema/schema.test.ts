@@ -28,10 +28,6 @@ const NOT_YET_BUILT = new Set<string>([
   "CreateClientInput.address",
   "UpdateClientInput.sex",
   "UpdateClientInput.address",
-  // Issue 8 (who may lead): the session's supervisor.
-  "GroupSession.supervisor",
-  "ScheduleSessionInput.supervisorId",
-  "UpdateSessionInput.supervisorId",
 ]);
 
 let emitted: string;

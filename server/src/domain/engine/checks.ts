@@ -4,13 +4,14 @@
  * `CHECKS` lists them in the order issues appear on a line (DESIGN §4).
  */
 import { FAMILY_PSYCHOTHERAPY_CODES, suggestIndividualCodes } from "./cpt-codes.js";
-import { MAX_MODIFIERS_PER_LINE, isBlank } from "./line-contents.js";
+import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
 import type {
   ClaimIssue,
   ClaimIssueCode,
   CoverageFacts,
   GroupKind,
   IssueSeverity,
+  LeaderFacts,
   NoteElement,
   NoteFacts,
   RuleVersion,
@@ -37,15 +38,26 @@ export interface RuledLineFacts extends LineFacts {
   coverage: CoverageFacts;
   rules: RuleVersion;
   modifiers: string[];
-  /** 1-based place of this session among the member's sessions that local day with this payer, in start order. */
-  unitOfDay: number;
+}
+
+/** A ruled line at its turn in the day: what the member's units with this payer already went to. */
+export interface CountedLineFacts extends RuledLineFacts {
+  /** Units of that local day with this payer already used when this line's turn comes. */
+  unitsUsed: number;
+  /** Of those, units used by lines already billed in a batch that is not void. */
+  unitsBilled: number;
 }
 
 export type CheckResult = ClaimIssue | ClaimIssue[] | null;
 
+/**
+ * `countsUnits` checks run last, once every line's other issues are known: a line blocked for
+ * another reason uses none of the member's units that day, so it cannot crowd out a billable one.
+ */
 export type Check =
   | { needsRules: false; run: (line: LineFacts) => CheckResult }
-  | { needsRules: true; run: (line: RuledLineFacts) => CheckResult };
+  | { needsRules: true; countsUnits?: false; run: (line: RuledLineFacts) => CheckResult }
+  | { needsRules: true; countsUnits: true; run: (line: CountedLineFacts) => CheckResult };
 
 const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   NO_ACTIVE_COVERAGE: "ERROR",
@@ -161,49 +173,55 @@ export function useFamilyCode(line: LineFacts): CheckResult {
   );
 }
 
-/**
- * Group kinds that are not psychotherapy unless the group has a psychotherapy
- * component. DESIGN names psychoeducation classes; a peer-support group
- * without one is the same denial (support, not treatment), so it is here
- * too. Skills and substance-use groups are usually delivered as
- * psychotherapy, so their flag alone does not block them.
- */
-const NOT_THERAPY_WITHOUT_COMPONENT: Partial<Record<GroupKind, string>> = {
+const GROUP_KIND_LABEL: Record<GroupKind, string> = {
+  PSYCHOTHERAPY: "psychotherapy group",
+  SKILLS: "skills group",
+  SUBSTANCE_USE: "substance-use group",
   PSYCHOEDUCATION: "psychoeducation group",
   SUPPORT: "peer-support group",
+  FAMILY: "family group",
 };
 
-/** Payers deny 90853 for classes and peer support that contain no psychotherapy. */
+/** Payers pay 90853 only for psychotherapy: a group of any kind without a psychotherapy component is a class or support, not treatment. */
 export function notPsychotherapy(line: LineFacts): CheckResult {
-  const label = NOT_THERAPY_WITHOUT_COMPONENT[line.session.groupKind];
-  if (!label || line.session.hasPsychotherapyComponent) return null;
+  if (line.session.hasPsychotherapyComponent) return null;
   return issue(
     "NOT_PSYCHOTHERAPY",
-    `This ${label} has no psychotherapy component, and payers do not pay group psychotherapy (90853) for it. ` +
-      "If the sessions do include psychotherapy, mark the group as having a psychotherapy component and document the interventions; otherwise do not bill this session.",
+    `This ${GROUP_KIND_LABEL[line.session.groupKind]} is recorded without a psychotherapy component, and payers do not pay group psychotherapy (90853) for a class or support meeting. ` +
+      "If the sessions do include psychotherapy, mark the group as having a psychotherapy component (Groups → this group) and document the interventions; otherwise do not bill this session.",
   );
 }
 
-/** Payers that require it pay 90853 only when a clinician licensed on the date of service leads the group. */
-export function leaderNotLicensed(line: RuledLineFacts): CheckResult {
-  if (!line.rules.requireLicensedLeader) return null;
-  const { licensed, licenseExpiresOn } = line.session.leader;
-  if (!licensed) {
-    return issue(
-      "LEADER_NOT_LICENSED",
-      "The session's leader is not recorded as a licensed clinician, and this payer requires a licensed leader. " +
-        "Assign a licensed clinician as the session's leader, or update the clinician's license details.",
-    );
-  }
+function licenseProblem(who: string, clinician: LeaderFacts, serviceDate: string): string {
   // The expiry date is the last valid day, so a license expiring on the service date still counts.
-  if (licenseExpiresOn !== null && licenseExpiresOn < line.serviceDate) {
+  return clinician.licensed
+    ? `${who}'s license expired on ${clinician.licenseExpiresOn}, before this session on ${serviceDate}`
+    : `${who} is not recorded as a licensed clinician`;
+}
+
+/**
+ * 90853 is psychotherapy by a licensed clinician: a payer that requires a licensed leader pays only
+ * when the leader is licensed on the date of service; one that accepts supervised leaders also pays
+ * when a clinician licensed that day supervised the session. A peer-led group is never 90853.
+ */
+export function leaderNotLicensed(line: RuledLineFacts): CheckResult {
+  const { leader, supervisor } = line.session;
+  if (licensedOn(leader, line.serviceDate)) return null;
+  const leaderProblem = licenseProblem("The session's leader", leader, line.serviceDate);
+  if (line.rules.requireLicensedLeader) {
     return issue(
       "LEADER_NOT_LICENSED",
-      `The session leader's license expired on ${licenseExpiresOn}, before this session on ${line.serviceDate}, and this payer requires a licensed leader. ` +
-        "If the license was renewed, update its expiry date; otherwise assign a licensed clinician as the session's leader.",
+      `${leaderProblem}, and this payer requires the leader to be licensed (a supervisor does not suffice). ` +
+        "If the license was renewed, update the clinician's license details; otherwise assign a licensed clinician as the session's leader.",
     );
   }
-  return null;
+  if (supervisor && licensedOn(supervisor, line.serviceDate)) return null;
+  const supervisorProblem = supervisor ? `, and ${licenseProblem("the session's supervisor", supervisor, line.serviceDate)}` : "";
+  return issue(
+    "LEADER_NOT_LICENSED",
+    `${leaderProblem}${supervisorProblem}. A group without a licensed clinician is peer support, never group psychotherapy (90853). ` +
+      "This payer accepts a supervised leader: record a clinician licensed on the date of service as the session's supervisor, or assign a licensed clinician as the leader.",
+  );
 }
 
 /** A claim line must carry a charge: payers and clearinghouses reject $0 lines. */
@@ -264,7 +282,7 @@ export function missingMemberNote(line: LineFacts): CheckResult {
 }
 
 /** The note's free-text sections; each NoteElement names the one of the same name. */
-type NoteSection = Exclude<keyof NoteFacts, "clientId" | "signedAt">;
+type NoteSection = Exclude<keyof NoteFacts, "clientId" | "signedAt" | "addenda">;
 
 const NOTE_SECTIONS: readonly { element: NoteElement; section: NoteSection }[] = [
   { element: "PARTICIPATION", section: "participation" },
@@ -275,19 +293,23 @@ const NOTE_SECTIONS: readonly { element: NoteElement; section: NoteSection }[] =
   { element: "RISK", section: "risk" },
 ];
 
-/** Payers require each member's note to document the elements they list (participation, response, ...). */
+/**
+ * Payers require each member's note to document the elements they list (participation, response, ...).
+ * A signed note is a legal record and is never edited: a signed addendum naming the element completes it.
+ */
 export function noteIncomplete(line: RuledLineFacts): CheckResult {
   const note = line.note;
   if (!note) return null;
   const required = new Set(line.rules.requiredNoteElements);
+  const completedByAddendum = new Set(note.addenda.filter((a) => a.element !== null && !isBlank(a.text)).map((a) => a.element));
   // Canonical element order, not the payer's list order, so issues read the same whatever order rules were saved in.
-  return NOTE_SECTIONS.filter(({ element, section }) => required.has(element) && isBlank(note[section])).map(
+  return NOTE_SECTIONS.filter(({ element, section }) => required.has(element) && isBlank(note[section]) && !completedByAddendum.has(element)).map(
     ({ element, section }) =>
       issue(
         "NOTE_INCOMPLETE",
         `The member's note leaves ${section} empty, and this payer requires every note to document it. ` +
           (note.signedAt
-            ? `The note is already signed and cannot be edited; document the ${section} in an addendum and have a biller review this line.`
+            ? `The note is signed and cannot be edited; add an addendum for ${section} (choose "${section}" as the section it completes).`
             : `Fill in the note's ${section} before signing it.`),
         element,
       ),
@@ -323,14 +345,19 @@ export function telehealthNotCovered(line: RuledLineFacts): CheckResult {
   return null;
 }
 
-/** Payers cap the units of 90853 per member per day; sessions beyond the cap, in start order, are denied. */
-export function dailyUnitLimit(line: RuledLineFacts): CheckResult {
+/**
+ * Payers cap the units of 90853 per member per day. Billed lines hold their units first, then the day's
+ * billable lines in start order; a line over the cap is denied.
+ */
+export function dailyUnitLimit(line: CountedLineFacts): CheckResult {
   const max = line.rules.maxUnitsPerDay;
-  if (line.unitOfDay <= max) return null;
+  if (line.unitsUsed < max) return null;
+  const earlier = line.unitsUsed - line.unitsBilled;
+  const usedBy = [line.unitsBilled > 0 ? `${line.unitsBilled} already billed` : "", earlier > 0 ? `${earlier} by an earlier billable session` : ""].filter(Boolean);
   return issue(
     "DAILY_UNIT_LIMIT",
-    `This is session ${line.unitOfDay} on ${line.serviceDate} for this member with this payer, which pays at most ${count(max, "unit")} of group therapy per member per day. ` +
-      "Bill only the earlier session(s) that day; if the member did not attend this one, correct the attendance.",
+    `This member's ${count(max, "unit")} of group therapy with this payer on ${line.serviceDate} ${max === 1 ? "is" : "are"} already used (${usedBy.join(", ")}), and the payer pays at most ${count(max, "unit")} per member per day. ` +
+      "Bill only one session that day; if the member did not attend this one, correct the attendance.",
   );
 }
 
@@ -362,6 +389,6 @@ export const CHECKS: readonly Check[] = [
   { needsRules: true, run: noteIncomplete },
   { needsRules: true, run: noteUnsigned },
   { needsRules: true, run: telehealthNotCovered },
-  { needsRules: true, run: dailyUnitLimit },
+  { needsRules: true, countsUnits: true, run: dailyUnitLimit },
   { needsRules: true, run: tooManyModifiers },
 ];

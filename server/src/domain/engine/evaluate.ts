@@ -3,18 +3,26 @@
  * present member per session. Pure: the same input always gives the same
  * drafts, so callers can re-run it after any change and diff the results.
  */
-import { CHECKS, type CheckResult, type LineFacts, type RuledLineFacts } from "./checks.js";
+import { CHECKS, type CheckResult, type CountedLineFacts, type LineFacts, type RuledLineFacts } from "./checks.js";
 import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
-import { coverageOn, rulesInForceOn } from "./in-force.js";
-import { applicableModifiers, claimDiagnosisCodes, placeOfServiceFor } from "./line-contents.js";
+import { coverageOn, ruleVersionOn } from "./in-force.js";
+import { applicableModifiers, claimDiagnosisCodes, placeOfServiceFor, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
-import type { ClaimDecisionDraft, ClaimIssue, EngineInput, MemberFacts, SessionFacts } from "./types.js";
+import type { BilledLineFacts, ClaimDecisionDraft, ClaimIssue, EngineInput, MemberFacts, SessionFacts } from "./types.js";
+
+/** A line with every check run but the unit count, which needs the whole day judged first. */
+interface JudgedLine {
+  line: LineFacts;
+  ruled: RuledLineFacts | null;
+  /** Issues per entry of CHECKS, so the unit check's issue lands in its place in the table's order. */
+  issuesByCheck: ClaimIssue[][];
+}
 
 /** One draft per present member per session, in session start order (then session id), then clientId order. */
 export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
-  const lines = [...input.sessions].sort(byStart).flatMap((session) => linesOf(session, input));
-  const unitsOfDay = numberUnitsOfDay(lines);
-  return lines.map((line, i) => decide(line, unitsOfDay[i], input.defaultPlaceOfService));
+  const judged = [...input.sessions].sort(byStart).flatMap((session) => linesOf(session, input)).map(judge);
+  countUnits(judged, input.billed);
+  return judged.map((j) => draftOf(j, input.defaultPlaceOfService));
 }
 
 function byStart(a: SessionFacts, b: SessionFacts): number {
@@ -42,40 +50,58 @@ function linesOf(session: SessionFacts, input: EngineInput): LineFacts[] {
       presentCount: present.length,
       diagnosisCodes: claimDiagnosisCodes(member.diagnosisCodes),
       coverage,
-      rules: payer ? rulesInForceOn(payer.ruleVersions, serviceDate) : null,
+      rules: payer ? ruleVersionOn(payer.ruleVersions, serviceDate) : null,
       note: session.notes.find((note) => note.clientId === clientId) ?? null,
     };
   });
 }
 
+function judge(line: LineFacts): JudgedLine {
+  const { coverage, rules } = line;
+  const ruled: RuledLineFacts | null =
+    coverage && rules ? { ...line, coverage, rules, modifiers: applicableModifiers(rules, line.session.modality) } : null;
+  const issuesByCheck = CHECKS.map((check) => {
+    if (!check.needsRules) return asList(check.run(line));
+    if (!ruled || check.countsUnits) return [];
+    return asList(check.run(ruled));
+  });
+  return { line, ruled, issuesByCheck };
+}
+
 /**
- * For each line, its 1-based place among the same member's lines on the
- * same local date with the same payer. Lines arrive in start order, so the
- * earlier sessions use up the day's units and the later ones are flagged.
+ * DESIGN §4: a member's units that day with a payer go first to lines already billed, then to the
+ * day's lines with no other ERROR, in start order. A line with another ERROR uses none (and is
+ * flagged too when the units are already gone); billed lines are frozen and never flagged.
  */
-function numberUnitsOfDay(lines: LineFacts[]): number[] {
-  const seen = new Map<string, number>();
-  return lines.map((line) => {
-    if (!line.coverage) return 0;
-    const key = JSON.stringify([line.serviceDate, line.clientId, line.coverage.payerId]);
-    const unit = (seen.get(key) ?? 0) + 1;
-    seen.set(key, unit);
-    return unit;
+function countUnits(judged: JudgedLine[], billed: readonly BilledLineFacts[]): void {
+  const dayKey = (serviceDate: string, clientId: string, payerId: string) => JSON.stringify([serviceDate, clientId, payerId]);
+  const billedUnits = new Map<string, number>();
+  const billedLines = new Set<string>();
+  for (const b of billed) {
+    const key = dayKey(b.serviceDate, b.clientId, b.payerId);
+    const lineKey = `${b.sessionId}:${b.clientId}`;
+    if (billedLines.has(lineKey)) continue;
+    billedLines.add(lineKey);
+    billedUnits.set(key, (billedUnits.get(key) ?? 0) + 1);
+  }
+  const used = new Map(billedUnits);
+  CHECKS.forEach((check, index) => {
+    if (!check.needsRules || !check.countsUnits) return;
+    for (const j of judged) {
+      if (!j.ruled || billedLines.has(`${j.line.session.id}:${j.line.clientId}`)) continue;
+      const key = dayKey(j.ruled.serviceDate, j.ruled.clientId, j.ruled.coverage.payerId);
+      const counted: CountedLineFacts = { ...j.ruled, unitsUsed: used.get(key) ?? 0, unitsBilled: billedUnits.get(key) ?? 0 };
+      const issues = asList(check.run(counted));
+      j.issuesByCheck[index] = issues;
+      const blocked = j.issuesByCheck.some((list) => list.some((i) => i.severity === "ERROR"));
+      if (!blocked) used.set(key, counted.unitsUsed + 1);
+    }
   });
 }
 
-function decide(line: LineFacts, unitOfDay: number, practicePlaceOfService: string): ClaimDecisionDraft {
-  const { session, coverage, rules } = line;
-  const ruled: RuledLineFacts | null =
-    coverage && rules
-      ? { ...line, coverage, rules, unitOfDay, modifiers: applicableModifiers(rules, session.modality) }
-      : null;
-
-  const issues: ClaimIssue[] = CHECKS.flatMap((check) => {
-    if (!check.needsRules) return asList(check.run(line));
-    return ruled ? asList(check.run(ruled)) : [];
-  });
-
+function draftOf({ line, ruled, issuesByCheck }: JudgedLine, practicePlaceOfService: string): ClaimDecisionDraft {
+  const { session, coverage } = line;
+  const issues = issuesByCheck.flat();
   return {
     sessionId: session.id,
     clientId: line.clientId,
@@ -91,6 +117,8 @@ function decide(line: LineFacts, unitOfDay: number, practicePlaceOfService: stri
     units: 1,
     diagnosisCodes: line.diagnosisCodes,
     chargeCents: ruled?.rules.feeCents ?? 0,
+    ...renderingProviderOf(session, line.serviceDate, ruled?.rules ?? null),
+    requiredNoteElements: ruled ? [...ruled.rules.requiredNoteElements] : [],
     issues,
   };
 }

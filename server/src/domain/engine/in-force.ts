@@ -4,7 +4,20 @@
  */
 import type { CoverageFacts, RuleVersion } from "./types.js";
 
-/** The version with the latest effectiveFrom on or before `date`; a same-day re-save (later createdAt) wins. */
+/**
+ * The effectiveFrom of a payer's first rules when they were set up without a date: they hold since
+ * always, so a later change dated in the past governs from its own date on, never only until the day
+ * the payer happened to be typed in. The earliest date the Date scalar carries, so any client that
+ * picks "the latest effectiveFrom on or before D" agrees with the engine.
+ */
+export const SINCE_ALWAYS = "0001-01-01";
+
+/**
+ * The version with the latest effectiveFrom on or before `date`; a same-day re-save (later createdAt)
+ * wins. The engine bills `date` under exactly this version, and `rulesOn(date)` answers it; before a
+ * payer's first (explicitly dated) version there are no rules, and lines are blocked rather than priced
+ * under rules the practice said start later.
+ */
 export function ruleVersionOn(versions: RuleVersion[], date: string): RuleVersion | null {
   let best: RuleVersion | null = null;
   for (const version of versions) {
@@ -12,22 +25,6 @@ export function ruleVersionOn(versions: RuleVersion[], date: string): RuleVersio
     if (!best || supersedes(version, best)) best = version;
   }
   return best;
-}
-
-/**
- * The rules to bill a service on `date` under: the version in force, or,
- * for a date before the first version, that first version — a payer's
- * first configured rules are taken to have applied before the payer was
- * set up in GroupBill, so back-dated sessions can still be billed.
- */
-export function rulesInForceOn(versions: RuleVersion[], date: string): RuleVersion | null {
-  const inForce = ruleVersionOn(versions, date);
-  if (inForce || versions.length === 0) return inForce;
-  const firstEffective = versions.reduce(
-    (earliest, v) => (v.effectiveFrom < earliest ? v.effectiveFrom : earliest),
-    versions[0].effectiveFrom,
-  );
-  return ruleVersionOn(versions, firstEffective);
 }
 
 function supersedes(candidate: RuleVersion, current: RuleVersion): boolean {

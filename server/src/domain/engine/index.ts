@@ -4,6 +4,8 @@
  * and why. No database, no GraphQL, no clock: callers pass every fact in.
  */
 export type {
+  AddendumFacts,
+  BilledLineFacts,
   ClaimDecisionDraft,
   ClaimIssue,
   ClaimIssueCode,
@@ -26,7 +28,7 @@ export type {
 export { CLAIM_ISSUE_CODES } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
-export { coverageOn, ruleVersionOn, rulesInForceOn } from "./in-force.js";
+export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
 export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 export {
   CHECKS,
@@ -49,5 +51,5 @@ export {
   useFamilyCode,
   useIndividualCode,
 } from "./checks.js";
-export type { Check, CheckResult, LineFacts, RuledLineFacts } from "./checks.js";
-export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank } from "./line-contents.js";
+export type { Check, CheckResult, CountedLineFacts, LineFacts, RuledLineFacts } from "./checks.js";
+export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank, licensedOn, renderingProviderOf } from "./line-contents.js";

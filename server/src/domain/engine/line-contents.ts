@@ -1,5 +1,5 @@
 /** What goes on a claim line besides the issues: modifiers, place of service, diagnoses. */
-import type { Modality, RuleVersion } from "./types.js";
+import type { LeaderFacts, Modality, RuleVersion } from "./types.js";
 
 /** A claim line carries at most this many modifiers (CMS-1500 box 24D / 837P SV101). */
 export const MAX_MODIFIERS_PER_LINE = 4;
@@ -50,4 +50,26 @@ export function claimDiagnosisCodes(codes: string[]): string[] {
     .map((code) => code.trim())
     .filter((code) => code !== "")
     .slice(0, MAX_DIAGNOSIS_CODES_PER_CLAIM);
+}
+
+/** Licensed on the date of service: the expiry date is the last valid day. */
+export function licensedOn(clinician: LeaderFacts, date: string): boolean {
+  return clinician.licensed && (clinician.licenseExpiresOn === null || clinician.licenseExpiresOn >= date);
+}
+
+/**
+ * Who the claim names as rendering provider: the leader when licensed that day; otherwise, for a payer
+ * that accepts supervised leaders, the licensed supervisor, with the leader recorded as supervised.
+ * A line that fits neither is blocked (LEADER_NOT_LICENSED) and keeps the leader.
+ */
+export function renderingProviderOf(
+  session: { leader: LeaderFacts; supervisor: LeaderFacts | null },
+  serviceDate: string,
+  rules: RuleVersion | null,
+): { renderingClinicianId: string; supervisedClinicianId: string | null } {
+  const { leader, supervisor } = session;
+  if (!licensedOn(leader, serviceDate) && rules && !rules.requireLicensedLeader && supervisor && licensedOn(supervisor, serviceDate)) {
+    return { renderingClinicianId: supervisor.id, supervisedClinicianId: leader.id };
+  }
+  return { renderingClinicianId: leader.id, supervisedClinicianId: null };
 }

@@ -100,6 +100,12 @@ export interface MemberFacts {
   coverages: CoverageFacts[];
 }
 
+/** An addendum to a signed note; one that names an element completes that element of the note. */
+export interface AddendumFacts {
+  element: NoteElement | null;
+  text: string;
+}
+
 export interface NoteFacts {
   clientId: string;
   participation: string | null;
@@ -109,9 +115,13 @@ export interface NoteFacts {
   plan: string | null;
   risk: string | null;
   signedAt: Date | null;
+  /** Addenda are written only after signing, each dated and signed by its author. */
+  addenda: AddendumFacts[];
 }
 
+/** A clinician as the engine judges them: licensed on the date of service or not. */
 export interface LeaderFacts {
+  id: string;
   licensed: boolean;
   /** YYYY-MM-DD, the last day the license is valid; null when it does not expire */
   licenseExpiresOn: string | null;
@@ -128,6 +138,8 @@ export interface SessionFacts {
   groupKind: GroupKind;
   hasPsychotherapyComponent: boolean;
   leader: LeaderFacts;
+  /** A licensed clinician supervising an unlicensed leader, for payers that accept supervised leaders. */
+  supervisor: LeaderFacts | null;
   /** Members marked PRESENT. */
   presentClientIds: string[];
   /** Member notes of this session. */
@@ -148,6 +160,19 @@ export interface EngineInput {
   members: Map<string, MemberFacts>;
   /** By payer id. */
   payers: Map<string, PayerFacts>;
+  /**
+   * Lines of these days already in a claim batch that is not void. Each used one of the member's
+   * units that day with the payer it was billed to, whatever today's data says about it.
+   */
+  billed: BilledLineFacts[];
+}
+
+export interface BilledLineFacts {
+  sessionId: string;
+  clientId: string;
+  /** The service date and payer as billed. */
+  serviceDate: string;
+  payerId: string;
 }
 
 export interface ClaimIssue {
@@ -173,5 +198,11 @@ export interface ClaimDecisionDraft {
   units: 1;
   diagnosisCodes: string[];
   chargeCents: number;
+  /** The clinician billed as rendering provider: the leader, or the supervisor of an unlicensed leader. */
+  renderingClinicianId: string;
+  /** The unlicensed leader whose group the rendering supervisor oversaw; null when the leader renders. */
+  supervisedClinicianId: string | null;
+  /** The note elements the line's payer requires (empty without rules). */
+  requiredNoteElements: NoteElement[];
   issues: ClaimIssue[];
 }

@@ -17,6 +17,7 @@ export const CSV_HEADER = [
   "charge",
   "diagnosis_codes",
   "rendering_npi",
+  "supervised_leader_npi",
 ] as const;
 
 const CRLF = "\r\n";
@@ -74,6 +75,7 @@ function rowFor(line: FrozenClaimLine, index: number): string {
     numberCell(centsToFixed2(cents)),
     textCell(line.diagnosisCodes.join(":")),
     textCell(line.renderingProvider.npi),
+    textCell(line.supervisedLeader?.npi ?? ""),
   ].join(",");
 }
 

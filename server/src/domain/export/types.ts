@@ -43,6 +43,8 @@ export interface FrozenClaimLine {
   chargeCents: number;
   diagnosisCodes: string[]; // ICD-10 with dot, e.g. "F33.1"; 1..12
   renderingProvider: { name: string; npi: string };
+  /** The unlicensed leader when the rendering provider is the session's licensed supervisor. */
+  supervisedLeader?: { name: string; npi: string };
 }
 
 export interface FrozenBatch {

@@ -121,6 +121,7 @@ interface CleanLine {
   units: string;
   diagnoses: string[]; // without dots, deduplicated, principal first
   rendering: { last: string; first: string; npi: string };
+  supervisedLeader?: { last: string; first: string; npi: string };
 }
 
 interface CleanSubscriber {
@@ -170,7 +171,14 @@ function cleanLine(line: FrozenClaimLine, where: string): CleanLine {
   const names = splitPersonName(requiredX12Text(provider?.name, 200, `${where}: renderingProvider.name`));
   if (names.last === "") fail(`${where}: renderingProvider.name has no name before its credentials`);
 
+  let supervisedLeader: CleanLine["supervisedLeader"];
+  if (line.supervisedLeader) {
+    const leader = splitPersonName(requiredX12Text(line.supervisedLeader.name, 200, `${where}: supervisedLeader.name`));
+    supervisedLeader = { last: leader.last, first: leader.first, npi: npi(line.supervisedLeader.npi, `${where}: supervisedLeader.npi`) };
+  }
+
   return {
+    supervisedLeader,
     claimId,
     serviceDate: ccyymmdd(assertIsoDate(line.serviceDate, `${where}: serviceDate`)),
     chargeAmount: centsToX12Amount(assertCents(line.chargeCents, where)),
@@ -281,6 +289,10 @@ function subscriberLoop(sub: CleanSubscriber, lines: readonly CleanLine[], hl: n
   return out;
 }
 
+function supervisedNote(leader: { last: string; first: string; npi: string }): string {
+  return `GROUP LED BY ${leader.first} ${leader.last} NPI ${leader.npi} UNDER SUPERVISION`.replace(/\s+/g, " ").trim().slice(0, 80);
+}
+
 /**
  * One claim per member per session (one service line each), so a denial or
  * a correction touches exactly one member-session, which is also what
@@ -292,6 +304,8 @@ function claimLoop(line: CleanLine): string[] {
   return [
     // CLM05: place of service, "B" = professional (place-of-service code set), "1" = original claim.
     segment("CLM", line.claimId, line.chargeAmount, "", "", composite(line.placeOfService, "B", "1"), "Y", "A", "Y", "Y"),
+    // The rendering provider is the licensed supervisor; the payer's reviewer is told who led the group (NTE02 holds 80).
+    ...(line.supervisedLeader ? [segment("NTE", "ADD", supervisedNote(line.supervisedLeader))] : []),
     segment("HI", ...hi),
     segment("NM1", "82", "1", line.rendering.last, line.rendering.first, "", "", "", "XX", line.rendering.npi),
     segment("LX", "1"),

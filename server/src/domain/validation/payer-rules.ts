@@ -1,3 +1,4 @@
+import { MAX_MODIFIERS_PER_LINE } from "../engine/line-contents.js";
 import type { ModifierCondition, ModifierRule, NoteElement, RuleVersion } from "../engine/types.js";
 import { FieldError, fieldError, joinField } from "./field-error.js";
 import { isValidDate } from "./primitives.js";
@@ -94,6 +95,29 @@ export function defaultPayerRules(kind: PayerKind, effectiveFrom: string): Payer
 }
 
 const MODIFIER_SHAPE = /^[A-Z0-9]{2}$/;
+
+/**
+ * Modifiers that certify telehealth delivery (95 and GT synchronous video, 93 and FQ audio only):
+ * on an in-person line they misstate the service, so a rule may not apply them to in-person sessions.
+ */
+const TELEHEALTH_MODIFIERS: ReadonlySet<string> = new Set(["95", "GT", "93", "FQ"]);
+
+/** A line carries at most 4 modifiers; rules that would put more on a line of some modality are refused at input. */
+function tooManyTogether(rules: readonly ModifierRule[], field: string): FieldError[] {
+  const modalities = MODIFIER_CONDITIONS.filter((c): c is Exclude<ModifierCondition, "ALWAYS"> => c !== "ALWAYS");
+  for (const modality of modalities) {
+    const together = [...new Set(rules.filter((r) => r && (r.when === "ALWAYS" || r.when === modality)).map((r) => r.modifier))];
+    if (together.length > MAX_MODIFIERS_PER_LINE) {
+      return [
+        fieldError(
+          field,
+          `${together.length} modifiers (${together.join(", ")}) would apply together to a ${modality} line, but a claim line carries at most ${MAX_MODIFIERS_PER_LINE}; remove the ones this payer does not need`,
+        ),
+      ];
+    }
+  }
+  return [];
+}
 
 /** Users type "hq" or " 95"; claims need the canonical upper-case form. */
 export function normalizeModifier(modifier: string): string {
@@ -198,8 +222,17 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
           errors.push(fieldError(at, `Modifier ${rule.modifier} when ${rule.when} is listed more than once; list each modifier and condition pair once`));
         }
         seen.add(pair);
+        if (TELEHEALTH_MODIFIERS.has(rule.modifier) && (rule.when === "ALWAYS" || rule.when === "IN_PERSON")) {
+          errors.push(
+            fieldError(
+              `${at}.when`,
+              `Modifier ${rule.modifier} means the service was delivered by telehealth; apply it only to TELEHEALTH_VIDEO or TELEHEALTH_AUDIO sessions, never ${rule.when}`,
+            ),
+          );
+        }
       }
     });
+    errors.push(...tooManyTogether(v.modifierRules, f("modifierRules")));
   }
 
   if (!Array.isArray(v.requiredNoteElements)) {

@@ -25,6 +25,10 @@ function frozenDecision(line: ClaimBatchLineEntity): ClaimDecision {
     sessionId: line.sessionId,
     clientId: line.clientId,
     payerId: line.payerId,
+    // What the payer was told the note needed is not part of the claim; a billed line is past that question.
+    requiredNoteElements: [],
+    renderingClinicianId: line.renderingClinicianId,
+    supervisedClinicianId: line.supervisedClinicianId,
   };
 }
 

@@ -7,6 +7,7 @@ import { ClaimStatusEnum } from "../enums.js";
 import { DateScalar } from "../scalars.js";
 import { ClaimDecision, RulesImpact, RulesImpactChange } from "../types/claim.type.js";
 import { Client } from "../types/client.type.js";
+import { Clinician } from "../types/clinician.type.js";
 import { connectionTypes, toConnection } from "../types/connection.type.js";
 import { PayerRulesInput } from "../types/payer.input.js";
 import { Payer } from "../types/payer.type.js";
@@ -53,6 +54,19 @@ export class ClaimResolver {
   @FieldResolver(() => Client, { description: "The member billed." })
   client(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Client> {
     return loadOrFail(ctx.loaders.client, decision.clientId, "Client");
+  }
+
+  @FieldResolver(() => Clinician, {
+    nullable: true,
+    description: "The clinician billed as rendering provider: the session's leader, or the licensed supervisor of an unlicensed leader.",
+  })
+  renderingProvider(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Clinician | null> {
+    return decision.renderingClinicianId ? loadOrFail(ctx.loaders.clinician, decision.renderingClinicianId, "Clinician") : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Clinician, { nullable: true, description: "The unlicensed leader whose group the rendering provider supervised; null when the leader renders." })
+  supervisedLeader(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Clinician | null> {
+    return decision.supervisedClinicianId ? loadOrFail(ctx.loaders.clinician, decision.supervisedClinicianId, "Clinician") : Promise.resolve(null);
   }
 
   @FieldResolver(() => Payer, { nullable: true, description: "The member's primary payer on the service date; null without coverage." })

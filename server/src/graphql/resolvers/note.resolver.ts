@@ -1,3 +1,5 @@
+import type { NoteElement } from "../../domain/engine/index.js";
+import { NoteElementEnum } from "../enums.js";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { Permission } from "../../auth/roles.js";
 import { requireActor } from "../auth-checker.js";
@@ -27,9 +29,11 @@ export class NoteResolver {
   addNoteAddendum(
     @Arg("noteId", () => ID, { description: "The signed note." }) noteId: string,
     @Arg("text", () => String, { description: "The amendment." }) text: string,
+    @Arg("element", () => NoteElementEnum, { nullable: true, description: "The note element this addendum completes (e.g. PLAN), when it documents one the note left empty." })
+    element: NoteElement | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<MemberNote> {
-    return ctx.services.notes.addAddendum(requireActor(ctx), noteId, text, ctx);
+    return ctx.services.notes.addAddendum(requireActor(ctx), noteId, text, ctx, element ?? null);
   }
 
   @FieldResolver(() => Client, { description: "The member the note is about." })

@@ -70,9 +70,14 @@ export class SessionResolver {
     return loadOrFail(ctx.loaders.group, session.groupId, "Group");
   }
 
-  @FieldResolver(() => Clinician, { description: "Who led this session (the rendering provider)." })
+  @FieldResolver(() => Clinician, { description: "Who led this session: the rendering provider, unless a supervisor renders for an unlicensed leader." })
   leader(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<Clinician> {
     return loadOrFail(ctx.loaders.clinician, session.leaderId, "Clinician");
+  }
+
+  @FieldResolver(() => Clinician, { nullable: true, description: "Licensed clinician supervising an unlicensed leader, for payers that accept supervised leaders." })
+  supervisor(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<Clinician | null> {
+    return session.supervisorId ? loadOrFail(ctx.loaders.clinician, session.supervisorId, "Clinician") : Promise.resolve(null);
   }
 
   @FieldResolver(() => [Attendance], { description: "Attendance as recorded." })

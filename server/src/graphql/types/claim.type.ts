@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { ClaimIssueCode, IssueSeverity, NoteElement } from "../../domain/engine/index.js";
-import type { ClaimStatus } from "../../services/claim.service.js";
+import type { ClaimStatus, LineChange } from "../../services/claim.service.js";
 import { ClaimIssueCodeEnum, ClaimStatusEnum, IssueSeverityEnum, NoteElementEnum } from "../enums.js";
+import { DateScalar } from "../scalars.js";
 
 @ObjectType({ description: "A reason a payer would deny or question a line, in plain words." })
 export class ClaimIssue {
@@ -24,18 +25,44 @@ export class ClaimDecision {
   @Field(() => Int, { description: "Charge in cents (the payer's fee)." }) chargeCents!: number;
   @Field(() => [ClaimIssue], { description: "Every problem found, errors and warnings." }) issues!: ClaimIssue[];
   @Field(() => ID, { nullable: true, description: "The claim batch that billed this line, when BILLED." }) batchId!: string | null;
+  @Field(() => [NoteElementEnum], { description: "The note elements the line's payer requires on the member's note (empty without coverage)." })
+  requiredNoteElements!: NoteElement[];
   sessionId!: string;
   clientId!: string;
   payerId!: string | null;
+  /** Null only for lines billed before rendering providers were recorded by id. */
+  renderingClinicianId!: string | null;
+  supervisedClinicianId!: string | null;
 }
 
-@ObjectType({ description: "One line whose status a rules change would change." })
+@ObjectType({ description: "What a line would send and why, on one side of a rules change." })
+export class ClaimLineContents {
+  @Field(() => ClaimStatusEnum, { description: "READY or BLOCKED (or BILLED)." }) status!: ClaimStatus;
+  @Field(() => Int, { description: "Charge in cents." }) chargeCents!: number;
+  @Field(() => [String], { description: "Modifiers in claim order." }) modifiers!: string[];
+  @Field({ description: "Place of service." }) placeOfService!: string;
+  @Field(() => [ClaimIssueCodeEnum], { description: "Issue codes, errors and warnings." }) issueCodes!: ClaimIssueCode[];
+}
+
+@ObjectType({ description: "One line a rules change would change: its status, or what it sends (charge, modifiers, place of service), or its reasons." })
 export class RulesImpactChange {
   @Field(() => ClaimStatusEnum, { description: "Status under the current rules." }) before!: ClaimStatus;
   @Field(() => ClaimStatusEnum, { description: "Status under the proposed rules." }) after!: ClaimStatus;
   @Field(() => [ClaimIssueCodeEnum], { description: "Issue codes under the proposed rules." }) issueCodes!: ClaimIssueCode[];
+  @Field(() => [String], { description: "What changes: any of status, chargeCents, modifiers, placeOfService, issues." }) changedFields!: LineChange[];
+  @Field(() => ClaimLineContents, { description: "The line under the current rules." }) beforeLine!: ClaimLineContents;
+  @Field(() => ClaimLineContents, { description: "The line under the proposed rules." }) afterLine!: ClaimLineContents;
   sessionId!: string;
   clientId!: string;
+}
+
+@ObjectType({ description: "A stretch of service dates billed under one rules version once the proposal is saved." })
+export class RulesTimelineSegment {
+  @Field(() => DateScalar, { description: "First date of the stretch." }) from!: string;
+  @Field(() => DateScalar, { description: "Last date of the stretch." }) to!: string;
+  @Field(() => ID, { nullable: true, description: "The governing version; null for the proposal itself or when no rules are in force." }) ruleVersionId!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: "The governing version's effectiveFrom; null when no rules are in force." }) effectiveFrom!: string | null;
+  @Field({ description: "Whether the proposed rules govern these dates." }) proposed!: boolean;
 }
 
 @ObjectType({ description: "What a proposed rules change would do to the payer's existing lines; nothing is saved." })
@@ -43,6 +70,8 @@ export class RulesImpact {
   @Field(() => Int, { description: "Lines of this payer evaluated." }) decisionsEvaluated!: number;
   @Field(() => Int, { description: "Lines that would go from READY to BLOCKED." }) newlyBlocked!: number;
   @Field(() => Int, { description: "Lines that would go from BLOCKED to READY." }) newlyReady!: number;
-  @Field(() => Int, { description: "Lines whose status would not change." }) unchanged!: number;
+  @Field(() => Int, { description: "Lines whose status stays but whose charge, modifiers, place of service or reasons would change." }) otherwiseChanged!: number;
+  @Field(() => Int, { description: "Lines that would not change at all (billed lines are frozen and count here)." }) unchanged!: number;
   @Field(() => [RulesImpactChange], { description: "The lines that would change." }) changes!: RulesImpactChange[];
+  @Field(() => [RulesTimelineSegment], { description: "Which rules version would govern each date of the range, in date order." }) timeline!: RulesTimelineSegment[];
 }

@@ -1,10 +1,14 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import type { NoteElement } from "../../domain/engine/index.js";
+import { NoteElementEnum } from "../enums.js";
 import { DateTimeScalar } from "../scalars.js";
 
 @ObjectType({ description: "A dated amendment to a signed note; signed notes themselves never change." })
 export class NoteAddendum {
   @Field({ description: "The amendment." }) text!: string;
-  @Field(() => DateTimeScalar, { description: "When it was added." }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: "When it was added (and signed by its author)." }) createdAt!: Date;
+  @Field(() => NoteElementEnum, { nullable: true, description: "The note element this addendum completes; a signed addendum for a required element satisfies it." })
+  element!: NoteElement | null;
   authorId!: string;
 }
 

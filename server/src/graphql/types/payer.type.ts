@@ -12,7 +12,7 @@ export class ModifierRule {
 @ObjectType({ description: "One immutable version of a payer's billing rules, in force from `effectiveFrom` until a later version." })
 export class PayerRules {
   @Field(() => ID, { description: "The version's id." }) id!: string;
-  @Field(() => DateScalar, { description: "First service date this version applies to." }) effectiveFrom!: string;
+  @Field(() => DateScalar, { description: "First service date this version applies to; 0001-01-01 for a payer's first rules set up without a date, which hold since always." }) effectiveFrom!: string;
   @Field(() => Int, { description: "Fewest members present for a billable group (at least 2)." }) minGroupSize!: number;
   @Field(() => Int, { description: "Most members present for a billable group." }) maxGroupSize!: number;
   @Field(() => Int, { nullable: true, description: "Shortest billable session in minutes; null for no minimum." }) minSessionMinutes!: number | null;

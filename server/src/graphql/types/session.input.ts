@@ -31,6 +31,8 @@ export class ScheduleSessionInput {
   @Field(() => Int, { description: "Length in minutes (1-480)." }) durationMinutes!: number;
   @Field(() => ModalityEnum, { description: "In person, video or audio only." }) modality!: Modality;
   @Field(() => ID, { nullable: true, description: "The leader; defaults to the group's leader." }) leaderId?: string | null;
+  @Field(() => ID, { nullable: true, description: "A licensed clinician supervising an unlicensed leader (for payers that accept supervised leaders); must differ from the leader." })
+  supervisorId?: string | null;
   @Field(() => String, { nullable: true, description: "Place of service; defaults to the practice's." }) placeOfService?: string | null;
 }
 
@@ -40,6 +42,7 @@ export class UpdateSessionInput {
   @Field(() => Int, { nullable: true, description: "New length in minutes." }) durationMinutes?: number | null;
   @Field(() => ModalityEnum, { nullable: true, description: "New modality." }) modality?: Modality | null;
   @Field(() => ID, { nullable: true, description: "New leader." }) leaderId?: string | null;
+  @Field(() => ID, { nullable: true, description: "New supervisor of an unlicensed leader; null removes the supervisor." }) supervisorId?: string | null;
   @Field(() => String, { nullable: true, description: "Place of service; null uses the practice's default." }) placeOfService?: string | null;
   @Field(() => String, { nullable: true, description: "Topics covered." }) topics?: string | null;
   @Field(() => String, { nullable: true, description: "Interventions used." }) interventions?: string | null;

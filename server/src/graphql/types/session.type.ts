@@ -20,6 +20,7 @@ export class GroupSession {
   serviceDate!: string;
   groupId!: string;
   leaderId!: string;
+  supervisorId!: string | null;
 }
 
 @ObjectType({ description: "Whether one client attended a session." })

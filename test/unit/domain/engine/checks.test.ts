@@ -4,7 +4,7 @@
  * New York, with 3 members present, 60 minutes, in person.
  */
 import { CLAIM_ISSUE_CODES, type ClaimIssueCode, type IssueSeverity, type NoteElement } from "../../../../server/src/domain/engine/index.js";
-import { CLIENT, PAYER_ID, codesOf, coverage, decisionFor, type Scenario } from "./factories.js";
+import { CLIENT, LEADER, PAYER_ID, SUPERVISOR, codesOf, coverage, decisionFor, type Scenario } from "./factories.js";
 
 const DAY_BEFORE = "2026-03-01";
 const DAY = "2026-03-02";
@@ -71,17 +71,54 @@ const raising: RaisingCase[] = [
     scenario: { session: { groupKind: "SUPPORT", hasPsychotherapyComponent: false } },
     code: "NOT_PSYCHOTHERAPY",
   },
+  ...(["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "FAMILY"] as const).map((groupKind) => ({
+    name: `${groupKind} group without a psychotherapy component`,
+    scenario: { session: { groupKind, hasPsychotherapyComponent: false } },
+    code: "NOT_PSYCHOTHERAPY" as const,
+  })),
   // LEADER_NOT_LICENSED
   {
     name: "leader unlicensed",
-    scenario: { session: { leader: { licensed: false, licenseExpiresOn: null } } },
+    scenario: { session: { leader: { id: LEADER, licensed: false, licenseExpiresOn: null } } },
     code: "LEADER_NOT_LICENSED",
   },
   {
     name: "license expired the day before",
-    scenario: { session: { leader: { licensed: true, licenseExpiresOn: DAY_BEFORE } } },
+    scenario: { session: { leader: { id: LEADER, licensed: true, licenseExpiresOn: DAY_BEFORE } } },
     code: "LEADER_NOT_LICENSED",
     mentions: [DAY_BEFORE, DAY],
+  },
+  {
+    name: "unlicensed leader, payer does not require one, no supervisor (peer-led)",
+    scenario: { session: { leader: { id: LEADER, licensed: false, licenseExpiresOn: null } }, rules: { requireLicensedLeader: false } },
+    code: "LEADER_NOT_LICENSED",
+    mentions: ["peer support", "supervisor"],
+  },
+  {
+    name: "unlicensed leader, payer does not require one, supervisor's license expired the day before",
+    scenario: {
+      session: { leader: { id: LEADER, licensed: false, licenseExpiresOn: null }, supervisor: { id: SUPERVISOR, licensed: true, licenseExpiresOn: DAY_BEFORE } },
+      rules: { requireLicensedLeader: false },
+    },
+    code: "LEADER_NOT_LICENSED",
+    mentions: [`supervisor's license expired on ${DAY_BEFORE}`],
+  },
+  {
+    name: "unlicensed leader, payer does not require one, supervisor unlicensed",
+    scenario: {
+      session: { leader: { id: LEADER, licensed: false, licenseExpiresOn: null }, supervisor: { id: SUPERVISOR, licensed: false, licenseExpiresOn: null } },
+      rules: { requireLicensedLeader: false },
+    },
+    code: "LEADER_NOT_LICENSED",
+  },
+  {
+    name: "unlicensed leader, licensed supervisor, payer requires a licensed leader",
+    scenario: {
+      session: { leader: { id: LEADER, licensed: false, licenseExpiresOn: null }, supervisor: { id: SUPERVISOR, licensed: true, licenseExpiresOn: null } },
+      rules: { requireLicensedLeader: true },
+    },
+    code: "LEADER_NOT_LICENSED",
+    mentions: ["a supervisor does not suffice"],
   },
   // MISSING_FEE
   { name: "fee 0", scenario: { rules: { feeCents: 0 } }, code: "MISSING_FEE", mentions: ["$0.00", "Rules"] },
@@ -112,6 +149,25 @@ const raising: RaisingCase[] = [
   { name: "no note for the member", scenario: { note: null }, code: "MISSING_MEMBER_NOTE" },
   // NOTE_INCOMPLETE
   { name: "required response blank", scenario: { note: { response: "   " } }, code: "NOTE_INCOMPLETE", element: "RESPONSE" },
+  {
+    name: "signed note without response, addendum for another element",
+    scenario: { note: { response: null, addenda: [{ element: "PLAN", text: "Continue weekly." }] } },
+    code: "NOTE_INCOMPLETE",
+    element: "RESPONSE",
+    mentions: ["add an addendum for response"],
+  },
+  {
+    name: "signed note without response, addendum naming no element",
+    scenario: { note: { response: null, addenda: [{ element: null, text: "Responded well to feedback." }] } },
+    code: "NOTE_INCOMPLETE",
+    element: "RESPONSE",
+  },
+  {
+    name: "signed note without response, blank addendum for it",
+    scenario: { note: { response: null, addenda: [{ element: "RESPONSE", text: "  " }] } },
+    code: "NOTE_INCOMPLETE",
+    element: "RESPONSE",
+  },
   {
     name: "required risk null",
     scenario: { rules: { requiredNoteElements: ["RISK"] }, note: { risk: null } },
@@ -164,24 +220,35 @@ const passing: PassingCase[] = [
     scenario: { session: { groupKind: "PSYCHOEDUCATION", hasPsychotherapyComponent: true } },
     code: "NOT_PSYCHOTHERAPY",
   },
-  {
-    name: "skills group without the flag",
-    scenario: { session: { groupKind: "SKILLS", hasPsychotherapyComponent: false } },
-    code: "NOT_PSYCHOTHERAPY",
-  },
+  ...(["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT"] as const).map((groupKind) => ({
+    name: `${groupKind} group with a psychotherapy component`,
+    scenario: { session: { groupKind, hasPsychotherapyComponent: true } },
+    code: "NOT_PSYCHOTHERAPY" as const,
+  })),
   {
     name: "license expiring on the day",
-    scenario: { session: { leader: { licensed: true, licenseExpiresOn: DAY } } },
+    scenario: { session: { leader: { id: LEADER, licensed: true, licenseExpiresOn: DAY } } },
     code: "LEADER_NOT_LICENSED",
   },
   {
     name: "license without expiry",
-    scenario: { session: { leader: { licensed: true, licenseExpiresOn: null } } },
+    scenario: { session: { leader: { id: LEADER, licensed: true, licenseExpiresOn: null } } },
     code: "LEADER_NOT_LICENSED",
   },
   {
-    name: "unlicensed leader, payer does not require one",
-    scenario: { session: { leader: { licensed: false, licenseExpiresOn: null } }, rules: { requireLicensedLeader: false } },
+    name: "unlicensed leader, payer accepts supervision, supervisor licensed through the day",
+    scenario: {
+      session: { leader: { id: LEADER, licensed: false, licenseExpiresOn: null }, supervisor: { id: SUPERVISOR, licensed: true, licenseExpiresOn: DAY } },
+      rules: { requireLicensedLeader: false },
+    },
+    code: "LEADER_NOT_LICENSED",
+  },
+  {
+    name: "leader's license expired, payer accepts supervision, supervisor licensed",
+    scenario: {
+      session: { leader: { id: LEADER, licensed: true, licenseExpiresOn: DAY_BEFORE }, supervisor: { id: SUPERVISOR, licensed: true, licenseExpiresOn: null } },
+      rules: { requireLicensedLeader: false },
+    },
     code: "LEADER_NOT_LICENSED",
   },
   { name: "fee 1 cent", scenario: { rules: { feeCents: 1 } }, code: "MISSING_FEE" },
@@ -192,6 +259,11 @@ const passing: PassingCase[] = [
   { name: "topics and interventions recorded", scenario: {}, code: "MISSING_GROUP_DOCUMENTATION" },
   { name: "note present", scenario: { note: {} }, code: "MISSING_MEMBER_NOTE" },
   { name: "unrequired element blank", scenario: { note: { risk: " ", plan: null } }, code: "NOTE_INCOMPLETE" },
+  {
+    name: "signed note without response, signed addendum for RESPONSE",
+    scenario: { note: { response: null, addenda: [{ element: "RESPONSE", text: "Responded to peer feedback with insight." }] } },
+    code: "NOTE_INCOMPLETE",
+  },
   {
     name: "no required elements",
     scenario: {

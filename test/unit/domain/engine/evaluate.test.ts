@@ -1,12 +1,16 @@
 /** Whole claim lines: their contents, combined issues, ordering, and the checks that span sessions. */
 import {
+  SINCE_ALWAYS,
   evaluateSessions,
+  ruleVersionOn,
   type ClaimDecisionDraft,
   type ModifierRule,
 } from "../../../../server/src/domain/engine/index.js";
 import {
   CLIENT,
+  LEADER,
   PAYER_ID,
+  SUPERVISOR,
   codesOf,
   coverage,
   decisionFor,
@@ -33,6 +37,9 @@ describe("a billable line", () => {
       units: 1,
       diagnosisCodes: ["F33.1"],
       chargeCents: 4500,
+      renderingClinicianId: LEADER,
+      supervisedClinicianId: null,
+      requiredNoteElements: ["PARTICIPATION", "RESPONSE"],
       issues: [],
     };
     expect(decisionFor()).toEqual(expected);
@@ -239,20 +246,37 @@ describe("rule version by local date", () => {
     expect(decision).toMatchObject({ serviceDate, ruleVersionId, chargeCents });
   });
 
-  it("before the payer's first version, the earliest version applies", () => {
+  it("before the payer's first (dated) version there are no rules: blocked, not priced under later rules", () => {
     const later = [
       ruleVersion({ id: "v-may", effectiveFrom: "2026-05-01", feeCents: 300 }),
       ruleVersion({ id: "v-apr", effectiveFrom: "2026-04-01", feeCents: 250, minGroupSize: 4 }),
     ];
     const [decision] = evaluateSessions(engineInput({ ruleVersions: later }));
-    expect(decision).toMatchObject({ ruleVersionId: "v-apr", chargeCents: 250 });
-    expect(codesOf(decision)).toEqual(["GROUP_TOO_SMALL"]);
+    expect(decision).toMatchObject({ ruleVersionId: null, chargeCents: 0, status: "BLOCKED" });
+    expect(codesOf(decision)).toEqual(["NO_ACTIVE_COVERAGE"]);
+    expect(decision.issues[0].message).toContain("no billing rules");
+  });
+
+  it("a since-always first version governs every date before a back-dated change, the change every date after", () => {
+    const versions = [
+      ruleVersion({ id: "first", effectiveFrom: SINCE_ALWAYS, maxGroupSize: 12, createdAt: new Date("2026-11-30T12:00:00Z") }),
+      ruleVersion({ id: "backdated", effectiveFrom: "2026-11-01", maxGroupSize: 8, createdAt: new Date("2026-11-30T13:00:00Z") }),
+    ];
+    const on = (date: string) => evaluateSessions(engineInput({ sessions: [session({ startsAt: new Date(`${date}T15:00:00Z`) })], ruleVersions: versions }))[0].ruleVersionId;
+    expect(on("2025-01-06")).toBe("first");
+    expect(on("2026-10-31")).toBe("first");
+    expect(on("2026-11-01")).toBe("backdated");
+    expect(on("2026-11-30")).toBe("backdated");
+    expect(on("2027-06-01")).toBe("backdated");
+    for (const date of ["2025-01-06", "2026-10-31", "2026-11-01", "2027-06-01"]) {
+      expect(on(date)).toBe(ruleVersionOn(versions, date)?.id);
+    }
   });
 
   it("coverage and license are judged on the local date too", () => {
     const decision = decisionFor({
       timezone: "America/Los_Angeles",
-      session: { startsAt: new Date("2026-03-02T03:30:00Z"), leader: { licensed: true, licenseExpiresOn: "2026-03-01" } },
+      session: { startsAt: new Date("2026-03-02T03:30:00Z"), leader: { id: LEADER, licensed: true, licenseExpiresOn: "2026-03-01" } },
       member: { coverages: [coverage({ effectiveTo: "2026-03-01" })] },
     });
     expect(decision.serviceDate).toBe("2026-03-01");
@@ -275,7 +299,7 @@ describe("daily unit limit", () => {
     expect(flagged.map((d) => d.sessionId)).toEqual(["afternoon", "afternoon", "afternoon"]);
     expect(decisions.filter((d) => d.sessionId === "morning").every((d) => d.status === "READY")).toBe(true);
     const issue = flagged[0].issues.find((i) => i.code === "DAILY_UNIT_LIMIT")!;
-    expect(issue.message).toContain("session 2 on 2026-03-02");
+    expect(issue.message).toContain("1 unit of group therapy with this payer on 2026-03-02 is already used (1 by an earlier billable session)");
     expect(issue.message).toContain("at most 1 unit");
   });
 
@@ -370,6 +394,116 @@ describe("daily unit limit", () => {
       ["late", PAYER_ID, "READY"],
       ["morning", "payer-2", "READY"],
     ]);
+  });
+});
+
+describe("daily units: billed lines first, then billable lines in start order", () => {
+  const morning = session({ id: "morning", startsAt: new Date("2026-03-02T14:00:00Z") }); // 09:00 New York
+  const afternoon = session({ id: "afternoon", startsAt: new Date("2026-03-02T19:00:00Z") }); // 14:00
+  const billedAfternoon = (clientId = CLIENT) => ({ sessionId: "afternoon", clientId, serviceDate: "2026-03-02", payerId: PAYER_ID });
+
+  function clientLine(decisions: ClaimDecisionDraft[], sessionId: string) {
+    return decisions.find((d) => d.sessionId === sessionId && d.clientId === CLIENT)!;
+  }
+
+  it("a morning session charted after the afternoon one was billed is over the limit", () => {
+    const decisions = evaluateSessions(engineInput({ sessions: [morning, afternoon], billed: [billedAfternoon()] }));
+    const late = clientLine(decisions, "morning");
+    expect(late.status).toBe("BLOCKED");
+    expect(late.issues.find((i) => i.code === "DAILY_UNIT_LIMIT")?.message).toContain("(1 already billed)");
+    // The billed line itself is frozen: never flagged for the unit it holds.
+    expect(codesOf(clientLine(decisions, "afternoon"))).not.toContain("DAILY_UNIT_LIMIT");
+    // Members not billed in the afternoon keep their morning unit, so their afternoon line is the one over.
+    const other = decisions.filter((d) => d.clientId === "client-2").map((d) => [d.sessionId, codesOf(d).includes("DAILY_UNIT_LIMIT")]);
+    expect(other).toEqual([
+      ["morning", false],
+      ["afternoon", true],
+    ]);
+  });
+
+  it("a billed line counts against the payer it was billed to", () => {
+    const billedElsewhere = { ...billedAfternoon(), payerId: "payer-other" };
+    const decisions = evaluateSessions(engineInput({ sessions: [morning, afternoon], billed: [billedElsewhere] }));
+    expect(codesOf(clientLine(decisions, "morning"))).not.toContain("DAILY_UNIT_LIMIT");
+  });
+
+  it("a billed line on another day uses none of this day's units", () => {
+    const otherDay = { ...billedAfternoon(), serviceDate: "2026-03-03" };
+    const decisions = evaluateSessions(engineInput({ sessions: [morning], billed: [otherDay] }));
+    expect(clientLine(decisions, "morning").status).toBe("READY");
+  });
+
+  it.each([
+    ["a psychoeducation class", { groupKind: "PSYCHOEDUCATION" as const, hasPsychotherapyComponent: false }, "NOT_PSYCHOTHERAPY"],
+    ["a one-client session", { presentClientIds: [CLIENT] }, "USE_INDIVIDUAL_CODE"],
+    ["a session too short for the payer", { durationMinutes: 30 }, "SESSION_TOO_SHORT"],
+  ])("%s in the morning does not use the afternoon group's unit", (_name, change, code) => {
+    const blockedMorning = session({ id: "morning", startsAt: morning.startsAt, ...change });
+    const decisions = evaluateSessions(engineInput({ sessions: [blockedMorning, afternoon] }));
+    expect(codesOf(clientLine(decisions, "morning"))).toContain(code);
+    expect(codesOf(clientLine(decisions, "morning"))).not.toContain("DAILY_UNIT_LIMIT");
+    expect(clientLine(decisions, "afternoon").status).toBe("READY");
+  });
+
+  it("a morning line still missing its note does not use the unit; once the note is written, it does", () => {
+    const noNote = session({ id: "morning", startsAt: morning.startsAt, notes: morning.notes.filter((n) => n.clientId !== CLIENT) });
+    const before = evaluateSessions(engineInput({ sessions: [noNote, afternoon] }));
+    expect(codesOf(clientLine(before, "morning"))).toEqual(["MISSING_MEMBER_NOTE"]);
+    expect(clientLine(before, "afternoon").status).toBe("READY");
+    const after = evaluateSessions(engineInput({ sessions: [morning, afternoon] }));
+    expect(clientLine(after, "morning").status).toBe("READY");
+    expect(codesOf(clientLine(after, "afternoon"))).toEqual(["DAILY_UNIT_LIMIT"]);
+  });
+
+  it("a line with another ERROR is also flagged when the units are already used up", () => {
+    const noNoteAfternoon = session({ id: "afternoon", startsAt: afternoon.startsAt, notes: afternoon.notes.filter((n) => n.clientId !== CLIENT) });
+    const decisions = evaluateSessions(engineInput({ sessions: [morning, noNoteAfternoon] }));
+    expect(codesOf(clientLine(decisions, "afternoon"))).toEqual(["MISSING_MEMBER_NOTE", "DAILY_UNIT_LIMIT"]);
+  });
+
+  it("a WARNING does not keep a line from using its unit", () => {
+    const long = session({ id: "morning", startsAt: morning.startsAt, durationMinutes: 120 });
+    const decisions = evaluateSessions(engineInput({ sessions: [long, afternoon] }));
+    expect(codesOf(clientLine(decisions, "morning"))).toEqual(["SESSION_TOO_LONG"]);
+    expect(codesOf(clientLine(decisions, "afternoon"))).toEqual(["DAILY_UNIT_LIMIT"]);
+  });
+
+  it("with 2 units a day, one billed and one earlier billable line use both", () => {
+    const evening = session({ id: "evening", startsAt: new Date("2026-03-02T23:00:00Z") });
+    const decisions = evaluateSessions(
+      engineInput({ sessions: [morning, afternoon, evening], ruleVersions: [ruleVersion({ maxUnitsPerDay: 2 })], billed: [{ ...billedAfternoon(), sessionId: "evening" }] }),
+    );
+    expect(clientLine(decisions, "morning").status).toBe("READY");
+    const over = clientLine(decisions, "afternoon").issues.find((i) => i.code === "DAILY_UNIT_LIMIT");
+    expect(over?.message).toContain("(1 already billed, 1 by an earlier billable session)");
+    expect(over?.message).toContain("2 units");
+  });
+});
+
+describe("who renders a group", () => {
+  const unlicensed = { id: LEADER, licensed: false, licenseExpiresOn: null };
+  const licensedSupervisor = { id: SUPERVISOR, licensed: true, licenseExpiresOn: "2026-03-02" };
+
+  it("the licensed leader renders, even with a supervisor recorded", () => {
+    const decision = decisionFor({ session: { supervisor: licensedSupervisor } });
+    expect(decision).toMatchObject({ status: "READY", renderingClinicianId: LEADER, supervisedClinicianId: null });
+  });
+
+  it("for a payer accepting supervised leaders, the licensed supervisor renders and the leader is supervised", () => {
+    const decision = decisionFor({ session: { leader: unlicensed, supervisor: licensedSupervisor }, rules: { requireLicensedLeader: false } });
+    expect(decision).toMatchObject({ status: "READY", renderingClinicianId: SUPERVISOR, supervisedClinicianId: LEADER });
+  });
+
+  it("a payer requiring a licensed leader is not satisfied by a supervisor; the leader stays on the line", () => {
+    const decision = decisionFor({ session: { leader: unlicensed, supervisor: licensedSupervisor }, rules: { requireLicensedLeader: true } });
+    expect(decision).toMatchObject({ status: "BLOCKED", renderingClinicianId: LEADER, supervisedClinicianId: null });
+    expect(codesOf(decision)).toEqual(["LEADER_NOT_LICENSED"]);
+  });
+
+  it("a peer-led group without a supervisor is never billed, whatever the payer", () => {
+    const decision = decisionFor({ session: { leader: unlicensed, supervisor: null }, rules: { requireLicensedLeader: false } });
+    expect(codesOf(decision)).toEqual(["LEADER_NOT_LICENSED"]);
+    expect(decision.renderingClinicianId).toBe(LEADER);
   });
 });
 

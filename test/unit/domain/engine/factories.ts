@@ -5,6 +5,7 @@
  */
 import {
   evaluateSessions,
+  type BilledLineFacts,
   type ClaimDecisionDraft,
   type CoverageFacts,
   type EngineInput,
@@ -21,6 +22,8 @@ export const SERVICE_DATE = "2026-03-02";
 export const PAYER_ID = "payer-1";
 export const CLIENT = "client-1";
 export const PRESENT = [CLIENT, "client-2", "client-3"];
+export const LEADER = "clinician-leader";
+export const SUPERVISOR = "clinician-supervisor";
 
 export function ruleVersion(overrides: Partial<RuleVersion> = {}): RuleVersion {
   return {
@@ -69,6 +72,7 @@ export function note(clientId: string, overrides: Partial<NoteFacts> = {}): Note
     plan: "Continue weekly group.",
     risk: "Denies SI/HI.",
     signedAt: new Date("2026-03-02T17:00:00Z"),
+    addenda: [],
     ...overrides,
   };
 }
@@ -86,7 +90,8 @@ export function session(overrides: Partial<SessionFacts> = {}): SessionFacts {
     interventions: "CBT role play, group feedback.",
     groupKind: "PSYCHOTHERAPY",
     hasPsychotherapyComponent: true,
-    leader: { licensed: true, licenseExpiresOn: "2027-06-30" },
+    leader: { id: LEADER, licensed: true, licenseExpiresOn: "2027-06-30" },
+    supervisor: null,
     presentClientIds,
     notes: presentClientIds.map((clientId) => note(clientId)),
     ...overrides,
@@ -101,6 +106,7 @@ export interface EngineInputParts {
   payers?: PayerFacts[];
   timezone?: string;
   defaultPlaceOfService?: string;
+  billed?: BilledLineFacts[];
 }
 
 export function engineInput(parts: EngineInputParts = {}): EngineInput {
@@ -115,6 +121,7 @@ export function engineInput(parts: EngineInputParts = {}): EngineInput {
     sessions,
     members,
     payers: new Map(payers.map((p) => [p.id, p])),
+    billed: parts.billed ?? [],
   };
 }
 

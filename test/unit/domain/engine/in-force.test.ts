@@ -2,8 +2,8 @@
 import {
   coverageOn,
   localDateOf,
+  SINCE_ALWAYS,
   ruleVersionOn,
-  rulesInForceOn,
   suggestIndividualCodes,
 } from "../../../../server/src/domain/engine/index.js";
 import { coverage, ruleVersion } from "./factories.js";
@@ -58,20 +58,18 @@ describe("ruleVersionOn", () => {
   });
 });
 
-describe("rulesInForceOn", () => {
-  const april = ruleVersion({ id: "apr", effectiveFrom: "2026-04-01" });
-  const may = ruleVersion({ id: "may", effectiveFrom: "2026-05-01" });
+describe("a since-always first version", () => {
+  const first = ruleVersion({ id: "first", effectiveFrom: SINCE_ALWAYS, createdAt: new Date("2026-11-30T12:00:00Z") });
+  const backdated = ruleVersion({ id: "nov", effectiveFrom: "2026-11-01", createdAt: new Date("2026-11-30T13:00:00Z") });
 
-  it("falls back to the earliest version before the first effectiveFrom", () => {
-    expect(rulesInForceOn([may, april], "2026-03-02")?.id).toBe("apr");
-  });
-
-  it("uses the version in force otherwise", () => {
-    expect(rulesInForceOn([may, april], "2026-05-01")?.id).toBe("may");
-  });
-
-  it("has nothing for a payer without versions", () => {
-    expect(rulesInForceOn([], "2026-03-02")).toBeNull();
+  it.each([
+    ["1999-01-01", "first"],
+    ["2026-10-31", "first"],
+    ["2026-11-01", "nov"],
+    ["2026-11-30", "nov"],
+    ["2027-06-01", "nov"],
+  ])("on %s picks %s", (date, expected) => {
+    expect(ruleVersionOn([first, backdated], date)?.id).toBe(expected);
   });
 });
 

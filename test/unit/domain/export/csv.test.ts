@@ -2,7 +2,7 @@ import { exportCsv } from "../../../../server/src/domain/export/index.js";
 import { makeBatch, makeLine, twoMemberBatch, uuid } from "./fixtures.js";
 
 const HEADER =
-  "line_id,service_date,client_last_name,client_first_name,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_npi";
+  "line_id,service_date,client_last_name,client_first_name,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_npi,supervised_leader_npi";
 
 /** Minimal RFC 4180 reader, used to prove the writer's quoting round-trips. */
 function parseCsv(text: string): string[][] {
@@ -46,7 +46,7 @@ describe("exportCsv", () => {
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(1 + 3);
-    for (const row of rows) expect(row).toHaveLength(14);
+    for (const row of rows) expect(row).toHaveLength(HEADER.split(",").length);
   });
 
   it("writes the fields in header order", () => {
@@ -66,7 +66,13 @@ describe("exportCsv", () => {
       "90.50",
       "F43.10",
       "1234567893",
+      "",
     ]);
+  });
+
+  it("names the supervised leader when the rendering provider is their supervisor", () => {
+    const batch = makeBatch([makeLine({ supervisedLeader: { name: "Pat Peer", npi: "1245319599" } })]);
+    expect(parseCsv(exportCsv(batch))[1].at(-1)).toBe("1245319599");
   });
 
   it("formats charges as dollars with two decimals", () => {

@@ -249,6 +249,23 @@ describe("exportX12_837P subscribers and claims", () => {
     ]);
   });
 
+  it("names the licensed supervisor as rendering provider and the supervised leader in a claim note", () => {
+    const batch = makeBatch([
+      makeLine({ renderingProvider: { name: "Mary Ann Smith", npi: "1003000126" }, supervisedLeader: { name: "Pat Peer", npi: "1234567893" } }),
+      makeLine(),
+    ]);
+    const segments = body(exportX12_837P(batch));
+    const claims = subscribers(segments).flatMap((s) => s.claims);
+    expect(claims[0].rendering.elements.map((e) => e.value)).toEqual(["82", "1", "SMITH", "MARY ANN", "", "", "", "XX", "1003000126"]);
+    const notes = segments.filter((seg) => seg.tag === "NTE").map((seg) => seg.elements.map((e) => e.value));
+    expect(notes).toEqual([["ADD", "GROUP LED BY PAT PEER NPI 1234567893 UNDER SUPERVISION"]]);
+    // The note sits in the supervised claim (2300), before its diagnoses.
+    const clmAt = segments.indexOf(claims[0].clm);
+    const nteAt = segments.findIndex((seg) => seg.tag === "NTE");
+    expect(nteAt).toBeGreaterThan(clmAt);
+    expect(nteAt).toBeLessThan(segments.indexOf(claims[0].hi));
+  });
+
   it("keeps the same client on two payers in separate subscriber loops", () => {
     const batch = makeBatch([makeLine(), makeLine({ payer: { id: "payer-9", name: "Other", payerCode: "OTH01" } }), makeLine()]);
     const subs = subscribers(body(exportX12_837P(batch)));

@@ -168,9 +168,11 @@ describe("validatePayerRules: cross-field and list rules", () => {
   });
 
   test("10 modifier rules are allowed, 11 are not", () => {
-    const ten = Array.from({ length: 10 }, (_, i) => ({ modifier: `U${i}`, when: "ALWAYS" as const }));
+    // Spread over the modalities so that no line would carry more than 4 of them.
+    const conditions = ["ALWAYS", "IN_PERSON", "IN_PERSON", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_VIDEO", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO", "TELEHEALTH_AUDIO", "TELEHEALTH_AUDIO"] as const;
+    const ten = conditions.map((when, i) => ({ modifier: `U${i}`, when }));
     expect(validatePayerRules({ ...base(), modifierRules: ten })).toEqual([]);
-    const eleven = [...ten, { modifier: "UA", when: "ALWAYS" as const }];
+    const eleven = [...ten, { modifier: "UA", when: "TELEHEALTH_AUDIO" as const }].filter((r) => r.modifier !== "U0").concat({ modifier: "UB", when: "IN_PERSON" as const });
     expect(validatePayerRules({ ...base(), modifierRules: eleven })).toEqual([
       { field: "rules.modifierRules", message: "At most 10 modifier rules are allowed; 11 were given" },
     ]);
@@ -338,7 +340,8 @@ describe("mergePayerRules", () => {
   });
 
   test("more than 10 modifier rules are rejected", () => {
-    const modifierRules = Array.from({ length: 11 }, (_, i) => ({ modifier: `u${i % 10}`, when: i < 10 ? ("ALWAYS" as const) : ("IN_PERSON" as const) }));
+    const conditions = ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"] as const;
+    const modifierRules = Array.from({ length: 11 }, (_, i) => ({ modifier: `u${"abcdefghijk"[i]}`, when: conditions[i % 3] }));
     expect(fields(mergePayerRules(base(), { modifierRules }).errors)).toEqual(["rules.modifierRules"]);
   });
 
@@ -384,5 +387,61 @@ describe("mergePayerRules", () => {
   test("errors from null and from validation are both returned", () => {
     const { errors } = mergePayerRules(base(), { minGroupSize: null, feeCents: -1, telehealthPlaceOfService: "11" });
     expect(fields(errors)).toEqual(["rules.minGroupSize", "rules.telehealthPlaceOfService", "rules.feeCents"]);
+  });
+});
+
+describe("modifier rules that contradict a line", () => {
+  test.each([
+    ["95", "ALWAYS"],
+    ["95", "IN_PERSON"],
+    ["GT", "ALWAYS"],
+    ["GT", "IN_PERSON"],
+    ["93", "IN_PERSON"],
+    ["93", "ALWAYS"],
+    ["FQ", "IN_PERSON"],
+  ] as const)("telehealth modifier %s on %s is refused, naming the condition", (modifier, when) => {
+    const errors = validatePayerRules({ ...base(), modifierRules: [{ modifier: "HQ", when: "ALWAYS" }, { modifier, when }] });
+    expect(errors).toEqual([{ field: "rules.modifierRules[1].when", message: expect.stringContaining(`Modifier ${modifier} means the service was delivered by telehealth`) }]);
+  });
+
+  test.each([
+    ["95", "TELEHEALTH_VIDEO"],
+    ["GT", "TELEHEALTH_VIDEO"],
+    ["93", "TELEHEALTH_AUDIO"],
+    ["95", "TELEHEALTH_AUDIO"],
+    ["HQ", "IN_PERSON"],
+  ] as const)("%s on %s is accepted", (modifier, when) => {
+    expect(validatePayerRules({ ...base(), modifierRules: [{ modifier, when }] })).toEqual([]);
+  });
+
+  test("4 modifiers that apply together are accepted; a 5th for the same modality is refused", () => {
+    const four = [
+      { modifier: "HQ", when: "ALWAYS" as const },
+      { modifier: "U1", when: "ALWAYS" as const },
+      { modifier: "U2", when: "TELEHEALTH_VIDEO" as const },
+      { modifier: "95", when: "TELEHEALTH_VIDEO" as const },
+    ];
+    expect(validatePayerRules({ ...base(), modifierRules: four })).toEqual([]);
+    const five = [...four, { modifier: "U3", when: "TELEHEALTH_VIDEO" as const }];
+    expect(validatePayerRules({ ...base(), modifierRules: five })).toEqual([
+      { field: "rules.modifierRules", message: expect.stringContaining("5 modifiers (HQ, U1, U2, 95, U3) would apply together to a TELEHEALTH_VIDEO line") },
+    ]);
+  });
+
+  test("5 rules whose modifiers never meet on one line are accepted", () => {
+    const rules = [
+      { modifier: "HQ", when: "ALWAYS" as const },
+      { modifier: "U1", when: "IN_PERSON" as const },
+      { modifier: "U2", when: "IN_PERSON" as const },
+      { modifier: "95", when: "TELEHEALTH_VIDEO" as const },
+      { modifier: "93", when: "TELEHEALTH_AUDIO" as const },
+    ];
+    expect(validatePayerRules({ ...base(), modifierRules: rules })).toEqual([]);
+  });
+
+  test("the same modifier under two conditions counts once on a line", () => {
+    const rules = ["HQ", "U1", "U2"].map((modifier) => ({ modifier, when: "ALWAYS" as const }));
+    const withRepeat = [...rules, { modifier: "U3", when: "IN_PERSON" as const }, { modifier: "HQ", when: "IN_PERSON" as const }];
+    expect(validatePayerRules({ ...base(), modifierRules: withRepeat })).toEqual([]);
   });
 });
