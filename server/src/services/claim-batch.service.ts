@@ -29,6 +29,9 @@ export interface CreateClaimBatchInput {
 
 export type ExportFormat = "CSV" | "X12_837P";
 
+/** About 35 columns a line: 1,000 rows stay well under PostgreSQL's 65,535 bind parameters per statement. */
+const LINES_PER_INSERT = 1_000;
+
 /** SBR09 claim filing indicator per kind of payer (X12 code list 1032). */
 const CLAIM_FILING_CODE: Record<PayerKind, string> = {
   MEDICARE: "MB",
@@ -109,7 +112,12 @@ export class ClaimBatchService {
           voidedBy: null,
         });
         await manager.insert(ClaimBatchEntity, batch);
-        await manager.insert(ClaimBatchLineEntity, await this.freeze(manager, actor, batch.id, ready));
+        const lines = await this.freeze(manager, actor, batch.id, ready);
+        // One INSERT binds every column of every row, and PostgreSQL takes at most 65,535 parameters per
+        // statement: a month of a large practice is thousands of lines, so they go in chunks, in this transaction.
+        for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
+          await manager.insert(ClaimBatchLineEntity, lines.slice(start, start + LINES_PER_INSERT));
+        }
         await writeAudit(manager, {
           practiceId: actor.practiceId,
           actorUserId: actor.userId,

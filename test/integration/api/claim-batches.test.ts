@@ -240,3 +240,36 @@ describe("roles and tenancy", () => {
     expect(expectOk(await server.gql(GET, { id: batch.id }, a.token)).claimBatch).toEqual(batch);
   });
 });
+
+describe("a batch of any size", () => {
+  it("bills 2,640 READY lines in one batch, more than one INSERT's 65,535 parameters hold", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 12 });
+    // 220 days with the whole group present, documented and signed: written in SQL, as the API would take minutes.
+    await server.dataSource.query(
+      `WITH days AS (
+         SELECT gen_random_uuid() AS id, d::date AS service_date
+         FROM generate_series(DATE '2026-01-05', DATE '2026-01-05' + 219, INTERVAL '1 day') AS d
+       ), sessions AS (
+         INSERT INTO group_sessions (practice_id, id, group_id, starts_at, service_date, duration_minutes, modality, leader_id, topics, interventions)
+         SELECT $1, id, $2, (service_date + TIME '10:00') AT TIME ZONE 'America/New_York', service_date, 60, 'IN_PERSON', $3, 'Distress tolerance', 'Skills coaching'
+         FROM days RETURNING id
+       ), present AS (
+         INSERT INTO attendance (practice_id, id, session_id, client_id, status)
+         SELECT $1, gen_random_uuid(), s.id, c, 'PRESENT' FROM sessions s CROSS JOIN unnest($4::uuid[]) AS c RETURNING session_id, client_id
+       )
+       INSERT INTO member_notes (practice_id, id, session_id, client_id, participation, response, signed_at, signed_by)
+       SELECT $1, gen_random_uuid(), session_id, client_id, 'Engaged', 'Practiced the skill', now(), $5 FROM present`,
+      [owner.practiceId, fx.groupId, fx.clinicianId, fx.clientIds, owner.userId],
+    );
+    const batch = expectOk(await server.gql(CREATE, input("a-long-year", { from: "2026-01-05", to: "2026-08-22" }), owner.token)).createClaimBatch;
+    expect(batch.lineCount).toBe(2640);
+    expect(batch.totalChargeCents).toBe(2640 * 4800);
+    const [{ count }] = await server.dataSource.query(`SELECT count(*)::int AS count FROM claim_batch_lines WHERE practice_id = $1 AND batch_id = $2 AND NOT voided`, [owner.practiceId, batch.id]);
+    expect(count).toBe(2640);
+    const ready = expectOk(
+      await server.gql(`query { claimDecisions(from: "2026-01-05", to: "2026-08-22", status: READY, first: 1) { totalCount } }`, {}, owner.token),
+    ).claimDecisions.totalCount;
+    expect(ready).toBe(0);
+  });
+});
