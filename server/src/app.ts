@@ -6,7 +6,6 @@ import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
@@ -14,6 +13,7 @@ import { bearerToken } from "./auth/token.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { formatError, INTERNAL, isUnexpected } from "./graphql/errors.js";
 import { Loaders } from "./graphql/loaders.js";
+import { queryLimits } from "./graphql/query-limits.js";
 import { Services } from "./services/services.js";
 
 export interface AppOptions {
@@ -33,16 +33,6 @@ export interface GroupBillApp {
 }
 
 const REQUEST_BODY_LIMIT = "1mb";
-
-// Deep enough for the console's nested reads (sessions -> attendance -> client -> coverages -> payer -> rules).
-const armor = new ApolloArmor({
-  maxDepth: { n: 12, exposeLimits: false, ignoreIntrospection: true, flattenFragments: true },
-  maxAliases: { n: 15, exposeLimits: false },
-  costLimit: { maxCost: 8000, exposeLimits: false, ignoreIntrospection: true },
-  maxTokens: { n: 3000, exposeLimits: false },
-  maxDirectives: { n: 30, exposeLimits: false },
-  blockFieldSuggestion: { enabled: true },
-});
 
 function errorPlugin(log: NonNullable<AppOptions["log"]>): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -71,7 +61,7 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);
-  const protection = armor.protect();
+  const limits = queryLimits();
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
@@ -82,9 +72,10 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: protection.validationRules,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError,
-    plugins: [...protection.plugins, errorPlugin(log), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [...limits.plugins, errorPlugin(log), ApolloServerPluginDrainHttpServer({ httpServer: server })],
   });
   await apollo.start();
 

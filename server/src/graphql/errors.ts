@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { DomainError, ErrorCode } from "../errors/domain-error.js";
+import { isTokenLimitError, LIMIT_MESSAGES } from "./query-limits.js";
 
 /** Codes produced by GraphQL itself (bad query, bad variables): their messages are about the request, so safe to show. */
 const PROTOCOL_CODES = new Set([
@@ -33,6 +34,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const extensions: Record<string, unknown> = { code: original.code };
     if (original.code === ErrorCode.BadUserInput) extensions.fields = original.fields;
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && isTokenLimitError(formatted.message)) {
+    return { message: LIMIT_MESSAGES.tokens, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
   }
   const code = formatted.extensions?.code;
   const isProtocolError = typeof code === "string" && PROTOCOL_CODES.has(code) && (original === error || original instanceof GraphQLError);
