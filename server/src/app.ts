@@ -4,6 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
@@ -11,7 +12,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { bearerToken } from "./auth/token.js";
 import type { GraphQLContext } from "./graphql/context.js";
-import { formatError, INTERNAL, isUnexpected } from "./graphql/errors.js";
+import { describeFailure, formatError, INTERNAL, isUnexpected } from "./graphql/errors.js";
 import { Loaders } from "./graphql/loaders.js";
 import { queryLimits } from "./graphql/query-limits.js";
 import { Services } from "./services/services.js";
@@ -40,7 +41,10 @@ function errorPlugin(log: NonNullable<AppOptions["log"]>): ApolloServerPlugin<Gr
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            if (isUnexpected(error)) log(`request ${contextValue.requestId} failed`, error.originalError ?? error);
+            if (!isUnexpected(error)) continue;
+            const where = error.path ? ` at ${error.path.join(".")}` : "";
+            const who = contextValue.actor ? ` (practice ${contextValue.actor.practiceId}, user ${contextValue.actor.userId})` : "";
+            log(`request ${contextValue.requestId}${who} failed${where}: ${describeFailure(unwrapResolverError(error))}`);
           }
         },
         async willSendResponse({ contextValue, response }) {

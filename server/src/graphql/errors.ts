@@ -54,3 +54,26 @@ export function isUnexpected(error: GraphQLError): boolean {
   const code = error.extensions?.code;
   return !(typeof code === "string" && PROTOCOL_CODES.has(code) && (original === error || original instanceof GraphQLError));
 }
+
+// SQLSTATE and the names of the schema objects involved: never a row's values.
+const LOGGABLE_PROPERTIES = ["code", "table", "column", "constraint", "routine"] as const;
+const MAX_FRAMES = 12;
+
+/**
+ * One log entry for an unexpected failure. An error's message, SQL, parameters and PostgreSQL's detail can all
+ * quote what a user sent (names, birth dates, diagnoses, note text, password hashes), so the entry holds only the
+ * kind of error, its codes, the schema objects it names and the code locations from its stack.
+ */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return `non-error value of type ${typeof error}`;
+  const properties = error as unknown as Record<string, unknown>;
+  const facts = LOGGABLE_PROPERTIES.filter((key) => typeof properties[key] === "string" || typeof properties[key] === "number").map(
+    (key) => `${key}=${String(properties[key])}`,
+  );
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, MAX_FRAMES);
+  return [[error.name, ...facts].join(" "), ...frames].join("\n");
+}
+
