@@ -12,7 +12,17 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { bearerToken } from "./auth/token.js";
 import type { GraphQLContext } from "./graphql/context.js";
-import { describeFailure, formatError, INTERNAL, isUnexpected } from "./graphql/errors.js";
+import { DomainError } from "./errors/domain-error.js";
+import {
+  describeFailure,
+  formatError,
+  INTERNAL,
+  isDatabaseUnavailable,
+  isUnexpected,
+  RequestFailure,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+} from "./graphql/errors.js";
 import { Loaders } from "./graphql/loaders.js";
 import { queryLimits } from "./graphql/query-limits.js";
 import { Services } from "./services/services.js";
@@ -35,28 +45,47 @@ export interface GroupBillApp {
 
 const REQUEST_BODY_LIMIT = "1mb";
 
+function firstLine(text: string): string {
+  return text.split("\n", 1)[0];
+}
+
 function errorPlugin(log: NonNullable<AppOptions["log"]>): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors }) {
-          for (const error of errors) {
-            if (!isUnexpected(error)) continue;
-            const where = error.path ? ` at ${error.path.join(".")}` : "";
-            const who = contextValue.actor ? ` (practice ${contextValue.actor.practiceId}, user ${contextValue.actor.userId})` : "";
-            log(`request ${contextValue.requestId}${who} failed${where}: ${describeFailure(unwrapResolverError(error))}`);
+          const who = contextValue.actor ? ` (practice ${contextValue.actor.practiceId}, user ${contextValue.actor.userId})` : "";
+          const unexpected = errors.filter(isUnexpected).map((error) => ({ path: error.path, original: unwrapResolverError(error) }));
+          // An outage fails every field of the request alike: one line says it all.
+          const outage = unexpected.find((e) => isDatabaseUnavailable(e.original));
+          if (outage) log(`request ${contextValue.requestId}${who} failed: the database is unavailable (${firstLine(describeFailure(outage.original))})`);
+          for (const { path, original } of unexpected) {
+            if (isDatabaseUnavailable(original)) continue;
+            const where = path ? ` at ${path.join(".")}` : "";
+            log(`request ${contextValue.requestId}${who} failed${where}: ${describeFailure(original)}`);
           }
         },
         async willSendResponse({ contextValue, response }) {
-          response.http.headers.set("x-request-id", contextValue.requestId);
           if (response.body.kind !== "single") return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === INTERNAL) (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          const errors = response.body.singleResult.errors ?? [];
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === INTERNAL || code === SERVICE_UNAVAILABLE) (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+          if (errors.some((error) => error.extensions?.code === SERVICE_UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
           }
         },
       };
     },
   };
+}
+
+/** Every response names its request, so a client can quote it whatever failed (even before GraphQL ran). */
+function requestIdOf(req: express.Request): string {
+  const header = req.headers["x-request-id"];
+  return typeof header === "string" && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
 }
 
 export async function createApp(options: AppOptions): Promise<GroupBillApp> {
@@ -66,6 +95,21 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   app.disable("x-powered-by");
   const server = http.createServer(app);
   const limits = queryLimits();
+
+  // Apollo neither logs nor adds a request id to a failure while building the context, so it is done here.
+  const authenticate = async (token: string, requestId: string) => {
+    try {
+      return await services.auth.authenticate(token);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (isDatabaseUnavailable(error)) {
+        log(`request ${requestId} failed: the database is unavailable (${firstLine(describeFailure(error))})`);
+        throw new RequestFailure(SERVICE_UNAVAILABLE, requestId);
+      }
+      log(`request ${requestId} failed while checking its token: ${describeFailure(error)}`);
+      throw new RequestFailure(INTERNAL, requestId);
+    }
+  };
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
@@ -95,6 +139,12 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     next();
   });
 
+  app.use((req, res, next) => {
+    res.locals.requestId = requestIdOf(req);
+    res.setHeader("x-request-id", res.locals.requestId);
+    next();
+  });
+
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -111,11 +161,10 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     "/graphql",
     express.json({ limit: REQUEST_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => {
-        const header = req.headers["x-request-id"];
-        const requestId = typeof header === "string" && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+      context: async ({ req, res }): Promise<GraphQLContext> => {
+        const requestId = res.locals.requestId as string;
         const token = bearerToken(req.headers.authorization);
-        const actor = token ? await services.auth.authenticate(token) : null;
+        const actor = token ? await authenticate(token, requestId) : null;
         return { requestId, actor, sentToken: token !== null, services, loaders: new Loaders(services.db, actor, services.claims) };
       },
     }),
