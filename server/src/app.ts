@@ -6,7 +6,6 @@ import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
@@ -24,6 +23,7 @@ import {
   SERVICE_UNAVAILABLE,
 } from "./graphql/errors.js";
 import { Loaders } from "./graphql/loaders.js";
+import { HttpDrain, type DrainResult } from "./http-drain.js";
 import { queryLimits } from "./graphql/query-limits.js";
 import { Services } from "./services/services.js";
 
@@ -40,10 +40,15 @@ export interface AppOptions {
 export interface GroupBillApp {
   server: http.Server;
   listen(port: number, host?: string): Promise<number>;
-  stop(): Promise<void>;
+  /**
+   * Drains: /readyz fails and new requests get 503 at once, requests in flight get up to `graceMs` to finish,
+   * then the server stops listening. The caller closes the database afterwards, when nothing uses it any more.
+   */
+  stop(options?: { graceMs?: number; quietMs?: number }): Promise<DrainResult>;
 }
 
 const REQUEST_BODY_LIMIT = "1mb";
+const DEFAULT_GRACE_MS = 25_000;
 
 function firstLine(text: string): string {
   return text.split("\n", 1)[0];
@@ -95,6 +100,12 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   app.disable("x-powered-by");
   const server = http.createServer(app);
   const limits = queryLimits();
+  const drain = new HttpDrain(server, (_req, res) => {
+    res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+    res.status(503).json({
+      errors: [{ message: "The server is restarting; try again in a few seconds", extensions: { code: SERVICE_UNAVAILABLE, requestId: res.locals.requestId } }],
+    });
+  });
 
   // Apollo neither logs nor adds a request id to a failure while building the context, so it is done here.
   const authenticate = async (token: string, requestId: string) => {
@@ -116,14 +127,15 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
-    // index.ts owns the signals: it must stop the embedded database after the HTTP server, in order.
+    // index.ts owns the signals: it drains HTTP (HttpDrain, not Apollo's drain plugin, which resets connections
+    // that have not sent their request yet), then closes the pool, then stops the embedded database.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError,
-    plugins: [...limits.plugins, errorPlugin(log), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [...limits.plugins, errorPlugin(log)],
   });
   await apollo.start();
 
@@ -148,7 +160,12 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // A load balancer polling this stops sending traffic as soon as the drain begins.
   app.get("/readyz", async (_req, res) => {
+    if (drain.isDraining) {
+      res.status(503).json({ status: "stopping" });
+      return;
+    }
     try {
       await options.dataSource.query("SELECT 1");
       res.json({ status: "ready" });
@@ -156,6 +173,8 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
       res.status(503).json({ status: "database unreachable" });
     }
   });
+
+  app.use(drain.track);
 
   app.use(
     "/graphql",
@@ -190,9 +209,10 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
         });
       });
     },
-    async stop() {
+    async stop({ graceMs = DEFAULT_GRACE_MS, quietMs }: { graceMs?: number; quietMs?: number } = {}) {
+      const result = await drain.drain(graceMs, quietMs);
       await apollo.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      return result;
     },
   };
 }

@@ -42,7 +42,8 @@ export async function startTestServer(
       return (await res.json()) as GraphQLResponse;
     },
     async stop() {
-      await app.stop();
+      // Nothing else talks to a test server, so it need not wait for stragglers before it stops listening.
+      await app.stop({ quietMs: 0 });
       await dataSource.destroy();
     },
   };
