@@ -4,16 +4,27 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { bearerToken } from "./auth/token.js";
 import type { GraphQLContext } from "./graphql/context.js";
-import { formatError, INTERNAL, isUnexpected } from "./graphql/errors.js";
+import { DomainError } from "./errors/domain-error.js";
+import {
+  describeFailure,
+  formatError,
+  INTERNAL,
+  isDatabaseUnavailable,
+  isUnexpected,
+  RequestFailure,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+} from "./graphql/errors.js";
 import { Loaders } from "./graphql/loaders.js";
+import { HttpDrain, type DrainResult } from "./http-drain.js";
+import { queryLimits } from "./graphql/query-limits.js";
 import { Services } from "./services/services.js";
 
 export interface AppOptions {
@@ -29,40 +40,57 @@ export interface AppOptions {
 export interface GroupBillApp {
   server: http.Server;
   listen(port: number, host?: string): Promise<number>;
-  stop(): Promise<void>;
+  /**
+   * Drains: /readyz fails and new requests get 503 at once, requests in flight get up to `graceMs` to finish,
+   * then the server stops listening. The caller closes the database afterwards, when nothing uses it any more.
+   */
+  stop(options?: { graceMs?: number; quietMs?: number }): Promise<DrainResult>;
 }
 
 const REQUEST_BODY_LIMIT = "1mb";
+const DEFAULT_GRACE_MS = 25_000;
 
-// Deep enough for the console's nested reads (sessions -> attendance -> client -> coverages -> payer -> rules).
-const armor = new ApolloArmor({
-  maxDepth: { n: 12, exposeLimits: false, ignoreIntrospection: true, flattenFragments: true },
-  maxAliases: { n: 15, exposeLimits: false },
-  costLimit: { maxCost: 8000, exposeLimits: false, ignoreIntrospection: true },
-  maxTokens: { n: 3000, exposeLimits: false },
-  maxDirectives: { n: 30, exposeLimits: false },
-  blockFieldSuggestion: { enabled: true },
-});
+function firstLine(text: string): string {
+  return text.split("\n", 1)[0];
+}
 
 function errorPlugin(log: NonNullable<AppOptions["log"]>): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors }) {
-          for (const error of errors) {
-            if (isUnexpected(error)) log(`request ${contextValue.requestId} failed`, error.originalError ?? error);
+          const who = contextValue.actor ? ` (practice ${contextValue.actor.practiceId}, user ${contextValue.actor.userId})` : "";
+          const unexpected = errors.filter(isUnexpected).map((error) => ({ path: error.path, original: unwrapResolverError(error) }));
+          // An outage fails every field of the request alike: one line says it all.
+          const outage = unexpected.find((e) => isDatabaseUnavailable(e.original));
+          if (outage) log(`request ${contextValue.requestId}${who} failed: the database is unavailable (${firstLine(describeFailure(outage.original))})`);
+          for (const { path, original } of unexpected) {
+            if (isDatabaseUnavailable(original)) continue;
+            const where = path ? ` at ${path.join(".")}` : "";
+            log(`request ${contextValue.requestId}${who} failed${where}: ${describeFailure(original)}`);
           }
         },
         async willSendResponse({ contextValue, response }) {
-          response.http.headers.set("x-request-id", contextValue.requestId);
           if (response.body.kind !== "single") return;
-          for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === INTERNAL) (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          const errors = response.body.singleResult.errors ?? [];
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === INTERNAL || code === SERVICE_UNAVAILABLE) (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+          if (errors.some((error) => error.extensions?.code === SERVICE_UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
           }
         },
       };
     },
   };
+}
+
+/** Every response names its request, so a client can quote it whatever failed (even before GraphQL ran). */
+function requestIdOf(req: express.Request): string {
+  const header = req.headers["x-request-id"];
+  return typeof header === "string" && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
 }
 
 export async function createApp(options: AppOptions): Promise<GroupBillApp> {
@@ -71,20 +99,43 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);
-  const protection = armor.protect();
+  const limits = queryLimits();
+  const drain = new HttpDrain(server, (_req, res) => {
+    res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+    res.status(503).json({
+      errors: [{ message: "The server is restarting; try again in a few seconds", extensions: { code: SERVICE_UNAVAILABLE, requestId: res.locals.requestId } }],
+    });
+  });
+
+  // Apollo neither logs nor adds a request id to a failure while building the context, so it is done here.
+  const authenticate = async (token: string, requestId: string) => {
+    try {
+      return await services.auth.authenticate(token);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (isDatabaseUnavailable(error)) {
+        log(`request ${requestId} failed: the database is unavailable (${firstLine(describeFailure(error))})`);
+        throw new RequestFailure(SERVICE_UNAVAILABLE, requestId);
+      }
+      log(`request ${requestId} failed while checking its token: ${describeFailure(error)}`);
+      throw new RequestFailure(INTERNAL, requestId);
+    }
+  };
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
-    // index.ts owns the signals: it must stop the embedded database after the HTTP server, in order.
+    // index.ts owns the signals: it drains HTTP (HttpDrain, not Apollo's drain plugin, which resets connections
+    // that have not sent their request yet), then closes the pool, then stops the embedded database.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: protection.validationRules,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError,
-    plugins: [...protection.plugins, errorPlugin(log), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [...limits.plugins, errorPlugin(log)],
   });
   await apollo.start();
 
@@ -100,10 +151,21 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     next();
   });
 
+  app.use((req, res, next) => {
+    res.locals.requestId = requestIdOf(req);
+    res.setHeader("x-request-id", res.locals.requestId);
+    next();
+  });
+
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // A load balancer polling this stops sending traffic as soon as the drain begins.
   app.get("/readyz", async (_req, res) => {
+    if (drain.isDraining) {
+      res.status(503).json({ status: "stopping" });
+      return;
+    }
     try {
       await options.dataSource.query("SELECT 1");
       res.json({ status: "ready" });
@@ -112,15 +174,16 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     }
   });
 
+  app.use(drain.track);
+
   app.use(
     "/graphql",
     express.json({ limit: REQUEST_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraphQLContext> => {
-        const header = req.headers["x-request-id"];
-        const requestId = typeof header === "string" && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+      context: async ({ req, res }): Promise<GraphQLContext> => {
+        const requestId = res.locals.requestId as string;
         const token = bearerToken(req.headers.authorization);
-        const actor = token ? await services.auth.authenticate(token) : null;
+        const actor = token ? await authenticate(token, requestId) : null;
         return { requestId, actor, sentToken: token !== null, services, loaders: new Loaders(services.db, actor, services.claims) };
       },
     }),
@@ -146,9 +209,10 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
         });
       });
     },
-    async stop() {
+    async stop({ graceMs = DEFAULT_GRACE_MS, quietMs }: { graceMs?: number; quietMs?: number } = {}) {
+      const result = await drain.drain(graceMs, quietMs);
       await apollo.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      return result;
     },
   };
 }

@@ -37,16 +37,28 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
-    // A connection that never finishes must not keep the database running: give up after 15 s.
+    const grace = config.shutdownGraceSeconds;
+    console.log(`${signal}: finishing the requests in flight (for at most ${grace} s), then shutting down`);
+    // A pool that will not close must not keep the process, or the embedded PostgreSQL, up long after the grace period.
     setTimeout(() => {
       console.error("Shutdown took too long; exiting");
-      void embedded?.stop().finally(() => process.exit(1));
-    }, 15_000).unref();
-    await app.stop().catch((e) => console.error(e));
-    await dataSource.destroy().catch((e) => console.error(e));
+      void (embedded?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+    }, (grace + 5) * 1000).unref();
+    let interrupted = 0;
+    try {
+      ({ interrupted } = await app.stop({ graceMs: grace * 1000 }));
+    } catch (e) {
+      console.error(e);
+    }
+    if (interrupted > 0) {
+      // Their transactions still hold pooled connections, so closing the pool would wait for them; exiting drops
+      // those connections and PostgreSQL rolls back what they had not committed.
+      console.error(`${interrupted} request(s) still running after ${grace} s were cut`);
+    } else {
+      await dataSource.destroy().catch((e) => console.error(e));
+    }
     await embedded?.stop().catch((e) => console.error(e));
-    process.exit(0);
+    process.exit(interrupted > 0 ? 1 : 0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

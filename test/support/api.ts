@@ -20,13 +20,15 @@ export interface TestServer {
 }
 
 /** A real server on a random port over the per-run test database, driven with fetch like any client. */
-export async function startTestServer(options: { production?: boolean; logger?: Logger; consoleDir?: string } = {}): Promise<TestServer> {
-  const url = process.env.GB_TEST_DATABASE_URL;
+export async function startTestServer(
+  options: { production?: boolean; logger?: Logger; consoleDir?: string; databaseUrl?: string; log?: (message: string, detail?: unknown) => void } = {},
+): Promise<TestServer> {
+  const url = options.databaseUrl ?? process.env.GB_TEST_DATABASE_URL;
   if (!url) throw new Error("GB_TEST_DATABASE_URL is not set; run the tests through jest's global setup");
   const dataSource = createDataSource(url, 5, options.logger);
   await dataSource.initialize();
   await migrate(dataSource);
-  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: options.production ?? false, consoleDir: options.consoleDir, log: () => undefined });
+  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: options.production ?? false, consoleDir: options.consoleDir, log: options.log ?? (() => undefined) });
   const port = await app.listen(0, "127.0.0.1");
   const base = `http://127.0.0.1:${port}`;
   return {
@@ -40,7 +42,8 @@ export async function startTestServer(options: { production?: boolean; logger?: 
       return (await res.json()) as GraphQLResponse;
     },
     async stop() {
-      await app.stop();
+      // Nothing else talks to a test server, so it need not wait for stragglers before it stops listening.
+      await app.stop({ quietMs: 0 });
       await dataSource.destroy();
     },
   };

@@ -17,6 +17,8 @@ export interface AppConfig {
   x12UsageIndicator: "P" | "T";
   /** Bigger pools help throughput only up to the database's core count. */
   databasePoolSize: number;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut (below the orchestrator's own kill timeout). */
+  shutdownGraceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     consoleDir: path.resolve(__dirname, "../../../console/dist"),
     seedDemoOnFirstStart: parseBoolean(env, "SEED_DEMO", databaseUrl === null),
     databasePoolSize: parseInteger(env, "DATABASE_POOL_SIZE", 10, 1, 100),
+    shutdownGraceSeconds: parseInteger(env, "SHUTDOWN_GRACE_SECONDS", 25, 1, 600),
     x12UsageIndicator: parseUsage(env.X12_USAGE_INDICATOR),
   };
 }

@@ -1,6 +1,8 @@
 import { unwrapResolverError } from "@apollo/server/errors";
+import { types } from "node:util";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { DomainError, ErrorCode } from "../errors/domain-error.js";
+import { isTokenLimitError, LIMIT_MESSAGES } from "./query-limits.js";
 
 /** Codes produced by GraphQL itself (bad query, bad variables): their messages are about the request, so safe to show. */
 const PROTOCOL_CODES = new Set([
@@ -14,6 +16,60 @@ const PROTOCOL_CODES = new Set([
 ]);
 
 export const INTERNAL = "INTERNAL_SERVER_ERROR";
+/** The database (or this server, while it stops) cannot serve now; the same request may succeed after Retry-After. */
+export const SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+export const RETRY_AFTER_SECONDS = 5;
+
+const INTERNAL_MESSAGE = "Something went wrong on our side; the request id identifies it in our logs";
+const UNAVAILABLE_MESSAGE = "The service is briefly unavailable; try again in a few seconds";
+
+/**
+ * A failure this server has already masked, for a request that failed before GraphQL ran (while its context was
+ * built): it carries its code, HTTP status and request id itself.
+ */
+export class RequestFailure extends GraphQLError {
+  constructor(
+    readonly code: typeof INTERNAL | typeof SERVICE_UNAVAILABLE,
+    readonly requestId: string,
+  ) {
+    const unavailable = code === SERVICE_UNAVAILABLE;
+    super(unavailable ? UNAVAILABLE_MESSAGE : INTERNAL_MESSAGE, {
+      extensions: {
+        code,
+        requestId,
+        http: {
+          status: unavailable ? 503 : 500,
+          headers: new Map(unavailable ? [["retry-after", String(RETRY_AFTER_SECONDS)]] : []),
+        },
+      },
+    });
+  }
+}
+
+// Socket failures on the way to PostgreSQL, and SQLSTATEs that mean the server is going away or full.
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "57P01", "57P02", "57P03", "53300"]);
+// node-postgres reports a lost connection or a pool that cannot connect in words only.
+const CONNECTION_LOST = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/i;
+
+/**
+ * The error itself, from any realm: Node's own errors (a refused socket) fail `instanceof Error` inside a VM
+ * context such as jest's, and graphql-js then wraps them as NonErrorThrown, keeping them as `thrownValue`.
+ */
+function asError(value: unknown): Error | null {
+  if (!(value instanceof Error) && !types.isNativeError(value)) return null;
+  const { name, thrownValue } = value as Error & { thrownValue?: unknown };
+  return name === "NonErrorThrown" && thrownValue !== undefined ? (asError(thrownValue) ?? value) : value;
+}
+
+/** Whether the error (or one it wraps) says the database cannot be reached, rather than that a query was wrong. */
+export function isDatabaseUnavailable(value: unknown, depth = 0): boolean {
+  const error = asError(value);
+  if (!error || depth > 4) return false;
+  const { code, cause, driverError, errors } = error as Error & { code?: unknown; driverError?: unknown; errors?: unknown };
+  if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  if (CONNECTION_LOST.test(error.message)) return true;
+  return [cause, driverError, ...(Array.isArray(errors) ? errors : [])].some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}
 
 /** `Variable "$input" got invalid value ... at "input.rules.minGroupSize"` names the field; forms want it. */
 function fieldsFromCoercionMessage(message: string): { field: string; message: string }[] {
@@ -29,10 +85,19 @@ function fieldsFromCoercionMessage(message: string): { field: string; message: s
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (original instanceof RequestFailure) {
+    return { message: original.message, extensions: { code: original.code, requestId: original.requestId } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: SERVICE_UNAVAILABLE } };
+  }
   if (original instanceof DomainError) {
     const extensions: Record<string, unknown> = { code: original.code };
     if (original.code === ErrorCode.BadUserInput) extensions.fields = original.fields;
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && isTokenLimitError(formatted.message)) {
+    return { message: LIMIT_MESSAGES.tokens, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
   }
   const code = formatted.extensions?.code;
   const isProtocolError = typeof code === "string" && PROTOCOL_CODES.has(code) && (original === error || original instanceof GraphQLError);
@@ -41,12 +106,36 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (code === "BAD_USER_INPUT") extensions.fields = fieldsFromCoercionMessage(formatted.message);
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
-  return { message: "Something went wrong on our side; the request id identifies it in our logs", path: formatted.path, extensions: { code: INTERNAL } };
+  return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: INTERNAL } };
 }
 
 export function isUnexpected(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError) return false;
+  if (original instanceof DomainError || original instanceof RequestFailure) return false;
   const code = error.extensions?.code;
   return !(typeof code === "string" && PROTOCOL_CODES.has(code) && (original === error || original instanceof GraphQLError));
 }
+
+// SQLSTATE and the names of the schema objects involved: never a row's values.
+const LOGGABLE_PROPERTIES = ["code", "table", "column", "constraint", "routine"] as const;
+const MAX_FRAMES = 12;
+
+/**
+ * One log entry for an unexpected failure. An error's message, SQL, parameters and PostgreSQL's detail can all
+ * quote what a user sent (names, birth dates, diagnoses, note text, password hashes), so the entry holds only the
+ * kind of error, its codes, the schema objects it names and the code locations from its stack.
+ */
+export function describeFailure(value: unknown): string {
+  const error = asError(value);
+  if (!error) return `non-error value of type ${typeof value}`;
+  const properties = error as unknown as Record<string, unknown>;
+  const facts = LOGGABLE_PROPERTIES.filter((key) => typeof properties[key] === "string" || typeof properties[key] === "number").map(
+    (key) => `${key}=${String(properties[key])}`,
+  );
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, MAX_FRAMES);
+  return [[error.name, ...facts].join(" "), ...frames].join("\n");
+}
+

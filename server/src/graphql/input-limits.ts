@@ -1,36 +1,50 @@
 import type { MiddlewareFn } from "type-graphql";
-import { DomainError, ErrorCode } from "../errors/domain-error.js";
+import { assertValid, type FieldError } from "../errors/domain-error.js";
 
 /** Above any field's own limit (notes are the longest text); stops megabyte strings before any work is done. */
 export const MAX_INPUT_STRING = 20_000;
 const MAX_INPUT_LIST = 500;
 
-function findOversized(value: unknown, path: string): { field: string; message: string } | null {
-  if (typeof value === "string") {
-    return value.length > MAX_INPUT_STRING ? { field: path, message: `Text is too long (at most ${MAX_INPUT_STRING} characters)` } : null;
-  }
-  if (Array.isArray(value)) {
-    if (value.length > MAX_INPUT_LIST) return { field: path, message: `Too many items (at most ${MAX_INPUT_LIST})` };
-    for (let i = 0; i < value.length; i++) {
-      const found = findOversized(value[i], `${path}[${i}]`);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-    for (const [key, inner] of Object.entries(value)) {
-      const found = findOversized(inner, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
-  }
+// A half of a surrogate pair without its other half is not Unicode: PostgreSQL's jsonb (the audit log) refuses it.
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What no text column can store, whatever the field: PostgreSQL would fail the whole request with a 500. */
+function textProblem(value: string): string | null {
+  if (value.length > MAX_INPUT_STRING) return `Text is too long (at most ${MAX_INPUT_STRING} characters)`;
+  if (value.includes("\u0000")) return "Text may not contain a NUL character (\\u0000)";
+  if (UNPAIRED_SURROGATE.test(value)) return "Text contains an unpaired surrogate, which is not valid Unicode";
   return null;
 }
 
-/** Guards every root field's arguments; nested fields' arguments are small enums and dates. */
-export const limitInputStrings: MiddlewareFn = async ({ args, info }, next) => {
+function collectProblems(value: unknown, path: string, out: FieldError[]): void {
+  if (typeof value === "string") {
+    const problem = textProblem(value);
+    if (problem) out.push({ field: path, message: problem });
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > MAX_INPUT_LIST) {
+      out.push({ field: path, message: `Too many items (at most ${MAX_INPUT_LIST})` });
+      return;
+    }
+    value.forEach((item, i) => collectProblems(item, `${path}[${i}]`, out));
+    return;
+  }
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, inner] of Object.entries(value)) collectProblems(inner, path ? `${path}.${key}` : key, out);
+  }
+}
+
+/**
+ * Checks every text and list in a root field's arguments once, at the edge, before any service runs; the field
+ * is the argument path (`input.coverages[0].memberId`). Nested fields' arguments are enums and dates, which
+ * their types already check.
+ */
+export const guardInputValues: MiddlewareFn = async ({ args, info }, next) => {
   if (info.parentType.name === "Query" || info.parentType.name === "Mutation") {
-    const found = findOversized(args, "");
-    if (found) throw new DomainError(ErrorCode.BadUserInput, found.message, [found]);
+    const problems: FieldError[] = [];
+    collectProblems(args, "", problems);
+    assertValid(problems);
   }
   return next();
 };

@@ -1,10 +1,10 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import { isValidDate } from "../domain/validation/index.js";
 
 function parseDate(value: unknown): string {
   if (typeof value !== "string" || !isValidDate(value)) {
-    throw new GraphQLError("Date must be a calendar date written YYYY-MM-DD");
+    throw new GraphQLError("Date must be a calendar date from 0001-01-01 to 9999-12-31, written YYYY-MM-DD");
   }
   return value;
 }
@@ -24,5 +24,24 @@ export const DateScalar = new GraphQLScalarType({
   },
 });
 
-export const DateTimeScalar = DateTimeResolver;
+// RFC 3339 allows years 0000-9999 with any offset; PostgreSQL has no year 0, and an offset can push an instant past 9999.
+const EARLIEST_INSTANT = Date.parse("0001-01-01T00:00:00.000Z");
+const LATEST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
+
+function inRange(instant: unknown): Date {
+  if (!(instant instanceof Date) || !(instant.getTime() >= EARLIEST_INSTANT && instant.getTime() <= LATEST_INSTANT)) {
+    throw new GraphQLError("DateTime must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z");
+  }
+  return instant;
+}
+
+const dateTime = DateTimeResolver.toConfig();
+
+/** graphql-scalars' RFC 3339 DateTime, limited to the instants PostgreSQL's timestamptz stores as written. */
+export const DateTimeScalar = new GraphQLScalarType<Date, Date | string>({
+  ...dateTime,
+  parseValue: (value) => inRange(dateTime.parseValue!(value)),
+  parseLiteral: (ast: ValueNode, variables) => inRange(dateTime.parseLiteral!(ast, variables)),
+});
+
 export const JSONScalar = JSONResolver;

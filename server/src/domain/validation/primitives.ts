@@ -13,6 +13,7 @@ function daysInMonth(year: number, month: number): number {
 /**
  * Strict calendar date. Done by hand rather than with Date.parse because
  * Date rolls "2023-02-30" over into March instead of rejecting it.
+ * Year 0000 fits the pattern but not PostgreSQL's calendar, which has no year 0.
  */
 export function isValidDate(s: string): boolean {
   const m = DATE_SHAPE.exec(s);
@@ -20,7 +21,7 @@ export function isValidDate(s: string): boolean {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function validateDate(s: string, field: string): FieldError[] {

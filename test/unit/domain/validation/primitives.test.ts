@@ -29,6 +29,7 @@ describe("isValidDate", () => {
     ["2023-1-01", "unpadded month"],
     ["2023-01-1", "unpadded day"],
     ["23-01-01", "two-digit year"],
+    ["0000-01-01", "year 0, which PostgreSQL's calendar does not have"],
     ["2023/01/01", "slashes"],
     ["2023-01-01T00:00:00Z", "a timestamp"],
     [" 2023-01-01", "leading space"],
