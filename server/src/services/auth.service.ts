@@ -10,6 +10,7 @@ import {
   isValidTimezone,
   normalizeEmail,
   validateEmail,
+  validateOrganizationName,
   validatePassword,
   validateText,
 } from "../domain/validation/index.js";
@@ -64,7 +65,8 @@ export class AuthService {
   async signUp(input: SignUpInput, meta: RequestMeta): Promise<Session> {
     const timezone = input.timezone?.trim() || DEFAULT_TIMEZONE;
     const errors: FieldError[] = [
-      ...validateText(input.practiceName, "practiceName", { required: true, max: 200 }),
+      // The practice name is the 837P billing provider and submitter name.
+      ...validateOrganizationName(input.practiceName, "practiceName"),
       ...validateText(input.name, "name", { required: true, max: 200 }),
       ...validateEmail(input.email, "email"),
       ...validatePassword(input.password, "password"),
