@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
 import type { AttendanceStatus, SessionQuery } from "../__generated__/graphql";
+import { useViewer } from "../auth/viewer";
 import { ErrorMessage, Notice } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { RecordAttendanceDocument } from "./sessions.documents";
@@ -19,6 +20,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
   const recorded = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.status])) as Record<string, AttendanceStatus>;
   const [marks, setMarks] = useState<Record<string, AttendanceStatus>>(recorded);
   const [saved, setSaved] = useState(false);
+  const withBilling = useViewer().can("ReadClaims");
   const [record, { loading, error }] = useMutation(RecordAttendanceDocument, { refetchQueries: ["Session"] });
   const dirty = people.some((p) => marks[p.id] !== recorded[p.id]);
 
@@ -26,7 +28,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
     e.preventDefault();
     const entries = people.filter((p) => marks[p.id]).map((p) => ({ clientId: p.id, status: marks[p.id] }));
     try {
-      await record({ variables: { sessionId: session.id, entries } });
+      await record({ variables: { sessionId: session.id, entries, withBilling } });
       setSaved(true);
     } catch {
       setSaved(false);

@@ -45,8 +45,10 @@ export function StatusCounts({ lines }: { lines: ClaimLineFieldsFragment[] }) {
   );
 }
 
-/** Every present member's line with its full contents. */
+/** Every present member's line with its full contents; the charge only for roles that read claims. */
 export function ClaimLinesTable({ lines }: { lines: ClaimLineFieldsFragment[] }) {
+  // The lines carry charges exactly when the query asked for them (withBilling), so they decide the column.
+  const showCharge = lines.some((l) => l.chargeCents != null);
   return (
     <div className="table-wrap">
       <table>
@@ -56,9 +58,11 @@ export function ClaimLinesTable({ lines }: { lines: ClaimLineFieldsFragment[] })
             <th scope="col">Status</th>
             <th scope="col" className="col-payer">Payer</th>
             <th scope="col">Line</th>
-            <th scope="col" className="num">
-              Charge
-            </th>
+            {showCharge && (
+              <th scope="col" className="num">
+                Charge
+              </th>
+            )}
             <th scope="col" className="col-reasons">Reasons</th>
           </tr>
         </thead>
@@ -77,7 +81,7 @@ export function ClaimLinesTable({ lines }: { lines: ClaimLineFieldsFragment[] })
                   POS {line.placeOfService} · Dx {line.diagnosisCodes.join(", ") || "none"}
                 </div>
               </td>
-              <td className="num">{formatCents(line.chargeCents)}</td>
+              {showCharge && <td className="num">{line.chargeCents != null ? formatCents(line.chargeCents) : ""}</td>}
               <td>
                 <IssueList line={line} />
               </td>

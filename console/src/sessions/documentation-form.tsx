@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import type { SessionQuery } from "../__generated__/graphql";
+import { useViewer } from "../auth/viewer";
 import { errorCode, fieldErrorsOf } from "../lib/errors";
 import { ErrorMessage, Field, Notice } from "../ui/ui";
 import { SessionDocument, UpdateSessionDocumentationDocument } from "./sessions.documents";
@@ -13,6 +14,7 @@ type Session = NonNullable<SessionQuery["session"]>;
  */
 export function DocumentationForm({ session, canEdit }: { session: Session; canEdit: boolean }) {
   const client = useApolloClient();
+  const withBilling = useViewer().can("ReadClaims");
   const [draft, setDraft] = useState({ topics: session.topics ?? "", interventions: session.interventions ?? "" });
   const [baseVersion, setBaseVersion] = useState(session.version);
   const [dirty, setDirty] = useState(false);
@@ -30,7 +32,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
 
   async function save(expectedVersion: number) {
     try {
-      await update({ variables: { id: session.id, input: { topics: draft.topics, interventions: draft.interventions, expectedVersion } } });
+      await update({ variables: { id: session.id, input: { topics: draft.topics, interventions: draft.interventions, expectedVersion }, withBilling } });
       setDirty(false);
       setSaved(true);
     } catch {
@@ -39,7 +41,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
   }
 
   async function latest(): Promise<Session | null> {
-    const { data } = await client.query({ query: SessionDocument, variables: { id: session.id }, fetchPolicy: "network-only" });
+    const { data } = await client.query({ query: SessionDocument, variables: { id: session.id, withBilling }, fetchPolicy: "network-only" });
     return data?.session ?? null;
   }
 

@@ -13,7 +13,7 @@ import { SessionDocument } from "./sessions.documents";
 
 export function SessionPage({ id }: { id: string }) {
   const { viewer, can } = useViewer();
-  const { data, loading, error, refetch } = useQuery(SessionDocument, { variables: { id }, fetchPolicy: "cache-and-network" });
+  const { data, loading, error, refetch } = useQuery(SessionDocument, { variables: { id, withBilling: can("ReadClaims") }, fetchPolicy: "cache-and-network" });
 
   if (loading && !data) return <Loading what="Loading session" />;
   if (error && !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;

@@ -40,7 +40,14 @@ export function SessionsBoard() {
   const groups = useQuery(BoardGroupsDocument);
   const payers = useQuery(BoardPayersDocument, { skip: !can("ReadPayers") });
   const { data, loading, error, refetch, fetchMore } = useQuery(SessionsBoardDocument, {
-    variables: { from: filters.from || null, to: filters.to || null, groupId: filters.group || null, payerId: filters.payer || null, first: PAGE_SIZE },
+    variables: {
+      from: filters.from || null,
+      to: filters.to || null,
+      groupId: filters.group || null,
+      payerId: filters.payer || null,
+      first: PAGE_SIZE,
+      withBilling: can("ReadClaims"),
+    },
     skip: Boolean(rangeError),
     notifyOnNetworkStatusChange: true,
     fetchPolicy: "cache-and-network",

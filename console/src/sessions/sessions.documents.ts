@@ -1,5 +1,9 @@
 import { graphql } from "../__generated__";
 
+/**
+ * Charges and batch ids are billing data the API refuses (FORBIDDEN) to clinicians, so every operation using
+ * this fragment declares $withBilling and passes can("ReadClaims").
+ */
 export const ClaimLineFieldsFragment = graphql(`
   fragment ClaimLineFields on ClaimDecision {
     id
@@ -10,8 +14,8 @@ export const ClaimLineFieldsFragment = graphql(`
     placeOfService
     units
     diagnosisCodes
-    chargeCents
-    batchId
+    chargeCents @include(if: $withBilling)
+    batchId @include(if: $withBilling)
     requiredNoteElements
     issues { code severity message element }
     client { id firstName lastName }
@@ -20,7 +24,7 @@ export const ClaimLineFieldsFragment = graphql(`
 `);
 
 export const SessionsBoardDocument = graphql(`
-  query SessionsBoard($from: Date, $to: Date, $groupId: ID, $payerId: ID, $first: Int, $after: String) {
+  query SessionsBoard($from: Date, $to: Date, $groupId: ID, $payerId: ID, $first: Int, $after: String, $withBilling: Boolean!) {
     sessions(from: $from, to: $to, groupId: $groupId, payerId: $payerId, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
@@ -71,7 +75,7 @@ export const MemberNoteFieldsFragment = graphql(`
 `);
 
 export const SessionDocument = graphql(`
-  query Session($id: ID!) {
+  query Session($id: ID!, $withBilling: Boolean!) {
     session(id: $id) {
       id
       startsAt
@@ -94,7 +98,7 @@ export const SessionDocument = graphql(`
 `);
 
 export const RecordAttendanceDocument = graphql(`
-  mutation RecordAttendance($sessionId: ID!, $entries: [AttendanceInput!]!) {
+  mutation RecordAttendance($sessionId: ID!, $entries: [AttendanceInput!]!, $withBilling: Boolean!) {
     recordAttendance(sessionId: $sessionId, entries: $entries) {
       id
       presentCount
@@ -105,7 +109,7 @@ export const RecordAttendanceDocument = graphql(`
 `);
 
 export const UpdateSessionDocumentationDocument = graphql(`
-  mutation UpdateSessionDocumentation($id: ID!, $input: UpdateSessionInput!) {
+  mutation UpdateSessionDocumentation($id: ID!, $input: UpdateSessionInput!, $withBilling: Boolean!) {
     updateSession(id: $id, input: $input) {
       id
       version
@@ -141,7 +145,7 @@ export const ScheduleSessionDocument = graphql(`
 `);
 
 export const UpdateSessionSupervisorDocument = graphql(`
-  mutation UpdateSessionSupervisor($id: ID!, $input: UpdateSessionInput!) {
+  mutation UpdateSessionSupervisor($id: ID!, $input: UpdateSessionInput!, $withBilling: Boolean!) {
     updateSession(id: $id, input: $input) {
       id
       version

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
+import { useViewer } from "../auth/viewer";
 import { CliniciansDocument } from "../clinicians/clinicians.documents";
 import { fieldErrorsOf } from "../lib/errors";
 import { ErrorMessage, Field, Notice } from "../ui/ui";
@@ -16,6 +17,7 @@ interface ClinicianRef {
  * leader is not licensed; without one, a group led by an unlicensed clinician is never billable.
  */
 export function SupervisorForm({ session, canEdit }: { session: { id: string; version: number; leader: ClinicianRef; supervisor: ClinicianRef | null }; canEdit: boolean }) {
+  const withBilling = useViewer().can("ReadClaims");
   const clinicians = useQuery(CliniciansDocument, { skip: !canEdit });
   const [choice, setChoice] = useState(session.supervisor?.id ?? "");
   const [saved, setSaved] = useState(false);
@@ -33,7 +35,7 @@ export function SupervisorForm({ session, canEdit }: { session: { id: string; ve
         e.preventDefault();
         setSaved(false);
         try {
-          await update({ variables: { id: session.id, input: { supervisorId: choice === "" ? null : choice, expectedVersion: session.version } } });
+          await update({ variables: { id: session.id, input: { supervisorId: choice === "" ? null : choice, expectedVersion: session.version }, withBilling } });
           setSaved(true);
         } catch {
           // shown from `error`

@@ -10,6 +10,7 @@ import {
   isValidTimezone,
   normalizeEmail,
   validateEmail,
+  validateOrganizationName,
   validatePassword,
   validateText,
 } from "../domain/validation/index.js";
@@ -64,7 +65,8 @@ export class AuthService {
   async signUp(input: SignUpInput, meta: RequestMeta): Promise<Session> {
     const timezone = input.timezone?.trim() || DEFAULT_TIMEZONE;
     const errors: FieldError[] = [
-      ...validateText(input.practiceName, "practiceName", { required: true, max: 200 }),
+      // The practice name is the 837P billing provider and submitter name.
+      ...validateOrganizationName(input.practiceName, "practiceName"),
       ...validateText(input.name, "name", { required: true, max: 200 }),
       ...validateEmail(input.email, "email"),
       ...validatePassword(input.password, "password"),
@@ -115,19 +117,17 @@ export class AuthService {
     const email = normalizeEmail(input.email ?? "");
     if (email.length === 0 || email.length > 254 || (input.password ?? "").length > 200) throw unauthenticated(BAD_CREDENTIALS);
 
-    const locked = await this.db.asUser(null, (manager) => this.lockedFor(manager, email));
+    const locked = await this.db.asUser(null, (manager) => this.reserveAttempt(manager, email));
     if (locked > 0) {
       throw unauthenticated(`Too many failed sign-in attempts; try again in ${Math.ceil(locked / 60_000)} minute(s)`);
     }
     const user = await this.db.asUser(null, (manager) => this.findUserByEmail(manager, email));
     const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
-    if (!user || !passwordOk) {
-      await this.db.asUser(null, (manager) => this.recordFailure(manager, email));
-      throw unauthenticated(BAD_CREDENTIALS);
-    }
+    // The attempt was counted as a failure when reserved; only the right password takes it back.
+    if (!user || !passwordOk) throw unauthenticated(BAD_CREDENTIALS);
+    await this.db.asUser(null, (manager) => manager.delete("login_throttle", { email }));
 
     return this.db.asUser(user.id, async (manager) => {
-      await manager.delete("login_throttle", { email });
       const memberships = await manager.find(MembershipEntity, { where: { userId: user.id }, order: { createdAt: "ASC" } });
       const chosen = input.practiceId ? memberships.find((m) => m.practiceId === input.practiceId) : memberships[0];
       if (!chosen) {
@@ -319,24 +319,33 @@ export class AuthService {
     return { token, actor: { userId, practiceId, role, authSessionId: id } };
   }
 
-  private async lockedFor(manager: EntityManager, email: string): Promise<number> {
-    const rows: { wait_ms: number }[] = await manager.query(
-      "SELECT GREATEST(0, EXTRACT(EPOCH FROM (locked_until - now())) * 1000)::float8 AS wait_ms FROM login_throttle WHERE email = $1",
-      [email],
-    );
-    return rows.length ? Number(rows[0].wait_ms) : 0;
-  }
-
-  private async recordFailure(manager: EntityManager, email: string): Promise<void> {
-    const rows: { failures: number }[] = await manager.query(
+  /**
+   * Counts a sign-in attempt as a failure before its password is checked, and answers how long the account is
+   * still locked (0 when the attempt may go ahead). Checking the lock and counting the failure afterwards let
+   * every guess that arrived together, on any number of servers, through before the first failure was written;
+   * counting first, under the row lock, lets exactly FREE_FAILURES guesses be checked. The attempt that reaches
+   * the allowance sets the lock itself, and a right password removes the row.
+   */
+  private async reserveAttempt(manager: EntityManager, email: string): Promise<number> {
+    const counted: { failures: number }[] = await manager.query(
       `INSERT INTO login_throttle (email, failures, updated_at) VALUES ($1, 1, now())
        ON CONFLICT (email) DO UPDATE SET failures = login_throttle.failures + 1, updated_at = now()
+         WHERE login_throttle.locked_until IS NULL OR login_throttle.locked_until <= now()
        RETURNING failures`,
       [email],
     );
-    const wait = lockDuration(rows[0].failures);
+    if (counted.length === 0) {
+      const [row]: { wait_ms: number }[] = await manager.query(
+        "SELECT GREATEST(1, EXTRACT(EPOCH FROM (locked_until - now())) * 1000)::float8 AS wait_ms FROM login_throttle WHERE email = $1",
+        [email],
+      );
+      // A right password removed the row in between: the lock is gone, so count this attempt afresh.
+      return row ? Number(row.wait_ms) : this.reserveAttempt(manager, email);
+    }
+    const wait = lockDuration(counted[0].failures);
     if (wait > 0) {
       await manager.query("UPDATE login_throttle SET locked_until = now() + ($2 || ' milliseconds')::interval WHERE email = $1", [email, String(wait)]);
     }
+    return 0;
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
-import { exportCsv, exportX12_837P, type FrozenBatch } from "../domain/export/index.js";
+import { ClaimExportError, exportCsv, exportX12_837P, type ExportProblem, type FrozenBatch } from "../domain/export/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 import { validateText } from "../domain/validation/index.js";
 import {
@@ -232,7 +232,12 @@ export class ClaimBatchService {
           supervisedLeader: l.supervisedName && l.supervisedNpi ? { name: l.supervisedName, npi: l.supervisedNpi } : undefined,
         })),
       };
-      return format === "CSV" ? exportCsv(frozen) : exportX12_837P(frozen);
+      try {
+        return format === "CSV" ? exportCsv(frozen) : exportX12_837P(frozen);
+      } catch (error) {
+        if (error instanceof ClaimExportError) throw unexportable(error.problems);
+        throw error;
+      }
     });
   }
 
@@ -288,6 +293,61 @@ export class ClaimBatchService {
       };
     });
   }
+}
+
+/**
+ * Where the practice-level values of a frozen batch come from: they are read at export time, so correcting
+ * them with updatePractice and exporting again is enough.
+ */
+const PRACTICE_SOURCES: Record<string, string> = {
+  "practice.name": "practice.name",
+  "practice.npi": "practice.npi",
+  "practice.taxId": "practice.taxId",
+  "practice.taxonomyCode": "practice.taxonomyCode",
+  "practice.address.line1": "practice.addressLine1",
+  "practice.address.city": "practice.addressCity",
+  "practice.address.state": "practice.addressState",
+  "practice.address.zip": "practice.addressZip",
+  "submitter.name": "practice.name",
+  "submitter.contactName": "practice.name",
+  "submitter.id": "practice.npi",
+  "submitter.contactPhone": "practice.phone",
+  "receiver.name": "practice.clearinghouseName",
+  "receiver.id": "practice.clearinghouseId",
+};
+
+/** Line values were frozen when the batch was made, so they are corrected at their source and billed anew. */
+function lineRemedy(field: string): string {
+  const source = field.includes(".memberId")
+    ? "the member ID on the client's coverage"
+    : field.includes(".client.")
+      ? "the client"
+      : field.includes(".payer.")
+        ? "the payer"
+        : field.includes(".renderingProvider.")
+          ? "the session leader (clinician)"
+          : "the line's data";
+  return `Void this batch, correct ${source}, and bill the line again.`;
+}
+
+/**
+ * Data stored before input validation existed can make a batch unwritable; that is the user's to correct,
+ * not a server failure, so the answer names every offending value where the user can fix it.
+ */
+function unexportable(problems: readonly ExportProblem[]): DomainError {
+  const fields: FieldError[] = [];
+  for (const p of problems) {
+    const practiceField = PRACTICE_SOURCES[p.field];
+    const field = practiceField ?? p.field;
+    if (fields.some((f) => f.field === field)) continue;
+    const remedy = practiceField ? "Correct it in the practice's billing details (updatePractice) and export again." : p.field.startsWith("lines[") ? lineRemedy(p.field) : "";
+    fields.push({ field, message: remedy ? `${p.message}. ${remedy}` : p.message });
+  }
+  const summary =
+    fields.length === 1
+      ? `This batch cannot be written as a claim file: ${fields[0].message}`
+      : `This batch cannot be written as a claim file: ${fields.length} values must be corrected first (${fields.map((f) => f.field).join(", ")})`;
+  return new DomainError(ErrorCode.BadUserInput, summary, fields);
 }
 
 /** What an 837P needs from the practice beyond sign-up; asked for by name so the form can point at it. */

@@ -3,8 +3,10 @@ import { In, type EntityManager } from "typeorm";
 import {
   isValidDate,
   normalizeIcd10,
+  validateClaimIdentifier,
   validateDiagnosisCodes,
-  validateText,
+  validateFirstName,
+  validateLastName,
 } from "../domain/validation/index.js";
 import { ClientEntity, CoverageEntity, PayerEntity, type CoveragePriority } from "../entities/index.js";
 import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
@@ -42,8 +44,7 @@ function validateCoverages(coverages: CoverageInput[]): FieldError[] {
   if (coverages.length > MAX_COVERAGES) errors.push({ field: "coverages", message: `A client can have at most ${MAX_COVERAGES} coverages` });
   coverages.forEach((c, i) => {
     const at = `coverages[${i}]`;
-    errors.push(...validateText(c.memberId, `${at}.memberId`, { required: true, max: 80 }));
-    if (/[*:^~]/.test(c.memberId)) errors.push({ field: `${at}.memberId`, message: "Member ID cannot contain * : ^ or ~" });
+    errors.push(...validateClaimIdentifier(c.memberId, `${at}.memberId`));
     if (!isValidDate(c.effectiveFrom)) errors.push({ field: `${at}.effectiveFrom`, message: "Start date must be a date (YYYY-MM-DD)" });
     if (c.effectiveTo != null) {
       if (!isValidDate(c.effectiveTo)) errors.push({ field: `${at}.effectiveTo`, message: "End date must be a date (YYYY-MM-DD)" });
@@ -69,9 +70,9 @@ function validateCoverages(coverages: CoverageInput[]): FieldError[] {
 
 function validateClientFields(input: UpdateClientInput, required: boolean, today: string): FieldError[] {
   const errors: FieldError[] = [];
-  for (const field of ["firstName", "lastName"] as const) {
-    if (required || input[field] !== undefined) errors.push(...validateText(input[field], field, { required: true, max: 100 }));
-  }
+  // The 837P subscriber name (2010BA NM103/NM104).
+  if (required || input.firstName !== undefined) errors.push(...validateFirstName(input.firstName, "firstName"));
+  if (required || input.lastName !== undefined) errors.push(...validateLastName(input.lastName, "lastName"));
   if (required || input.dateOfBirth !== undefined) {
     if (input.dateOfBirth == null || !isValidDate(input.dateOfBirth)) {
       errors.push({ field: "dateOfBirth", message: "Date of birth must be a date (YYYY-MM-DD)" });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isValidDate, validateNpi, validateText } from "../domain/validation/index.js";
+import { isValidDate, validateNpi, validatePersonDisplayName, validateText } from "../domain/validation/index.js";
 import { ClinicianEntity } from "../entities/index.js";
 import { assertValid, conflict, type FieldError } from "../errors/domain-error.js";
 import { changedFields, writeAudit } from "./audit.js";
@@ -24,7 +24,8 @@ export class ClinicianService {
 
   async create(actor: Actor, input: CreateClinicianInput, meta: RequestMeta): Promise<ClinicianEntity> {
     const errors: FieldError[] = [
-      ...validateText(input.name, "name", { required: true, max: 200 }),
+      // The leader's name is the 837P rendering provider's (2310B NM103/NM104).
+      ...validatePersonDisplayName(input.name, "name"),
       ...validateNpi(input.npi.trim(), "npi"),
       ...validateText(input.credential, "credential", { required: true, max: 40 }),
     ];

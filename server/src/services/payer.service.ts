@@ -6,7 +6,8 @@ import {
   PAYER_RULES_KEYS,
   defaultPayerRules,
   mergePayerRules,
-  validateText,
+  validateClaimIdentifier,
+  validateOrganizationName,
   type PayerKind,
   type PayerRulesPatch,
   type PayerRulesValues,
@@ -41,14 +42,11 @@ export function rulesValuesOf(version: PayerRuleVersionEntity): PayerRulesValues
 }
 
 function validatePayerFields(input: { name?: string | null; payerCode?: string | null }, required: boolean): FieldError[] {
-  const errors = [
-    ...validateText(input.name, "name", { required: required || input.name !== undefined, max: 200 }),
-    ...validateText(input.payerCode, "payerCode", { required: required || input.payerCode !== undefined, max: 80 }),
+  // Both go into the 837P payer loop (2010BB NM103 and NM109).
+  return [
+    ...validateOrganizationName(input.name, "name", { required: required || input.name !== undefined }),
+    ...validateClaimIdentifier(input.payerCode, "payerCode", { required: required || input.payerCode !== undefined }),
   ];
-  if (typeof input.payerCode === "string" && /[*:^~]/.test(input.payerCode)) {
-    errors.push({ field: "payerCode", message: "Payer code cannot contain * : ^ or ~ (they separate fields in an 837P file)" });
-  }
-  return errors;
 }
 
 /**

@@ -1,4 +1,15 @@
-import { isPlaceOfService, validateText } from "../domain/validation/index.js";
+import {
+  isPlaceOfService,
+  validateAddressLine,
+  validateCity,
+  validateOrganizationName,
+  validatePhone,
+  validateReceiverId,
+  validateStateCode,
+  validateTaxId,
+  validateTaxonomyCode,
+  validateZip,
+} from "../domain/validation/index.js";
 import { PracticeEntity } from "../entities/index.js";
 import { assertValid, type FieldError } from "../errors/domain-error.js";
 import { changedFields, writeAudit } from "./audit.js";
@@ -21,14 +32,26 @@ export interface UpdatePracticeInput {
 
 const FIELDS = ["name", "defaultPlaceOfService", "taxId", "taxonomyCode", "addressLine1", "addressCity", "addressState", "addressZip", "phone", "clearinghouseName", "clearinghouseId"] as const;
 
-/** Shapes 837P requires (TR3 005010X222A1); checked here so an export never fails on data entered long before. */
-const SHAPES: Partial<Record<(typeof FIELDS)[number], [RegExp, string]>> = {
-  taxId: [/^\d{9}$/, "Tax id must be the 9 digits of the EIN (no dash)"],
-  taxonomyCode: [/^[0-9]{3}[0-9A-Z]{6}X$/, "Taxonomy code must be 10 characters ending in X, e.g. 261QM0801X"],
-  addressState: [/^[A-Z]{2}$/, "State must be a two-letter code such as MA"],
-  addressZip: [/^\d{5}(\d{4})?$/, "ZIP must be 5 or 9 digits (no dash)"],
-  phone: [/^\d{10}$/, "Phone must be 10 digits"],
-  clearinghouseId: [/^[A-Za-z0-9]{2,15}$/, "Clearinghouse id must be 2-15 letters or digits"],
+type Field = (typeof FIELDS)[number];
+
+/**
+ * Everything here but the place of service goes into the 837P, so it is checked with the shared claim-field
+ * rules (characters, element lengths, shapes) when typed in, and an export never fails on it months later.
+ * Values arrive trimmed (state and taxonomy upper-cased); null clears an optional field.
+ */
+const RULES: Record<Field, (value: string | null, field: string) => FieldError[]> = {
+  name: (v, f) => validateOrganizationName(v, f),
+  defaultPlaceOfService: (v, f) =>
+    v !== null && isPlaceOfService(v) ? [] : [{ field: f, message: "Place of service must be a two-digit CMS code such as 11" }],
+  taxId: (v, f) => validateTaxId(v, f),
+  taxonomyCode: (v, f) => validateTaxonomyCode(v, f),
+  addressLine1: (v, f) => validateAddressLine(v, f, { required: false }),
+  addressCity: (v, f) => validateCity(v, f, { required: false }),
+  addressState: (v, f) => validateStateCode(v, f),
+  addressZip: (v, f) => validateZip(v, f),
+  phone: (v, f) => validatePhone(v, f),
+  clearinghouseName: (v, f) => validateOrganizationName(v, f, { required: false }),
+  clearinghouseId: (v, f) => validateReceiverId(v, f),
 };
 
 export class PracticeService {
@@ -46,15 +69,7 @@ export class PracticeService {
       if (raw === undefined) continue;
       const value = raw === null ? null : field === "addressState" || field === "taxonomyCode" ? raw.trim().toUpperCase() : raw.trim();
       cleaned[field] = value === "" ? null : value;
-      if (field === "name" || field === "defaultPlaceOfService") {
-        if (cleaned[field] === null) errors.push({ field, message: "This field cannot be empty" });
-      }
-      errors.push(...validateText(cleaned[field], field, { max: 200 }));
-      const shape = SHAPES[field];
-      if (shape && cleaned[field] !== null && !shape[0].test(cleaned[field]!)) errors.push({ field, message: shape[1] });
-    }
-    if (cleaned.defaultPlaceOfService && !isPlaceOfService(cleaned.defaultPlaceOfService)) {
-      errors.push({ field: "defaultPlaceOfService", message: "Place of service must be a two-digit CMS code such as 11" });
+      errors.push(...RULES[field](cleaned[field] ?? null, field));
     }
     assertValid(errors);
     return this.db.inPractice(actor, async (manager) => {

@@ -35,7 +35,7 @@ describe("audit events", () => {
   it("pages and is readable only by owners and admins", async () => {
     const owner = await signUpPractice(server);
     for (let i = 0; i < 3; i++) {
-      await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X" }) { id } }`, { n: `P${i}` }, owner.token);
+      await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X1" }) { id } }`, { n: `P${i}` }, owner.token);
     }
     const page = expectOk(await server.gql(EVENTS, { first: 2 }, owner.token)).auditEvents;
     expect(page.edges).toHaveLength(2);
@@ -62,7 +62,7 @@ describe("audit events", () => {
   it("shows one practice's events only", async () => {
     const a = await signUpPractice(server);
     const b = await signUpPractice(server);
-    const payer = expectOk(await server.gql(`mutation { createPayer(input: { name: "P", kind: OTHER, payerCode: "P" }) { id } }`, {}, a.token)).createPayer;
+    const payer = expectOk(await server.gql(`mutation { createPayer(input: { name: "P", kind: OTHER, payerCode: "P1" }) { id } }`, {}, a.token)).createPayer;
     expect(expectOk(await server.gql(EVENTS, { entityId: payer.id }, a.token)).auditEvents.totalCount).toBe(1);
     expect(expectOk(await server.gql(EVENTS, { entityId: payer.id }, b.token)).auditEvents.totalCount).toBe(0);
     const bEvents = expectOk(await server.gql(EVENTS, { first: 100 }, b.token)).auditEvents.edges;

@@ -61,8 +61,8 @@ describe("createClient", () => {
       {
         input: clientInput(payerId, {
           coverages: [
-            { payerId, memberId: "A", priority: "PRIMARY", effectiveFrom: "2026-01-01" },
-            { payerId, memberId: "B", priority: "PRIMARY", effectiveFrom: "2026-06-01", effectiveTo: "2026-12-31" },
+            { payerId, memberId: "A1", priority: "PRIMARY", effectiveFrom: "2026-01-01" },
+            { payerId, memberId: "B1", priority: "PRIMARY", effectiveFrom: "2026-06-01", effectiveTo: "2026-12-31" },
           ],
         }),
       },
@@ -71,7 +71,7 @@ describe("createClient", () => {
     expect(res(overlap)).toContain("coverages[1].priority");
     const backwards = await server.gql(
       CREATE,
-      { input: clientInput(payerId, { coverages: [{ payerId, memberId: "A", priority: "PRIMARY", effectiveFrom: "2026-05-01", effectiveTo: "2026-04-01" }] }) },
+      { input: clientInput(payerId, { coverages: [{ payerId, memberId: "A1", priority: "PRIMARY", effectiveFrom: "2026-05-01", effectiveTo: "2026-04-01" }] }) },
       owner.token,
     );
     expect(res(backwards)).toContain("coverages[0].effectiveTo");

@@ -74,9 +74,9 @@ describe("request limits", () => {
 
   it("length-limits string inputs", async () => {
     const owner = await signUpPractice(server);
-    const res = await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X" }) { id } }`, { n: "x".repeat(20_001) }, owner.token);
+    const res = await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X1" }) { id } }`, { n: "x".repeat(20_001) }, owner.token);
     expect(errorCode(res)).toBe("BAD_USER_INPUT");
-    const long = await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X" }) { id } }`, { n: "x".repeat(201) }, owner.token);
+    const long = await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "X1" }) { id } }`, { n: "x".repeat(201) }, owner.token);
     expect(long.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: "name" })]);
   });
 

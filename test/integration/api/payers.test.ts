@@ -75,7 +75,7 @@ describe("createPayer", () => {
     const a = await signUpPractice(server);
     const b = await signUpPractice(server);
     await createPayer(a, { name: "Same Name" });
-    expect(errorCode(await server.gql(CREATE, { input: { name: "same name", kind: "OTHER", payerCode: "X" } }, a.token))).toBe("CONFLICT");
+    expect(errorCode(await server.gql(CREATE, { input: { name: "same name", kind: "OTHER", payerCode: "X1" } }, a.token))).toBe("CONFLICT");
     await createPayer(b, { name: "Same Name" });
   });
 });
@@ -141,7 +141,7 @@ describe("roles", () => {
     const biller = await memberWithRole(server, owner, "BILLER");
     const clinician = await memberWithRole(server, owner, "CLINICIAN");
     expect(expectOk(await server.gql(`{ payers { id } }`, {}, biller.token)).payers).toHaveLength(1);
-    expect(errorCode(await server.gql(CREATE, { input: { name: "N", kind: "OTHER", payerCode: "N" } }, biller.token))).toBe("FORBIDDEN");
+    expect(errorCode(await server.gql(CREATE, { input: { name: "N", kind: "OTHER", payerCode: "N1" } }, biller.token))).toBe("FORBIDDEN");
     expect(errorCode(await server.gql(SET_RULES, { payerId: payer.id, rules: { feeCents: 1 } }, biller.token))).toBe("FORBIDDEN");
     expect(errorCode(await server.gql(UPDATE, { id: payer.id, input: { name: "N" } }, biller.token))).toBe("FORBIDDEN");
     expect(errorCode(await server.gql(`{ payers { id } }`, {}, clinician.token))).toBe("FORBIDDEN");

@@ -124,7 +124,7 @@ describe("sessions", () => {
     const fx = await billingSetup(server, owner, { members: 2 });
     const withLines = await readySession(server, owner, fx, { startsAt: "2026-03-10T15:00:00Z" });
     expectOk(await server.gql(SCHEDULE, { input: { groupId: fx.groupId, startsAt: "2026-03-11T15:00:00Z", durationMinutes: 60, modality: "IN_PERSON" } }, owner.token));
-    const other = expectOk(await server.gql(`mutation { createPayer(input: { name: "Other", kind: OTHER, payerCode: "O" }) { id } }`, {}, owner.token)).createPayer.id;
+    const other = expectOk(await server.gql(`mutation { createPayer(input: { name: "Other", kind: OTHER, payerCode: "O1" }) { id } }`, {}, owner.token)).createPayer.id;
     const q = `query ($p: ID) { sessions(payerId: $p) { totalCount edges { node { id } } } }`;
     expect(expectOk(await server.gql(q, { p: fx.payerId }, owner.token)).sessions.edges).toEqual([{ node: { id: withLines } }]);
     expect(expectOk(await server.gql(q, { p: other }, owner.token)).sessions.totalCount).toBe(0);

@@ -87,8 +87,8 @@ describe("row-level security at work", () => {
   it("hides other practices' rows and every row when no practice is set, even for a superuser connection", async () => {
     const a = await signUpPractice(server);
     const b = await signUpPractice(server);
-    expectOk(await server.gql(`mutation { createPayer(input: { name: "A1", kind: OTHER, payerCode: "A" }) { id } }`, {}, a.token));
-    expectOk(await server.gql(`mutation { createPayer(input: { name: "B1", kind: OTHER, payerCode: "B" }) { id } }`, {}, b.token));
+    expectOk(await server.gql(`mutation { createPayer(input: { name: "A1", kind: OTHER, payerCode: "A1" }) { id } }`, {}, a.token));
+    expectOk(await server.gql(`mutation { createPayer(input: { name: "B1", kind: OTHER, payerCode: "B1" }) { id } }`, {}, b.token));
 
     // Positive control: the owner connection (no role switch) sees both rows.
     const all = await q(`SELECT practice_id FROM payers WHERE practice_id = ANY($1)`, [[a.practiceId, b.practiceId]]);
@@ -120,7 +120,7 @@ describe("row-level security at work", () => {
     const aClient = expectOk(
       await server.gql(`mutation { createClient(input: { firstName: "A", lastName: "C", dateOfBirth: "1990-01-01", diagnosisCodes: [], coverages: [] }) { id } }`, {}, a.token),
     ).createClient;
-    const bPayer = expectOk(await server.gql(`mutation { createPayer(input: { name: "BP", kind: OTHER, payerCode: "B" }) { id } }`, {}, b.token)).createPayer;
+    const bPayer = expectOk(await server.gql(`mutation { createPayer(input: { name: "BP", kind: OTHER, payerCode: "B1" }) { id } }`, {}, b.token)).createPayer;
     await expect(
       q(`INSERT INTO coverages (practice_id, id, client_id, payer_id, member_id, priority, effective_from, position) VALUES ($1, $2, $3, $4, 'X', 'PRIMARY', '2026-01-01', 0)`, [
         a.practiceId,

@@ -56,9 +56,9 @@ function numberCell(value: string): string {
 
 function rowFor(line: FrozenClaimLine, index: number): string {
   const where = `line ${index + 1} (${line.lineId})`;
-  const cents = assertCents(line.chargeCents, where);
+  const cents = assertCents(line.chargeCents, `lines[${index}].chargeCents`, where);
   if (typeof line.units !== "number" || !Number.isFinite(line.units) || line.units <= 0) {
-    fail(`${where}: units must be a positive number, got ${String(line.units)}`);
+    fail(`lines[${index}].units`, `${where}: units must be a positive number, got ${String(line.units)}`);
   }
   return [
     textCell(line.lineId),
@@ -86,7 +86,7 @@ function rowFor(line: FrozenClaimLine, index: number): string {
  * trimming) so the CSV stays a faithful listing of the frozen batch.
  */
 export function exportCsv(batch: FrozenBatch): string {
-  const lines = assertLines(batch.lines, `batch ${batch.id}`);
+  const lines = assertLines(batch.lines);
   const rows = [CSV_HEADER.join(","), ...lines.map(rowFor)];
   return rows.join(CRLF) + CRLF;
 }

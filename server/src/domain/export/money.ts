@@ -5,9 +5,9 @@ import { fail } from "./validate.js";
  * exact; these helpers are the only place they become decimal text.
  */
 
-export function assertCents(value: unknown, where: string): number {
+export function assertCents(value: unknown, field: string, label: string): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    fail(`${where}: chargeCents must be a non-negative integer number of cents, got ${String(value)}`);
+    fail(field, `${label}: chargeCents must be a non-negative integer number of cents, got ${String(value)}`);
   }
   return value;
 }

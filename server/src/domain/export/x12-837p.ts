@@ -1,6 +1,7 @@
+import { X12_LIMITS, splitPersonName } from "../validation/claim-fields.js";
 import { assertCents, centsToX12Amount, formatX12Quantity } from "./money.js";
 import type { FrozenBatch, FrozenClaimLine, PostalAddress } from "./types.js";
-import { assertIsoDate, assertLines, fail } from "./validate.js";
+import { ProblemCollector, assertIsoDate, assertLines, fail } from "./validate.js";
 import {
   COMPONENT_SEPARATOR,
   ELEMENT_SEPARATOR,
@@ -23,29 +24,30 @@ const MAX_MODIFIERS = 4;
 const MAX_CLAIM_ID = 38;
 // The TR3 caps loop 2300 at 100 repeats per 2000B; a busier member gets another 2000B.
 const MAX_CLAIMS_PER_SUBSCRIBER_LOOP = 100;
+const NAME = X12_LIMITS.organizationName.max;
 
 // ---------------------------------------------------------------- validation
 
-function digitsOnly(value: unknown, where: string, lengths: readonly number[], hint: string): string {
+function digitsOnly(value: unknown, field: string, lengths: readonly number[], hint: string): string {
   const digits = typeof value === "string" ? value.trim().replace(/-/g, "") : "";
   if (!/^\d+$/.test(digits) || !lengths.includes(digits.length)) {
-    fail(`${where} must be ${hint}, got ${JSON.stringify(value)}`);
+    fail(field, `${field} must be ${hint}, got ${JSON.stringify(value)}`);
   }
   return digits;
 }
 
-function npi(value: unknown, where: string): string {
+function npi(value: unknown, field: string, label = field): string {
   if (typeof value !== "string" || !/^\d{10}$/.test(value.trim())) {
-    fail(`${where} must be a 10-digit NPI, got ${JSON.stringify(value)}`);
+    fail(field, `${label} must be a 10-digit NPI, got ${JSON.stringify(value)}`);
   }
   return value.trim();
 }
 
 /** Separators and spaces are common in how people type phones; the TR3 wants digits only. */
-function phone(value: unknown, where: string): string {
+function phone(value: unknown, field: string): string {
   let digits = typeof value === "string" ? value.replace(/\D/g, "") : "";
   if (digits.length === 11 && digits.startsWith("1")) digits = digits.slice(1);
-  if (digits.length !== 10) fail(`${where} must be a 10-digit US phone number, got ${JSON.stringify(value)}`);
+  if (digits.length !== 10) fail(field, `${field} must be a 10-digit US phone number, got ${JSON.stringify(value)}`);
   return digits;
 }
 
@@ -62,16 +64,22 @@ interface CleanAddress {
  * onboarded with a short ZIP, and the clearinghouse's 999 names the problem
  * precisely. The rest is checked because it cannot be repaired downstream.
  */
-function address(value: PostalAddress | undefined, where: string): CleanAddress {
-  if (!value) fail(`${where} is required`);
-  const state = typeof value.state === "string" ? value.state.trim().toUpperCase() : "";
-  if (!/^[A-Z]{2}$/.test(state)) fail(`${where}.state must be a 2-letter state code, got ${JSON.stringify(value.state)}`);
-  return {
-    line1: requiredX12Text(value.line1, 55, `${where}.line1`),
-    city: requiredX12Text(value.city, 30, `${where}.city`),
-    state,
-    zip: digitsOnly(value.zip, `${where}.zip`, [5, 9], "a 5- or 9-digit ZIP code"),
-  };
+function address(value: PostalAddress | undefined, field: string, label = field): CleanAddress {
+  if (!value) fail(field, `${label} is required`);
+  const problems = new ProblemCollector();
+  const state = problems.take(() => {
+    const code = typeof value.state === "string" ? value.state.trim().toUpperCase() : "";
+    if (!/^[A-Z]{2}$/.test(code)) fail(`${field}.state`, `${label} state must be a 2-letter state code, got ${JSON.stringify(value.state)}`);
+    return code;
+  });
+  const line1 = problems.take(() => requiredX12Text(value.line1, X12_LIMITS.addressLine.max, `${field}.line1`, `${label} street line`));
+  const city = problems.take(() => {
+    const text = requiredX12Text(value.city, X12_LIMITS.city.max, `${field}.city`, `${label} city`);
+    if (text.length < X12_LIMITS.city.min) fail(`${field}.city`, `${label} city must be at least ${X12_LIMITS.city.min} characters, got ${JSON.stringify(value.city)}`);
+    return text;
+  });
+  const zip = problems.take(() => digitsOnly(value.zip, `${field}.zip`, [5, 9], "a 5- or 9-digit ZIP code"));
+  return problems.values({ line1, city, state, zip });
 }
 
 function ccyymmdd(isoDate: string): string {
@@ -84,30 +92,18 @@ function ccyymmdd(isoDate: string): string {
  */
 function stamp(createdAt: Date): { ccyymmdd: string; yymmdd: string; hhmm: string } {
   if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime())) {
-    fail("batch.createdAt must be a valid Date");
+    fail("createdAt", "batch.createdAt must be a valid Date");
   }
   const iso = createdAt.toISOString(); // 2024-01-05T14:03:09.000Z
   const date = iso.slice(0, 10).replace(/-/g, "");
   return { ccyymmdd: date, yymmdd: date.slice(2), hhmm: iso.slice(11, 13) + iso.slice(14, 16) };
 }
 
-/**
- * Rendering provider names arrive as one display string ("Jane Q Doe",
- * "Jane Doe, LCSW"). Credentials after a comma are dropped because they are
- * not part of the legal name the payer has on file; the last word is the last
- * name, the rest the first name. A single word is sent as last name only.
- */
-export function splitPersonName(display: string): { last: string; first: string } {
-  const name = display.split(",")[0]!.replace(/\s+/g, " ").trim();
-  const cut = name.lastIndexOf(" ");
-  return cut < 0 ? { last: name, first: "" } : { last: name.slice(cut + 1), first: name.slice(0, cut) };
-}
-
 /** ICD-10-CM code with or without its dot; the 837 carries it without. */
-function diagnosis(code: unknown, where: string): string {
+function diagnosis(code: unknown, field: string, label: string): string {
   const text = typeof code === "string" ? code.trim().toUpperCase() : "";
   if (!/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/.test(text)) {
-    fail(`${where}: ${JSON.stringify(code)} is not an ICD-10 code such as "F33.1"`);
+    fail(field, `${label}: ${JSON.stringify(code)} is not an ICD-10 code such as "F33.1"`);
   }
   return text.replace(".", "");
 }
@@ -137,60 +133,108 @@ interface CleanSubscriber {
   lines: CleanLine[];
 }
 
-function cleanLine(line: FrozenClaimLine, where: string): CleanLine {
-  const claimId = typeof line.lineId === "string" ? line.lineId.replace(/-/g, "") : "";
-  if (!/^[0-9A-Za-z]+$/.test(claimId) || claimId.length > MAX_CLAIM_ID) {
-    fail(`${where}: lineId must be a uuid (at most ${MAX_CLAIM_ID} letters/digits without dashes), got ${JSON.stringify(line.lineId)}`);
-  }
+/** How a line is named to the person who must fix it: its position in the batch, the member and the date. */
+function lineLabel(line: FrozenClaimLine, index: number): string {
+  const who = [line?.client?.firstName, line?.client?.lastName].filter((s) => typeof s === "string" && s.trim() !== "").join(" ");
+  return `Line ${index + 1} (${who || "unnamed member"}, ${String(line?.serviceDate)})`;
+}
 
-  const cpt = typeof line.cptCode === "string" ? line.cptCode.trim().toUpperCase() : "";
-  if (!/^\d{4}[0-9A-Z]$/.test(cpt)) fail(`${where}: cptCode must be a 5-character CPT/HCPCS code, got ${JSON.stringify(line.cptCode)}`);
+function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine {
+  const problems = new ProblemCollector();
+  const claimId = problems.take(() => {
+    const id = typeof line.lineId === "string" ? line.lineId.replace(/-/g, "") : "";
+    if (!/^[0-9A-Za-z]+$/.test(id) || id.length > MAX_CLAIM_ID) {
+      fail(`${at}.lineId`, `${label}: lineId must be a uuid (at most ${MAX_CLAIM_ID} letters/digits without dashes), got ${JSON.stringify(line.lineId)}`);
+    }
+    return id;
+  });
 
-  const modifiers = (Array.isArray(line.modifiers) ? line.modifiers : []).map((m) =>
-    typeof m === "string" ? m.trim().toUpperCase() : "",
-  );
-  if (modifiers.length > MAX_MODIFIERS) fail(`${where}: at most ${MAX_MODIFIERS} modifiers fit on a claim line, got ${modifiers.length}`);
-  for (const m of modifiers) {
-    if (!/^[0-9A-Z]{2}$/.test(m)) fail(`${where}: modifier ${JSON.stringify(m)} must be 2 letters/digits`);
-  }
+  const procedure = problems.take(() => {
+    const cpt = typeof line.cptCode === "string" ? line.cptCode.trim().toUpperCase() : "";
+    if (!/^\d{4}[0-9A-Z]$/.test(cpt)) fail(`${at}.cptCode`, `${label}: cptCode must be a 5-character CPT/HCPCS code, got ${JSON.stringify(line.cptCode)}`);
+    const modifiers = (Array.isArray(line.modifiers) ? line.modifiers : []).map((m) => (typeof m === "string" ? m.trim().toUpperCase() : ""));
+    if (modifiers.length > MAX_MODIFIERS) fail(`${at}.modifiers`, `${label}: at most ${MAX_MODIFIERS} modifiers fit on a claim line, got ${modifiers.length}`);
+    for (const m of modifiers) {
+      if (!/^[0-9A-Z]{2}$/.test(m)) fail(`${at}.modifiers`, `${label}: modifier ${JSON.stringify(m)} must be 2 letters/digits`);
+    }
+    return composite("HC", cpt, ...modifiers);
+  });
 
-  const pos = typeof line.placeOfService === "string" ? line.placeOfService.trim() : "";
-  if (!/^\d{2}$/.test(pos)) fail(`${where}: placeOfService must be a 2-digit code, got ${JSON.stringify(line.placeOfService)}`);
+  const placeOfService = problems.take(() => {
+    const pos = typeof line.placeOfService === "string" ? line.placeOfService.trim() : "";
+    if (!/^\d{2}$/.test(pos)) fail(`${at}.placeOfService`, `${label}: placeOfService must be a 2-digit code, got ${JSON.stringify(line.placeOfService)}`);
+    return pos;
+  });
 
-  if (typeof line.units !== "number" || !Number.isFinite(line.units) || line.units <= 0 || line.units > 9999) {
-    fail(`${where}: units must be a positive number, got ${String(line.units)}`);
-  }
+  const units = problems.take(() => {
+    if (typeof line.units !== "number" || !Number.isFinite(line.units) || line.units <= 0 || line.units > 9999) {
+      fail(`${at}.units`, `${label}: units must be a positive number, got ${String(line.units)}`);
+    }
+    return formatX12Quantity(line.units);
+  });
 
-  const raw = Array.isArray(line.diagnosisCodes) ? line.diagnosisCodes : [];
-  // A repeated code would waste an HI slot and some payers reject duplicates; order is kept so the first stays principal.
-  const diagnoses = [...new Set(raw.map((c, i) => diagnosis(c, `${where} diagnosis ${i + 1}`)))];
-  if (diagnoses.length === 0) fail(`${where}: at least one diagnosis code is required`);
-  if (diagnoses.length > MAX_DIAGNOSES) fail(`${where}: at most ${MAX_DIAGNOSES} diagnosis codes fit on a claim, got ${diagnoses.length}`);
+  const diagnoses = problems.take(() => {
+    const raw = Array.isArray(line.diagnosisCodes) ? line.diagnosisCodes : [];
+    // A repeated code would waste an HI slot and some payers reject duplicates; order is kept so the first stays principal.
+    const codes = [...new Set(raw.map((c, i) => diagnosis(c, `${at}.diagnosisCodes[${i}]`, `${label} diagnosis ${i + 1}`)))];
+    if (codes.length === 0) fail(`${at}.diagnosisCodes`, `${label}: at least one diagnosis code is required`);
+    if (codes.length > MAX_DIAGNOSES) fail(`${at}.diagnosisCodes`, `${label}: at most ${MAX_DIAGNOSES} diagnosis codes fit on a claim, got ${codes.length}`);
+    return codes;
+  });
 
-  const provider = line.renderingProvider;
-  const names = splitPersonName(requiredX12Text(provider?.name, 200, `${where}: renderingProvider.name`));
-  if (names.last === "") fail(`${where}: renderingProvider.name has no name before its credentials`);
+  const rendering = problems.take(() => {
+    const provider = line.renderingProvider;
+    const field = `${at}.renderingProvider.name`;
+    const names = splitPersonName(requiredX12Text(provider?.name, 200, field, `${label}: the rendering provider's name`));
+    const last = x12Text(names.last, X12_LIMITS.lastName.max);
+    if (last === "") fail(field, `${label}: the rendering provider's name has no name before its credentials, got ${JSON.stringify(provider?.name)}`);
+    return {
+      last,
+      first: x12Text(names.first, X12_LIMITS.firstName.max),
+      npi: npi(provider?.npi, `${at}.renderingProvider.npi`, `${label}: renderingProvider.npi`),
+    };
+  });
 
-  let supervisedLeader: CleanLine["supervisedLeader"];
-  if (line.supervisedLeader) {
-    const leader = splitPersonName(requiredX12Text(line.supervisedLeader.name, 200, `${where}: supervisedLeader.name`));
-    supervisedLeader = { last: leader.last, first: leader.first, npi: npi(line.supervisedLeader.npi, `${where}: supervisedLeader.npi`) };
-  }
+  const serviceDate = problems.take(() => ccyymmdd(assertIsoDate(line.serviceDate, `${at}.serviceDate`, `${label}: serviceDate`)));
+  const chargeAmount = problems.take(() => centsToX12Amount(assertCents(line.chargeCents, `${at}.chargeCents`, label)));
+  // The leader of a supervised group is named in a claim note; the supervisor renders.
+  const supervisedLeader = problems.take(() => {
+    if (!line.supervisedLeader) return undefined;
+    const field = `${at}.supervisedLeader.name`;
+    const names = splitPersonName(requiredX12Text(line.supervisedLeader.name, 200, field, `${label}: the supervised leader's name`));
+    return {
+      last: x12Text(names.last, X12_LIMITS.lastName.max),
+      first: x12Text(names.first, X12_LIMITS.firstName.max),
+      npi: npi(line.supervisedLeader.npi, `${at}.supervisedLeader.npi`, `${label}: supervisedLeader.npi`),
+    };
+  });
+  return { ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering }), supervisedLeader };
+}
 
+function cleanSubscriber(line: FrozenClaimLine, memberId: string, at: string, label: string): CleanSubscriber {
+  const problems = new ProblemCollector();
+  const client = line.client;
+  const gender = client?.gender ?? "U";
+  problems.take(() => {
+    if (!["M", "F", "U"].includes(gender)) fail(`${at}.client.gender`, `${label}: client.gender must be M, F or U`);
+  });
+  const filing = line.payer?.claimFilingCode?.trim().toUpperCase() || DEFAULT_CLAIM_FILING_CODE;
+  problems.take(() => {
+    if (!/^[0-9A-Z]{2}$/.test(filing)) fail(`${at}.payer.claimFilingCode`, `${label}: payer.claimFilingCode must be a 2-character SBR09 code, got ${JSON.stringify(filing)}`);
+  });
+  const lastName = problems.take(() => requiredX12Text(client?.lastName, X12_LIMITS.lastName.max, `${at}.client.lastName`, `${label}: the member's last name`));
+  const dateOfBirth = problems.take(() => ccyymmdd(assertIsoDate(client?.dateOfBirth, `${at}.client.dateOfBirth`, `${label}: client.dateOfBirth`)));
+  const clientAddress = problems.take(() => (client?.address ? address(client.address, `${at}.client.address`, `${label}: the member's address`) : undefined));
+  const payerName = problems.take(() => requiredX12Text(line.payer?.name, NAME, `${at}.payer.name`, `${label}: the payer's name`));
+  const payerCode = problems.take(() => x12Identifier(line.payer?.payerCode, `${at}.payer.payerCode`, X12_LIMITS.identifier.min, X12_LIMITS.identifier.max, `${label}: the payer id`));
   return {
-    supervisedLeader,
-    claimId,
-    serviceDate: ccyymmdd(assertIsoDate(line.serviceDate, `${where}: serviceDate`)),
-    chargeAmount: centsToX12Amount(assertCents(line.chargeCents, where)),
-    placeOfService: pos,
-    procedure: composite("HC", cpt, ...modifiers),
-    units: formatX12Quantity(line.units),
-    diagnoses,
-    rendering: {
-      last: names.last.slice(0, 60),
-      first: names.first.slice(0, 35).trimEnd(),
-      npi: npi(provider?.npi, `${where}: renderingProvider.npi`),
-    },
+    ...problems.values({ lastName, dateOfBirth, payerName, payerCode }),
+    firstName: x12Text(client?.firstName ?? "", X12_LIMITS.firstName.max),
+    gender,
+    address: clientAddress,
+    memberId,
+    claimFilingCode: filing,
+    lines: [],
   };
 }
 
@@ -198,43 +242,39 @@ function cleanLine(line: FrozenClaimLine, where: string): CleanLine {
  * One 2000B loop per (payer, member id, client): the same person on two
  * payers is two subscribers, and keying on client id too keeps two people
  * who share a (mistyped) member id apart. Loops appear in order of first
- * appearance so the output follows the batch order.
+ * appearance so the output follows the batch order. Every line is checked
+ * before anything is written, and every problem is reported together.
  */
 function groupBySubscriber(lines: readonly FrozenClaimLine[]): CleanSubscriber[] {
   const byKey = new Map<string, CleanSubscriber>();
   const claimIds = new Set<string>();
+  const problems = new ProblemCollector();
   lines.forEach((line, i) => {
-    const where = `line ${i + 1} (${String(line?.lineId)})`;
-    const clean = cleanLine(line, where);
+    const at = `lines[${i}]`;
+    const label = lineLabel(line, i);
+    const clean = problems.take(() => cleanLine(line, at, label));
     // CLM01 is how the 277/835 responses point back at a line: it must be unique in the file.
-    if (claimIds.has(clean.claimId)) fail(`${where}: lineId appears more than once in the batch`);
-    claimIds.add(clean.claimId);
+    if (clean) {
+      problems.take(() => {
+        if (claimIds.has(clean.claimId)) fail(`${at}.lineId`, `${label}: lineId appears more than once in the batch`);
+      });
+      claimIds.add(clean.claimId);
+    }
 
-    const memberId = x12Identifier(line.memberId, `${where}: memberId`, 2, 80);
+    const memberId = problems.take(() =>
+      x12Identifier(line.memberId, `${at}.memberId`, X12_LIMITS.identifier.min, X12_LIMITS.identifier.max, `${label}: the member ID`),
+    );
     const key = JSON.stringify([line.payer?.id, memberId, line.client?.id]);
     let subscriber = byKey.get(key);
     if (!subscriber) {
-      const client = line.client;
-      const gender = client?.gender ?? "U";
-      if (!["M", "F", "U"].includes(gender)) fail(`${where}: client.gender must be M, F or U`);
-      const filing = line.payer?.claimFilingCode?.trim().toUpperCase() || DEFAULT_CLAIM_FILING_CODE;
-      if (!/^[0-9A-Z]{2}$/.test(filing)) fail(`${where}: payer.claimFilingCode must be a 2-character SBR09 code, got ${JSON.stringify(filing)}`);
-      subscriber = {
-        lastName: requiredX12Text(client?.lastName, 60, `${where}: client.lastName`),
-        firstName: x12Text(client?.firstName ?? "", 35),
-        dateOfBirth: ccyymmdd(assertIsoDate(client?.dateOfBirth, `${where}: client.dateOfBirth`)),
-        gender,
-        address: client?.address ? address(client.address, `${where}: client.address`) : undefined,
-        memberId,
-        payerName: requiredX12Text(line.payer?.name, 60, `${where}: payer.name`),
-        payerCode: x12Identifier(line.payer?.payerCode, `${where}: payer.payerCode`, 2, 80),
-        claimFilingCode: filing,
-        lines: [],
-      };
+      // Checked even when the member id failed, so the other problems of this line are reported too.
+      subscriber = problems.take(() => cleanSubscriber(line, memberId ?? "", at, label));
+      if (!subscriber || memberId === undefined) return;
       byKey.set(key, subscriber);
     }
-    subscriber.lines.push(clean);
+    if (clean) subscriber.lines.push(clean);
   });
+  problems.throwIfAny();
   return [...byKey.values()];
 }
 
@@ -268,7 +308,7 @@ function isaSegment(senderId: string, receiverId: string, at: ReturnType<typeof 
     COMPONENT_SEPARATOR,
   ];
   const isa = ["ISA", ...elements].join(ELEMENT_SEPARATOR);
-  if (isa.length + SEGMENT_TERMINATOR.length !== 106) fail(`internal: ISA is ${isa.length + 1} characters, expected 106`);
+  if (isa.length + SEGMENT_TERMINATOR.length !== 106) fail("ISA", `internal: ISA is ${isa.length + 1} characters, expected 106`);
   return isa;
 }
 
@@ -322,38 +362,45 @@ function claimLoop(line: CleanLine): string[] {
  * (TA1, 999 AK1/AK2) names the batch it answers.
  */
 export function exportX12_837P(batch: FrozenBatch): string {
-  const lines = assertLines(batch.lines, `batch ${batch.id}`);
+  const lines = assertLines(batch.lines);
   const control = batch.controlNumber;
   if (!Number.isSafeInteger(control) || control < 1 || control > 999_999_999) {
-    fail(`batch.controlNumber must be an integer from 1 to 999999999, got ${String(control)}`);
+    fail("controlNumber", `batch.controlNumber must be an integer from 1 to 999999999, got ${String(control)}`);
   }
   const at = stamp(batch.createdAt);
   if (batch.usageIndicator !== "P" && batch.usageIndicator !== "T") {
-    fail(`batch.usageIndicator must be "P" or "T", got ${JSON.stringify(batch.usageIndicator)}`);
+    fail("usageIndicator", `batch.usageIndicator must be "P" or "T", got ${JSON.stringify(batch.usageIndicator)}`);
   }
 
   const practice = batch.practice;
-  if (!practice) fail("batch.practice is required");
-  const practiceName = requiredX12Text(practice.name, 60, "practice.name");
-  const practiceNpi = npi(practice.npi, "practice.npi");
-  const taxId = digitsOnly(practice.taxId, "practice.taxId", [9], "a 9-digit EIN");
-  const taxonomy = typeof practice.taxonomyCode === "string" ? practice.taxonomyCode.trim().toUpperCase() : "";
-  if (!/^[0-9A-Z]{9}X$/.test(taxonomy)) fail(`practice.taxonomyCode must be a 10-character taxonomy code such as 261QM0801X, got ${JSON.stringify(practice.taxonomyCode)}`);
-  const practiceAddress = address(practice.address, "practice.address");
-
+  if (!practice) fail("practice", "batch.practice is required");
   const submitter = batch.submitter;
-  if (!submitter) fail("batch.submitter is required");
-  const submitterId = x12Identifier(submitter.id, "submitter.id", 2, 15);
-  const submitterName = requiredX12Text(submitter.name, 60, "submitter.name");
-  const contactName = requiredX12Text(submitter.contactName, 60, "submitter.contactName");
-  const contactPhone = phone(submitter.contactPhone, "submitter.contactPhone");
-
+  if (!submitter) fail("submitter", "batch.submitter is required");
   const receiver = batch.receiver;
-  if (!receiver) fail("batch.receiver is required");
-  const receiverId = x12Identifier(receiver.id, "receiver.id", 2, 15);
-  const receiverName = requiredX12Text(receiver.name, 60, "receiver.name");
+  if (!receiver) fail("receiver", "batch.receiver is required");
 
-  const subscribers = groupBySubscriber(lines);
+  const problems = new ProblemCollector();
+  const { practiceName, practiceNpi, taxId, taxonomy, practiceAddress, submitterId, submitterName, contactName, contactPhone, receiverId, receiverName, subscribers } =
+    problems.values({
+      practiceName: problems.take(() => requiredX12Text(practice.name, NAME, "practice.name", "The practice name")),
+      practiceNpi: problems.take(() => npi(practice.npi, "practice.npi")),
+      taxId: problems.take(() => digitsOnly(practice.taxId, "practice.taxId", [9], "a 9-digit EIN")),
+      taxonomy: problems.take(() => {
+        const code = typeof practice.taxonomyCode === "string" ? practice.taxonomyCode.trim().toUpperCase() : "";
+        if (!/^[0-9A-Z]{9}X$/.test(code)) {
+          fail("practice.taxonomyCode", `practice.taxonomyCode must be a 10-character taxonomy code such as 261QM0801X, got ${JSON.stringify(practice.taxonomyCode)}`);
+        }
+        return code;
+      }),
+      practiceAddress: problems.take(() => address(practice.address, "practice.address", "The practice address")),
+      submitterId: problems.take(() => x12Identifier(submitter.id, "submitter.id", 2, 15)),
+      submitterName: problems.take(() => requiredX12Text(submitter.name, NAME, "submitter.name", "The submitter name")),
+      contactName: problems.take(() => requiredX12Text(submitter.contactName, NAME, "submitter.contactName", "The billing contact name")),
+      contactPhone: problems.take(() => phone(submitter.contactPhone, "submitter.contactPhone")),
+      receiverId: problems.take(() => x12Identifier(receiver.id, "receiver.id", 2, 15, "The clearinghouse id")),
+      receiverName: problems.take(() => requiredX12Text(receiver.name, NAME, "receiver.name", "The clearinghouse name")),
+      subscribers: problems.take(() => groupBySubscriber(lines)),
+    });
 
   const isa13 = String(control).padStart(9, "0");
   const gs06 = String(control);

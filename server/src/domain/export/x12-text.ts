@@ -1,3 +1,4 @@
+import { foldToX12, isX12Character, x12CharacterProblem } from "../validation/claim-fields.js";
 import { fail } from "./validate.js";
 
 export const ELEMENT_SEPARATOR = "*";
@@ -11,23 +12,18 @@ export const SEGMENT_TERMINATOR = "~";
  */
 export const LINE_BREAK = "\n";
 
-const DELIMITERS = /[*:^~]/g;
-
 /**
- * Free text (names, addresses) is cleaned rather than rejected: a client
- * called "Zoë O'Brien-Smith" must still be billable. Accents are folded to
- * ASCII because the X12 extended character set has no accented letters,
- * control characters become spaces, and the four delimiter characters are
- * removed outright since even one would shift every following element.
- * Result is upper case and cut to the element's maximum length.
+ * Free text (names, addresses) is written in the documented folded form
+ * (foldToX12: "Zoë O’Brien" -> "ZOE O'BRIEN"), upper case and cut to the
+ * element's maximum. Input validation refuses anything else, so what remains
+ * to clean is data stored before it did: control characters become spaces and
+ * any character still outside the X12 set (the four delimiters included,
+ * since even one would shift every following element) is dropped.
  */
 export function x12Text(value: string, maxLength: number): string {
-  const folded = value
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .replace(/[^\u0020-\u007e]/g, "")
-    .replace(DELIMITERS, "")
+  const folded = [...foldToX12(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")]
+    .filter(isX12Character)
+    .join("")
     .toUpperCase()
     .replace(/\s+/g, " ")
     .trim();
@@ -35,9 +31,9 @@ export function x12Text(value: string, maxLength: number): string {
 }
 
 /** x12Text for an element the TR3 requires: empty after cleaning is an error, not a blank. */
-export function requiredX12Text(value: unknown, maxLength: number, where: string): string {
+export function requiredX12Text(value: unknown, maxLength: number, field: string, label = field): string {
   const text = typeof value === "string" ? x12Text(value, maxLength) : "";
-  if (text === "") fail(`${where} is required and must contain printable characters`);
+  if (text === "") fail(field, `${label} is required and must contain letters or digits an 837P can carry, got ${JSON.stringify(value)}`);
   return text;
 }
 
@@ -45,14 +41,13 @@ export function requiredX12Text(value: unknown, maxLength: number, where: string
  * Identifiers are validated, never cleaned: silently dropping a character
  * from a member id or payer id produces a claim for someone else.
  */
-export function x12Identifier(value: unknown, where: string, minLength: number, maxLength: number): string {
+export function x12Identifier(value: unknown, field: string, minLength: number, maxLength: number, label = field): string {
   const id = typeof value === "string" ? value.trim() : "";
   if (id.length < minLength || id.length > maxLength) {
-    fail(`${where} must be ${minLength}-${maxLength} characters, got ${JSON.stringify(value)}`);
+    fail(field, `${label} must be ${minLength}-${maxLength} characters, got ${JSON.stringify(value)}`);
   }
-  if (!/^[\u0020-\u007e]+$/.test(id) || /[*:^~]/.test(id)) {
-    fail(`${where} must be printable ASCII without the X12 delimiters * : ^ ~, got ${JSON.stringify(value)}`);
-  }
+  const problem = x12CharacterProblem(id, false);
+  if (problem) fail(field, `${label} ${problem}, got ${JSON.stringify(value)}`);
   return id;
 }
 

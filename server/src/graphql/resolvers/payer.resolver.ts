@@ -48,20 +48,25 @@ export class PayerResolver {
     return ctx.services.payers.setRules(requireActor(ctx), payerId, rules, ctx);
   }
 
-  @FieldResolver(() => PayerRules, { description: "The rules in force today (the practice's date); before the first version starts, that first version." })
+  // Rules carry the fee and the payer's billing policy: readable with ReadPayers, whichever path leads here
+  // (payers, or a client's coverage or a claim line, which clinicians can read).
+  @FieldResolver(() => PayerRules, { description: "The rules in force today (the practice's date); before the first version starts, that first version. FORBIDDEN for CLINICIAN." })
+  @Authorized(Permission.ReadPayers)
   async rules(@Root() payer: Payer, @Ctx() ctx: GraphQLContext): Promise<PayerRules> {
     const versions = await ctx.loaders.ruleVersionsByPayer.load(payer.id);
     const today = await ctx.loaders.today();
     return (ruleVersionOn(versions, today) ?? versions[0]) as PayerRuleVersionEntity;
   }
 
-  @FieldResolver(() => PayerRules, { nullable: true, description: "The rules in force on a service date, or null before the first version." })
+  @FieldResolver(() => PayerRules, { nullable: true, description: "The rules in force on a service date, or null before the first version. FORBIDDEN for CLINICIAN." })
+  @Authorized(Permission.ReadPayers)
   async rulesOn(@Root() payer: Payer, @Arg("date", () => DateScalar, { description: "The service date." }) date: string, @Ctx() ctx: GraphQLContext): Promise<PayerRules | null> {
     const versions = await ctx.loaders.ruleVersionsByPayer.load(payer.id);
     return ruleVersionOn(versions, date) as PayerRuleVersionEntity | null;
   }
 
-  @FieldResolver(() => [PayerRules], { description: "Every version, oldest effective date first." })
+  @FieldResolver(() => [PayerRules], { description: "Every version, oldest effective date first. FORBIDDEN for CLINICIAN." })
+  @Authorized(Permission.ReadPayers)
   ruleHistory(@Root() payer: Payer, @Ctx() ctx: GraphQLContext): Promise<PayerRules[]> {
     return ctx.loaders.ruleVersionsByPayer.load(payer.id);
   }

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
+import { Permission } from "../../auth/roles.js";
 import type { ClaimIssueCode, IssueSeverity, NoteElement } from "../../domain/engine/index.js";
 import type { ClaimStatus, LineChange } from "../../services/claim.service.js";
 import { ClaimIssueCodeEnum, ClaimStatusEnum, IssueSeverityEnum, NoteElementEnum } from "../enums.js";
@@ -22,9 +23,15 @@ export class ClaimDecision {
   @Field({ description: "Place of service." }) placeOfService!: string;
   @Field(() => Int, { description: "Units: one per session." }) units!: number;
   @Field(() => [String], { description: "The member's diagnosis codes (at most 12)." }) diagnosisCodes!: string[];
-  @Field(() => Int, { description: "Charge in cents (the payer's fee)." }) chargeCents!: number;
+  // Money and batches are for the roles that read claims. Clinicians reach lines through their sessions for
+  // status and issues; these fields answer FORBIDDEN to them rather than a made-up 0 or a misleading null.
+  @Field(() => Int, { description: "Charge in cents (the payer's fee). Billing data: FORBIDDEN for CLINICIAN, so ask for it only with ReadClaims." })
+  @Authorized(Permission.ReadClaims)
+  chargeCents!: number;
   @Field(() => [ClaimIssue], { description: "Every problem found, errors and warnings." }) issues!: ClaimIssue[];
-  @Field(() => ID, { nullable: true, description: "The claim batch that billed this line, when BILLED." }) batchId!: string | null;
+  @Field(() => ID, { nullable: true, description: "The claim batch that billed this line, when BILLED. Billing data: FORBIDDEN for CLINICIAN." })
+  @Authorized(Permission.ReadClaims)
+  batchId!: string | null;
   @Field(() => [NoteElementEnum], { description: "The note elements the line's payer requires on the member's note (empty without coverage)." })
   requiredNoteElements!: NoteElement[];
   sessionId!: string;

@@ -1,5 +1,5 @@
 import { X12Interchange, X12Parser, X12Segment } from "node-x12";
-import { exportX12_837P, type FrozenBatch } from "../../../../server/src/domain/export/index.js";
+import { ClaimExportError, exportX12_837P, type FrozenBatch } from "../../../../server/src/domain/export/index.js";
 import { makeBatch, makeLine, twoMemberBatch, uuid } from "./fixtures.js";
 
 /** Strict mode makes node-x12 throw on envelope/count mismatches instead of just recording diagnostics. */
@@ -381,5 +381,45 @@ describe("exportX12_837P validation", () => {
     });
     expect(edi).toContain("REF*EI*123456789~");
     expect(edi).toContain("N4*SPRINGFIELD*IL*627011234~");
+  });
+});
+
+describe("exportX12_837P on data stored before input validation", () => {
+  it("reports every value it cannot write, by its path in the batch and naming the line, in one error", () => {
+    const batch = makeBatch(
+      [
+        makeLine({ memberId: "AB*12", client: { firstName: "Ana", lastName: "Lopez" }, serviceDate: "2024-03-05" }),
+        makeLine({ client: { id: "client-9", lastName: "李" }, payer: { payerCode: "X" } }),
+        makeLine({ renderingProvider: { name: ", LCSW" } }),
+      ],
+      { practice: { ...makeBatch([]).practice, name: "~~~", address: { line1: "1 Main St", city: "Z", state: "IL", zip: "62701" } } },
+    );
+    let thrown: unknown;
+    try {
+      exportX12_837P(batch);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ClaimExportError);
+    const problems = (thrown as ClaimExportError).problems;
+    expect(problems.map((p) => p.field).sort()).toEqual(
+      [
+        "practice.name",
+        "practice.address.city",
+        "lines[0].memberId",
+        "lines[1].client.lastName",
+        "lines[1].payer.payerCode",
+        "lines[2].renderingProvider.name",
+      ].sort(),
+    );
+    expect(problems.find((p) => p.field === "lines[0].memberId")!.message).toMatch(/^Line 1 \(Ana Lopez, 2024-03-05\): the member ID cannot contain "\*"/);
+  });
+
+  it("folds and cleans legacy names in the documented way instead of failing", () => {
+    const batch = makeBatch([makeLine({ client: { lastName: "Ørsted*", firstName: "李 Zoë" }, payer: { name: "Acme`Health" } })]);
+    const [sub] = subscribers(body(exportX12_837P(batch)));
+    expect(v(sub!.subscriber, 3)).toBe("RSTED");
+    expect(v(sub!.subscriber, 4)).toBe("ZOE");
+    expect(v(sub!.payer, 3)).toBe("ACMEHEALTH");
   });
 });
