@@ -1,3 +1,4 @@
+import { uniqueNpi } from "../../support/npi";
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import {
@@ -157,8 +158,18 @@ describe("text no column can hold", () => {
   });
 
   it("leaves whole emoji and other text alone", async () => {
-    const created = expectOk(await server.gql(`mutation ($input: CreatePayerInput!) { createPayer(input: $input) { name } }`, { input: { name: "Blue 😀 Ünïcode", kind: "COMMERCIAL", payerCode: "P-1" } }, owner.token));
-    expect(created.createPayer.name).toBe("Blue 😀 Ünïcode");
+    // Group names never reach a claim file, so nothing narrows them to the X12 character set.
+    const leader = expectOk(
+      await server.gql(`mutation ($input: CreateClinicianInput!) { createClinician(input: $input) { id } }`, { input: { name: "Robin Lee", npi: uniqueNpi(), credential: "LCSW", licensed: true } }, owner.token),
+    ).createClinician.id;
+    const created = expectOk(
+      await server.gql(
+        `mutation ($input: CreateGroupInput!) { createGroup(input: $input) { name } }`,
+        { input: { name: "Blue 😀 Ünïcode", kind: "PSYCHOTHERAPY", hasPsychotherapyComponent: true, leaderId: leader, defaultDurationMinutes: 60, memberIds: [] } },
+        owner.token,
+      ),
+    );
+    expect(created.createGroup.name).toBe("Blue 😀 Ünïcode");
   });
 });
 

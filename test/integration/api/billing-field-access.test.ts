@@ -156,6 +156,7 @@ const BILLING_FIELDS: Record<string, string> = {
   "ClaimDecision.batchId": "PATHS: session.claimDecisions.batchId",
   "PayerRules.feeCents": "only under Payer.rules*, previewPayerRules and payer mutations, all guarded",
   "ClaimBatch.totalChargeCents": "only under the guarded claim batch queries and mutations",
+  "ClaimLineContents.chargeCents": "only under previewPayerRules, guarded",
 };
 
 describe("the catalog of billing fields", () => {
