@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/password.js";
-import { lockDuration } from "../auth/login-throttle.js";
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottlePolicy } from "../auth/login-throttle.js";
 import type { Role } from "../auth/roles.js";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, hashToken, newToken } from "../auth/token.js";
 import { rescope } from "../db/tenant-transaction.js";
@@ -59,7 +59,14 @@ export interface MembershipView {
 }
 
 export class AuthService {
-  constructor(private readonly db: Database) {}
+  private readonly throttle: LoginThrottle;
+
+  constructor(
+    private readonly db: Database,
+    throttlePolicy: LoginThrottlePolicy = DEFAULT_LOGIN_THROTTLE,
+  ) {
+    this.throttle = new LoginThrottle(throttlePolicy);
+  }
 
   async signUp(input: SignUpInput, meta: RequestMeta): Promise<Session> {
     const timezone = input.timezone?.trim() || DEFAULT_TIMEZONE;
@@ -115,19 +122,14 @@ export class AuthService {
     const email = normalizeEmail(input.email ?? "");
     if (email.length === 0 || email.length > 254 || (input.password ?? "").length > 200) throw unauthenticated(BAD_CREDENTIALS);
 
-    const locked = await this.db.asUser(null, (manager) => this.lockedFor(manager, email));
-    if (locked > 0) {
-      throw unauthenticated(`Too many failed sign-in attempts; try again in ${Math.ceil(locked / 60_000)} minute(s)`);
-    }
+    await this.countAttempt(email);
     const user = await this.db.asUser(null, (manager) => this.findUserByEmail(manager, email));
     const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
-    if (!user || !passwordOk) {
-      await this.db.asUser(null, (manager) => this.recordFailure(manager, email));
-      throw unauthenticated(BAD_CREDENTIALS);
-    }
+    // The attempt was counted before the check, so a failure has nothing more to record.
+    if (!user || !passwordOk) throw unauthenticated(BAD_CREDENTIALS);
 
     return this.db.asUser(user.id, async (manager) => {
-      await manager.delete("login_throttle", { email });
+      await this.throttle.clear(manager, email);
       const memberships = await manager.find(MembershipEntity, { where: { userId: user.id }, order: { createdAt: "ASC" } });
       const chosen = input.practiceId ? memberships.find((m) => m.practiceId === input.practiceId) : memberships[0];
       if (!chosen) {
@@ -319,24 +321,11 @@ export class AuthService {
     return { token, actor: { userId, practiceId, role, authSessionId: id } };
   }
 
-  private async lockedFor(manager: EntityManager, email: string): Promise<number> {
-    const rows: { wait_ms: number }[] = await manager.query(
-      "SELECT GREATEST(0, EXTRACT(EPOCH FROM (locked_until - now())) * 1000)::float8 AS wait_ms FROM login_throttle WHERE email = $1",
-      [email],
-    );
-    return rows.length ? Number(rows[0].wait_ms) : 0;
-  }
-
-  private async recordFailure(manager: EntityManager, email: string): Promise<void> {
-    const rows: { failures: number }[] = await manager.query(
-      `INSERT INTO login_throttle (email, failures, updated_at) VALUES ($1, 1, now())
-       ON CONFLICT (email) DO UPDATE SET failures = login_throttle.failures + 1, updated_at = now()
-       RETURNING failures`,
-      [email],
-    );
-    const wait = lockDuration(rows[0].failures);
-    if (wait > 0) {
-      await manager.query("UPDATE login_throttle SET locked_until = now() + ($2 || ' milliseconds')::interval WHERE email = $1", [email, String(wait)]);
+  /** Counts a sign-in attempt on the address before anything is checked; a locked address goes no further. */
+  private async countAttempt(email: string): Promise<void> {
+    const locked = await this.db.asUser(null, (manager) => this.throttle.reserve(manager, email));
+    if (locked > 0) {
+      throw unauthenticated(`Too many failed sign-in attempts; try again in ${Math.ceil(locked / 60_000)} minute(s)`);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { LoginThrottlePolicy } from "../auth/login-throttle.js";
 import { AuditLogService } from "./audit-log.service.js";
 import { AuthService } from "./auth.service.js";
 import { ClaimBatchService } from "./claim-batch.service.js";
@@ -27,9 +28,9 @@ export class Services {
   readonly claims: ClaimService;
   readonly batches: ClaimBatchService;
 
-  constructor(dataSource: DataSource, options: { x12UsageIndicator?: "P" | "T" } = {}) {
+  constructor(dataSource: DataSource, options: { x12UsageIndicator?: "P" | "T"; loginThrottle?: LoginThrottlePolicy } = {}) {
     this.db = new Database(dataSource);
-    this.auth = new AuthService(this.db);
+    this.auth = new AuthService(this.db, options.loginThrottle);
     this.practices = new PracticeService(this.db);
     this.payers = new PayerService(this.db);
     this.clinicians = new ClinicianService(this.db);

@@ -96,6 +96,20 @@ describe("logIn and logOut", () => {
     expect((await server.gql(LOG_IN, { input: { email: ghost, password: PASSWORD } })).errors![0].message).toBe(locked.errors![0].message);
   });
 
+  it("counts a burst of parallel guesses before checking any, so it gets no more checks than guesses made one at a time", async () => {
+    const owner = await signUpPractice(server);
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => server.gql(LOG_IN, { input: { email: owner.email, password: `wrong-password-${i}` } })),
+    );
+    expect(burst.map(errorCode)).toEqual(Array(40).fill("UNAUTHENTICATED"));
+    // A checked guess answers "not correct"; the rest were refused unchecked by the lock.
+    expect(burst.filter((r) => /not correct/.test(r.errors![0].message))).toHaveLength(5);
+    const right = await server.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } });
+    const wrong = await server.gql(LOG_IN, { input: { email: owner.email, password: "yet another wrong one" } });
+    expect(errorCode(right)).toBe("UNAUTHENTICATED");
+    expect(right.errors).toEqual(wrong.errors);
+  });
+
   it("revokes the token on logOut", async () => {
     const owner = await signUpPractice(server);
     expect(expectOk(await server.gql(`mutation { logOut }`, {}, owner.token)).logOut).toBe(true);
@@ -230,5 +244,31 @@ describe("members, roles and switching practice", () => {
   it("answers the practice query with the active practice", async () => {
     const owner = await signUpPractice(server);
     expect(expectOk(await server.gql(`{ practice { id name npi timezone defaultPlaceOfService } }`, {}, owner.token)).practice.id).toBe(owner.practiceId);
+  });
+});
+
+describe("the sign-in lock, shortened for the test", () => {
+  let quick: TestServer;
+  beforeAll(async () => {
+    quick = await startTestServer({ loginThrottle: { freeAttempts: 5, baseLockMs: 1000, maxLockMs: 1000 } });
+  });
+  afterAll(async () => {
+    await quick.stop();
+  });
+
+  it("refuses the right password after a burst until the lock ends, then signs in and starts the count afresh", async () => {
+    const owner = await signUpPractice(quick);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => quick.gql(LOG_IN, { input: { email: owner.email, password: `wrong-password-${i}` } })));
+    const refused = await quick.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } });
+    expect(refused.errors![0]).toMatchObject({ message: expect.stringMatching(/too many/i), extensions: { code: "UNAUTHENTICATED" } });
+
+    const [{ lockedUntil }] = await quick.dataSource.query(`SELECT locked_until AS "lockedUntil" FROM login_throttle WHERE email = $1`, [owner.email]);
+    const lockLeftMs = new Date(lockedUntil).getTime() - Date.now();
+    // One base lock of the injected policy, not one doubled by guesses the burst should never have had checked.
+    expect(lockLeftMs).toBeLessThanOrEqual(1000);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lockLeftMs) + 50));
+    expect(expectOk(await quick.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } })).logIn.viewer.practice.id).toBe(owner.practiceId);
+    const afresh = await quick.gql(LOG_IN, { input: { email: owner.email, password: "wrong again, but counted anew" } });
+    expect(afresh.errors![0].message).toMatch(/not correct/);
   });
 });
