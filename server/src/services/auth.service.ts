@@ -16,6 +16,7 @@ import {
 import { AuthSessionEntity, MembershipEntity, PracticeEntity, UserEntity } from "../entities/index.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, unauthenticated, type FieldError } from "../errors/domain-error.js";
 import { writeAudit } from "./audit.js";
+import { isUniqueViolation } from "./db-errors.js";
 import { isUuid } from "./ids.js";
 import type { Database } from "./database.js";
 import type { Actor, RequestMeta } from "./request-context.js";
@@ -32,6 +33,34 @@ export interface SignUpInput {
   password: string;
   name: string;
   timezone?: string | null;
+}
+
+export interface CreatePracticeInput {
+  practiceName: string;
+  npi: string;
+  timezone?: string | null;
+}
+
+interface PracticeValues {
+  name: string;
+  npi: string;
+  timezone: string;
+}
+
+/** The same answer whatever the password, so it tells nothing an attacker could not learn by trying to sign up. */
+const emailTaken = (): DomainError =>
+  conflict("This e-mail cannot be used to sign up. If it is yours, sign in instead; a signed-in user adds a practice from the practice menu");
+
+function practiceFields(input: CreatePracticeInput): { values: PracticeValues; errors: FieldError[] } {
+  const values = { name: input.practiceName.trim(), npi: input.npi.trim(), timezone: input.timezone?.trim() || DEFAULT_TIMEZONE };
+  const errors = validateText(input.practiceName, "practiceName", { required: true, max: 200 });
+  if (!isValidNpi(values.npi)) {
+    errors.push({ field: "npi", message: "NPI must be 10 digits starting with 1 or 2 with a valid check digit" });
+  }
+  if (!isValidTimezone(values.timezone)) {
+    errors.push({ field: "timezone", message: "Time zone must be an IANA name such as America/Chicago" });
+  }
+  return { values, errors };
 }
 
 export interface LogInInput {
@@ -68,53 +97,49 @@ export class AuthService {
     this.throttle = new LoginThrottle(throttlePolicy);
   }
 
+  /**
+   * Creates a practice with a new account as its OWNER. An e-mail that already has an account is refused
+   * without its password ever being checked, so sign-up is no password oracle; it counts on the same
+   * per-address throttle as logIn. A signed-in user adds a practice with createPractice instead.
+   */
   async signUp(input: SignUpInput, meta: RequestMeta): Promise<Session> {
-    const timezone = input.timezone?.trim() || DEFAULT_TIMEZONE;
-    const errors: FieldError[] = [
-      ...validateText(input.practiceName, "practiceName", { required: true, max: 200 }),
+    const practice = practiceFields(input);
+    assertValid([
+      ...practice.errors,
       ...validateText(input.name, "name", { required: true, max: 200 }),
       ...validateEmail(input.email, "email"),
       ...validatePassword(input.password, "password"),
-    ];
-    if (!isValidNpi(input.npi.trim())) {
-      errors.push({ field: "npi", message: "NPI must be 10 digits starting with 1 or 2 with a valid check digit" });
-    }
-    if (!isValidTimezone(timezone)) {
-      errors.push({ field: "timezone", message: "Time zone must be an IANA name such as America/Chicago" });
-    }
-    assertValid(errors);
+    ]);
 
     const email = normalizeEmail(input.email);
-    const practiceId = randomUUID();
+    await this.countAttempt(email);
     const passwordHash = await hashPassword(input.password);
-    return this.db.asUser(null, async (manager) => {
-      const existing = await this.findUserByEmail(manager, email);
-      // An existing account may found another practice, but only by proving it owns the address.
-      if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
-        throw conflict("An account with this e-mail already exists; sign up again with its password to add a practice");
-      }
-      const user = existing ?? { id: randomUUID(), email, name: input.name.trim(), passwordHash };
-      await rescope(manager, { practiceId, userId: user.id });
-      if (!existing) await manager.insert(UserEntity, user);
-      await manager.insert(PracticeEntity, {
-        id: practiceId,
-        name: input.practiceName.trim(),
-        npi: input.npi.trim(),
-        timezone,
-        defaultPlaceOfService: "11",
+    const practiceId = randomUUID();
+    try {
+      return await this.db.asUser(null, async (manager) => {
+        if (await this.findUserByEmail(manager, email)) throw emailTaken();
+        const user = { id: randomUUID(), email, name: input.name.trim(), passwordHash };
+        await rescope(manager, { practiceId, userId: user.id });
+        await manager.insert(UserEntity, user);
+        await this.throttle.clear(manager, email);
+        return this.foundPractice(manager, user.id, practiceId, practice.values, meta, "practice.signUp");
       });
-      await manager.insert(MembershipEntity, { practiceId, userId: user.id, role: "OWNER" });
-      const session = await this.openSession(manager, user.id, practiceId, "OWNER");
-      await writeAudit(manager, {
-        practiceId,
-        actorUserId: user.id,
-        requestId: meta.requestId,
-        action: "practice.signUp",
-        entityType: "Practice",
-        entityId: practiceId,
-        changes: { name: { before: null, after: input.practiceName.trim() }, npi: { before: null, after: input.npi.trim() }, timezone: { before: null, after: timezone } },
-      });
-      return session;
+    } catch (error) {
+      // Two sign-ups racing for one new address: the loser answers like any taken address.
+      if (isUniqueViolation(error, "users_email_key")) throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** A signed-in user founds another practice as its OWNER and moves into it; this request's token is revoked. */
+  async createPractice(actor: Actor, input: CreatePracticeInput, meta: RequestMeta): Promise<Session> {
+    const practice = practiceFields(input);
+    assertValid(practice.errors);
+    const practiceId = randomUUID();
+    return this.db.asUser(actor.userId, async (manager) => {
+      await manager.update(AuthSessionEntity, { id: actor.authSessionId }, { revokedAt: new Date() });
+      await rescope(manager, { practiceId, userId: actor.userId });
+      return this.foundPractice(manager, actor.userId, practiceId, practice.values, meta, "practice.create");
     });
   }
 
@@ -298,6 +323,34 @@ export class AuthService {
       const memberships = rows.filter((r) => byId.has(r.practiceId)).map((r) => ({ user, practice: byId.get(r.practiceId)!, role: r.role }));
       return { user, practice: byId.get(actor.practiceId)!, role: actor.role, memberships };
     });
+  }
+
+  /** The practice, its first OWNER, a token for it and the audit event, in the caller's transaction (scoped to the new practice). */
+  private async foundPractice(
+    manager: EntityManager,
+    userId: string,
+    practiceId: string,
+    practice: PracticeValues,
+    meta: RequestMeta,
+    action: string,
+  ): Promise<Session> {
+    await manager.insert(PracticeEntity, { id: practiceId, ...practice, defaultPlaceOfService: "11" });
+    await manager.insert(MembershipEntity, { practiceId, userId, role: "OWNER" });
+    const session = await this.openSession(manager, userId, practiceId, "OWNER");
+    await writeAudit(manager, {
+      practiceId,
+      actorUserId: userId,
+      requestId: meta.requestId,
+      action,
+      entityType: "Practice",
+      entityId: practiceId,
+      changes: {
+        name: { before: null, after: practice.name },
+        npi: { before: null, after: practice.npi },
+        timezone: { before: null, after: practice.timezone },
+      },
+    });
+    return session;
   }
 
   private findUserByEmail(manager: EntityManager, email: string): Promise<UserEntity | null> {

@@ -46,13 +46,63 @@ describe("signUp", () => {
     expect(res.errors![0].extensions!.fields!.map((f) => f.field)).toContain(field);
   });
 
-  it("refuses an existing e-mail with another password, and adds a practice when the password matches", async () => {
+  it("refuses an existing e-mail alike for its right and a wrong password, and signs nobody in", async () => {
     const first = signUpInput();
-    expectOk(await server.gql(SIGN_UP, { input: first }));
-    const clash = await server.gql(SIGN_UP, { input: signUpInput({ email: first.email, password: "a different password" }) });
-    expect(errorCode(clash)).toBe("CONFLICT");
-    const second = expectOk(await server.gql(SIGN_UP, { input: signUpInput({ email: first.email.toUpperCase(), practiceName: "Second" }) }));
-    expect(second.signUp.viewer.memberships).toHaveLength(2);
+    const owner = expectOk(await server.gql(SIGN_UP, { input: first })).signUp;
+    const rightPassword = await server.gql(SIGN_UP, { input: signUpInput({ email: first.email.toUpperCase(), practiceName: "Second" }) });
+    const wrongPassword = await server.gql(SIGN_UP, { input: signUpInput({ email: first.email, password: "a different password", practiceName: "Second" }) });
+    expect(rightPassword.data).toBeNull();
+    expect(errorCode(rightPassword)).toBe("CONFLICT");
+    expect(rightPassword.errors![0].message).toMatch(/sign in/);
+    expect(wrongPassword.errors).toEqual(rightPassword.errors);
+    expect(expectOk(await server.gql(ME, {}, owner.token)).me.memberships).toHaveLength(1);
+    const [second] = await server.dataSource.query(`SELECT count(*)::int AS n FROM memberships WHERE user_id = $1`, [owner.viewer.user.id]);
+    expect(second.n).toBe(1);
+  });
+
+  it("shares the sign-in throttle: a locked address cannot sign up, and sign-up attempts on a taken address lock it", async () => {
+    const owner = await signUpPractice(server);
+    for (let i = 0; i < 5; i++) await server.gql(LOG_IN, { input: { email: owner.email, password: `wrong-password-${i}` } });
+    const viaLogIn = await server.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } });
+    const viaSignUp = await server.gql(SIGN_UP, { input: signUpInput({ email: owner.email }) });
+    expect(viaLogIn.errors![0].message).toMatch(/too many/i);
+    expect(viaSignUp.errors![0]).toMatchObject({ message: viaLogIn.errors![0].message, extensions: { code: "UNAUTHENTICATED" } });
+
+    const other = await signUpPractice(server);
+    for (let i = 0; i < 5; i++) expect(errorCode(await server.gql(SIGN_UP, { input: signUpInput({ email: other.email }) }))).toBe("CONFLICT");
+    expect((await server.gql(LOG_IN, { input: { email: other.email, password: PASSWORD } })).errors![0].message).toMatch(/too many/i);
+  });
+});
+
+describe("createPractice", () => {
+  const CREATE = `mutation ($input: CreatePracticeInput!) { createPractice(input: $input) { token viewer { role practice { id name npi timezone } memberships { role practice { id } } } } }`;
+
+  it("adds a practice owned by the signed-in user, moves them into it and revokes the old token", async () => {
+    const owner = await signUpPractice(server);
+    const npi = uniqueNpi();
+    const created = expectOk(await server.gql(CREATE, { input: { practiceName: " Second Site ", npi, timezone: "America/Denver" } }, owner.token)).createPractice;
+    expect(created.viewer).toMatchObject({ role: "OWNER", practice: { name: "Second Site", npi, timezone: "America/Denver" } });
+    expect(created.viewer.memberships.map((m: { role: string; practice: { id: string } }) => [m.practice.id, m.role])).toEqual([
+      [owner.practiceId, "OWNER"],
+      [created.viewer.practice.id, "OWNER"],
+    ]);
+    expect(errorCode(await server.gql(ME, {}, owner.token))).toBe("UNAUTHENTICATED");
+    const events = expectOk(await server.gql(`{ auditEvents { edges { node { action entityId actor { id } } } } }`, {}, created.token)).auditEvents.edges;
+    expect(events.map((e: { node: unknown }) => e.node)).toEqual([{ action: "practice.create", entityId: created.viewer.practice.id, actor: { id: owner.userId } }]);
+    // The first practice is untouched and still the user's, with its own log.
+    const back = expectOk(await server.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD, practiceId: owner.practiceId } })).logIn;
+    expect(back.viewer).toEqual({ practice: { id: owner.practiceId }, role: "OWNER" });
+    const firstLog = expectOk(await server.gql(`{ auditEvents { edges { node { action } } } }`, {}, back.token)).auditEvents.edges;
+    expect(firstLog.map((e: { node: { action: string } }) => e.node.action)).not.toContain("practice.create");
+  });
+
+  it("validates like signUp and needs a signed-in user", async () => {
+    const owner = await signUpPractice(server);
+    const bad = await server.gql(CREATE, { input: { practiceName: " ", npi: "1234567890", timezone: "Mars/Olympus" } }, owner.token);
+    expect(errorCode(bad)).toBe("BAD_USER_INPUT");
+    expect(bad.errors![0].extensions!.fields!.map((f) => f.field).sort()).toEqual(["npi", "practiceName", "timezone"]);
+    expect(expectOk(await server.gql(ME, {}, owner.token)).me.memberships).toHaveLength(1);
+    expect(errorCode(await server.gql(CREATE, { input: { practiceName: "X", npi: uniqueNpi() } }))).toBe("UNAUTHENTICATED");
   });
 });
 
@@ -60,9 +110,11 @@ describe("logIn and logOut", () => {
   it("signs in with the right password, into a named practice when asked", async () => {
     const input = signUpInput();
     const a = expectOk(await server.gql(SIGN_UP, { input }));
-    const b = expectOk(await server.gql(SIGN_UP, { input: { ...signUpInput(), email: input.email } }));
-    const intoB = expectOk(await server.gql(LOG_IN, { input: { email: input.email, password: PASSWORD, practiceId: b.signUp.viewer.practice.id } }));
-    expect(intoB.logIn.viewer.practice.id).toBe(b.signUp.viewer.practice.id);
+    const b = expectOk(
+      await server.gql(`mutation ($input: CreatePracticeInput!) { createPractice(input: $input) { viewer { practice { id } } } }`, { input: { practiceName: "B", npi: uniqueNpi() } }, a.signUp.token),
+    ).createPractice;
+    const intoB = expectOk(await server.gql(LOG_IN, { input: { email: input.email, password: PASSWORD, practiceId: b.viewer.practice.id } }));
+    expect(intoB.logIn.viewer.practice.id).toBe(b.viewer.practice.id);
     const byDefault = expectOk(await server.gql(LOG_IN, { input: { email: input.email, password: PASSWORD } }));
     expect(byDefault.logIn.viewer.practice.id).toBe(a.signUp.viewer.practice.id);
   });

@@ -2,13 +2,20 @@ import { Field, ID, InputType } from "type-graphql";
 import { RoleEnum } from "../enums.js";
 import type { Role } from "../../auth/roles.js";
 
-@InputType({ description: "Creates a practice and its owner." })
+@InputType({ description: "Creates a practice and a new account as its owner." })
 export class SignUpInput {
   @Field({ description: "The practice's name." }) practiceName!: string;
   @Field({ description: "The practice's organizational NPI (10 digits, valid check digit)." }) npi!: string;
-  @Field({ description: "The owner's e-mail." }) email!: string;
+  @Field({ description: "The owner's e-mail; one that already has an account is refused (sign in and use createPractice)." }) email!: string;
   @Field({ description: "At least 12 characters." }) password!: string;
   @Field({ description: "The owner's name." }) name!: string;
+  @Field(() => String, { nullable: true, description: "IANA time zone; defaults to America/New_York." }) timezone?: string | null;
+}
+
+@InputType({ description: "Another practice for the signed-in user, who becomes its owner." })
+export class CreatePracticeInput {
+  @Field({ description: "The practice's name." }) practiceName!: string;
+  @Field({ description: "The practice's organizational NPI (10 digits, valid check digit)." }) npi!: string;
   @Field(() => String, { nullable: true, description: "IANA time zone; defaults to America/New_York." }) timezone?: string | null;
 }
 
