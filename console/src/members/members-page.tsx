@@ -26,7 +26,10 @@ export function MembersPage() {
     try {
       const { data } = await addMember({ variables: { input: form } });
       if (data) {
-        setAdded(`${data.addMember.user.name} (${data.addMember.user.email}) can now sign in as ${ROLE_LABELS[data.addMember.role].toLowerCase()}.`);
+        // The server answers alike for a new account and an invitation, so the console cannot (and should not) tell which.
+        setAdded(
+          `${data.addMember.user.name} (${data.addMember.user.email}) was added as ${ROLE_LABELS[data.addMember.role].toLowerCase()}. If that address already had a GroupBill account, it was sent an invitation and joins once it accepts.`,
+        );
         setForm({ email: "", name: "", password: "", role: form.role });
       }
     } catch {
@@ -39,7 +42,7 @@ export function MembersPage() {
       <PageHeader title="Members and roles" subtitle="Who can sign in to this practice, and what each may do." />
       <Section title="Add a member">
         <form onSubmit={submit}>
-          <p className="muted">Someone who already has a GroupBill account joins with their own password; the password below is only used for a new account. Give it to them privately.</p>
+          <p className="muted">Someone who already has a GroupBill account is invited and joins once they accept, with their own password; the password below is only used for a new account. Give it to them privately.</p>
           <div className="form-grid">
             <Field label="E-mail" error={fields.email}>
               {(p) => <input {...p} type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}

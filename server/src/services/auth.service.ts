@@ -13,7 +13,7 @@ import {
   validatePassword,
   validateText,
 } from "../domain/validation/index.js";
-import { AuthSessionEntity, MembershipEntity, PracticeEntity, UserEntity } from "../entities/index.js";
+import { AuthSessionEntity, InvitationEntity, MembershipEntity, PracticeEntity, UserEntity } from "../entities/index.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, unauthenticated, type FieldError } from "../errors/domain-error.js";
 import { writeAudit } from "./audit.js";
 import { isUniqueViolation } from "./db-errors.js";
@@ -48,6 +48,9 @@ interface PracticeValues {
 }
 
 /** The same answer whatever the password, so it tells nothing an attacker could not learn by trying to sign up. */
+/** One answer for a member and an open invitation: the practice made both, and it need not learn which the address had. */
+const alreadyHere = (): DomainError => conflict("That e-mail is already a member of this practice or has an open invitation to it");
+
 const emailTaken = (): DomainError =>
   conflict("This e-mail cannot be used to sign up. If it is yours, sign in instead; a signed-in user adds a practice from the practice menu");
 
@@ -82,7 +85,7 @@ export interface Session {
 }
 
 export interface MembershipView {
-  user: UserEntity;
+  user: Pick<UserEntity, "id" | "email" | "name">;
   practice: PracticeEntity;
   role: Role;
 }
@@ -213,6 +216,11 @@ export class AuthService {
     });
   }
 
+  /**
+   * A new e-mail gets an account and joins at once, as before. An e-mail that already has an account gets an
+   * invitation it must accept: nobody joins a practice without consent. Either way the answer echoes what was
+   * typed (name, e-mail, role) with an id of no account, so it tells the practice nothing about the account.
+   */
   async addMember(actor: Actor, input: AddMemberInput, meta: RequestMeta): Promise<MembershipView> {
     if (input.role === "OWNER" && actor.role !== "OWNER") throw new DomainError(ErrorCode.Forbidden, "Only an owner can add an owner");
     const errors: FieldError[] = [
@@ -222,16 +230,18 @@ export class AuthService {
     ];
     assertValid(errors);
     const email = normalizeEmail(input.email);
+    const name = input.name.trim();
+    // Hashed for an existing account too, so both answers take the same time.
     const passwordHash = await hashPassword(input.password);
     return this.db.inPractice(actor, async (manager) => {
-      let user = await this.findUserByEmail(manager, email);
-      // An existing account joins with the password it already has; the one typed here is not applied.
-      if (!user) {
-        user = manager.create(UserEntity, { id: randomUUID(), email, name: input.name.trim(), passwordHash });
-        await manager.insert(UserEntity, user);
+      const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
+      const existing = await this.findUserByEmail(manager, email);
+      if (existing) {
+        const invitationId = await this.invite(manager, actor, existing.id, { email, name, role: input.role }, meta);
+        return { user: { id: invitationId, email, name }, practice, role: input.role };
       }
-      const already = await manager.findOne(MembershipEntity, { where: { practiceId: actor.practiceId, userId: user.id } });
-      if (already) throw conflict("That person is already a member of this practice");
+      const user = manager.create(UserEntity, { id: randomUUID(), email, name, passwordHash });
+      await manager.insert(UserEntity, user);
       await manager.insert(MembershipEntity, { practiceId: actor.practiceId, userId: user.id, role: input.role });
       await writeAudit(manager, {
         practiceId: actor.practiceId,
@@ -242,7 +252,6 @@ export class AuthService {
         entityId: user.id,
         changes: { email: { before: null, after: email }, role: { before: null, after: input.role } },
       });
-      const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
       return { user, practice, role: input.role };
     });
   }
@@ -323,6 +332,38 @@ export class AuthService {
       const memberships = rows.filter((r) => byId.has(r.practiceId)).map((r) => ({ user, practice: byId.get(r.practiceId)!, role: r.role }));
       return { user, practice: byId.get(actor.practiceId)!, role: actor.role, memberships };
     });
+  }
+
+  /** An open invitation for an existing account; the practice's audit names what it typed, never the account. */
+  private async invite(
+    manager: EntityManager,
+    actor: Actor,
+    userId: string,
+    typed: { email: string; name: string; role: Role },
+    meta: RequestMeta,
+  ): Promise<string> {
+    const [member, open] = await Promise.all([
+      manager.findOne(MembershipEntity, { where: { practiceId: actor.practiceId, userId } }),
+      manager.findOne(InvitationEntity, { where: { practiceId: actor.practiceId, userId, status: "PENDING" } }),
+    ]);
+    if (member || open) throw alreadyHere();
+    const id = randomUUID();
+    try {
+      await manager.insert(InvitationEntity, { practiceId: actor.practiceId, id, userId, ...typed, status: "PENDING", invitedBy: actor.userId });
+    } catch (error) {
+      if (isUniqueViolation(error, "invitations_one_pending")) throw alreadyHere();
+      throw error;
+    }
+    await writeAudit(manager, {
+      practiceId: actor.practiceId,
+      actorUserId: actor.userId,
+      requestId: meta.requestId,
+      action: "invitation.create",
+      entityType: "Invitation",
+      entityId: id,
+      changes: { email: { before: null, after: typed.email }, role: { before: null, after: typed.role } },
+    });
+    return id;
   }
 
   /** The practice, its first OWNER, a token for it and the audit event, in the caller's transaction (scoped to the new practice). */

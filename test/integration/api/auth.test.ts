@@ -231,15 +231,17 @@ describe("addMember", () => {
     expect(expectOk(viaAdmin).addMember).toMatchObject({ role: "CLINICIAN", practice: { id: owner.practiceId } });
   });
 
-  it("lets an existing account join another practice and switch between them", async () => {
+  it("lets an existing account join another practice only by accepting, then switch between them", async () => {
     const a = await signUpPractice(server);
     const b = await signUpPractice(server);
-    const joined = await server.gql(
-      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+    const invited = await server.gql(
+      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role user { id } } }`,
       { input: { email: a.email, name: "ignored", password: "ignored password", role: "BILLER" } },
       b.token,
     );
-    expect(expectOk(joined).addMember.role).toBe("BILLER");
+    const invitationId = expectOk(invited).addMember.user.id;
+    expect(errorCode(await server.gql(LOG_IN, { input: { email: a.email, password: PASSWORD, practiceId: b.practiceId } }))).toBe("FORBIDDEN");
+    expectOk(await server.gql(`mutation ($id: ID!) { acceptInvitation(id: $id) { role } }`, { id: invitationId }, a.token));
     const intoB = expectOk(await server.gql(LOG_IN, { input: { email: a.email, password: PASSWORD, practiceId: b.practiceId } }));
     expect(intoB.logIn.viewer).toMatchObject({ practice: { id: b.practiceId }, role: "BILLER" });
   });
@@ -283,7 +285,8 @@ describe("members, roles and switching practice", () => {
   it("switches to another practice of the user with a new token and revokes the old one", async () => {
     const a = await signUpPractice(server);
     const b = await signUpPractice(server);
-    await server.gql(`mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { email: a.email, name: "x", password: PASSWORD, role: "BILLER" } }, b.token);
+    const invited = await server.gql(`mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }`, { input: { email: a.email, name: "x", password: PASSWORD, role: "BILLER" } }, b.token);
+    expectOk(await server.gql(`mutation ($id: ID!) { acceptInvitation(id: $id) { role } }`, { id: expectOk(invited).addMember.user.id }, a.token));
     const switched = expectOk(await server.gql(`mutation ($id: ID!) { switchPractice(practiceId: $id) { token viewer { practice { id } role } } }`, { id: b.practiceId }, a.token)).switchPractice;
     expect(switched.viewer).toEqual({ practice: { id: b.practiceId }, role: "BILLER" });
     expect(errorCode(await server.gql(ME, {}, a.token))).toBe("UNAUTHENTICATED");

@@ -72,7 +72,10 @@ export class AuthResolver {
     return (await ctx.services.auth.setMemberRole(requireActor(ctx), userId, role, ctx)) as unknown as Membership;
   }
 
-  @Mutation(() => Membership, { description: "Adds a colleague to the active practice with a role." })
+  @Mutation(() => Membership, {
+    description:
+      "Adds a colleague with a role. A new e-mail gets an account and joins at once; one that already has an account is sent an invitation it must accept. The answer is alike in both cases: the name and e-mail typed, and an id that is the new account's or the invitation's.",
+  })
   @Authorized(Permission.ManageMembers)
   async addMember(@Arg("input", () => AddMemberInput) input: AddMemberInput, @Ctx() ctx: GraphQLContext): Promise<Membership> {
     return (await ctx.services.auth.addMember(requireActor(ctx), input, ctx)) as unknown as Membership;

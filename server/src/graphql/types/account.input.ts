@@ -26,10 +26,10 @@ export class LogInInput {
   @Field(() => ID, { nullable: true, description: "The practice to act in; defaults to the user's first practice." }) practiceId?: string | null;
 }
 
-@InputType({ description: "Adds a colleague to the active practice." })
+@InputType({ description: "Adds a colleague to the active practice, or invites them when the e-mail already has an account." })
 export class AddMemberInput {
-  @Field({ description: "Their e-mail; an existing account joins with its own password." }) email!: string;
-  @Field({ description: "Their name (used only for a new account)." }) name!: string;
+  @Field({ description: "Their e-mail; an existing account is invited and joins once it accepts." }) email!: string;
+  @Field({ description: "Their name (names a new account; for an invitation it is only what this practice sees)." }) name!: string;
   @Field({ description: "Their initial password, at least 12 characters (used only for a new account)." }) password!: string;
   @Field(() => RoleEnum, { description: "Their role in this practice." }) role!: Role;
 }
