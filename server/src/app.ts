@@ -9,6 +9,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import type { LoginThrottlePolicy } from "./auth/login-throttle.js";
 import { bearerToken } from "./auth/token.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { DomainError } from "./errors/domain-error.js";
@@ -34,6 +35,8 @@ export interface AppOptions {
   /** Serves the built console at / when the folder exists. */
   consoleDir?: string;
   x12UsageIndicator?: "P" | "T";
+  /** Sign-in lockout; tests shorten it instead of waiting out the real one. */
+  loginThrottle?: LoginThrottlePolicy;
   log?: (message: string, detail?: unknown) => void;
 }
 
@@ -95,7 +98,7 @@ function requestIdOf(req: express.Request): string {
 
 export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   const log = options.log ?? ((message: string, detail?: unknown) => console.error(message, detail ?? ""));
-  const services = new Services(options.dataSource, { x12UsageIndicator: options.x12UsageIndicator });
+  const services = new Services(options.dataSource, { x12UsageIndicator: options.x12UsageIndicator, loginThrottle: options.loginThrottle });
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);

@@ -153,3 +153,77 @@ it("switches practice with the current token, without asking for the password, a
   expect(calls.filter((c) => c.operationName === "SwitchPractice").map((c) => c.authorization)).toEqual(["Bearer tok-1", "Bearer tok-1"]);
   expect(JSON.stringify({ ...sessionStorage })).not.toContain("correct horse battery");
 });
+
+it("shows an invitation to another practice, and accepting it adds that practice to the switcher", async () => {
+  let answered = false;
+  const invitation = { __typename: "Invitation", id: "inv-1", practiceName: "Lakeside", role: "BILLER", invitedAt: "2026-03-01T12:00:00.000Z" };
+  const { client, calls } = mockClient(
+    server("OWNER", (call) => {
+      if (call.operationName === "Me") {
+        const joined = [
+          { __typename: "Membership", role: "OWNER", practice: { __typename: "Practice", id: "p1", name: "Harbor" } },
+          { __typename: "Membership", role: "BILLER", practice: { __typename: "Practice", id: "p2", name: "Lakeside" } },
+        ];
+        return { data: { me: viewerFor("OWNER", (answered ? { memberships: joined, invitations: [] } : { invitations: [invitation] }) as never) } };
+      }
+      if (call.operationName === "AcceptInvitation") {
+        answered = true;
+        return { data: { acceptInvitation: { __typename: "Membership", role: "BILLER", practice: { __typename: "Practice", id: "p2", name: "Lakeside" } } } };
+      }
+      return undefined;
+    }),
+  );
+  render(<App client={client} />);
+  const user = await signIn();
+  expect(await screen.findByText(/invites you to join as biller/)).toHaveTextContent("Lakeside");
+  await user.click(screen.getByRole("button", { name: "Accept" }));
+  expect(await screen.findByText("You joined Lakeside. Switch to it from the practice menu.")).toBeInTheDocument();
+  expect(calls.find((c) => c.operationName === "AcceptInvitation")?.variables).toEqual({ id: "inv-1" });
+  expect(within(screen.getByLabelText("Practice")).getByRole("option", { name: "Lakeside (Biller)" })).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Accept" })).toBeNull();
+  expect(sessionStore.token()).toBe("tok-1");
+});
+
+it("creates another practice from the practice menu and starts over with the token for it", async () => {
+  const { client, calls } = mockClient(
+    server("OWNER", (call) =>
+      call.operationName === "CreatePractice" ? { data: { createPractice: { __typename: "AuthPayload", token: "tok-3" } } } : undefined,
+    ),
+  );
+  render(<App client={client} />);
+  const user = await signIn();
+  await user.click(await screen.findByRole("button", { name: "New practice" }));
+  const dialog = screen.getByRole("dialog", { name: "New practice" });
+  await user.type(within(dialog).getByLabelText("Practice name"), "Second Site");
+  await user.type(within(dialog).getByLabelText("Practice NPI (type 2)"), " 1234567893 ");
+  await user.click(within(dialog).getByRole("button", { name: "Create practice" }));
+  await waitFor(() => expect(sessionStore.token()).toBe("tok-3"));
+  await waitFor(() => expect(calls.filter((c) => c.operationName === "Me").pop()?.authorization).toBe("Bearer tok-3"));
+  const created = calls.find((c) => c.operationName === "CreatePractice")!;
+  expect(created.authorization).toBe("Bearer tok-1");
+  expect(created.variables.input).toMatchObject({ practiceName: "Second Site", npi: "1234567893" });
+});
+
+it("tells someone signing up with a taken e-mail to sign in, without blaming a concurrent change", async () => {
+  const { client } = mockClient(
+    server("OWNER", (call) =>
+      call.operationName === "SignUp"
+        ? { errors: [{ message: "This e-mail cannot be used to sign up. If it is yours, sign in instead", extensions: { code: "CONFLICT" } }] }
+        : undefined,
+    ),
+  );
+  window.history.replaceState(null, "", "/signup");
+  render(<App client={client} />);
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText("Practice name"), "Harbor");
+  await user.type(screen.getByLabelText("Practice NPI (type 2)"), "1234567893");
+  await user.type(screen.getByLabelText("Your name"), "Pat Doe");
+  await user.type(screen.getByLabelText("E-mail"), "pat@example.test");
+  await user.type(screen.getByLabelText("Password"), "correct horse battery");
+  await user.click(screen.getByRole("button", { name: "Create practice" }));
+  const alert = await screen.findByRole("alert");
+  expect(alert).toHaveTextContent("This e-mail cannot be used to sign up. If it is yours, sign in instead");
+  expect(alert).not.toHaveTextContent(/someone else/i);
+  expect(within(alert).getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/signin");
+  expect(sessionStore.token()).toBeNull();
+});

@@ -273,7 +273,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByLabel("Initial password").fill(PASSWORD);
   await page.getByLabel("Role", { exact: true }).selectOption("CLINICIAN");
   await page.getByRole("button", { name: "Add member" }).click();
-  await page.getByText(/can now sign in as clinician/).waitFor();
+  await page.getByText(/was added as clinician/).waitFor();
   await page.getByRole("cell", { name: shared.clinicianEmail }).waitFor();
   expect(await page.getByLabel("Role of Robin Lee").inputValue()).toBe("CLINICIAN");
 

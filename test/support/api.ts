@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import type { DataSource, Logger } from "typeorm";
+import type { LoginThrottlePolicy } from "../../server/src/auth/login-throttle";
 import { createApp, type GroupBillApp } from "../../server/src/app";
 import { createDataSource, migrate } from "../../server/src/db/data-source";
 import { buildGroupBillSchema } from "../../server/src/graphql/schema";
@@ -21,14 +22,21 @@ export interface TestServer {
 
 /** A real server on a random port over the per-run test database, driven with fetch like any client. */
 export async function startTestServer(
-  options: { production?: boolean; logger?: Logger; consoleDir?: string; databaseUrl?: string; log?: (message: string, detail?: unknown) => void } = {},
+  options: { production?: boolean; logger?: Logger; consoleDir?: string; databaseUrl?: string; log?: (message: string, detail?: unknown) => void; loginThrottle?: LoginThrottlePolicy } = {},
 ): Promise<TestServer> {
   const url = options.databaseUrl ?? process.env.GB_TEST_DATABASE_URL;
   if (!url) throw new Error("GB_TEST_DATABASE_URL is not set; run the tests through jest's global setup");
   const dataSource = createDataSource(url, 5, options.logger);
   await dataSource.initialize();
   await migrate(dataSource);
-  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: options.production ?? false, consoleDir: options.consoleDir, log: options.log ?? (() => undefined) });
+  const app = await createApp({
+    dataSource,
+    schema: await buildGroupBillSchema(),
+    production: options.production ?? false,
+    consoleDir: options.consoleDir,
+    loginThrottle: options.loginThrottle,
+    log: options.log ?? (() => undefined),
+  });
   const port = await app.listen(0, "127.0.0.1");
   const base = `http://127.0.0.1:${port}`;
   return {

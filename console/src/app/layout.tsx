@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
+import { InvitationsNotice } from "../auth/invitations-notice";
 import { PracticeSwitcher } from "../auth/practice-switcher";
 import type { Permission } from "../auth/permissions";
 import { useViewer } from "../auth/viewer";
@@ -76,6 +77,7 @@ export function Layout({ children, onSwitched }: { children: ReactNode; onSwitch
         </ul>
       </nav>
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        <InvitationsNotice />
         {children}
       </main>
     </div>

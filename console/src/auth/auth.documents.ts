@@ -7,6 +7,7 @@ export const MeDocument = graphql(`
       user { id email name }
       practice { id name npi timezone defaultPlaceOfService }
       memberships { role practice { id name } }
+      invitations { id practiceName role invitedAt }
     }
   }
 `);
@@ -33,5 +34,24 @@ export const SignUpDocument = graphql(`
 export const LogOutDocument = graphql(`
   mutation LogOut {
     logOut
+  }
+`);
+
+/** A practice of the signed-in user's own; like switchPractice it answers with a token for it and revokes the old one. */
+export const CreatePracticeDocument = graphql(`
+  mutation CreatePractice($input: CreatePracticeInput!) {
+    createPractice(input: $input) { token }
+  }
+`);
+
+export const AcceptInvitationDocument = graphql(`
+  mutation AcceptInvitation($id: ID!) {
+    acceptInvitation(id: $id) { role practice { id name } }
+  }
+`);
+
+export const DeclineInvitationDocument = graphql(`
+  mutation DeclineInvitation($id: ID!) {
+    declineInvitation(id: $id)
   }
 `);

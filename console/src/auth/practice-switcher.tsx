@@ -2,6 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { ROLE_LABELS } from "../lib/labels";
 import { ErrorMessage } from "../ui/ui";
 import { SwitchPracticeDocument } from "./auth.documents";
+import { NewPracticeButton } from "./new-practice";
 import { useViewer } from "./viewer";
 
 /** Switching practice reissues the token for the chosen practice; the server revokes the one in use. */
@@ -9,7 +10,14 @@ export function PracticeSwitcher({ onSwitched }: { onSwitched: (token: string) =
   const { viewer } = useViewer();
   const [switchPractice, { loading, error }] = useMutation(SwitchPracticeDocument);
   const others = viewer.memberships.filter((m) => m.practice.id !== viewer.practice.id);
-  if (others.length === 0) return <span className="practice-name">{viewer.practice.name}</span>;
+  if (others.length === 0) {
+    return (
+      <span className="practice-switcher-wrap">
+        <span className="practice-name">{viewer.practice.name}</span>
+        <NewPracticeButton onCreated={onSwitched} />
+      </span>
+    );
+  }
 
   async function choose(practiceId: string) {
     if (practiceId === viewer.practice.id) return;
@@ -33,6 +41,7 @@ export function PracticeSwitcher({ onSwitched }: { onSwitched: (token: string) =
           </option>
         ))}
       </select>
+      <NewPracticeButton onCreated={onSwitched} />
       {error && <ErrorMessage error={error} />}
     </span>
   );

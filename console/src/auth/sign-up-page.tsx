@@ -1,33 +1,14 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
 import { Link } from "../app/router";
-import { fieldErrorsOf } from "../lib/errors";
+import { errorCode, fieldErrorsOf, messageOf } from "../lib/errors";
 import { ErrorMessage, Field } from "../ui/ui";
 import { SignUpDocument } from "./auth.documents";
-
-const COMMON_TIMEZONES = [
-  "America/New_York",
-  "America/Chicago",
-  "America/Denver",
-  "America/Phoenix",
-  "America/Los_Angeles",
-  "America/Anchorage",
-  "Pacific/Honolulu",
-  "America/Puerto_Rico",
-];
-
-function browserTimezone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return "America/New_York";
-  }
-}
+import { defaultTimezone, timezoneChoices } from "./timezones";
 
 export function SignUpPage({ onSignedIn }: { onSignedIn: (token: string) => void }) {
-  const detected = browserTimezone();
-  const zones = COMMON_TIMEZONES.includes(detected) ? COMMON_TIMEZONES : [detected, ...COMMON_TIMEZONES];
-  const [form, setForm] = useState({ practiceName: "", npi: "", name: "", email: "", password: "", timezone: COMMON_TIMEZONES.includes(detected) ? detected : "America/New_York" });
+  const zones = timezoneChoices();
+  const [form, setForm] = useState({ practiceName: "", npi: "", name: "", email: "", password: "", timezone: defaultTimezone() });
   const [signUp, { loading, error }] = useMutation(SignUpDocument);
   const fields = fieldErrorsOf(error);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
@@ -76,7 +57,13 @@ export function SignUpPage({ onSignedIn }: { onSignedIn: (token: string) => void
             )}
           </Field>
         </div>
-        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        {errorCode(error) === "CONFLICT" ? (
+          <div className="alert alert--warning" role="alert">
+            {messageOf(error)} <Link to="/signin">Sign in</Link>
+          </div>
+        ) : (
+          error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />
+        )}
         <button className="button button--primary button--block" type="submit" disabled={loading}>
           {loading ? "Creating…" : "Create practice"}
         </button>

@@ -4,8 +4,9 @@ import type { Role } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { ROLE_LABELS } from "../lib/labels";
 import { useViewer } from "../auth/viewer";
-import { ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
-import { AddMemberDocument, MembersDocument, SetMemberRoleDocument } from "./members.documents";
+import { Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { formatDateTime } from "../lib/dates";
+import { AddMemberDocument, MembersDocument, RevokeInvitationDocument, SentInvitationsDocument, SetMemberRoleDocument } from "./members.documents";
 
 const ROLES: { role: Role; what: string }[] = [
   { role: "ADMIN", what: "everything, like the owner" },
@@ -17,7 +18,7 @@ const ROLES: { role: Role; what: string }[] = [
 export function MembersPage() {
   const [form, setForm] = useState({ email: "", name: "", password: "", role: "CLINICIAN" as Role });
   const [added, setAdded] = useState<string | null>(null);
-  const [addMember, { loading, error }] = useMutation(AddMemberDocument, { refetchQueries: [MembersDocument] });
+  const [addMember, { loading, error }] = useMutation(AddMemberDocument, { refetchQueries: [MembersDocument, SentInvitationsDocument] });
   const fields = fieldErrorsOf(error);
 
   async function submit(e: FormEvent) {
@@ -26,7 +27,10 @@ export function MembersPage() {
     try {
       const { data } = await addMember({ variables: { input: form } });
       if (data) {
-        setAdded(`${data.addMember.user.name} (${data.addMember.user.email}) can now sign in as ${ROLE_LABELS[data.addMember.role].toLowerCase()}.`);
+        // The server answers alike for a new account and an invitation, so the console cannot (and should not) tell which.
+        setAdded(
+          `${data.addMember.user.name} (${data.addMember.user.email}) was added as ${ROLE_LABELS[data.addMember.role].toLowerCase()}. If that address already had a GroupBill account, it was sent an invitation and joins once it accepts.`,
+        );
         setForm({ email: "", name: "", password: "", role: form.role });
       }
     } catch {
@@ -39,7 +43,7 @@ export function MembersPage() {
       <PageHeader title="Members and roles" subtitle="Who can sign in to this practice, and what each may do." />
       <Section title="Add a member">
         <form onSubmit={submit}>
-          <p className="muted">Someone who already has a GroupBill account joins with their own password; the password below is only used for a new account. Give it to them privately.</p>
+          <p className="muted">Someone who already has a GroupBill account is invited and joins once they accept, with their own password; the password below is only used for a new account. Give it to them privately.</p>
           <div className="form-grid">
             <Field label="E-mail" error={fields.email}>
               {(p) => <input {...p} type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
@@ -73,6 +77,9 @@ export function MembersPage() {
       </Section>
       <Section title="Current members">
         <MemberList />
+      </Section>
+      <Section title="Open invitations">
+        <InvitationList />
       </Section>
     </>
   );
@@ -127,6 +134,57 @@ function MemberList() {
           })}
         </tbody>
       </table>
+      </div>
+    </>
+  );
+}
+
+/** People with an account elsewhere who were asked to join and have not answered yet. */
+function InvitationList() {
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(SentInvitationsDocument);
+  const [revoke, revoking] = useMutation(RevokeInvitationDocument, { refetchQueries: [SentInvitationsDocument] });
+  if (loading && !data) return <Loading what="Loading invitations" />;
+  if (error || !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
+  if (data.invitations.length === 0) return <Empty title="No open invitations." />;
+  return (
+    <>
+      {revoking.error && <ErrorMessage error={revoking.error} />}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">Invited</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.invitations.map((i) => (
+              <tr key={i.id}>
+                <td>{i.name}</td>
+                <td>{i.email}</td>
+                <td>{ROLE_LABELS[i.role]}</td>
+                <td>{formatDateTime(i.invitedAt, viewer.practice.timezone)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={revoking.loading}
+                    aria-label={`Revoke the invitation of ${i.name}`}
+                    onClick={() => void revoke({ variables: { id: i.id } }).catch(() => undefined)}
+                  >
+                    Revoke
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </>
   );

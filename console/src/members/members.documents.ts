@@ -17,3 +17,16 @@ export const SetMemberRoleDocument = graphql(`
     setMemberRole(userId: $userId, role: $role) { role user { id email name } }
   }
 `);
+
+/** Open invitations this practice sent to e-mails that already had an account. */
+export const SentInvitationsDocument = graphql(`
+  query SentInvitations {
+    invitations { id email name role invitedAt }
+  }
+`);
+
+export const RevokeInvitationDocument = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(id: $id)
+  }
+`);

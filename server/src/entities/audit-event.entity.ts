@@ -4,7 +4,6 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 export class AuditEventEntity {
   @PrimaryColumn("uuid", { name: "practice_id" }) practiceId!: string;
   @PrimaryColumn("uuid") id!: string;
-  @Column({ type: "bigint", insert: false, update: false }) seq!: string;
   @Column({ type: "timestamptz", insert: false, update: false }) at!: Date;
   @Column("uuid", { name: "actor_user_id", nullable: true }) actorUserId!: string | null;
   @Column("text") action!: string;

@@ -11,6 +11,7 @@ import { AuthSessionEntity } from "./auth-session.entity.js";
 import { ClientEntity } from "./client.entity.js";
 import { ClinicianEntity } from "./clinician.entity.js";
 import { CoverageEntity, type CoveragePriority } from "./coverage.entity.js";
+import { InvitationEntity, type InvitationStatus } from "./invitation.entity.js";
 import { LoginThrottleEntity } from "./login-throttle.entity.js";
 import { MembershipEntity } from "./membership.entity.js";
 import { PayerRuleVersionEntity } from "./payer-rule-version.entity.js";
@@ -22,6 +23,7 @@ export const entities = [
   PracticeEntity,
   UserEntity,
   MembershipEntity,
+  InvitationEntity,
   AuthSessionEntity,
   LoginThrottleEntity,
   PayerEntity,
@@ -40,7 +42,7 @@ export const entities = [
   NoteAddendumEntity,
 ];
 
-export type { AttendanceStatus, CoveragePriority };
+export type { AttendanceStatus, CoveragePriority, InvitationStatus };
 export {
   ClaimBatchEntity,
   ClaimBatchLineEntity,
@@ -55,6 +57,7 @@ export {
   ClientEntity,
   ClinicianEntity,
   CoverageEntity,
+  InvitationEntity,
   LoginThrottleEntity,
   MembershipEntity,
   PayerEntity,

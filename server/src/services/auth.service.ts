@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/password.js";
-import { lockDuration } from "../auth/login-throttle.js";
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottlePolicy } from "../auth/login-throttle.js";
 import type { Role } from "../auth/roles.js";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, hashToken, newToken } from "../auth/token.js";
 import { rescope } from "../db/tenant-transaction.js";
@@ -14,9 +14,10 @@ import {
   validatePassword,
   validateText,
 } from "../domain/validation/index.js";
-import { AuthSessionEntity, MembershipEntity, PracticeEntity, UserEntity } from "../entities/index.js";
+import { AuthSessionEntity, InvitationEntity, MembershipEntity, PracticeEntity, UserEntity } from "../entities/index.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, unauthenticated, type FieldError } from "../errors/domain-error.js";
 import { writeAudit } from "./audit.js";
+import { isUniqueViolation } from "./db-errors.js";
 import { isUuid } from "./ids.js";
 import type { Database } from "./database.js";
 import type { Actor, RequestMeta } from "./request-context.js";
@@ -33,6 +34,38 @@ export interface SignUpInput {
   password: string;
   name: string;
   timezone?: string | null;
+}
+
+export interface CreatePracticeInput {
+  practiceName: string;
+  npi: string;
+  timezone?: string | null;
+}
+
+interface PracticeValues {
+  name: string;
+  npi: string;
+  timezone: string;
+}
+
+/** The same answer whatever the password, so it tells nothing an attacker could not learn by trying to sign up. */
+/** One answer for a member and an open invitation: the practice made both, and it need not learn which the address had. */
+const alreadyHere = (): DomainError => conflict("That e-mail is already a member of this practice or has an open invitation to it");
+
+const emailTaken = (): DomainError =>
+  conflict("This e-mail cannot be used to sign up. If it is yours, sign in instead; a signed-in user adds a practice from the practice menu");
+
+function practiceFields(input: CreatePracticeInput): { values: PracticeValues; errors: FieldError[] } {
+  const values = { name: input.practiceName.trim(), npi: input.npi.trim(), timezone: input.timezone?.trim() || DEFAULT_TIMEZONE };
+  // The practice name is the 837P billing provider and submitter name.
+  const errors = validateOrganizationName(input.practiceName, "practiceName");
+  if (!isValidNpi(values.npi)) {
+    errors.push({ field: "npi", message: "NPI must be 10 digits starting with 1 or 2 with a valid check digit" });
+  }
+  if (!isValidTimezone(values.timezone)) {
+    errors.push({ field: "timezone", message: "Time zone must be an IANA name such as America/Chicago" });
+  }
+  return { values, errors };
 }
 
 export interface LogInInput {
@@ -54,62 +87,64 @@ export interface Session {
 }
 
 export interface MembershipView {
-  user: UserEntity;
+  user: Pick<UserEntity, "id" | "email" | "name">;
   practice: PracticeEntity;
   role: Role;
 }
 
 export class AuthService {
-  constructor(private readonly db: Database) {}
+  private readonly throttle: LoginThrottle;
 
+  constructor(
+    private readonly db: Database,
+    throttlePolicy: LoginThrottlePolicy = DEFAULT_LOGIN_THROTTLE,
+  ) {
+    this.throttle = new LoginThrottle(throttlePolicy);
+  }
+
+  /**
+   * Creates a practice with a new account as its OWNER. An e-mail that already has an account is refused
+   * without its password ever being checked, so sign-up is no password oracle; it counts on the same
+   * per-address throttle as logIn. A signed-in user adds a practice with createPractice instead.
+   */
   async signUp(input: SignUpInput, meta: RequestMeta): Promise<Session> {
-    const timezone = input.timezone?.trim() || DEFAULT_TIMEZONE;
-    const errors: FieldError[] = [
-      // The practice name is the 837P billing provider and submitter name.
-      ...validateOrganizationName(input.practiceName, "practiceName"),
+    const practice = practiceFields(input);
+    assertValid([
+      ...practice.errors,
       ...validateText(input.name, "name", { required: true, max: 200 }),
       ...validateEmail(input.email, "email"),
       ...validatePassword(input.password, "password"),
-    ];
-    if (!isValidNpi(input.npi.trim())) {
-      errors.push({ field: "npi", message: "NPI must be 10 digits starting with 1 or 2 with a valid check digit" });
-    }
-    if (!isValidTimezone(timezone)) {
-      errors.push({ field: "timezone", message: "Time zone must be an IANA name such as America/Chicago" });
-    }
-    assertValid(errors);
+    ]);
 
     const email = normalizeEmail(input.email);
-    const practiceId = randomUUID();
+    await this.countAttempt(email);
     const passwordHash = await hashPassword(input.password);
-    return this.db.asUser(null, async (manager) => {
-      const existing = await this.findUserByEmail(manager, email);
-      // An existing account may found another practice, but only by proving it owns the address.
-      if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
-        throw conflict("An account with this e-mail already exists; sign up again with its password to add a practice");
-      }
-      const user = existing ?? { id: randomUUID(), email, name: input.name.trim(), passwordHash };
-      await rescope(manager, { practiceId, userId: user.id });
-      if (!existing) await manager.insert(UserEntity, user);
-      await manager.insert(PracticeEntity, {
-        id: practiceId,
-        name: input.practiceName.trim(),
-        npi: input.npi.trim(),
-        timezone,
-        defaultPlaceOfService: "11",
+    const practiceId = randomUUID();
+    try {
+      return await this.db.asUser(null, async (manager) => {
+        if (await this.findUserByEmail(manager, email)) throw emailTaken();
+        const user = { id: randomUUID(), email, name: input.name.trim(), passwordHash };
+        await rescope(manager, { practiceId, userId: user.id });
+        await manager.insert(UserEntity, user);
+        await this.throttle.clear(manager, email);
+        return this.foundPractice(manager, user.id, practiceId, practice.values, meta, "practice.signUp");
       });
-      await manager.insert(MembershipEntity, { practiceId, userId: user.id, role: "OWNER" });
-      const session = await this.openSession(manager, user.id, practiceId, "OWNER");
-      await writeAudit(manager, {
-        practiceId,
-        actorUserId: user.id,
-        requestId: meta.requestId,
-        action: "practice.signUp",
-        entityType: "Practice",
-        entityId: practiceId,
-        changes: { name: { before: null, after: input.practiceName.trim() }, npi: { before: null, after: input.npi.trim() }, timezone: { before: null, after: timezone } },
-      });
-      return session;
+    } catch (error) {
+      // Two sign-ups racing for one new address: the loser answers like any taken address.
+      if (isUniqueViolation(error, "users_email_key")) throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** A signed-in user founds another practice as its OWNER and moves into it; this request's token is revoked. */
+  async createPractice(actor: Actor, input: CreatePracticeInput, meta: RequestMeta): Promise<Session> {
+    const practice = practiceFields(input);
+    assertValid(practice.errors);
+    const practiceId = randomUUID();
+    return this.db.asUser(actor.userId, async (manager) => {
+      await manager.update(AuthSessionEntity, { id: actor.authSessionId }, { revokedAt: new Date() });
+      await rescope(manager, { practiceId, userId: actor.userId });
+      return this.foundPractice(manager, actor.userId, practiceId, practice.values, meta, "practice.create");
     });
   }
 
@@ -117,17 +152,14 @@ export class AuthService {
     const email = normalizeEmail(input.email ?? "");
     if (email.length === 0 || email.length > 254 || (input.password ?? "").length > 200) throw unauthenticated(BAD_CREDENTIALS);
 
-    const locked = await this.db.asUser(null, (manager) => this.reserveAttempt(manager, email));
-    if (locked > 0) {
-      throw unauthenticated(`Too many failed sign-in attempts; try again in ${Math.ceil(locked / 60_000)} minute(s)`);
-    }
+    await this.countAttempt(email);
     const user = await this.db.asUser(null, (manager) => this.findUserByEmail(manager, email));
     const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
-    // The attempt was counted as a failure when reserved; only the right password takes it back.
+    // The attempt was counted before the check, so a failure has nothing more to record.
     if (!user || !passwordOk) throw unauthenticated(BAD_CREDENTIALS);
-    await this.db.asUser(null, (manager) => manager.delete("login_throttle", { email }));
 
     return this.db.asUser(user.id, async (manager) => {
+      await this.throttle.clear(manager, email);
       const memberships = await manager.find(MembershipEntity, { where: { userId: user.id }, order: { createdAt: "ASC" } });
       const chosen = input.practiceId ? memberships.find((m) => m.practiceId === input.practiceId) : memberships[0];
       if (!chosen) {
@@ -186,6 +218,11 @@ export class AuthService {
     });
   }
 
+  /**
+   * A new e-mail gets an account and joins at once, as before. An e-mail that already has an account gets an
+   * invitation it must accept: nobody joins a practice without consent. Either way the answer echoes what was
+   * typed (name, e-mail, role) with an id of no account, so it tells the practice nothing about the account.
+   */
   async addMember(actor: Actor, input: AddMemberInput, meta: RequestMeta): Promise<MembershipView> {
     if (input.role === "OWNER" && actor.role !== "OWNER") throw new DomainError(ErrorCode.Forbidden, "Only an owner can add an owner");
     const errors: FieldError[] = [
@@ -195,16 +232,18 @@ export class AuthService {
     ];
     assertValid(errors);
     const email = normalizeEmail(input.email);
+    const name = input.name.trim();
+    // Hashed for an existing account too, so both answers take the same time.
     const passwordHash = await hashPassword(input.password);
     return this.db.inPractice(actor, async (manager) => {
-      let user = await this.findUserByEmail(manager, email);
-      // An existing account joins with the password it already has; the one typed here is not applied.
-      if (!user) {
-        user = manager.create(UserEntity, { id: randomUUID(), email, name: input.name.trim(), passwordHash });
-        await manager.insert(UserEntity, user);
+      const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
+      const existing = await this.findUserByEmail(manager, email);
+      if (existing) {
+        const invitationId = await this.invite(manager, actor, existing.id, { email, name, role: input.role }, meta);
+        return { user: { id: invitationId, email, name }, practice, role: input.role };
       }
-      const already = await manager.findOne(MembershipEntity, { where: { practiceId: actor.practiceId, userId: user.id } });
-      if (already) throw conflict("That person is already a member of this practice");
+      const user = manager.create(UserEntity, { id: randomUUID(), email, name, passwordHash });
+      await manager.insert(UserEntity, user);
       await manager.insert(MembershipEntity, { practiceId: actor.practiceId, userId: user.id, role: input.role });
       await writeAudit(manager, {
         practiceId: actor.practiceId,
@@ -215,7 +254,6 @@ export class AuthService {
         entityId: user.id,
         changes: { email: { before: null, after: email }, role: { before: null, after: input.role } },
       });
-      const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
       return { user, practice, role: input.role };
     });
   }
@@ -298,6 +336,66 @@ export class AuthService {
     });
   }
 
+  /** An open invitation for an existing account; the practice's audit names what it typed, never the account. */
+  private async invite(
+    manager: EntityManager,
+    actor: Actor,
+    userId: string,
+    typed: { email: string; name: string; role: Role },
+    meta: RequestMeta,
+  ): Promise<string> {
+    const [member, open] = await Promise.all([
+      manager.findOne(MembershipEntity, { where: { practiceId: actor.practiceId, userId } }),
+      manager.findOne(InvitationEntity, { where: { practiceId: actor.practiceId, userId, status: "PENDING" } }),
+    ]);
+    if (member || open) throw alreadyHere();
+    const id = randomUUID();
+    try {
+      await manager.insert(InvitationEntity, { practiceId: actor.practiceId, id, userId, ...typed, status: "PENDING", invitedBy: actor.userId });
+    } catch (error) {
+      if (isUniqueViolation(error, "invitations_one_pending")) throw alreadyHere();
+      throw error;
+    }
+    await writeAudit(manager, {
+      practiceId: actor.practiceId,
+      actorUserId: actor.userId,
+      requestId: meta.requestId,
+      action: "invitation.create",
+      entityType: "Invitation",
+      entityId: id,
+      changes: { email: { before: null, after: typed.email }, role: { before: null, after: typed.role } },
+    });
+    return id;
+  }
+
+  /** The practice, its first OWNER, a token for it and the audit event, in the caller's transaction (scoped to the new practice). */
+  private async foundPractice(
+    manager: EntityManager,
+    userId: string,
+    practiceId: string,
+    practice: PracticeValues,
+    meta: RequestMeta,
+    action: string,
+  ): Promise<Session> {
+    await manager.insert(PracticeEntity, { id: practiceId, ...practice, defaultPlaceOfService: "11" });
+    await manager.insert(MembershipEntity, { practiceId, userId, role: "OWNER" });
+    const session = await this.openSession(manager, userId, practiceId, "OWNER");
+    await writeAudit(manager, {
+      practiceId,
+      actorUserId: userId,
+      requestId: meta.requestId,
+      action,
+      entityType: "Practice",
+      entityId: practiceId,
+      changes: {
+        name: { before: null, after: practice.name },
+        npi: { before: null, after: practice.npi },
+        timezone: { before: null, after: practice.timezone },
+      },
+    });
+    return session;
+  }
+
   private findUserByEmail(manager: EntityManager, email: string): Promise<UserEntity | null> {
     return manager.createQueryBuilder(UserEntity, "u").where("lower(u.email) = :email", { email }).getOne();
   }
@@ -319,33 +417,11 @@ export class AuthService {
     return { token, actor: { userId, practiceId, role, authSessionId: id } };
   }
 
-  /**
-   * Counts a sign-in attempt as a failure before its password is checked, and answers how long the account is
-   * still locked (0 when the attempt may go ahead). Checking the lock and counting the failure afterwards let
-   * every guess that arrived together, on any number of servers, through before the first failure was written;
-   * counting first, under the row lock, lets exactly FREE_FAILURES guesses be checked. The attempt that reaches
-   * the allowance sets the lock itself, and a right password removes the row.
-   */
-  private async reserveAttempt(manager: EntityManager, email: string): Promise<number> {
-    const counted: { failures: number }[] = await manager.query(
-      `INSERT INTO login_throttle (email, failures, updated_at) VALUES ($1, 1, now())
-       ON CONFLICT (email) DO UPDATE SET failures = login_throttle.failures + 1, updated_at = now()
-         WHERE login_throttle.locked_until IS NULL OR login_throttle.locked_until <= now()
-       RETURNING failures`,
-      [email],
-    );
-    if (counted.length === 0) {
-      const [row]: { wait_ms: number }[] = await manager.query(
-        "SELECT GREATEST(1, EXTRACT(EPOCH FROM (locked_until - now())) * 1000)::float8 AS wait_ms FROM login_throttle WHERE email = $1",
-        [email],
-      );
-      // A right password removed the row in between: the lock is gone, so count this attempt afresh.
-      return row ? Number(row.wait_ms) : this.reserveAttempt(manager, email);
+  /** Counts a sign-in attempt on the address before anything is checked; a locked address goes no further. */
+  private async countAttempt(email: string): Promise<void> {
+    const locked = await this.db.asUser(null, (manager) => this.throttle.reserve(manager, email));
+    if (locked > 0) {
+      throw unauthenticated(`Too many failed sign-in attempts; try again in ${Math.ceil(locked / 60_000)} minute(s)`);
     }
-    const wait = lockDuration(counted[0].failures);
-    if (wait > 0) {
-      await manager.query("UPDATE login_throttle SET locked_until = now() + ($2 || ' milliseconds')::interval WHERE email = $1", [email, String(wait)]);
-    }
-    return 0;
   }
 }

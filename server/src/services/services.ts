@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { LoginThrottlePolicy } from "../auth/login-throttle.js";
 import { AuditLogService } from "./audit-log.service.js";
 import { AuthService } from "./auth.service.js";
 import { ClaimBatchService } from "./claim-batch.service.js";
@@ -7,6 +8,7 @@ import { ClientService } from "./client.service.js";
 import { ClinicianService } from "./clinician.service.js";
 import { Database } from "./database.js";
 import { GroupService } from "./group.service.js";
+import { InvitationService } from "./invitation.service.js";
 import { NoteService } from "./note.service.js";
 import { PayerService } from "./payer.service.js";
 import { PracticeService } from "./practice.service.js";
@@ -16,6 +18,7 @@ import { SessionService } from "./session.service.js";
 export class Services {
   readonly db: Database;
   readonly auth: AuthService;
+  readonly invitations: InvitationService;
   readonly practices: PracticeService;
   readonly payers: PayerService;
   readonly clinicians: ClinicianService;
@@ -27,9 +30,10 @@ export class Services {
   readonly claims: ClaimService;
   readonly batches: ClaimBatchService;
 
-  constructor(dataSource: DataSource, options: { x12UsageIndicator?: "P" | "T" } = {}) {
+  constructor(dataSource: DataSource, options: { x12UsageIndicator?: "P" | "T"; loginThrottle?: LoginThrottlePolicy } = {}) {
     this.db = new Database(dataSource);
-    this.auth = new AuthService(this.db);
+    this.auth = new AuthService(this.db, options.loginThrottle);
+    this.invitations = new InvitationService(this.db);
     this.practices = new PracticeService(this.db);
     this.payers = new PayerService(this.db);
     this.clinicians = new ClinicianService(this.db);

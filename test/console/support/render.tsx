@@ -43,6 +43,7 @@ export function viewerFor(role: Role, overrides: Partial<Viewer> = {}): Viewer {
     user: { __typename: "User", id: "u1", email: "pat@example.test", name: "Pat Doe" },
     practice: { __typename: "Practice", id: "p1", name: "Harbor", npi: "1234567893", timezone: "America/New_York", defaultPlaceOfService: "11" },
     memberships: [{ __typename: "Membership", role, practice: { __typename: "Practice", id: "p1", name: "Harbor" } }],
+    invitations: [],
     ...overrides,
   } as Viewer;
 }

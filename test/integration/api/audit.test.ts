@@ -68,4 +68,34 @@ describe("audit events", () => {
     const bEvents = expectOk(await server.gql(EVENTS, { first: 100 }, b.token)).auditEvents.edges;
     expect(bEvents.every((e: { node: { entityId: string } }) => e.node.entityId !== payer.id)).toBe(true);
   });
+
+  it("pages by the practice's own events: a cursor carries only its event's time and id, and ids are random", async () => {
+    const a = await signUpPractice(server);
+    const b = await signUpPractice(server);
+    await server.gql(`mutation { createPayer(input: { name: "B1", kind: OTHER, payerCode: "B" }) { id } }`, {}, b.token);
+    for (let i = 0; i < 3; i++) await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "A" }) { id } }`, { n: `A${i}` }, a.token);
+    await server.gql(`mutation { createPayer(input: { name: "B2", kind: OTHER, payerCode: "B" }) { id } }`, {}, b.token);
+
+    const page = expectOk(await server.gql(`{ auditEvents(first: 3) { edges { cursor node { id at } } } }`, {}, b.token)).auditEvents.edges;
+    expect(page).toHaveLength(3);
+    for (const { cursor, node } of page) {
+      expect(node.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // Nothing global such as a sequence number: just this event's own instant (to the microsecond) and id.
+      const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+      expect(id).toBe(node.id);
+      expect(Math.abs(Date.parse(at) - Date.parse(node.at))).toBeLessThan(1);
+    }
+    const rest = expectOk(await server.gql(EVENTS, { first: 10, after: page[2].cursor }, b.token)).auditEvents;
+    expect(rest.edges).toEqual([]);
+    expect(rest.totalCount).toBe(3);
+  });
+
+  it("refuses a cursor it did not make", async () => {
+    const owner = await signUpPractice(server);
+    for (const after of [Buffer.from(JSON.stringify(["12345"])).toString("base64url"), Buffer.from(JSON.stringify(["yesterday", "x"])).toString("base64url")]) {
+      const res = await server.gql(EVENTS, { after }, owner.token);
+      expect(errorCode(res)).toBe("BAD_USER_INPUT");
+      expect(res.errors![0].extensions!.fields).toEqual([{ field: "after", message: "Use an endCursor returned by this list" }]);
+    }
+  });
 });

@@ -46,13 +46,63 @@ describe("signUp", () => {
     expect(res.errors![0].extensions!.fields!.map((f) => f.field)).toContain(field);
   });
 
-  it("refuses an existing e-mail with another password, and adds a practice when the password matches", async () => {
+  it("refuses an existing e-mail alike for its right and a wrong password, and signs nobody in", async () => {
     const first = signUpInput();
-    expectOk(await server.gql(SIGN_UP, { input: first }));
-    const clash = await server.gql(SIGN_UP, { input: signUpInput({ email: first.email, password: "a different password" }) });
-    expect(errorCode(clash)).toBe("CONFLICT");
-    const second = expectOk(await server.gql(SIGN_UP, { input: signUpInput({ email: first.email.toUpperCase(), practiceName: "Second" }) }));
-    expect(second.signUp.viewer.memberships).toHaveLength(2);
+    const owner = expectOk(await server.gql(SIGN_UP, { input: first })).signUp;
+    const rightPassword = await server.gql(SIGN_UP, { input: signUpInput({ email: first.email.toUpperCase(), practiceName: "Second" }) });
+    const wrongPassword = await server.gql(SIGN_UP, { input: signUpInput({ email: first.email, password: "a different password", practiceName: "Second" }) });
+    expect(rightPassword.data).toBeNull();
+    expect(errorCode(rightPassword)).toBe("CONFLICT");
+    expect(rightPassword.errors![0].message).toMatch(/sign in/);
+    expect(wrongPassword.errors).toEqual(rightPassword.errors);
+    expect(expectOk(await server.gql(ME, {}, owner.token)).me.memberships).toHaveLength(1);
+    const [second] = await server.dataSource.query(`SELECT count(*)::int AS n FROM memberships WHERE user_id = $1`, [owner.viewer.user.id]);
+    expect(second.n).toBe(1);
+  });
+
+  it("shares the sign-in throttle: a locked address cannot sign up, and sign-up attempts on a taken address lock it", async () => {
+    const owner = await signUpPractice(server);
+    for (let i = 0; i < 5; i++) await server.gql(LOG_IN, { input: { email: owner.email, password: `wrong-password-${i}` } });
+    const viaLogIn = await server.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } });
+    const viaSignUp = await server.gql(SIGN_UP, { input: signUpInput({ email: owner.email }) });
+    expect(viaLogIn.errors![0].message).toMatch(/too many/i);
+    expect(viaSignUp.errors![0]).toMatchObject({ message: viaLogIn.errors![0].message, extensions: { code: "UNAUTHENTICATED" } });
+
+    const other = await signUpPractice(server);
+    for (let i = 0; i < 5; i++) expect(errorCode(await server.gql(SIGN_UP, { input: signUpInput({ email: other.email }) }))).toBe("CONFLICT");
+    expect((await server.gql(LOG_IN, { input: { email: other.email, password: PASSWORD } })).errors![0].message).toMatch(/too many/i);
+  });
+});
+
+describe("createPractice", () => {
+  const CREATE = `mutation ($input: CreatePracticeInput!) { createPractice(input: $input) { token viewer { role practice { id name npi timezone } memberships { role practice { id } } } } }`;
+
+  it("adds a practice owned by the signed-in user, moves them into it and revokes the old token", async () => {
+    const owner = await signUpPractice(server);
+    const npi = uniqueNpi();
+    const created = expectOk(await server.gql(CREATE, { input: { practiceName: " Second Site ", npi, timezone: "America/Denver" } }, owner.token)).createPractice;
+    expect(created.viewer).toMatchObject({ role: "OWNER", practice: { name: "Second Site", npi, timezone: "America/Denver" } });
+    expect(created.viewer.memberships.map((m: { role: string; practice: { id: string } }) => [m.practice.id, m.role])).toEqual([
+      [owner.practiceId, "OWNER"],
+      [created.viewer.practice.id, "OWNER"],
+    ]);
+    expect(errorCode(await server.gql(ME, {}, owner.token))).toBe("UNAUTHENTICATED");
+    const events = expectOk(await server.gql(`{ auditEvents { edges { node { action entityId actor { id } } } } }`, {}, created.token)).auditEvents.edges;
+    expect(events.map((e: { node: unknown }) => e.node)).toEqual([{ action: "practice.create", entityId: created.viewer.practice.id, actor: { id: owner.userId } }]);
+    // The first practice is untouched and still the user's, with its own log.
+    const back = expectOk(await server.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD, practiceId: owner.practiceId } })).logIn;
+    expect(back.viewer).toEqual({ practice: { id: owner.practiceId }, role: "OWNER" });
+    const firstLog = expectOk(await server.gql(`{ auditEvents { edges { node { action } } } }`, {}, back.token)).auditEvents.edges;
+    expect(firstLog.map((e: { node: { action: string } }) => e.node.action)).not.toContain("practice.create");
+  });
+
+  it("validates like signUp and needs a signed-in user", async () => {
+    const owner = await signUpPractice(server);
+    const bad = await server.gql(CREATE, { input: { practiceName: " ", npi: "1234567890", timezone: "Mars/Olympus" } }, owner.token);
+    expect(errorCode(bad)).toBe("BAD_USER_INPUT");
+    expect(bad.errors![0].extensions!.fields!.map((f) => f.field).sort()).toEqual(["npi", "practiceName", "timezone"]);
+    expect(expectOk(await server.gql(ME, {}, owner.token)).me.memberships).toHaveLength(1);
+    expect(errorCode(await server.gql(CREATE, { input: { practiceName: "X", npi: uniqueNpi() } }))).toBe("UNAUTHENTICATED");
   });
 });
 
@@ -60,9 +110,11 @@ describe("logIn and logOut", () => {
   it("signs in with the right password, into a named practice when asked", async () => {
     const input = signUpInput();
     const a = expectOk(await server.gql(SIGN_UP, { input }));
-    const b = expectOk(await server.gql(SIGN_UP, { input: { ...signUpInput(), email: input.email } }));
-    const intoB = expectOk(await server.gql(LOG_IN, { input: { email: input.email, password: PASSWORD, practiceId: b.signUp.viewer.practice.id } }));
-    expect(intoB.logIn.viewer.practice.id).toBe(b.signUp.viewer.practice.id);
+    const b = expectOk(
+      await server.gql(`mutation ($input: CreatePracticeInput!) { createPractice(input: $input) { viewer { practice { id } } } }`, { input: { practiceName: "B", npi: uniqueNpi() } }, a.signUp.token),
+    ).createPractice;
+    const intoB = expectOk(await server.gql(LOG_IN, { input: { email: input.email, password: PASSWORD, practiceId: b.viewer.practice.id } }));
+    expect(intoB.logIn.viewer.practice.id).toBe(b.viewer.practice.id);
     const byDefault = expectOk(await server.gql(LOG_IN, { input: { email: input.email, password: PASSWORD } }));
     expect(byDefault.logIn.viewer.practice.id).toBe(a.signUp.viewer.practice.id);
   });
@@ -94,6 +146,20 @@ describe("logIn and logOut", () => {
     const ghost = `ghost-${randomUUID()}@example.test`;
     for (let i = 0; i < 5; i++) await server.gql(LOG_IN, { input: { email: ghost, password: `wrong-password-${i}` } });
     expect((await server.gql(LOG_IN, { input: { email: ghost, password: PASSWORD } })).errors![0].message).toBe(locked.errors![0].message);
+  });
+
+  it("counts a burst of parallel guesses before checking any, so it gets no more checks than guesses made one at a time", async () => {
+    const owner = await signUpPractice(server);
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => server.gql(LOG_IN, { input: { email: owner.email, password: `wrong-password-${i}` } })),
+    );
+    expect(burst.map(errorCode)).toEqual(Array(40).fill("UNAUTHENTICATED"));
+    // A checked guess answers "not correct"; the rest were refused unchecked by the lock.
+    expect(burst.filter((r) => /not correct/.test(r.errors![0].message))).toHaveLength(5);
+    const right = await server.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } });
+    const wrong = await server.gql(LOG_IN, { input: { email: owner.email, password: "yet another wrong one" } });
+    expect(errorCode(right)).toBe("UNAUTHENTICATED");
+    expect(right.errors).toEqual(wrong.errors);
   });
 
   it("revokes the token on logOut", async () => {
@@ -165,15 +231,17 @@ describe("addMember", () => {
     expect(expectOk(viaAdmin).addMember).toMatchObject({ role: "CLINICIAN", practice: { id: owner.practiceId } });
   });
 
-  it("lets an existing account join another practice and switch between them", async () => {
+  it("lets an existing account join another practice only by accepting, then switch between them", async () => {
     const a = await signUpPractice(server);
     const b = await signUpPractice(server);
-    const joined = await server.gql(
-      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+    const invited = await server.gql(
+      `mutation ($input: AddMemberInput!) { addMember(input: $input) { role user { id } } }`,
       { input: { email: a.email, name: "ignored", password: "ignored password", role: "BILLER" } },
       b.token,
     );
-    expect(expectOk(joined).addMember.role).toBe("BILLER");
+    const invitationId = expectOk(invited).addMember.user.id;
+    expect(errorCode(await server.gql(LOG_IN, { input: { email: a.email, password: PASSWORD, practiceId: b.practiceId } }))).toBe("FORBIDDEN");
+    expectOk(await server.gql(`mutation ($id: ID!) { acceptInvitation(id: $id) { role } }`, { id: invitationId }, a.token));
     const intoB = expectOk(await server.gql(LOG_IN, { input: { email: a.email, password: PASSWORD, practiceId: b.practiceId } }));
     expect(intoB.logIn.viewer).toMatchObject({ practice: { id: b.practiceId }, role: "BILLER" });
   });
@@ -217,7 +285,8 @@ describe("members, roles and switching practice", () => {
   it("switches to another practice of the user with a new token and revokes the old one", async () => {
     const a = await signUpPractice(server);
     const b = await signUpPractice(server);
-    await server.gql(`mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`, { input: { email: a.email, name: "x", password: PASSWORD, role: "BILLER" } }, b.token);
+    const invited = await server.gql(`mutation ($input: AddMemberInput!) { addMember(input: $input) { user { id } } }`, { input: { email: a.email, name: "x", password: PASSWORD, role: "BILLER" } }, b.token);
+    expectOk(await server.gql(`mutation ($id: ID!) { acceptInvitation(id: $id) { role } }`, { id: expectOk(invited).addMember.user.id }, a.token));
     const switched = expectOk(await server.gql(`mutation ($id: ID!) { switchPractice(practiceId: $id) { token viewer { practice { id } role } } }`, { id: b.practiceId }, a.token)).switchPractice;
     expect(switched.viewer).toEqual({ practice: { id: b.practiceId }, role: "BILLER" });
     expect(errorCode(await server.gql(ME, {}, a.token))).toBe("UNAUTHENTICATED");
@@ -230,5 +299,31 @@ describe("members, roles and switching practice", () => {
   it("answers the practice query with the active practice", async () => {
     const owner = await signUpPractice(server);
     expect(expectOk(await server.gql(`{ practice { id name npi timezone defaultPlaceOfService } }`, {}, owner.token)).practice.id).toBe(owner.practiceId);
+  });
+});
+
+describe("the sign-in lock, shortened for the test", () => {
+  let quick: TestServer;
+  beforeAll(async () => {
+    quick = await startTestServer({ loginThrottle: { freeAttempts: 5, baseLockMs: 1000, maxLockMs: 1000 } });
+  });
+  afterAll(async () => {
+    await quick.stop();
+  });
+
+  it("refuses the right password after a burst until the lock ends, then signs in and starts the count afresh", async () => {
+    const owner = await signUpPractice(quick);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => quick.gql(LOG_IN, { input: { email: owner.email, password: `wrong-password-${i}` } })));
+    const refused = await quick.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } });
+    expect(refused.errors![0]).toMatchObject({ message: expect.stringMatching(/too many/i), extensions: { code: "UNAUTHENTICATED" } });
+
+    const [{ lockedUntil }] = await quick.dataSource.query(`SELECT locked_until AS "lockedUntil" FROM login_throttle WHERE email = $1`, [owner.email]);
+    const lockLeftMs = new Date(lockedUntil).getTime() - Date.now();
+    // One base lock of the injected policy, not one doubled by guesses the burst should never have had checked.
+    expect(lockLeftMs).toBeLessThanOrEqual(1000);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lockLeftMs) + 50));
+    expect(expectOk(await quick.gql(LOG_IN, { input: { email: owner.email, password: PASSWORD } })).logIn.viewer.practice.id).toBe(owner.practiceId);
+    const afresh = await quick.gql(LOG_IN, { input: { email: owner.email, password: "wrong again, but counted anew" } });
+    expect(afresh.errors![0].message).toMatch(/not correct/);
   });
 });

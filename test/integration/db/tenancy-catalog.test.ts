@@ -57,6 +57,30 @@ describe("the catalog", () => {
     for (const fk of fks) expect({ fk: fk.name, startsWithPractice: fk.cols[0] }).toEqual({ fk: fk.name, startsWithPractice: "practice_id" });
   });
 
+  it("includes practice_id in every unique index and constraint of a tenant table, as a table distributed by practice_id requires", async () => {
+    // Unique constraints and primary keys are backed by unique indexes, so the index catalog covers all three.
+    const uniques: { index: string; table: string; hasPractice: boolean }[] = await q(`
+      SELECT i.relname AS index, c.relname AS table,
+             EXISTS (SELECT 1 FROM unnest(x.indkey::int2[]) AS k(attnum)
+                     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+                     WHERE a.attname = 'practice_id') AS "hasPractice"
+      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+      WHERE x.indisunique AND c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+        AND EXISTS (SELECT 1 FROM pg_attribute p WHERE p.attrelid = c.oid AND p.attname = 'practice_id' AND NOT p.attisdropped)`);
+    // Positive control: the primary keys alone are unique indexes of tenant tables.
+    expect(uniques.length).toBeGreaterThanOrEqual(7);
+    for (const u of uniques) expect(u).toEqual({ index: u.index, table: u.table, hasPractice: true });
+    // Exclusion constraints are unique in effect too; a distributed table needs practice_id in them as well.
+    const exclusions: { name: string; cols: string[] }[] = await q(`
+      SELECT con.conname AS name, array_agg(a.attname::text) AS cols
+      FROM pg_constraint con CROSS JOIN LATERAL unnest(con.conkey) AS k(attnum)
+      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+      WHERE con.contype = 'x' AND con.connamespace = 'public'::regnamespace
+        AND EXISTS (SELECT 1 FROM pg_attribute p WHERE p.attrelid = con.conrelid AND p.attname = 'practice_id')
+      GROUP BY con.conname`);
+    for (const x of exclusions) expect({ name: x.name, hasPractice: x.cols.includes("practice_id") }).toEqual({ name: x.name, hasPractice: true });
+  });
+
   it("has a runtime role that cannot log in, is no superuser, cannot bypass RLS and owns nothing", async () => {
     const [role] = await q(`SELECT rolsuper, rolbypassrls, rolcanlogin FROM pg_roles WHERE rolname = $1`, [RUNTIME_ROLE]);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false });

@@ -2,6 +2,15 @@ import { Foundation1764190000000 } from "./1764190000000-foundation.js";
 import { SessionsAndNotes1764190100000 } from "./1764190100000-sessions-and-notes.js";
 import { ClaimBatches1764190200000 } from "./1764190200000-claim-batches.js";
 import { RulesTimelineAndSupervision1764190300000 } from "./1764190300000-rules-timeline-and-supervision.js";
+import { Invitations1764190400000 } from "./1764190400000-invitations.js";
+import { AuditOrderByTime1764190410000 } from "./1764190410000-audit-order-by-time.js";
 
 /** In the order they apply; a new migration is appended here. */
-export const migrations = [Foundation1764190000000, SessionsAndNotes1764190100000, ClaimBatches1764190200000, RulesTimelineAndSupervision1764190300000];
+export const migrations = [
+  Foundation1764190000000,
+  SessionsAndNotes1764190100000,
+  ClaimBatches1764190200000,
+  RulesTimelineAndSupervision1764190300000,
+  Invitations1764190400000,
+  AuditOrderByTime1764190410000,
+];

@@ -4,7 +4,7 @@ import { RoleEnum } from "../enums.js";
 import type { Actor } from "../../services/request-context.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
-import { AddMemberInput, LogInInput, SignUpInput } from "../types/account.input.js";
+import { AddMemberInput, CreatePracticeInput, LogInInput, SignUpInput } from "../types/account.input.js";
 import { AuthPayload, Membership, Viewer } from "../types/account.type.js";
 
 async function viewerOf(ctx: GraphQLContext, actor: Actor): Promise<Viewer> {
@@ -19,9 +19,21 @@ export class AuthResolver {
     return viewerOf(ctx, requireActor(ctx));
   }
 
-  @Mutation(() => AuthPayload, { description: "Creates a practice with the caller as OWNER and signs in." })
+  @Mutation(() => AuthPayload, {
+    description:
+      "Creates a new account and its practice, with the account as OWNER, and signs in. An e-mail that already has an account fails CONFLICT whatever the password; repeated attempts are throttled like logIn.",
+  })
   async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     const session = await ctx.services.auth.signUp(input, ctx);
+    return { token: session.token, viewer: await viewerOf(ctx, session.actor) };
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: "Creates another practice with the signed-in user as OWNER: a token for it, and this one is revoked (as switchPractice).",
+  })
+  @Authorized()
+  async createPractice(@Arg("input", () => CreatePracticeInput) input: CreatePracticeInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+    const session = await ctx.services.auth.createPractice(requireActor(ctx), input, ctx);
     return { token: session.token, viewer: await viewerOf(ctx, session.actor) };
   }
 
@@ -60,7 +72,10 @@ export class AuthResolver {
     return (await ctx.services.auth.setMemberRole(requireActor(ctx), userId, role, ctx)) as unknown as Membership;
   }
 
-  @Mutation(() => Membership, { description: "Adds a colleague to the active practice with a role." })
+  @Mutation(() => Membership, {
+    description:
+      "Adds a colleague with a role. A new e-mail gets an account and joins at once; one that already has an account is sent an invitation it must accept. The answer is alike in both cases: the name and e-mail typed, and an id that is the new account's or the invitation's.",
+  })
   @Authorized(Permission.ManageMembers)
   async addMember(@Arg("input", () => AddMemberInput) input: AddMemberInput, @Ctx() ctx: GraphQLContext): Promise<Membership> {
     return (await ctx.services.auth.addMember(requireActor(ctx), input, ctx)) as unknown as Membership;

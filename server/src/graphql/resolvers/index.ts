@@ -6,6 +6,7 @@ import { ClaimResolver, RulesImpactChangeResolver } from "./claim.resolver.js";
 import { ClientResolver, CoverageResolver } from "./client.resolver.js";
 import { ClinicianResolver } from "./clinician.resolver.js";
 import { GroupResolver } from "./group.resolver.js";
+import { InvitationResolver } from "./invitation.resolver.js";
 import { NoteAddendumResolver, NoteResolver } from "./note.resolver.js";
 import { PayerResolver } from "./payer.resolver.js";
 import { PracticeResolver } from "./practice.resolver.js";
@@ -14,6 +15,7 @@ import { AttendanceResolver, SessionResolver } from "./session.resolver.js";
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
+  InvitationResolver,
   PracticeResolver,
   PayerResolver,
   ClinicianResolver,
