@@ -72,9 +72,9 @@ describe("audit events", () => {
   it("pages by the practice's own events: a cursor carries only its event's time and id, and ids are random", async () => {
     const a = await signUpPractice(server);
     const b = await signUpPractice(server);
-    await server.gql(`mutation { createPayer(input: { name: "B1", kind: OTHER, payerCode: "B" }) { id } }`, {}, b.token);
-    for (let i = 0; i < 3; i++) await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "A" }) { id } }`, { n: `A${i}` }, a.token);
-    await server.gql(`mutation { createPayer(input: { name: "B2", kind: OTHER, payerCode: "B" }) { id } }`, {}, b.token);
+    expectOk(await server.gql(`mutation { createPayer(input: { name: "B1", kind: OTHER, payerCode: "BB" }) { id } }`, {}, b.token));
+    for (let i = 0; i < 3; i++) expectOk(await server.gql(`mutation ($n: String!) { createPayer(input: { name: $n, kind: OTHER, payerCode: "AA" }) { id } }`, { n: `A${i}` }, a.token));
+    expectOk(await server.gql(`mutation { createPayer(input: { name: "B2", kind: OTHER, payerCode: "BB" }) { id } }`, {}, b.token));
 
     const page = expectOk(await server.gql(`{ auditEvents(first: 3) { edges { cursor node { id at } } } }`, {}, b.token)).auditEvents.edges;
     expect(page).toHaveLength(3);

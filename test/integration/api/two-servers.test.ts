@@ -1,4 +1,6 @@
-import { FREE_FAILURES } from "../../../server/src/auth/login-throttle";
+import { DEFAULT_LOGIN_THROTTLE } from "../../../server/src/auth/login-throttle";
+
+const FREE_FAILURES = DEFAULT_LOGIN_THROTTLE.freeAttempts;
 import { errorCode, expectOk, PASSWORD, signUpPractice, startTestServer, type GraphQLResponse, type PracticeFixture, type TestServer } from "../../support/api";
 import { billingSetup, readySession } from "../../support/billing-fixture";
 
