@@ -27,6 +27,8 @@ import { Loaders } from "./graphql/loaders.js";
 import { HttpDrain, type DrainResult } from "./http-drain.js";
 import { queryLimits } from "./graphql/query-limits.js";
 import { Services } from "./services/services.js";
+import { RequestTransaction, requestTransactions } from "./db/tenant-transaction.js";
+import { inputLimitsPlugin } from "./graphql/input-limits.js";
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -90,6 +92,29 @@ function errorPlugin(log: NonNullable<AppOptions["log"]>): ApolloServerPlugin<Gr
   };
 }
 
+/**
+ * Ends the request's shared transaction. A query keeps it to the end (commit before the answer is sent, so a
+ * drain never waits on an open transaction). A mutation gives it up before executing: each of its service calls
+ * is then a transaction of its own, as the services were written for. That keeps "complete fully or leave
+ * nothing" per call (a failure rolls back only that call's writes, already committed ones stay, as before), lets
+ * the idempotency retries re-read after a unique violation, commits before the answer says it succeeded, and
+ * releases row locks without waiting for the answer to be built.
+ */
+function requestTransactionPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation?.operation !== "query") await contextValue.transaction.finish();
+        },
+        async willSendResponse({ contextValue }) {
+          await contextValue.transaction.finish();
+        },
+      };
+    },
+  };
+}
+
 /** Every response names its request, so a client can quote it whatever failed (even before GraphQL ran). */
 function requestIdOf(req: express.Request): string {
   const header = req.headers["x-request-id"];
@@ -111,10 +136,12 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   });
 
   // Apollo neither logs nor adds a request id to a failure while building the context, so it is done here.
-  const authenticate = async (token: string, requestId: string) => {
+  const authenticate = async (token: string, requestId: string, transaction: RequestTransaction) => {
     try {
       return await services.auth.authenticate(token);
     } catch (error) {
+      // No GraphQL hook will run for this request: the connection goes back before the error answer.
+      await transaction.finish();
       if (error instanceof DomainError) throw error;
       if (isDatabaseUnavailable(error)) {
         log(`request ${requestId} failed: the database is unavailable (${firstLine(describeFailure(error))})`);
@@ -138,7 +165,7 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError,
-    plugins: [...limits.plugins, errorPlugin(log)],
+    plugins: [...limits.plugins, inputLimitsPlugin(), requestTransactionPlugin(), errorPlugin(log)],
   });
   await apollo.start();
 
@@ -182,12 +209,21 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   app.use(
     "/graphql",
     express.json({ limit: REQUEST_BODY_LIMIT }),
+    // Everything the request does from here on (token check, resolvers, loaders) sees its one transaction.
+    (_req, res, next) => {
+      const transaction = new RequestTransaction(options.dataSource);
+      res.locals.transaction = transaction;
+      // Normally ended by willSendResponse; this covers answers Apollo gives without its hooks and clients gone away.
+      res.once("close", () => void transaction.finish());
+      requestTransactions.run(transaction, next);
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
         const requestId = res.locals.requestId as string;
+        const transaction = res.locals.transaction as RequestTransaction;
         const token = bearerToken(req.headers.authorization);
-        const actor = token ? await authenticate(token, requestId) : null;
-        return { requestId, actor, sentToken: token !== null, services, loaders: new Loaders(services.db, actor, services.claims) };
+        const actor = token ? await authenticate(token, requestId, transaction) : null;
+        return { requestId, actor, sentToken: token !== null, services, transaction, loaders: new Loaders(services.db, actor, services.claims) };
       },
     }),
   );

@@ -72,6 +72,11 @@ export class Loaders {
     });
   }
 
+  /** Rows a service already read answer later lookups of the same ids without another statement. */
+  primeSessions(sessions: readonly GroupSessionEntity[]): void {
+    for (const session of sessions) this.session.prime(session.id, session);
+  }
+
   private todayOnce: Promise<string> | null = null;
 
   /** The practice's calendar date, read once per request. */
