@@ -260,10 +260,10 @@ export function sessionTooLong(line: RuledLineFacts): CheckResult {
 
 /** Payers deny group therapy whose session record lacks the topics or the interventions used. */
 export function missingGroupDocumentation(line: LineFacts): CheckResult {
-  const missing: string[] = [];
-  if (isBlank(line.session.topics)) missing.push("topics");
-  if (isBlank(line.session.interventions)) missing.push("interventions");
-  if (missing.length === 0) return null;
+  const noTopics = isBlank(line.session.topics);
+  const noInterventions = isBlank(line.session.interventions);
+  if (!noTopics && !noInterventions) return null;
+  const missing = noTopics && noInterventions ? ["topics", "interventions"] : [noTopics ? "topics" : "interventions"];
   return issue(
     "MISSING_GROUP_DOCUMENTATION",
     `The session has no ${missing.join(" or ")} recorded, and payers deny group therapy documented without them. ` +
@@ -300,11 +300,13 @@ const NOTE_SECTIONS: readonly { element: NoteElement; section: NoteSection }[] =
 export function noteIncomplete(line: RuledLineFacts): CheckResult {
   const note = line.note;
   if (!note) return null;
-  const required = new Set(line.rules.requiredNoteElements);
-  const completedByAddendum = new Set(note.addenda.filter((a) => a.element !== null && !isBlank(a.text)).map((a) => a.element));
+  // Runs for every line: nothing is allocated unless an element is missing.
+  let issues: ClaimIssue[] | null = null;
   // Canonical element order, not the payer's list order, so issues read the same whatever order rules were saved in.
-  return NOTE_SECTIONS.filter(({ element, section }) => required.has(element) && isBlank(note[section]) && !completedByAddendum.has(element)).map(
-    ({ element, section }) =>
+  for (const { element, section } of NOTE_SECTIONS) {
+    if (!line.rules.requiredNoteElements.includes(element) || !isBlank(note[section])) continue;
+    if (note.addenda.some((a) => a.element === element && !isBlank(a.text))) continue;
+    (issues ??= []).push(
       issue(
         "NOTE_INCOMPLETE",
         `The member's note leaves ${section} empty, and this payer requires every note to document it. ` +
@@ -313,7 +315,9 @@ export function noteIncomplete(line: RuledLineFacts): CheckResult {
             : `Fill in the note's ${section} before signing it.`),
         element,
       ),
-  );
+    );
+  }
+  return issues;
 }
 
 /** Payers that require it accept only notes the clinician has signed. */

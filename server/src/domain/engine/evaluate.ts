@@ -3,26 +3,103 @@
  * present member per session. Pure: the same input always gives the same
  * drafts, so callers can re-run it after any change and diff the results.
  */
-import { CHECKS, type CheckResult, type CountedLineFacts, type LineFacts, type RuledLineFacts } from "./checks.js";
+import { CHECKS, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
 import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
 import { applicableModifiers, claimDiagnosisCodes, placeOfServiceFor, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
-import type { BilledLineFacts, ClaimDecisionDraft, ClaimIssue, EngineInput, MemberFacts, SessionFacts } from "./types.js";
+import type { BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
 
-/** A line with every check run but the unit count, which needs the whole day judged first. */
-interface JudgedLine {
-  line: LineFacts;
-  ruled: RuledLineFacts | null;
-  /** Issues per entry of CHECKS, so the unit check's issue lands in its place in the table's order. */
-  issuesByCheck: ClaimIssue[][];
+/**
+ * One line through the whole evaluation. The same object is what every check reads: it is the LineFacts, and
+ * once coverage and rules are known also the RuledLineFacts (modifiers) and the CountedLineFacts (units), so
+ * nothing is copied per check or per stage. Every field is set at creation so all lines share one shape.
+ */
+interface WorkLine extends CountedLineFacts {
+  /** Whether coverage and rules were found, i.e. whether the rules-dependent checks apply. */
+  ruled: boolean;
+  /** Issues in CHECKS order, without the unit checks' (inserted later at their places); null while none. */
+  issues: ClaimIssue[] | null;
+  /** Whether any issue so far is an ERROR. */
+  blocked: boolean;
+  member: MemberRecord;
 }
+
+/** A present member, looked up once per evaluation. */
+interface MemberRecord {
+  diagnosisCodes: string[];
+  /** Units given so far per local day and payer (lines of this evaluation, after the billed ones). */
+  usedUnits: Map<string, Map<string, number>> | null;
+}
+
+const NO_MODIFIERS: string[] = [];
 
 /** One draft per present member per session, in session start order (then session id), then clientId order. */
 export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
-  const judged = [...input.sessions].sort(byStart).flatMap((session) => linesOf(session, input)).map(judge);
-  countUnits(judged, input.billed);
-  return judged.map((j) => draftOf(j, input.defaultPlaceOfService));
+  const sessions = [...input.sessions].sort(byStart);
+  const plan = checkPlan();
+  const lines: WorkLine[] = [];
+  const prepared = new Prepared(input);
+  for (const session of sessions) addLinesOf(session, input, prepared, lines);
+  // Where each unit check's issues go in a line's list: the list's length when that check's turn came.
+  const unitSlots = plan.unitChecks.length > 0 ? new Int32Array(lines.length * plan.unitChecks.length) : null;
+  for (let n = 0; n < lines.length; n++) judge(lines[n], plan, unitSlots, n);
+  if (unitSlots) countUnits(lines, plan, unitSlots, input.billed);
+  const drafts: ClaimDecisionDraft[] = new Array(lines.length);
+  const shared = new SharedArrays();
+  for (let n = 0; n < lines.length; n++) drafts[n] = draftOf(lines[n], input.defaultPlaceOfService, shared);
+  return drafts;
+}
+
+interface CheckPlan {
+  /** Indexes into CHECKS of the unit checks, in order. */
+  unitChecks: number[];
+}
+
+function checkPlan(): CheckPlan {
+  const unitChecks: number[] = [];
+  CHECKS.forEach((check, index) => {
+    if (check.needsRules && check.countsUnits) unitChecks.push(index);
+  });
+  return { unitChecks };
+}
+
+/** What many lines share, worked out once per evaluation instead of once per line. */
+class Prepared {
+  private readonly members = new Map<string, MemberRecord>();
+  private readonly modifiers = new Map<RuleVersion, Map<string, string[]>>();
+
+  constructor(private readonly input: EngineInput) {}
+
+  member(clientId: string): { facts: MemberFacts; record: MemberRecord } {
+    const facts = this.input.members.get(clientId);
+    let record = this.members.get(clientId);
+    if (!record) {
+      record = { diagnosisCodes: claimDiagnosisCodes(facts?.diagnosisCodes ?? []), usedUnits: null };
+      this.members.set(clientId, record);
+    }
+    // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
+    return { facts: facts ?? { clientId, diagnosisCodes: [], coverages: [] }, record };
+  }
+
+  modifiersOf(rules: RuleVersion, modality: SessionFacts["modality"]): string[] {
+    let byModality = this.modifiers.get(rules);
+    if (!byModality) {
+      byModality = new Map();
+      this.modifiers.set(rules, byModality);
+    }
+    let modifiers = byModality.get(modality);
+    if (!modifiers) {
+      modifiers = applicableModifiers(rules, modality);
+      byModality.set(modality, modifiers);
+    }
+    return modifiers;
+  }
+
+  rulesOn(payerId: string, serviceDate: string): RuleVersion | null {
+    const payer = this.input.payers.get(payerId);
+    return payer ? ruleVersionOn(payer.ruleVersions, serviceDate) : null;
+  }
 }
 
 function byStart(a: SessionFacts, b: SessionFacts): number {
@@ -34,38 +111,102 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function linesOf(session: SessionFacts, input: EngineInput): LineFacts[] {
+function addLinesOf(session: SessionFacts, input: EngineInput, prepared: Prepared, out: WorkLine[]): void {
   const serviceDate = localDateOf(session.startsAt, input.timezone);
-  // A client marked present twice is still one member and one unit.
-  const present = [...new Set(session.presentClientIds)].sort(compareStrings);
-  return present.map((clientId) => {
-    // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
-    const member: MemberFacts = input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [] };
+  const present = presentMembers(session.presentClientIds);
+  for (const clientId of present) {
+    const { facts: member, record } = prepared.member(clientId);
     const coverage = coverageOn(member.coverages, serviceDate);
-    const payer = coverage ? input.payers.get(coverage.payerId) : undefined;
-    return {
+    const rules = coverage ? prepared.rulesOn(coverage.payerId, serviceDate) : null;
+    const ruled = coverage !== null && rules !== null;
+    out.push({
       session,
       clientId,
       serviceDate,
       presentCount: present.length,
-      diagnosisCodes: claimDiagnosisCodes(member.diagnosisCodes),
-      coverage,
-      rules: payer ? ruleVersionOn(payer.ruleVersions, serviceDate) : null,
-      note: session.notes.find((note) => note.clientId === clientId) ?? null,
-    };
-  });
+      diagnosisCodes: record.diagnosisCodes,
+      coverage: coverage as CoverageFacts,
+      rules: rules as RuleVersion,
+      note: noteOf(session, clientId),
+      modifiers: ruled ? prepared.modifiersOf(rules, session.modality) : NO_MODIFIERS,
+      unitsUsed: 0,
+      unitsBilled: 0,
+      ruled,
+      issues: null,
+      blocked: false,
+      member: record,
+    });
+  }
 }
 
-function judge(line: LineFacts): JudgedLine {
-  const { coverage, rules } = line;
-  const ruled: RuledLineFacts | null =
-    coverage && rules ? { ...line, coverage, rules, modifiers: applicableModifiers(rules, line.session.modality) } : null;
-  const issuesByCheck = CHECKS.map((check) => {
-    if (!check.needsRules) return asList(check.run(line));
-    if (!ruled || check.countsUnits) return [];
-    return asList(check.run(ruled));
-  });
-  return { line, ruled, issuesByCheck };
+/** Sorted, and a client marked present twice is still one member and one unit. */
+function presentMembers(clientIds: readonly string[]): string[] {
+  const sorted = clientIds.slice().sort(compareStrings);
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i];
+  sorted.length = kept;
+  return sorted;
+}
+
+function noteOf(session: SessionFacts, clientId: string): NoteFacts | null {
+  for (const note of session.notes) if (note.clientId === clientId) return note;
+  return null;
+}
+
+function addIssues(line: WorkLine, result: CheckResult, at: number): void {
+  if (result === null) return;
+  const issues = (line.issues ??= []);
+  if (Array.isArray(result)) {
+    for (const issue of result) {
+      if (at === issues.length) issues.push(issue);
+      else issues.splice(at, 0, issue);
+      at += 1;
+      if (issue.severity === "ERROR") line.blocked = true;
+    }
+  } else if (at === issues.length) {
+    issues.push(result);
+    if (result.severity === "ERROR") line.blocked = true;
+  } else {
+    issues.splice(at, 0, result);
+    if (result.severity === "ERROR") line.blocked = true;
+  }
+}
+
+/** Runs every check but the unit checks, remembering where each unit check's issues will go. */
+function judge(line: WorkLine, plan: CheckPlan, unitSlots: Int32Array | null, n: number): void {
+  let unit = 0;
+  for (let index = 0; index < CHECKS.length; index++) {
+    const check = CHECKS[index];
+    if (!check.needsRules) {
+      const result = check.run(line);
+      if (result !== null) addIssues(line, result, line.issues?.length ?? 0);
+    } else if (check.countsUnits) {
+      unitSlots![n * plan.unitChecks.length + unit++] = line.issues?.length ?? 0;
+    } else if (line.ruled) {
+      const result = check.run(line);
+      if (result !== null) addIssues(line, result, line.issues?.length ?? 0);
+    }
+  }
+}
+
+/**
+ * Units per member, local day and payer. Nested maps keyed by the strings the lines already hold (their hashes
+ * are computed once per string), so no key string is built per line.
+ */
+class UnitLedger {
+  private readonly byClient = new Map<string, Map<string, Map<string, number>>>();
+
+  get(clientId: string, serviceDate: string, payerId: string): number | undefined {
+    return this.byClient.get(clientId)?.get(serviceDate)?.get(payerId);
+  }
+
+  set(clientId: string, serviceDate: string, payerId: string, units: number): void {
+    let byDate = this.byClient.get(clientId);
+    if (!byDate) this.byClient.set(clientId, (byDate = new Map()));
+    let byPayer = byDate.get(serviceDate);
+    if (!byPayer) byDate.set(serviceDate, (byPayer = new Map()));
+    byPayer.set(payerId, units);
+  }
 }
 
 /**
@@ -73,68 +214,94 @@ function judge(line: LineFacts): JudgedLine {
  * day's lines with no other ERROR, in start order. A line with another ERROR uses none (and is
  * flagged too when the units are already gone); billed lines are frozen and never flagged.
  */
-function countUnits(judged: JudgedLine[], billed: readonly BilledLineFacts[]): void {
-  const dayKey = (serviceDate: string, clientId: string, payerId: string) => JSON.stringify([serviceDate, clientId, payerId]);
-  const billedUnits = new Map<string, number>();
-  const billedLines = new Set<string>();
+function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, billed: readonly BilledLineFacts[]): void {
+  const billedUnits = new UnitLedger();
+  const billedLines = new Map<string, Set<string>>();
   for (const b of billed) {
-    const key = dayKey(b.serviceDate, b.clientId, b.payerId);
-    const lineKey = `${b.sessionId}:${b.clientId}`;
-    if (billedLines.has(lineKey)) continue;
-    billedLines.add(lineKey);
-    billedUnits.set(key, (billedUnits.get(key) ?? 0) + 1);
+    let clients = billedLines.get(b.sessionId);
+    if (!clients) billedLines.set(b.sessionId, (clients = new Set()));
+    if (clients.has(b.clientId)) continue;
+    clients.add(b.clientId);
+    billedUnits.set(b.clientId, b.serviceDate, b.payerId, (billedUnits.get(b.clientId, b.serviceDate, b.payerId) ?? 0) + 1);
   }
-  const used = new Map(billedUnits);
-  CHECKS.forEach((check, index) => {
-    if (!check.needsRules || !check.countsUnits) return;
-    for (const j of judged) {
-      if (!j.ruled || billedLines.has(`${j.line.session.id}:${j.line.clientId}`)) continue;
-      const key = dayKey(j.ruled.serviceDate, j.ruled.clientId, j.ruled.coverage.payerId);
-      const counted: CountedLineFacts = { ...j.ruled, unitsUsed: used.get(key) ?? 0, unitsBilled: billedUnits.get(key) ?? 0 };
-      const issues = asList(check.run(counted));
-      j.issuesByCheck[index] = issues;
-      const blocked = j.issuesByCheck.some((list) => list.some((i) => i.severity === "ERROR"));
-      if (!blocked) used.set(key, counted.unitsUsed + 1);
+  const unitCheckCount = plan.unitChecks.length;
+  // Issues each line already got from earlier unit checks: later ones land after them.
+  const inserted = unitCheckCount > 1 ? new Int32Array(lines.length) : null;
+  for (let u = 0; u < unitCheckCount; u++) {
+    const check = CHECKS[plan.unitChecks[u]] as Extract<Check, { countsUnits: true }>;
+    for (let n = 0; n < lines.length; n++) {
+      const line = lines[n];
+      if (!line.ruled) continue;
+      if (billedLines.size > 0 && billedLines.get(line.session.id)?.has(line.clientId)) continue;
+      const { clientId, serviceDate } = line;
+      const payerId = line.coverage.payerId;
+      line.unitsBilled = billedUnits.get(clientId, serviceDate, payerId) ?? 0;
+      const usedThatDay = (line.member.usedUnits ??= new Map()).get(serviceDate);
+      line.unitsUsed = usedThatDay?.get(payerId) ?? line.unitsBilled;
+      const result = check.run(line);
+      if (result !== null) {
+        const before = line.issues?.length ?? 0;
+        addIssues(line, result, unitSlots[n * unitCheckCount + u] + (inserted ? inserted[n] : 0));
+        if (inserted) inserted[n] += (line.issues?.length ?? 0) - before;
+      }
+      if (!line.blocked) {
+        if (usedThatDay) usedThatDay.set(payerId, line.unitsUsed + 1);
+        else line.member.usedUnits!.set(serviceDate, new Map([[payerId, line.unitsUsed + 1]]));
+      }
     }
-  });
+  }
 }
 
-function draftOf({ line, ruled, issuesByCheck }: JudgedLine, practicePlaceOfService: string): ClaimDecisionDraft {
-  const { session, coverage } = line;
-  const issues = issuesByCheck.flat();
+/**
+ * Drafts of one evaluation share their equal lists (no modifiers, a member's diagnoses, a rule version's note
+ * elements) instead of copying them per line: callers read drafts and never change them.
+ */
+class SharedArrays {
+  readonly none: never[] = [];
+  private readonly familyCodes = [...FAMILY_PSYCHOTHERAPY_CODES];
+  private readonly noteElements = new Map<RuleVersion, RuleVersion["requiredNoteElements"]>();
+
+  noteElementsOf(rules: RuleVersion): RuleVersion["requiredNoteElements"] {
+    let elements = this.noteElements.get(rules);
+    if (!elements) this.noteElements.set(rules, (elements = [...rules.requiredNoteElements]));
+    return elements;
+  }
+
+  /**
+   * The codes to bill instead of 90853. A family group stays family therapy
+   * even when only one client record is present, so the family codes win
+   * over the individual ones when both issues are raised.
+   */
+  suggestedCodes(line: LineFacts): string[] {
+    if (line.session.groupKind === "FAMILY") return this.familyCodes;
+    if (line.presentCount === 1) return suggestIndividualCodes(line.session.durationMinutes);
+    return this.none;
+  }
+}
+
+function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedArrays): ClaimDecisionDraft {
+  const { session } = line;
+  const coverage = line.coverage as CoverageFacts | null;
+  const rules = line.ruled ? line.rules : null;
+  const provider = renderingProviderOf(session, line.serviceDate, rules);
   return {
     sessionId: session.id,
     clientId: line.clientId,
     serviceDate: line.serviceDate,
     payerId: coverage?.payerId ?? null,
     memberId: coverage?.memberId ?? null,
-    ruleVersionId: ruled?.rules.id ?? null,
-    status: issues.some((i) => i.severity === "ERROR") ? "BLOCKED" : "READY",
+    ruleVersionId: rules?.id ?? null,
+    status: line.blocked ? "BLOCKED" : "READY",
     cptCode: GROUP_PSYCHOTHERAPY_CODE,
-    suggestedCptCodes: suggestedCodes(line),
-    modifiers: ruled?.modifiers ?? [],
-    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, ruled?.rules ?? null),
+    suggestedCptCodes: shared.suggestedCodes(line),
+    modifiers: rules ? line.modifiers : shared.none,
+    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules),
     units: 1,
     diagnosisCodes: line.diagnosisCodes,
-    chargeCents: ruled?.rules.feeCents ?? 0,
-    ...renderingProviderOf(session, line.serviceDate, ruled?.rules ?? null),
-    requiredNoteElements: ruled ? [...ruled.rules.requiredNoteElements] : [],
-    issues,
+    chargeCents: rules?.feeCents ?? 0,
+    renderingClinicianId: provider.renderingClinicianId,
+    supervisedClinicianId: provider.supervisedClinicianId,
+    requiredNoteElements: rules ? shared.noteElementsOf(rules) : shared.none,
+    issues: line.issues ?? shared.none,
   };
-}
-
-function asList(result: CheckResult): ClaimIssue[] {
-  if (result === null) return [];
-  return Array.isArray(result) ? result : [result];
-}
-
-/**
- * The codes to bill instead of 90853. A family group stays family therapy
- * even when only one client record is present, so the family codes win
- * over the individual ones when both issues are raised.
- */
-function suggestedCodes(line: LineFacts): string[] {
-  if (line.session.groupKind === "FAMILY") return [...FAMILY_PSYCHOTHERAPY_CODES];
-  if (line.presentCount === 1) return suggestIndividualCodes(line.session.durationMinutes);
-  return [];
 }
