@@ -28,26 +28,42 @@ interface WorkLine extends CountedLineFacts {
 /** A present member, looked up once per evaluation. */
 interface MemberRecord {
   diagnosisCodes: string[];
-  /** Units given so far per local day and payer (lines of this evaluation, after the billed ones). */
-  usedUnits: Map<string, Map<string, number>> | null;
+  /** Units given so far on `usedOn` per payer (lines of this evaluation, after the billed ones). */
+  usedUnits: Map<string, number> | null;
+  usedOn: string;
 }
 
 const NO_MODIFIERS: string[] = [];
 
-/** One draft per present member per session, in session start order (then session id), then clientId order. */
+/**
+ * One draft per present member per session, in session start order (then session id), then clientId order.
+ * Lines are judged a local day at a time (start order is also day order, and units never cross a day), so a
+ * day's work lines are garbage before the next day starts.
+ */
 export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
   const sessions = [...input.sessions].sort(byStart);
   const plan = checkPlan();
-  const lines: WorkLine[] = [];
   const prepared = new Prepared(input);
-  for (const session of sessions) addLinesOf(session, input, prepared, lines);
-  // Where each unit check's issues go in a line's list: the list's length when that check's turn came.
-  const unitSlots = plan.unitChecks.length > 0 ? new Int32Array(lines.length * plan.unitChecks.length) : null;
-  for (let n = 0; n < lines.length; n++) judge(lines[n], plan, unitSlots, n);
-  if (unitSlots) countUnits(lines, plan, unitSlots, input.billed);
-  const drafts: ClaimDecisionDraft[] = new Array(lines.length);
+  const billed = billedUnitsOf(input.billed);
   const shared = new SharedArrays();
-  for (let n = 0; n < lines.length; n++) drafts[n] = draftOf(lines[n], input.defaultPlaceOfService, shared);
+  const drafts: ClaimDecisionDraft[] = [];
+  let day: WorkLine[] = [];
+  let dayDate = "";
+  const finishDay = () => {
+    // Where each unit check's issues go in a line's list: the list's length when that check's turn came.
+    const unitSlots = plan.unitChecks.length > 0 ? new Int32Array(day.length * plan.unitChecks.length) : null;
+    for (let n = 0; n < day.length; n++) judge(day[n], plan, unitSlots, n);
+    if (unitSlots) countUnits(day, plan, unitSlots, billed);
+    for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
+    day = [];
+  };
+  for (const session of sessions) {
+    const serviceDate = localDateOf(session.startsAt, input.timezone);
+    if (serviceDate !== dayDate && day.length > 0) finishDay();
+    dayDate = serviceDate;
+    addLinesOf(session, serviceDate, prepared, day);
+  }
+  finishDay();
   return drafts;
 }
 
@@ -75,7 +91,7 @@ class Prepared {
     const facts = this.input.members.get(clientId);
     let record = this.members.get(clientId);
     if (!record) {
-      record = { diagnosisCodes: claimDiagnosisCodes(facts?.diagnosisCodes ?? []), usedUnits: null };
+      record = { diagnosisCodes: claimDiagnosisCodes(facts?.diagnosisCodes ?? []), usedUnits: null, usedOn: "" };
       this.members.set(clientId, record);
     }
     // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
@@ -111,8 +127,7 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function addLinesOf(session: SessionFacts, input: EngineInput, prepared: Prepared, out: WorkLine[]): void {
-  const serviceDate = localDateOf(session.startsAt, input.timezone);
+function addLinesOf(session: SessionFacts, serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
   const present = presentMembers(session.presentClientIds);
   for (const clientId of present) {
     const { facts: member, record } = prepared.member(clientId);
@@ -214,16 +229,7 @@ class UnitLedger {
  * day's lines with no other ERROR, in start order. A line with another ERROR uses none (and is
  * flagged too when the units are already gone); billed lines are frozen and never flagged.
  */
-function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, billed: readonly BilledLineFacts[]): void {
-  const billedUnits = new UnitLedger();
-  const billedLines = new Map<string, Set<string>>();
-  for (const b of billed) {
-    let clients = billedLines.get(b.sessionId);
-    if (!clients) billedLines.set(b.sessionId, (clients = new Set()));
-    if (clients.has(b.clientId)) continue;
-    clients.add(b.clientId);
-    billedUnits.set(b.clientId, b.serviceDate, b.payerId, (billedUnits.get(b.clientId, b.serviceDate, b.payerId) ?? 0) + 1);
-  }
+function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, billed: BilledUnits): void {
   const unitCheckCount = plan.unitChecks.length;
   // Issues each line already got from earlier unit checks: later ones land after them.
   const inserted = unitCheckCount > 1 ? new Int32Array(lines.length) : null;
@@ -232,24 +238,44 @@ function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, b
     for (let n = 0; n < lines.length; n++) {
       const line = lines[n];
       if (!line.ruled) continue;
-      if (billedLines.size > 0 && billedLines.get(line.session.id)?.has(line.clientId)) continue;
-      const { clientId, serviceDate } = line;
+      if (billed.lines.size > 0 && billed.lines.get(line.session.id)?.has(line.clientId)) continue;
+      const { member, serviceDate } = line;
       const payerId = line.coverage.payerId;
-      line.unitsBilled = billedUnits.get(clientId, serviceDate, payerId) ?? 0;
-      const usedThatDay = (line.member.usedUnits ??= new Map()).get(serviceDate);
-      line.unitsUsed = usedThatDay?.get(payerId) ?? line.unitsBilled;
+      line.unitsBilled = billed.units.get(line.clientId, serviceDate, payerId) ?? 0;
+      // The lines come a day at a time: a member's count from an earlier day is done with.
+      if (member.usedOn !== serviceDate || !member.usedUnits) {
+        member.usedOn = serviceDate;
+        member.usedUnits = new Map();
+      }
+      line.unitsUsed = member.usedUnits.get(payerId) ?? line.unitsBilled;
       const result = check.run(line);
       if (result !== null) {
         const before = line.issues?.length ?? 0;
         addIssues(line, result, unitSlots[n * unitCheckCount + u] + (inserted ? inserted[n] : 0));
         if (inserted) inserted[n] += (line.issues?.length ?? 0) - before;
       }
-      if (!line.blocked) {
-        if (usedThatDay) usedThatDay.set(payerId, line.unitsUsed + 1);
-        else line.member.usedUnits!.set(serviceDate, new Map([[payerId, line.unitsUsed + 1]]));
-      }
+      if (!line.blocked) member.usedUnits.set(payerId, line.unitsUsed + 1);
     }
   }
+}
+
+interface BilledUnits {
+  units: UnitLedger;
+  /** Clients per session already billed: frozen, they use their unit and are never flagged. */
+  lines: Map<string, Set<string>>;
+}
+
+function billedUnitsOf(billed: readonly BilledLineFacts[]): BilledUnits {
+  const units = new UnitLedger();
+  const lines = new Map<string, Set<string>>();
+  for (const b of billed) {
+    let clients = lines.get(b.sessionId);
+    if (!clients) lines.set(b.sessionId, (clients = new Set()));
+    if (clients.has(b.clientId)) continue;
+    clients.add(b.clientId);
+    units.set(b.clientId, b.serviceDate, b.payerId, (units.get(b.clientId, b.serviceDate, b.payerId) ?? 0) + 1);
+  }
+  return { units, lines };
 }
 
 /**
