@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks: speed and memory of the rules engine, the claim exports and (when PostgreSQL answers)
-// a month of decisions for the demo practice. Prints a table and writes bench/results/latest.json.
+// a month of decisions for the demo practice and the scale suite (bench/scale.js). Prints tables and writes
+// bench/results/<timestamp>.json and bench/results/latest.json. BENCH_QUICK=1 runs on a tenth of the data.
 "use strict";
 require("reflect-metadata");
 const fs = require("node:fs");
@@ -10,17 +11,26 @@ const { randomUUID } = require("node:crypto");
 const dist = path.resolve(__dirname, "../server/dist");
 const { evaluateSessions } = require(`${dist}/domain/engine/index.js`);
 const { exportCsv, exportX12_837P } = require(`${dist}/domain/export/index.js`);
+const { engineMix } = require("./engine-mix.js");
+const { scaleBench, printScale } = require("./scale.js");
 
 function measure(name, iterations, run) {
   run(); // warm-up
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   let units = 0;
   for (let i = 0; i < iterations; i++) units = run();
   const ms = Number(process.hrtime.bigint() - started) / 1e6 / iterations;
+  const cpu = process.cpuUsage(cpuBefore);
+  // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
+  const cpuMs = (cpu.user + cpu.system) / 1000 / iterations;
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-  return { name, iterations, msPerRun: Number(ms.toFixed(2)), unitsPerRun: units, unitsPerSecond: Math.round((units / ms) * 1000), heapDeltaMb: Number(heapMb.toFixed(1)) };
+  return {
+    name, iterations, msPerRun: Number(ms.toFixed(2)), cpuMsPerRun: Number(cpuMs.toFixed(2)), unitsPerRun: units,
+    unitsPerSecond: Math.round((units / ms) * 1000), unitsPerCpuSecond: Math.round((units / cpuMs) * 1000), heapDeltaMb: Number(heapMb.toFixed(1)),
+  };
 }
 
 function engineInput(sessionCount, membersPerSession) {
@@ -103,21 +113,45 @@ async function databaseBench() {
   }
 }
 
+async function scaleIfPostgres() {
+  const adminUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const { Client } = require("pg");
+  const probe = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await probe.connect();
+  } catch {
+    console.log("scale bench skipped: no PostgreSQL");
+    return null;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  return scaleBench(adminUrl);
+}
+
 async function main() {
   const big = engineInput(1000, 8);
+  const year = engineMix(process.env.BENCH_QUICK === "1" ? 836 : 8360, 10);
   const batch = frozenBatch(5000);
   const results = [
-    measure("engine: 1,000 sessions x 8 members", 10, () => evaluateSessions(big).length),
+    measure("engine: 1,000 sessions x 8 members (mostly unit-limited)", 10, () => evaluateSessions(big).length),
+    measure(`engine: a year, ${year.sessions.length} sessions x 10 members (realistic mix)`, 5, () => evaluateSessions(year).length),
     measure("837P export: 5,000 lines", 10, () => (exportX12_837P(batch), batch.lines.length)),
     measure("CSV export: 5,000 lines", 10, () => (exportCsv(batch), batch.lines.length)),
     ...(await databaseBench()),
   ];
-  console.table(results.map((r) => ({ benchmark: r.name, "ms/run": r.msPerRun, "units/run": r.unitsPerRun, "units/s": r.unitsPerSecond, "heap Δ MB": r.heapDeltaMb })));
+  console.table(
+    results.map((r) => ({ benchmark: r.name, "ms/run": r.msPerRun, "cpu ms/run": r.cpuMsPerRun, "units/run": r.unitsPerRun, "units/s": r.unitsPerSecond, "units/cpu-s": r.unitsPerCpuSecond, "heap Δ MB": r.heapDeltaMb })),
+  );
+  const scale = await scaleIfPostgres();
+  if (scale) printScale(scale);
   const out = path.resolve(__dirname, "results");
   fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, "latest.json");
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
-  console.log(`Wrote ${file}`);
+  const at = new Date().toISOString();
+  const report = JSON.stringify({ at, node: process.version, quick: process.env.BENCH_QUICK === "1", results, scale }, null, 2);
+  const stamped = path.join(out, `${at.replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(stamped, report);
+  fs.writeFileSync(path.join(out, "latest.json"), report);
+  console.log(`Wrote ${stamped} and latest.json`);
 }
 
 main().catch((error) => {
