@@ -51,11 +51,11 @@ function engineInput(sessionCount, membersPerSession) {
     return {
       id: randomUUID(), startsAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 15 + (i % 5))), durationMinutes: 60, modality: i % 3 ? "IN_PERSON" : "TELEHEALTH_VIDEO",
       placeOfService: null, topics: "Topic", interventions: "Intervention", groupKind: "SKILLS", hasPsychotherapyComponent: true,
-      leader: { licensed: true, licenseExpiresOn: null }, presentClientIds: present,
-      notes: present.map((clientId) => ({ clientId, participation: "p", response: "r", interventions: null, progress: null, plan: null, risk: null, signedAt: new Date() })),
+      leader: { id: "leader", licensed: true, licenseExpiresOn: null }, supervisor: null, presentClientIds: present,
+      notes: present.map((clientId) => ({ clientId, participation: "p", response: "r", interventions: null, progress: null, plan: null, risk: null, signedAt: new Date(), addenda: [] })),
     };
   });
-  return { timezone: "America/New_York", defaultPlaceOfService: "11", sessions, members, payers: new Map([[payerId, { id: payerId, ruleVersions: [rules] }]]) };
+  return { timezone: "America/New_York", defaultPlaceOfService: "11", sessions, members, payers: new Map([[payerId, { id: payerId, ruleVersions: [rules] }]]), billed: [] };
 }
 
 function frozenBatch(lineCount) {

@@ -27,6 +27,7 @@ interface WorkLine extends CountedLineFacts {
 
 /** A present member, looked up once per evaluation. */
 interface MemberRecord {
+  facts: MemberFacts;
   diagnosisCodes: string[];
   /** Units given so far on `usedOn` per payer (lines of this evaluation, after the billed ones). */
   usedUnits: Map<string, number> | null;
@@ -87,15 +88,15 @@ class Prepared {
 
   constructor(private readonly input: EngineInput) {}
 
-  member(clientId: string): { facts: MemberFacts; record: MemberRecord } {
-    const facts = this.input.members.get(clientId);
+  member(clientId: string): MemberRecord {
     let record = this.members.get(clientId);
     if (!record) {
-      record = { diagnosisCodes: claimDiagnosisCodes(facts?.diagnosisCodes ?? []), usedUnits: null, usedOn: "" };
+      // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
+      const facts = this.input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [] };
+      record = { facts, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), usedUnits: null, usedOn: "" };
       this.members.set(clientId, record);
     }
-    // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
-    return { facts: facts ?? { clientId, diagnosisCodes: [], coverages: [] }, record };
+    return record;
   }
 
   modifiersOf(rules: RuleVersion, modality: SessionFacts["modality"]): string[] {
@@ -130,8 +131,8 @@ function compareStrings(a: string, b: string): number {
 function addLinesOf(session: SessionFacts, serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
   const present = presentMembers(session.presentClientIds);
   for (const clientId of present) {
-    const { facts: member, record } = prepared.member(clientId);
-    const coverage = coverageOn(member.coverages, serviceDate);
+    const record = prepared.member(clientId);
+    const coverage = coverageOn(record.facts.coverages, serviceDate);
     const rules = coverage ? prepared.rulesOn(coverage.payerId, serviceDate) : null;
     const ruled = coverage !== null && rules !== null;
     out.push({
