@@ -224,20 +224,31 @@ async function scaleBench(adminUrl) {
 
     // claimDecisions pages against the raw read of the rows they are computed from, run alternately.
     const times = { rawYear: [], year: [], rawMonth: [], month: [] };
+    const failures = {};
     let yearTotal = 0;
     let yearRows = 0;
+    const attempt = async (key, work) => {
+      if (failures[key]) return;
+      try {
+        times[key].push((await timed(work)).ms);
+      } catch (error) {
+        failures[key] = error.message;
+      }
+    };
     const stopRss = watchRss(groupBill.child);
     for (let run = 0; run < READ_RUNS; run++) {
-      times.rawYear.push((await timed(async () => (yearRows = (await db.query(RAW_READ, [big.practiceId, YEAR.from, YEAR.to])).rowCount))).ms);
-      const year = await timed(() => gql(groupBill.url, CLAIM_PAGE, YEAR, big.auth));
-      yearTotal = year.value.claimDecisions.totalCount;
-      times.year.push(year.ms);
-      times.rawMonth.push((await timed(() => db.query(RAW_READ, [big.practiceId, MONTH.from, MONTH.to]))).ms);
-      times.month.push((await timed(() => gql(groupBill.url, CLAIM_PAGE, MONTH, big.auth))).ms);
+      await attempt("rawYear", async () => (yearRows = (await db.query(RAW_READ, [big.practiceId, YEAR.from, YEAR.to])).rowCount));
+      await attempt("year", async () => (yearTotal = (await gql(groupBill.url, CLAIM_PAGE, YEAR, big.auth)).claimDecisions.totalCount));
+      await attempt("rawMonth", () => db.query(RAW_READ, [big.practiceId, MONTH.from, MONTH.to]));
+      await attempt("month", () => gql(groupBill.url, CLAIM_PAGE, MONTH, big.auth));
     }
     const readRss = await stopRss();
-    figure(`claimDecisions year, page of 100 of ${yearTotal}`, median(times.year), "ms", median(times.rawYear), `raw read of ${yearRows} rows`, "≤ 0.5x (goal 0.1x)");
-    figure("claimDecisions month, page of 100", median(times.month), "ms", median(times.rawMonth), "raw read of the month", "≤ 0.5x");
+    const readFigure = (key, rawKey, label, rawLabel, target) => {
+      if (failures[key]) figures.push({ figure: label, value: null, unit: "ms", baseline: null, ratio: null, target, error: failures[key].slice(0, 120) });
+      else figure(label, median(times[key]), "ms", median(times[rawKey]), rawLabel, target);
+    };
+    readFigure("year", "rawYear", `claimDecisions year, page of 100 of ${yearTotal || "?"}`, `raw read of ${yearRows} rows`, "≤ 0.5x (goal 0.1x)");
+    readFigure("month", "rawMonth", "claimDecisions month, page of 100", "raw read of the month", "≤ 0.5x");
 
     // Sessions page, alternating rounds so both servers see the same machine.
     const page = { first: 50, from: "2025-03-01" };
@@ -261,15 +272,20 @@ async function scaleBench(adminUrl) {
     const small = { url: groupBill.url, connections: 2, headers: other.auth, body: JSON.stringify({ query: SMALL_REQUEST }) };
     const alone = await load(small);
     let reading = true;
+    let yearReads = 0;
     const reader = (async () => {
-      while (reading) await gql(groupBill.url, CLAIM_PAGE, YEAR, big.auth);
+      while (reading) {
+        // A failing year read still loads the server (it fails after the work); the figure notes it.
+        await gql(groupBill.url, CLAIM_PAGE, YEAR, big.auth).catch(() => undefined);
+        yearReads += 1;
+      }
     })();
     const stopBusyRss = watchRss(groupBill.child);
     const busy = await load(small);
     reading = false;
     await reader;
     const busyRss = await stopBusyRss();
-    figure("other practice p99 while a year is read", busy.latency.p99, "ms", alone.latency.p99, "p99 with no other load", "≤ 50 ms");
+    figure(`other practice p99 while a year is read (${yearReads} year reads${failures.year ? ", failing" : ""})`, busy.latency.p99, "ms", alone.latency.p99, "p99 with no other load", "≤ 50 ms");
 
     figure("server RSS peak under load", Math.round(Math.max(readRss, loadRss, busyRss) / 1024 / 1024), "MB", null, null, "≤ 400 MB");
 

@@ -17,7 +17,8 @@ async function groupBill() {
   const { buildGroupBillSchema } = require(`${dist}/graphql/schema.js`);
   const dataSource = createDataSource(databaseUrl, POOL_SIZE);
   await dataSource.initialize();
-  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: false, log: () => undefined });
+  const log = (message) => console.error(`[groupbill] ${String(message).split("\n", 1)[0]}`);
+  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: false, log });
   return app.listen(0, "127.0.0.1");
 }
 
