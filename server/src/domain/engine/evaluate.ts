@@ -27,7 +27,10 @@ interface WorkLine extends CountedLineFacts {
 
 /** A present member, looked up once per evaluation. */
 interface MemberRecord {
+  clientId: string;
   facts: MemberFacts;
+  /** Position of clientId among all present members in code-unit order: sorting a session's members compares numbers. */
+  rank: number;
   diagnosisCodes: string[];
   /** Units given so far on `usedOn` per payer (lines of this evaluation, after the billed ones). */
   usedUnits: Map<string, number> | null;
@@ -58,11 +61,14 @@ export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
     for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
     day = [];
   };
-  for (const session of sessions) {
+  const membersOf = sessions.map((session) => session.presentClientIds.map((clientId) => prepared.member(clientId)));
+  prepared.rankMembers();
+  for (let i = 0; i < sessions.length; i++) {
+    const session = sessions[i];
     const serviceDate = localDateOf(session.startsAt, input.timezone);
     if (serviceDate !== dayDate && day.length > 0) finishDay();
     dayDate = serviceDate;
-    addLinesOf(session, serviceDate, prepared, day);
+    addLinesOf(session, presentMembers(membersOf[i]), serviceDate, prepared, day);
   }
   finishDay();
   return drafts;
@@ -93,10 +99,16 @@ class Prepared {
     if (!record) {
       // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
       const facts = this.input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [] };
-      record = { facts, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), usedUnits: null, usedOn: "" };
+      record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), usedUnits: null, usedOn: "" };
       this.members.set(clientId, record);
     }
     return record;
+  }
+
+  /** Ranks every member met so far by clientId, once, instead of comparing id strings in every session. */
+  rankMembers(): void {
+    const records = [...this.members.values()].sort((a, b) => compareStrings(a.clientId, b.clientId));
+    for (let i = 0; i < records.length; i++) records[i].rank = i;
   }
 
   modifiersOf(rules: RuleVersion, modality: SessionFacts["modality"]): string[] {
@@ -128,10 +140,9 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function addLinesOf(session: SessionFacts, serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
-  const present = presentMembers(session.presentClientIds);
-  for (const clientId of present) {
-    const record = prepared.member(clientId);
+function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
+  for (const record of present) {
+    const clientId = record.clientId;
     const coverage = coverageOn(record.facts.coverages, serviceDate);
     const rules = coverage ? prepared.rulesOn(coverage.payerId, serviceDate) : null;
     const ruled = coverage !== null && rules !== null;
@@ -156,12 +167,16 @@ function addLinesOf(session: SessionFacts, serviceDate: string, prepared: Prepar
 }
 
 /** Sorted, and a client marked present twice is still one member and one unit. */
-function presentMembers(clientIds: readonly string[]): string[] {
-  const sorted = clientIds.slice().sort(compareStrings);
+function presentMembers(members: MemberRecord[]): MemberRecord[] {
+  members.sort(byRank);
   let kept = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i];
-  sorted.length = kept;
-  return sorted;
+  for (let i = 0; i < members.length; i++) if (i === 0 || members[i] !== members[kept - 1]) members[kept++] = members[i];
+  members.length = kept;
+  return members;
+}
+
+function byRank(a: MemberRecord, b: MemberRecord): number {
+  return a.rank - b.rank;
 }
 
 function noteOf(session: SessionFacts, clientId: string): NoteFacts | null {
