@@ -41,6 +41,9 @@ export async function rescope(manager: EntityManager, scope: DbScope): Promise<v
 /** The request being served, if any: services reach its transaction through Database without passing it around. */
 export const requestTransactions = new AsyncLocalStorage<RequestTransaction>();
 
+/** The request-transaction call the current code runs inside, to tell a nested call from a concurrent one. */
+const currentCall = new AsyncLocalStorage<{ transaction: RequestTransaction; scope: string }>();
+
 /** PostgreSQL aborts the whole transaction after any failed statement; later statements fail with this code. */
 const IN_FAILED_TRANSACTION = "25P02";
 
@@ -103,11 +106,20 @@ export class RequestTransaction {
    * connection meanwhile), which work that may change the scope itself (sign-in) needs.
    */
   async run<T>(scope: DbScope, work: (manager: EntityManager) => Promise<T>, exclusive: boolean): Promise<T> {
+    const key = scopeKey(scope);
+    const outer = currentCall.getStore();
+    if (outer?.transaction === this) {
+      // Called from inside another call's work, which holds its place (and for exclusive work, the gate): waiting
+      // for the connection would wait for ourselves. Same scope joins the outer call; another scope gets its own
+      // transaction, as every call did before requests shared one.
+      if (outer.scope === key && this.runner) return work(this.runner.manager);
+      return inScope(this.dataSource, scope, work);
+    }
     for (let attempt = 0; ; attempt++) {
       const entry = await this.enter(scope, exclusive);
       if (!entry) return inScope(this.dataSource, scope, work);
       try {
-        return await work(entry.manager);
+        return await currentCall.run({ transaction: this, scope: key }, () => work(entry.manager));
       } catch (error) {
         const code = failedStatementCode(error);
         if (code !== null) this.aborted = true;

@@ -90,6 +90,22 @@ describe("a request transaction", () => {
     expect(pool().idleCount).toBe(pool().totalCount);
   });
 
+  it("runs a call made from inside another call's work instead of waiting for that call to end", async () => {
+    const tx = new RequestTransaction(server.dataSource);
+    const a = scopeOf(randomUUID());
+    const b = scopeOf(randomUUID());
+    const [outer, sameScope, otherScope] = await tx.run(
+      a,
+      async (m) => [await whereAmI(m), await tx.run(a, (inner) => whereAmI(inner), false), await tx.run(b, (inner) => whereAmI(inner), true)],
+      true,
+    );
+    expect(sameScope.txid).toBe(outer.txid);
+    expect(otherScope.txid).not.toBe(outer.txid);
+    expect(otherScope.practice).toBe(b.practiceId);
+    await tx.finish();
+    expect(pool().idleCount).toBe(pool().totalCount);
+  });
+
   it("opens nothing when the request never reaches the database", async () => {
     const before = pool().totalCount - pool().idleCount;
     const tx = new RequestTransaction(server.dataSource);
