@@ -85,7 +85,7 @@ async function databaseBench() {
   }
   const { ensureDatabase } = require(`${dist}/db/ensure-database.js`);
   const { createDataSource, migrate } = require(`${dist}/db/data-source.js`);
-  const { seedDemo, previousMonth } = require(`${dist}/db/seed.js`);
+  const { seedDemo } = require(`${dist}/db/seed.js`);
   const { evaluateDates } = require(`${dist}/services/claim.service.js`);
   const { inScope } = require(`${dist}/db/tenant-transaction.js`);
   const name = `gb_bench_${process.pid}_${Date.now()}`;
@@ -97,7 +97,8 @@ async function databaseBench() {
     const now = new Date();
     await seedDemo(dataSource, now);
     const [{ id }] = await dataSource.query(`SELECT id FROM practices LIMIT 1`);
-    const month = previousMonth(now.toISOString().slice(0, 10));
+    // The month the seed filled, in the practice's time zone (near midnight UTC that is not today's UTC month).
+    const [month] = await dataSource.query(`SELECT min(service_date)::text AS "from", max(service_date)::text AS "to" FROM group_sessions`);
     const runs = 20;
     let lines = 0;
     const started = process.hrtime.bigint();
