@@ -142,7 +142,8 @@ export class RequestTransaction {
    * connection goes back to the pool whatever happens. Idempotent; calls arriving later run on their own.
    */
   finish(): Promise<void> {
-    this.finishing ??= this.close();
+    // Never rejects: close() already destroys a connection it could not end cleanly, and the answer is decided.
+    this.finishing ??= this.close().catch(() => undefined);
     return this.finishing;
   }
 
