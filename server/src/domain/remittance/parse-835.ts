@@ -102,11 +102,13 @@ function readAdjustments(r: ElementReader, cas: Segment): Adjustment[] {
     return [];
   }
   const adjustments: Adjustment[] = [];
+  let triplets = 0;
   for (let t = 0; t < CAS_TRIPLETS; t++) {
     const reasonAt = 2 + 3 * t;
     const reason = element(cas, reasonAt);
     const amount = element(cas, reasonAt + 1);
     if (reason === "" && amount === "" && element(cas, reasonAt + 2) === "") continue;
+    triplets++;
     if (reason === "") {
       r.invalid(cas, reasonAt, `an adjustment amount is given without its reason code`);
       continue;
@@ -119,7 +121,7 @@ function readAdjustments(r: ElementReader, cas: Segment): Adjustment[] {
       position: cas.position,
     });
   }
-  if (adjustments.length === 0 && group !== "") r.invalid(cas, 2, "the CAS segment carries no adjustment reason");
+  if (triplets === 0 && group !== "") r.invalid(cas, 2, "the CAS segment carries no adjustment reason");
   return adjustments;
 }
 
@@ -385,6 +387,11 @@ function checkIsRemittance(interchange: ReturnType<typeof readInterchange> & { o
   return problems;
 }
 
+/** Problems sorted by the segment they name; those about a missing segment (no position) last. Sorting is stable. */
+function inFileOrder(problems: RemittanceProblem[]): RemittanceProblem[] {
+  return [...problems].sort((a, b) => (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER));
+}
+
 /**
  * Reads an 835 and checks it: envelope, that it is an 835 of 005010X221A1,
  * every element GroupBill posts, and the guide's balancing. Either the whole
@@ -407,7 +414,7 @@ export function parse835(text: string): Parse835Result {
   const payments = interchange.transactions.map((tx) => readPayment(r, tx)).filter((p): p is RemittancePayment => p !== null);
   const isaDate = /^\d{6}$/.test(element(isa, 9)) ? parseDate8(`20${element(isa, 9)}`) : null;
   if (isaDate === null) r.invalid(isa, 9, `the interchange date must be YYMMDD, got ${JSON.stringify(element(isa, 9))}`);
-  if (r.problems.length > 0 || isaDate === null) return { ok: false, problems: r.problems };
+  if (r.problems.length > 0 || isaDate === null) return { ok: false, problems: inFileOrder(r.problems) };
 
   const remittance: Remittance835 = {
     interchangeControlNumber: interchange.isaControlNumber,

@@ -123,7 +123,7 @@ function scan(text: string, d: Delimiters): RawSegment[] | RemittanceProblem {
     if (cut < 0 || !SEGMENT_ID.test(tag)) {
       return problem(
         "NOT_X12",
-        SEGMENT_ID.test(tag) ? tag : "?",
+        /^[A-Z][A-Z0-9]{1,2}(?![A-Z0-9])/.exec(raw)?.[0] ?? "?",
         position,
         null,
         `${JSON.stringify(raw.slice(0, 30))} does not start with a segment id followed by the element separator ${JSON.stringify(d.element)} that the ISA declares`,

@@ -252,7 +252,7 @@ export type RemittanceProblemCode =
  */
 export interface RemittanceProblem {
   code: RemittanceProblemCode;
-  /** The segment at fault ("CLP", "SE", ...). */
+  /** The segment at fault ("CLP", "SE", ...); "?" when the text there has no readable segment id. */
   segmentId: string;
   /** Its 1-based position in the file (ISA = 1); null when the segment is missing altogether. */
   position: number | null;
