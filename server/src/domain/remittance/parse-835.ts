@@ -197,9 +197,9 @@ function readPayment(r: ElementReader, tx: Transaction): RemittancePayment | nul
         break;
       case "DTM":
         if (context === "header" && q === "405") productionDate = r.date(seg, 2, "The production date");
-        else if (context === "claim" && q === "232") claim!.statementFromDate = r.date(seg, 2, "The claim statement period start");
-        else if (context === "claim" && q === "233") claim!.statementToDate = r.date(seg, 2, "The claim statement period end");
-        else if (context === "claim" && q === "050") claim!.receivedDate = r.date(seg, 2, "The claim received date");
+        else if (claim && q === "232") claim.statementFromDate = r.date(seg, 2, "The claim statement period start");
+        else if (claim && q === "233") claim.statementToDate = r.date(seg, 2, "The claim statement period end");
+        else if (claim && q === "050") claim.receivedDate = r.date(seg, 2, "The claim received date");
         else if (context === "line" && (q === "472" || q === "150")) line!.serviceDate = r.date(seg, 2, "The service date");
         else if (context === "line" && q === "151") line!.serviceEndDate = r.date(seg, 2, "The service period end");
         break;
@@ -224,15 +224,16 @@ function readPayment(r: ElementReader, tx: Transaction): RemittancePayment | nul
         else if (context === "claim") claim!.adjustments.push(...readAdjustments(r, seg));
         else r.invalid(seg, null, "an adjustment (CAS) must follow the CLP or SVC it adjusts");
         break;
+      // The guide puts these before the claim's first SVC; a payer that sends them later still means the claim.
       case "NM1":
-        if (context === "claim" && q === "QC") claim!.patient = readName(r, seg);
-        else if (context === "claim" && q === "IL") claim!.insured = readName(r, seg);
+        if (claim && q === "QC") claim.patient = readName(r, seg);
+        else if (claim && q === "IL") claim.insured = readName(r, seg);
         break;
       case "MOA":
-        if (context === "claim") claim!.remarkCodes.push(...readRemarks(seg, MOA_REMARK_ELEMENTS));
+        if (claim) claim.remarkCodes.push(...readRemarks(seg, MOA_REMARK_ELEMENTS));
         break;
       case "MIA":
-        if (context === "claim") claim!.remarkCodes.push(...readRemarks(seg, MIA_REMARK_ELEMENTS));
+        if (claim) claim.remarkCodes.push(...readRemarks(seg, MIA_REMARK_ELEMENTS));
         break;
       case "SVC":
         if (!claim || context === "trailer") {
@@ -248,6 +249,8 @@ function readPayment(r: ElementReader, tx: Transaction): RemittancePayment | nul
         break;
       case "PLB":
         providerAdjustments.push(...readProviderAdjustments(r, seg));
+        claim = null;
+        line = null;
         context = "trailer";
         break;
       default:

@@ -38,6 +38,32 @@ describe("parse835 on the hand-built fixtures", () => {
     expect(interchange).toBeInstanceOf(X12Interchange);
   });
 
+  it("builds files with test/support/x835.ts that node-x12 accepts in strict mode too", () => {
+    const text = x835({
+      plb: [{ providerId: "1234567893", fiscalDate: "20261231", items: [["WO", "X1", "5"]] }],
+      claims: [
+        {
+          pcn: "HGT-1",
+          status: "1",
+          charge: "125",
+          paid: "80",
+          patientResponsibility: "20",
+          patient: { last: "RIVERA", first: "ANA", memberId: "W1" },
+          moaRemarks: ["MA01"],
+          from: "20261001",
+          to: "20261001",
+          lines: [
+            { procedure: "HC:90853:HQ", charge: "125", paid: "80", units: "1", date: "20261001", controlNumber: "L1", remarks: ["N657"], cas: [{ group: "CO", items: [["45", "25"]] }, { group: "PR", items: [["3", "20"]] }] },
+          ],
+        },
+      ],
+    });
+    const parser = new X12Parser(true);
+    expect(parser.parse(text)).toBeInstanceOf(X12Interchange);
+    expect(parser.diagnostics).toEqual([]);
+    expect(parsed(text).payments[0]!.financial.totalPaymentCents).toBe(7500);
+  });
+
   it("reads a paid claim, its envelope, payment, trace, payer and payee exactly", () => {
     expect(parsed(fixture("paid.835"))).toEqual({
       interchangeControlNumber: "000004521",
@@ -249,6 +275,15 @@ describe("parse835 on other layouts", () => {
       ["0001", "EFT-A"],
       ["0002", "EFT-B"],
     ]);
+  });
+
+  it("keeps claim-level segments a payer sends after the first service line with their claim", () => {
+    const text = x835({ claims: [{ pcn: "HGT-1", status: "1", charge: "125", paid: "125", lines: [{ procedure: "HC:90853", charge: "125", paid: "125" }] }] });
+    const late = text.replace("SVC*HC:90853*125*125~\n", "SVC*HC:90853*125*125~\nMOA***MA01~\nNM1*QC*1*RIVERA*ANA****MI*W1~\n").replace(/SE\*(\d+)/, (_m, n: string) => `SE*${Number(n) + 2}`);
+    const claim = parsed(late).payments[0]!.claims[0]!;
+    expect(claim.remarkCodes.map((r) => r.code)).toEqual(["MA01"]);
+    expect(claim.patient?.lastName).toBe("RIVERA");
+    expect(claim.serviceLines[0]!.remarkCodes).toEqual([]);
   });
 
   it("keeps an amount of 12.500 but never rounds a fraction of a cent", () => {

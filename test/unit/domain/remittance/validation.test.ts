@@ -150,6 +150,11 @@ describe("parse835 refuses X12 that is not a 005010X221A1 835", () => {
     expect(problem!.message).toContain('"837", not an 835');
   });
 
+  it("names ST03 when the transaction declares another guide", () => {
+    const st = segmentsOf(good)[POS.ST - 1]!;
+    expect(problems(edit(POS.ST, st.replace("005010X221A1", "005010X222A1"))).map(where)).toEqual([["NOT_835", "ST", POS.ST, "ST03"]]);
+  });
+
   it("names GS08 when the group is another version", () => {
     expect(problems(x835({ ...spec, breakEnvelope: { gs08: "004010X091A1" } })).map(where)).toEqual([["NOT_835", "GS", POS.GS, "GS08"]]);
   });
