@@ -151,7 +151,8 @@ function readParty(r: ElementReader, n1: Segment, refs: AdditionalId[]): Remitta
   return { name: r.required(n1, 2, "The name"), idQualifier: r.optional(n1, 3), id: r.optional(n1, 4), additionalIds: refs };
 }
 
-type Context = "header" | "payer" | "payee" | "claim" | "line" | "trailer";
+/** Which loop REF and DTM segments belong to, until a claim starts; claim and line then tell. */
+type Context = "header" | "payer" | "payee" | "claims" | "trailer";
 
 /** Walks one ST/SE body loop by loop (header, 1000A payer, 1000B payee, 2100 claims, 2110 lines, PLB). */
 function readPayment(r: ElementReader, tx: Transaction): RemittancePayment | null {
@@ -193,21 +194,21 @@ function readPayment(r: ElementReader, tx: Transaction): RemittancePayment | nul
         if (context === "header" && q === "EV") receiverId = r.optional(seg, 2);
         else if (context === "payer" || context === "payee") {
           (context === "payer" ? payerRefs : payeeRefs).push({ qualifier: q, value: r.required(seg, 2, "The reference identification") });
-        } else if (context === "line" && q === "6R") line!.lineControlNumber = r.required(seg, 2, "The line item control number");
+        } else if (line && q === "6R") line.lineControlNumber = r.required(seg, 2, "The line item control number");
         break;
       case "DTM":
         if (context === "header" && q === "405") productionDate = r.date(seg, 2, "The production date");
         else if (claim && q === "232") claim.statementFromDate = r.date(seg, 2, "The claim statement period start");
         else if (claim && q === "233") claim.statementToDate = r.date(seg, 2, "The claim statement period end");
         else if (claim && q === "050") claim.receivedDate = r.date(seg, 2, "The claim received date");
-        else if (context === "line" && (q === "472" || q === "150")) line!.serviceDate = r.date(seg, 2, "The service date");
-        else if (context === "line" && q === "151") line!.serviceEndDate = r.date(seg, 2, "The service period end");
+        else if (line && (q === "472" || q === "150")) line.serviceDate = r.date(seg, 2, "The service date");
+        else if (line && q === "151") line.serviceEndDate = r.date(seg, 2, "The service period end");
         break;
       case "LX":
         // A header number groups claims (loop 2000); it carries nothing GroupBill posts.
         line = null;
         claim = null;
-        if (context !== "trailer") context = "header";
+        if (context !== "trailer") context = "claims";
         break;
       case "CLP":
         if (context === "trailer") {
@@ -217,11 +218,12 @@ function readPayment(r: ElementReader, tx: Transaction): RemittancePayment | nul
         claim = readClaim(r, seg);
         claims.push(claim);
         line = null;
-        context = "claim";
+        context = "claims";
         break;
       case "CAS":
-        if (context === "line") line!.adjustments.push(...readAdjustments(r, seg));
-        else if (context === "claim") claim!.adjustments.push(...readAdjustments(r, seg));
+        // A CAS belongs to the loop it is in: after an SVC it adjusts that line, else the claim.
+        if (line) line.adjustments.push(...readAdjustments(r, seg));
+        else if (claim) claim.adjustments.push(...readAdjustments(r, seg));
         else r.invalid(seg, null, "an adjustment (CAS) must follow the CLP or SVC it adjusts");
         break;
       // The guide puts these before the claim's first SVC; a payer that sends them later still means the claim.
@@ -236,16 +238,15 @@ function readPayment(r: ElementReader, tx: Transaction): RemittancePayment | nul
         if (claim) claim.remarkCodes.push(...readRemarks(seg, MIA_REMARK_ELEMENTS));
         break;
       case "SVC":
-        if (!claim || context === "trailer") {
+        if (!claim) {
           r.invalid(seg, null, "a service line (SVC) must belong to a claim (CLP)");
           break;
         }
         line = readServiceLine(r, seg);
         claim.serviceLines.push(line);
-        context = "line";
         break;
       case "LQ":
-        if (context === "line" && q === "HE") line!.remarkCodes.push(...readRemarks(seg, [2]));
+        if (line && q === "HE") line.remarkCodes.push(...readRemarks(seg, [2]));
         break;
       case "PLB":
         providerAdjustments.push(...readProviderAdjustments(r, seg));

@@ -87,7 +87,9 @@ function readDelimiters(isa: string): Delimiters | RemittanceProblem {
   }
   const delimiters: Delimiters = { element: elementSep, repetition: isa[82]!, component: isa[104]!, segment: isa[105]! };
   const chosen = [delimiters.element, delimiters.component, delimiters.segment];
-  if (chosen.some((d) => /[A-Za-z0-9\s]/.test(d)) || new Set(chosen).size !== chosen.length) {
+  // Some payers end segments with a line break instead of "~"; any other letter, digit or blank would split data.
+  const unusable = (d: string) => /[A-Za-z0-9\s]/.test(d) && !(d === delimiters.segment && (d === "\n" || d === "\r"));
+  if (chosen.some(unusable) || new Set(chosen).size !== chosen.length) {
     return problem(
       "NOT_X12",
       "ISA",
@@ -162,8 +164,8 @@ function checkNesting(segments: RawSegment[]): Envelope | RemittanceProblem {
         st = seg;
         break;
       case "SE":
-        if (!st) return at("SE closes a transaction that was never opened: the ST before it is missing");
-        group!.transactions.push({ st, se: seg });
+        if (!st || !group) return at("SE closes a transaction that was never opened: the ST before it is missing");
+        group.transactions.push({ st, se: seg });
         st = null;
         break;
       case "GE":
@@ -190,8 +192,9 @@ function checkNesting(segments: RawSegment[]): Envelope | RemittanceProblem {
         }
     }
   }
-  const missing = st ? "SE" : group ? "GE" : "IEA";
-  return problem("MISSING_SEGMENT", missing, null, null, `the file ends without ${missing === "IEA" ? "the IEA that closes the interchange" : `the ${missing} that closes the ${missing === "SE" ? `transaction opened by ST (segment ${st!.position})` : `group opened by GS (segment ${group!.gs.position})`}`}`);
+  if (st) return problem("MISSING_SEGMENT", "SE", null, null, `the file ends without the SE that closes the transaction opened by ST (segment ${st.position})`);
+  if (group) return problem("MISSING_SEGMENT", "GE", null, null, `the file ends without the GE that closes the group opened by GS (segment ${group.gs.position})`);
+  return problem("MISSING_SEGMENT", "IEA", null, null, "the file ends without the IEA that closes the interchange");
 }
 
 const raw = (seg: RawSegment, index: number): string => seg.elements[index - 1] ?? "";

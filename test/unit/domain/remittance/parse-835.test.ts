@@ -252,6 +252,12 @@ describe("parse835 on other layouts", () => {
     expect(parsed(`\uFEFF${text}`)).toEqual(expected);
   });
 
+  it("reads a file whose segments end with a line break instead of a terminator character", () => {
+    const text = x835(oneClaim);
+    expect(parsed(text.replace(/~\n/g, "\n"))).toEqual(parsed(text));
+    expect(parsed(text.replace(/~\n/g, "\r\n"))).toEqual(parsed(text));
+  });
+
   it("reads other delimiters declared by the ISA", () => {
     const text = x835({
       claims: [{ pcn: "HGT-1", status: "1", charge: "125", paid: "100", lines: [{ procedure: "HC:90853:HQ", charge: "125", paid: "100", cas: [{ group: "CO", items: [["45", "25"]] }] }] }],

@@ -96,6 +96,16 @@ describe("parse835 checks the envelope", () => {
     expect(problems(text).map(where)).toEqual([expected]);
   });
 
+  it("says what is missing when the file stops early", () => {
+    const segments = segmentsOf(good);
+    expect(problems(join(segments.slice(0, POS.CAS))).map((p) => p.message)).toEqual([
+      "SE: the file ends without the SE that closes the transaction opened by ST (segment 3)",
+    ]);
+    expect(problems(join(segments.slice(0, POS.SE))).map((p) => p.message)).toEqual([
+      "GE: the file ends without the GE that closes the group opened by GS (segment 2)",
+    ]);
+  });
+
   it("says which transaction has no SE in the malformed fixture", () => {
     expect(problems(fixture("malformed.835"))).toEqual([
       {
