@@ -1,3 +1,4 @@
+import { fieldError, type FieldError } from "../validation/field-error.js";
 import { checkBalancing } from "./balance.js";
 import { element, readInterchange, remittanceProblem, type Delimiters, type Segment, type Transaction } from "./segments.js";
 import {
@@ -24,6 +25,14 @@ import { parseCents, parseDate8, parseQuantity } from "./values.js";
 
 /** GS08 and ST03 of the only guide GroupBill reads. */
 export const REMITTANCE_GUIDE = "005010X221A1";
+
+/**
+ * CLP02 codes of 005010X221A1: processed as primary (1), secondary (2), tertiary (3),
+ * denied (4), processed as primary/secondary/tertiary and forwarded to another payer
+ * (19/20/21), reversal of a previous payment (22), not our claim and forwarded (23),
+ * predetermination only (25).
+ */
+export const CLAIM_STATUS_CODES = ["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"] as const;
 
 const CAS_TRIPLETS = 6;
 const PLB_PAIRS = 6;
@@ -299,10 +308,13 @@ function readPayment(r: ElementReader, tx: Transaction): RemittancePayment | nul
 function readFinancial(r: ElementReader, bpr: Segment): FinancialInformation {
   const creditDebit = r.required(bpr, 3, "The credit/debit flag");
   if (creditDebit !== "" && creditDebit !== "C" && creditDebit !== "D") r.invalid(bpr, 3, `the credit/debit flag must be C or D, got ${JSON.stringify(creditDebit)}`);
+  const totalPaymentCents = r.cents(bpr, 2, "The total actual provider payment amount");
+  // The direction is BPR03's job; a negative BPR02 would make a debit a credit again.
+  if (totalPaymentCents < 0) r.invalid(bpr, 2, `the total payment must not be negative (BPR03 says credit or debit), got ${JSON.stringify(element(bpr, 2))}`);
   return {
     position: bpr.position,
     handlingCode: r.required(bpr, 1, "The transaction handling code"),
-    totalPaymentCents: r.cents(bpr, 2, "The total actual provider payment amount"),
+    totalPaymentCents,
     creditDebit: creditDebit === "D" ? "D" : "C",
     paymentMethod: r.required(bpr, 4, "The payment method code"),
     paymentFormat: r.optional(bpr, 5),
@@ -311,6 +323,10 @@ function readFinancial(r: ElementReader, bpr: Segment): FinancialInformation {
 }
 
 function readClaim(r: ElementReader, clp: Segment): RemittanceClaim {
+  const status = element(clp, 2);
+  if (status !== "" && !(CLAIM_STATUS_CODES as readonly string[]).includes(status)) {
+    r.invalid(clp, 2, `the claim status code must be one of ${CLAIM_STATUS_CODES.join(", ")}, got ${JSON.stringify(status)}`);
+  }
   return {
     position: clp.position,
     patientControlNumber: r.required(clp, 1, "The patient control number"),
@@ -432,4 +448,13 @@ export function parse835(text: string): Parse835Result {
   };
   const unbalanced = checkBalancing(remittance);
   return unbalanced.length > 0 ? { ok: false, problems: unbalanced } : { ok: true, remittance };
+}
+
+/**
+ * The problems as field errors on the one input that carried the file, for a
+ * BAD_USER_INPUT answer: each message already names its segment, position
+ * and element, which is where a biller looks in the file.
+ */
+export function remittanceFieldErrors(problems: readonly RemittanceProblem[], field: string): FieldError[] {
+  return problems.map((p) => fieldError(field, p.message));
 }

@@ -1,4 +1,4 @@
-import { parse835, type RemittanceProblem } from "../../../../server/src/domain/remittance/index.js";
+import { parse835, remittanceFieldErrors, type RemittanceProblem } from "../../../../server/src/domain/remittance/index.js";
 import { isaSegment, x835, type X835Claim, type X835Spec } from "../../../support/x835.js";
 import { fixture } from "./fixtures.js";
 
@@ -203,6 +203,16 @@ describe("parse835 checks the segments it posts", () => {
     ]);
   });
 
+  it("refuses an unknown claim status and a negative total payment", () => {
+    const text = x835({ payment: { amount: "-100" }, claims: [{ ...paidClaim, status: "5" }] });
+    const found = problems(text);
+    expect(found.map(where)).toEqual([
+      ["INVALID_ELEMENT", "BPR", POS.BPR, "BPR02"],
+      ["INVALID_ELEMENT", "CLP", POS.CLP, "CLP02"],
+    ]);
+    expect(found[1]!.message).toBe('CLP (segment 18), CLP02: the claim status code must be one of 1, 2, 3, 4, 19, 20, 21, 22, 23, 25, got "5"');
+  });
+
   it("refuses a CAS amount without its reason, and a service line outside a claim", () => {
     const noReason = edit(POS.CAS, "CAS*CO**25");
     expect(problems(noReason).map(where)).toEqual([["INVALID_ELEMENT", "CAS", POS.CAS, "CAS02"]]);
@@ -296,5 +306,13 @@ describe("parse835 checks the guide's balancing", () => {
     expect(parse835(withPlb("50", "150", "D")).ok).toBe(true);
     expect(problems(withPlb("50", "150", "C")).map(where)).toEqual([["UNBALANCED", "BPR", POS.BPR, "BPR02"]]);
     expect(problems(withPlb("100", "25")).map(where)).toEqual([["UNBALANCED", "BPR", POS.BPR, "BPR02"]]);
+  });
+});
+
+describe("remittanceFieldErrors", () => {
+  it("puts every problem on the input that carried the file, message unchanged", () => {
+    const found = problems(fixture("unbalanced.835"));
+    expect(remittanceFieldErrors(found, "text")).toEqual(found.map((p) => ({ field: "text", message: p.message })));
+    expect(found).toHaveLength(2);
   });
 });
