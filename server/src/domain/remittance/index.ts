@@ -17,3 +17,5 @@ export { RARC_CODES, RARC_SOURCE, describeRarc, isKnownRarc } from "./rarc.js";
 export { DENIAL_PREVENTION, PENDING_ISSUE_CODES, preventionFor } from "./denial-prevention.js";
 export type { DenialPrevention, PreventionArea } from "./denial-prevention.js";
 export { formatCents } from "./values.js";
+export { paymentKeys } from "./keys.js";
+export type { PaymentKeys } from "./keys.js";

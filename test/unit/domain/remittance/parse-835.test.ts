@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { X12Interchange, X12Parser } from "node-x12";
-import { parse835, type RemittancePayment } from "../../../../server/src/domain/remittance/index.js";
+import { parse835, paymentKeys, type RemittancePayment } from "../../../../server/src/domain/remittance/index.js";
 import { x835 } from "../../../support/x835.js";
 import { FIXTURE_DIR, VALID_FIXTURES, fixture, parsed } from "./fixtures.js";
 
@@ -307,6 +307,16 @@ describe("parse835 on other layouts", () => {
           message: 'CLP (segment 18), CLP03: The total claim charge must be an amount in dollars with at most 2 decimals, got "125.005"',
         },
       ],
+    });
+  });
+});
+
+describe("paymentKeys", () => {
+  it("scopes the trace number by payer and the control numbers by sender", () => {
+    const remittance = parsed(fixture("service-lines.835"));
+    expect(paymentKeys(remittance, remittance.payments[0]!)).toEqual({
+      traceKey: "1512345678/EFT20261116042",
+      controlKey: "ZZ:BHHPSENDER/000004525/4525/0042",
     });
   });
 });
