@@ -1,12 +1,12 @@
 import type { Remittance835, RemittancePayment } from "./types.js";
 
 /**
- * What makes a payment the same payment when a file is imported again. A
- * check or EFT number (TRN02) is unique only within its payer (TRN03), and
- * control numbers only within their sender (ISA06), so each key carries its
- * scope. The posting service refuses a payment when either key was posted
- * before: a re-sent file has new control numbers but the same trace, and a
- * payer that reuses a trace number for a new payment still changes ISA13.
+ * What makes a payment the same payment when a file is imported again. The
+ * trace key names the money: a payer that re-sends a check or EFT in a new
+ * file keeps TRN02 but writes new control numbers. The control key names the
+ * transmission: the same file imported twice repeats it exactly. A check or
+ * EFT number is unique only within its payer (TRN03), and control numbers
+ * only within their sender (ISA05/ISA06), so each key carries its scope.
  */
 export interface PaymentKeys {
   /** "TRN03/TRN02" */
