@@ -1,4 +1,4 @@
-import { X12Parser, type X12Interchange } from "node-x12";
+import { X12Interchange, X12Parser } from "node-x12";
 import type { RemittanceProblem } from "./types.js";
 
 /**
@@ -260,11 +260,15 @@ export function readInterchange(input: string): ReadResult {
   if (trailerProblems.length > 0) return { ok: false, problems: trailerProblems };
 
   const parser = new X12Parser(false);
-  let parsed: X12Interchange;
+  let parsed: ReturnType<X12Parser["parse"]>;
   try {
-    parsed = parser.parse(text) as X12Interchange;
+    parsed = parser.parse(text);
   } catch (error) {
     return fail(problem("NOT_X12", "ISA", null, null, `the X12 parser could not read the file: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  // Only strict mode splits several interchanges into a "fat" one, and the scan already refused a second ISA.
+  if (!(parsed instanceof X12Interchange)) {
+    return fail(problem("ENVELOPE", "ISA", null, null, "the X12 parser found more than one interchange"));
   }
   if (parser.diagnostics.length > 0) {
     return { ok: false, problems: parser.diagnostics.map((d) => problem("ENVELOPE", "ISA", null, null, `the X12 parser reports: ${d.message}`)) };
