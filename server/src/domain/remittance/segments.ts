@@ -54,7 +54,7 @@ const ISA_SEPARATOR_OFFSETS = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89,
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 const ENVELOPE_TAGS = new Set(["ISA", "IEA", "GS", "GE", "ST", "SE"]);
 
-export function describeAt(tag: string, position: number | null): string {
+function describeAt(tag: string, position: number | null): string {
   return position === null ? tag : `${tag} (segment ${position})`;
 }
 
