@@ -12,7 +12,7 @@ export class PriorAuthorizationResolver {
   @Mutation(() => PriorAuthorization, { description: "Records a payer's prior authorization for a client; it may not overlap another of the same client and payer." })
   @Authorized(Permission.ManageClients)
   addPriorAuthorization(
-    @Arg("clientId", () => ID) clientId: string,
+    @Arg("clientId", () => ID, { description: "The client the payer authorized." }) clientId: string,
     @Arg("input", () => AddPriorAuthorizationInput) input: AddPriorAuthorizationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PriorAuthorization> {
