@@ -33,6 +33,8 @@ export interface LoadedFacts {
   sessions: GroupSessionEntity[];
   /** The loaded sessions' lines in batches that are not void, by `${sessionId}:${clientId}`: their batch id. */
   batchOf: Map<string, string>;
+  /** The prior authorization number those billed lines were sent with, by the same key (absent when none). */
+  billedAuthorizationNumber: Map<string, string>;
 }
 
 /**
@@ -54,14 +56,15 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
           { sessionId: In(allSessions.map((s) => s.id)), voided: false },
           ...(authorized.authorizations.length ? [{ authorizationId: In(authorized.authorizations.map((a) => a.id)), voided: false }] : []),
         ],
-        select: { sessionId: true, clientId: true, serviceDate: true, payerId: true, batchId: true, authorizationId: true },
+        select: { sessionId: true, clientId: true, serviceDate: true, payerId: true, batchId: true, authorizationId: true, authorizationNumber: true },
       })
     : [];
   const batchOf = new Map(billed.map((b) => [`${b.sessionId}:${b.clientId}`, b.batchId]));
+  const billedAuthorizationNumber = new Map(billed.flatMap((b) => (b.authorizationNumber ? [[`${b.sessionId}:${b.clientId}`, b.authorizationNumber] as const] : [])));
   const input = await factsFor(manager, practice, allSessions);
   input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId, authorizationId }) => ({ sessionId, clientId, serviceDate, payerId, authorizationId }));
   input.authorizations = authorized.authorizations.map(authorizationFacts);
-  return { sessions, input, batchOf };
+  return { sessions, input, batchOf, billedAuthorizationNumber };
 }
 
 // ---------------------------------------------------------------- prior authorizations
@@ -86,13 +89,14 @@ async function authorizationContext(manager: EntityManager, sessions: GroupSessi
   if (sessions.length === 0) return { authorizations: [], extraSessions: [] };
   const dates = [...new Set(sessions.map((s) => s.serviceDate))].sort();
   const lastDate = dates[dates.length - 1];
-  const present = await manager.find(AttendanceEntity, { where: { sessionId: In(sessions.map((s) => s.id)), status: "PRESENT" }, select: { clientId: true } });
-  const clientIds = [...new Set(present.map((a) => a.clientId))];
-  if (clientIds.length === 0) return { authorizations: [], extraSessions: [] };
+  // One statement, answered from the (practice, client, payer, start) index; nothing more runs without authorizations.
   const candidates = await manager
     .createQueryBuilder(PriorAuthorizationEntity, "pa")
-    .where("pa.client_id IN (:...clientIds)", { clientIds })
-    .andWhere("pa.start_date <= :lastDate AND pa.end_date >= :firstDate", { lastDate, firstDate: dates[0] })
+    .where("pa.start_date <= :lastDate AND pa.end_date >= :firstDate", { lastDate, firstDate: dates[0] })
+    .andWhere(
+      `EXISTS (SELECT 1 FROM attendance a WHERE a.practice_id = pa.practice_id AND a.client_id = pa.client_id AND a.status = 'PRESENT' AND a.session_id IN (:...sessionIds))`,
+      { sessionIds: sessions.map((s) => s.id) },
+    )
     .getMany();
   const authorizations = candidates.filter((a) => dates.some((d) => a.startDate <= d && d <= a.endDate));
   if (authorizations.length === 0) return { authorizations, extraSessions: [] };

@@ -126,13 +126,15 @@ export function rulesTimeline(versions: RuleVersion[], from: string, to: string)
 }
 
 export async function evaluateDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<ClaimDecisionView[]> {
-  const { input, sessions, batchOf } = await loadFactsForDates(manager, practiceId, range);
+  const { input, sessions, batchOf, billedAuthorizationNumber } = await loadFactsForDates(manager, practiceId, range);
   const startsAt = new Map(sessions.map((s) => [s.id, s.startsAt]));
   // Sessions loaded only for a prior authorization's earlier days are not reported.
   return evaluateSessions(input).filter((d) => startsAt.has(d.sessionId)).map((d) => {
     const view = toView(d, startsAt.get(d.sessionId)!);
     const batchId = batchOf.get(`${d.sessionId}:${d.clientId}`);
-    return batchId ? { ...view, status: "BILLED" as const, batchId } : view;
+    // A billed line reports the authorization number it was sent with, not what today's data would pick.
+    const authorizationNumber = billedAuthorizationNumber.get(`${d.sessionId}:${d.clientId}`) ?? null;
+    return batchId ? { ...view, status: "BILLED" as const, batchId, authorizationNumber } : view;
   });
 }
 

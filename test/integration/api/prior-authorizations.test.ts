@@ -306,7 +306,11 @@ describe("prior authorizations on claim batches", () => {
     expect(rows[0].at(-1)).toBe("prior_authorization");
     expect(rows.slice(1).map((r) => r.at(-1)).sort()).toEqual(["PA-MANY", "PA-MANY", "PA-MANY", "PA-ONE"]);
 
-    // The billed unit stays used; raising the units frees the next line, lowering below billed is refused.
+    // BILLED decisions report the number their claim was sent with.
+    const billed = (await decisions(owner)).filter((d) => d.status === "BILLED");
+    expect(billed.map((d) => d.authorizationNumber).sort()).toEqual(["PA-MANY", "PA-MANY", "PA-MANY", "PA-ONE"]);
+
+    // The billed unit stays used; the next line is exhausted, and the billed authorization cannot be removed.
     expect((await authorizationsOf(owner, withOne))[0]).toMatchObject({ unitsUsed: 1, unitsLeft: 0 });
     expect((await linesOf(owner, withOne))["2026-03-11"]).toEqual(["BLOCKED", ["AUTH_EXHAUSTED"], null]);
     const removal = await server.gql(REMOVE, { id: one.id }, owner.token);
