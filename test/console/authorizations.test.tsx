@@ -17,11 +17,12 @@ const authorization = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function clientWith(authorizations: unknown[]) {
+function clientWith(authorizations: unknown[], uncovered: unknown[] = []) {
   return {
     client: {
       __typename: "Client",
       id: "c1",
+      authorizations: [...authorizations.map((a) => ({ ...(a as object), payer: { __typename: "Payer", id: "p1", name: "Blue Harbor PPO" } })), ...uncovered],
       coverages: [
         { __typename: "Coverage", id: "cov1", memberId: "COM-100214", priority: "PRIMARY", payer: { __typename: "Payer", id: "p1", name: "Blue Harbor PPO" }, authorizations },
         { __typename: "Coverage", id: "cov2", memberId: "MA-1", priority: "SECONDARY", payer: { __typename: "Payer", id: "p2", name: "Bay State Medicaid" }, authorizations: [] },
@@ -101,4 +102,14 @@ it("edits and removes, and says why a removal was refused", async () => {
 
   await user.click(await screen.findByRole("button", { name: "Remove" }));
   expect(await screen.findByText(/was used by 2 billed lines/)).toBeTruthy();
+});
+
+it("lists authorizations whose payer the client no longer has coverage with, so they can be removed", async () => {
+  const orphan = authorization({ id: "a9", number: "OLD-1", payer: { __typename: "Payer", id: "p9", name: "Gone Health" } });
+  const { client } = mockClient(() => ({ data: clientWith([], [orphan]) }));
+  renderAs("ADMIN", <AuthorizationsSection clientId="c1" canManage />, client);
+  expect(await screen.findByText("With payers this client has no coverage with")).toBeTruthy();
+  expect(screen.getByText("Gone Health")).toBeTruthy();
+  expect(screen.getByText("OLD-1")).toBeTruthy();
+  expect(screen.getByRole("button", { name: "Remove" })).toBeTruthy();
 });

@@ -51,6 +51,9 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
   if (loading && !data) return <Loading what="Loading prior authorizations" />;
   if (error) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
   const coverages = data?.client?.coverages ?? [];
+  // Coverages are edited as a whole list, so an authorization can outlive the coverage it was recorded under.
+  const coveredPayers = new Set(coverages.map((c) => c.payer.id));
+  const uncovered = (data?.client?.authorizations ?? []).filter((a) => !coveredPayers.has(a.payer.id));
   const saveError = editing?.id ? updating.error : adding.error;
   const fields = fieldErrorsOf(saveError);
 
@@ -116,6 +119,52 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
     </form>
   );
 
+  const table = (authorizations: PriorAuthorizationFieldsFragment[], coverageId: string, payerId: string) => (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">Number</th>
+          <th scope="col">Dates</th>
+          <th scope="col" className="num">
+            Units
+          </th>
+          <th scope="col" className="num">
+            Used
+          </th>
+          <th scope="col" className="num">
+            Left
+          </th>
+          <th scope="col">Note</th>
+          {canManage && <th scope="col">Actions</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {authorizations.map((a) => (
+          <tr key={a.id}>
+            <td>{a.number}</td>
+            <td className="nowrap">
+              {formatDate(a.startDate)} – {formatDate(a.endDate)}
+            </td>
+            <td className="num">{a.units}</td>
+            <td className="num">{a.unitsUsed}</td>
+            <td className="num">{a.unitsLeft === 0 ? <strong>0 (used up)</strong> : a.unitsLeft}</td>
+            <td>{a.note ?? ""}</td>
+            {canManage && (
+              <td className="nowrap">
+                <button type="button" className="button button--small" onClick={() => startEdit({ coverageId, payerId, id: a.id }, formOf(a))}>
+                  Edit
+                </button>{" "}
+                <button type="button" className="button button--small button--danger" disabled={removing.loading} onClick={() => void onRemove(a)}>
+                  Remove
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
   return (
     <Section title="Prior authorizations">
       {removeError ? <Notice kind="warning">{messageOf(removeError)}</Notice> : null}
@@ -128,49 +177,7 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
           {coverage.authorizations.length === 0 ? (
             <p className="muted">No prior authorization recorded with this payer.</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Dates</th>
-                  <th scope="col" className="num">
-                    Units
-                  </th>
-                  <th scope="col" className="num">
-                    Used
-                  </th>
-                  <th scope="col" className="num">
-                    Left
-                  </th>
-                  <th scope="col">Note</th>
-                  {canManage && <th scope="col">Actions</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {coverage.authorizations.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.number}</td>
-                    <td className="nowrap">
-                      {formatDate(a.startDate)} – {formatDate(a.endDate)}
-                    </td>
-                    <td className="num">{a.units}</td>
-                    <td className="num">{a.unitsUsed}</td>
-                    <td className="num">{a.unitsLeft === 0 ? <strong>0 (used up)</strong> : a.unitsLeft}</td>
-                    <td>{a.note ?? ""}</td>
-                    {canManage && (
-                      <td className="nowrap">
-                        <button type="button" className="button button--small" onClick={() => startEdit({ coverageId: coverage.id, payerId: coverage.payer.id, id: a.id }, formOf(a))}>
-                          Edit
-                        </button>{" "}
-                        <button type="button" className="button button--small button--danger" disabled={removing.loading} onClick={() => void onRemove(a)}>
-                          Remove
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            table(coverage.authorizations, coverage.id, coverage.payer.id)
           )}
           {canManage && editing?.coverageId === coverage.id
             ? editor
@@ -181,6 +188,19 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
               )}
         </div>
       ))}
+      {uncovered.length > 0 && (
+        <div className="authorizations">
+          <h3>With payers this client has no coverage with</h3>
+          <p className="muted">These no longer apply to any line; remove them, or add the coverage back.</p>
+          {uncovered.map((a) => (
+            <div key={a.id}>
+              <p>{a.payer.name}</p>
+              {table([a], `uncovered-${a.id}`, a.payer.id)}
+              {canManage && editing?.coverageId === `uncovered-${a.id}` && editor}
+            </div>
+          ))}
+        </div>
+      )}
     </Section>
   );
 }

@@ -19,6 +19,7 @@ export const ClientAuthorizationsDocument = graphql(`
     client(id: $id) {
       id
       coverages { id memberId priority payer { id name } authorizations { ...PriorAuthorizationFields } }
+      authorizations { ...PriorAuthorizationFields payer { id name } }
     }
   }
 `);

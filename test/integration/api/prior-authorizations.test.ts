@@ -29,6 +29,7 @@ afterAll(async () => {
 interface Setup {
   owner: PracticeFixture;
   fx: BillingFixture;
+  sessionIds: string[];
 }
 
 /** A payer that requires prior authorization; 3 members; READY-looking sessions on 2026-03-10, 11 and 12. */
@@ -36,8 +37,9 @@ async function practiceRequiringAuthorization(sessions = 3): Promise<Setup> {
   const owner = await signUpPractice(server);
   expectOk(await server.gql(BILLING_DETAILS, {}, owner.token));
   const fx = await billingSetup(server, owner, { members: 3, payerRules: { requirePriorAuthorization: true } });
-  for (let i = 0; i < sessions; i++) await readySession(server, owner, fx, { startsAt: `2026-03-${10 + i}T15:00:00Z` });
-  return { owner, fx };
+  const sessionIds: string[] = [];
+  for (let i = 0; i < sessions; i++) sessionIds.push(await readySession(server, owner, fx, { startsAt: `2026-03-${10 + i}T15:00:00Z` }));
+  return { owner, fx, sessionIds };
 }
 
 const authInput = (payerId: string, overrides: Record<string, unknown> = {}) => ({
@@ -90,7 +92,7 @@ describe("prior authorizations and claim decisions", () => {
   });
 
   it("units are used in date order, the line past them is AUTH_EXHAUSTED, and units used/left follow", async () => {
-    const { owner, fx } = await practiceRequiringAuthorization();
+    const { owner, fx, sessionIds } = await practiceRequiringAuthorization();
     const [client] = fx.clientIds;
     const added = expectOk(await server.gql(ADD, { clientId: client, input: authInput(fx.payerId, { note: "  Approved by J. Doe  " }) }, owner.token)).addPriorAuthorization;
     expect(added).toMatchObject({ number: "PA-100", startDate: "2026-03-01", endDate: "2026-03-31", units: 2, unitsUsed: 2, unitsLeft: 0, note: "Approved by J. Doe", payer: { id: fx.payerId } });
@@ -102,6 +104,9 @@ describe("prior authorizations and claim decisions", () => {
     });
     // Asked for the last day alone, the decision still counts the authorization's earlier days.
     expect(await linesOf(owner, client, "2026-03-12", "2026-03-12")).toEqual({ "2026-03-12": ["BLOCKED", ["AUTH_EXHAUSTED"], null] });
+    // So does a session's own list of lines.
+    const sessionLines = expectOk(await server.gql(`query ($id: ID!) { session(id: $id) { claimDecisions { client { id } issues { code } } } }`, { id: sessionIds[2] }, owner.token)).session.claimDecisions;
+    expect(sessionLines.find((d: { client: { id: string } }) => d.client.id === client).issues.map((i: { code: string }) => i.code)).toEqual(["AUTH_EXHAUSTED"]);
     const exhausted = (await decisions(owner, "2026-03-12", "2026-03-12")).find((d) => d.client.id === client)!;
     expect(exhausted.issues.find((i) => i.code === "AUTH_EXHAUSTED")!.message).toContain("PA-100 (2026-03-01 to 2026-03-31) approved 2 units");
     // Other members are untouched by this member's authorization.
