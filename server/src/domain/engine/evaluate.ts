@@ -113,8 +113,18 @@ function countUnits(judged: JudgedLine[], billed: readonly BilledLineFacts[], au
 class AuthorizationCounts {
   private readonly used = new Map<string, number>();
   private readonly billed = new Map<string, number>();
+  /** By client and payer, ending first (then starting first, then by id): the order lines draw on them. */
+  private readonly byMember = new Map<string, AuthorizationFacts[]>();
 
-  constructor(private readonly authorizations: readonly AuthorizationFacts[]) {}
+  constructor(authorizations: readonly AuthorizationFacts[]) {
+    const ordered = [...authorizations].sort((a, b) => compareStrings(a.endDate, b.endDate) || compareStrings(a.startDate, b.startDate) || compareStrings(a.id, b.id));
+    for (const a of ordered) {
+      const key = JSON.stringify([a.clientId, a.payerId]);
+      const list = this.byMember.get(key);
+      if (list) list.push(a);
+      else this.byMember.set(key, [a]);
+    }
+  }
 
   useBilled(authorizationId: string): void {
     this.billed.set(authorizationId, (this.billed.get(authorizationId) ?? 0) + 1);
@@ -131,9 +141,7 @@ class AuthorizationCounts {
    * would lapse unused; when every one is used up, the one ending first, to name in the issue.
    */
   turnOf(clientId: string, payerId: string, serviceDate: string): AuthorizationTurn | null {
-    const inForce = this.authorizations
-      .filter((a) => a.clientId === clientId && a.payerId === payerId && a.startDate <= serviceDate && serviceDate <= a.endDate)
-      .sort((a, b) => compareStrings(a.endDate, b.endDate) || compareStrings(a.startDate, b.startDate) || compareStrings(a.id, b.id));
+    const inForce = (this.byMember.get(JSON.stringify([clientId, payerId])) ?? []).filter((a) => a.startDate <= serviceDate && serviceDate <= a.endDate);
     const turns = inForce.map((authorization) => ({
       authorization,
       unitsUsed: this.used.get(authorization.id) ?? 0,
