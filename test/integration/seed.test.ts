@@ -58,6 +58,11 @@ describe("the demo practice", () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(ALL_CODES.filter((code) => !codes.has(code))).toEqual([]);
+
+    // Blue Harbor's members show their authorizations with units used and left; Siddiqui's are used up.
+    const siddiqui = expectOk(await server.gql(`{ clients(search: "Siddiqui") { edges { node { coverages { authorizations { number units unitsUsed unitsLeft } } } } } }`, {}, token))
+      .clients.edges[0].node.coverages[0].authorizations;
+    expect(siddiqui).toEqual([{ number: "BH-PA-20533", units: 2, unitsUsed: 2, unitsLeft: 0 }]);
     expect(statuses.READY).toBeGreaterThan(statuses.BLOCKED);
 
     // A new user's first billing run: batch last month, download both files, void, batch again.
@@ -66,6 +71,13 @@ describe("the demo practice", () => {
     const files = expectOk(await server.gql(`query ($id: ID!) { claimBatch(id: $id) { csv: export(format: CSV) x12: export(format: X12_837P) } }`, { id: batch.id }, token)).claimBatch;
     expect(files.csv.split("\r\n").filter(Boolean)).toHaveLength(batch.lineCount + 1);
     expect(files.x12.match(/~\n?CLM\*/g)).toHaveLength(batch.lineCount);
+    // Lines billed under a prior authorization carry its number in their claim; the CSV names it too.
+    const authorized = expectOk(await server.gql(`query ($id: ID!) { claimBatch(id: $id) { lines { authorizationNumber } } }`, { id: batch.id }, token)).claimBatch.lines
+      .map((l: { authorizationNumber: string | null }) => l.authorizationNumber)
+      .filter(Boolean);
+    expect(authorized.length).toBeGreaterThan(0);
+    expect(files.x12.match(/~\n?REF\*G1\*BH-PA-\d+/g)).toHaveLength(authorized.length);
+    expect(files.csv.split("\r\n").filter((row: string) => /,BH-PA-\d+$/.test(row))).toHaveLength(authorized.length);
     expectOk(await server.gql(`mutation ($id: ID!) { voidClaimBatch(id: $id) { voided } }`, { id: batch.id }, token));
     const again = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "demo-oct-2" }) { lineCount } }`, {}, token)).createClaimBatch;
     expect(again.lineCount).toBe(batch.lineCount);

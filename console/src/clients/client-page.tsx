@@ -4,6 +4,7 @@ import { Link } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { formatDate } from "../lib/dates";
 import { Empty, ErrorMessage, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { AuthorizationsSection } from "./authorizations-section";
 import { ClientForm } from "./client-form";
 import { ClientDocument, UpdateClientDocument } from "./clients.documents";
 
@@ -66,6 +67,7 @@ export function ClientPage({ id }: { id: string }) {
           </dl>
         )}
       </Section>
+      <AuthorizationsSection clientId={client.id} canManage={can("ManageClients")} />
     </>
   );
 }

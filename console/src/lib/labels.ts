@@ -76,4 +76,6 @@ export const ISSUE_LABELS: Record<string, string> = {
   DAILY_UNIT_LIMIT: "Daily unit limit reached",
   TOO_MANY_MODIFIERS: "More than 4 modifiers",
   MISSING_FEE: "No fee set for this payer",
+  AUTH_REQUIRED: "No prior authorization",
+  AUTH_EXHAUSTED: "Prior authorization used up",
 };

@@ -107,6 +107,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       modifierRules: [{ modifier: "GT", when: "TELEHEALTH_VIDEO" }],
       requiredNoteElements: ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS"],
       feeCents: 9_500,
+      // Its members need a prior authorization in force with units left (see the authorizations below).
+      requirePriorAuthorization: true,
     }),
     // A payer set up without its fee yet: its lines show MISSING_FEE until the practice enters it.
     tricare: await payer("TriWest Behavioral", "TRICARE", "TRIW1", {
@@ -139,6 +141,16 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     clientIds.push(client.id);
   }
   const c = (last: string) => clientIds[CLIENTS.findIndex((x) => x.last === last)];
+
+  // Blue Harbor's prior authorizations: most members have one in force for the quarter; Siddiqui's two
+  // units run out after two Tuesdays (AUTH_EXHAUSTED); Moreno's starts mid-month (AUTH_REQUIRED before).
+  const authorize = (last: string, number: string, startDate: string, units: number, note: string | null = null) =>
+    services.authorizations.add(actor, c(last), { payerId: payers.commercial, number, startDate, endDate: addDays(startDate, 89), units, note }, meta);
+  await authorize("Lindqvist", "BH-PA-20417", month.from, 12, "Approved by phone; reference in the intake file");
+  await authorize("Siddiqui", "BH-PA-20533", month.from, 2);
+  await authorize("Raman", "BH-PA-20561", month.from, 12);
+  await authorize("Delaney", "BH-PA-20602", month.from, 12);
+  await authorize("Moreno", "BH-PA-20688", addDays(month.from, 14), 12);
 
   const group = async (name: string, kind: GroupKind, psychotherapy: boolean, leaderId: string, minutes: number, members: string[]) =>
     (await services.groups.create(actor, { name, kind, hasPsychotherapyComponent: psychotherapy, leaderId, defaultDurationMinutes: minutes, memberIds: members.map(c) }, meta)).id;

@@ -38,4 +38,7 @@ export class ClaimBatchLineEntity {
   @Column("uuid", { name: "supervised_clinician_id", nullable: true }) supervisedClinicianId!: string | null;
   @Column("text", { name: "supervised_name", nullable: true }) supervisedName!: string | null;
   @Column("char", { name: "supervised_npi", length: 10, nullable: true }) supervisedNpi!: string | null;
+  /** The prior authorization this line used (REF*G1 on its claim); null when it used none. */
+  @Column("uuid", { name: "authorization_id", nullable: true }) authorizationId!: string | null;
+  @Column("text", { name: "authorization_number", nullable: true }) authorizationNumber!: string | null;
 }

@@ -50,6 +50,8 @@ export enum ClaimIssueCodeEnum {
   DAILY_UNIT_LIMIT = "DAILY_UNIT_LIMIT",
   TOO_MANY_MODIFIERS = "TOO_MANY_MODIFIERS",
   MISSING_FEE = "MISSING_FEE",
+  AUTH_REQUIRED = "AUTH_REQUIRED",
+  AUTH_EXHAUSTED = "AUTH_EXHAUSTED",
 }
 export enum ExportFormatEnum { CSV = "CSV", X12_837P = "X12_837P" }
 
@@ -63,5 +65,12 @@ registerEnumType(ModifierConditionEnum, { name: "ModifierCondition", description
 registerEnumType(CoveragePriorityEnum, { name: "CoveragePriority", description: "Whether a coverage is billed first (PRIMARY) or after (SECONDARY)." });
 registerEnumType(ClaimStatusEnum, { name: "ClaimStatus", description: "READY to bill, BLOCKED by an error, or BILLED in a batch that is not void." });
 registerEnumType(IssueSeverityEnum, { name: "IssueSeverity", description: "An ERROR blocks the line; a WARNING is worth a look but does not." });
-registerEnumType(ClaimIssueCodeEnum, { name: "ClaimIssueCode", description: "Why a payer would deny or question a 90853 line." });
+registerEnumType(ClaimIssueCodeEnum, {
+  name: "ClaimIssueCode",
+  description: "Why a payer would deny or question a 90853 line.",
+  valuesConfig: {
+    AUTH_REQUIRED: { description: "The payer requires a prior authorization and none for the member with this payer is in force on the date of service." },
+    AUTH_EXHAUSTED: { description: "The prior authorization in force has no units left: billed lines and earlier lines of the authorization used them all." },
+  },
+});
 registerEnumType(ExportFormatEnum, { name: "ExportFormat", description: "A claim batch file format." });

@@ -230,6 +230,7 @@ export class ClaimBatchService {
           diagnosisCodes: l.diagnosisCodes,
           renderingProvider: { name: l.renderingName, npi: l.renderingNpi },
           supervisedLeader: l.supervisedName && l.supervisedNpi ? { name: l.supervisedName, npi: l.supervisedNpi } : undefined,
+          priorAuthorizationNumber: l.authorizationNumber ?? undefined,
         })),
       };
       try {
@@ -290,6 +291,8 @@ export class ClaimBatchService {
         supervisedClinicianId: supervised?.id ?? null,
         supervisedName: supervised?.name ?? null,
         supervisedNpi: supervised?.npi ?? null,
+        authorizationId: d.authorizationId,
+        authorizationNumber: d.authorizationNumber,
       };
     });
   }

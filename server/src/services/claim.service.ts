@@ -126,12 +126,15 @@ export function rulesTimeline(versions: RuleVersion[], from: string, to: string)
 }
 
 export async function evaluateDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<ClaimDecisionView[]> {
-  const { input, sessions, batchOf } = await loadFactsForDates(manager, practiceId, range);
+  const { input, sessions, batchOf, billedAuthorizationNumber } = await loadFactsForDates(manager, practiceId, range);
   const startsAt = new Map(sessions.map((s) => [s.id, s.startsAt]));
-  return evaluateSessions(input).map((d) => {
+  // Sessions loaded only for a prior authorization's earlier days are not reported.
+  return evaluateSessions(input).filter((d) => startsAt.has(d.sessionId)).map((d) => {
     const view = toView(d, startsAt.get(d.sessionId)!);
     const batchId = batchOf.get(`${d.sessionId}:${d.clientId}`);
-    return batchId ? { ...view, status: "BILLED" as const, batchId } : view;
+    // A billed line reports the authorization number it was sent with, not what today's data would pick.
+    const authorizationNumber = billedAuthorizationNumber.get(`${d.sessionId}:${d.clientId}`) ?? null;
+    return batchId ? { ...view, status: "BILLED" as const, batchId, authorizationNumber } : view;
   });
 }
 
@@ -181,8 +184,10 @@ export class ClaimService {
       if (range.from == null && daysBetween(from, to) >= MAX_RANGE_DAYS) from = addDays(to, -(MAX_RANGE_DAYS - 1));
       validateRange(from, to);
 
-      const { input, batchOf } = await loadFactsForDates(manager, actor.practiceId, { from, to });
-      const before = evaluateSessions(input);
+      const { input, batchOf, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to });
+      // Sessions loaded only for a prior authorization's earlier days are outside the range previewed.
+      const inRange = new Set(sessions.map((s) => s.id));
+      const before = evaluateSessions(input).filter((d) => inRange.has(d.sessionId));
       // The newest createdAt makes the proposal win a tie with a version of the same effectiveFrom, as a save would.
       const proposed: RuleVersion = { id: PROPOSED_VERSION_ID, ...values, createdAt: new Date(8.64e15) };
       const timelineVersions = [...versions, proposed];

@@ -12,6 +12,7 @@ import { InvitationService } from "./invitation.service.js";
 import { NoteService } from "./note.service.js";
 import { PayerService } from "./payer.service.js";
 import { PracticeService } from "./practice.service.js";
+import { PriorAuthorizationService } from "./prior-authorization.service.js";
 import { SessionService } from "./session.service.js";
 
 /** Every use case, built once per server from the data source. */
@@ -23,6 +24,7 @@ export class Services {
   readonly payers: PayerService;
   readonly clinicians: ClinicianService;
   readonly clients: ClientService;
+  readonly authorizations: PriorAuthorizationService;
   readonly auditLog: AuditLogService;
   readonly groups: GroupService;
   readonly sessions: SessionService;
@@ -38,6 +40,7 @@ export class Services {
     this.payers = new PayerService(this.db);
     this.clinicians = new ClinicianService(this.db);
     this.clients = new ClientService(this.db);
+    this.authorizations = new PriorAuthorizationService(this.db);
     this.auditLog = new AuditLogService(this.db);
     this.groups = new GroupService(this.db);
     this.sessions = new SessionService(this.db);

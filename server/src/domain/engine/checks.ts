@@ -6,6 +6,7 @@
 import { FAMILY_PSYCHOTHERAPY_CODES, suggestIndividualCodes } from "./cpt-codes.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
 import type {
+  AuthorizationFacts,
   ClaimIssue,
   ClaimIssueCode,
   CoverageFacts,
@@ -46,6 +47,17 @@ export interface CountedLineFacts extends RuledLineFacts {
   unitsUsed: number;
   /** Of those, units used by lines already billed in a batch that is not void. */
   unitsBilled: number;
+  /** The prior authorization for the member and payer in force on the date of service; null when there is none. */
+  authorization: AuthorizationTurn | null;
+}
+
+/** A prior authorization at a line's turn: how many of its units earlier and billed lines already used. */
+export interface AuthorizationTurn {
+  authorization: AuthorizationFacts;
+  /** Units of the authorization already used when this line's turn comes (billed lines first, then earlier lines). */
+  unitsUsed: number;
+  /** Of those, units used by lines already billed in a batch that is not void. */
+  unitsBilled: number;
 }
 
 export type CheckResult = ClaimIssue | ClaimIssue[] | null;
@@ -79,6 +91,8 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   TELEHEALTH_NOT_COVERED: "ERROR",
   DAILY_UNIT_LIMIT: "ERROR",
   TOO_MANY_MODIFIERS: "ERROR",
+  AUTH_REQUIRED: "ERROR",
+  AUTH_EXHAUSTED: "ERROR",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -361,6 +375,33 @@ export function dailyUnitLimit(line: CountedLineFacts): CheckResult {
   );
 }
 
+/** Payers that require prior authorization deny a line with no authorization in force on the date of service. */
+export function authRequired(line: CountedLineFacts): CheckResult {
+  if (!line.rules.requirePriorAuthorization || line.authorization) return null;
+  return issue(
+    "AUTH_REQUIRED",
+    `This payer requires a prior authorization for group therapy, and this member has none with this payer in force on ${line.serviceDate}. ` +
+      `Add the authorization the payer issued (Clients → this member → Prior authorizations), or extend an existing one's dates to cover ${line.serviceDate}, then re-evaluate.`,
+  );
+}
+
+/**
+ * A prior authorization pays only the units it approved: billed lines hold theirs first, then the
+ * authorization's billable lines in date and start order; a line past the approved units is denied.
+ */
+export function authExhausted(line: CountedLineFacts): CheckResult {
+  const turn = line.authorization;
+  if (!line.rules.requirePriorAuthorization || !turn || turn.unitsUsed < turn.authorization.units) return null;
+  const { number, units, startDate, endDate } = turn.authorization;
+  const earlier = turn.unitsUsed - turn.unitsBilled;
+  const usedBy = [turn.unitsBilled > 0 ? `${turn.unitsBilled} already billed` : "", earlier > 0 ? `${earlier} by earlier billable sessions` : ""].filter(Boolean);
+  return issue(
+    "AUTH_EXHAUSTED",
+    `Prior authorization ${number} (${startDate} to ${endDate}) approved ${count(units, "unit")}, and all of ${units === 1 ? "it is" : "them are"} already used (${usedBy.join(", ")}). ` +
+      "Ask the payer for more units or a new authorization and record it (Clients → this member → Prior authorizations: raise the units or add the new one), then re-evaluate.",
+  );
+}
+
 /** A claim line carries at most 4 modifiers; payers reject lines with more. */
 export function tooManyModifiers(line: RuledLineFacts): CheckResult {
   if (line.modifiers.length <= MAX_MODIFIERS_PER_LINE) return null;
@@ -390,5 +431,7 @@ export const CHECKS: readonly Check[] = [
   { needsRules: true, run: noteUnsigned },
   { needsRules: true, run: telehealthNotCovered },
   { needsRules: true, countsUnits: true, run: dailyUnitLimit },
+  { needsRules: true, countsUnits: true, run: authRequired },
+  { needsRules: true, countsUnits: true, run: authExhausted },
   { needsRules: true, run: tooManyModifiers },
 ];

@@ -5,6 +5,7 @@
  */
 export type {
   AddendumFacts,
+  AuthorizationFacts,
   BilledLineFacts,
   ClaimDecisionDraft,
   ClaimIssue,
@@ -32,6 +33,8 @@ export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
 export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 export {
   CHECKS,
+  authExhausted,
+  authRequired,
   dailyUnitLimit,
   groupTooLarge,
   groupTooSmall,
@@ -51,5 +54,5 @@ export {
   useFamilyCode,
   useIndividualCode,
 } from "./checks.js";
-export type { Check, CheckResult, CountedLineFacts, LineFacts, RuledLineFacts } from "./checks.js";
+export type { AuthorizationTurn, Check, CheckResult, CountedLineFacts, LineFacts, RuledLineFacts } from "./checks.js";
 export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank, licensedOn, renderingProviderOf } from "./line-contents.js";

@@ -44,6 +44,8 @@ export const CLAIM_ISSUE_CODES = [
   "DAILY_UNIT_LIMIT",
   "TOO_MANY_MODIFIERS",
   "MISSING_FEE",
+  "AUTH_REQUIRED",
+  "AUTH_EXHAUSTED",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -76,6 +78,8 @@ export interface RuleVersion {
   requireLicensedLeader: boolean;
   maxUnitsPerDay: number;
   feeCents: number;
+  /** The payer pays only lines covered by a prior authorization in force with units left. */
+  requirePriorAuthorization: boolean;
   createdAt: Date;
 }
 
@@ -165,6 +169,12 @@ export interface EngineInput {
    * units that day with the payer it was billed to, whatever today's data says about it.
    */
   billed: BilledLineFacts[];
+  /**
+   * Prior authorizations of the members present. An authorization's units span its whole date range, so
+   * the caller must also pass every session of those members on the range's days up to the last day
+   * evaluated, and every billed line that used one of these authorizations, whatever its date.
+   */
+  authorizations?: AuthorizationFacts[];
 }
 
 export interface BilledLineFacts {
@@ -173,6 +183,21 @@ export interface BilledLineFacts {
   /** The service date and payer as billed. */
   serviceDate: string;
   payerId: string;
+  /** The prior authorization the line was billed under, if any: it used one of that authorization's units. */
+  authorizationId?: string | null;
+}
+
+/** A payer's approval of `units` units of 90853 for one client, from startDate to endDate inclusive. */
+export interface AuthorizationFacts {
+  id: string;
+  clientId: string;
+  payerId: string;
+  number: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+  /** YYYY-MM-DD, inclusive */
+  endDate: string;
+  units: number;
 }
 
 export interface ClaimIssue {
@@ -204,5 +229,8 @@ export interface ClaimDecisionDraft {
   supervisedClinicianId: string | null;
   /** The note elements the line's payer requires (empty without rules). */
   requiredNoteElements: NoteElement[];
+  /** The prior authorization this line uses one unit of (REF*G1 on the claim); null when it uses none. */
+  authorizationId: string | null;
+  authorizationNumber: string | null;
   issues: ClaimIssue[];
 }

@@ -18,6 +18,7 @@ export const CSV_HEADER = [
   "diagnosis_codes",
   "rendering_npi",
   "supervised_leader_npi",
+  "prior_authorization",
 ] as const;
 
 const CRLF = "\r\n";
@@ -76,6 +77,7 @@ function rowFor(line: FrozenClaimLine, index: number): string {
     textCell(line.diagnosisCodes.join(":")),
     textCell(line.renderingProvider.npi),
     textCell(line.supervisedLeader?.npi ?? ""),
+    textCell(line.priorAuthorizationNumber ?? ""),
   ].join(",");
 }
 

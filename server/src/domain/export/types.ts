@@ -45,6 +45,8 @@ export interface FrozenClaimLine {
   renderingProvider: { name: string; npi: string };
   /** The unlicensed leader when the rendering provider is the session's licensed supervisor. */
   supervisedLeader?: { name: string; npi: string };
+  /** The payer's prior authorization number the line was billed under (REF*G1 in loop 2300). */
+  priorAuthorizationNumber?: string;
 }
 
 export interface FrozenBatch {

@@ -118,6 +118,7 @@ interface CleanLine {
   diagnoses: string[]; // without dots, deduplicated, principal first
   rendering: { last: string; first: string; npi: string };
   supervisedLeader?: { last: string; first: string; npi: string };
+  priorAuthorization?: string;
 }
 
 interface CleanSubscriber {
@@ -208,7 +209,19 @@ function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine 
       npi: npi(line.supervisedLeader.npi, `${at}.supervisedLeader.npi`, `${label}: supervisedLeader.npi`),
     };
   });
-  return { ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering }), supervisedLeader };
+  const priorAuthorization = problems.take(() => priorAuthorizationOf(line, at, label));
+  return { ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering }), supervisedLeader, priorAuthorization };
+}
+
+/** REF02 is AN 1-50; the number is stored X12-safe (at most 30 characters), so anything else is a caller's bug. */
+function priorAuthorizationOf(line: FrozenClaimLine, at: string, label: string): string | undefined {
+  if (line.priorAuthorizationNumber === undefined) return undefined;
+  return x12Identifier(line.priorAuthorizationNumber, `${at}.priorAuthorizationNumber`, 1, 50, `${label}: the prior authorization number`);
+}
+
+/** Loop 2300 REF*G1: the payer's prior authorization number, for lines billed under one. */
+function priorAuthorizationRef(line: CleanLine): string[] {
+  return line.priorAuthorization ? [segment("REF", "G1", line.priorAuthorization)] : [];
 }
 
 function cleanSubscriber(line: FrozenClaimLine, memberId: string, at: string, label: string): CleanSubscriber {
@@ -344,6 +357,8 @@ function claimLoop(line: CleanLine): string[] {
   return [
     // CLM05: place of service, "B" = professional (place-of-service code set), "1" = original claim.
     segment("CLM", line.claimId, line.chargeAmount, "", "", composite(line.placeOfService, "B", "1"), "Y", "A", "Y", "Y"),
+    // The TR3 orders loop 2300's REF segments after CLM/DTP and before NTE and HI.
+    ...priorAuthorizationRef(line),
     // The rendering provider is the licensed supervisor; the payer's reviewer is told who led the group (NTE02 holds 80).
     ...(line.supervisedLeader ? [segment("NTE", "ADD", supervisedNote(line.supervisedLeader))] : []),
     segment("HI", ...hi),

@@ -34,6 +34,8 @@ export const X12_LIMITS = {
   addressLine: { min: 1, max: 55 },
   /** N401 city. */
   city: { min: 2, max: 30 },
+  /** REF02 of REF*G1 (2300) allows 50; payers issue far shorter numbers, and 30 keeps typos out. */
+  priorAuthorizationNumber: { min: 1, max: 30 },
 } as const;
 
 export const X12_DELIMITERS = "*:^~";
@@ -157,6 +159,11 @@ export function validateCity(value: string | null | undefined, field: string, op
  */
 export function validateClaimIdentifier(value: string | null | undefined, field: string, options: Presence = {}): FieldError[] {
   return checkText(value, field, X12_LIMITS.identifier, false, options.required ?? true);
+}
+
+/** A payer's prior authorization number (2300 REF*G1), written exactly as stored. */
+export function validatePriorAuthorizationNumber(value: string | null | undefined, field = "number", options: Presence = {}): FieldError[] {
+  return checkText(value, field, X12_LIMITS.priorAuthorizationNumber, false, options.required ?? true);
 }
 
 /**

@@ -64,6 +64,7 @@ export {
   validateAddressLine,
   validateCity,
   validateClaimIdentifier,
+  validatePriorAuthorizationNumber,
   validatePersonDisplayName,
   validateTaxId,
   validateTaxonomyCode,
@@ -72,3 +73,9 @@ export {
   validatePhone,
   validateReceiverId,
 } from "./claim-fields.js";
+export {
+  PRIOR_AUTHORIZATION_LIMITS,
+  rangesOverlap,
+  validatePriorAuthorization,
+  type PriorAuthorizationValues,
+} from "./prior-authorization.js";

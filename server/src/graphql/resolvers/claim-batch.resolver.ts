@@ -27,6 +27,7 @@ function frozenDecision(line: ClaimBatchLineEntity): ClaimDecision {
     payerId: line.payerId,
     // What the payer was told the note needed is not part of the claim; a billed line is past that question.
     requiredNoteElements: [],
+    authorizationNumber: line.authorizationNumber,
     renderingClinicianId: line.renderingClinicianId,
     supervisedClinicianId: line.supervisedClinicianId,
   };

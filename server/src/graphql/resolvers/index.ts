@@ -10,6 +10,7 @@ import { InvitationResolver } from "./invitation.resolver.js";
 import { NoteAddendumResolver, NoteResolver } from "./note.resolver.js";
 import { PayerResolver } from "./payer.resolver.js";
 import { PracticeResolver } from "./practice.resolver.js";
+import { ClientAuthorizationsResolver, CoverageAuthorizationsResolver, PriorAuthorizationResolver } from "./prior-authorization.resolver.js";
 import { AttendanceResolver, SessionResolver } from "./session.resolver.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -21,6 +22,9 @@ export const resolvers: NonEmptyArray<Function> = [
   ClinicianResolver,
   ClientResolver,
   CoverageResolver,
+  PriorAuthorizationResolver,
+  ClientAuthorizationsResolver,
+  CoverageAuthorizationsResolver,
   AuditResolver,
   GroupResolver,
   SessionResolver,

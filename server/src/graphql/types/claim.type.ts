@@ -34,6 +34,8 @@ export class ClaimDecision {
   batchId!: string | null;
   @Field(() => [NoteElementEnum], { description: "The note elements the line's payer requires on the member's note (empty without coverage)." })
   requiredNoteElements!: NoteElement[];
+  @Field(() => String, { nullable: true, description: "The prior authorization number the line is billed under (REF*G1); null when it uses none." })
+  authorizationNumber!: string | null;
   sessionId!: string;
   clientId!: string;
   payerId!: string | null;

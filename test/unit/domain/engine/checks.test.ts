@@ -320,6 +320,9 @@ describe("each check", () => {
     const covered = new Set(raising.map((c) => c.code));
     // DAILY_UNIT_LIMIT needs several sessions; evaluate.test.ts covers it.
     covered.add("DAILY_UNIT_LIMIT");
+    // The prior-authorization checks count units across days; authorization.test.ts covers them.
+    covered.add("AUTH_REQUIRED");
+    covered.add("AUTH_EXHAUSTED");
     expect([...covered].sort()).toEqual([...CLAIM_ISSUE_CODES].sort());
   });
 });

@@ -40,6 +40,8 @@ describe("a billable line", () => {
       renderingClinicianId: LEADER,
       supervisedClinicianId: null,
       requiredNoteElements: ["PARTICIPATION", "RESPONSE"],
+      authorizationId: null,
+      authorizationNumber: null,
       issues: [],
     };
     expect(decisionFor()).toEqual(expected);

@@ -5,6 +5,7 @@
  */
 import {
   evaluateSessions,
+  type AuthorizationFacts,
   type BilledLineFacts,
   type ClaimDecisionDraft,
   type CoverageFacts,
@@ -42,6 +43,7 @@ export function ruleVersion(overrides: Partial<RuleVersion> = {}): RuleVersion {
     requireLicensedLeader: true,
     maxUnitsPerDay: 1,
     feeCents: 4500,
+    requirePriorAuthorization: false,
     createdAt: new Date("2026-01-01T12:00:00Z"),
     ...overrides,
   };
@@ -107,6 +109,7 @@ export interface EngineInputParts {
   timezone?: string;
   defaultPlaceOfService?: string;
   billed?: BilledLineFacts[];
+  authorizations?: AuthorizationFacts[];
 }
 
 export function engineInput(parts: EngineInputParts = {}): EngineInput {
@@ -122,6 +125,7 @@ export function engineInput(parts: EngineInputParts = {}): EngineInput {
     members,
     payers: new Map(payers.map((p) => [p.id, p])),
     billed: parts.billed ?? [],
+    authorizations: parts.authorizations ?? [],
   };
 }
 

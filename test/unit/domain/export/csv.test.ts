@@ -2,7 +2,7 @@ import { exportCsv } from "../../../../server/src/domain/export/index.js";
 import { makeBatch, makeLine, twoMemberBatch, uuid } from "./fixtures.js";
 
 const HEADER =
-  "line_id,service_date,client_last_name,client_first_name,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_npi,supervised_leader_npi";
+  "line_id,service_date,client_last_name,client_first_name,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_npi,supervised_leader_npi,prior_authorization";
 
 /** Minimal RFC 4180 reader, used to prove the writer's quoting round-trips. */
 function parseCsv(text: string): string[][] {
@@ -67,12 +67,21 @@ describe("exportCsv", () => {
       "F43.10",
       "1234567893",
       "",
+      "",
     ]);
   });
 
   it("names the supervised leader when the rendering provider is their supervisor", () => {
     const batch = makeBatch([makeLine({ supervisedLeader: { name: "Pat Peer", npi: "1245319599" } })]);
-    expect(parseCsv(exportCsv(batch))[1].at(-1)).toBe("1245319599");
+    expect(parseCsv(exportCsv(batch))[1].at(-2)).toBe("1245319599");
+  });
+
+  it("ends each row with the prior authorization number the line was billed under, blank without one", () => {
+    const batch = makeBatch([makeLine({ priorAuthorizationNumber: "PA-2026-0042" }), makeLine({ lineId: uuid(9) })]);
+    const rows = parseCsv(exportCsv(batch));
+    expect(rows[0].at(-1)).toBe("prior_authorization");
+    expect(rows[1].at(-1)).toBe("PA-2026-0042");
+    expect(rows[2].at(-1)).toBe("");
   });
 
   it("formats charges as dollars with two decimals", () => {

@@ -266,6 +266,17 @@ describe("exportX12_837P subscribers and claims", () => {
     expect(nteAt).toBeLessThan(segments.indexOf(claims[0].hi));
   });
 
+  it("puts the prior authorization number in REF*G1 of that claim only, after CLM and before HI", () => {
+    const batch = makeBatch([makeLine({ priorAuthorizationNumber: "PA-2026-0042" }), makeLine()]);
+    const segments = body(exportX12_837P(batch));
+    const claims = subscribers(segments).flatMap((s) => s.claims);
+    const refs = segments.filter((seg) => seg.tag === "REF" && v(seg, 1) === "G1");
+    expect(refs.map((seg) => seg.elements.map((e) => e.value))).toEqual([["G1", "PA-2026-0042"]]);
+    const refAt = segments.indexOf(refs[0]!);
+    expect(refAt).toBeGreaterThan(segments.indexOf(claims[0].clm));
+    expect(refAt).toBeLessThan(segments.indexOf(claims[0].hi));
+  });
+
   it("keeps the same client on two payers in separate subscriber loops", () => {
     const batch = makeBatch([makeLine(), makeLine({ payer: { id: "payer-9", name: "Other", payerCode: "OTH01" } }), makeLine()]);
     const subs = subscribers(body(exportX12_837P(batch)));
@@ -360,6 +371,8 @@ describe("exportX12_837P validation", () => {
     ["an impossible service date", () => withLine({ serviceDate: "2024-02-30" }), /serviceDate/],
     ["a malformed date of birth", () => withLine({ client: { dateOfBirth: "07/14/1985" } }), /dateOfBirth/],
     ["a member id containing a delimiter", () => withLine({ memberId: "AB*12" }), /memberId/],
+    ["a prior authorization number containing a delimiter", () => withLine({ priorAuthorizationNumber: "PA~1" }), /priorAuthorizationNumber/],
+    ["a blank prior authorization number", () => withLine({ priorAuthorizationNumber: " " }), /prior authorization number/],
     ["a submitter id longer than 15", () => ({ ...base(), submitter: { ...base().submitter, id: "1234567890123456" } }), /submitter\.id/],
     ["a negative charge", () => withLine({ chargeCents: -100 }), /chargeCents/],
     ["zero units", () => withLine({ units: 0 }), /units/],
