@@ -71,4 +71,15 @@ export {
   validateZip,
   validatePhone,
   validateReceiverId,
+  US_STATE_CODES,
+  validateUsState,
+  normalizeZip,
+  validateZipCode,
+  validateStreetAddressLine,
+  normalizeAddress,
+  validatePostalAddress,
+  personNameParts,
+  validateSubmitterId,
+  looksLikePoBox,
 } from "./claim-fields.js";
+export type { AddressValues } from "./claim-fields.js";
