@@ -34,7 +34,7 @@ function engineInput(sessionCount, membersPerSession) {
   const members = new Map();
   const clients = Array.from({ length: membersPerSession * 10 }, () => randomUUID());
   for (const clientId of clients) {
-    members.set(clientId, { clientId, diagnosisCodes: ["F33.1"], coverages: [{ payerId, memberId: "M1", priority: "PRIMARY", effectiveFrom: "2025-01-01", effectiveTo: null }] });
+    members.set(clientId, { clientId, diagnosisCodes: ["F33.1"], coverages: [{ payerId, memberId: "M1", priority: "PRIMARY", effectiveFrom: "2025-01-01", effectiveTo: null, relationship: "SELF", subscriber: null }], registration: { sex: "FEMALE", address: { line1: "1 Main St", line2: null, city: "Boston", state: "MA", zip: "02110" } } });
   }
   const sessions = Array.from({ length: sessionCount }, (_, i) => {
     const present = clients.slice((i % 10) * membersPerSession, (i % 10) * membersPerSession + membersPerSession);

@@ -9,7 +9,7 @@ const VOID = `mutation ($id: ID!) { voidClaimBatch(id: $id) { id voided voidedAt
 const GET = `query ($id: ID!) { claimBatch(id: $id) { ${BATCH} } }`;
 const EXPORT = `query ($id: ID!, $format: ExportFormat!) { claimBatch(id: $id) { export(format: $format) } }`;
 const STATUSES = `query { claimDecisions(from: "2026-03-01", to: "2026-03-31", first: 100) { edges { node { id status batchId } } } }`;
-const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261qm0801x", addressLine1: "1 Main St", addressCity: "Boston", addressState: "ma", addressZip: "02110", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE" }) { taxId taxonomyCode addressState } }`;
+const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261qm0801x", addressLine1: "1 Main St", addressCity: "Boston", addressState: "ma", addressZip: "02110-1234", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE", submitterId: "SUBMIT01", submitterName: "Test Practice Billing", submitterContactName: "Pat Biller", x12UsageIndicator: "t" }) { taxId taxonomyCode addressState } }`;
 
 let server: TestServer;
 beforeAll(async () => {

@@ -33,7 +33,7 @@ const PREVIEW = `query ($payerId: ID!, $rules: PayerRulesInput!, $from: Date, $t
     timeline { from to ruleVersionId effectiveFrom proposed }
   }
 }`;
-const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "02110", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE" }) { id } }`;
+const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "02110-1234", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE", submitterId: "SUBMIT01", submitterName: "Test Practice Billing", submitterContactName: "Pat Biller", x12UsageIndicator: "t" }) { id } }`;
 
 type Decision = {
   status: string;
