@@ -6,6 +6,7 @@
 import { X12Parser, type X12Interchange, type X12Segment } from "node-x12";
 import { errorCode, expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
 import { BILLING_DETAILS, billingSetup, homeAddress, readySession, setBillingDetails, type BillingFixture } from "../../support/billing-fixture";
+import { parseCsvRecords } from "../../support/csv";
 import { uniqueNpi } from "../../support/npi";
 
 const CREATE = `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id controlNumber usageIndicator lineCount lines { id patientControlNumber client { id } session { id } } } }`;
@@ -35,27 +36,6 @@ function segments(edi: string): X12Segment[] {
 }
 const fields = (seg: X12Segment | undefined): string[] => (seg ? seg.elements.map((e) => e.value) : []);
 const v = (seg: X12Segment | undefined, n: number): string => seg?.valueOf(n, "") ?? "";
-
-/** Minimal RFC 4180 reader (quotes, doubled quotes, CRLF records). */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += ch;
-  }
-  const [header, ...records] = rows;
-  return records.map((r) => Object.fromEntries(header!.map((name, i) => [name, r[i]!])));
-}
 
 async function clinician(owner: PracticeFixture, input: Record<string, unknown>) {
   return expectOk(await server.gql(CREATE_CLINICIAN, { input: { npi: uniqueNpi(), credential: "LCSW", licensed: true, ...input } }, owner.token)).createClinician;
@@ -423,7 +403,7 @@ describe("a batch's 837P and CSV", () => {
     await readySession(server, owner, fx);
     const batch = expectOk(await server.gql(CREATE, batchInput("csv"), owner.token)).createClaimBatch;
     const csv = expectOk(await server.gql(EXPORT, { id: batch.id, format: "CSV" }, owner.token)).claimBatch.export;
-    const rows = parseCsv(csv);
+    const rows = parseCsvRecords(csv);
     const [{ npi: practiceNpi }] = await server.dataSource.query(`SELECT npi FROM practices WHERE id = $1`, [owner.practiceId]);
     const [{ npi: leaderNpi }] = await server.dataSource.query(`SELECT npi FROM clinicians WHERE practice_id = $1 AND id = $2`, [owner.practiceId, fx.clinicianId]);
     expect(rows).toHaveLength(2);
