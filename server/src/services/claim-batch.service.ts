@@ -100,8 +100,10 @@ export class ClaimBatchService {
           );
         }
 
+        // MISSING_FEE already blocks a $0 line; the charge test here keeps one out of a batch even if a
+        // future rule change let it through, since a frozen line cannot be taken back without voiding.
         const ready = (await evaluateDates(manager, actor.practiceId, { from: input.from, to: input.to })).filter(
-          (d) => d.status === "READY" && (payerId === null || d.payerId === payerId),
+          (d) => d.status === "READY" && d.chargeCents > 0 && (payerId === null || d.payerId === payerId),
         );
         if (ready.length === 0) {
           throw new DomainError(ErrorCode.BadUserInput, "There are no READY lines in this range to bill", [

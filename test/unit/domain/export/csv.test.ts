@@ -125,12 +125,12 @@ describe("exportCsv", () => {
   });
 
   it("formats charges as dollars with two decimals", () => {
-    const cents = [12500, 12550, 12599, 5, 0, 100000];
+    const cents = [12500, 12550, 12599, 5, 100000];
     const batch = makeBatch(cents.map((c) => makeLine({ chargeCents: c })));
     const charges = parseCsv(exportCsv(batch))
       .slice(1)
       .map((r) => cell(r, "charge"));
-    expect(charges).toEqual(["125.00", "125.50", "125.99", "0.05", "0.00", "1000.00"]);
+    expect(charges).toEqual(["125.00", "125.50", "125.99", "0.05", "1000.00"]);
   });
 
   it("joins modifiers and diagnosis codes with colons", () => {
@@ -192,6 +192,7 @@ describe("exportCsv", () => {
   it("rejects an empty batch and invalid charges", () => {
     expect(() => exportCsv(makeBatch([]))).toThrow(/no lines/);
     expect(() => exportCsv(makeBatch([makeLine({ chargeCents: -1 })]))).toThrow(/chargeCents/);
+    expect(() => exportCsv(makeBatch([makeLine({ chargeCents: 0 })]))).toThrow(/\$0 line is never sent/);
     expect(() => exportCsv(makeBatch([makeLine({ chargeCents: 12.5 })]))).toThrow(/chargeCents/);
   });
 });

@@ -162,6 +162,12 @@ describe("2300 and 2310B/2310D", () => {
   });
 });
 
+describe("$0 lines", () => {
+  it("are never written: the whole file is refused, naming the line", () => {
+    expect(() => exportX12_837P(makeBatch([makeLine(), makeLine({ lineId: uuid(9), chargeCents: 0 })]))).toThrow(/lines\[1\]\.chargeCents.*\$0 line is never sent/);
+  });
+});
+
 describe("ISA15 and the clearinghouse ids", () => {
   it("come from the batch: sender in ISA06/GS02/1000A, receiver in ISA08/GS03/1000B, usage in ISA15", () => {
     const edi = exportX12_837P(makeBatch([makeLine()], { usageIndicator: "P", submitter: { name: "Harbor Billing", id: "HARBOR01", contactName: "Morgan Ellis", contactPhone: "6175550142" }, receiver: { name: "Harbor Claims Exchange", id: "HCX01" } }));

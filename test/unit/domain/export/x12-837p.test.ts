@@ -180,9 +180,9 @@ describe("exportX12_837P subscribers and claims", () => {
   });
 
   it("formats amounts in X12 decimal form without insignificant zeros", () => {
-    const cents = [12500, 12550, 12555, 5, 0, 100];
+    const cents = [12500, 12550, 12555, 5, 100];
     const claims = allClaims(exportX12_837P(makeBatch(cents.map((c) => makeLine({ chargeCents: c })))));
-    expect(claims.map((c) => v(c.clm, 2))).toEqual(["125", "125.5", "125.55", "0.05", "0", "1"]);
+    expect(claims.map((c) => v(c.clm, 2))).toEqual(["125", "125.5", "125.55", "0.05", "1"]);
     expect(claims.map((c) => v(c.sv1, 2))).toEqual(claims.map((c) => v(c.clm, 2)));
   });
 
