@@ -34,7 +34,6 @@ export interface AppOptions {
   production: boolean;
   /** Serves the built console at / when the folder exists. */
   consoleDir?: string;
-  x12UsageIndicator?: "P" | "T";
   /** Sign-in lockout; tests shorten it instead of waiting out the real one. */
   loginThrottle?: LoginThrottlePolicy;
   log?: (message: string, detail?: unknown) => void;
@@ -98,7 +97,7 @@ function requestIdOf(req: express.Request): string {
 
 export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   const log = options.log ?? ((message: string, detail?: unknown) => console.error(message, detail ?? ""));
-  const services = new Services(options.dataSource, { x12UsageIndicator: options.x12UsageIndicator, loginThrottle: options.loginThrottle });
+  const services = new Services(options.dataSource, { loginThrottle: options.loginThrottle });
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);

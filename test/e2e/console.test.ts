@@ -133,6 +133,11 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByLabel("First name").fill("Dana");
   await page.getByLabel("Last name").fill("Reyes");
   await page.getByLabel("Date of birth").fill("1990-04-12");
+  await page.getByLabel("Sex").selectOption("FEMALE");
+  await page.getByLabel("Street").fill("12 Oak Ave");
+  await page.getByLabel("City").fill("Boston");
+  await page.getByLabel("State").fill("ma");
+  await page.getByLabel("ZIP").fill("02118");
   await page.getByLabel("Diagnosis codes (ICD-10)").fill("F33.1");
   await page.getByRole("button", { name: "+ Add coverage" }).click();
   await page.getByLabel("Payer", { exact: true }).selectOption({ label: "State Medicaid" });
@@ -145,7 +150,15 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
     ["Cam", "Cole"],
   ]) {
     await api(page, `mutation ($input: CreateClientInput!) { createClient(input: $input) { id } }`, {
-      input: { firstName, lastName, dateOfBirth: "1985-02-02", diagnosisCodes: ["F41.1"], coverages: [{ payerId: shared.payerId, memberId: `MCD-${firstName}`, priority: "PRIMARY", effectiveFrom: "2026-01-01" }] },
+      input: {
+        firstName,
+        lastName,
+        dateOfBirth: "1985-02-02",
+        sex: "MALE",
+        address: { line1: "5 Elm St", city: "Boston", state: "MA", zip: "02118" },
+        diagnosisCodes: ["F41.1"],
+        coverages: [{ payerId: shared.payerId, memberId: `MCD-${firstName}`, priority: "PRIMARY", effectiveFrom: "2026-01-01" }],
+      },
     });
   }
   await page.reload();
@@ -251,6 +264,29 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
     });
     await api(page, `mutation ($id: ID!) { signMemberNote(id: $id) { id } }`, { id: note.saveMemberNote.id });
   }
+  // A batch needs the billing provider and the clearinghouse settings: the practice page.
+  await page.getByRole("link", { name: "Practice" }).click();
+  for (const [label, value] of [
+    ["Tax ID (EIN)", "043219876"],
+    ["Taxonomy code", "261QM0801X"],
+    ["Billing phone", "6175550100"],
+    ["Street address", "1 Main St"],
+    ["City", "Boston"],
+    ["State", "MA"],
+    ["ZIP+4", "02110-1234"],
+    ["Clearinghouse name", "Harbor Claims Exchange"],
+    ["Clearinghouse receiver ID", "HCX01"],
+    ["Submitter ID", "HARBOR01"],
+    ["Submitter name", "Harbor Group Therapy"],
+    ["Billing contact name", "Morgan Ellis"],
+  ]) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByLabel("837P usage (ISA15)").selectOption("T");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByText("Saved.").waitFor();
+  await page.getByText(/837P files: Test \(T\)/).waitFor();
+
   await page.getByRole("link", { name: "Claims" }).click();
   await page.getByLabel("First service date").fill("2026-03-01");
   await page.getByLabel("Last service date").fill("2026-03-31");
@@ -259,6 +295,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByText(/Batch #1 made: 2 lines, \$96\.00/).waitFor();
   await page.getByRole("button", { name: "Download batch 1 as CSV" }).waitFor();
   expect(await page.locator("table tbody tr").count()).toBe(1);
+  await page.getByRole("cell", { name: "Test (T)" }).waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download batch 1 as CSV" }).click()]);
   const csv = fs.readFileSync((await download.path())!, "utf8");
   expect(csv).toContain("90853");

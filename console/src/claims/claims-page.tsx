@@ -172,6 +172,7 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
                 Total
               </th>
               <th scope="col">Status</th>
+              <th scope="col" title="ISA15 of the batch's 837P file">837P usage</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -217,11 +218,16 @@ function BatchRow({ batch: b, open, onToggle, children }: { batch: ClaimBatchFie
         <td className="num">{b.lineCount}</td>
         <td className="num">{formatCents(b.totalChargeCents)}</td>
         <td>{b.voided ? <span className="badge badge--void">Void{b.voidedAt ? ` since ${formatDate(b.voidedAt.slice(0, 10))}` : ""}</span> : <span className="badge badge--billed">Billed</span>}</td>
+        <td>
+          <span className={`badge ${b.usageIndicator === "P" ? "badge--billed" : "badge--void"}`} title={`ISA15 ${b.usageIndicator}`}>
+            {b.usageIndicator === "P" ? "Production (P)" : "Test (T)"}
+          </span>
+        </td>
         <td>{children}</td>
       </tr>
       {open && (
         <tr className="row--detail">
-          <td colSpan={8}>
+          <td colSpan={9}>
             <BatchLines id={b.id} />
           </td>
         </tr>
@@ -253,6 +259,7 @@ function BatchLines({ id }: { id: string }) {
       <caption className="visually-hidden">Lines in this batch</caption>
       <thead>
         <tr>
+          <th scope="col" title="Patient control number: CLM01, how the payer's remittance names the line">Control #</th>
           <th scope="col">Service date</th>
           <th scope="col">Group</th>
           <th scope="col">Member</th>
@@ -265,6 +272,9 @@ function BatchLines({ id }: { id: string }) {
       <tbody>
         {lines.map((l) => (
           <tr key={l.id}>
+            <td>
+              <code>{l.patientControlNumber}</code>
+            </td>
             <td>
               <Link to={`/sessions/${l.session.id}`}>{formatDate(l.session.date)}</Link>
             </td>

@@ -12,6 +12,7 @@ export const ClaimBatchFieldsFragment = graphql(`
     voided
     voidedAt
     controlNumber
+    usageIndicator
   }
 `);
 
@@ -61,6 +62,7 @@ export const ClaimBatchLinesDocument = graphql(`
       lines {
         id
         status
+        patientControlNumber
         cptCode
         modifiers
         chargeCents

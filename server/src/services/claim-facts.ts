@@ -15,6 +15,7 @@ import {
   PriorAuthorizationEntity,
   TherapyGroupEntity,
 } from "../entities/index.js";
+import { registrationOf, subscriberOf } from "./registration-facts.js";
 
 /** A decision has no row of its own: its id is derived from (session, client), so it is stable across evaluations. */
 export function decisionId(sessionId: string, clientId: string): string {
@@ -184,9 +185,9 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
   const clinicianById = new Map<string, LeaderFacts>(
     clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn }]),
   );
-  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [] }]));
+  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) }]));
   for (const c of coverages) {
-    members.get(c.clientId)?.coverages.push({ payerId: c.payerId, memberId: c.memberId, priority: c.priority, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo });
+    members.get(c.clientId)?.coverages.push({ payerId: c.payerId, memberId: c.memberId, priority: c.priority, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo, relationship: c.relationship, subscriber: subscriberOf(c) });
   }
   const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] as RuleVersion[] }]));
   for (const v of versions) payers.get(v.payerId)?.ruleVersions.push(v);

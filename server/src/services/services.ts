@@ -32,7 +32,7 @@ export class Services {
   readonly claims: ClaimService;
   readonly batches: ClaimBatchService;
 
-  constructor(dataSource: DataSource, options: { x12UsageIndicator?: "P" | "T"; loginThrottle?: LoginThrottlePolicy } = {}) {
+  constructor(dataSource: DataSource, options: { loginThrottle?: LoginThrottlePolicy } = {}) {
     this.db = new Database(dataSource);
     this.auth = new AuthService(this.db, options.loginThrottle);
     this.invitations = new InvitationService(this.db);
@@ -46,6 +46,6 @@ export class Services {
     this.sessions = new SessionService(this.db);
     this.notes = new NoteService(this.db);
     this.claims = new ClaimService(this.db);
-    this.batches = new ClaimBatchService(this.db, options.x12UsageIndicator ?? "T");
+    this.batches = new ClaimBatchService(this.db);
   }
 }

@@ -5,6 +5,7 @@ import { RulesTimelineAndSupervision1764190300000 } from "./1764190300000-rules-
 import { Invitations1764190400000 } from "./1764190400000-invitations.js";
 import { AuditOrderByTime1764190410000 } from "./1764190410000-audit-order-by-time.js";
 import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authorizations.js";
+import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Invitations1764190400000,
   AuditOrderByTime1764190410000,
   PriorAuthorizations1764190500000,
+  ClaimsAClearinghouseAccepts1764190510000,
 ];

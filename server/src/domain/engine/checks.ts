@@ -15,8 +15,10 @@ import type {
   LeaderFacts,
   NoteElement,
   NoteFacts,
+  RegistrationFacts,
   RuleVersion,
   SessionFacts,
+  SubscriberRelationship,
 } from "./types.js";
 
 /** What every check may read about one present member of one session. */
@@ -29,6 +31,8 @@ export interface LineFacts {
   presentCount: number;
   /** The member's diagnoses as they go on the claim. */
   diagnosisCodes: string[];
+  /** The member's sex and address as the claim would name them. */
+  registration: RegistrationFacts;
   coverage: CoverageFacts | null;
   rules: RuleVersion | null;
   note: NoteFacts | null;
@@ -93,6 +97,7 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   TOO_MANY_MODIFIERS: "ERROR",
   AUTH_REQUIRED: "ERROR",
   AUTH_EXHAUSTED: "ERROR",
+  MISSING_REGISTRATION: "ERROR",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -134,6 +139,42 @@ export function missingDiagnosis(line: LineFacts): CheckResult {
     "MISSING_DIAGNOSIS",
     "This member has no diagnosis code on file, and every claim needs at least one. " +
       "Add the member's ICD-10 diagnosis (e.g. F33.1), then re-evaluate.",
+  );
+}
+
+const RELATIONSHIP_LABEL: Record<Exclude<SubscriberRelationship, "SELF">, string> = {
+  SPOUSE: "the insured's spouse",
+  CHILD: "the insured's child",
+  OTHER: "a dependent of the insured",
+};
+
+/**
+ * The 837P names the patient with sex (DMG03) and home address (N3/N4), and, when the member is not the
+ * insured, the insured's name, date of birth, sex and address: clearinghouses reject a claim without them.
+ */
+export function missingRegistration(line: LineFacts): CheckResult {
+  const { sex, address } = line.registration;
+  const onClient: string[] = [];
+  if (sex === null) onClient.push("sex");
+  else if (sex === "UNKNOWN") onClient.push("sex (recorded as unknown; payers need female or male)");
+  if (address === null) onClient.push("home address (street, city, state and ZIP)");
+  const coverage = line.coverage;
+  // The relationship of a dependent whose insured person is not on file.
+  const dependentWithoutSubscriber = coverage && coverage.subscriber === null && coverage.relationship !== "SELF" ? coverage.relationship : null;
+  const subscriberMissing = dependentWithoutSubscriber !== null;
+  if (onClient.length === 0 && !subscriberMissing) return null;
+  const missing = onClient.map((what) => `the member's ${what}`);
+  if (dependentWithoutSubscriber && coverage) {
+    missing.push(`the insured person's name, date of birth, sex and address (the member is ${RELATIONSHIP_LABEL[dependentWithoutSubscriber]} on the coverage with member ID ${coverage.memberId})`);
+  }
+  const where = [
+    onClient.length > 0 ? `enter the member's ${onClient.map((w) => w.replace(/ \(.*$/, "")).join(" and ")} in Clients → this client` : "",
+    subscriberMissing ? "enter the insured person under that coverage in Clients → this client → Coverages" : "",
+  ].filter(Boolean);
+  return issue(
+    "MISSING_REGISTRATION",
+    `A claim file must name ${missing.join("; and ")}, and this claim lacks ${missing.length === 1 ? "it" : "them"}. ` +
+      `To fix it, ${where.join(", and ")}; then the line can be billed.`,
   );
 }
 
@@ -416,6 +457,7 @@ export function tooManyModifiers(line: RuledLineFacts): CheckResult {
 export const CHECKS: readonly Check[] = [
   { needsRules: false, run: noActiveCoverage },
   { needsRules: false, run: missingDiagnosis },
+  { needsRules: false, run: missingRegistration },
   { needsRules: true, run: groupTooSmall },
   { needsRules: true, run: groupTooLarge },
   { needsRules: false, run: useIndividualCode },

@@ -42,7 +42,7 @@ function linesOf(session: SessionFacts, input: EngineInput): LineFacts[] {
   const present = [...new Set(session.presentClientIds)].sort(compareStrings);
   return present.map((clientId) => {
     // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
-    const member: MemberFacts = input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [] };
+    const member: MemberFacts = input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [], registration: { sex: null, address: null } };
     const coverage = coverageOn(member.coverages, serviceDate);
     const payer = coverage ? input.payers.get(coverage.payerId) : undefined;
     return {
@@ -51,6 +51,7 @@ function linesOf(session: SessionFacts, input: EngineInput): LineFacts[] {
       serviceDate,
       presentCount: present.length,
       diagnosisCodes: claimDiagnosisCodes(member.diagnosisCodes),
+      registration: member.registration,
       coverage,
       rules: payer ? ruleVersionOn(payer.ruleVersions, serviceDate) : null,
       note: session.notes.find((note) => note.clientId === clientId) ?? null,

@@ -23,10 +23,15 @@ export type {
   NoteElement,
   NoteFacts,
   PayerFacts,
+  PostalAddressFacts,
+  RegistrationFacts,
   RuleVersion,
+  Sex,
+  SubscriberFacts,
+  SubscriberRelationship,
   SessionFacts,
 } from "./types.js";
-export { CLAIM_ISSUE_CODES } from "./types.js";
+export { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
@@ -43,6 +48,7 @@ export {
   missingFee,
   missingGroupDocumentation,
   missingMemberNote,
+  missingRegistration,
   noActiveCoverage,
   noteIncomplete,
   noteUnsigned,

@@ -46,6 +46,7 @@ export const CLAIM_ISSUE_CODES = [
   "MISSING_FEE",
   "AUTH_REQUIRED",
   "AUTH_EXHAUSTED",
+  "MISSING_REGISTRATION",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -88,6 +89,40 @@ export interface PayerFacts {
   ruleVersions: RuleVersion[];
 }
 
+/** Sex as the 837P's DMG03 carries it (F, M, U). */
+export const SEXES = ["FEMALE", "MALE", "UNKNOWN"] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** The client's relationship to the insured on a coverage (837P SBR02/PAT01). */
+export const SUBSCRIBER_RELATIONSHIPS = ["SELF", "SPOUSE", "CHILD", "OTHER"] as const;
+export type SubscriberRelationship = (typeof SUBSCRIBER_RELATIONSHIPS)[number];
+
+export interface PostalAddressFacts {
+  line1: string;
+  line2: string | null;
+  city: string;
+  /** Two-letter USPS code. */
+  state: string;
+  /** 5 or 9 digits. */
+  zip: string;
+}
+
+/** The insured person when it is not the client. */
+export interface SubscriberFacts {
+  firstName: string;
+  lastName: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  sex: Sex;
+  address: PostalAddressFacts;
+}
+
+/** What the 837P must say about the patient beyond name and date of birth (2010BA/2010CA N3, N4, DMG). */
+export interface RegistrationFacts {
+  sex: Sex | null;
+  address: PostalAddressFacts | null;
+}
+
 export interface CoverageFacts {
   payerId: string;
   memberId: string;
@@ -96,12 +131,16 @@ export interface CoverageFacts {
   effectiveFrom: string;
   /** YYYY-MM-DD, inclusive; null when open-ended */
   effectiveTo: string | null;
+  relationship: SubscriberRelationship;
+  /** Set exactly when relationship is not SELF (the database holds it so). */
+  subscriber: SubscriberFacts | null;
 }
 
 export interface MemberFacts {
   clientId: string;
   diagnosisCodes: string[];
   coverages: CoverageFacts[];
+  registration: RegistrationFacts;
 }
 
 /** An addendum to a signed note; one that names an element completes that element of the note. */

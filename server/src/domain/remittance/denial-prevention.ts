@@ -6,9 +6,8 @@ import type { RuleVersion } from "../engine/types.js";
  * to say whether a missed denial had a known cure and which rule to change.
  *
  * `issueCodes` are the claim-line issues that flag the problem when the rule
- * is on. MISSING_REGISTRATION belongs to the registration checks being added
- * beside this work; it is named here so the mapping is complete once they
- * land (see PENDING_ISSUE_CODES).
+ * is on. An area whose rule is not built yet (timely filing) names no issue
+ * codes; PENDING_ISSUE_CODES lists codes named before the engine has them.
  */
 
 export type PreventionArea = "MODIFIER_RULES" | "PRIOR_AUTHORIZATION" | "TIMELY_FILING" | "REGISTRATION" | "UNITS";
@@ -25,7 +24,7 @@ export interface DenialPrevention {
 }
 
 /** Issue codes this map names before the engine has them. */
-export const PENDING_ISSUE_CODES: readonly string[] = ["MISSING_REGISTRATION"];
+export const PENDING_ISSUE_CODES: readonly string[] = [];
 
 export const DENIAL_PREVENTION: readonly DenialPrevention[] = [
   {
@@ -38,22 +37,22 @@ export const DENIAL_PREVENTION: readonly DenialPrevention[] = [
   {
     carc: "15",
     area: "PRIOR_AUTHORIZATION",
-    issueCodes: [],
-    payerRuleField: null,
+    issueCodes: ["AUTH_REQUIRED"],
+    payerRuleField: "requirePriorAuthorization",
     suggestion: "Require a valid prior authorization for this payer, and put its number on the claim.",
   },
   {
     carc: "197",
     area: "PRIOR_AUTHORIZATION",
-    issueCodes: [],
-    payerRuleField: null,
+    issueCodes: ["AUTH_REQUIRED"],
+    payerRuleField: "requirePriorAuthorization",
     suggestion: "Require a prior authorization on file for this payer before a line can be billed.",
   },
   {
     carc: "198",
     area: "PRIOR_AUTHORIZATION",
-    issueCodes: [],
-    payerRuleField: null,
+    issueCodes: ["AUTH_EXHAUSTED"],
+    payerRuleField: "requirePriorAuthorization",
     suggestion: "Track the sessions each authorization allows and stop billing once they are used up.",
   },
   {

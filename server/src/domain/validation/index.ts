@@ -72,6 +72,16 @@ export {
   validateZip,
   validatePhone,
   validateReceiverId,
+  US_STATE_CODES,
+  validateUsState,
+  normalizeZip,
+  validateZipCode,
+  validateStreetAddressLine,
+  normalizeAddress,
+  validatePostalAddress,
+  personNameParts,
+  validateSubmitterId,
+  looksLikePoBox,
 } from "./claim-fields.js";
 export {
   PRIOR_AUTHORIZATION_LIMITS,
@@ -79,3 +89,4 @@ export {
   validatePriorAuthorization,
   type PriorAuthorizationValues,
 } from "./prior-authorization.js";
+export type { AddressValues } from "./claim-fields.js";

@@ -22,6 +22,7 @@ function frozenDecision(line: ClaimBatchLineEntity): ClaimDecision {
     chargeCents: line.chargeCents,
     issues: [],
     batchId: line.batchId,
+    patientControlNumber: line.patientControlNumber,
     sessionId: line.sessionId,
     clientId: line.clientId,
     payerId: line.payerId,

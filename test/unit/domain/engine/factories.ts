@@ -56,12 +56,16 @@ export function coverage(overrides: Partial<CoverageFacts> = {}): CoverageFacts 
     priority: "PRIMARY",
     effectiveFrom: "2025-01-01",
     effectiveTo: null,
+    relationship: "SELF",
+    subscriber: null,
     ...overrides,
   };
 }
 
+export const HOME = { line1: "12 Oak Ave", line2: null, city: "Boston", state: "MA", zip: "02118" };
+
 export function member(clientId: string, overrides: Partial<MemberFacts> = {}): MemberFacts {
-  return { clientId, diagnosisCodes: ["F33.1"], coverages: [coverage()], ...overrides };
+  return { clientId, diagnosisCodes: ["F33.1"], coverages: [coverage()], registration: { sex: "FEMALE", address: HOME }, ...overrides };
 }
 
 export function note(clientId: string, overrides: Partial<NoteFacts> = {}): NoteFacts {

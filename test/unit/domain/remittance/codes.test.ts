@@ -87,8 +87,8 @@ describe("RARC list", () => {
 describe("denial prevention map", () => {
   it.each([
     ["4", "MODIFIER_RULES", "modifierRules"],
-    ["197", "PRIOR_AUTHORIZATION", null],
-    ["15", "PRIOR_AUTHORIZATION", null],
+    ["197", "PRIOR_AUTHORIZATION", "requirePriorAuthorization"],
+    ["15", "PRIOR_AUTHORIZATION", "requirePriorAuthorization"],
     ["29", "TIMELY_FILING", null],
     ["16", "REGISTRATION", null],
     ["119", "UNITS", "maxUnitsPerDay"],
@@ -96,8 +96,10 @@ describe("denial prevention map", () => {
     expect(preventionFor(carc)).toMatchObject({ carc, area, payerRuleField: field });
   });
 
-  it("names the engine issues that flag registration and units denials", () => {
+  it("names the engine issues that flag registration, authorization and units denials", () => {
     expect(preventionFor("16")!.issueCodes).toEqual(["MISSING_REGISTRATION"]);
+    expect(preventionFor("197")!.issueCodes).toEqual(["AUTH_REQUIRED"]);
+    expect(preventionFor("198")!.issueCodes).toEqual(["AUTH_EXHAUSTED"]);
     expect(preventionFor("119")!.issueCodes).toEqual(["DAILY_UNIT_LIMIT"]);
   });
 
