@@ -16,7 +16,7 @@ export function ClaimsPage() {
   const batches = useQuery(ClaimBatchesDocument, { fetchPolicy: "cache-and-network" });
   return (
     <>
-      <PageHeader title="Claims" subtitle="Freeze READY lines into a batch, send its file, and void it if it must be redone." />
+      <PageHeader title="Claim batches" subtitle="Freeze READY lines into a batch, send its file, and void it if it must be redone." actions={<Link to="/claims">Claim lines</Link>} />
       {can("ManageClaimBatches") && <CreateBatchForm />}
       <Section title="Batches">
         {batches.error ? (
