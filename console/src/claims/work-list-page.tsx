@@ -39,10 +39,13 @@ function useClaimFilter(practiceId: string, defaults: { from: string; to: string
   useEffect(() => {
     if (restoring) navigate(`${path}?${saved}`, { replace: true });
   }, [restoring, saved, path, navigate]);
+  // Whatever brought this address (a filter changed here, a dashboard number, Back), it is the list to return to.
+  useEffect(() => {
+    if (query) sessionStorage.setItem(storageKey(practiceId), query);
+  }, [query, practiceId]);
   const filter = useMemo(() => filterFromSearch(new URLSearchParams(restoring ? saved! : query), defaults), [restoring, saved, query, defaults]);
   const set = (patch: Partial<ClaimListFilter>, options: { replace?: boolean } = {}) => {
     const next = filterToSearch({ ...filter, ...patch });
-    sessionStorage.setItem(storageKey(practiceId), next);
     navigate(`${path}?${next}`, options);
   };
   return [filter, set] as const;
