@@ -90,7 +90,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
+  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
 }
 
 async function api(page: Page, query: string, variables: Record<string, unknown>) {
@@ -102,8 +102,8 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   shared.ownerEmail = await signUp(page, "Harbor Group Therapy");
   await shot(page, "01-sign-up");
   await page.getByRole("button", { name: "Create practice" }).click();
-  await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
-  await page.getByText("No sessions in these dates.").waitFor();
+  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
+  await page.getByText("No claim lines in this month yet.").waitFor();
 
   // A Medicaid payer: HQ on its lines by default.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payers" }).click();
@@ -251,7 +251,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
     });
     await api(page, `mutation ($id: ID!) { signMemberNote(id: $id) { id } }`, { id: note.saveMemberNote.id });
   }
-  await page.getByRole("link", { name: "Claims" }).click();
+  await page.getByRole("link", { name: "Batches" }).click();
   await page.getByLabel("First service date").fill("2026-03-01");
   await page.getByLabel("Last service date").fill("2026-03-31");
   await page.getByText("2 lines ready to bill; 3 still blocked (see Sessions).").waitFor();
@@ -303,7 +303,7 @@ test("a second practice sees none of it", async () => {
   const page = await newPage();
   await signUp(page, "Other Practice");
   await page.getByRole("button", { name: "Create practice" }).click();
-  await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
+  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
   await go(page, `/sessions?${MARCH}`);
   await page.getByText("No sessions in these dates.").waitFor();
   await go(page, "/payers");
@@ -312,8 +312,10 @@ test("a second practice sees none of it", async () => {
   await page.getByText("This payer does not exist in this practice.").waitFor();
   await go(page, `/sessions/${shared.sessionId}`);
   await page.getByText("This session does not exist in this practice.").waitFor();
-  await go(page, "/claims");
+  await go(page, "/batches");
   await page.getByText("No claim batches yet.").waitFor();
+  await go(page, `/claims?${MARCH}`);
+  await page.getByText("No claim lines match.").waitFor();
   await go(page, "/audit");
   await page.getByText("practice.signUp").waitFor();
   expect(await page.getByText("payer.setRules").count()).toBe(0);
@@ -325,7 +327,7 @@ test("a clinician works the session but cannot open the rule editor", async () =
   const page = await newPage();
   await signIn(page, shared.clinicianEmail);
   const nav = page.getByRole("navigation", { name: "Main" });
-  expect(await nav.getByRole("link").allTextContents()).toEqual(["Sessions", "Clients", "Groups", "Clinicians"]);
+  expect(await nav.getByRole("link").allTextContents()).toEqual(["Dashboard", "Sessions", "Clients", "Groups", "Clinicians"]);
   await go(page, `/payers/${shared.payerId}`);
   await page.getByText("Your role cannot open the payer rule editor.").waitFor();
   expect(await page.getByLabel("Maximum members").count()).toBe(0);
