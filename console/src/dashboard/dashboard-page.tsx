@@ -146,7 +146,7 @@ function MonthSummary({ summary, withMoney }: { summary: Summary; withMoney: boo
                 <Link to={`/sessions/${s.session.id}`}>
                   {s.session.group.name}, {formatDate(s.serviceDate)}
                 </Link>
-                : <span className="count count--ready">{s.readyCount} ready</span>
+                :{s.readyCount > 0 && <span className="count count--ready">{s.readyCount} ready</span>}
                 {s.blockedCount > 0 && <span className="count count--blocked">{s.blockedCount} blocked</span>}
               </li>
             ))}
