@@ -35,6 +35,7 @@ export interface ClaimSummaryView {
   byStatus: StatusTotal[];
   blockedByIssue: IssueTotal[];
   blockedByPayer: PayerTotal[];
+  readyByPayer: PayerTotal[];
   oldestUnbilled: UnbilledSession[];
 }
 
@@ -48,7 +49,8 @@ function add(total: LineTotal, line: ClaimDecisionView): void {
 
 /**
  * Totals of a list of lines, pure so that it can later become one SQL aggregate. A blocked line counts under each
- * of its ERROR reasons (the reasons' totals can add up to more than the blocked total), and once under its payer.
+ * of its ERROR reasons (the reasons' totals can add up to more than the blocked total), and once under its payer;
+ * READY lines are also totalled by payer, for what a batch would send to each.
  * Reasons and payers come largest first (dollars, then lines), ties in a fixed order so the answer is stable.
  */
 export function summarizeClaims(lines: readonly ClaimDecisionView[], range: { from: string; to: string }, oldestLimit = OLDEST_UNBILLED_LIMIT): ClaimSummaryView {
@@ -56,6 +58,12 @@ export function summarizeClaims(lines: readonly ClaimDecisionView[], range: { fr
   const byStatus = new Map<ClaimStatus, StatusTotal>(STATUSES.map((status) => [status, { status, lineCount: 0, chargeCents: 0 }]));
   const byIssue = new Map<ClaimIssueCode, IssueTotal>();
   const byPayer = new Map<string | null, PayerTotal>();
+  const readyByPayer = new Map<string | null, PayerTotal>();
+  const addToPayer = (totals: Map<string | null, PayerTotal>, line: ClaimDecisionView) => {
+    const payer = totals.get(line.payerId) ?? { payerId: line.payerId, lineCount: 0, chargeCents: 0 };
+    totals.set(line.payerId, payer);
+    add(payer, line);
+  };
   const unbilled = new Map<string, UnbilledSession & { startsAt: number }>();
 
   for (const line of lines) {
@@ -69,6 +77,7 @@ export function summarizeClaims(lines: readonly ClaimDecisionView[], range: { fr
     }
     if (line.status === "READY") {
       session.readyCount += 1;
+      addToPayer(readyByPayer, line);
       continue;
     }
     session.blockedCount += 1;
@@ -77,18 +86,19 @@ export function summarizeClaims(lines: readonly ClaimDecisionView[], range: { fr
       byIssue.set(code, issue);
       add(issue, line);
     }
-    const payer = byPayer.get(line.payerId) ?? { payerId: line.payerId, lineCount: 0, chargeCents: 0 };
-    byPayer.set(line.payerId, payer);
-    add(payer, line);
+    addToPayer(byPayer, line);
   }
 
   const largestFirst = (a: LineTotal, b: LineTotal) => b.chargeCents - a.chargeCents || b.lineCount - a.lineCount;
+  const payersLargestFirst = (totals: Map<string | null, PayerTotal>) =>
+    [...totals.values()].sort((a, b) => largestFirst(a, b) || String(a.payerId).localeCompare(String(b.payerId)));
   return {
     ...range,
     total,
     byStatus: [...byStatus.values()],
     blockedByIssue: [...byIssue.values()].sort((a, b) => largestFirst(a, b) || CLAIM_ISSUE_CODES.indexOf(a.code) - CLAIM_ISSUE_CODES.indexOf(b.code)),
-    blockedByPayer: [...byPayer.values()].sort((a, b) => largestFirst(a, b) || String(a.payerId).localeCompare(String(b.payerId))),
+    blockedByPayer: payersLargestFirst(byPayer),
+    readyByPayer: payersLargestFirst(readyByPayer),
     oldestUnbilled: [...unbilled.values()]
       .sort((a, b) => a.startsAt - b.startsAt || a.sessionId.localeCompare(b.sessionId))
       .slice(0, oldestLimit)

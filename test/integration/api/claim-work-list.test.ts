@@ -48,6 +48,7 @@ const SUMMARY = `query ($from: Date!, $to: Date!, $payerId: ID, $issueCode: Clai
     byStatus { status lineCount chargeCents }
     blockedByIssue { code lineCount chargeCents }
     blockedByPayer { lineCount chargeCents payer { id } }
+    readyByPayer { lineCount chargeCents payer { id } }
     oldestUnbilled { serviceDate readyCount blockedCount session { id } }
   }
 }`;
@@ -220,6 +221,7 @@ describe("claimSummary", () => {
     const blocked = lines.filter((l) => l.status === "BLOCKED");
     const codes = [...new Set(blocked.flatMap((l) => l.issues.filter((i) => i.severity === "ERROR").map((i) => i.code)))];
     const payers = [...new Set(blocked.map((l) => l.payer?.id ?? null))];
+    const ready = lines.filter((l) => l.status === "READY");
     const unbilled = lines.filter((l) => l.status !== "BILLED");
     const sessions = [...new Map(unbilled.map((l) => [l.session.id, l.session])).values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     return {
@@ -227,6 +229,7 @@ describe("claimSummary", () => {
       byStatus: ["READY", "BLOCKED", "BILLED"].map((status) => ({ status, ...sum(lines.filter((l) => l.status === status)) })),
       blockedByIssue: codes.map((code) => ({ code, ...sum(blocked.filter((l) => l.issues.some((i) => i.code === code && i.severity === "ERROR"))) })),
       blockedByPayer: payers.map((id) => ({ payer: id ? { id } : null, ...sum(blocked.filter((l) => (l.payer?.id ?? null) === id)) })),
+      readyByPayer: [...new Set(ready.map((l) => l.payer?.id ?? null))].map((id) => ({ payer: id ? { id } : null, ...sum(ready.filter((l) => (l.payer?.id ?? null) === id)) })),
       oldestUnbilled: sessions.slice(0, 5).map((s) => ({
         serviceDate: s.date,
         readyCount: unbilled.filter((l) => l.session.id === s.id && l.status === "READY").length,
@@ -257,6 +260,11 @@ describe("claimSummary", () => {
     expect(got.blockedByPayer).toEqual(byCharge(got.blockedByPayer));
     expect(got.blockedByPayer).toHaveLength(2);
     expect(got.blockedByPayer).toEqual(expect.arrayContaining(want.blockedByPayer));
+    expect(got.readyByPayer).toEqual(byCharge(want.readyByPayer));
+    expect(got.readyByPayer).toEqual([
+      { lineCount: 2, chargeCents: 2 * 9100, payer: { id: w.blue.payerId } },
+      { lineCount: 2, chargeCents: 2 * 4800, payer: { id: w.fx.payerId } },
+    ]);
     expect(got.oldestUnbilled).toEqual(want.oldestUnbilled);
     expect(got.oldestUnbilled.map((s: { serviceDate: string }) => s.serviceDate)).toEqual(["2026-03-10", "2026-03-17"]);
   });
@@ -273,7 +281,7 @@ describe("claimSummary", () => {
     const clinician = await memberWithRole(server, w.owner, "CLINICIAN");
     const counts = expectOk(await server.gql(`query { claimSummary(from: "2026-03-01", to: "2026-03-31") { lineCount byStatus { lineCount } blockedByIssue { code lineCount } } }`, {}, clinician.token));
     expect(counts.claimSummary.lineCount).toBe(11);
-    for (const path of ["chargeCents", "byStatus { chargeCents }", "blockedByIssue { chargeCents }", "blockedByPayer { chargeCents }"]) {
+    for (const path of ["chargeCents", "byStatus { chargeCents }", "blockedByIssue { chargeCents }", "blockedByPayer { chargeCents }", "readyByPayer { chargeCents }"]) {
       const res = await server.gql(`query { claimSummary(from: "2026-03-01", to: "2026-03-31") { ${path} } }`, {}, clinician.token);
       expect([path, res.errors?.length ? res.errors.every((e) => e.extensions?.code === "FORBIDDEN") : "no errors"]).toEqual([path, true]);
       expect(JSON.stringify(res.data ?? null)).not.toMatch(/4800|9100|9600/);

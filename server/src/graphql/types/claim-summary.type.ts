@@ -26,9 +26,9 @@ export class ClaimIssueTotal {
   chargeCents!: number;
 }
 
-@ObjectType({ description: "Blocked lines of one payer (or of members without coverage)." })
+@ObjectType({ description: "Lines of one payer (or of members without coverage) in one status." })
 export class ClaimPayerTotal {
-  @Field(() => Int, { description: "Blocked lines of this payer." }) lineCount!: number;
+  @Field(() => Int, { description: "Lines of this payer." }) lineCount!: number;
   @Field(() => Int, { description: CENTS })
   @Authorized(Permission.ReadClaims)
   chargeCents!: number;
@@ -54,6 +54,8 @@ export class ClaimSummary {
   @Field(() => [ClaimStatusTotal], { description: "READY, BLOCKED and BILLED, in that order (zero totals included)." }) byStatus!: ClaimStatusTotal[];
   @Field(() => [ClaimIssueTotal], { description: "Blocked lines by reason, largest charge first." }) blockedByIssue!: ClaimIssueTotal[];
   @Field(() => [ClaimPayerTotal], { description: "Blocked lines by payer, largest charge first." }) blockedByPayer!: ClaimPayerTotal[];
+  @Field(() => [ClaimPayerTotal], { description: "READY lines by payer, largest charge first: what a batch of the range would send to each." })
+  readyByPayer!: ClaimPayerTotal[];
   @Field(() => [UnbilledSession], { description: "The earliest sessions with READY or BLOCKED lines (at most 5), oldest first." })
   oldestUnbilled!: UnbilledSession[];
 }
