@@ -65,6 +65,7 @@ export const ClaimBatchLinesDocument = graphql(`
         modifiers
         chargeCents
         client { id firstName lastName }
+        payer { id name }
         session { id date group { id name } }
       }
     }
@@ -140,5 +141,34 @@ export const ClaimFilterOptionsDocument = graphql(`
 export const ClaimFilterClientDocument = graphql(`
   query ClaimFilterClient($id: ID!) {
     client(id: $id) { id firstName lastName }
+  }
+`);
+
+/** Everything the review before a batch shows: the lines it would take, their totals by payer, and what is missing. */
+export const BatchReviewDocument = graphql(`
+  query BatchReview($from: Date!, $to: Date!, $payerId: ID) {
+    claimSummary(from: $from, to: $to, payerId: $payerId) {
+      byStatus { status lineCount chargeCents }
+      readyByPayer { lineCount chargeCents payer { id name } }
+    }
+    practice { id taxId taxonomyCode addressLine1 addressCity addressState addressZip phone }
+  }
+`);
+
+/** Apart from BatchReview, which would otherwise exceed the API's cost limit for one query. */
+export const BatchReviewLinesDocument = graphql(`
+  query BatchReviewLines($from: Date!, $to: Date!, $payerId: ID) {
+    claimDecisions(from: $from, to: $to, payerId: $payerId, status: READY, first: 25) {
+      totalCount
+      edges {
+        node {
+          id
+          chargeCents
+          client { id firstName lastName }
+          payer { id name }
+          session { id date group { id name } }
+        }
+      }
+    }
   }
 `);
