@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { WorkListPage } from "../../console/src/claims/work-list-page";
 import { DashboardPage } from "../../console/src/dashboard/dashboard-page";
+import { SessionsBoard } from "../../console/src/sessions/sessions-board";
 import { formatDateInput, parseDateInput, presetRange } from "../../console/src/lib/date-input";
 import { mockClient, renderAs, type Call, type Reply } from "./support/render";
 
@@ -309,5 +310,36 @@ describe("typed dates", () => {
     ["last-90-days", "2026-03-31", { from: "2026-01-01", to: "2026-03-31" }],
   ] as const)("%s on %s", (id, today, range) => {
     expect(presetRange(id, today)).toEqual(range);
+  });
+});
+
+describe("sessions board dates", () => {
+  it("takes a typed date on leaving the field, as the work list does", async () => {
+    window.history.replaceState(null, "", "/sessions?from=2026-02-01&to=2026-04-30");
+    const { client, calls } = mockClient((call) => {
+      switch (call.operationName) {
+        case "SessionsBoard":
+          return {
+            data: { sessions: { __typename: "GroupSessionConnection", totalCount: 0, pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null }, edges: [] } },
+          };
+        case "BoardGroups":
+          return { data: { groups: [] } };
+        case "BoardPayers":
+          return { data: { payers: [] } };
+        default:
+          throw new Error(`unexpected ${call.operationName}`);
+      }
+    });
+    const user = userEvent.setup();
+    renderAs("BILLER", <SessionsBoard />, client);
+    expect(await screen.findByText("No sessions in these dates.")).toBeInTheDocument();
+    const from = screen.getByLabelText("From");
+    await user.clear(from);
+    await user.type(from, "03012026");
+    expect(calls.filter((c) => c.operationName === "SessionsBoard").map((c) => c.variables.from)).toEqual(["2026-02-01"]);
+    await user.tab();
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get("from")).toBe("2026-03-01"));
+    await waitFor(() => expect(calls.filter((c) => c.operationName === "SessionsBoard").at(-1)!.variables.from).toBe("2026-03-01"));
+    expect(await screen.findByText("No sessions in these dates.")).toBeInTheDocument();
   });
 });
