@@ -270,6 +270,8 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   expect(csv).toContain("90853");
   expect(download.suggestedFilename()).toBe("claim-batch-1-2026-03-01-to-2026-03-31.csv");
   await shot(page, "06-claims");
+  const batchTableFits = () => page.getByRole("region", { name: "Claim batches" }).evaluate((el) => el.scrollWidth <= el.clientWidth);
+  expect(await batchTableFits()).toBe(true);
 
   // A colleague who is a clinician, added through the members screen.
   await page.getByRole("link", { name: "Members" }).click();
@@ -292,6 +294,10 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await go(page, `/sessions?${MARCH}`);
   await card.getByText("3 blocked").waitFor();
   await shot(page, "08-sessions-board-768");
+  await go(page, "/batches");
+  await page.getByRole("button", { name: "Void" }).waitFor();
+  expect(await batchTableFits()).toBe(true);
+  await shot(page, "08a-batches-768", { fullPage: true });
   await go(page, `/payers/${shared.payerId}`);
   await page.getByLabel("Maximum members").waitFor();
   await shot(page, "09-rule-editor-768", { fullPage: true });

@@ -217,7 +217,8 @@ export function WorkListPage() {
                             .filter((i) => i.severity === "ERROR")
                             .map((i, n) => (
                               <li key={`${i.code}-${n}`} className="issue issue--error">
-                                {i.message}
+                                {/* The short name keeps a row readable at tablet width; the session explains in full. */}
+                                {ISSUE_LABELS[i.code] ?? i.message}
                               </li>
                             ))}
                         </ul>
