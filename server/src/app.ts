@@ -24,6 +24,7 @@ import {
   SERVICE_UNAVAILABLE,
 } from "./graphql/errors.js";
 import { Loaders } from "./graphql/loaders.js";
+import { consoleAssets } from "./console-assets.js";
 import { HttpDrain, type DrainResult } from "./http-drain.js";
 import { queryLimits } from "./graphql/query-limits.js";
 import { Services } from "./services/services.js";
@@ -193,11 +194,8 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
 
   const consoleDir = options.consoleDir;
   if (consoleDir && fs.existsSync(path.join(consoleDir, "index.html"))) {
-    app.use(express.static(consoleDir, { index: "index.html", maxAge: "1h" }));
-    // The console routes in the browser; any other page load gets its shell.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
-      res.sendFile(path.join(consoleDir, "index.html"));
-    });
+    // The console routes in the browser: its files, and its shell for any other page load.
+    app.use(consoleAssets(consoleDir));
   }
 
   return {

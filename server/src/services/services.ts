@@ -3,6 +3,7 @@ import type { LoginThrottlePolicy } from "../auth/login-throttle.js";
 import { AuditLogService } from "./audit-log.service.js";
 import { AuthService } from "./auth.service.js";
 import { ClaimBatchService } from "./claim-batch.service.js";
+import { ClaimSummaryService } from "./claim-summary.service.js";
 import { ClaimService } from "./claim.service.js";
 import { ClientService } from "./client.service.js";
 import { ClinicianService } from "./clinician.service.js";
@@ -30,6 +31,7 @@ export class Services {
   readonly sessions: SessionService;
   readonly notes: NoteService;
   readonly claims: ClaimService;
+  readonly claimSummary: ClaimSummaryService;
   readonly batches: ClaimBatchService;
 
   constructor(dataSource: DataSource, options: { loginThrottle?: LoginThrottlePolicy } = {}) {
@@ -46,6 +48,7 @@ export class Services {
     this.sessions = new SessionService(this.db);
     this.notes = new NoteService(this.db);
     this.claims = new ClaimService(this.db);
+    this.claimSummary = new ClaimSummaryService(this.db);
     this.batches = new ClaimBatchService(this.db);
   }
 }
