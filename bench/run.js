@@ -44,7 +44,7 @@ function engineInput(sessionCount, membersPerSession) {
   const members = new Map();
   const clients = Array.from({ length: membersPerSession * 10 }, () => randomUUID());
   for (const clientId of clients) {
-    members.set(clientId, { clientId, diagnosisCodes: ["F33.1"], coverages: [{ payerId, memberId: "M1", priority: "PRIMARY", effectiveFrom: "2025-01-01", effectiveTo: null }] });
+    members.set(clientId, { clientId, diagnosisCodes: ["F33.1"], coverages: [{ payerId, memberId: "M1", priority: "PRIMARY", effectiveFrom: "2025-01-01", effectiveTo: null, relationship: "SELF", subscriber: null }], registration: { sex: "FEMALE", address: { line1: "1 Main St", line2: null, city: "Boston", state: "MA", zip: "02110" } } });
   }
   const sessions = Array.from({ length: sessionCount }, (_, i) => {
     const present = clients.slice((i % 10) * membersPerSession, (i % 10) * membersPerSession + membersPerSession);
@@ -60,13 +60,14 @@ function engineInput(sessionCount, membersPerSession) {
 
 function frozenBatch(lineCount) {
   const lines = Array.from({ length: lineCount }, (_, i) => ({
-    lineId: randomUUID(), serviceDate: "2026-03-10", client: { id: randomUUID(), firstName: "Dana", lastName: `Member${i % 400}`, dateOfBirth: "1990-01-01" },
+    lineId: randomUUID(), patientControlNumber: `B7L${i + 1}`, serviceDate: "2026-03-10",
+    client: { id: randomUUID(), firstName: "Dana", lastName: `Member${i % 400}`, dateOfBirth: "1990-01-01", gender: "F", address: { line1: "12 Oak Ave", city: "Boston", state: "MA", zip: "02118" } },
     memberId: `M${i % 400}`, payer: { id: "p1", name: "State Medicaid", payerCode: "SMCD1", claimFilingCode: "MC" }, cptCode: "90853", modifiers: ["HQ"],
     placeOfService: "11", units: 1, chargeCents: 4800, diagnosisCodes: ["F33.1", "F41.1"], renderingProvider: { name: "Robin Lee", npi: "1234567893" },
   }));
   return {
     id: randomUUID(), createdAt: new Date("2026-04-01T12:00:00Z"), controlNumber: 7,
-    practice: { name: "Bench Practice", npi: "1245319599", taxId: "043219876", taxonomyCode: "261QM0801X", address: { line1: "1 Main St", city: "Boston", state: "MA", zip: "02110" } },
+    practice: { name: "Bench Practice", npi: "1245319599", taxId: "043219876", taxonomyCode: "261QM0801X", address: { line1: "1 Main St", city: "Boston", state: "MA", zip: "021101234" } },
     submitter: { name: "Bench Practice", id: "1245319599", contactName: "Billing", contactPhone: "6175550100" },
     receiver: { name: "Clearinghouse", id: "CLEAR" }, usageIndicator: "T", lines,
   };

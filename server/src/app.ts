@@ -25,6 +25,7 @@ import {
   SERVICE_UNAVAILABLE,
 } from "./graphql/errors.js";
 import { Loaders } from "./graphql/loaders.js";
+import { consoleAssets } from "./console-assets.js";
 import { HttpDrain, type DrainResult } from "./http-drain.js";
 import { queryLimits } from "./graphql/query-limits.js";
 import { Services } from "./services/services.js";
@@ -37,7 +38,6 @@ export interface AppOptions {
   production: boolean;
   /** Serves the built console at / when the folder exists. */
   consoleDir?: string;
-  x12UsageIndicator?: "P" | "T";
   /** Sign-in lockout; tests shorten it instead of waiting out the real one. */
   loginThrottle?: LoginThrottlePolicy;
   log?: (message: string, detail?: unknown) => void;
@@ -124,7 +124,7 @@ function requestIdOf(req: express.Request): string {
 
 export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   const log = options.log ?? ((message: string, detail?: unknown) => console.error(message, detail ?? ""));
-  const services = new Services(options.dataSource, { x12UsageIndicator: options.x12UsageIndicator, loginThrottle: options.loginThrottle });
+  const services = new Services(options.dataSource, { loginThrottle: options.loginThrottle });
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);
@@ -241,11 +241,8 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
 
   const consoleDir = options.consoleDir;
   if (consoleDir && fs.existsSync(path.join(consoleDir, "index.html"))) {
-    app.use(express.static(consoleDir, { index: "index.html", maxAge: "1h" }));
-    // The console routes in the browser; any other page load gets its shell.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
-      res.sendFile(path.join(consoleDir, "index.html"));
-    });
+    // The console routes in the browser: its files, and its shell for any other page load.
+    app.use(consoleAssets(consoleDir));
   }
 
   return {

@@ -1,7 +1,7 @@
-import type { EntityManager } from "typeorm";
+import { In, type EntityManager } from "typeorm";
 import { evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
 import { isValidDate, mergePayerRules, type PayerRulesPatch } from "../domain/validation/index.js";
-import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
+import { ClientEntity, GroupSessionEntity, PayerEntity, TherapyGroupEntity } from "../entities/index.js";
 import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
 import { decisionId, loadFactsForDates } from "./claim-facts.js";
 import type { Database } from "./database.js";
@@ -126,13 +126,74 @@ export function rulesTimeline(versions: RuleVersion[], from: string, to: string)
 }
 
 export async function evaluateDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<ClaimDecisionView[]> {
-  const { input, sessions, batchOf } = await loadFactsForDates(manager, practiceId, range);
+  const { input, sessions, batchOf, billedAuthorizationNumber } = await loadFactsForDates(manager, practiceId, range);
   const startsAt = new Map(sessions.map((s) => [s.id, s.startsAt]));
-  return evaluateSessions(input).map((d) => {
+  // Sessions loaded only for a prior authorization's earlier days are not reported.
+  return evaluateSessions(input).filter((d) => startsAt.has(d.sessionId)).map((d) => {
     const view = toView(d, startsAt.get(d.sessionId)!);
     const batchId = batchOf.get(`${d.sessionId}:${d.clientId}`);
-    return batchId ? { ...view, status: "BILLED" as const, batchId } : view;
+    // A billed line reports the authorization number it was sent with, not what today's data would pick.
+    const authorizationNumber = billedAuthorizationNumber.get(`${d.sessionId}:${d.clientId}`) ?? null;
+    return batchId ? { ...view, status: "BILLED" as const, batchId, authorizationNumber } : view;
   });
+}
+
+/** What a work list narrows lines by; every condition given must hold. */
+export interface ClaimFilter {
+  payerId?: string | null;
+  status?: ClaimStatus | null;
+  /** Lines this reason blocks: an ERROR with this code. */
+  issueCode?: ClaimIssueCode | null;
+  /** The session's leader or the rendering provider (a supervisor). */
+  clinicianId?: string | null;
+  groupId?: string | null;
+  clientId?: string | null;
+  /** Part of the member's or the group's name, any case. */
+  search?: string | null;
+}
+
+/** A line with the names a search reads, taken in the same transaction as the line. */
+export interface FilterableDecision extends ClaimDecisionView {
+  groupId: string;
+  groupName: string;
+  clientName: string;
+}
+
+export function matchesClaimFilter(view: FilterableDecision, filter: ClaimFilter): boolean {
+  if (filter.payerId != null && view.payerId !== filter.payerId) return false;
+  if (filter.status != null && view.status !== filter.status) return false;
+  if (filter.issueCode != null && !view.issues.some((i) => i.code === filter.issueCode && i.severity === "ERROR")) return false;
+  if (filter.clinicianId != null && view.renderingClinicianId !== filter.clinicianId && view.supervisedClinicianId !== filter.clinicianId) return false;
+  if (filter.groupId != null && view.groupId !== filter.groupId) return false;
+  if (filter.clientId != null && view.clientId !== filter.clientId) return false;
+  const needle = filter.search?.trim().toLowerCase();
+  if (needle && !view.clientName.toLowerCase().includes(needle) && !view.groupName.toLowerCase().includes(needle)) return false;
+  return true;
+}
+
+/** Ids that are not UUIDs cannot name a row; asking for one matches nothing rather than failing the query. */
+function filterCanMatch(filter: ClaimFilter): boolean {
+  return [filter.payerId, filter.clinicianId, filter.groupId, filter.clientId].every((id) => id == null || isUuid(id));
+}
+
+export async function filterableDecisions(manager: EntityManager, practiceId: string, range: { from: string; to: string }): Promise<FilterableDecision[]> {
+  const views = await evaluateDates(manager, practiceId, range);
+  if (views.length === 0) return [];
+  const sessions = await manager.find(GroupSessionEntity, { where: { id: In([...new Set(views.map((v) => v.sessionId))]) }, select: { id: true, groupId: true } });
+  const groupOf = new Map(sessions.map((s) => [s.id, s.groupId]));
+  const groups = await manager.find(TherapyGroupEntity, { where: { id: In([...new Set(groupOf.values())]) }, select: { id: true, name: true } });
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  const clients = await manager.find(ClientEntity, { where: { id: In([...new Set(views.map((v) => v.clientId))]) }, select: { id: true, firstName: true, lastName: true } });
+  const clientName = new Map(clients.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
+  return views.map((v) => {
+    const groupId = groupOf.get(v.sessionId)!;
+    return { ...v, groupId, groupName: groupName.get(groupId) ?? "", clientName: clientName.get(v.clientId) ?? "" };
+  });
+}
+
+export async function decisionsMatching(manager: EntityManager, practiceId: string, range: { from: string; to: string }, filter: ClaimFilter): Promise<FilterableDecision[]> {
+  if (!filterCanMatch(filter)) return [];
+  return (await filterableDecisions(manager, practiceId, range)).filter((d) => matchesClaimFilter(d, filter));
 }
 
 export class ClaimService {
@@ -140,17 +201,15 @@ export class ClaimService {
 
   async list(
     actor: Actor,
-    args: { from: string; to: string; payerId?: string | null; status?: ClaimStatus | null; first?: number | null; after?: string | null },
+    args: { from: string; to: string; first?: number | null; after?: string | null } & ClaimFilter,
   ): Promise<Page<ClaimDecisionView>> {
     validateRange(args.from, args.to);
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 2);
-    if (args.payerId != null && !isUuid(args.payerId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
-    const all = await this.db.inPractice(actor, (m) => evaluateDates(m, actor.practiceId, { from: args.from, to: args.to }));
+    if (!filterCanMatch(args)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    const all = await this.db.inPractice(actor, (m) => decisionsMatching(m, actor.practiceId, { from: args.from, to: args.to }, args));
     const keyOf = (d: ClaimDecisionView) => [d.sessionStartsAt.toISOString(), d.id] as const;
-    const matching = all
-      .filter((d) => (args.payerId == null || d.payerId === args.payerId) && (args.status == null || d.status === args.status))
-      .sort((x, y) => compareKeys(keyOf(x), keyOf(y)));
+    const matching = all.sort((x, y) => compareKeys(keyOf(x), keyOf(y)));
     const start = after ? matching.findIndex((d) => compareKeys(keyOf(d), [String(after[0]), String(after[1])]) > 0) : 0;
     const rest = start < 0 ? [] : matching.slice(start);
     return toPage(rest.slice(0, limit + 1), limit, matching.length, keyOf);
@@ -181,8 +240,10 @@ export class ClaimService {
       if (range.from == null && daysBetween(from, to) >= MAX_RANGE_DAYS) from = addDays(to, -(MAX_RANGE_DAYS - 1));
       validateRange(from, to);
 
-      const { input, batchOf } = await loadFactsForDates(manager, actor.practiceId, { from, to });
-      const before = evaluateSessions(input);
+      const { input, batchOf, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to });
+      // Sessions loaded only for a prior authorization's earlier days are outside the range previewed.
+      const inRange = new Set(sessions.map((s) => s.id));
+      const before = evaluateSessions(input).filter((d) => inRange.has(d.sessionId));
       // The newest createdAt makes the proposal win a tie with a version of the same effectiveFrom, as a save would.
       const proposed: RuleVersion = { id: PROPOSED_VERSION_ID, ...values, createdAt: new Date(8.64e15) };
       const timelineVersions = [...versions, proposed];

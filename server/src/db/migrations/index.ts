@@ -4,6 +4,8 @@ import { ClaimBatches1764190200000 } from "./1764190200000-claim-batches.js";
 import { RulesTimelineAndSupervision1764190300000 } from "./1764190300000-rules-timeline-and-supervision.js";
 import { Invitations1764190400000 } from "./1764190400000-invitations.js";
 import { AuditOrderByTime1764190410000 } from "./1764190410000-audit-order-by-time.js";
+import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authorizations.js";
+import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   RulesTimelineAndSupervision1764190300000,
   Invitations1764190400000,
   AuditOrderByTime1764190410000,
+  PriorAuthorizations1764190500000,
+  ClaimsAClearinghouseAccepts1764190510000,
 ];

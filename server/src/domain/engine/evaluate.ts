@@ -3,12 +3,12 @@
  * present member per session. Pure: the same input always gives the same
  * drafts, so callers can re-run it after any change and diff the results.
  */
-import { CHECKS, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
+import { CHECKS, type AuthorizationTurn, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
 import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
 import { applicableModifiers, claimDiagnosisCodes, placeOfServiceFor, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
-import type { BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
+import type { AuthorizationFacts, BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
 
 /**
  * One line through the whole evaluation. The same object is what every check reads: it is the LineFacts, and
@@ -23,6 +23,8 @@ interface WorkLine extends CountedLineFacts {
   /** Whether any issue so far is an ERROR. */
   blocked: boolean;
   member: MemberRecord;
+  /** The prior authorization the line uses a unit of, once units are counted. */
+  usedAuthorization: AuthorizationFacts | null;
 }
 
 /** A present member, looked up once per evaluation. */
@@ -49,6 +51,8 @@ export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
   const plan = checkPlan();
   const prepared = new Prepared(input);
   const billed = billedUnitsOf(input.billed);
+  // An authorization's units span days, so its counts live for the whole evaluation (lines come in start order).
+  const authorizations = new AuthorizationCounts(input.authorizations ?? [], input.billed);
   const shared = new SharedArrays();
   const drafts: ClaimDecisionDraft[] = [];
   let day: WorkLine[] = [];
@@ -57,7 +61,7 @@ export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
     // Where each unit check's issues go in a line's list: the list's length when that check's turn came.
     const unitSlots = plan.unitChecks.length > 0 ? new Int32Array(day.length * plan.unitChecks.length) : null;
     for (let n = 0; n < day.length; n++) judge(day[n], plan, unitSlots, n);
-    if (unitSlots) countUnits(day, plan, unitSlots, billed);
+    if (unitSlots) countUnits(day, plan, unitSlots, billed, authorizations);
     for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
     day = [];
   };
@@ -98,7 +102,7 @@ class Prepared {
     let record = this.members.get(clientId);
     if (!record) {
       // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
-      const facts = this.input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [] };
+      const facts = this.input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [], registration: { sex: null, address: null } };
       record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), usedUnits: null, usedOn: "" };
       this.members.set(clientId, record);
     }
@@ -152,16 +156,19 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       serviceDate,
       presentCount: present.length,
       diagnosisCodes: record.diagnosisCodes,
+      registration: record.facts.registration,
       coverage: coverage as CoverageFacts,
       rules: rules as RuleVersion,
       note: noteOf(session, clientId),
       modifiers: ruled ? prepared.modifiersOf(rules, session.modality) : NO_MODIFIERS,
       unitsUsed: 0,
       unitsBilled: 0,
+      authorization: null,
       ruled,
       issues: null,
       blocked: false,
       member: record,
+      usedAuthorization: null,
     });
   }
 }
@@ -244,34 +251,94 @@ class UnitLedger {
  * DESIGN §4: a member's units that day with a payer go first to lines already billed, then to the
  * day's lines with no other ERROR, in start order. A line with another ERROR uses none (and is
  * flagged too when the units are already gone); billed lines are frozen and never flagged.
+ * A prior authorization's units are counted the same way over its whole date range: every unit check
+ * of a line runs before the next line's, and a line uses a unit of both counts only when no check blocks it.
  */
-function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, billed: BilledUnits): void {
+function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, billed: BilledUnits, authorizations: AuthorizationCounts): void {
   const unitCheckCount = plan.unitChecks.length;
-  // Issues each line already got from earlier unit checks: later ones land after them.
-  const inserted = unitCheckCount > 1 ? new Int32Array(lines.length) : null;
-  for (let u = 0; u < unitCheckCount; u++) {
-    const check = CHECKS[plan.unitChecks[u]] as Extract<Check, { countsUnits: true }>;
-    for (let n = 0; n < lines.length; n++) {
-      const line = lines[n];
-      if (!line.ruled) continue;
-      if (billed.lines.size > 0 && billed.lines.get(line.session.id)?.has(line.clientId)) continue;
-      const { member, serviceDate } = line;
-      const payerId = line.coverage.payerId;
-      line.unitsBilled = billed.units.get(line.clientId, serviceDate, payerId) ?? 0;
-      // The lines come a day at a time: a member's count from an earlier day is done with.
-      if (member.usedOn !== serviceDate || !member.usedUnits) {
-        member.usedOn = serviceDate;
-        member.usedUnits = new Map();
-      }
-      line.unitsUsed = member.usedUnits.get(payerId) ?? line.unitsBilled;
-      const result = check.run(line);
-      if (result !== null) {
-        const before = line.issues?.length ?? 0;
-        addIssues(line, result, unitSlots[n * unitCheckCount + u] + (inserted ? inserted[n] : 0));
-        if (inserted) inserted[n] += (line.issues?.length ?? 0) - before;
-      }
-      if (!line.blocked) member.usedUnits.set(payerId, line.unitsUsed + 1);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    if (!line.ruled) continue;
+    if (billed.lines.size > 0 && billed.lines.get(line.session.id)?.has(line.clientId)) continue;
+    const { member, serviceDate } = line;
+    const payerId = line.coverage.payerId;
+    line.unitsBilled = billed.units.get(line.clientId, serviceDate, payerId) ?? 0;
+    // The lines come a day at a time: a member's count from an earlier day is done with.
+    if (member.usedOn !== serviceDate || !member.usedUnits) {
+      member.usedOn = serviceDate;
+      member.usedUnits = new Map();
     }
+    line.unitsUsed = member.usedUnits.get(payerId) ?? line.unitsBilled;
+    line.authorization = authorizations.turnOf(line.clientId, payerId, serviceDate);
+    // Issues an earlier unit check gave this line: a later check's land after them.
+    let inserted = 0;
+    for (let u = 0; u < unitCheckCount; u++) {
+      const check = CHECKS[plan.unitChecks[u]] as Extract<Check, { countsUnits: true }>;
+      const result = check.run(line);
+      if (result === null) continue;
+      const before = line.issues?.length ?? 0;
+      addIssues(line, result, unitSlots[n * unitCheckCount + u] + inserted);
+      inserted += (line.issues?.length ?? 0) - before;
+    }
+    if (line.blocked) continue;
+    member.usedUnits.set(payerId, line.unitsUsed + 1);
+    // A payer that does not require authorization still gets the number while units are left; past them the line goes without.
+    const turn = line.authorization;
+    if (turn && turn.unitsUsed < turn.authorization.units) {
+      authorizations.use(turn.authorization.id);
+      line.usedAuthorization = turn.authorization;
+    }
+  }
+}
+
+/** Units used per prior authorization, and which one a line draws on. */
+class AuthorizationCounts {
+  private readonly used = new Map<string, number>();
+  private readonly billed = new Map<string, number>();
+  /** By client, then payer, ending first (then starting first, then by id): the order lines draw on them. */
+  private readonly byMember = new Map<string, Map<string, AuthorizationFacts[]>>();
+
+  constructor(authorizations: readonly AuthorizationFacts[], billedLines: readonly BilledLineFacts[]) {
+    const ordered = [...authorizations].sort((a, b) => compareStrings(a.endDate, b.endDate) || compareStrings(a.startDate, b.startDate) || compareStrings(a.id, b.id));
+    for (const a of ordered) {
+      let byPayer = this.byMember.get(a.clientId);
+      if (!byPayer) this.byMember.set(a.clientId, (byPayer = new Map()));
+      const list = byPayer.get(a.payerId);
+      if (list) list.push(a);
+      else byPayer.set(a.payerId, [a]);
+    }
+    // Billed lines hold their units first; a line billed twice in the input still used one.
+    const seen = new Set<string>();
+    for (const b of billedLines) {
+      if (!b.authorizationId) continue;
+      const lineKey = `${b.sessionId}:${b.clientId}`;
+      if (seen.has(lineKey)) continue;
+      seen.add(lineKey);
+      this.billed.set(b.authorizationId, (this.billed.get(b.authorizationId) ?? 0) + 1);
+      this.use(b.authorizationId);
+    }
+  }
+
+  use(authorizationId: string): void {
+    this.used.set(authorizationId, (this.used.get(authorizationId) ?? 0) + 1);
+  }
+
+  /**
+   * Of the authorizations in force on the date, the one ending first that still has units (then the one
+   * starting first, then by id), so a line never draws on a later authorization while an earlier one
+   * would lapse unused; when every one is used up, the one ending first, to name in the issue.
+   */
+  turnOf(clientId: string, payerId: string, serviceDate: string): AuthorizationTurn | null {
+    const list = this.byMember.get(clientId)?.get(payerId);
+    if (!list) return null;
+    let first: AuthorizationTurn | null = null;
+    for (const authorization of list) {
+      if (authorization.startDate > serviceDate || serviceDate > authorization.endDate) continue;
+      const turn = { authorization, unitsUsed: this.used.get(authorization.id) ?? 0, unitsBilled: this.billed.get(authorization.id) ?? 0 };
+      if (turn.unitsUsed < authorization.units) return turn;
+      first ??= turn;
+    }
+    return first;
   }
 }
 
@@ -344,6 +411,8 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
     renderingClinicianId: provider.renderingClinicianId,
     supervisedClinicianId: provider.supervisedClinicianId,
     requiredNoteElements: rules ? shared.noteElementsOf(rules) : shared.none,
+    authorizationId: line.usedAuthorization?.id ?? null,
+    authorizationNumber: line.usedAuthorization?.number ?? null,
     issues: line.issues ?? shared.none,
   };
 }
