@@ -48,6 +48,7 @@ export class RequestFailure extends GraphQLError {
 
 // Socket failures on the way to PostgreSQL, and SQLSTATEs that mean the server is going away or full.
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE", "57P01", "57P02", "57P03", "53300"]);
+const PROTOCOL_VIOLATION = "08P01";
 // node-postgres reports a lost connection or a pool that cannot connect in words only.
 const CONNECTION_LOST = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/i;
 
@@ -66,7 +67,8 @@ export function isDatabaseUnavailable(value: unknown, depth = 0): boolean {
   const error = asError(value);
   if (!error || depth > 4) return false;
   const { code, cause, driverError, errors } = error as Error & { code?: unknown; driverError?: unknown; errors?: unknown };
-  if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  // 08P01 (protocol violation, e.g. more bind parameters than the protocol carries) is our bug, not an outage.
+  if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || (/^08[0-9A-Z]{3}$/.test(code) && code !== PROTOCOL_VIOLATION))) return true;
   if (CONNECTION_LOST.test(error.message)) return true;
   return [cause, driverError, ...(Array.isArray(errors) ? errors : [])].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }

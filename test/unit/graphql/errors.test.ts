@@ -25,6 +25,7 @@ describe("isDatabaseUnavailable", () => {
   it.each([
     ["a unique violation", new QueryFailedError("INSERT", [], withCode("duplicate key value violates unique constraint", "23505"))],
     ["a check violation", withCode("new row violates check constraint", "23514")],
+    ["a protocol violation (too many bind parameters is a bug, not an outage)", withCode("bind message has 70000 parameter formats but 0 parameters", "08P01")],
     ["a bug", new TypeError("Cannot read properties of undefined (reading 'id')")],
     ["a GraphQL error", new GraphQLError("Connection is a word users may type")],
     ["not an error", "ECONNREFUSED"],
