@@ -14,8 +14,9 @@ import {
 } from "../entities/index.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
 import { writeAudit } from "./audit.js";
-import { evaluateDates, validateRange } from "./claim.service.js";
+import { validateRange, type ClaimDecisionView } from "./claim.service.js";
 import type { Database } from "./database.js";
+import { readStoredOnDates, refreshDecisions } from "./decision-store.js";
 import { isUniqueViolation } from "./db-errors.js";
 import { isUuid } from "./ids.js";
 import type { Actor, RequestMeta } from "./request-context.js";
@@ -88,9 +89,9 @@ export class ClaimBatchService {
         }
         if (payerId && !(await manager.existsBy(PayerEntity, { id: payerId }))) throw notFound("Payer");
 
-        const ready = (await evaluateDates(manager, actor.practiceId, { from: input.from, to: input.to })).filter(
-          (d) => d.status === "READY" && (payerId === null || d.payerId === payerId),
-        );
+        // The practice row lock above orders this after any batch made meanwhile; the refresh brings in every change committed before it.
+        await refreshDecisions(manager, actor.practiceId, { from: input.from, to: input.to });
+        const ready = await readStoredOnDates(manager, actor.practiceId, { from: input.from, to: input.to }, { status: "READY", payerId });
         if (ready.length === 0) {
           throw new DomainError(ErrorCode.BadUserInput, "There are no READY lines in this range to bill", [
             { field: "to", message: "No READY lines between these dates" + (payerId ? " for this payer" : "") },
@@ -151,7 +152,8 @@ export class ClaimBatchService {
     return this.db.inPractice(actor, async (manager) => {
       const lines = await manager.find(ClaimBatchLineEntity, { where: { batchId: batch.id }, order: { position: "ASC" } });
       const dates = [...new Set(lines.map((l) => l.serviceDate))];
-      const live = new Map((await evaluateDates(manager, actor.practiceId, { dates })).map((d) => [`${d.sessionId}:${d.clientId}`, d]));
+      await refreshDecisions(manager, actor.practiceId, { dates });
+      const live = new Map((await readStoredOnDates(manager, actor.practiceId, { dates })).map((d) => [`${d.sessionId}:${d.clientId}`, d]));
       const found: string[] = [];
       for (const line of lines) {
         const who = `${line.clientFirstName} ${line.clientLastName} on ${line.serviceDate}`;
@@ -242,7 +244,7 @@ export class ClaimBatchService {
   }
 
   /** Copies everything a claim needs out of the live data as it is now. */
-  private async freeze(manager: EntityManager, actor: Actor, batchId: string, ready: Awaited<ReturnType<typeof evaluateDates>>): Promise<Partial<ClaimBatchLineEntity>[]> {
+  private async freeze(manager: EntityManager, actor: Actor, batchId: string, ready: ClaimDecisionView[]): Promise<Partial<ClaimBatchLineEntity>[]> {
     const sessions = await manager.findBy(GroupSessionEntity, { id: In([...new Set(ready.map((d) => d.sessionId))]) });
     const clients = await manager.findBy(ClientEntity, { id: In([...new Set(ready.map((d) => d.clientId))]) });
     const payers = await manager.findBy(PayerEntity, { id: In([...new Set(ready.map((d) => d.payerId!))]) });

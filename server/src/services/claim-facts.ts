@@ -1,127 +1,242 @@
 import { createHash } from "node:crypto";
-import { In, type EntityManager } from "typeorm";
-import type { EngineInput, LeaderFacts, MemberFacts, NoteFacts, PayerFacts, RuleVersion, SessionFacts } from "../domain/engine/index.js";
-import {
-  AttendanceEntity,
-  ClaimBatchLineEntity,
-  ClientEntity,
-  ClinicianEntity,
-  CoverageEntity,
-  GroupSessionEntity,
-  MemberNoteEntity,
-  NoteAddendumEntity,
-  PayerRuleVersionEntity,
-  PracticeEntity,
-  TherapyGroupEntity,
-} from "../entities/index.js";
+import type { EntityManager } from "typeorm";
+import type {
+  CoverageFacts,
+  EngineInput,
+  GroupKind,
+  LeaderFacts,
+  MemberFacts,
+  Modality,
+  NoteElement,
+  NoteFacts,
+  PayerFacts,
+  RuleVersion,
+  SessionFacts,
+} from "../domain/engine/index.js";
 
-/** A decision has no row of its own: its id is derived from (session, client), so it is stable across evaluations. */
+/** A decision's id is derived from (session, client), so it is stable across evaluations. */
 export function decisionId(sessionId: string, clientId: string): string {
   const hex = createHash("sha1").update(`claim-decision:${sessionId}:${clientId}`).digest("hex");
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** What a stored decision needs of its session besides what the engine reads. */
+export interface LoadedSession {
+  id: string;
+  startsAt: Date;
+  /** The session's stored service_date: the unit in which decisions are recomputed. */
+  serviceDate: string;
+  groupId: string;
+  leaderId: string;
+}
+
 export interface LoadedFacts {
   input: EngineInput;
-  sessions: GroupSessionEntity[];
+  sessions: LoadedSession[];
   /** The loaded sessions' lines in batches that are not void, by `${sessionId}:${clientId}`: their batch id. */
   batchOf: Map<string, string>;
 }
 
+export type DateSelection = { from: string; to: string } | { dates: string[] };
+
 /**
- * Everything the engine needs for the sessions on the given dates, in a fixed number of queries
- * (one per kind of row) however many sessions there are. Whole days are loaded because the daily
- * unit limit counts every session of a member's day.
+ * Every character JavaScript's String.prototype.trim removes (WhiteSpace and LineTerminator): the engine's
+ * isBlank trims with it, and the SQL below must call exactly the same texts blank.
  */
-export async function loadFactsForDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<LoadedFacts> {
-  const practice = await manager.findOneByOrFail(PracticeEntity, { id: practiceId });
-  const query = manager.createQueryBuilder(GroupSessionEntity, "s");
-  if ("dates" in range) query.where("s.service_date IN (:...dates)", { dates: range.dates.length ? range.dates : ["1900-01-01"] });
-  else query.where("s.service_date BETWEEN :from AND :to", { from: range.from, to: range.to });
-  const sessions = await query.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").getMany();
-  const billed = sessions.length
-    ? await manager.find(ClaimBatchLineEntity, {
-        where: { sessionId: In(sessions.map((s) => s.id)), voided: false },
-        select: { sessionId: true, clientId: true, serviceDate: true, payerId: true, batchId: true },
-      })
-    : [];
-  const batchOf = new Map(billed.map((b) => [`${b.sessionId}:${b.clientId}`, b.batchId]));
-  const input = await factsFor(manager, practice, sessions);
-  input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId }) => ({ sessionId, clientId, serviceDate, payerId }));
-  return { sessions, input, batchOf };
+const TRIMMED = "\u0009-\u000D\u0020\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+const BLANK_PATTERN = `^[${TRIMMED}]*$`;
+
+/**
+ * The engine reads only whether a note section or a session's topics are blank, never what they say. The loader
+ * asks PostgreSQL for that flag and hands the engine this marker for a documented section, so clinical text never
+ * leaves the database for billing and no text is parsed per line.
+ */
+export const DOCUMENTED = "documented";
+
+const documented = (flag: boolean): string | null => (flag ? DOCUMENTED : null);
+
+/** `$3` of the queries that read text is BLANK_PATTERN. */
+const isDocumented = (column: string) => `(${column} IS NOT NULL AND ${column} !~ $3)`;
+
+/** The sessions on the selected dates, joined by each query: `$1` is the practice, `$2` the dates. */
+function sessionsOn(range: DateSelection): { where: string; param: string[] } {
+  return "dates" in range
+    ? { where: "s.practice_id = $1 AND s.service_date = ANY($2::date[])", param: range.dates }
+    : { where: "s.practice_id = $1 AND s.service_date BETWEEN ($2::date[])[1] AND ($2::date[])[2]", param: [range.from, range.to] };
 }
 
-async function factsFor(manager: EntityManager, practice: PracticeEntity, sessions: GroupSessionEntity[]): Promise<EngineInput> {
-  const empty: EngineInput = {
-    timezone: practice.timezone,
-    defaultPlaceOfService: practice.defaultPlaceOfService,
+/**
+ * Everything the engine needs for the sessions on the given dates, in one plain-row query per kind of row
+ * however many sessions there are (no entity hydration). Whole days are loaded because the daily unit limit
+ * counts every session of a member's day. A new kind of fact (authorizations, subscribers...) is one more
+ * query here plus its field on the engine's input.
+ */
+export async function loadFactsForDates(manager: EntityManager, practiceId: string, range: DateSelection): Promise<LoadedFacts> {
+  const on = sessionsOn(range);
+  const params = [practiceId, on.param];
+  const withText = [...params, BLANK_PATTERN];
+
+  const [practice] = await manager.query(`SELECT timezone, default_place_of_service AS "placeOfService" FROM practices WHERE id = $1`, [practiceId]);
+  if (!practice) throw new Error(`Practice ${practiceId} is not visible in this transaction`);
+  const empty: LoadedFacts = {
+    input: { timezone: practice.timezone, defaultPlaceOfService: practice.placeOfService, sessions: [], members: new Map(), payers: new Map(), billed: [] },
     sessions: [],
-    members: new Map(),
-    payers: new Map(),
-    billed: [],
+    batchOf: new Map(),
   };
-  if (sessions.length === 0) return empty;
-  const sessionIds = sessions.map((s) => s.id);
-  // One connection runs one statement at a time, so these are sequential by nature.
-  const groups = await manager.findBy(TherapyGroupEntity, { id: In([...new Set(sessions.map((s) => s.groupId))]) });
-  const clinicianIds = new Set(sessions.flatMap((s) => (s.supervisorId ? [s.leaderId, s.supervisorId] : [s.leaderId])));
-  const clinicians = await manager.findBy(ClinicianEntity, { id: In([...clinicianIds]) });
-  const present = await manager.findBy(AttendanceEntity, { sessionId: In(sessionIds), status: "PRESENT" });
-  const notes = await manager.findBy(MemberNoteEntity, { sessionId: In(sessionIds) });
-  const signedNoteIds = notes.filter((n) => n.signedAt !== null).map((n) => n.id);
-  const addenda = signedNoteIds.length ? await manager.findBy(NoteAddendumEntity, { noteId: In(signedNoteIds) }) : [];
-  const clientIds = [...new Set(present.map((a) => a.clientId))];
-  const clients = clientIds.length ? await manager.findBy(ClientEntity, { id: In(clientIds) }) : [];
-  const coverages = clientIds.length ? await manager.find(CoverageEntity, { where: { clientId: In(clientIds) }, order: { position: "ASC" } }) : [];
-  const payerIds = [...new Set(coverages.map((c) => c.payerId))];
-  const versions = payerIds.length ? await manager.findBy(PayerRuleVersionEntity, { payerId: In(payerIds) }) : [];
 
-  const groupById = new Map(groups.map((g) => [g.id, g]));
-  const clinicianById = new Map<string, LeaderFacts>(
-    clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn }]),
+  const sessionRows: SessionRow[] = await manager.query(
+    `SELECT s.id, s.starts_at AS "startsAt", to_char(s.service_date, 'YYYY-MM-DD') AS "serviceDate", s.group_id AS "groupId",
+            s.duration_minutes AS "durationMinutes", s.modality, s.place_of_service AS "placeOfService",
+            ${isDocumented("s.topics")} AS "hasTopics", ${isDocumented("s.interventions")} AS "hasInterventions",
+            s.leader_id AS "leaderId", s.supervisor_id AS "supervisorId",
+            g.kind AS "groupKind", g.has_psychotherapy_component AS "hasPsychotherapyComponent"
+     FROM group_sessions s JOIN therapy_groups g ON g.practice_id = s.practice_id AND g.id = s.group_id
+     WHERE ${on.where}
+     ORDER BY s.starts_at, s.id`,
+    withText,
   );
-  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [] }]));
-  for (const c of coverages) {
-    members.get(c.clientId)?.coverages.push({ payerId: c.payerId, memberId: c.memberId, priority: c.priority, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo });
-  }
-  const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] as RuleVersion[] }]));
-  for (const v of versions) payers.get(v.payerId)?.ruleVersions.push(v);
+  if (sessionRows.length === 0) return empty;
 
-  const presentBySession = groupBy(present, (a) => a.sessionId);
-  const addendaByNote = groupBy(addenda, (a) => a.noteId);
+  const present: { sessionId: string; clientId: string }[] = await manager.query(
+    `SELECT a.session_id AS "sessionId", a.client_id AS "clientId"
+     FROM attendance a JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
+     WHERE ${on.where} AND a.status = 'PRESENT'`,
+    params,
+  );
+  const notes: NoteRow[] = await manager.query(
+    `SELECT n.session_id AS "sessionId", n.client_id AS "clientId", n.signed_at AS "signedAt",
+            ${isDocumented("n.participation")} AS participation, ${isDocumented("n.response")} AS response,
+            ${isDocumented("n.interventions")} AS interventions, ${isDocumented("n.progress")} AS progress,
+            ${isDocumented("n.plan")} AS plan, ${isDocumented("n.risk")} AS risk
+     FROM member_notes n JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
+     WHERE ${on.where}`,
+    withText,
+  );
+  // Only what the engine counts: a non-blank addendum to a signed note that names the element it completes.
+  const completions: { sessionId: string; clientId: string; element: NoteElement }[] = await manager.query(
+    `SELECT DISTINCT n.session_id AS "sessionId", n.client_id AS "clientId", a.element
+     FROM note_addenda a
+     JOIN member_notes n ON n.practice_id = a.practice_id AND n.id = a.note_id
+     JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
+     WHERE ${on.where} AND n.signed_at IS NOT NULL AND a.element IS NOT NULL AND ${isDocumented("a.text")}`,
+    withText,
+  );
+  const billed: { sessionId: string; clientId: string; serviceDate: string; payerId: string; batchId: string }[] = await manager.query(
+    `SELECT l.session_id AS "sessionId", l.client_id AS "clientId", to_char(l.service_date, 'YYYY-MM-DD') AS "serviceDate",
+            l.payer_id AS "payerId", l.batch_id AS "batchId"
+     FROM claim_batch_lines l JOIN group_sessions s ON s.practice_id = l.practice_id AND s.id = l.session_id
+     WHERE ${on.where} AND NOT l.voided`,
+    params,
+  );
+
+  const clientIds = [...new Set(present.map((a) => a.clientId))];
+  const clinicianIds = [...new Set(sessionRows.flatMap((s) => (s.supervisorId ? [s.leaderId, s.supervisorId] : [s.leaderId])))];
+  const clinicians: LeaderFacts[] = await manager.query(
+    `SELECT id, licensed, to_char(license_expires_on, 'YYYY-MM-DD') AS "licenseExpiresOn" FROM clinicians WHERE practice_id = $1 AND id = ANY($2::uuid[])`,
+    [practiceId, clinicianIds],
+  );
+  const clients: { id: string; diagnosisCodes: string[] }[] = clientIds.length
+    ? await manager.query(`SELECT id, diagnosis_codes AS "diagnosisCodes" FROM clients WHERE practice_id = $1 AND id = ANY($2::uuid[])`, [practiceId, clientIds])
+    : [];
+  const coverages: (CoverageFacts & { clientId: string })[] = clientIds.length
+    ? await manager.query(
+        `SELECT client_id AS "clientId", payer_id AS "payerId", member_id AS "memberId", priority::text AS priority,
+                to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo"
+         FROM coverages WHERE practice_id = $1 AND client_id = ANY($2::uuid[])
+         ORDER BY client_id, position`,
+        [practiceId, clientIds],
+      )
+    : [];
+  const payerIds = [...new Set(coverages.map((c) => c.payerId))];
+  const versions: (RuleVersion & { payerId: string })[] = payerIds.length
+    ? await manager.query(
+        `SELECT payer_id AS "payerId", id, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+                min_group_size AS "minGroupSize", max_group_size AS "maxGroupSize",
+                min_session_minutes AS "minSessionMinutes", max_session_minutes AS "maxSessionMinutes",
+                telehealth_video_allowed AS "telehealthVideoAllowed", telehealth_audio_allowed AS "telehealthAudioAllowed",
+                telehealth_place_of_service AS "telehealthPlaceOfService", modifier_rules AS "modifierRules",
+                required_note_elements AS "requiredNoteElements", require_signed_note AS "requireSignedNote",
+                require_licensed_leader AS "requireLicensedLeader", max_units_per_day AS "maxUnitsPerDay",
+                fee_cents AS "feeCents", created_at AS "createdAt"
+         FROM payer_rule_versions WHERE practice_id = $1 AND payer_id = ANY($2::uuid[])
+         ORDER BY created_at, id`,
+        [practiceId, payerIds],
+      )
+    : [];
+
+  const clinicianById = new Map(clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn }]));
+  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [] }]));
+  for (const { clientId, payerId, memberId, priority, effectiveFrom, effectiveTo } of coverages) {
+    members.get(clientId)?.coverages.push({ payerId, memberId, priority, effectiveFrom, effectiveTo });
+  }
+  const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] }]));
+  for (const { payerId, ...version } of versions) payers.get(payerId)?.ruleVersions.push(version as RuleVersion);
+
+  const completedBy = groupBy(completions, (c) => `${c.sessionId}:${c.clientId}`);
   const noteFacts = notes.map((n): NoteFacts & { sessionId: string } => ({
     sessionId: n.sessionId,
     clientId: n.clientId,
-    participation: n.participation,
-    response: n.response,
-    interventions: n.interventions,
-    progress: n.progress,
-    plan: n.plan,
-    risk: n.risk,
+    participation: documented(n.participation),
+    response: documented(n.response),
+    interventions: documented(n.interventions),
+    progress: documented(n.progress),
+    plan: documented(n.plan),
+    risk: documented(n.risk),
     signedAt: n.signedAt,
-    addenda: (addendaByNote.get(n.id) ?? []).map((a) => ({ element: a.element, text: a.text })),
+    addenda: (completedBy.get(`${n.sessionId}:${n.clientId}`) ?? []).map((c) => ({ element: c.element, text: DOCUMENTED })),
   }));
+  const presentBySession = groupBy(present, (a) => a.sessionId);
   const notesBySession = groupBy(noteFacts, (n) => n.sessionId);
-  const facts: SessionFacts[] = sessions.map((s) => {
-    const group = groupById.get(s.groupId)!;
-    return {
-      id: s.id,
-      startsAt: s.startsAt,
-      durationMinutes: s.durationMinutes,
-      modality: s.modality,
-      placeOfService: s.placeOfService,
-      topics: s.topics,
-      interventions: s.interventions,
-      groupKind: group.kind,
-      hasPsychotherapyComponent: group.hasPsychotherapyComponent,
-      leader: clinicianById.get(s.leaderId)!,
-      supervisor: s.supervisorId ? clinicianById.get(s.supervisorId)! : null,
-      presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
-      notes: notesBySession.get(s.id) ?? [],
-    };
-  });
-  return { ...empty, sessions: facts, members, payers };
+  const sessions: SessionFacts[] = sessionRows.map((s) => ({
+    id: s.id,
+    startsAt: s.startsAt,
+    durationMinutes: s.durationMinutes,
+    modality: s.modality,
+    placeOfService: s.placeOfService,
+    topics: documented(s.hasTopics),
+    interventions: documented(s.hasInterventions),
+    groupKind: s.groupKind,
+    hasPsychotherapyComponent: s.hasPsychotherapyComponent,
+    leader: clinicianById.get(s.leaderId)!,
+    supervisor: s.supervisorId ? clinicianById.get(s.supervisorId)! : null,
+    presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
+    notes: notesBySession.get(s.id) ?? [],
+  }));
+
+  return {
+    input: { ...empty.input, sessions, members, payers, billed: billed.map(({ sessionId, clientId, serviceDate, payerId }) => ({ sessionId, clientId, serviceDate, payerId })) },
+    sessions: sessionRows.map(({ id, startsAt, serviceDate, groupId, leaderId }) => ({ id, startsAt, serviceDate, groupId, leaderId })),
+    batchOf: new Map(billed.map((b) => [`${b.sessionId}:${b.clientId}`, b.batchId])),
+  };
+}
+
+interface SessionRow {
+  id: string;
+  startsAt: Date;
+  serviceDate: string;
+  groupId: string;
+  durationMinutes: number;
+  modality: Modality;
+  placeOfService: string | null;
+  hasTopics: boolean;
+  hasInterventions: boolean;
+  leaderId: string;
+  supervisorId: string | null;
+  groupKind: GroupKind;
+  hasPsychotherapyComponent: boolean;
+}
+
+interface NoteRow {
+  sessionId: string;
+  clientId: string;
+  signedAt: Date | null;
+  participation: boolean;
+  response: boolean;
+  interventions: boolean;
+  progress: boolean;
+  plan: boolean;
+  risk: boolean;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

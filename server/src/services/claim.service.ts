@@ -1,12 +1,12 @@
-import type { EntityManager } from "typeorm";
 import { evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
 import { isValidDate, mergePayerRules, type PayerRulesPatch } from "../domain/validation/index.js";
 import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
 import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
-import { decisionId, loadFactsForDates } from "./claim-facts.js";
+import { loadFactsForDates } from "./claim-facts.js";
 import type { Database } from "./database.js";
 import { isUuid } from "./ids.js";
-import { decodeCursor, pageSize, toPage, type Page } from "./pagination.js";
+import { evaluateDates, readStoredForSessions, readStoredPage, refreshDecisions } from "./decision-store.js";
+import { decodeCursor, invalidCursor, pageSize, toPage, type Page } from "./pagination.js";
 import { rulesBaseFor } from "./payer.service.js";
 import { practiceToday } from "./practice-clock.js";
 import type { Actor } from "./request-context.js";
@@ -100,15 +100,6 @@ export function validateRange(from: string, to: string): void {
   assertValid(errors);
 }
 
-function compareKeys(a: readonly [string, string], b: readonly [string, string]): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  return a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1;
-}
-
-function toView(draft: ClaimDecisionDraft, startsAt: Date): ClaimDecisionView {
-  return { ...draft, id: decisionId(draft.sessionId, draft.clientId), batchId: null, sessionStartsAt: startsAt };
-}
-
 /** Which version governs each date of [from, to]: the versions can only change on some version's effectiveFrom. */
 export function rulesTimeline(versions: RuleVersion[], from: string, to: string): RulesTimelineSegment[] {
   const starts = [from, ...new Set(versions.map((v) => v.effectiveFrom).filter((d) => d > from && d <= to))].sort();
@@ -125,14 +116,15 @@ export function rulesTimeline(versions: RuleVersion[], from: string, to: string)
   return segments.map(({ governedBy: _governedBy, ...segment }) => segment);
 }
 
-export async function evaluateDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<ClaimDecisionView[]> {
-  const { input, sessions, batchOf } = await loadFactsForDates(manager, practiceId, range);
-  const startsAt = new Map(sessions.map((s) => [s.id, s.startsAt]));
-  return evaluateSessions(input).map((d) => {
-    const view = toView(d, startsAt.get(d.sessionId)!);
-    const batchId = batchOf.get(`${d.sessionId}:${d.clientId}`);
-    return batchId ? { ...view, status: "BILLED" as const, batchId } : view;
-  });
+export { evaluateDates };
+
+/** A cursor is the (session start, id) of the last line seen; anything else was not made by this list. */
+function cursorKey(after: (string | number)[] | null): { startsAt: string; id: string } | null {
+  if (!after) return null;
+  const [startsAt, id] = after.map(String);
+  const instant = new Date(startsAt);
+  if (Number.isNaN(instant.getTime()) || instant.toISOString() !== startsAt || !isUuid(id) || id !== id.toLowerCase()) throw invalidCursor();
+  return { startsAt, id };
 }
 
 export class ClaimService {
@@ -146,20 +138,28 @@ export class ClaimService {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 2);
     if (args.payerId != null && !isUuid(args.payerId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
-    const all = await this.db.inPractice(actor, (m) => evaluateDates(m, actor.practiceId, { from: args.from, to: args.to }));
-    const keyOf = (d: ClaimDecisionView) => [d.sessionStartsAt.toISOString(), d.id] as const;
-    const matching = all
-      .filter((d) => (args.payerId == null || d.payerId === args.payerId) && (args.status == null || d.status === args.status))
-      .sort((x, y) => compareKeys(keyOf(x), keyOf(y)));
-    const start = after ? matching.findIndex((d) => compareKeys(keyOf(d), [String(after[0]), String(after[1])]) > 0) : 0;
-    const rest = start < 0 ? [] : matching.slice(start);
-    return toPage(rest.slice(0, limit + 1), limit, matching.length, keyOf);
+    const afterKey = cursorKey(after);
+    const { rows, totalCount } = await this.db.inPractice(actor, async (m) => {
+      await refreshDecisions(m, actor.practiceId, { from: args.from, to: args.to });
+      return readStoredPage(m, actor.practiceId, {
+        from: args.from,
+        to: args.to,
+        payerId: args.payerId ?? null,
+        status: args.status ?? null,
+        limit: limit + 1,
+        after: afterKey,
+      });
+    });
+    return toPage(rows, limit, totalCount, (d) => [d.sessionStartsAt.toISOString(), d.id]);
   }
 
   /** The decisions of the given sessions, computed with every other session of their days. */
   async forSessions(actor: Actor, sessions: Pick<GroupSessionEntity, "id" | "serviceDate">[]): Promise<Map<string, ClaimDecisionView[]>> {
     const dates = [...new Set(sessions.map((s) => s.serviceDate))];
-    const decisions = await this.db.inPractice(actor, (m) => evaluateDates(m, actor.practiceId, { dates }));
+    const decisions = await this.db.inPractice(actor, async (m) => {
+      await refreshDecisions(m, actor.practiceId, { dates });
+      return readStoredForSessions(m, actor.practiceId, sessions.map((s) => s.id));
+    });
     const bySession = new Map<string, ClaimDecisionView[]>(sessions.map((s) => [s.id, []]));
     for (const d of decisions) bySession.get(d.sessionId)?.push(d);
     return bySession;

@@ -1,0 +1,184 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+import { DECISION_SCAN_ROLE, watchForDecisions, type DecisionInputKind } from "../decision-freshness.js";
+import { RUNTIME_ROLE } from "../runtime-role.js";
+import { isolateByPractice } from "../tenant-policy.js";
+
+/**
+ * Every table the rules engine reads, and how a changed row finds the service dates it can change.
+ * A table added later that the engine reads gets one `watchForDecisions` call in its own migration.
+ */
+const WATCHED: [table: string, kind: DecisionInputKind, column: string][] = [
+  ["group_sessions", "date", "service_date"],
+  ["attendance", "session", "session_id"],
+  ["member_notes", "session", "session_id"],
+  ["note_addenda", "note", "note_id"],
+  ["clients", "client", "id"],
+  ["coverages", "client", "client_id"],
+  ["clinicians", "clinician", "id"],
+  ["therapy_groups", "group", "id"],
+  ["payer_rule_versions", "payer_rules", "payer_id"],
+  ["claim_batch_lines", "session", "session_id"],
+];
+
+/**
+ * Claim decisions are stored per (session, client) line and kept fresh through an outbox of stale service
+ * dates that triggers fill in the transaction of every change; reads recompute the stale dates they touch
+ * and then answer with one indexed query.
+ */
+export class StoredClaimDecisions1764190500000 implements MigrationInterface {
+  name = "StoredClaimDecisions1764190500000";
+
+  async up(q: QueryRunner): Promise<void> {
+    // Derived rows, rewritten whole from their date's facts, so no foreign keys to sessions or clients: a
+    // date's rows are deleted and inserted together, and every FK lookup would slow a year's recompute.
+    await q.query(`
+      CREATE TABLE claim_decisions (
+        practice_id uuid NOT NULL REFERENCES practices (id) ON DELETE CASCADE,
+        id uuid NOT NULL,
+        session_id uuid NOT NULL,
+        client_id uuid NOT NULL,
+        session_date date NOT NULL,
+        session_starts_at timestamptz NOT NULL,
+        service_date date NOT NULL,
+        payer_id uuid,
+        status text NOT NULL CHECK (status IN ('READY', 'BLOCKED', 'BILLED')),
+        batch_id uuid,
+        charge_cents integer NOT NULL,
+        issue_codes text[] NOT NULL,
+        group_id uuid NOT NULL,
+        leader_id uuid NOT NULL,
+        rendering_clinician_id uuid NOT NULL,
+        rule_version_id uuid,
+        decision jsonb NOT NULL,
+        computed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (practice_id, id)
+      )`);
+    // session_date is the session's own service_date: the unit of recomputation and the range filter.
+    // The page index carries the filter columns as keys so a filtered page is decided in the index.
+    await q.query(`CREATE INDEX claim_decisions_page_idx ON claim_decisions (practice_id, session_starts_at, id, session_date, status, payer_id)`);
+    await q.query(`CREATE INDEX claim_decisions_date_idx ON claim_decisions (practice_id, session_date, status, payer_id)`);
+    await q.query(`CREATE INDEX claim_decisions_session_idx ON claim_decisions (practice_id, session_id, client_id)`);
+
+    // One row per (date, writing transaction): writers never wait for one another on a mark, and a reader
+    // deletes exactly the marks it saw before reading the facts, so a change committed meanwhile stays marked.
+    await q.query(`
+      CREATE TABLE claim_decision_stale (
+        practice_id uuid NOT NULL REFERENCES practices (id) ON DELETE CASCADE,
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        service_date date NOT NULL,
+        marked_by xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        marked_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        PRIMARY KEY (practice_id, id)
+      )`);
+    await q.query(`CREATE UNIQUE INDEX claim_decision_stale_once ON claim_decision_stale (practice_id, service_date, marked_by)`);
+
+    await q.query(`
+      CREATE FUNCTION claim_decisions_mark_dates(practice uuid, kind text, key text, row_data jsonb) RETURNS void
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        dates date[];
+      BEGIN
+        IF key IS NULL THEN RETURN; END IF;
+        IF kind = 'date' THEN
+          dates := ARRAY[key::date];
+        ELSIF kind = 'session' THEN
+          dates := ARRAY(SELECT s.service_date FROM group_sessions s WHERE s.practice_id = practice AND s.id = key::uuid);
+        ELSIF kind = 'note' THEN
+          dates := ARRAY(SELECT s.service_date FROM member_notes n JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
+                         WHERE n.practice_id = practice AND n.id = key::uuid);
+        ELSIF kind = 'client' THEN
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM attendance a JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
+                         WHERE a.practice_id = practice AND a.client_id = key::uuid);
+        ELSIF kind = 'clinician' THEN
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s
+                         WHERE s.practice_id = practice AND (s.leader_id = key::uuid OR s.supervisor_id = key::uuid));
+        ELSIF kind = 'group' THEN
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s WHERE s.practice_id = practice AND s.group_id = key::uuid);
+        ELSIF kind = 'payer_rules' THEN
+          -- A version governs from its effectiveFrom on, and only lines of members covered by that payer.
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM coverages c
+                         JOIN attendance a ON a.practice_id = c.practice_id AND a.client_id = c.client_id
+                         JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
+                         WHERE c.practice_id = practice AND c.payer_id = key::uuid
+                           AND s.service_date >= COALESCE((row_data ->> 'effective_from')::date, '-infinity'::date));
+        ELSIF kind = 'practice' THEN
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s WHERE s.practice_id = practice);
+        ELSE
+          RAISE EXCEPTION 'claim_decisions_mark_dates: unknown kind %', kind;
+        END IF;
+        -- Date order, so two writers marking overlapping dates take the index entries in the same order.
+        INSERT INTO claim_decision_stale (practice_id, service_date)
+        SELECT practice, d FROM unnest(dates) AS d WHERE d IS NOT NULL ORDER BY d
+        ON CONFLICT (practice_id, service_date, marked_by) DO NOTHING;
+      END $$`);
+    // Generic over tables: TG_ARGV names how a row reaches its dates and which column holds the key.
+    await q.query(`
+      CREATE FUNCTION claim_decisions_mark_stale() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        old_row jsonb;
+        new_row jsonb;
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN old_row := to_jsonb(OLD); END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN new_row := to_jsonb(NEW); END IF;
+        IF old_row IS NOT NULL THEN
+          PERFORM claim_decisions_mark_dates((old_row ->> 'practice_id')::uuid, TG_ARGV[0], old_row ->> TG_ARGV[1], old_row);
+        END IF;
+        -- An update that keeps the key reaches the same dates, except rules whose effective date moved.
+        IF new_row IS NOT NULL AND (old_row IS NULL OR (old_row ->> TG_ARGV[1]) IS DISTINCT FROM (new_row ->> TG_ARGV[1])
+                                    OR TG_ARGV[0] = 'payer_rules') THEN
+          PERFORM claim_decisions_mark_dates((new_row ->> 'practice_id')::uuid, TG_ARGV[0], new_row ->> TG_ARGV[1], new_row);
+        END IF;
+        RETURN NULL;
+      END $$`);
+    for (const [table, kind, column] of WATCHED) await watchForDecisions(q, table, kind, column);
+    // The practice's time zone and default place of service shape every line; its name or address do not.
+    await q.query(`
+      CREATE TRIGGER practices_claim_decisions_stale AFTER UPDATE OF timezone, default_place_of_service ON practices
+      FOR EACH ROW WHEN (OLD.timezone IS DISTINCT FROM NEW.timezone OR OLD.default_place_of_service IS DISTINCT FROM NEW.default_place_of_service)
+      EXECUTE FUNCTION claim_decisions_mark_stale('practice', 'id')`);
+
+    // Existing data: every date with sessions starts stale and is computed on first read or by the worker.
+    await q.query(`INSERT INTO claim_decision_stale (practice_id, service_date) SELECT DISTINCT practice_id, service_date FROM group_sessions`);
+
+    for (const table of ["claim_decisions", "claim_decision_stale"]) await isolateByPractice(q, table);
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON claim_decisions TO ${RUNTIME_ROLE}`);
+    await q.query(`GRANT SELECT, INSERT, DELETE ON claim_decision_stale TO ${RUNTIME_ROLE}`);
+
+    // The background refresh must learn which practices have stale dates, across tenants, and nothing else:
+    // a function owned by a role that sees the outbox (only) and returns practice ids (only).
+    await q.query(`
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${DECISION_SCAN_ROLE}') THEN
+          CREATE ROLE ${DECISION_SCAN_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
+        END IF;
+      END $$`);
+    await q.query(`
+      DO $$ BEGIN
+        IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+          EXECUTE format('GRANT ${DECISION_SCAN_ROLE} TO %I', current_user);
+        END IF;
+      END $$`);
+    await q.query(`GRANT USAGE ON SCHEMA public TO ${DECISION_SCAN_ROLE}`);
+    await q.query(`GRANT SELECT (practice_id) ON claim_decision_stale TO ${DECISION_SCAN_ROLE}`);
+    await q.query(`CREATE POLICY practice_scan ON claim_decision_stale FOR SELECT TO ${DECISION_SCAN_ROLE} USING (true)`);
+    await q.query(`
+      CREATE FUNCTION practices_with_stale_decisions() RETURNS SETOF uuid
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT DISTINCT practice_id FROM claim_decision_stale
+      $$`);
+    await q.query(`ALTER FUNCTION practices_with_stale_decisions() OWNER TO ${DECISION_SCAN_ROLE}`);
+    await q.query(`REVOKE ALL ON FUNCTION practices_with_stale_decisions() FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION practices_with_stale_decisions() TO ${RUNTIME_ROLE}`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION IF EXISTS practices_with_stale_decisions()`);
+    await q.query(`DROP TRIGGER IF EXISTS practices_claim_decisions_stale ON practices`);
+    for (const [table] of WATCHED) await q.query(`DROP TRIGGER IF EXISTS ${table}_claim_decisions_stale ON ${table}`);
+    await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_stale()`);
+    await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_dates(uuid, text, text, jsonb)`);
+    await q.query(`DROP TABLE IF EXISTS claim_decision_stale`);
+    await q.query(`DROP TABLE IF EXISTS claim_decisions`);
+  }
+}

@@ -1,0 +1,246 @@
+import type { EntityManager } from "typeorm";
+import { evaluateSessions } from "../domain/engine/index.js";
+import { decisionId, loadFactsForDates, type DateSelection, type LoadedSession } from "./claim-facts.js";
+import type { ClaimDecisionView, ClaimStatus } from "./claim.service.js";
+
+/**
+ * Stored claim decisions (table claim_decisions) and their freshness.
+ *
+ * Triggers on every engine input mark the service dates a change can affect in claim_decision_stale, in the
+ * writing transaction (db/decision-freshness.ts). Before reading decisions, a transaction recomputes the stale
+ * dates it is about to read (`refreshDecisions`); the background refresh drains the rest. Decisions never depend
+ * on today's date, so a date that is not marked is exactly what a fresh evaluation would give.
+ */
+
+export interface EvaluatedLine {
+  view: ClaimDecisionView;
+  session: LoadedSession;
+}
+
+/** Runs the engine on the sessions of the selected dates, billed lines overlaid; in the engine's order. */
+export async function evaluateLines(manager: EntityManager, practiceId: string, range: DateSelection): Promise<EvaluatedLine[]> {
+  const { input, sessions, batchOf } = await loadFactsForDates(manager, practiceId, range);
+  const sessionById = new Map(sessions.map((s) => [s.id, s]));
+  return evaluateSessions(input).map((draft) => {
+    const session = sessionById.get(draft.sessionId)!;
+    const batchId = batchOf.get(`${draft.sessionId}:${draft.clientId}`) ?? null;
+    const view: ClaimDecisionView = {
+      ...draft,
+      id: decisionId(draft.sessionId, draft.clientId),
+      status: batchId ? "BILLED" : draft.status,
+      batchId,
+      sessionStartsAt: session.startsAt,
+    };
+    return { view, session };
+  });
+}
+
+/** A from-scratch evaluation, as every read did before decisions were stored; also the tests' reference. */
+export async function evaluateDates(manager: EntityManager, practiceId: string, range: DateSelection): Promise<ClaimDecisionView[]> {
+  return (await evaluateLines(manager, practiceId, range)).map((l) => l.view);
+}
+
+/** Recomputing one date at a time would repeat the per-query cost; a few weeks at a time bounds memory. */
+const DATES_PER_RECOMPUTE = 31;
+/** One jsonb parameter per INSERT: no bind-parameter limit, and a few MB per statement. */
+const ROWS_PER_INSERT = 2_000;
+
+function staleFilter(range: DateSelection): { where: string; param: string[] } {
+  return "dates" in range
+    ? { where: "service_date = ANY($2::date[])", param: range.dates }
+    : { where: "service_date BETWEEN ($2::date[])[1] AND ($2::date[])[2]", param: [range.from, range.to] };
+}
+
+/** Makes the stored decisions of the selected dates current in this transaction; returns how many dates it recomputed. */
+export async function refreshDecisions(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
+  if ("dates" in range && range.dates.length === 0) return 0;
+  const filter = staleFilter(range);
+  const stale: { date: string }[] = await manager.query(
+    `SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND ${filter.where} ORDER BY 1`,
+    [practiceId, filter.param],
+  );
+  let recomputed = 0;
+  for (let start = 0; start < stale.length; start += DATES_PER_RECOMPUTE) {
+    recomputed += await recomputeDates(
+      manager,
+      practiceId,
+      stale.slice(start, start + DATES_PER_RECOMPUTE).map((s) => s.date),
+    );
+  }
+  return recomputed;
+}
+
+/** The oldest stale dates of the practice, at most `limit`: what the background refresh takes next. */
+export async function nextStaleDates(manager: EntityManager, practiceId: string, limit: number): Promise<string[]> {
+  const rows: { date: string }[] = await manager.query(
+    `SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 ORDER BY 1 LIMIT $2`,
+    [practiceId, limit],
+  );
+  return rows.map((r) => r.date);
+}
+
+/**
+ * Recomputes the dates that are still stale once this transaction holds the practice's recompute lock: two
+ * transactions never rewrite the same date at once, and one that waited finds the marks gone and does nothing.
+ * Only the marks read before the facts are removed, so a change committed while this runs stays marked.
+ */
+export async function recomputeDates(manager: EntityManager, practiceId: string, dates: string[]): Promise<number> {
+  if (dates.length === 0) return 0;
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('claim_decisions:' || $1::text, 0))`, [practiceId]);
+  const marks: { id: string; date: string }[] = await manager.query(
+    `SELECT id, to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND service_date = ANY($2::date[])`,
+    [practiceId, dates],
+  );
+  if (marks.length === 0) return 0;
+  const stillStale = [...new Set(marks.map((m) => m.date))].sort();
+  const lines = await evaluateLines(manager, practiceId, { dates: stillStale });
+  await manager.query(`DELETE FROM claim_decisions WHERE practice_id = $1 AND session_date = ANY($2::date[])`, [practiceId, stillStale]);
+  for (let start = 0; start < lines.length; start += ROWS_PER_INSERT) {
+    await insertLines(manager, practiceId, lines.slice(start, start + ROWS_PER_INSERT));
+  }
+  await manager.query(`DELETE FROM claim_decision_stale WHERE practice_id = $1 AND id = ANY($2::bigint[])`, [practiceId, marks.map((m) => m.id)]);
+  return stillStale.length;
+}
+
+const COLUMNS = [
+  ["id", "uuid"],
+  ["session_id", "uuid"],
+  ["client_id", "uuid"],
+  ["session_date", "date"],
+  ["session_starts_at", "timestamptz"],
+  ["service_date", "date"],
+  ["payer_id", "uuid"],
+  ["status", "text"],
+  ["batch_id", "uuid"],
+  ["charge_cents", "integer"],
+  ["issue_codes", "text[]"],
+  ["group_id", "uuid"],
+  ["leader_id", "uuid"],
+  ["rendering_clinician_id", "uuid"],
+  ["rule_version_id", "uuid"],
+  ["decision", "jsonb"],
+] as const;
+
+async function insertLines(manager: EntityManager, practiceId: string, lines: EvaluatedLine[]): Promise<void> {
+  const rows = lines.map(({ view, session }) => {
+    const { sessionStartsAt: _startsAt, ...decision } = view;
+    return {
+      id: view.id,
+      session_id: view.sessionId,
+      client_id: view.clientId,
+      session_date: session.serviceDate,
+      session_starts_at: session.startsAt.toISOString(),
+      service_date: view.serviceDate,
+      payer_id: view.payerId,
+      status: view.status,
+      batch_id: view.batchId,
+      charge_cents: view.chargeCents,
+      issue_codes: view.issues.map((i) => i.code),
+      group_id: session.groupId,
+      leader_id: session.leaderId,
+      rendering_clinician_id: view.renderingClinicianId,
+      rule_version_id: view.ruleVersionId,
+      decision,
+    };
+  });
+  const names = COLUMNS.map(([name]) => name);
+  // A session moved to another date keeps its line ids: the upsert moves a line its old date still holds.
+  await manager.query(
+    `INSERT INTO claim_decisions (practice_id, ${names.join(", ")})
+     SELECT $1, ${names.map((n) => `r.${n}`).join(", ")}
+     FROM jsonb_to_recordset($2::jsonb) AS r(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")})
+     ON CONFLICT (practice_id, id) DO UPDATE SET ${names
+       .filter((n) => n !== "id")
+       .map((n) => `${n} = EXCLUDED.${n}`)
+       .join(", ")}, computed_at = now()`,
+    [practiceId, JSON.stringify(rows)],
+  );
+}
+
+interface StoredRow {
+  decision: Omit<ClaimDecisionView, "sessionStartsAt">;
+  startsAt: Date;
+}
+
+const toView = (row: StoredRow): ClaimDecisionView => ({ ...row.decision, sessionStartsAt: row.startsAt });
+
+/** Session start instants of a date range's sessions lie within a day of it in any time zone; two days is margin. */
+function instantBounds(from: string, to: string): [string, string] {
+  const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
+  return [shift(from, -2), shift(to, 3)];
+}
+
+export interface StoredPageQuery {
+  from: string;
+  to: string;
+  payerId: string | null;
+  status: ClaimStatus | null;
+  /** Rows to return (the caller asks one more than it shows, to know whether there is a next page). */
+  limit: number;
+  after: { startsAt: string; id: string } | null;
+}
+
+/** One statement: the count of every matching line and one keyset page, in (session start, id) order. */
+export async function readStoredPage(manager: EntityManager, practiceId: string, query: StoredPageQuery): Promise<{ rows: ClaimDecisionView[]; totalCount: number }> {
+  const params: unknown[] = [practiceId, query.from, query.to];
+  const filters = ["practice_id = $1", "session_date BETWEEN $2::date AND $3::date"];
+  if (query.payerId !== null) filters.push(`payer_id = $${params.push(query.payerId)}::uuid`);
+  if (query.status !== null) filters.push(`status = $${params.push(query.status)}`);
+  const [low, high] = instantBounds(query.from, query.to);
+  const page = [...filters, `session_starts_at >= $${params.push(low)}::timestamptz`, `session_starts_at < $${params.push(high)}::timestamptz`];
+  if (query.after) page.push(`(session_starts_at, id) > ($${params.push(query.after.startsAt)}::timestamptz, $${params.push(query.after.id)}::uuid)`);
+  const rows: (StoredRow & { total: number })[] = await manager.query(
+    `SELECT counted.total, p.decision, p."startsAt"
+     FROM (SELECT count(*)::int AS total FROM claim_decisions WHERE ${filters.join(" AND ")}) counted
+     LEFT JOIN LATERAL (
+       SELECT decision, session_starts_at AS "startsAt" FROM claim_decisions
+       WHERE ${page.join(" AND ")}
+       ORDER BY session_starts_at, id
+       LIMIT $${params.push(query.limit)}
+     ) p ON true`,
+    params,
+  );
+  return { totalCount: rows[0]?.total ?? 0, rows: rows.filter((r) => r.decision !== null).map(toView) };
+}
+
+/** The stored decisions of these sessions, each session's lines in client order as the engine gives them. */
+export async function readStoredForSessions(manager: EntityManager, practiceId: string, sessionIds: string[]): Promise<ClaimDecisionView[]> {
+  if (sessionIds.length === 0) return [];
+  const rows: StoredRow[] = await manager.query(
+    `SELECT decision, session_starts_at AS "startsAt" FROM claim_decisions
+     WHERE practice_id = $1 AND session_id = ANY($2::uuid[]) ORDER BY session_starts_at, session_id, client_id`,
+    [practiceId, sessionIds],
+  );
+  return rows.map(toView);
+}
+
+/** Stored decisions of the selected dates in the engine's order (session start, session, client), optionally narrowed. */
+export async function readStoredOnDates(
+  manager: EntityManager,
+  practiceId: string,
+  range: DateSelection,
+  only: { status?: ClaimStatus; payerId?: string | null } = {},
+): Promise<ClaimDecisionView[]> {
+  const params: unknown[] = [practiceId];
+  const filters = ["practice_id = $1"];
+  if ("dates" in range) filters.push(`session_date = ANY($${params.push(range.dates)}::date[])`);
+  else filters.push(`session_date BETWEEN $${params.push(range.from)}::date AND $${params.push(range.to)}::date`);
+  if (only.status) filters.push(`status = $${params.push(only.status)}`);
+  if (only.payerId) filters.push(`payer_id = $${params.push(only.payerId)}::uuid`);
+  const rows: StoredRow[] = await manager.query(
+    `SELECT decision, session_starts_at AS "startsAt" FROM claim_decisions WHERE ${filters.join(" AND ")}
+     ORDER BY session_starts_at, session_id, client_id`,
+    params,
+  );
+  return rows.map(toView);
+}
+
+/** How far the practice's stored decisions are behind its data, for the progress query. */
+export async function staleSummary(manager: EntityManager, practiceId: string): Promise<{ staleDates: number; oldest: string | null; newest: string | null }> {
+  const [row] = await manager.query(
+    `SELECT count(DISTINCT service_date)::int AS "staleDates", to_char(min(service_date), 'YYYY-MM-DD') AS oldest, to_char(max(service_date), 'YYYY-MM-DD') AS newest
+     FROM claim_decision_stale WHERE practice_id = $1`,
+    [practiceId],
+  );
+  return row;
+}
