@@ -5,7 +5,7 @@ import { assertValid, notFound, type FieldError } from "../errors/domain-error.j
 import { loadFactsForDates } from "./claim-facts.js";
 import type { Database } from "./database.js";
 import { isUuid } from "./ids.js";
-import { evaluateDates, readStoredForSessions, readStoredPage, refreshDecisions } from "./decision-store.js";
+import { evaluateDates, readStoredForSessions, readStoredPage, refreshDecisions, staleSummary } from "./decision-store.js";
 import { decodeCursor, invalidCursor, pageSize, toPage, type Page } from "./pagination.js";
 import { rulesBaseFor } from "./payer.service.js";
 import { practiceToday } from "./practice-clock.js";
@@ -163,6 +163,12 @@ export class ClaimService {
     const bySession = new Map<string, ClaimDecisionView[]>(sessions.map((s) => [s.id, []]));
     for (const d of decisions) bySession.get(d.sessionId)?.push(d);
     return bySession;
+  }
+
+  /** How many service dates of the actor's practice wait for the background refresh. */
+  async refreshProgress(actor: Actor): Promise<{ staleDates: number; oldestStaleDate: string | null; newestStaleDate: string | null }> {
+    const summary = await this.db.inPractice(actor, (m) => staleSummary(m, actor.practiceId));
+    return { staleDates: summary.staleDates, oldestStaleDate: summary.oldest, newestStaleDate: summary.newest };
   }
 
   /** What a rules change would do to existing lines, without saving anything. */

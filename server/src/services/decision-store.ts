@@ -40,8 +40,11 @@ export async function evaluateDates(manager: EntityManager, practiceId: string, 
   return (await evaluateLines(manager, practiceId, range)).map((l) => l.view);
 }
 
-/** Recomputing one date at a time would repeat the per-query cost; a few weeks at a time bounds memory. */
-const DATES_PER_RECOMPUTE = 31;
+/**
+ * A read recomputes what it covers in one pass (a longest range is 366 days), so its statement count does not
+ * depend on how many of its dates were stale; only a longer list of dates is split.
+ */
+const DATES_PER_RECOMPUTE = 400;
 /** One jsonb parameter per INSERT: no bind-parameter limit, and a few MB per statement. */
 const ROWS_PER_INSERT = 2_000;
 
