@@ -45,7 +45,7 @@ export type DateSelection = { from: string; to: string } | { dates: string[] };
  * isBlank trims with it, and the SQL below must call exactly the same texts blank.
  */
 const TRIMMED = "\u0009-\u000D\u0020\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
-const BLANK_PATTERN = `^[${TRIMMED}]*$`;
+export const BLANK_PATTERN = `^[${TRIMMED}]*$`;
 
 /**
  * The engine reads only whether a note section or a session's topics are blank, never what they say. The loader
