@@ -101,8 +101,26 @@ export async function recomputeDates(manager: EntityManager, practiceId: string,
   for (let start = 0; start < lines.length; start += ROWS_PER_INSERT) {
     await insertLines(manager, practiceId, lines.slice(start, start + ROWS_PER_INSERT));
   }
+  await manager.query(`DELETE FROM claim_decision_counts WHERE practice_id = $1 AND session_date = ANY($2::date[])`, [practiceId, stillStale]);
+  await manager.query(
+    `INSERT INTO claim_decision_counts (practice_id, session_date, status, payer_id, lines)
+     SELECT $1, c.session_date, c.status, c.payer_id, c.lines
+     FROM jsonb_to_recordset($2::jsonb) AS c(session_date date, status text, payer_id uuid, lines integer)`,
+    [practiceId, JSON.stringify(countsOf(lines))],
+  );
   await manager.query(`DELETE FROM claim_decision_stale WHERE practice_id = $1 AND id = ANY($2::bigint[])`, [practiceId, marks.map((m) => m.id)]);
   return stillStale.length;
+}
+
+function countsOf(lines: EvaluatedLine[]): { session_date: string; status: ClaimStatus; payer_id: string | null; lines: number }[] {
+  const counts = new Map<string, { session_date: string; status: ClaimStatus; payer_id: string | null; lines: number }>();
+  for (const { view, session } of lines) {
+    const key = `${session.serviceDate} ${view.status} ${view.payerId}`;
+    const count = counts.get(key);
+    if (count) count.lines += 1;
+    else counts.set(key, { session_date: session.serviceDate, status: view.status, payer_id: view.payerId, lines: 1 });
+  }
+  return [...counts.values()];
 }
 
 const COLUMNS = [
@@ -183,9 +201,10 @@ export interface StoredPageQuery {
   after: { startsAt: string; id: string } | null;
 }
 
-/** One statement: the count of every matching line and one keyset page, in (session start, id) order. */
+/** One statement: the number of matching lines (from the per-date counts) and one keyset page, in (session start, id) order. */
 export async function readStoredPage(manager: EntityManager, practiceId: string, query: StoredPageQuery): Promise<{ rows: ClaimDecisionView[]; totalCount: number }> {
   const params: unknown[] = [practiceId, query.from, query.to];
+  // The same filters select the lines of the page and the per-date counts that add up to totalCount.
   const filters = ["practice_id = $1", "session_date BETWEEN $2::date AND $3::date"];
   if (query.payerId !== null) filters.push(`payer_id = $${params.push(query.payerId)}::uuid`);
   if (query.status !== null) filters.push(`status = $${params.push(query.status)}`);
@@ -194,7 +213,7 @@ export async function readStoredPage(manager: EntityManager, practiceId: string,
   if (query.after) page.push(`(session_starts_at, id) > ($${params.push(query.after.startsAt)}::timestamptz, $${params.push(query.after.id)}::uuid)`);
   const rows: (StoredRow & { total: number })[] = await manager.query(
     `SELECT counted.total, p.decision, p."startsAt"
-     FROM (SELECT count(*)::int AS total FROM claim_decisions WHERE ${filters.join(" AND ")}) counted
+     FROM (SELECT COALESCE(sum(lines), 0)::int AS total FROM claim_decision_counts WHERE ${filters.join(" AND ")}) counted
      LEFT JOIN LATERAL (
        SELECT decision, session_starts_at AS "startsAt" FROM claim_decisions
        WHERE ${page.join(" AND ")}

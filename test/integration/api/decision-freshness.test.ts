@@ -83,6 +83,13 @@ async function expectStoredMatchesScratch(practiceId: string, step: string): Pro
   const [lines, scratch] = [await stored(practiceId), await fromScratch(practiceId)];
   const comparable = (v: ClaimDecisionView) => JSON.parse(JSON.stringify(v));
   expect({ step, lines: lines.map((l) => comparable(l.view)) }).toEqual({ step, lines: scratch.map(comparable) });
+  // The per-date counts behind totalCount add up to the lines stored.
+  const counts = await scoped({ practiceId, userId: null }, (m) =>
+    m.query(`SELECT to_char(session_date, 'YYYY-MM-DD') AS d, status, payer_id, sum(lines)::int AS n FROM claim_decision_counts GROUP BY 1, 2, 3
+             EXCEPT ALL SELECT to_char(session_date, 'YYYY-MM-DD'), status, payer_id, count(*)::int FROM claim_decisions GROUP BY 1, 2, 3`),
+  );
+  const [{ n: countedLines }] = await scoped({ practiceId, userId: null }, (m) => m.query(`SELECT COALESCE(sum(lines), 0)::int AS n FROM claim_decision_counts`));
+  expect({ step, counts, countedLines }).toEqual({ step, counts: [], countedLines: lines.length });
   // The indexed columns agree with the decision they describe.
   for (const { view, columns } of lines) {
     expect({ step, ...columns }).toEqual({

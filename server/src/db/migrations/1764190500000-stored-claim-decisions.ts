@@ -58,6 +58,22 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
     await q.query(`CREATE INDEX claim_decisions_page_idx ON claim_decisions (practice_id, session_starts_at, id, session_date, status, payer_id)`);
     await q.query(`CREATE INDEX claim_decisions_date_idx ON claim_decisions (practice_id, session_date, status, payer_id)`);
     await q.query(`CREATE INDEX claim_decisions_session_idx ON claim_decisions (practice_id, session_id, client_id)`);
+    // Every recompute rewrites a date's rows; frequent vacuums keep the visibility map (index-only scans) and statistics current.
+    await q.query(`ALTER TABLE claim_decisions SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02)`);
+
+    // Lines per (date, status, payer), written with the date's lines: a year's totalCount sums a few hundred rows
+    // instead of visiting 80,000 lines, however recently they were rewritten.
+    await q.query(`
+      CREATE TABLE claim_decision_counts (
+        practice_id uuid NOT NULL REFERENCES practices (id) ON DELETE CASCADE,
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        session_date date NOT NULL,
+        status text NOT NULL,
+        payer_id uuid,
+        lines integer NOT NULL,
+        PRIMARY KEY (practice_id, id)
+      )`);
+    await q.query(`CREATE INDEX claim_decision_counts_date_idx ON claim_decision_counts (practice_id, session_date, status, payer_id) INCLUDE (lines)`);
 
     // One row per (date, writing transaction): writers never wait for one another on a mark, and a reader
     // deletes exactly the marks it saw before reading the facts, so a change committed meanwhile stays marked.
@@ -141,8 +157,9 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
     // Existing data: every date with sessions starts stale and is computed on first read or by the worker.
     await q.query(`INSERT INTO claim_decision_stale (practice_id, service_date) SELECT DISTINCT practice_id, service_date FROM group_sessions`);
 
-    for (const table of ["claim_decisions", "claim_decision_stale"]) await isolateByPractice(q, table);
+    for (const table of ["claim_decisions", "claim_decision_counts", "claim_decision_stale"]) await isolateByPractice(q, table);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON claim_decisions TO ${RUNTIME_ROLE}`);
+    await q.query(`GRANT SELECT, INSERT, DELETE ON claim_decision_counts TO ${RUNTIME_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON claim_decision_stale TO ${RUNTIME_ROLE}`);
 
     // The background refresh must learn which practices have stale dates, across tenants, and nothing else:
@@ -179,6 +196,7 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
     await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_stale()`);
     await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_dates(uuid, text, text, jsonb)`);
     await q.query(`DROP TABLE IF EXISTS claim_decision_stale`);
+    await q.query(`DROP TABLE IF EXISTS claim_decision_counts`);
     await q.query(`DROP TABLE IF EXISTS claim_decisions`);
   }
 }
