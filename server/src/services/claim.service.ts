@@ -158,7 +158,7 @@ export class ClaimService {
     const dates = [...new Set(sessions.map((s) => s.serviceDate))];
     const decisions = await this.db.inPractice(actor, async (m) => {
       await refreshDecisions(m, actor.practiceId, { dates });
-      return readStoredForSessions(m, actor.practiceId, sessions.map((s) => s.id));
+      return readStoredForSessions(m, actor.practiceId, sessions);
     });
     const bySession = new Map<string, ClaimDecisionView[]>(sessions.map((s) => [s.id, []]));
     for (const d of decisions) bySession.get(d.sessionId)?.push(d);

@@ -225,13 +225,13 @@ export async function readStoredPage(manager: EntityManager, practiceId: string,
   return { totalCount: rows[0]?.total ?? 0, rows: rows.filter((r) => r.decision !== null).map(toView) };
 }
 
-/** The stored decisions of these sessions, each session's lines in client order as the engine gives them. */
-export async function readStoredForSessions(manager: EntityManager, practiceId: string, sessionIds: string[]): Promise<ClaimDecisionView[]> {
-  if (sessionIds.length === 0) return [];
+/** The stored decisions of these sessions (on these dates), each session's lines in client order as the engine gives them. */
+export async function readStoredForSessions(manager: EntityManager, practiceId: string, sessions: { id: string; serviceDate: string }[]): Promise<ClaimDecisionView[]> {
+  if (sessions.length === 0) return [];
   const rows: StoredRow[] = await manager.query(
     `SELECT decision, session_starts_at AS "startsAt" FROM claim_decisions
-     WHERE practice_id = $1 AND session_id = ANY($2::uuid[]) ORDER BY session_starts_at, session_id, client_id`,
-    [practiceId, sessionIds],
+     WHERE practice_id = $1 AND session_date = ANY($2::date[]) AND session_id = ANY($3::uuid[]) ORDER BY session_starts_at, session_id, client_id`,
+    [practiceId, [...new Set(sessions.map((s) => s.serviceDate))], sessions.map((s) => s.id)],
   );
   return rows.map(toView);
 }

@@ -54,10 +54,11 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
         PRIMARY KEY (practice_id, id)
       )`);
     // session_date is the session's own service_date: the unit of recomputation and the range filter.
-    // The page index carries the filter columns as keys so a filtered page is decided in the index.
+    // The page index carries the filter columns as keys so a filtered page is decided in the index; the date
+    // index serves recomputes, batches and a session's lines (looked up with its date). Each index costs every
+    // rewrite of a date, so there are no more.
     await q.query(`CREATE INDEX claim_decisions_page_idx ON claim_decisions (practice_id, session_starts_at, id, session_date, status, payer_id)`);
     await q.query(`CREATE INDEX claim_decisions_date_idx ON claim_decisions (practice_id, session_date, status, payer_id)`);
-    await q.query(`CREATE INDEX claim_decisions_session_idx ON claim_decisions (practice_id, session_id, client_id)`);
     // Every recompute rewrites a date's rows; frequent vacuums keep the visibility map (index-only scans) and statistics current.
     await q.query(`ALTER TABLE claim_decisions SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02)`);
 
