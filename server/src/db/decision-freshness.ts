@@ -12,7 +12,7 @@ export const DECISION_SCAN_ROLE = "groupbill_decision_scan";
  * - client: a client id (every date the client has attendance recorded);
  * - clinician: a clinician id (every date they lead or supervise);
  * - group: a therapy group id (every date of its sessions);
- * - payer_rules: a payer id, with the row's effective_from (dates from it on where a covered member attended);
+ * - payer_rules: a payer id (dates from the row's `since` column on where a member covered by it attended);
  * - practice: the practice id (all its dates).
  */
 export type DecisionInputKind = "date" | "session" | "note" | "client" | "clinician" | "group" | "payer_rules" | "practice";
@@ -24,11 +24,22 @@ export type DecisionInputKind = "date" | "session" | "note" | "client" | "clinic
  *
  *     await watchForDecisions(q, "prior_authorizations", "client", "client_id");
  *
- * The test in test/integration/api/decision-freshness.test.ts recomputes everything from scratch after random
- * changes and catches a table that was forgotten, once its changes are part of that test.
+ * The table needs a practice_id column. `since` names a date column from which on the row matters (payer rules'
+ * effective_from); without it every date the key reaches is marked. The triggers are statement-level, so a bulk
+ * write marks each date once. test/integration/api/decision-freshness.test.ts recomputes everything from scratch
+ * after random changes and catches a table that was forgotten, once its changes are part of that test.
  */
-export async function watchForDecisions(q: QueryRunner, table: string, kind: DecisionInputKind, column: string): Promise<void> {
-  await q.query(`
-    CREATE TRIGGER ${table}_claim_decisions_stale AFTER INSERT OR UPDATE OR DELETE ON ${table}
-    FOR EACH ROW EXECUTE FUNCTION claim_decisions_mark_stale('${kind}', '${column}')`);
+export async function watchForDecisions(q: QueryRunner, table: string, kind: DecisionInputKind, column: string, since?: string): Promise<void> {
+  const args = [kind, column, ...(since ? [since] : [])].map((a) => `'${a}'`).join(", ");
+  // PostgreSQL allows transition tables only on single-event triggers, hence three.
+  await q.query(`CREATE TRIGGER ${table}_decisions_stale_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
+                 FOR EACH STATEMENT EXECUTE FUNCTION claim_decisions_mark_stale(${args})`);
+  await q.query(`CREATE TRIGGER ${table}_decisions_stale_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                 FOR EACH STATEMENT EXECUTE FUNCTION claim_decisions_mark_stale(${args})`);
+  await q.query(`CREATE TRIGGER ${table}_decisions_stale_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
+                 FOR EACH STATEMENT EXECUTE FUNCTION claim_decisions_mark_stale(${args})`);
+}
+
+export async function unwatchForDecisions(q: QueryRunner, table: string): Promise<void> {
+  for (const event of ["ins", "upd", "del"]) await q.query(`DROP TRIGGER IF EXISTS ${table}_decisions_stale_${event} ON ${table}`);
 }

@@ -46,9 +46,14 @@ export class DecisionRefresher {
       let progressed = 0;
       for (const { id } of practices) {
         if (this.stopping) return total;
-        progressed += await inScope(this.dataSource, { practiceId: id, userId: null }, async (m) =>
-          recomputeDates(m, id, await nextStaleDates(m, id, DATES_PER_CHUNK)),
-        );
+        try {
+          progressed += await inScope(this.dataSource, { practiceId: id, userId: null }, async (m) =>
+            recomputeDates(m, id, await nextStaleDates(m, id, DATES_PER_CHUNK)),
+          );
+        } catch (error) {
+          // One practice's failure must not starve the others; its dates stay stale and reads still recompute them.
+          this.log(`Background refresh of claim decisions failed for practice ${id}; retrying later`, error);
+        }
       }
       total += progressed;
       // Marks whose dates were already recomputed by a reader leave nothing to do; stop rather than spin.

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
-import { DECISION_SCAN_ROLE, watchForDecisions, type DecisionInputKind } from "../decision-freshness.js";
+import { DECISION_SCAN_ROLE, unwatchForDecisions, watchForDecisions, type DecisionInputKind } from "../decision-freshness.js";
 import { RUNTIME_ROLE } from "../runtime-role.js";
 import { isolateByPractice } from "../tenant-policy.js";
 
@@ -7,7 +7,7 @@ import { isolateByPractice } from "../tenant-policy.js";
  * Every table the rules engine reads, and how a changed row finds the service dates it can change.
  * A table added later that the engine reads gets one `watchForDecisions` call in its own migration.
  */
-const WATCHED: [table: string, kind: DecisionInputKind, column: string][] = [
+const WATCHED: [table: string, kind: DecisionInputKind, column: string, since?: string][] = [
   ["group_sessions", "date", "service_date"],
   ["attendance", "session", "session_id"],
   ["member_notes", "session", "session_id"],
@@ -16,7 +16,7 @@ const WATCHED: [table: string, kind: DecisionInputKind, column: string][] = [
   ["coverages", "client", "client_id"],
   ["clinicians", "clinician", "id"],
   ["therapy_groups", "group", "id"],
-  ["payer_rule_versions", "payer_rules", "payer_id"],
+  ["payer_rule_versions", "payer_rules", "payer_id", "effective_from"],
   ["claim_batch_lines", "session", "session_id"],
 ];
 
@@ -90,70 +90,76 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX claim_decision_stale_once ON claim_decision_stale (practice_id, service_date, marked_by)`);
 
     await q.query(`
-      CREATE FUNCTION claim_decisions_mark_dates(practice uuid, kind text, key text, row_data jsonb) RETURNS void
+      CREATE FUNCTION claim_decisions_mark_keys(practice uuid, kind text, keys text[], since date) RETURNS void
       LANGUAGE plpgsql AS $$
       DECLARE
         dates date[];
       BEGIN
-        IF key IS NULL THEN RETURN; END IF;
         IF kind = 'date' THEN
-          dates := ARRAY[key::date];
+          dates := keys::date[];
         ELSIF kind = 'session' THEN
-          dates := ARRAY(SELECT s.service_date FROM group_sessions s WHERE s.practice_id = practice AND s.id = key::uuid);
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s WHERE s.practice_id = practice AND s.id = ANY (keys::uuid[]));
         ELSIF kind = 'note' THEN
-          dates := ARRAY(SELECT s.service_date FROM member_notes n JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
-                         WHERE n.practice_id = practice AND n.id = key::uuid);
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM member_notes n JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
+                         WHERE n.practice_id = practice AND n.id = ANY (keys::uuid[]));
         ELSIF kind = 'client' THEN
           dates := ARRAY(SELECT DISTINCT s.service_date FROM attendance a JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
-                         WHERE a.practice_id = practice AND a.client_id = key::uuid);
+                         WHERE a.practice_id = practice AND a.client_id = ANY (keys::uuid[]));
         ELSIF kind = 'clinician' THEN
           dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s
-                         WHERE s.practice_id = practice AND (s.leader_id = key::uuid OR s.supervisor_id = key::uuid));
+                         WHERE s.practice_id = practice AND (s.leader_id = ANY (keys::uuid[]) OR s.supervisor_id = ANY (keys::uuid[])));
         ELSIF kind = 'group' THEN
-          dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s WHERE s.practice_id = practice AND s.group_id = key::uuid);
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s WHERE s.practice_id = practice AND s.group_id = ANY (keys::uuid[]));
         ELSIF kind = 'payer_rules' THEN
           -- A version governs from its effectiveFrom on, and only lines of members covered by that payer.
           dates := ARRAY(SELECT DISTINCT s.service_date FROM coverages c
                          JOIN attendance a ON a.practice_id = c.practice_id AND a.client_id = c.client_id
                          JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
-                         WHERE c.practice_id = practice AND c.payer_id = key::uuid
-                           AND s.service_date >= COALESCE((row_data ->> 'effective_from')::date, '-infinity'::date));
+                         WHERE c.practice_id = practice AND c.payer_id = ANY (keys::uuid[]) AND s.service_date >= COALESCE(since, '-infinity'::date));
         ELSIF kind = 'practice' THEN
           dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s WHERE s.practice_id = practice);
         ELSE
-          RAISE EXCEPTION 'claim_decisions_mark_dates: unknown kind %', kind;
+          RAISE EXCEPTION 'claim_decisions_mark_keys: unknown kind %', kind;
         END IF;
         -- Date order, so two writers marking overlapping dates take the index entries in the same order.
         INSERT INTO claim_decision_stale (practice_id, service_date)
         SELECT practice, d FROM unnest(dates) AS d WHERE d IS NOT NULL ORDER BY d
         ON CONFLICT (practice_id, service_date, marked_by) DO NOTHING;
       END $$`);
-    // Generic over tables: TG_ARGV names how a row reaches its dates and which column holds the key.
+    // Statement-level over the transition tables: a statement that writes 5,000 batch lines marks its dates
+    // once, not 5,000 times. TG_ARGV: the kind, the key column, and for rules the column of their start date.
     await q.query(`
       CREATE FUNCTION claim_decisions_mark_stale() RETURNS trigger
       LANGUAGE plpgsql AS $$
       DECLARE
-        old_row jsonb;
-        new_row jsonb;
+        source text;
+        changed record;
+        row_keys text := format('SELECT practice_id, %I::text AS key, %s AS since FROM ', TG_ARGV[1],
+                                CASE WHEN TG_NARGS > 2 THEN format('%I', TG_ARGV[2]) ELSE 'NULL::date' END);
       BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN old_row := to_jsonb(OLD); END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN new_row := to_jsonb(NEW); END IF;
-        IF old_row IS NOT NULL THEN
-          PERFORM claim_decisions_mark_dates((old_row ->> 'practice_id')::uuid, TG_ARGV[0], old_row ->> TG_ARGV[1], old_row);
-        END IF;
-        -- An update that keeps the key reaches the same dates, except rules whose effective date moved.
-        IF new_row IS NOT NULL AND (old_row IS NULL OR (old_row ->> TG_ARGV[1]) IS DISTINCT FROM (new_row ->> TG_ARGV[1])
-                                    OR TG_ARGV[0] = 'payer_rules') THEN
-          PERFORM claim_decisions_mark_dates((new_row ->> 'practice_id')::uuid, TG_ARGV[0], new_row ->> TG_ARGV[1], new_row);
-        END IF;
+        source := CASE TG_OP
+          WHEN 'INSERT' THEN row_keys || 'new_rows'
+          WHEN 'DELETE' THEN row_keys || 'old_rows'
+          ELSE row_keys || 'old_rows UNION ALL ' || row_keys || 'new_rows' END;
+        FOR changed IN EXECUTE 'SELECT practice_id, array_agg(DISTINCT key) AS keys, min(since) AS since FROM (' || source || ') k
+                                WHERE key IS NOT NULL GROUP BY practice_id' LOOP
+          PERFORM claim_decisions_mark_keys(changed.practice_id, TG_ARGV[0], changed.keys, changed.since);
+        END LOOP;
         RETURN NULL;
       END $$`);
-    for (const [table, kind, column] of WATCHED) await watchForDecisions(q, table, kind, column);
+    await q.query(`
+      CREATE FUNCTION practices_mark_decisions_stale() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM claim_decisions_mark_keys(NEW.id, 'practice', ARRAY[NEW.id::text], NULL);
+        RETURN NULL;
+      END $$`);
+    for (const [table, kind, column, since] of WATCHED) await watchForDecisions(q, table, kind, column, since);
     // The practice's time zone and default place of service shape every line; its name or address do not.
     await q.query(`
       CREATE TRIGGER practices_claim_decisions_stale AFTER UPDATE OF timezone, default_place_of_service ON practices
       FOR EACH ROW WHEN (OLD.timezone IS DISTINCT FROM NEW.timezone OR OLD.default_place_of_service IS DISTINCT FROM NEW.default_place_of_service)
-      EXECUTE FUNCTION claim_decisions_mark_stale('practice', 'id')`);
+      EXECUTE FUNCTION practices_mark_decisions_stale()`);
 
     // Existing data: every date with sessions starts stale and is computed on first read or by the worker.
     await q.query(`INSERT INTO claim_decision_stale (practice_id, service_date) SELECT DISTINCT practice_id, service_date FROM group_sessions`);
@@ -193,9 +199,10 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION IF EXISTS practices_with_stale_decisions()`);
     await q.query(`DROP TRIGGER IF EXISTS practices_claim_decisions_stale ON practices`);
-    for (const [table] of WATCHED) await q.query(`DROP TRIGGER IF EXISTS ${table}_claim_decisions_stale ON ${table}`);
+    for (const [table] of WATCHED) await unwatchForDecisions(q, table);
+    await q.query(`DROP FUNCTION IF EXISTS practices_mark_decisions_stale()`);
     await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_stale()`);
-    await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_dates(uuid, text, text, jsonb)`);
+    await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_keys(uuid, text, text[], date)`);
     await q.query(`DROP TABLE IF EXISTS claim_decision_stale`);
     await q.query(`DROP TABLE IF EXISTS claim_decision_counts`);
     await q.query(`DROP TABLE IF EXISTS claim_decisions`);
