@@ -192,6 +192,14 @@ async function buildWorld(): Promise<World> {
       owner.token,
     ),
   ).createClinician.id;
+  // From the 9th the payer wants a plan too, which the signed notes lack until an addendum supplies it.
+  expectOk(
+    await server.gql(
+      `mutation ($p: ID!) { setPayerRules(payerId: $p, rules: { effectiveFrom: "2026-03-09", requiredNoteElements: [PARTICIPATION, RESPONSE, PLAN] }) { id } }`,
+      { p: fx.payerId },
+      owner.token,
+    ),
+  );
   const sessions: string[] = [];
   const starts = ["2026-03-02T14:00:00Z", "2026-03-02T19:00:00Z", "2026-03-03T15:00:00Z", "2026-03-05T02:30:00Z", "2026-03-09T15:00:00Z", "2026-03-16T15:00:00Z"];
   for (const startsAt of starts) sessions.push(await readySession(server, owner, fx, { startsAt }));
@@ -241,14 +249,16 @@ const CHANGES: Change[] = [
     return `note ${sessionId}/${clientId}`;
   },
   async (w, r) => {
+    // Mostly notes of the dates where the plan is required and missing, where an addendum changes the line.
     const [note] = await server.dataSource.query(
-      `SELECT id FROM member_notes WHERE practice_id = $1 AND signed_at IS NOT NULL ORDER BY id OFFSET $2 LIMIT 1`,
-      [w.owner.practiceId, r.int(6)],
+      `SELECT n.id FROM member_notes n JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
+       WHERE n.practice_id = $1 AND n.signed_at IS NOT NULL AND (s.service_date >= '2026-03-09') = $3 ORDER BY n.id OFFSET $2 LIMIT 1`,
+      [w.owner.practiceId, r.int(6), r.next() < 0.8],
     );
     if (!note) return "no signed note";
     await apply(
       `mutation ($noteId: ID!, $text: String!, $element: NoteElement) { addNoteAddendum(noteId: $noteId, text: $text, element: $element) { id } }`,
-      { noteId: note.id, text: r.pick(["Late entry: plan to continue weekly", "Risk reviewed, none"]), element: r.next() < 0.8 ? r.pick(ELEMENTS) : null },
+      { noteId: note.id, text: r.pick(["Late entry: plan to continue weekly", "Risk reviewed, none"]), element: r.next() < 0.8 ? r.pick(["PLAN", "PLAN", ...ELEMENTS]) : null },
       w.owner.token,
     );
     return `addendum ${note.id}`;
@@ -300,7 +310,7 @@ const CHANGES: Change[] = [
       await apply(`mutation ($id: ID!) { voidClaimBatch(id: $id) { id } }`, { id }, w.owner.token);
       return `void ${id}`;
     }
-    const [from, to] = r.pick([["2026-03-01", "2026-03-03"], ["2026-03-01", "2026-03-31"], ["2026-03-09", "2026-03-09"]]);
+    const [from, to] = r.pick([["2026-03-01", "2026-03-03"], ["2026-03-01", "2026-03-31"], ["2026-03-02", "2026-03-02"], ["2026-03-09", "2026-03-16"]]);
     const made = await apply(
       `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id } }`,
       { input: { from, to, payerId: r.next() < 0.3 ? w.fx.payerId : null, idempotencyKey: randomUUID() } },
@@ -310,7 +320,8 @@ const CHANGES: Change[] = [
     return `batch ${from}..${to} ${made.data ? "made" : "refused"}`;
   },
   async (w, r) => {
-    const input = r.next() < 0.5 ? { kind: r.pick(["SKILLS", "FAMILY", "PSYCHOTHERAPY"]) } : { hasPsychotherapyComponent: r.next() < 0.5 };
+    // As often back to a billable group as away from it, so later steps still have READY lines to bill.
+    const input = r.pick([{ kind: "FAMILY" }, { kind: "SKILLS", hasPsychotherapyComponent: true }, { hasPsychotherapyComponent: false }, { kind: "PSYCHOTHERAPY", hasPsychotherapyComponent: true }]);
     await apply(`mutation ($id: ID!, $input: UpdateGroupInput!) { updateGroup(id: $id, input: $input) { id } }`, { id: w.fx.groupId, input }, w.owner.token);
     return `group ${JSON.stringify(input)}`;
   },
@@ -327,8 +338,9 @@ describe("stored claim decisions", () => {
     const r = generator(SEED);
     await expectStoredMatchesScratch(w.owner.practiceId, "start");
     await expectListMatchesScratch(w.owner, { from: "2026-01-01", to: "2026-12-31" }, "start");
-    for (let i = 0; i < 45; i++) {
+    for (let i = 0; i < 60; i++) {
       const step = `seed ${SEED} step ${i}: ${await r.pick(CHANGES)(w, r)}`;
+      if (process.env.DEBUG_STEPS) console.log(step, outcomes.refused.at(-1));
       if (i % 5 === 4) {
         // Through the API first, on part of the range: a read recomputes only what it covers.
         await expectListMatchesScratch(w.owner, { from: "2026-03-02", to: "2026-03-09", ...(r.next() < 0.5 ? { status: r.pick(["READY", "BLOCKED", "BILLED"]) } : {}) }, step);
@@ -337,6 +349,14 @@ describe("stored claim decisions", () => {
     }
     await expectListMatchesScratch(w.owner, { from: "2026-01-01", to: "2026-12-31", payerId: w.fx.payerId }, "end");
     expect(outcomes.accepted).toBeGreaterThan(outcomes.refused.length * 2);
+    // The sequence exercised billing and addenda that mattered, not only refusals.
+    const [{ batches, billed, completing }] = await server.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM claim_batches WHERE practice_id = $1) AS batches,
+              (SELECT count(*)::int FROM claim_batch_lines WHERE practice_id = $1) AS billed,
+              (SELECT count(*)::int FROM note_addenda WHERE practice_id = $1 AND element = 'PLAN') AS completing`,
+      [w.owner.practiceId],
+    );
+    expect({ batches: batches > 1, billed: billed > 0, completing: completing > 0 }).toEqual({ batches: true, billed: true, completing: true });
   }, 240_000);
 
   it("call a text blank in SQL exactly when the engine does", async () => {
@@ -387,7 +407,10 @@ describe("freshness across practices", () => {
     expect(expectOk(await server.gql(PROGRESS, {}, a.token)).decisionRefresh.staleDates).toBe(0);
     // Nothing left for a read to do, and what is stored is what a fresh evaluation gives.
     const lines = await stored(a.practiceId);
-    expect(lines.filter((l) => l.view.serviceDate >= "2026-03-03").every((l) => l.view.issues.some((i) => i.code === "GROUP_TOO_SMALL"))).toBe(true);
+    // The change governs until the version the world set up for the 9th takes over.
+    const governed = lines.filter((l) => l.view.serviceDate >= "2026-03-03" && l.view.serviceDate < "2026-03-09");
+    expect(governed.length).toBeGreaterThan(0);
+    expect(governed.every((l) => l.view.issues.some((i) => i.code === "GROUP_TOO_SMALL"))).toBe(true);
     await expectStoredMatchesScratch(a.practiceId, "after background refresh");
   }, 120_000);
 
