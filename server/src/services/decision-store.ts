@@ -185,11 +185,6 @@ interface StoredRow {
 
 const toView = (row: StoredRow): ClaimDecisionView => ({ ...row.decision, sessionStartsAt: row.startsAt });
 
-/** Session start instants of a date range's sessions lie within a day of it in any time zone; two days is margin. */
-function instantBounds(from: string, to: string): [string, string] {
-  const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
-  return [shift(from, -2), shift(to, 3)];
-}
 
 export interface StoredPageQuery {
   from: string;
@@ -208,8 +203,13 @@ export async function readStoredPage(manager: EntityManager, practiceId: string,
   const filters = ["practice_id = $1", "session_date BETWEEN $2::date AND $3::date"];
   if (query.payerId !== null) filters.push(`payer_id = $${params.push(query.payerId)}::uuid`);
   if (query.status !== null) filters.push(`status = $${params.push(query.status)}`);
-  const [low, high] = instantBounds(query.from, query.to);
-  const page = [...filters, `session_starts_at >= $${params.push(low)}::timestamptz`, `session_starts_at < $${params.push(high)}::timestamptz`];
+  // Start instants of a date range's sessions lie within a day of it in any time zone (two days is margin); the
+  // bounds let the page scan start at the range in start order. Computed in SQL, which has dates before year 1.
+  const page = [
+    ...filters,
+    `session_starts_at >= ($2::date - 2)::timestamp AT TIME ZONE 'UTC'`,
+    `session_starts_at < ($3::date + 3)::timestamp AT TIME ZONE 'UTC'`,
+  ];
   if (query.after) page.push(`(session_starts_at, id) > ($${params.push(query.after.startsAt)}::timestamptz, $${params.push(query.after.id)}::uuid)`);
   const rows: (StoredRow & { total: number })[] = await manager.query(
     `SELECT counted.total, p.decision, p."startsAt"

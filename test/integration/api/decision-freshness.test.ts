@@ -359,6 +359,18 @@ describe("stored claim decisions", () => {
     expect({ batches: batches > 1, billed: billed > 0, completing: completing > 0 }).toEqual({ batches: true, billed: true, completing: true });
   }, 240_000);
 
+  it("refuse a cursor this list did not make, naming the field", async () => {
+    const owner = await signUpPractice(server, "Cursor");
+    for (const key of [["yesterday", randomUUID()], [new Date().toISOString(), "not-an-id"], ["2026-03-02T15:00:00Z", randomUUID()]]) {
+      const after = Buffer.from(JSON.stringify(key), "utf8").toString("base64url");
+      const res = await server.gql(LIST, { from: "2026-03-01", to: "2026-03-31", after }, owner.token);
+      expect({ code: res.errors?.[0]?.extensions?.code, fields: res.errors?.[0]?.extensions?.fields }).toEqual({
+        code: "BAD_USER_INPUT",
+        fields: [{ field: "after", message: "Use an endCursor returned by this list" }],
+      });
+    }
+  });
+
   it("call a text blank in SQL exactly when the engine does", async () => {
     const samples = ["", " ", "\t\n\r\u000b\u000c", "\u00a0", "\u1680", "\u2000\u200a", "\u2028\u2029", "\u202f\u205f\u3000\ufeff", "\u200b", "\u180e", "x", " x ", "\u00a0a"];
     const rows: { documented: boolean }[] = await server.dataSource.query(`SELECT t !~ $2 AS documented FROM unnest($1::text[]) AS t`, [samples, BLANK_PATTERN]);
