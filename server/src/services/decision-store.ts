@@ -73,10 +73,10 @@ export async function refreshDecisions(manager: EntityManager, practiceId: strin
   return recomputed;
 }
 
-/** The oldest stale dates of the practice, at most `limit`: what the background refresh takes next. */
+/** The latest stale dates of the practice, at most `limit`: what the background refresh takes next (recent months are read most). */
 export async function nextStaleDates(manager: EntityManager, practiceId: string, limit: number): Promise<string[]> {
   const rows: { date: string }[] = await manager.query(
-    `SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 ORDER BY 1 LIMIT $2`,
+    `SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 ORDER BY 1 DESC LIMIT $2`,
     [practiceId, limit],
   );
   return rows.map((r) => r.date);
