@@ -10,12 +10,14 @@ export const DECISION_SCAN_ROLE = "groupbill_decision_scan";
  * - session: a group session id (that session's date);
  * - note: a member note id (its session's date);
  * - client: a client id (every date the client has attendance recorded);
+ * - coverage: a coverage id (every date its client has attendance recorded);
  * - clinician: a clinician id (every date they lead or supervise);
  * - group: a therapy group id (every date of its sessions);
- * - payer_rules: a payer id (dates from the row's `since` column on where a member covered by it attended);
+ * - payer, payer_rules: a payer id (dates where a member covered by it attended; from the row's `since` column
+ *   on when one is given);
  * - practice: the practice id (all its dates).
  */
-export type DecisionInputKind = "date" | "session" | "note" | "client" | "clinician" | "group" | "payer_rules" | "practice";
+export type DecisionInputKind = "date" | "session" | "note" | "client" | "coverage" | "clinician" | "group" | "payer" | "payer_rules" | "practice";
 
 /**
  * Marks the dates a table's inserted, updated or deleted rows can change, in the writing transaction, so stored

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { isBlank } from "../../../server/src/domain/engine";
+import { watchForDecisions } from "../../../server/src/db/decision-freshness";
 import { inScope } from "../../../server/src/db/tenant-transaction";
 import { BLANK_PATTERN } from "../../../server/src/services/claim-facts";
 import type { ClaimDecisionView } from "../../../server/src/services/claim.service";
@@ -368,6 +369,36 @@ describe("stored claim decisions", () => {
         code: "BAD_USER_INPUT",
         fields: [{ field: "after", message: "Use an endCursor returned by this list" }],
       });
+    }
+  });
+
+  it("mark the dates a newly watched table's rows reach, by coverage and by payer", async () => {
+    const owner = await signUpPractice(server, "Watched");
+    const fx = await billingSetup(server, owner);
+    await readySession(server, owner, fx, { startsAt: "2026-03-02T15:00:00Z" });
+    await readySession(server, owner, fx, { startsAt: "2026-03-05T15:00:00Z", present: fx.clientIds.slice(1) });
+    const [coverage] = await server.dataSource.query(`SELECT id FROM coverages WHERE practice_id = $1 AND client_id = $2`, [owner.practiceId, fx.clientIds[0]]);
+    // Temporary tables, on one connection: a later table of another feature, watched with one call each.
+    const runner = server.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`CREATE TEMP TABLE watched_by_coverage (practice_id uuid NOT NULL, coverage_id uuid)`);
+      await runner.query(`CREATE TEMP TABLE watched_by_payer (practice_id uuid NOT NULL, payer_id uuid)`);
+      await watchForDecisions(runner, "watched_by_coverage", "coverage", "coverage_id");
+      await watchForDecisions(runner, "watched_by_payer", "payer", "payer_id");
+      const marked = async (write: string, params: unknown[]) => {
+        await runner.query(`DELETE FROM claim_decision_stale WHERE practice_id = $1`, [owner.practiceId]);
+        await runner.query(write, params);
+        const rows = await runner.query(`SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS d FROM claim_decision_stale WHERE practice_id = $1 ORDER BY 1`, [owner.practiceId]);
+        return rows.map((r: { d: string }) => r.d);
+      };
+      // The first client attended only on the 2nd; the payer covers everyone who attended.
+      expect(await marked(`INSERT INTO watched_by_coverage VALUES ($1, $2)`, [owner.practiceId, coverage.id])).toEqual(["2026-03-02"]);
+      expect(await marked(`UPDATE watched_by_coverage SET coverage_id = NULL`, [])).toEqual(["2026-03-02"]);
+      expect(await marked(`INSERT INTO watched_by_payer VALUES ($1, $2)`, [owner.practiceId, fx.payerId])).toEqual(["2026-03-02", "2026-03-05"]);
+      expect(await marked(`DELETE FROM watched_by_payer`, [])).toEqual(["2026-03-02", "2026-03-05"]);
+    } finally {
+      await runner.release();
     }
   });
 

@@ -105,12 +105,17 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
         ELSIF kind = 'client' THEN
           dates := ARRAY(SELECT DISTINCT s.service_date FROM attendance a JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
                          WHERE a.practice_id = practice AND a.client_id = ANY (keys::uuid[]));
+        ELSIF kind = 'coverage' THEN
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM coverages c
+                         JOIN attendance a ON a.practice_id = c.practice_id AND a.client_id = c.client_id
+                         JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
+                         WHERE c.practice_id = practice AND c.id = ANY (keys::uuid[]));
         ELSIF kind = 'clinician' THEN
           dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s
                          WHERE s.practice_id = practice AND (s.leader_id = ANY (keys::uuid[]) OR s.supervisor_id = ANY (keys::uuid[])));
         ELSIF kind = 'group' THEN
           dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s WHERE s.practice_id = practice AND s.group_id = ANY (keys::uuid[]));
-        ELSIF kind = 'payer_rules' THEN
+        ELSIF kind IN ('payer', 'payer_rules') THEN
           -- A version governs from its effectiveFrom on, and only lines of members covered by that payer.
           dates := ARRAY(SELECT DISTINCT s.service_date FROM coverages c
                          JOIN attendance a ON a.practice_id = c.practice_id AND a.client_id = c.client_id
