@@ -4,6 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -24,10 +25,13 @@ import {
   SERVICE_UNAVAILABLE,
 } from "./graphql/errors.js";
 import { Loaders } from "./graphql/loaders.js";
+import { consoleAssets } from "./console-assets.js";
 import { HttpDrain, type DrainResult } from "./http-drain.js";
 import { queryLimits } from "./graphql/query-limits.js";
 import { DecisionRefresher } from "./services/decision-refresh.js";
 import { Services } from "./services/services.js";
+import { RequestTransaction, requestTransactions } from "./db/tenant-transaction.js";
+import { inputLimitsPlugin } from "./graphql/input-limits.js";
 
 export interface AppOptions {
   dataSource: DataSource;
@@ -35,7 +39,6 @@ export interface AppOptions {
   production: boolean;
   /** Serves the built console at / when the folder exists. */
   consoleDir?: string;
-  x12UsageIndicator?: "P" | "T";
   /** Sign-in lockout; tests shorten it instead of waiting out the real one. */
   loginThrottle?: LoginThrottlePolicy;
   log?: (message: string, detail?: unknown) => void;
@@ -96,6 +99,29 @@ function errorPlugin(log: NonNullable<AppOptions["log"]>): ApolloServerPlugin<Gr
   };
 }
 
+/**
+ * Ends the request's shared transaction. A query keeps it to the end (commit before the answer is sent, so a
+ * drain never waits on an open transaction). A mutation gives it up before executing: each of its service calls
+ * is then a transaction of its own, as the services were written for. That keeps "complete fully or leave
+ * nothing" per call (a failure rolls back only that call's writes, already committed ones stay, as before), lets
+ * the idempotency retries re-read after a unique violation, commits before the answer says it succeeded, and
+ * releases row locks without waiting for the answer to be built.
+ */
+function requestTransactionPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation?.operation !== "query") await contextValue.transaction.finish();
+        },
+        async willSendResponse({ contextValue }) {
+          await contextValue.transaction.finish();
+        },
+      };
+    },
+  };
+}
+
 /** Every response names its request, so a client can quote it whatever failed (even before GraphQL ran). */
 function requestIdOf(req: express.Request): string {
   const header = req.headers["x-request-id"];
@@ -104,7 +130,7 @@ function requestIdOf(req: express.Request): string {
 
 export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   const log = options.log ?? ((message: string, detail?: unknown) => console.error(message, detail ?? ""));
-  const services = new Services(options.dataSource, { x12UsageIndicator: options.x12UsageIndicator, loginThrottle: options.loginThrottle });
+  const services = new Services(options.dataSource, { loginThrottle: options.loginThrottle });
   const refresher = options.decisionRefreshIntervalMs ? new DecisionRefresher(options.dataSource, options.decisionRefreshIntervalMs, log) : null;
   refresher?.start();
   const app = express();
@@ -119,10 +145,12 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   });
 
   // Apollo neither logs nor adds a request id to a failure while building the context, so it is done here.
-  const authenticate = async (token: string, requestId: string) => {
+  const authenticate = async (token: string, requestId: string, transaction: RequestTransaction) => {
     try {
       return await services.auth.authenticate(token);
     } catch (error) {
+      // No GraphQL hook will run for this request: the connection goes back before the error answer.
+      await transaction.finish();
       if (error instanceof DomainError) throw error;
       if (isDatabaseUnavailable(error)) {
         log(`request ${requestId} failed: the database is unavailable (${firstLine(describeFailure(error))})`);
@@ -146,7 +174,17 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError,
-    plugins: [...limits.plugins, errorPlugin(log)],
+    // Compact JSON: Apollo pretty-prints answers by default, a third more bytes to build and send for nobody to read.
+    stringifyResult: (result) => JSON.stringify(result),
+    plugins: [
+      ...limits.plugins,
+      inputLimitsPlugin(),
+      requestTransactionPlugin(),
+      errorPlugin(log),
+      // Nothing sets cache hints (every answer is private to a practice), and the default cache-control plugin
+      // would wrap every field's resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -190,23 +228,29 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   app.use(
     "/graphql",
     express.json({ limit: REQUEST_BODY_LIMIT }),
+    // Everything the request does from here on (token check, resolvers, loaders) sees its one transaction.
+    (_req, res, next) => {
+      const transaction = new RequestTransaction(options.dataSource);
+      res.locals.transaction = transaction;
+      // Normally ended by willSendResponse; this covers answers Apollo gives without its hooks and clients gone away.
+      res.once("close", () => void transaction.finish());
+      requestTransactions.run(transaction, next);
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
         const requestId = res.locals.requestId as string;
+        const transaction = res.locals.transaction as RequestTransaction;
         const token = bearerToken(req.headers.authorization);
-        const actor = token ? await authenticate(token, requestId) : null;
-        return { requestId, actor, sentToken: token !== null, services, loaders: new Loaders(services.db, actor, services.claims) };
+        const actor = token ? await authenticate(token, requestId, transaction) : null;
+        return { requestId, actor, sentToken: token !== null, services, transaction, loaders: new Loaders(services.db, actor, services.claims) };
       },
     }),
   );
 
   const consoleDir = options.consoleDir;
   if (consoleDir && fs.existsSync(path.join(consoleDir, "index.html"))) {
-    app.use(express.static(consoleDir, { index: "index.html", maxAge: "1h" }));
-    // The console routes in the browser; any other page load gets its shell.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
-      res.sendFile(path.join(consoleDir, "index.html"));
-    });
+    // The console routes in the browser: its files, and its shell for any other page load.
+    app.use(consoleAssets(consoleDir));
   }
 
   return {

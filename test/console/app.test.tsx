@@ -6,6 +6,10 @@ import { sessionStore } from "../../console/src/auth/session-store";
 import type { Role } from "../../console/src/__generated__/graphql";
 import { mockClient, viewerFor, type Call, type Reply } from "./support/render";
 
+function emptySummary(from: string, to: string) {
+  return { __typename: "ClaimSummary", from, to, lineCount: 0, chargeCents: 0, byStatus: [], blockedByIssue: [], blockedByPayer: [], oldestUnbilled: [] };
+}
+
 const EMPTY_BOARD = {
   sessions: { __typename: "GroupSessionConnection", totalCount: 0, pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null }, edges: [] },
 };
@@ -23,6 +27,13 @@ function server(role: Role, extra: (call: Call) => Reply | undefined = () => und
         return { data: { me: viewerFor(role) } };
       case "SessionsBoard":
         return { data: EMPTY_BOARD };
+      case "Dashboard":
+        return {
+          data: {
+            thisMonth: emptySummary(call.variables.thisFrom as string, call.variables.thisTo as string),
+            lastMonth: emptySummary(call.variables.lastFrom as string, call.variables.lastTo as string),
+          },
+        };
       case "BoardGroups":
         return { data: { groups: [] } };
       case "BoardPayers":
@@ -48,12 +59,12 @@ async function signIn(password = "correct horse battery") {
   return user;
 }
 
-it("signs in, keeps only the token (never the password), and lands on the sessions board", async () => {
+it("signs in, keeps only the token (never the password), and lands on the dashboard", async () => {
   const { client, calls } = mockClient(server("OWNER"));
   render(<App client={client} />);
   await signIn();
-  expect(await screen.findByRole("heading", { name: "Sessions" })).toBeInTheDocument();
-  expect(window.location.pathname).toBe("/sessions");
+  expect(await screen.findByRole("heading", { name: "Dashboard" })).toBeInTheDocument();
+  expect(window.location.pathname).toBe("/");
   const stored = JSON.stringify({ ...sessionStorage });
   expect(stored).toContain("tok-1");
   expect(stored).not.toContain("correct horse battery");
@@ -70,15 +81,27 @@ it("says when the password is wrong and stays on the sign-in page", async () => 
 });
 
 it.each([
-  ["OWNER", ["Sessions", "Claims", "Payers", "Clients", "Groups", "Clinicians", "Members", "Practice", "Audit log"]],
-  ["BILLER", ["Sessions", "Claims", "Payers", "Clients", "Groups", "Clinicians"]],
-  ["CLINICIAN", ["Sessions", "Clients", "Groups", "Clinicians"]],
+  ["OWNER", ["Dashboard", "Sessions", "Claims", "Batches", "Payers", "Clients", "Groups", "Clinicians", "Members", "Practice", "Audit log"]],
+  ["BILLER", ["Dashboard", "Sessions", "Claims", "Batches", "Payers", "Clients", "Groups", "Clinicians"]],
+  ["CLINICIAN", ["Dashboard", "Sessions", "Clients", "Groups", "Clinicians"]],
 ] as const)("shows a %s only the screens the role may use", async (role, screens) => {
   const { client } = mockClient(server(role));
   render(<App client={client} />);
   await signIn();
   const nav = await screen.findByRole("navigation", { name: "Main" });
   expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(screens);
+});
+
+it("shows and hides screens by the permissions the API serves, not by the role's name", async () => {
+  // An owner whose served permissions are only a clinician's: the console must follow what it is told.
+  const { client, calls } = mockClient(server("OWNER", (call) => (call.operationName === "Me" ? { data: { me: viewerFor("OWNER", { permissions: ["ReadSessions", "ReadClients"] } as never) } } : undefined)));
+  window.history.replaceState(null, "", "/claims");
+  render(<App client={client} />);
+  await signIn();
+  expect(await screen.findByText("Your role cannot open claims.")).toBeInTheDocument();
+  const nav = screen.getByRole("navigation", { name: "Main" });
+  expect(within(nav).getAllByRole("link").map((a) => a.textContent)).toEqual(["Dashboard", "Sessions", "Clients"]);
+  expect(calls.map((c) => c.operationName)).not.toContain("ClaimLines");
 });
 
 it("tells a clinician who follows a link to the rule editor that the role cannot open it", async () => {
@@ -94,15 +117,15 @@ it("signs out by itself when the API says the token is no longer valid", async (
   let expired = false;
   const { client } = mockClient(
     server("OWNER", (call) =>
-      expired && call.operationName === "SessionsBoard" ? { errors: [{ message: "Your session has ended; sign in again", extensions: { code: "UNAUTHENTICATED" } }] } : undefined,
+      expired && call.operationName === "Dashboard" ? { errors: [{ message: "Your session has ended; sign in again", extensions: { code: "UNAUTHENTICATED" } }] } : undefined,
     ),
   );
   render(<App client={client} />);
   await signIn();
-  await screen.findByRole("heading", { name: "Sessions" });
+  await screen.findByRole("heading", { name: "Dashboard" });
   expired = true;
   await act(async () => {
-    await client.refetchQueries({ include: ["SessionsBoard"] }).catch(() => undefined);
+    await client.refetchQueries({ include: ["Dashboard"] }).catch(() => undefined);
   });
   expect(await screen.findByRole("heading", { name: "Sign in" })).toBeInTheDocument();
   expect(screen.getByText("Your session has ended. Sign in again to continue.")).toBeInTheDocument();
@@ -114,7 +137,7 @@ it("signs out after 30 idle minutes even without a request", async () => {
   const { client } = mockClient(server("OWNER"));
   render(<App client={client} />);
   await signIn();
-  await screen.findByRole("heading", { name: "Sessions" });
+  await screen.findByRole("heading", { name: "Dashboard" });
   act(() => {
     sessionStore.expireIfDue(Date.now() + 31 * 60 * 1000);
   });

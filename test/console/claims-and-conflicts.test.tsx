@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ClaimsPage } from "../../console/src/claims/claims-page";
 import { DocumentationForm } from "../../console/src/sessions/documentation-form";
@@ -19,6 +19,37 @@ const batch = {
   controlNumber: 7,
 };
 
+const batchReview = {
+  claimSummary: {
+    __typename: "ClaimSummary",
+    byStatus: [
+      { __typename: "ClaimStatusTotal", status: "READY", lineCount: 3, chargeCents: 23800 },
+      { __typename: "ClaimStatusTotal", status: "BLOCKED", lineCount: 1, chargeCents: 4800 },
+      { __typename: "ClaimStatusTotal", status: "BILLED", lineCount: 0, chargeCents: 0 },
+    ],
+    readyByPayer: [
+      { __typename: "ClaimPayerTotal", lineCount: 2, chargeCents: 18200, payer: { __typename: "Payer", id: "pay-2", name: "Blue Shield" } },
+      { __typename: "ClaimPayerTotal", lineCount: 1, chargeCents: 5600, payer: { __typename: "Payer", id: "pay-1", name: "State Medicaid" } },
+    ],
+  },
+  claimDecisions: {
+    __typename: "ClaimDecisionConnection",
+    totalCount: 3,
+    edges: ["1", "2", "3"].map((n) => ({
+      __typename: "ClaimDecisionEdge",
+      node: {
+        __typename: "ClaimDecision",
+        id: `l${n}`,
+        chargeCents: n === "3" ? 5600 : 9100,
+        client: { __typename: "Client", id: `c${n}`, firstName: "Dana", lastName: `Reyes${n}` },
+        payer: n === "3" ? { __typename: "Payer", id: "pay-1", name: "State Medicaid" } : { __typename: "Payer", id: "pay-2", name: "Blue Shield" },
+        session: { __typename: "GroupSession", id: "s1", date: "2026-03-10", group: { __typename: "TherapyGroup", id: "g1", name: "DBT Skills" } },
+      },
+    })),
+  },
+  practice: { __typename: "Practice", id: "p1", taxId: null, taxonomyCode: "103T00000X", addressLine1: "1 Main St", addressCity: "Portland", addressState: "ME", addressZip: "04101", phone: null },
+};
+
 function claimsServer(batches: unknown[]) {
   return (call: Call): Reply => {
     switch (call.operationName) {
@@ -28,6 +59,10 @@ function claimsServer(batches: unknown[]) {
         return { data: { payers: [] } };
       case "ReadyCount":
         return { data: { ready: { __typename: "ClaimDecisionConnection", totalCount: 3 }, blocked: { __typename: "ClaimDecisionConnection", totalCount: 1 } } };
+      case "BatchReview":
+        return { data: { claimSummary: batchReview.claimSummary, practice: batchReview.practice } };
+      case "BatchReviewLines":
+        return { data: { claimDecisions: batchReview.claimDecisions } };
       case "CreateClaimBatch":
         return new Promise((resolve) => setTimeout(() => resolve({ data: { createClaimBatch: batch } }), 30)) as never;
       default:
@@ -39,7 +74,10 @@ function claimsServer(batches: unknown[]) {
 it("sends one idempotency key for a double click, and a new one for the next batch", async () => {
   const { client, calls } = mockClient(claimsServer([]));
   renderAs("BILLER", <ClaimsPage />, client);
-  expect(await screen.findByText("3 lines ready to bill; 1 still blocked (see Sessions).")).toBeInTheDocument();
+  expect(await screen.findByText("3 lines ready to bill; 1 still blocked.")).toBeInTheDocument();
+  await userEvent.setup().click(screen.getByRole("button", { name: "Review batch" }));
+  await screen.findByRole("region", { name: "Review the batch" });
+  expect(calls.filter((c) => c.operationName === "CreateClaimBatch")).toHaveLength(0);
   const create = screen.getByRole("button", { name: "Create batch" });
   fireEvent.click(create);
   fireEvent.click(create);
@@ -50,7 +88,8 @@ it("sends one idempotency key for a double click, and a new one for the next bat
   expect(keys.size).toBe(1);
 
   const user = userEvent.setup();
-  await user.click(screen.getByRole("button", { name: "Create batch" }));
+  await user.click(screen.getByRole("button", { name: "Review batch" }));
+  await user.click(await screen.findByRole("button", { name: "Create batch" }));
   await waitFor(() => expect(calls.filter((c) => c.operationName === "CreateClaimBatch").length).toBe(creates.length + 1));
   const last = calls.filter((c) => c.operationName === "CreateClaimBatch").pop()!;
   expect(keys.has((last.variables.input as { idempotencyKey: string }).idempotencyKey)).toBe(false);
@@ -76,8 +115,37 @@ it("lists batches with downloads, and offers void only to roles that manage batc
   renderAs("BILLER", <ClaimsPage />, client);
   expect(await screen.findByRole("button", { name: "Download batch 7 as 837P" })).toBeInTheDocument();
   expect(screen.getAllByRole("button", { name: "Void" })).toHaveLength(1);
+  // The void batch offers no file to send.
+  expect(screen.queryByRole("button", { name: "Download batch 6 as CSV" })).toBeNull();
+  expect(screen.queryByRole("button", { name: "Download batch 6 as 837P" })).toBeNull();
+  expect(screen.getByText("No file")).toBeInTheDocument();
   await userEvent.setup().click(screen.getByRole("button", { name: "Void" }));
   expect(await screen.findByRole("dialog", { name: "Void batch #7?" })).toBeInTheDocument();
+});
+
+it("reviews a batch before creating it: lines, totals by payer, the blocked lines and the billing details still missing", async () => {
+  const { client, calls } = mockClient(claimsServer([]));
+  const user = userEvent.setup();
+  renderAs("BILLER", <ClaimsPage />, client);
+  await screen.findByText("3 lines ready to bill; 1 still blocked.");
+  await user.click(screen.getByRole("button", { name: "Review batch" }));
+  const review = await screen.findByRole("region", { name: "Review the batch" });
+  expect(within(review).getByRole("heading", { name: "This batch would bill 3 lines, $238.00" })).toBeInTheDocument();
+  const byPayer = within(review).getByRole("region", { name: "Totals by payer" });
+  expect(within(byPayer).getAllByRole("row").map((r) => r.textContent)).toEqual(["PayerLinesTotal", "Blue Shield2$182.00", "State Medicaid1$56.00"]);
+  expect(review).toHaveTextContent("1 line is blocked and stays out of this batch.");
+  const review_ = calls.find((c) => c.operationName === "BatchReview")!.variables as { from: string; to: string };
+  expect(within(review).getByRole("link", { name: "See what blocks it" })).toHaveAttribute("href", `/claims?from=${review_.from}&to=${review_.to}&status=BLOCKED`);
+  // A biller cannot edit the practice: told whom to ask rather than sent to a screen they cannot open.
+  expect(review).toHaveTextContent("The 837P file will need the practice's tax id (EIN), phone (the CSV file does not). Ask an owner or admin");
+  expect(within(review).getAllByRole("row")).toHaveLength(3 + 4);
+
+  // Changing the dates leaves the review: what was reviewed is what gets billed.
+  fireEvent.change(screen.getByLabelText("First service date"), { target: { value: "2026-03-02" } });
+  expect(screen.queryByRole("region", { name: "Review the batch" })).toBeNull();
+  expect(screen.getByRole("button", { name: "Review batch" })).toBeInTheDocument();
+  await waitFor(() => expect(calls.some((c) => c.operationName === "ReadyCount" && c.variables.from === "2026-03-02")).toBe(true));
+  expect(await screen.findByText("3 lines ready to bill; 1 still blocked.")).toBeInTheDocument();
 });
 
 type Session = NonNullable<SessionQuery["session"]>;

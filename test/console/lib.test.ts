@@ -104,6 +104,7 @@ describe("rules form", () => {
     requireLicensedLeader: true,
     maxUnitsPerDay: 1,
     feeCents: 4850,
+    requirePriorAuthorization: true,
     createdAt: "2026-01-01T00:00:00Z",
   };
 
@@ -122,7 +123,9 @@ describe("rules form", () => {
         { modifier: "95", when: "TELEHEALTH_VIDEO" },
       ],
       requiredNoteElements: ["PARTICIPATION", "RESPONSE"],
+      requirePriorAuthorization: true,
     });
+    expect(rulesInputFrom({ ...form, requirePriorAuthorization: false }).input.requirePriorAuthorization).toBe(false);
   });
 
   it("names the fields that are not numbers with the API's paths", () => {

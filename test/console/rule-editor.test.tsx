@@ -21,6 +21,7 @@ const rules: PayerRulesFieldsFragment = {
   requireLicensedLeader: true,
   maxUnitsPerDay: 1,
   feeCents: 4800,
+  requirePriorAuthorization: false,
   createdAt: "2026-01-01T00:00:00Z",
 };
 
@@ -106,6 +107,28 @@ it("saves only a previewed change: preview shows what would block, then Save sen
   await waitFor(() => expect(onSaved).toHaveBeenLastCalledWith(expect.stringContaining("Saved a new version")));
   expect(calls.map((c) => c.operationName)).toEqual(["PreviewPayerRules", "SetPayerRules"]);
   expect(calls[1].variables).toMatchObject({ payerId: "p1", rules: { maxGroupSize: 2, feeCents: 5250, maxUnitsPerDay: 1 } });
+});
+
+it("previews and saves requiring prior authorization, showing the lines it would block", async () => {
+  const authImpact = {
+    ...impact,
+    changes: impact.changes.map((c) => ({ ...c, issueCodes: ["AUTH_REQUIRED"], changedFields: ["status", "issues"], afterLine: c.beforeLine })),
+  };
+  const { user, calls, onSaved } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: authImpact } };
+    if (call.operationName === "SetPayerRules") return { data: { setPayerRules: { __typename: "Payer", id: "p1", rules, ruleHistory: [rules] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  const toggle = screen.getByRole("switch", { name: "Requires prior authorization" });
+  expect(toggle).not.toBeChecked();
+  await user.click(toggle);
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  const preview = await screen.findByRole("region", { name: "Impact preview" });
+  expect(within(preview).getAllByText(/No prior authorization/)).toHaveLength(3);
+  expect(calls[0].variables).toMatchObject({ payerId: "p1", rules: { requirePriorAuthorization: true } });
+  await user.click(screen.getByRole("button", { name: "Save new version" }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(calls[1].variables).toMatchObject({ rules: { requirePriorAuthorization: true } });
 });
 
 it("shows each of the server's field messages next to its input", async () => {

@@ -90,7 +90,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
+  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
 }
 
 async function api(page: Page, query: string, variables: Record<string, unknown>) {
@@ -102,8 +102,8 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   shared.ownerEmail = await signUp(page, "Harbor Group Therapy");
   await shot(page, "01-sign-up");
   await page.getByRole("button", { name: "Create practice" }).click();
-  await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
-  await page.getByText("No sessions in these dates.").waitFor();
+  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
+  await page.getByText("No claim lines in this month yet.").waitFor();
 
   // A Medicaid payer: HQ on its lines by default.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Payers" }).click();
@@ -133,6 +133,11 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByLabel("First name").fill("Dana");
   await page.getByLabel("Last name").fill("Reyes");
   await page.getByLabel("Date of birth").fill("1990-04-12");
+  await page.getByLabel("Sex").selectOption("FEMALE");
+  await page.getByLabel("Street").fill("12 Oak Ave");
+  await page.getByLabel("City").fill("Boston");
+  await page.getByLabel("State").fill("ma");
+  await page.getByLabel("ZIP").fill("02118");
   await page.getByLabel("Diagnosis codes (ICD-10)").fill("F33.1");
   await page.getByRole("button", { name: "+ Add coverage" }).click();
   await page.getByLabel("Payer", { exact: true }).selectOption({ label: "State Medicaid" });
@@ -145,7 +150,15 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
     ["Cam", "Cole"],
   ]) {
     await api(page, `mutation ($input: CreateClientInput!) { createClient(input: $input) { id } }`, {
-      input: { firstName, lastName, dateOfBirth: "1985-02-02", diagnosisCodes: ["F41.1"], coverages: [{ payerId: shared.payerId, memberId: `MCD-${firstName}`, priority: "PRIMARY", effectiveFrom: "2026-01-01" }] },
+      input: {
+        firstName,
+        lastName,
+        dateOfBirth: "1985-02-02",
+        sex: "MALE",
+        address: { line1: "5 Elm St", city: "Boston", state: "MA", zip: "02118" },
+        diagnosisCodes: ["F41.1"],
+        coverages: [{ payerId: shared.payerId, memberId: `MCD-${firstName}`, priority: "PRIMARY", effectiveFrom: "2026-01-01" }],
+      },
     });
   }
   await page.reload();
@@ -251,19 +264,52 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
     });
     await api(page, `mutation ($id: ID!) { signMemberNote(id: $id) { id } }`, { id: note.saveMemberNote.id });
   }
-  await page.getByRole("link", { name: "Claims" }).click();
+  // A batch needs the billing provider and the clearinghouse settings: the practice page.
+  await page.getByRole("link", { name: "Practice" }).click();
+  for (const [label, value] of [
+    ["Tax ID (EIN)", "043219876"],
+    ["Taxonomy code", "261QM0801X"],
+    ["Billing phone", "6175550100"],
+    ["Street address", "1 Main St"],
+    ["City", "Boston"],
+    ["State", "MA"],
+    ["ZIP+4", "02110-1234"],
+    ["Clearinghouse name", "Harbor Claims Exchange"],
+    ["Clearinghouse receiver ID", "HCX01"],
+    ["Submitter ID", "HARBOR01"],
+    ["Submitter name", "Harbor Group Therapy"],
+    ["Billing contact name", "Morgan Ellis"],
+  ]) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByLabel("837P usage (ISA15)").selectOption("T");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByText("Saved.").waitFor();
+  await page.getByText(/837P files: Test \(T\)/).waitFor();
+
+  await page.getByRole("link", { name: "Batches" }).click();
   await page.getByLabel("First service date").fill("2026-03-01");
   await page.getByLabel("Last service date").fill("2026-03-31");
-  await page.getByText("2 lines ready to bill; 3 still blocked (see Sessions).").waitFor();
+  await page.getByText("2 lines ready to bill; 3 still blocked.").waitFor();
+  await page.getByRole("button", { name: "Review batch" }).click();
+  const review = page.getByRole("region", { name: "Review the batch" });
+  await review.getByRole("heading", { name: "This batch would bill 2 lines, $96.00" }).waitFor();
+  await review.getByText("3 lines are blocked and stay out of this batch.").waitFor();
+  // The billing details were entered on the practice page above, so the review has nothing missing to report.
+  expect(await review.getByText(/The 837P file will need/).count()).toBe(0);
+  await shot(page, "06a-batch-review");
   await page.getByRole("button", { name: "Create batch" }).dblclick();
   await page.getByText(/Batch #1 made: 2 lines, \$96\.00/).waitFor();
   await page.getByRole("button", { name: "Download batch 1 as CSV" }).waitFor();
-  expect(await page.locator("table tbody tr").count()).toBe(1);
+  expect(await page.getByRole("region", { name: "Claim batches" }).locator("table tbody tr").count()).toBe(1);
+  await page.getByRole("region", { name: "Claim batches" }).getByText("Test (T)").waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download batch 1 as CSV" }).click()]);
   const csv = fs.readFileSync((await download.path())!, "utf8");
   expect(csv).toContain("90853");
   expect(download.suggestedFilename()).toBe("claim-batch-1-2026-03-01-to-2026-03-31.csv");
   await shot(page, "06-claims");
+  const batchTableFits = () => page.getByRole("region", { name: "Claim batches" }).evaluate((el) => el.scrollWidth <= el.clientWidth);
+  expect(await batchTableFits()).toBe(true);
 
   // A colleague who is a clinician, added through the members screen.
   await page.getByRole("link", { name: "Members" }).click();
@@ -286,6 +332,10 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await go(page, `/sessions?${MARCH}`);
   await card.getByText("3 blocked").waitFor();
   await shot(page, "08-sessions-board-768");
+  await go(page, "/batches");
+  await page.getByRole("button", { name: "Void" }).waitFor();
+  expect(await batchTableFits()).toBe(true);
+  await shot(page, "08a-batches-768", { fullPage: true });
   await go(page, `/payers/${shared.payerId}`);
   await page.getByLabel("Maximum members").waitFor();
   await shot(page, "09-rule-editor-768", { fullPage: true });
@@ -303,7 +353,7 @@ test("a second practice sees none of it", async () => {
   const page = await newPage();
   await signUp(page, "Other Practice");
   await page.getByRole("button", { name: "Create practice" }).click();
-  await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
+  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
   await go(page, `/sessions?${MARCH}`);
   await page.getByText("No sessions in these dates.").waitFor();
   await go(page, "/payers");
@@ -312,8 +362,10 @@ test("a second practice sees none of it", async () => {
   await page.getByText("This payer does not exist in this practice.").waitFor();
   await go(page, `/sessions/${shared.sessionId}`);
   await page.getByText("This session does not exist in this practice.").waitFor();
-  await go(page, "/claims");
+  await go(page, "/batches");
   await page.getByText("No claim batches yet.").waitFor();
+  await go(page, `/claims?${MARCH}`);
+  await page.getByText("No claim lines match.").waitFor();
   await go(page, "/audit");
   await page.getByText("practice.signUp").waitFor();
   expect(await page.getByText("payer.setRules").count()).toBe(0);
@@ -325,7 +377,7 @@ test("a clinician works the session but cannot open the rule editor", async () =
   const page = await newPage();
   await signIn(page, shared.clinicianEmail);
   const nav = page.getByRole("navigation", { name: "Main" });
-  expect(await nav.getByRole("link").allTextContents()).toEqual(["Sessions", "Clients", "Groups", "Clinicians"]);
+  expect(await nav.getByRole("link").allTextContents()).toEqual(["Dashboard", "Sessions", "Clients", "Groups", "Clinicians"]);
   await go(page, `/payers/${shared.payerId}`);
   await page.getByText("Your role cannot open the payer rule editor.").waitFor();
   expect(await page.getByLabel("Maximum members").count()).toBe(0);

@@ -1,3 +1,4 @@
+import { X12Parser, type X12Interchange, type X12Segment } from "node-x12";
 import { CLAIM_ISSUE_CODES } from "../../server/src/domain/engine";
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD, previousMonth, zonedInstant } from "../../server/src/db/seed";
 import { expectOk, startTestServer, type TestServer } from "../support/api";
@@ -24,6 +25,49 @@ describe("helpers", () => {
   });
 });
 
+const v = (seg: X12Segment | undefined, n: number): string => seg?.valueOf(n, "") ?? "";
+
+/**
+ * What 005010X222A1 requires of every claim, read back from the demo's file: each subscriber (and each patient
+ * who is not the subscriber) with N3, N4 and DMG sex F or M; a patient loop for the dependent child; the
+ * rendering provider as a person with taxonomy; the billing provider's ZIP+4; the clearinghouse ids and ISA15.
+ */
+function expectEveryClaimComplete(edi: string, claims: number): void {
+  const parser = new X12Parser(true);
+  const interchange = parser.parse(edi) as X12Interchange;
+  expect(parser.diagnostics).toEqual([]);
+  expect(v(interchange.header, 6).trim()).toBe("HARBORGT01");
+  expect(v(interchange.header, 8).trim()).toBe("HCX01");
+  expect(v(interchange.header, 15)).toBe("T");
+  const all = interchange.functionalGroups[0]!.transactions[0]!.segments;
+  const billing = all.findIndex((s) => s.tag === "NM1" && v(s, 1) === "85");
+  expect(v(all[billing + 2], 3)).toMatch(/^\d{9}$/);
+  expect(v(all[billing + 1], 1)).not.toMatch(/box/i);
+
+  let persons = 0;
+  all.forEach((seg, i) => {
+    if (seg.tag !== "NM1" || !["IL", "QC"].includes(v(seg, 1))) return;
+    persons += 1;
+    expect([all[i + 1]!.tag, all[i + 2]!.tag, all[i + 3]!.tag]).toEqual(["N3", "N4", "DMG"]);
+    expect(["F", "M"]).toContain(v(all[i + 3], 3));
+  });
+  const subscribers = all.filter((s) => s.tag === "HL" && v(s, 3) === "22").length;
+  const patients = all.filter((s) => s.tag === "PAT");
+  expect(patients.length).toBeGreaterThan(0);
+  expect(patients.every((p) => v(p, 1) === "19")).toBe(true);
+  expect(persons).toBe(subscribers + patients.length);
+
+  const clm = all.filter((s) => s.tag === "CLM");
+  expect(clm).toHaveLength(claims);
+  expect(new Set(clm.map((s) => v(s, 1))).size).toBe(claims);
+  for (const s of clm) expect(v(s, 1).length).toBeLessThanOrEqual(20);
+  expect(clm.every((s) => Number(v(s, 2)) > 0)).toBe(true);
+  const rendering = all.filter((s) => s.tag === "NM1" && v(s, 1) === "82");
+  expect(rendering).toHaveLength(claims);
+  for (const r of rendering) expect([v(r, 2), v(r, 4) !== ""]).toEqual(["1", true]);
+  expect(all.filter((s) => s.tag === "PRV" && v(s, 1) === "PE")).toHaveLength(claims);
+}
+
 describe("the demo practice", () => {
   it("loads once, signs in, and shows every denial at least once while most lines are READY", async () => {
     const now = new Date("2026-11-26T15:00:00Z");
@@ -39,6 +83,15 @@ describe("the demo practice", () => {
     expect(overview.clinicians.filter((c: { licensed: boolean }) => !c.licensed)).toHaveLength(1);
     expect(new Set(overview.groups.map((g: { kind: string }) => g.kind)).size).toBeGreaterThanOrEqual(4);
     expect(overview.clients.totalCount).toBe(20);
+    // Registration is complete but for one client, whose lines show MISSING_REGISTRATION.
+    const registration = expectOk(
+      await server.gql(`{ clients(first: 100) { edges { node { lastName sex address { zip } coverages { relationship subscriber { firstName } } } } } }`, {}, token),
+    ).clients.edges.map((e: { node: unknown }) => e.node);
+    expect(registration.filter((c: { address: unknown }) => c.address === null).map((c: { lastName: string }) => c.lastName)).toEqual(["Delaney"]);
+    expect(registration.every((c: { sex: string }) => c.sex === "FEMALE" || c.sex === "MALE")).toBe(true);
+    expect(registration.flatMap((c: { coverages: { relationship: string; subscriber: { firstName: string } | null }[] }) => c.coverages).filter((c: { relationship: string }) => c.relationship === "CHILD")).toEqual([
+      { relationship: "CHILD", subscriber: { firstName: "Linh" } },
+    ]);
 
     const codes = new Set<string>();
     const statuses: Record<string, number> = {};
@@ -58,6 +111,11 @@ describe("the demo practice", () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(ALL_CODES.filter((code) => !codes.has(code))).toEqual([]);
+
+    // Blue Harbor's members show their authorizations with units used and left; Siddiqui's are used up.
+    const siddiqui = expectOk(await server.gql(`{ clients(search: "Siddiqui") { edges { node { coverages { authorizations { number units unitsUsed unitsLeft } } } } } }`, {}, token))
+      .clients.edges[0].node.coverages[0].authorizations;
+    expect(siddiqui).toEqual([{ number: "BH-PA-20533", units: 2, unitsUsed: 2, unitsLeft: 0 }]);
     expect(statuses.READY).toBeGreaterThan(statuses.BLOCKED);
 
     // A new user's first billing run: batch last month, download both files, void, batch again.
@@ -66,6 +124,14 @@ describe("the demo practice", () => {
     const files = expectOk(await server.gql(`query ($id: ID!) { claimBatch(id: $id) { csv: export(format: CSV) x12: export(format: X12_837P) } }`, { id: batch.id }, token)).claimBatch;
     expect(files.csv.split("\r\n").filter(Boolean)).toHaveLength(batch.lineCount + 1);
     expect(files.x12.match(/~\n?CLM\*/g)).toHaveLength(batch.lineCount);
+    expectEveryClaimComplete(files.x12, batch.lineCount);
+    // Lines billed under a prior authorization carry its number in their claim; the CSV names it too.
+    const authorized = expectOk(await server.gql(`query ($id: ID!) { claimBatch(id: $id) { lines { authorizationNumber } } }`, { id: batch.id }, token)).claimBatch.lines
+      .map((l: { authorizationNumber: string | null }) => l.authorizationNumber)
+      .filter(Boolean);
+    expect(authorized.length).toBeGreaterThan(0);
+    expect(files.x12.match(/~\n?REF\*G1\*BH-PA-\d+/g)).toHaveLength(authorized.length);
+    expect(files.csv.split("\r\n").filter((row: string) => /,"?BH-PA-\d+"?$/.test(row))).toHaveLength(authorized.length);
     expectOk(await server.gql(`mutation ($id: ID!) { voidClaimBatch(id: $id) { voided } }`, { id: batch.id }, token));
     const again = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "demo-oct-2" }) { lineCount } }`, {}, token)).createClaimBatch;
     expect(again.lineCount).toBe(batch.lineCount);

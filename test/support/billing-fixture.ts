@@ -8,12 +8,42 @@ export interface BillingFixture {
   groupId: string;
 }
 
-/** A payer (Medicaid, HQ), a licensed leader, members with diagnoses and primary coverage, and a group. */
+/** Everything a batch needs from the practice: the billing provider (ZIP+4, street) and the clearinghouse settings. */
+export const BILLING_DETAILS = {
+  taxId: "043219876",
+  taxonomyCode: "261QM0801X",
+  addressLine1: "1 Main St",
+  addressCity: "Boston",
+  addressState: "MA",
+  addressZip: "021101234",
+  phone: "6175550100",
+  clearinghouseName: "Test House",
+  clearinghouseId: "TESTHOUSE",
+  submitterId: "SUBMIT01",
+  submitterName: "Test Practice Billing",
+  submitterContactName: "Pat Biller",
+  x12UsageIndicator: "T",
+};
+
+export async function setBillingDetails(server: TestServer, owner: PracticeFixture, overrides: Record<string, unknown> = {}): Promise<void> {
+  expectOk(await server.gql(`mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { id } }`, { input: { ...BILLING_DETAILS, ...overrides } }, owner.token));
+}
+
+/** A member's home address as registration needs it. */
+export function homeAddress(i = 0) {
+  return { line1: `${10 + i} Elm St`, line2: null, city: "Boston", state: "MA", zip: "02118" };
+}
+
+/**
+ * A payer (Medicaid, HQ), a licensed leader, members with diagnoses, sex, address and primary coverage, a
+ * group, and the practice's billing details (so a batch can be made).
+ */
 export async function billingSetup(
   server: TestServer,
   owner: PracticeFixture,
-  options: { members?: number; payerRules?: Record<string, unknown>; kind?: string; licensed?: boolean } = {},
+  options: { members?: number; payerRules?: Record<string, unknown>; kind?: string; licensed?: boolean; billingDetails?: boolean } = {},
 ): Promise<BillingFixture> {
+  if (options.billingDetails !== false) await setBillingDetails(server, owner);
   const payerId = expectOk(
     await server.gql(
       `mutation ($input: CreatePayerInput!) { createPayer(input: $input) { id } }`,
@@ -39,6 +69,8 @@ export async function billingSetup(
               firstName: `Member${i}`,
               lastName: `Test${String.fromCharCode(65 + i)}`,
               dateOfBirth: "1988-05-05",
+              sex: i % 2 === 0 ? "FEMALE" : "MALE",
+              address: homeAddress(i),
               diagnosisCodes: ["F33.1"],
               coverages: [{ payerId, memberId: `MCD-${i}`, priority: "PRIMARY", effectiveFrom: "2026-01-01" }],
             },

@@ -8,6 +8,7 @@ import { sessionStore } from "../auth/session-store";
 import { useSessionState } from "../auth/use-session";
 import { ViewerProvider } from "../auth/viewer";
 import { ErrorMessage, Loading } from "../ui/ui";
+import { forgetClaimFilters } from "../claims/work-list-page";
 import { Layout } from "./layout";
 import { RouterProvider, useRouter } from "./router";
 import { Routes } from "./routes";
@@ -41,14 +42,17 @@ function Root() {
   }, []);
 
   useEffect(() => {
-    if (!session) void client.clearStore();
+    if (!session) {
+      void client.clearStore();
+      forgetClaimFilters();
+    }
   }, [session, client]);
 
   const startSession = useCallback(
     async (token: string) => {
       await client.clearStore();
       sessionStore.start(token);
-      if (path === "/signin" || path === "/signup" || path === "/") navigate("/sessions", { replace: true });
+      if (path === "/signin" || path === "/signup") navigate("/", { replace: true });
     },
     [client, navigate, path],
   );
@@ -66,7 +70,7 @@ function SignedIn() {
   const { data, loading, error, refetch } = useQuery(MeDocument);
 
   useEffect(() => {
-    if (path === "/" || path === "/signin" || path === "/signup") navigate("/sessions", { replace: true });
+    if (path === "/signin" || path === "/signup") navigate("/", { replace: true });
   }, [path, navigate]);
 
   const signOut = useCallback(async () => {
@@ -84,7 +88,7 @@ function SignedIn() {
       // Nothing of the old practice may linger in the cache once the new token is in use.
       await client.clearStore();
       sessionStore.start(token);
-      navigate("/sessions");
+      navigate("/");
     },
     [client, navigate],
   );

@@ -14,8 +14,10 @@ interface NavItem {
 
 /** The screens, in the order a practice sets itself up and then works day to day. */
 const NAV: NavItem[] = [
+  { to: "/", label: "Dashboard", permission: "ReadSessions" },
   { to: "/sessions", label: "Sessions", permission: "ReadSessions" },
   { to: "/claims", label: "Claims", permission: "ReadClaims" },
+  { to: "/batches", label: "Batches", permission: "ReadClaims" },
   { to: "/payers", label: "Payers", permission: "ReadPayers" },
   { to: "/clients", label: "Clients", permission: "ReadClients" },
   { to: "/groups", label: "Groups", permission: "ReadGroups" },
@@ -46,7 +48,7 @@ export function Layout({ children, onSwitched }: { children: ReactNode; onSwitch
         Skip to content
       </a>
       <header className="topbar">
-        <Link to="/sessions" className="brand">
+        <Link to="/" className="brand">
           GroupBill
         </Link>
         <div className="topbar__practice">
@@ -65,7 +67,7 @@ export function Layout({ children, onSwitched }: { children: ReactNode; onSwitch
       <nav className="sidebar" aria-label="Main">
         <ul>
           {NAV.filter((item) => can(item.permission)).map((item) => {
-            const active = path === item.to || path.startsWith(`${item.to}/`);
+            const active = path === item.to || (item.to !== "/" && path.startsWith(`${item.to}/`));
             return (
               <li key={item.to}>
                 <Link to={item.to} aria-current={active ? "page" : undefined} className={active ? "active" : undefined}>

@@ -1,6 +1,8 @@
 import { AuditPage } from "../audit/audit-page";
 import { RequirePermission } from "../auth/viewer";
 import { ClaimsPage } from "../claims/claims-page";
+import { WorkListPage } from "../claims/work-list-page";
+import { DashboardPage } from "../dashboard/dashboard-page";
 import { ClientPage } from "../clients/client-page";
 import { ClientsPage } from "../clients/clients-page";
 import { CliniciansPage } from "../clinicians/clinicians-page";
@@ -18,6 +20,7 @@ export function Routes() {
   const { path } = useRouter();
   let params: Record<string, string> | null;
 
+  if (path === "/") return <DashboardPage />;
   if (path === "/sessions") return <SessionsBoard />;
   if ((params = matchPath("/sessions/:id", path))) return <SessionPage id={params.id} />;
   if (path === "/payers")
@@ -39,6 +42,12 @@ export function Routes() {
   if (path === "/claims")
     return (
       <RequirePermission permission="ReadClaims" what="claims">
+        <WorkListPage />
+      </RequirePermission>
+    );
+  if (path === "/batches")
+    return (
+      <RequirePermission permission="ReadClaims" what="claim batches">
         <ClaimsPage />
       </RequirePermission>
     );
@@ -62,7 +71,7 @@ export function Routes() {
     );
   return (
     <Empty title="There is no page here.">
-      <Link to="/sessions">Go to sessions</Link>
+      <Link to="/">Go to the dashboard</Link>
     </Empty>
   );
 }

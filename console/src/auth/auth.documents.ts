@@ -4,6 +4,7 @@ export const MeDocument = graphql(`
   query Me {
     me {
       role
+      permissions
       user { id email name }
       practice { id name npi timezone defaultPlaceOfService }
       memberships { role practice { id name } }

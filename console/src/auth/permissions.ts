@@ -1,10 +1,10 @@
-import type { Role } from "../__generated__/graphql";
-
 /**
- * What each role may do (DESIGN §3), mirrored from the server so the console hides what a role
- * cannot do. The server still checks every request; this only spares people dead ends.
+ * The names of what a user may do. Which role may do what is the server's alone: it serves the signed-in user's
+ * permissions as `me.permissions`, and the console hides what they do not include. The server still checks every
+ * request; this only spares people dead ends.
  */
 export type Permission =
+  | "ReadPractice"
   | "ManagePractice"
   | "ManageMembers"
   | "ManagePayers"
@@ -23,33 +23,6 @@ export type Permission =
   | "ManageClaimBatches"
   | "ReadAudit";
 
-const ALL: readonly Permission[] = [
-  "ManagePractice",
-  "ManageMembers",
-  "ManagePayers",
-  "ReadPayers",
-  "ManageClinicians",
-  "ReadClinicians",
-  "ManageClients",
-  "ReadClients",
-  "ManageGroups",
-  "ReadGroups",
-  "ScheduleSessions",
-  "ReadSessions",
-  "RecordAttendance",
-  "WriteNotes",
-  "ReadClaims",
-  "ManageClaimBatches",
-  "ReadAudit",
-];
-
-const GRANTS: Record<Role, readonly Permission[]> = {
-  OWNER: ALL,
-  ADMIN: ALL,
-  BILLER: ["ReadPayers", "ReadClinicians", "ManageClients", "ReadClients", "ReadGroups", "ReadSessions", "ReadClaims", "ManageClaimBatches"],
-  CLINICIAN: ["ReadGroups", "ReadSessions", "ReadClients", "ReadClinicians", "ScheduleSessions", "RecordAttendance", "WriteNotes"],
-};
-
-export function can(role: Role | null | undefined, permission: Permission): boolean {
-  return role ? GRANTS[role].includes(permission) : false;
+export function can(permissions: readonly string[] | null | undefined, permission: Permission): boolean {
+  return permissions?.includes(permission) ?? false;
 }

@@ -14,7 +14,7 @@ interface ViewerContextValue {
 const ViewerContext = createContext<ViewerContextValue | null>(null);
 
 export function ViewerProvider({ viewer, signOut, children }: { viewer: Viewer; signOut: () => Promise<void>; children: ReactNode }) {
-  const value: ViewerContextValue = { viewer, role: viewer.role, can: (p) => can(viewer.role, p), signOut };
+  const value: ViewerContextValue = { viewer, role: viewer.role, can: (p) => can(viewer.permissions, p), signOut };
   return <ViewerContext.Provider value={value}>{children}</ViewerContext.Provider>;
 }
 

@@ -8,7 +8,8 @@ import { errorsUnder, fieldErrorsOf, messageOf } from "../lib/errors";
 import { randomId } from "../lib/ids";
 import { formatCents } from "../lib/money";
 import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
-import { ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
+import { claimsHref } from "./claim-filters";
+import { BatchReviewDocument, BatchReviewLinesDocument, ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
 import { downloadText } from "./download";
 
 export function ClaimsPage() {
@@ -16,7 +17,7 @@ export function ClaimsPage() {
   const batches = useQuery(ClaimBatchesDocument, { fetchPolicy: "cache-and-network" });
   return (
     <>
-      <PageHeader title="Claims" subtitle="Freeze READY lines into a batch, send its file, and void it if it must be redone." />
+      <PageHeader title="Claim batches" subtitle="Freeze READY lines into a batch, send its file, and void it if it must be redone." actions={<Link to="/claims">Claim lines</Link>} />
       {can("ManageClaimBatches") && <CreateBatchForm />}
       <Section title="Batches">
         {batches.error ? (
@@ -45,7 +46,9 @@ function CreateBatchForm() {
   const [form, setForm] = useState({ ...previousMonth(today), payerId: "" });
   const keyRef = useRef(randomId());
   const [created, setCreated] = useState<ClaimBatchFieldsFragment | null>(null);
-  const [create, { loading, error, reset }] = useMutation(CreateClaimBatchDocument, { refetchQueries: ["ClaimBatches", "ReadyCount"], awaitRefetchQueries: true });
+  // Nothing is billed before the lines, their totals and what is missing have been shown.
+  const [reviewing, setReviewing] = useState(false);
+  const [create, { loading, error, reset }] = useMutation(CreateClaimBatchDocument, { refetchQueries: ["ClaimBatches", "ReadyCount", "BatchReview"], awaitRefetchQueries: true });
   const fields = fieldErrorsOf(error);
   const rangeOk = /^\d{4}-\d{2}-\d{2}$/.test(form.from) && /^\d{4}-\d{2}-\d{2}$/.test(form.to) && form.from <= form.to;
   const counts = useQuery(ReadyCountDocument, { variables: { from: form.from, to: form.to, payerId: form.payerId || null }, skip: !rangeOk, fetchPolicy: "cache-and-network" });
@@ -54,15 +57,22 @@ function CreateBatchForm() {
     setForm({ ...form, ...patch });
     keyRef.current = randomId();
     setCreated(null);
+    setReviewing(false);
     reset();
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!reviewing) {
+      setCreated(null);
+      setReviewing(true);
+      return;
+    }
     try {
       const { data } = await create({ variables: { input: { from: form.from, to: form.to, payerId: form.payerId || null, idempotencyKey: keyRef.current } } });
       if (data) {
         setCreated(data.createClaimBatch);
+        setReviewing(false);
         keyRef.current = randomId();
       }
     } catch {
@@ -96,14 +106,25 @@ function CreateBatchForm() {
           </Field>
         </div>
         <p className="muted" aria-live="polite">
-          {!rangeOk
-            ? "Choose a range of service dates."
-            : counts.error
-              ? messageOf(counts.error)
-              : ready === undefined
-                ? "Counting lines…"
-                : `${ready} line${ready === 1 ? "" : "s"} ready to bill${blocked ? `; ${blocked} still blocked (see Sessions)` : ""}.`}
+          {!rangeOk ? (
+            "Choose a range of service dates."
+          ) : counts.error ? (
+            messageOf(counts.error)
+          ) : ready === undefined ? (
+            "Counting lines…"
+          ) : (
+            <>
+              {`${ready} line${ready === 1 ? "" : "s"} ready to bill${blocked ? `; ${blocked} still blocked` : ""}.`}
+              {blocked ? (
+                <>
+                  {" "}
+                  <Link to={claimsHref({ from: form.from, to: form.to, status: "BLOCKED", payerId: form.payerId })}>See the blocked lines</Link>
+                </>
+              ) : null}
+            </>
+          )}
         </p>
+        {reviewing && rangeOk && <BatchReview from={form.from} to={form.to} payerId={form.payerId} />}
         {errorsUnder(fields, "idempotencyKey") && <p className="field__error">{errorsUnder(fields, "idempotencyKey")}</p>}
         {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
         {created && (
@@ -113,11 +134,123 @@ function CreateBatchForm() {
         )}
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={loading || !rangeOk || ready === 0}>
-            {loading ? "Creating…" : "Create batch"}
+            {loading ? "Creating…" : reviewing ? "Create batch" : "Review batch"}
           </button>
+          {reviewing && (
+            <button type="button" className="button" onClick={() => setReviewing(false)} disabled={loading}>
+              Back to the dates
+            </button>
+          )}
         </div>
       </form>
     </Section>
+  );
+}
+
+const BILLING_DETAILS: [keyof BillingDetails, string][] = [
+  ["taxId", "tax id (EIN)"],
+  ["taxonomyCode", "taxonomy code"],
+  ["addressLine1", "street address"],
+  ["addressCity", "city"],
+  ["addressState", "state"],
+  ["addressZip", "ZIP code"],
+  ["phone", "phone"],
+];
+type BillingDetails = Record<"taxId" | "taxonomyCode" | "addressLine1" | "addressCity" | "addressState" | "addressZip" | "phone", string | null>;
+
+/** The practice details an 837P file cannot be written without; a CSV file needs none of them. */
+export function missingBillingDetails(practice: BillingDetails): string[] {
+  return BILLING_DETAILS.filter(([key]) => !practice[key]?.trim()).map(([, label]) => label);
+}
+
+/** What a batch of these dates would take, by payer, and what stands in its way, shown before anything is billed. */
+function BatchReview({ from, to, payerId }: { from: string; to: string; payerId: string }) {
+  const { can } = useViewer();
+  const variables = { from, to, payerId: payerId || null };
+  const { data, loading, error } = useQuery(BatchReviewDocument, { variables, fetchPolicy: "cache-and-network" });
+  const listed = useQuery(BatchReviewLinesDocument, { variables, fetchPolicy: "cache-and-network" });
+  if (error || listed.error) return <ErrorMessage error={error ?? listed.error} />;
+  if ((loading && !data) || (listed.loading && !listed.data)) return <Loading what="Preparing the review" />;
+  if (!data || !listed.data) return null;
+  const ready = data.claimSummary.byStatus.find((s) => s.status === "READY");
+  const blocked = data.claimSummary.byStatus.find((s) => s.status === "BLOCKED")?.lineCount ?? 0;
+  const missing = missingBillingDetails(data.practice);
+  const lines = listed.data.claimDecisions.edges.map((e) => e.node);
+  const totalListed = listed.data.claimDecisions.totalCount;
+  return (
+    <section className="review" aria-label="Review the batch">
+      <h3>
+        This batch would bill {ready?.lineCount ?? 0} line{ready?.lineCount === 1 ? "" : "s"}, {formatCents(ready?.chargeCents ?? 0)}
+      </h3>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Totals by payer">
+        <table className="table--compact">
+          <thead>
+            <tr>
+              <th scope="col">Payer</th>
+              <th scope="col" className="num">Lines</th>
+              <th scope="col" className="num">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.claimSummary.readyByPayer.map((p) => (
+              <tr key={p.payer?.id ?? "none"}>
+                <th scope="row">{p.payer?.name ?? "No coverage"}</th>
+                <td className="num">{p.lineCount}</td>
+                <td className="num">{formatCents(p.chargeCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h4>What is missing</h4>
+      <ul className="review__missing">
+        {blocked > 0 && (
+          <li>
+            {blocked} line{blocked === 1 ? " is" : "s are"} blocked and stay{blocked === 1 ? "s" : ""} out of this batch.{" "}
+            <Link to={claimsHref({ from, to, status: "BLOCKED", payerId })}>See what blocks {blocked === 1 ? "it" : "them"}</Link>
+          </li>
+        )}
+        {missing.length > 0 && (
+          <li>
+            The 837P file will need the practice's {missing.join(", ")} (the CSV file does not).{" "}
+            {can("ManagePractice") ? <Link to="/practice">Fill them in under Practice</Link> : "Ask an owner or admin to fill them in under Practice."}
+          </li>
+        )}
+        {blocked === 0 && missing.length === 0 && <li>Nothing: every line of these dates is ready and the practice's billing details are complete.</li>}
+      </ul>
+      <details>
+        <summary>
+          The lines{totalListed > lines.length ? ` (the first ${lines.length} of ${totalListed})` : ""}
+        </summary>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Lines to bill">
+          <table className="table--compact">
+            <thead>
+              <tr>
+                <th scope="col">Service date</th>
+                <th scope="col">Group</th>
+                <th scope="col">Member</th>
+                <th scope="col">Payer</th>
+                <th scope="col" className="num">Charge</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.id}>
+                  <td className="nowrap">{formatShortDate(l.session.date)}</td>
+                  <td>{l.session.group.name}</td>
+                  <td>
+                    {l.client.firstName} {l.client.lastName}
+                  </td>
+                  <td>{l.payer?.name ?? ""}</td>
+                  <td className="num">{formatCents(l.chargeCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {totalListed > lines.length && <Link to={claimsHref({ from, to, status: "READY", payerId })}>All {totalListed} lines in the claim list</Link>}
+      </details>
+    </section>
   );
 }
 
@@ -157,8 +290,8 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
         ) : (
           <ErrorMessage error={exportError} />
         ))}
-      <div className="table-wrap">
-        <table>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Claim batches">
+        <table className="batch-table">
           <thead>
             <tr>
               <th scope="col">Batch</th>
@@ -171,7 +304,7 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
               <th scope="col" className="num">
                 Total
               </th>
-              <th scope="col">Status</th>
+              <th scope="col" title="Billed or void, and the ISA15 usage of the batch's 837P file">Status</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -179,7 +312,9 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
             {batches.map((b) => (
               <BatchRow key={b.id} batch={b} open={open === b.id} onToggle={() => setOpen(open === b.id ? null : b.id)}>
                 <div className="button-row button-row--tight">
-                  {FORMATS.map((f) => (
+                  {/* A void batch was taken back: offering its file would invite sending it anyway. */}
+                  {b.voided && <span className="muted">No file</span>}
+                  {!b.voided && FORMATS.map((f) => (
                     <button key={f.format} type="button" className="button button--small" disabled={busy !== null} onClick={() => void download(b, f)} aria-label={`Download batch ${b.controlNumber} as ${f.label}`}>
                       {busy === `${b.id}-${f.format}` ? "…" : f.label}
                     </button>
@@ -216,7 +351,13 @@ function BatchRow({ batch: b, open, onToggle, children }: { batch: ClaimBatchFie
         <td>{b.payer?.name ?? "All payers"}</td>
         <td className="num">{b.lineCount}</td>
         <td className="num">{formatCents(b.totalChargeCents)}</td>
-        <td>{b.voided ? <span className="badge badge--void">Void{b.voidedAt ? ` since ${formatDate(b.voidedAt.slice(0, 10))}` : ""}</span> : <span className="badge badge--billed">Billed</span>}</td>
+        {/* One cell for both badges keeps the table inside its card at 768 px. */}
+        <td>
+          {b.voided ? <span className="badge badge--void">Void{b.voidedAt ? ` since ${formatDate(b.voidedAt.slice(0, 10))}` : ""}</span> : <span className="badge badge--billed">Billed</span>}{" "}
+          <span className={`badge ${b.usageIndicator === "P" ? "badge--billed" : "badge--void"}`} title={`837P usage (ISA15 ${b.usageIndicator})`}>
+            {b.usageIndicator === "P" ? "Production (P)" : "Test (T)"}
+          </span>
+        </td>
         <td>{children}</td>
       </tr>
       {open && (
@@ -253,9 +394,11 @@ function BatchLines({ id }: { id: string }) {
       <caption className="visually-hidden">Lines in this batch</caption>
       <thead>
         <tr>
+          <th scope="col" title="Patient control number: CLM01, how the payer's remittance names the line">Control #</th>
           <th scope="col">Service date</th>
           <th scope="col">Group</th>
           <th scope="col">Member</th>
+          <th scope="col">Payer</th>
           <th scope="col">Code</th>
           <th scope="col" className="num">
             Charge
@@ -266,12 +409,16 @@ function BatchLines({ id }: { id: string }) {
         {lines.map((l) => (
           <tr key={l.id}>
             <td>
+              <code>{l.patientControlNumber}</code>
+            </td>
+            <td>
               <Link to={`/sessions/${l.session.id}`}>{formatDate(l.session.date)}</Link>
             </td>
             <td>{l.session.group.name}</td>
             <td>
               {l.client.firstName} {l.client.lastName}
             </td>
+            <td>{l.payer?.name ?? ""}</td>
             <td>
               <code>{[l.cptCode, ...l.modifiers].join("-")}</code>
             </td>

@@ -12,6 +12,7 @@ export const ClaimBatchFieldsFragment = graphql(`
     voided
     voidedAt
     controlNumber
+    usageIndicator
   }
 `);
 
@@ -61,11 +62,114 @@ export const ClaimBatchLinesDocument = graphql(`
       lines {
         id
         status
+        patientControlNumber
         cptCode
         modifiers
         chargeCents
         client { id firstName lastName }
+        payer { id name }
         session { id date group { id name } }
+      }
+    }
+  }
+`);
+
+/** One page of the work list; the same arguments as ClaimLinesTotals, so the totals describe exactly these lines. */
+export const ClaimLinesDocument = graphql(`
+  query ClaimLines(
+    $from: Date!
+    $to: Date!
+    $status: ClaimStatus
+    $payerId: ID
+    $issueCode: ClaimIssueCode
+    $clinicianId: ID
+    $groupId: ID
+    $clientId: ID
+    $search: String
+    $first: Int
+    $after: String
+  ) {
+    claimDecisions(
+      from: $from
+      to: $to
+      status: $status
+      payerId: $payerId
+      issueCode: $issueCode
+      clinicianId: $clinicianId
+      groupId: $groupId
+      clientId: $clientId
+      search: $search
+      first: $first
+      after: $after
+    ) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          status
+          cptCode
+          modifiers
+          chargeCents
+          issues { code severity message }
+          client { id firstName lastName }
+          payer { id name }
+          renderingProvider { id name }
+          session { id date group { id name } }
+        }
+      }
+    }
+  }
+`);
+
+export const ClaimLinesTotalsDocument = graphql(`
+  query ClaimLinesTotals($from: Date!, $to: Date!, $payerId: ID, $issueCode: ClaimIssueCode, $clinicianId: ID, $groupId: ID, $clientId: ID, $search: String) {
+    claimSummary(from: $from, to: $to, payerId: $payerId, issueCode: $issueCode, clinicianId: $clinicianId, groupId: $groupId, clientId: $clientId, search: $search) {
+      lineCount
+      chargeCents
+      byStatus { status lineCount chargeCents }
+    }
+  }
+`);
+
+export const ClaimFilterOptionsDocument = graphql(`
+  query ClaimFilterOptions {
+    payers { id name }
+    clinicians { id name }
+    groups { id name }
+  }
+`);
+
+export const ClaimFilterClientDocument = graphql(`
+  query ClaimFilterClient($id: ID!) {
+    client(id: $id) { id firstName lastName }
+  }
+`);
+
+/** Everything the review before a batch shows: the lines it would take, their totals by payer, and what is missing. */
+export const BatchReviewDocument = graphql(`
+  query BatchReview($from: Date!, $to: Date!, $payerId: ID) {
+    claimSummary(from: $from, to: $to, payerId: $payerId) {
+      byStatus { status lineCount chargeCents }
+      readyByPayer { lineCount chargeCents payer { id name } }
+    }
+    practice { id taxId taxonomyCode addressLine1 addressCity addressState addressZip phone }
+  }
+`);
+
+/** Apart from BatchReview, which would otherwise exceed the API's cost limit for one query. */
+export const BatchReviewLinesDocument = graphql(`
+  query BatchReviewLines($from: Date!, $to: Date!, $payerId: ID) {
+    claimDecisions(from: $from, to: $to, payerId: $payerId, status: READY, first: 25) {
+      totalCount
+      edges {
+        node {
+          id
+          chargeCents
+          client { id firstName lastName }
+          payer { id name }
+          session { id date group { id name } }
+        }
       }
     }
   }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useQuery } from "@apollo/client/react";
-import type { ClientFieldsFragment, CoverageInput, CoveragePriority } from "../__generated__/graphql";
-import { errorsUnder, fieldErrorsOf } from "../lib/errors";
+import type { AddressInput, ClientFieldsFragment, CoverageInput, CoveragePriority, Sex, SubscriberRelationship } from "../__generated__/graphql";
+import { errorsUnder, fieldErrorsOf, type FieldErrors } from "../lib/errors";
+import { RELATIONSHIP_LABELS, SEX_LABELS } from "../lib/labels";
 import { ErrorMessage, Field } from "../ui/ui";
 import { ClientPayersDocument } from "./clients.documents";
 
@@ -9,8 +10,26 @@ export interface ClientValues {
   firstName: string;
   lastName: string;
   dateOfBirth: string;
+  sex: Sex | null;
+  address: AddressInput | null;
   diagnosisCodes: string[];
   coverages: CoverageInput[];
+}
+
+interface AddressDraft {
+  line1: string;
+  line2: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+interface SubscriberDraft {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: Sex | "";
+  address: AddressDraft;
 }
 
 interface CoverageRow {
@@ -20,6 +39,64 @@ interface CoverageRow {
   priority: CoveragePriority;
   effectiveFrom: string;
   effectiveTo: string;
+  relationship: SubscriberRelationship;
+  subscriber: SubscriberDraft;
+}
+
+const NO_ADDRESS: AddressDraft = { line1: "", line2: "", city: "", state: "", zip: "" };
+const NO_SUBSCRIBER: SubscriberDraft = { firstName: "", lastName: "", dateOfBirth: "", sex: "", address: NO_ADDRESS };
+
+function draftOf(address: { line1: string; line2?: string | null; city: string; state: string; zip: string } | null | undefined): AddressDraft {
+  return address ? { line1: address.line1, line2: address.line2 ?? "", city: address.city, state: address.state, zip: address.zip } : NO_ADDRESS;
+}
+
+/** An address left wholly empty is "not recorded" (null); a partly filled one goes to the server to be judged. */
+function addressInput(draft: AddressDraft): AddressInput | null {
+  if (Object.values(draft).every((v) => v.trim() === "")) return null;
+  return { line1: draft.line1, line2: draft.line2 || null, city: draft.city, state: draft.state, zip: draft.zip };
+}
+
+/** Street, city, state and ZIP; errors come back per part (`address.zip`, `coverages[0].subscriber.address.state`). */
+function AddressFields({ value, onChange, fields, at, legend }: { value: AddressDraft; onChange: (next: AddressDraft) => void; fields: FieldErrors; at: string; legend: string }) {
+  const set = (patch: Partial<AddressDraft>) => onChange({ ...value, ...patch });
+  return (
+    <fieldset className="address">
+      <legend>{legend}</legend>
+      <div className="form-grid">
+        <Field label="Street" error={fields[`${at}.line1`]}>
+          {(p) => <input {...p} autoComplete="address-line1" value={value.line1} onChange={(e) => set({ line1: e.target.value })} />}
+        </Field>
+        <Field label="Apt / suite" error={fields[`${at}.line2`]}>
+          {(p) => <input {...p} autoComplete="address-line2" value={value.line2} onChange={(e) => set({ line2: e.target.value })} />}
+        </Field>
+        <Field label="City" error={fields[`${at}.city`]}>
+          {(p) => <input {...p} value={value.city} onChange={(e) => set({ city: e.target.value })} />}
+        </Field>
+        <Field label="State" error={fields[`${at}.state`]} hint="Two letters, e.g. MA">
+          {(p) => <input {...p} maxLength={2} value={value.state} onChange={(e) => set({ state: e.target.value.toUpperCase() })} />}
+        </Field>
+        <Field label="ZIP" error={fields[`${at}.zip`]} hint="5 digits or ZIP+4">
+          {(p) => <input {...p} inputMode="numeric" value={value.zip} onChange={(e) => set({ zip: e.target.value })} />}
+        </Field>
+      </div>
+      {fields[at] && <p className="field__error">{fields[at]}</p>}
+    </fieldset>
+  );
+}
+
+function SexSelect({ value, onChange, props, allowEmpty }: { value: Sex | ""; onChange: (sex: Sex | "") => void; props: object; allowEmpty: boolean }) {
+  return (
+    <select {...props} value={value} onChange={(e) => onChange(e.target.value as Sex | "")}>
+      <option value="" disabled={!allowEmpty}>
+        {allowEmpty ? "Not recorded" : "Choose…"}
+      </option>
+      {(Object.keys(SEX_LABELS) as Sex[]).map((sex) => (
+        <option key={sex} value={sex}>
+          {SEX_LABELS[sex]}
+        </option>
+      ))}
+    </select>
+  );
 }
 
 let rowKey = 0;
@@ -46,7 +123,9 @@ export function ClientForm({
     lastName: initial?.lastName ?? "",
     dateOfBirth: initial?.dateOfBirth ?? "",
     diagnosisCodes: initial?.diagnosisCodes.join(", ") ?? "",
+    sex: (initial?.sex ?? "") as Sex | "",
   });
+  const [address, setAddress] = useState<AddressDraft>(() => draftOf(initial?.address));
   const [coverages, setCoverages] = useState<CoverageRow[]>(
     () =>
       initial?.coverages.map((c) => ({
@@ -56,6 +135,10 @@ export function ClientForm({
         priority: c.priority,
         effectiveFrom: c.effectiveFrom,
         effectiveTo: c.effectiveTo ?? "",
+        relationship: c.relationship,
+        subscriber: c.subscriber
+          ? { firstName: c.subscriber.firstName, lastName: c.subscriber.lastName, dateOfBirth: c.subscriber.dateOfBirth, sex: c.subscriber.sex, address: draftOf(c.subscriber.address) }
+          : NO_SUBSCRIBER,
       })) ?? [],
   );
   const fields = fieldErrorsOf(error);
@@ -66,6 +149,8 @@ export function ClientForm({
       firstName: form.firstName,
       lastName: form.lastName,
       dateOfBirth: form.dateOfBirth,
+      sex: form.sex || null,
+      address: addressInput(address),
       diagnosisCodes: form.diagnosisCodes
         .split(/[,\s]+/)
         .map((c) => c.trim())
@@ -76,6 +161,18 @@ export function ClientForm({
         priority: c.priority,
         effectiveFrom: c.effectiveFrom,
         effectiveTo: c.effectiveTo || null,
+        relationship: c.relationship,
+        // The insured person is sent only when the client is not the insured; the server asks for what is missing.
+        subscriber:
+          c.relationship === "SELF"
+            ? null
+            : {
+                firstName: c.subscriber.firstName,
+                lastName: c.subscriber.lastName,
+                dateOfBirth: c.subscriber.dateOfBirth,
+                sex: (c.subscriber.sex || "UNKNOWN") as Sex,
+                address: addressInput(c.subscriber.address) ?? { line1: "", city: "", state: "", zip: "" },
+              },
       })),
     });
   }
@@ -94,10 +191,14 @@ export function ClientForm({
         <Field label="Date of birth" error={fields.dateOfBirth}>
           {(p) => <input {...p} type="date" required value={form.dateOfBirth} onChange={(e) => setForm({ ...form, dateOfBirth: e.target.value })} />}
         </Field>
+        <Field label="Sex" error={fields.sex} hint="Claims need female or male">
+          {(p) => <SexSelect props={p} allowEmpty value={form.sex} onChange={(sex) => setForm({ ...form, sex })} />}
+        </Field>
         <Field label="Diagnosis codes (ICD-10)" error={errorsUnder(fields, "diagnosisCodes")} hint="Primary first, separated by commas, e.g. F33.1, F41.1">
           {(p) => <input {...p} value={form.diagnosisCodes} onChange={(e) => setForm({ ...form, diagnosisCodes: e.target.value })} />}
         </Field>
       </div>
+      <AddressFields legend="Home address (claims need it)" value={address} onChange={setAddress} fields={fields} at="address" />
 
       <fieldset className="coverages">
         <legend>Insurance coverage</legend>
@@ -133,6 +234,44 @@ export function ClientForm({
             <Field label="To" error={fields[`coverages[${i}].effectiveTo`]} hint="Empty: open-ended">
               {(p) => <input {...p} type="date" value={c.effectiveTo} onChange={(e) => setRow(c.key, { effectiveTo: e.target.value })} />}
             </Field>
+            <Field label="Client is the insured's" error={fields[`coverages[${i}].relationship`]}>
+              {(p) => (
+                <select {...p} value={c.relationship} onChange={(e) => setRow(c.key, { relationship: e.target.value as SubscriberRelationship })}>
+                  {(Object.keys(RELATIONSHIP_LABELS) as SubscriberRelationship[]).map((r) => (
+                    <option key={r} value={r}>
+                      {RELATIONSHIP_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {c.relationship !== "SELF" && (
+              <fieldset className="subscriber">
+                <legend>The insured person (subscriber)</legend>
+                <div className="form-grid">
+                  <Field label="First name" error={fields[`coverages[${i}].subscriber.firstName`]}>
+                    {(p) => <input {...p} required value={c.subscriber.firstName} onChange={(e) => setRow(c.key, { subscriber: { ...c.subscriber, firstName: e.target.value } })} />}
+                  </Field>
+                  <Field label="Last name" error={fields[`coverages[${i}].subscriber.lastName`]}>
+                    {(p) => <input {...p} required value={c.subscriber.lastName} onChange={(e) => setRow(c.key, { subscriber: { ...c.subscriber, lastName: e.target.value } })} />}
+                  </Field>
+                  <Field label="Date of birth" error={fields[`coverages[${i}].subscriber.dateOfBirth`]}>
+                    {(p) => <input {...p} type="date" required value={c.subscriber.dateOfBirth} onChange={(e) => setRow(c.key, { subscriber: { ...c.subscriber, dateOfBirth: e.target.value } })} />}
+                  </Field>
+                  <Field label="Sex" error={fields[`coverages[${i}].subscriber.sex`]}>
+                    {(p) => <SexSelect props={p} allowEmpty={false} value={c.subscriber.sex} onChange={(sex) => setRow(c.key, { subscriber: { ...c.subscriber, sex } })} />}
+                  </Field>
+                </div>
+                <AddressFields
+                  legend="The insured person's address"
+                  value={c.subscriber.address}
+                  onChange={(next) => setRow(c.key, { subscriber: { ...c.subscriber, address: next } })}
+                  fields={fields}
+                  at={`coverages[${i}].subscriber.address`}
+                />
+                {fields[`coverages[${i}].subscriber`] && <p className="field__error">{fields[`coverages[${i}].subscriber`]}</p>}
+              </fieldset>
+            )}
             <button type="button" className="button button--small button--danger coverage-row__remove" onClick={() => setCoverages(coverages.filter((x) => x.key !== c.key))}>
               Remove
             </button>
@@ -146,7 +285,16 @@ export function ClientForm({
           type="button"
           className="button button--small"
           onClick={() =>
-            setCoverages([...coverages, { key: ++rowKey, payerId: payers.data?.payers[0]?.id ?? "", memberId: "", priority: coverages.length === 0 ? "PRIMARY" : "SECONDARY", effectiveFrom: "", effectiveTo: "" }])
+            setCoverages([...coverages, {
+                key: ++rowKey,
+                payerId: payers.data?.payers[0]?.id ?? "",
+                memberId: "",
+                priority: coverages.length === 0 ? "PRIMARY" : "SECONDARY",
+                effectiveFrom: "",
+                effectiveTo: "",
+                relationship: "SELF",
+                subscriber: NO_SUBSCRIBER,
+              }])
           }
         >
           + Add coverage

@@ -3,7 +3,9 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { Link } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { formatDate } from "../lib/dates";
+import { RELATIONSHIP_LABELS, SEX_LABELS } from "../lib/labels";
 import { Empty, ErrorMessage, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { AuthorizationsSection } from "./authorizations-section";
 import { ClientForm } from "./client-form";
 import { ClientDocument, UpdateClientDocument } from "./clients.documents";
 
@@ -50,6 +52,14 @@ export function ClientPage({ id }: { id: string }) {
           />
         ) : (
           <dl className="details">
+            <dt>Sex</dt>
+            <dd>{client.sex ? SEX_LABELS[client.sex] : "not recorded"}</dd>
+            <dt>Address</dt>
+            <dd>
+              {client.address
+                ? [client.address.line1, client.address.line2, `${client.address.city}, ${client.address.state} ${client.address.zip}`].filter(Boolean).join(", ")
+                : "not recorded"}
+            </dd>
             <dt>Diagnoses</dt>
             <dd>{client.diagnosisCodes.join(", ") || "none"}</dd>
             <dt>Coverage</dt>
@@ -60,12 +70,14 @@ export function ClientPage({ id }: { id: string }) {
                     <div key={c.id}>
                       {c.payer.name} · {c.priority.toLowerCase()} · {c.memberId} · from {formatDate(c.effectiveFrom)}
                       {c.effectiveTo ? ` to ${formatDate(c.effectiveTo)}` : ""}
+                      {c.subscriber ? ` · insured: ${c.subscriber.firstName} ${c.subscriber.lastName} (client is the ${RELATIONSHIP_LABELS[c.relationship].toLowerCase()})` : ""}
                     </div>
                   ))}
             </dd>
           </dl>
         )}
       </Section>
+      <AuthorizationsSection clientId={client.id} canManage={can("ManageClients")} />
     </>
   );
 }

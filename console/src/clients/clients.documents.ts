@@ -7,7 +7,13 @@ export const ClientFieldsFragment = graphql(`
     lastName
     dateOfBirth
     diagnosisCodes
-    coverages { id memberId priority effectiveFrom effectiveTo payer { id name } }
+    sex
+    address { line1 line2 city state zip }
+    coverages {
+      id memberId priority effectiveFrom effectiveTo payer { id name }
+      relationship
+      subscriber { firstName lastName dateOfBirth sex address { line1 line2 city state zip } }
+    }
   }
 `);
 

@@ -40,6 +40,8 @@ export function CliniciansPage() {
                     <th scope="col">Name</th>
                     <th scope="col">Credential</th>
                     <th scope="col">NPI</th>
+                    <th scope="col" title="As claims name the rendering provider">Legal name on claims</th>
+                    <th scope="col">Taxonomy</th>
                     <th scope="col">License</th>
                   </tr>
                 </thead>
@@ -51,6 +53,8 @@ export function CliniciansPage() {
                       <td>
                         <code>{c.npi}</code>
                       </td>
+                      <td>{[c.lastName, c.firstName].filter(Boolean).join(", ")}</td>
+                      <td>{c.taxonomyCode ? <code>{c.taxonomyCode}</code> : <span className="muted">Not recorded</span>}</td>
                       <td>{c.licensed ? (c.licenseExpiresOn ? `Licensed until ${formatDate(c.licenseExpiresOn)}` : "Licensed") : <span className="muted">Not licensed</span>}</td>
                     </tr>
                   ))}
@@ -65,14 +69,26 @@ export function CliniciansPage() {
 }
 
 function CreateClinicianForm({ onDone }: { onDone: () => void }) {
-  const [form, setForm] = useState({ name: "", npi: "", credential: "", licensed: true, licenseExpiresOn: "" });
+  const [form, setForm] = useState({ name: "", firstName: "", lastName: "", taxonomyCode: "", npi: "", credential: "", licensed: true, licenseExpiresOn: "" });
   const [create, { loading, error }] = useMutation(CreateClinicianDocument, { refetchQueries: ["Clinicians"] });
   const fields = fieldErrorsOf(error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await create({ variables: { input: { ...form, npi: form.npi.trim(), licenseExpiresOn: form.licensed && form.licenseExpiresOn ? form.licenseExpiresOn : null } } });
+      await create({
+        variables: {
+          input: {
+            ...form,
+            npi: form.npi.trim(),
+            // Empty legal names are taken from the full name by the server.
+            firstName: form.firstName.trim() || null,
+            lastName: form.lastName.trim() || null,
+            taxonomyCode: form.taxonomyCode.trim() || null,
+            licenseExpiresOn: form.licensed && form.licenseExpiresOn ? form.licenseExpiresOn : null,
+          },
+        },
+      });
       onDone();
     } catch {
       // shown from `error`
@@ -88,6 +104,15 @@ function CreateClinicianForm({ onDone }: { onDone: () => void }) {
           </Field>
           <Field label="Individual NPI" error={fields.npi} hint="10 digits">
             {(p) => <input {...p} required inputMode="numeric" value={form.npi} onChange={(e) => setForm({ ...form, npi: e.target.value })} />}
+          </Field>
+          <Field label="Legal first name" error={fields.firstName} hint="For claims; empty: from the full name">
+            {(p) => <input {...p} value={form.firstName} onChange={(e) => setForm({ ...form, firstName: e.target.value })} />}
+          </Field>
+          <Field label="Legal last name" error={fields.lastName} hint="For claims; empty: from the full name">
+            {(p) => <input {...p} value={form.lastName} onChange={(e) => setForm({ ...form, lastName: e.target.value })} />}
+          </Field>
+          <Field label="Taxonomy code" error={fields.taxonomyCode} hint="10 characters, e.g. 1041C0700X">
+            {(p) => <input {...p} maxLength={10} value={form.taxonomyCode} onChange={(e) => setForm({ ...form, taxonomyCode: e.target.value.toUpperCase() })} />}
           </Field>
           <Field label="Credential" error={fields.credential} hint="e.g. LCSW, PhD, LPC">
             {(p) => <input {...p} required value={form.credential} onChange={(e) => setForm({ ...form, credential: e.target.value })} />}

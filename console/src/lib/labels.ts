@@ -1,4 +1,5 @@
 /** Plain-word labels for the API's enums. */
+import type { Sex, SubscriberRelationship } from "../__generated__/graphql";
 export const MODALITY_LABELS: Record<string, string> = {
   IN_PERSON: "In person",
   TELEHEALTH_VIDEO: "Video telehealth",
@@ -76,4 +77,16 @@ export const ISSUE_LABELS: Record<string, string> = {
   DAILY_UNIT_LIMIT: "Daily unit limit reached",
   TOO_MANY_MODIFIERS: "More than 4 modifiers",
   MISSING_FEE: "No fee set for this payer",
+  AUTH_REQUIRED: "No prior authorization",
+  AUTH_EXHAUSTED: "Prior authorization used up",
+  MISSING_REGISTRATION: "Registration incomplete for the claim",
+};
+
+export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", UNKNOWN: "Unknown" };
+
+export const RELATIONSHIP_LABELS: Record<SubscriberRelationship, string> = {
+  SELF: "Self (the client is the insured)",
+  SPOUSE: "Spouse",
+  CHILD: "Child",
+  OTHER: "Other dependent",
 };

@@ -119,6 +119,7 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
             <th scope="col">Note sections</th>
             <th scope="col">Signed note / licensed</th>
             <th scope="col">Units/day</th>
+            <th scope="col">Prior auth</th>
             <th scope="col" className="num">
               Fee
             </th>
@@ -147,6 +148,7 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
                 {v.requireSignedNote ? "yes" : "no"} / {v.requireLicensedLeader ? "yes" : "no"}
               </td>
               <td>{v.maxUnitsPerDay}</td>
+              <td>{v.requirePriorAuthorization ? "required" : "no"}</td>
               <td className="num">{formatCents(v.feeCents)}</td>
             </tr>
           ))}

@@ -17,6 +17,7 @@ export const PayerRulesFieldsFragment = graphql(`
     requireLicensedLeader
     maxUnitsPerDay
     feeCents
+    requirePriorAuthorization
     createdAt
   }
 `);

@@ -190,6 +190,13 @@ export function RuleEditor({
                 )}
               </Field>
             </div>
+            <Switch
+              label="Requires prior authorization"
+              hint="Each member needs an authorization from this payer in force on the session's date with units left (Clients → the member → Prior authorizations)."
+              checked={form.requirePriorAuthorization}
+              onChange={(v) => update({ requirePriorAuthorization: v })}
+            />
+            {err("requirePriorAuthorization") && <p className="field__error">{err("requirePriorAuthorization")}</p>}
             <Field label="Effective from (service date)" error={err("effectiveFrom")} hint="The new version applies to sessions on and after this date.">
               {(p) => <input {...p} type="date" value={form.effectiveFrom} onChange={(e) => update({ effectiveFrom: e.target.value })} />}
             </Field>

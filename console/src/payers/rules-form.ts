@@ -35,6 +35,7 @@ export interface RulesForm {
   requireLicensedLeader: boolean;
   maxUnitsPerDay: string;
   fee: string;
+  requirePriorAuthorization: boolean;
 }
 
 let rowCounter = 0;
@@ -59,6 +60,7 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     requireLicensedLeader: rules.requireLicensedLeader,
     maxUnitsPerDay: String(rules.maxUnitsPerDay),
     fee: centsToDollars(rules.feeCents),
+    requirePriorAuthorization: rules.requirePriorAuthorization,
   };
 }
 
@@ -98,6 +100,7 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     requireLicensedLeader: form.requireLicensedLeader,
     maxUnitsPerDay: whole("maxUnitsPerDay", form.maxUnitsPerDay, false),
     feeCents: feeCents ?? 0,
+    requirePriorAuthorization: form.requirePriorAuthorization,
   };
   return { input, errors };
 }

@@ -7,20 +7,26 @@ import { ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui
 import { PracticeSettingsDocument, UpdatePracticeDocument } from "./practice.documents";
 
 type Practice = PracticeSettingsQuery["practice"];
-type Key = Exclude<keyof UpdatePracticeInput, "defaultPlaceOfService">;
+type Key = Exclude<keyof UpdatePracticeInput, "defaultPlaceOfService" | "x12UsageIndicator">;
 
 const FIELDS: { key: Key; label: string; hint?: string }[] = [
   { key: "name", label: "Practice name", hint: "As billed (837P billing provider)" },
   { key: "taxId", label: "Tax ID (EIN)", hint: "9 digits" },
   { key: "taxonomyCode", label: "Taxonomy code", hint: "e.g. 261QM0801X" },
   { key: "phone", label: "Billing phone", hint: "10 digits" },
-  { key: "addressLine1", label: "Street address" },
+  { key: "addressLine1", label: "Street address", hint: "A street address, not a PO box" },
   { key: "addressCity", label: "City" },
   { key: "addressState", label: "State", hint: "Two letters" },
-  { key: "addressZip", label: "ZIP", hint: "5 or 9 digits" },
-  { key: "clearinghouseName", label: "Clearinghouse name" },
-  { key: "clearinghouseId", label: "Clearinghouse receiver ID" },
+  { key: "addressZip", label: "ZIP+4", hint: "9 digits, e.g. 02110-1234" },
+  { key: "clearinghouseName", label: "Clearinghouse name", hint: "Receiver (1000B)" },
+  { key: "clearinghouseId", label: "Clearinghouse receiver ID", hint: "ISA08, from the clearinghouse" },
+  { key: "submitterId", label: "Submitter ID", hint: "ISA06, issued by the clearinghouse" },
+  { key: "submitterName", label: "Submitter name", hint: "1000A" },
+  { key: "submitterContactName", label: "Billing contact name", hint: "Whom the clearinghouse calls" },
 ];
+
+/** ISA15 as billers say it. */
+export const USAGE_LABELS: Record<string, string> = { T: "Test (T)", P: "Production (P)" };
 
 export function PracticePage() {
   const { data, loading, error, refetch } = useQuery(PracticeSettingsDocument);
@@ -28,7 +34,10 @@ export function PracticePage() {
   if (error || !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
   return (
     <>
-      <PageHeader title="Practice" subtitle={`NPI ${data.practice.npi} · ${data.practice.timezone.replace(/_/g, " ")}`} />
+      <PageHeader
+        title="Practice"
+        subtitle={`NPI ${data.practice.npi} · ${data.practice.timezone.replace(/_/g, " ")} · 837P files: ${data.practice.x12UsageIndicator ? USAGE_LABELS[data.practice.x12UsageIndicator] : "usage not set"}`}
+      />
       <Section title="Billing details">
         <PracticeForm practice={data.practice} />
       </Section>
@@ -38,7 +47,7 @@ export function PracticePage() {
 
 function PracticeForm({ practice }: { practice: Practice }) {
   const [form, setForm] = useState(() => {
-    const values: Record<string, string> = { defaultPlaceOfService: practice.defaultPlaceOfService };
+    const values: Record<string, string> = { defaultPlaceOfService: practice.defaultPlaceOfService, x12UsageIndicator: practice.x12UsageIndicator ?? "" };
     for (const f of FIELDS) values[f.key] = (practice[f.key] as string | null) ?? "";
     return values;
   });
@@ -49,7 +58,7 @@ function PracticeForm({ practice }: { practice: Practice }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const input: UpdatePracticeInput = { defaultPlaceOfService: form.defaultPlaceOfService };
+    const input: UpdatePracticeInput = { defaultPlaceOfService: form.defaultPlaceOfService, x12UsageIndicator: form.x12UsageIndicator || null };
     for (const f of FIELDS) input[f.key] = f.key === "name" ? form[f.key] : form[f.key].trim() || null;
     try {
       await update({ variables: { input } });
@@ -61,13 +70,28 @@ function PracticeForm({ practice }: { practice: Practice }) {
 
   return (
     <form onSubmit={submit}>
-      <p className="muted">The 837P file needs the tax ID, taxonomy code, address and phone.</p>
+      <p className="muted">
+        A claim batch can be made only when all of these are filled in: the billing provider (tax ID, taxonomy, street address with ZIP+4, phone) and the
+        clearinghouse settings (submitter and receiver IDs, contact, usage).
+      </p>
       <div className="form-grid">
         {FIELDS.map((f) => (
           <Field key={f.key} label={f.label} hint={f.hint} error={fields[f.key]}>
             {(p) => <input {...p} value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />}
           </Field>
         ))}
+        <Field label="837P usage (ISA15)" error={fields.x12UsageIndicator} hint="Test until the clearinghouse approves production files">
+          {(p) => (
+            <select {...p} value={form.x12UsageIndicator} onChange={(e) => setForm({ ...form, x12UsageIndicator: e.target.value })}>
+              <option value="">Not set</option>
+              {Object.entries(USAGE_LABELS).map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label="Default place of service" error={fields.defaultPlaceOfService}>
           {(p) => (
             <select {...p} value={form.defaultPlaceOfService} onChange={(e) => setForm({ ...form, defaultPlaceOfService: e.target.value })}>

@@ -16,6 +16,10 @@ export const PracticeSettingsFieldsFragment = graphql(`
     phone
     clearinghouseName
     clearinghouseId
+    submitterId
+    submitterName
+    submitterContactName
+    x12UsageIndicator
   }
 `);
 

@@ -5,6 +5,7 @@ import { Link, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { addDays, formatDate, formatTime, todayIn } from "../lib/dates";
 import { MODALITY_LABELS } from "../lib/labels";
+import { DateInput } from "../ui/date-input";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, StatusBadge } from "../ui/ui";
 import { IssueList, StatusCounts, lineCode, memberName } from "./claim-lines";
 import { ScheduleSessionForm } from "./schedule-session-form";
@@ -96,10 +97,8 @@ export function SessionsBoard() {
       />
       {scheduling && <ScheduleSessionForm onCancel={() => setScheduling(false)} />}
       <form className="filters" role="search" aria-label="Filter sessions" onSubmit={(e) => e.preventDefault()}>
-        <Field label="From" error={rangeError ?? undefined}>
-          {(p) => <input {...p} type="date" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />}
-        </Field>
-        <Field label="To">{(p) => <input {...p} type="date" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />}</Field>
+        <DateInput label="From" value={filters.from} onApply={(from) => setFilters({ from })} invalidIf={(from) => (from > filters.to ? "This is after the last date." : null)} />
+        <DateInput label="To" value={filters.to} onApply={(to) => setFilters({ to })} invalidIf={(to) => (to < filters.from ? "This is before the first date." : null)} />
         <Field label="Group">
           {(p) => (
             <select {...p} value={filters.group} onChange={(e) => setFilters({ group: e.target.value })}>

@@ -55,3 +55,8 @@ const grants: Record<Role, readonly Permission[]> = {
 export function can(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
+
+/** The role's permissions in declaration order: what `Viewer.permissions` serves so the console needs no copy of this table. */
+export function permissionsOf(role: Role): Permission[] {
+  return everything.filter((p) => grants[role].includes(p));
+}

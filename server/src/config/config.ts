@@ -14,7 +14,6 @@ export interface AppConfig {
   /** Load the demo practice when a start finds an empty database (default: only for the embedded one). */
   seedDemoOnFirstStart: boolean;
   /** ISA15 of 837P files: T (test) unless told otherwise, so a demo file is never mistaken for a real claim. */
-  x12UsageIndicator: "P" | "T";
   /** Bigger pools help throughput only up to the database's core count. */
   databasePoolSize: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut (below the orchestrator's own kill timeout). */
@@ -41,12 +40,6 @@ function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): 
   if (/^(1|true|yes)$/i.test(raw)) return true;
   if (/^(0|false|no)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false; got "${raw}"`);
-}
-
-function parseUsage(raw: string | undefined): "P" | "T" {
-  if (raw === undefined || raw.trim() === "") return "T";
-  if (raw === "P" || raw === "T") return raw;
-  throw new ConfigError(`X12_USAGE_INDICATOR must be P (production) or T (test); got "${raw}"`);
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | null {
@@ -78,6 +71,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databasePoolSize: parseInteger(env, "DATABASE_POOL_SIZE", 10, 1, 100),
     shutdownGraceSeconds: parseInteger(env, "SHUTDOWN_GRACE_SECONDS", 25, 1, 600),
     decisionRefreshIntervalMs: parseInteger(env, "DECISION_REFRESH_INTERVAL_MS", 1000, 50, 600_000),
-    x12UsageIndicator: parseUsage(env.X12_USAGE_INDICATOR),
   };
 }

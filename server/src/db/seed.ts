@@ -41,29 +41,37 @@ interface ClientSpec {
   last: string;
   payer: "medicaid" | "medicare" | "commercial" | "tricare" | "lapsed";
   diagnoses?: string[];
+  sex: "FEMALE" | "MALE";
+  /** False for the one client whose lines show MISSING_REGISTRATION. */
+  address?: boolean;
+  dateOfBirth?: string;
+  /** Insured through a parent's plan: the 837P carries the parent (2010BA) and the client (2000C). */
+  parent?: { firstName: string; sex: "FEMALE" | "MALE"; dateOfBirth: string };
 }
 
+const STREETS = ["Beacon St", "Tremont St", "Dorchester Ave", "Centre St", "Washington St", "Hyde Park Ave", "Blue Hill Ave", "Commonwealth Ave"];
+
 const CLIENTS: ClientSpec[] = [
-  { first: "Ava", last: "Martinez", payer: "medicaid" },
-  { first: "Ben", last: "Okafor", payer: "medicaid" },
-  { first: "Chloe", last: "Nguyen", payer: "medicaid" },
-  { first: "Diego", last: "Alvarez", payer: "medicaid" },
-  { first: "Elena", last: "Petrov", payer: "medicaid" },
-  { first: "Farah", last: "Haddad", payer: "medicaid" },
-  { first: "Gabe", last: "Sullivan", payer: "medicaid" },
-  { first: "Hana", last: "Kim", payer: "medicaid", diagnoses: [] },
-  { first: "Isaac", last: "Brown", payer: "medicare" },
-  { first: "June", last: "Whitfield", payer: "medicare" },
-  { first: "Kofi", last: "Mensah", payer: "medicare" },
-  { first: "Lena", last: "Fischer", payer: "medicare" },
-  { first: "Marcus", last: "Reed", payer: "medicare" },
-  { first: "Nora", last: "Lindqvist", payer: "commercial" },
-  { first: "Omar", last: "Siddiqui", payer: "commercial" },
-  { first: "Priya", last: "Raman", payer: "commercial" },
-  { first: "Quinn", last: "Delaney", payer: "commercial" },
-  { first: "Rosa", last: "Moreno", payer: "commercial" },
-  { first: "Sam", last: "Carter", payer: "tricare" },
-  { first: "Tess", last: "Hughes", payer: "lapsed" },
+  { first: "Ava", last: "Martinez", payer: "medicaid", sex: "FEMALE" },
+  { first: "Ben", last: "Okafor", payer: "medicaid", sex: "MALE" },
+  { first: "Chloe", last: "Nguyen", payer: "medicaid", sex: "FEMALE", dateOfBirth: "2008-04-12", parent: { firstName: "Linh", sex: "FEMALE", dateOfBirth: "1979-09-03" } },
+  { first: "Diego", last: "Alvarez", payer: "medicaid", sex: "MALE" },
+  { first: "Elena", last: "Petrov", payer: "medicaid", sex: "FEMALE" },
+  { first: "Farah", last: "Haddad", payer: "medicaid", sex: "FEMALE" },
+  { first: "Gabe", last: "Sullivan", payer: "medicaid", sex: "MALE" },
+  { first: "Hana", last: "Kim", payer: "medicaid", diagnoses: [], sex: "FEMALE" },
+  { first: "Isaac", last: "Brown", payer: "medicare", sex: "MALE" },
+  { first: "June", last: "Whitfield", payer: "medicare", sex: "FEMALE" },
+  { first: "Kofi", last: "Mensah", payer: "medicare", sex: "MALE" },
+  { first: "Lena", last: "Fischer", payer: "medicare", sex: "FEMALE" },
+  { first: "Marcus", last: "Reed", payer: "medicare", sex: "MALE" },
+  { first: "Nora", last: "Lindqvist", payer: "commercial", sex: "FEMALE" },
+  { first: "Omar", last: "Siddiqui", payer: "commercial", sex: "MALE" },
+  { first: "Priya", last: "Raman", payer: "commercial", sex: "FEMALE" },
+  { first: "Quinn", last: "Delaney", payer: "commercial", sex: "MALE", address: false },
+  { first: "Rosa", last: "Moreno", payer: "commercial", sex: "FEMALE" },
+  { first: "Sam", last: "Carter", payer: "tricare", sex: "MALE" },
+  { first: "Tess", last: "Hughes", payer: "lapsed", sex: "FEMALE" },
 ];
 
 const DIAGNOSES = [["F33.1"], ["F41.1", "F33.0"], ["F43.10"], ["F32.1"], ["F10.20", "F41.1"], ["F60.3", "F33.1"]];
@@ -84,7 +92,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   );
   await services.practices.update(
     actor,
-    { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "200 Harbor Street, Suite 4", addressCity: "Boston", addressState: "MA", addressZip: "021101234", phone: "6175550142", clearinghouseName: "Harbor Claims Exchange", clearinghouseId: "HCX01" },
+    { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "200 Harbor Street, Suite 4", addressCity: "Boston", addressState: "MA", addressZip: "021101234", phone: "6175550142", clearinghouseName: "Harbor Claims Exchange", clearinghouseId: "HCX01",
+      submitterId: "HARBORGT01", submitterName: DEMO_PRACTICE, submitterContactName: "Morgan Ellis", x12UsageIndicator: "T" },
     meta,
   );
   const month = previousMonth(localDateOf(now, TIMEZONE));
@@ -107,6 +116,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       modifierRules: [{ modifier: "GT", when: "TELEHEALTH_VIDEO" }],
       requiredNoteElements: ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS"],
       feeCents: 9_500,
+      // Its members need a prior authorization in force with units left (see the authorizations below).
+      requirePriorAuthorization: true,
     }),
     // A payer set up without its fee yet: its lines show MISSING_FEE until the practice enters it.
     tricare: await payer("TriWest Behavioral", "TRICARE", "TRIW1", {
@@ -119,26 +130,49 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   // A later rules change inside the month shows versioning at work.
   await services.payers.setRules(actor, payers.medicaid, { effectiveFrom: addDays(month.from, 14), feeCents: 5_100 }, meta);
 
-  const clinician = async (name: string, npi: string, credential: string, licensed: boolean) =>
-    (await services.clinicians.create(actor, { name, npi, credential, licensed, licenseExpiresOn: licensed ? "2028-06-30" : null }, meta)).id;
-  const lcsw = await clinician("Riley Chen", "1356420830", "LCSW", true);
-  const psychologist = await clinician("Dr. Amara Obi", "1467531947", "PhD", true);
-  const peer = await clinician("Jordan Blake", "1578642054", "CPRS", false);
+  const clinician = async (name: string, [firstName, lastName]: [string, string], npi: string, credential: string, licensed: boolean, taxonomyCode: string) =>
+    (await services.clinicians.create(actor, { name, firstName, lastName, npi, credential, licensed, licenseExpiresOn: licensed ? "2028-06-30" : null, taxonomyCode }, meta)).id;
+  // Taxonomies: clinical social worker, psychologist, peer specialist.
+  const lcsw = await clinician("Riley Chen", ["Riley", "Chen"], "1356420830", "LCSW", true, "1041C0700X");
+  const psychologist = await clinician("Dr. Amara Obi", ["Amara", "Obi"], "1467531947", "PhD", true, "103T00000X");
+  const peer = await clinician("Jordan Blake", ["Jordan", "Blake"], "1578642054", "CPRS", false, "175T00000X");
 
   const clientIds: string[] = [];
   for (const [i, spec] of CLIENTS.entries()) {
+    const home = { line1: `${12 + i * 7} ${STREETS[i % STREETS.length]}`, line2: i % 4 === 0 ? `Apt ${i + 1}` : null, city: "Boston", state: "MA", zip: `021${String(15 + i).padStart(2, "0")}` };
+    const insured = spec.parent
+      ? { relationship: "CHILD" as const, subscriber: { firstName: spec.parent.firstName, lastName: spec.last, dateOfBirth: spec.parent.dateOfBirth, sex: spec.parent.sex, address: home } }
+      : {};
     const coverages =
       spec.payer === "lapsed"
         ? [{ payerId: payers.medicaid, memberId: "MA-900120", priority: "PRIMARY" as const, effectiveFrom: "2024-01-01", effectiveTo: addDays(month.from, -1) }]
-        : [{ payerId: payers[spec.payer], memberId: `${spec.payer.slice(0, 3).toUpperCase()}-${100200 + i}`, priority: "PRIMARY" as const, effectiveFrom: "2025-01-01" }];
+        : [{ payerId: payers[spec.payer], memberId: `${spec.payer.slice(0, 3).toUpperCase()}-${100200 + i}`, priority: "PRIMARY" as const, effectiveFrom: "2025-01-01", ...insured }];
     const client = await services.clients.create(
       actor,
-      { firstName: spec.first, lastName: spec.last, dateOfBirth: `19${60 + ((i * 7) % 39)}-0${1 + (i % 9)}-1${i % 9}`, diagnosisCodes: spec.diagnoses ?? DIAGNOSES[i % DIAGNOSES.length], coverages },
+      {
+        firstName: spec.first,
+        lastName: spec.last,
+        dateOfBirth: spec.dateOfBirth ?? `19${60 + ((i * 7) % 39)}-0${1 + (i % 9)}-1${i % 9}`,
+        sex: spec.sex,
+        address: spec.address === false ? null : home,
+        diagnosisCodes: spec.diagnoses ?? DIAGNOSES[i % DIAGNOSES.length],
+        coverages,
+      },
       meta,
     );
     clientIds.push(client.id);
   }
   const c = (last: string) => clientIds[CLIENTS.findIndex((x) => x.last === last)];
+
+  // Blue Harbor's prior authorizations: most members have one in force for the quarter; Siddiqui's two
+  // units run out after two Tuesdays (AUTH_EXHAUSTED); Moreno's starts mid-month (AUTH_REQUIRED before).
+  const authorize = (last: string, number: string, startDate: string, units: number, note: string | null = null) =>
+    services.authorizations.add(actor, c(last), { payerId: payers.commercial, number, startDate, endDate: addDays(startDate, 89), units, note }, meta);
+  await authorize("Lindqvist", "BH-PA-20417", month.from, 12, "Approved by phone; reference in the intake file");
+  await authorize("Siddiqui", "BH-PA-20533", month.from, 2);
+  await authorize("Raman", "BH-PA-20561", month.from, 12);
+  await authorize("Delaney", "BH-PA-20602", month.from, 12);
+  await authorize("Moreno", "BH-PA-20688", addDays(month.from, 14), 12);
 
   const group = async (name: string, kind: GroupKind, psychotherapy: boolean, leaderId: string, minutes: number, members: string[]) =>
     (await services.groups.create(actor, { name, kind, hasPsychotherapyComponent: psychotherapy, leaderId, defaultDurationMinutes: minutes, memberIds: members.map(c) }, meta)).id;

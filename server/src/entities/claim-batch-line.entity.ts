@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { PostalAddressFacts, Sex, SubscriberFacts, SubscriberRelationship } from "../domain/engine/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 
 /** A claim line as it was billed: copied from the decision, never recomputed. */
@@ -8,6 +9,8 @@ export class ClaimBatchLineEntity {
   @PrimaryColumn("uuid") id!: string;
   @Column("uuid", { name: "batch_id" }) batchId!: string;
   @Column("uuid", { name: "decision_id" }) decisionId!: string;
+  /** CLM01: at most 20 characters, unique in the practice; remittances (835 CLP01) point back with it. */
+  @Column("text", { name: "patient_control_number" }) patientControlNumber!: string;
   @Column("uuid", { name: "session_id" }) sessionId!: string;
   @Column("uuid", { name: "client_id" }) clientId!: string;
   @Column("boolean") voided!: boolean;
@@ -17,6 +20,12 @@ export class ClaimBatchLineEntity {
   @Column("text", { name: "client_first_name" }) clientFirstName!: string;
   @Column("text", { name: "client_last_name" }) clientLastName!: string;
   @Column("date", { name: "client_date_of_birth" }) clientDateOfBirth!: string;
+  /** Null only on lines billed before sex and address were recorded. */
+  @Column("text", { name: "client_sex", nullable: true }) clientSex!: Sex | null;
+  @Column("jsonb", { name: "client_address", nullable: true }) clientAddress!: PostalAddressFacts | null;
+  @Column("text", { name: "subscriber_relationship" }) subscriberRelationship!: SubscriberRelationship;
+  /** The insured person as billed; null exactly when the client is the insured (SELF). */
+  @Column("jsonb", { nullable: true }) subscriber!: SubscriberFacts | null;
   @Column("text", { name: "member_id" }) memberId!: string;
   @Column("uuid", { name: "payer_id" }) payerId!: string;
   @Column("text", { name: "payer_name" }) payerName!: string;
@@ -32,10 +41,21 @@ export class ClaimBatchLineEntity {
   @Column("text", { name: "diagnosis_codes", array: true }) diagnosisCodes!: string[];
   @Column("text", { name: "rendering_name" }) renderingName!: string;
   @Column("char", { name: "rendering_npi", length: 10 }) renderingNpi!: string;
+  @Column("text", { name: "rendering_first_name", nullable: true }) renderingFirstName!: string | null;
+  @Column("text", { name: "rendering_last_name" }) renderingLastName!: string;
+  @Column("text", { name: "rendering_taxonomy_code", nullable: true }) renderingTaxonomyCode!: string | null;
+  /** The session's supervisor when someone else renders (837P 2310D); null otherwise. */
+  @Column("uuid", { name: "supervisor_clinician_id", nullable: true }) supervisorClinicianId!: string | null;
+  @Column("text", { name: "supervisor_first_name", nullable: true }) supervisorFirstName!: string | null;
+  @Column("text", { name: "supervisor_last_name", nullable: true }) supervisorLastName!: string | null;
+  @Column("char", { name: "supervisor_npi", length: 10, nullable: true }) supervisorNpi!: string | null;
   /** Null only on lines billed before rendering providers were recorded by id. */
   @Column("uuid", { name: "rendering_clinician_id", nullable: true }) renderingClinicianId!: string | null;
   /** The unlicensed leader when the rendering provider is their supervisor. */
   @Column("uuid", { name: "supervised_clinician_id", nullable: true }) supervisedClinicianId!: string | null;
   @Column("text", { name: "supervised_name", nullable: true }) supervisedName!: string | null;
   @Column("char", { name: "supervised_npi", length: 10, nullable: true }) supervisedNpi!: string | null;
+  /** The prior authorization this line used (REF*G1 on its claim); null when it used none. */
+  @Column("uuid", { name: "authorization_id", nullable: true }) authorizationId!: string | null;
+  @Column("text", { name: "authorization_number", nullable: true }) authorizationNumber!: string | null;
 }

@@ -15,4 +15,6 @@ export class ClaimBatchEntity {
   @Column("uuid", { name: "created_by" }) createdBy!: string;
   @Column("timestamptz", { name: "voided_at", nullable: true }) voidedAt!: Date | null;
   @Column("uuid", { name: "voided_by", nullable: true }) voidedBy!: string | null;
+  /** ISA15 the batch's 837P carries, taken from the practice when the batch was made. */
+  @Column("char", { name: "usage_indicator", length: 1 }) usageIndicator!: "T" | "P";
 }

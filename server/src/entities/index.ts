@@ -17,6 +17,7 @@ import { MembershipEntity } from "./membership.entity.js";
 import { PayerRuleVersionEntity } from "./payer-rule-version.entity.js";
 import { PayerEntity } from "./payer.entity.js";
 import { PracticeEntity } from "./practice.entity.js";
+import { PriorAuthorizationEntity } from "./prior-authorization.entity.js";
 import { UserEntity } from "./user.entity.js";
 
 export const entities = [
@@ -31,6 +32,7 @@ export const entities = [
   ClinicianEntity,
   ClientEntity,
   CoverageEntity,
+  PriorAuthorizationEntity,
   AuditEventEntity,
   ClaimBatchEntity,
   ClaimBatchLineEntity,
@@ -63,5 +65,6 @@ export {
   PayerEntity,
   PayerRuleVersionEntity,
   PracticeEntity,
+  PriorAuthorizationEntity,
   UserEntity,
 };

@@ -21,6 +21,7 @@ export class PayerRuleVersionEntity {
   @Column("boolean", { name: "require_licensed_leader" }) requireLicensedLeader!: boolean;
   @Column("integer", { name: "max_units_per_day" }) maxUnitsPerDay!: number;
   @Column("integer", { name: "fee_cents" }) feeCents!: number;
+  @Column("boolean", { name: "require_prior_authorization" }) requirePriorAuthorization!: boolean;
   @Column("timestamptz", { name: "created_at" }) createdAt!: Date;
   @Column("uuid", { name: "created_by", nullable: true }) createdBy!: string | null;
 }

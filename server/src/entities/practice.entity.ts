@@ -16,5 +16,11 @@ export class PracticeEntity {
   @Column("text", { nullable: true }) phone!: string | null;
   @Column("text", { name: "clearinghouse_name", nullable: true }) clearinghouseName!: string | null;
   @Column("text", { name: "clearinghouse_id", nullable: true }) clearinghouseId!: string | null;
+  /** The submitter (1000A, ISA06/GS02) as the clearinghouse enrolled the practice. */
+  @Column("text", { name: "submitter_id", nullable: true }) submitterId!: string | null;
+  @Column("text", { name: "submitter_name", nullable: true }) submitterName!: string | null;
+  @Column("text", { name: "submitter_contact_name", nullable: true }) submitterContactName!: string | null;
+  /** ISA15: T while testing with the clearinghouse, P once it accepts production files. */
+  @Column("char", { name: "x12_usage_indicator", length: 1, nullable: true }) x12UsageIndicator!: "T" | "P" | null;
   @CreateDateColumn({ name: "created_at", type: "timestamptz" }) createdAt!: Date;
 }

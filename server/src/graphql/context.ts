@@ -1,3 +1,4 @@
+import type { RequestTransaction } from "../db/tenant-transaction.js";
 import type { Actor } from "../services/request-context.js";
 import type { Services } from "../services/services.js";
 import type { Loaders } from "./loaders.js";
@@ -10,4 +11,6 @@ export interface GraphQLContext {
   sentToken: boolean;
   services: Services;
   loaders: Loaders;
+  /** The request's shared database transaction, ended by the Apollo plugin in app.ts. */
+  transaction: RequestTransaction;
 }

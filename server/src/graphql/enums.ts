@@ -50,7 +50,13 @@ export enum ClaimIssueCodeEnum {
   DAILY_UNIT_LIMIT = "DAILY_UNIT_LIMIT",
   TOO_MANY_MODIFIERS = "TOO_MANY_MODIFIERS",
   MISSING_FEE = "MISSING_FEE",
+  AUTH_REQUIRED = "AUTH_REQUIRED",
+  AUTH_EXHAUSTED = "AUTH_EXHAUSTED",
+  MISSING_REGISTRATION = "MISSING_REGISTRATION",
 }
+export enum SexEnum { FEMALE = "FEMALE", MALE = "MALE", UNKNOWN = "UNKNOWN" }
+export enum SubscriberRelationshipEnum { SELF = "SELF", SPOUSE = "SPOUSE", CHILD = "CHILD", OTHER = "OTHER" }
+export enum UsageIndicatorEnum { T = "T", P = "P" }
 export enum ExportFormatEnum { CSV = "CSV", X12_837P = "X12_837P" }
 
 registerEnumType(RoleEnum, { name: "Role", description: "What a user may do in a practice." });
@@ -63,5 +69,19 @@ registerEnumType(ModifierConditionEnum, { name: "ModifierCondition", description
 registerEnumType(CoveragePriorityEnum, { name: "CoveragePriority", description: "Whether a coverage is billed first (PRIMARY) or after (SECONDARY)." });
 registerEnumType(ClaimStatusEnum, { name: "ClaimStatus", description: "READY to bill, BLOCKED by an error, or BILLED in a batch that is not void." });
 registerEnumType(IssueSeverityEnum, { name: "IssueSeverity", description: "An ERROR blocks the line; a WARNING is worth a look but does not." });
-registerEnumType(ClaimIssueCodeEnum, { name: "ClaimIssueCode", description: "Why a payer would deny or question a 90853 line." });
+registerEnumType(ClaimIssueCodeEnum, {
+  name: "ClaimIssueCode",
+  description: "Why a payer would deny or question a 90853 line.",
+  valuesConfig: {
+    AUTH_REQUIRED: { description: "The payer requires a prior authorization and none for the member with this payer is in force on the date of service." },
+    AUTH_EXHAUSTED: { description: "The prior authorization in force has no units left: billed lines and earlier lines of the authorization used them all." },
+    MISSING_REGISTRATION: { description: "The claim lacks what the 837P requires of the member or the insured (sex, address, subscriber details)." },
+  },
+});
+registerEnumType(SexEnum, { name: "Sex", description: "Sex as claims carry it (837P DMG03: F, M or U)." });
+registerEnumType(SubscriberRelationshipEnum, {
+  name: "SubscriberRelationship",
+  description: "The client's relationship to the insured person on a coverage: SELF when the client is the insured (837P SBR02/PAT01).",
+});
+registerEnumType(UsageIndicatorEnum, { name: "UsageIndicator", description: "ISA15 of an 837P: T for test files, P for production." });
 registerEnumType(ExportFormatEnum, { name: "ExportFormat", description: "A claim batch file format." });

@@ -1,5 +1,6 @@
-import type { MiddlewareFn } from "type-graphql";
-import { assertValid, type FieldError } from "../errors/domain-error.js";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { GraphQLError, Kind, type FieldNode, type FragmentDefinitionNode, type SelectionNode, type ValueNode } from "graphql";
+import { assertValid, type DomainError, type FieldError } from "../errors/domain-error.js";
 
 /** Above any field's own limit (notes are the longest text); stops megabyte strings before any work is done. */
 export const MAX_INPUT_STRING = 20_000;
@@ -35,16 +36,83 @@ function collectProblems(value: unknown, path: string, out: FieldError[]): void 
   }
 }
 
-/**
- * Checks every text and list in a root field's arguments once, at the edge, before any service runs; the field
- * is the argument path (`input.coverages[0].memberId`). Nested fields' arguments are enums and dates, which
- * their types already check.
- */
-export const guardInputValues: MiddlewareFn = async ({ args, info }, next) => {
-  if (info.parentType.name === "Query" || info.parentType.name === "Mutation") {
-    const problems: FieldError[] = [];
-    collectProblems(args, "", problems);
-    assertValid(problems);
+/** Walks an argument as written: literals in the document, and whatever a variable it names was sent as. */
+function collectFromLiteral(node: ValueNode, path: string, variables: Record<string, unknown>, out: FieldError[]): void {
+  switch (node.kind) {
+    case Kind.STRING:
+      collectProblems(node.value, path, out);
+      return;
+    case Kind.VARIABLE:
+      collectProblems(variables[node.name.value], path, out);
+      return;
+    case Kind.LIST:
+      if (node.values.length > MAX_INPUT_LIST) {
+        out.push({ field: path, message: `Too many items (at most ${MAX_INPUT_LIST})` });
+        return;
+      }
+      node.values.forEach((item, i) => collectFromLiteral(item, `${path}[${i}]`, variables, out));
+      return;
+    case Kind.OBJECT:
+      for (const field of node.fields) collectFromLiteral(field.value, `${path}.${field.name.value}`, variables, out);
+      return;
+    default:
+      return;
   }
-  return next();
-};
+}
+
+function refusal(problems: FieldError[]): DomainError | null {
+  try {
+    assertValid(problems);
+    return null;
+  } catch (error) {
+    return error as DomainError;
+  }
+}
+
+/** The operation's root fields, through fragments, with the name each answers under. */
+function rootFields(selections: readonly SelectionNode[], fragments: Record<string, FragmentDefinitionNode>, out: FieldNode[] = []): FieldNode[] {
+  for (const selection of selections) {
+    if (selection.kind === Kind.FIELD) out.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) rootFields(selection.selectionSet.selections, fragments, out);
+    else {
+      const fragment = fragments[selection.name.value];
+      if (fragment) rootFields(fragment.selectionSet.selections, fragments, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks every text and list in the root fields' arguments once per operation, before any resolver runs; the
+ * field is the argument path (`input.coverages[0].memberId`). Nested fields' arguments are enums and dates, which
+ * their types already check. It runs as a plugin rather than a field middleware so that the thousands of nested
+ * fields of a page pay nothing for it. The error is the root field's, as a resolver's would be.
+ */
+export function inputLimitsPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request }) {
+          const variables = (request.variables ?? {}) as Record<string, unknown>;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          for (const field of rootFields(operation?.selectionSet.selections ?? [], fragments)) {
+            const problems: FieldError[] = [];
+            for (const argument of field.arguments ?? []) collectFromLiteral(argument.value, argument.name.value, variables, problems);
+            const error = refusal(problems);
+            if (!error) continue;
+            throw new GraphQLError(error.message, {
+              nodes: [field],
+              path: [field.alias?.value ?? field.name.value],
+              originalError: error,
+              // A refused input is an answer, like a resolver's BAD_USER_INPUT, not a server failure.
+              extensions: { http: { status: 200 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -16,6 +16,7 @@ import {
 } from "../entities/index.js";
 import type { ClaimDecisionView, ClaimService } from "../services/claim.service.js";
 import type { Database } from "../services/database.js";
+import { authorizationsWithUsage, type PriorAuthorizationView } from "../services/prior-authorization.service.js";
 import { practiceToday } from "../services/practice-clock.js";
 import type { Actor } from "../services/request-context.js";
 
@@ -29,6 +30,8 @@ export class Loaders {
   readonly payer: DataLoader<Key, PayerEntity | null>;
   readonly ruleVersionsByPayer: DataLoader<Key, PayerRuleVersionEntity[]>;
   readonly coveragesByClient: DataLoader<Key, CoverageEntity[]>;
+  /** With units used, which evaluates every line in the authorizations' ranges: one evaluation per batch of clients. */
+  readonly authorizationsByClient: DataLoader<Key, PriorAuthorizationView[]>;
   readonly client: DataLoader<Key, ClientEntity | null>;
   readonly clinician: DataLoader<Key, ClinicianEntity | null>;
   readonly user: DataLoader<Key, UserEntity | null>;
@@ -51,6 +54,10 @@ export class Loaders {
     this.clinician = this.byId(ClinicianEntity);
     this.ruleVersionsByPayer = this.groupedBy(PayerRuleVersionEntity, "payerId", { effectiveFrom: "ASC", createdAt: "ASC" });
     this.coveragesByClient = this.groupedBy(CoverageEntity, "clientId", { position: "ASC" });
+    this.authorizationsByClient = new DataLoader(async (clientIds) => {
+      const byClient = await this.run((m) => authorizationsWithUsage(m, this.actor!.practiceId, clientIds));
+      return clientIds.map((id) => byClient.get(id) ?? []);
+    });
     this.group = this.byId(TherapyGroupEntity);
     this.session = this.byId(GroupSessionEntity);
     this.membersByGroup = this.groupedBy(GroupMemberEntity, "groupId", { position: "ASC" });
@@ -70,6 +77,11 @@ export class Loaders {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     });
+  }
+
+  /** Rows a service already read answer later lookups of the same ids without another statement. */
+  primeSessions(sessions: readonly GroupSessionEntity[]): void {
+    for (const session of sessions) this.session.prime(session.id, session);
   }
 
   private todayOnce: Promise<string> | null = null;

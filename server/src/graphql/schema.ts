@@ -3,7 +3,6 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth-checker.js";
 import { resolvers } from "./resolvers/index.js";
 import { DateTimeScalar } from "./scalars.js";
-import { guardInputValues } from "./input-limits.js";
 
 export async function buildGroupBillSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -12,7 +11,6 @@ export async function buildGroupBillSchema(): Promise<GraphQLSchema> {
     // Inputs are validated by the domain validators, which name the offending field; class-validator is not used.
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    globalMiddlewares: [guardInputValues],
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { ClaimExportError, exportCsv, exportX12_837P, type ExportProblem, type FrozenBatch } from "../domain/export/index.js";
+import type { Sex, SubscriberFacts } from "../domain/engine/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 import { validateText } from "../domain/validation/index.js";
 import {
@@ -8,6 +9,7 @@ import {
   ClaimBatchLineEntity,
   ClientEntity,
   ClinicianEntity,
+  CoverageEntity,
   GroupSessionEntity,
   PayerEntity,
   PracticeEntity,
@@ -19,6 +21,7 @@ import type { Database } from "./database.js";
 import { readStoredOnDates, refreshDecisions } from "./decision-store.js";
 import { isUniqueViolation } from "./db-errors.js";
 import { isUuid } from "./ids.js";
+import { clientAddressOf, subscriberOf } from "./registration-facts.js";
 import type { Actor, RequestMeta } from "./request-context.js";
 
 export interface CreateClaimBatchInput {
@@ -30,8 +33,11 @@ export interface CreateClaimBatchInput {
 
 export type ExportFormat = "CSV" | "X12_837P";
 
-/** About 35 columns a line: 1,000 rows stay well under PostgreSQL's 65,535 bind parameters per statement. */
+/** About 50 columns a line: 1,000 rows stay under PostgreSQL's 65,535 bind parameters per statement. */
 const LINES_PER_INSERT = 1_000;
+
+/** DMG03 / CSV sex codes. */
+const SEX_CODE: Record<Sex, "F" | "M" | "U"> = { FEMALE: "F", MALE: "M", UNKNOWN: "U" };
 
 /** SBR09 claim filing indicator per kind of payer (X12 code list 1032). */
 const CLAIM_FILING_CODE: Record<PayerKind, string> = {
@@ -44,10 +50,7 @@ const CLAIM_FILING_CODE: Record<PayerKind, string> = {
 };
 
 export class ClaimBatchService {
-  constructor(
-    private readonly db: Database,
-    private readonly usageIndicator: "P" | "T",
-  ) {}
+  constructor(private readonly db: Database) {}
 
   list(actor: Actor): Promise<ClaimBatchEntity[]> {
     return this.db.inPractice(actor, (m) => m.find(ClaimBatchEntity, { order: { createdAt: "DESC", id: "ASC" } }));
@@ -88,10 +91,21 @@ export class ClaimBatchService {
           return existing;
         }
         if (payerId && !(await manager.existsBy(PayerEntity, { id: payerId }))) throw notFound("Payer");
+        // Asked before anything is frozen: a batch that no clearinghouse would accept is not made at all.
+        const missing = missingBillingFields(practice);
+        if (missing.length > 0) {
+          throw new DomainError(
+            ErrorCode.BadUserInput,
+            `The practice's billing and clearinghouse settings are incomplete, so no batch was made. Complete them (Practice → Billing) first: ${missing.map((f) => f.field.replace("practice.", "")).join(", ")}`,
+            missing,
+          );
+        }
 
         // The practice row lock above orders this after any batch made meanwhile; the refresh brings in every change committed before it.
         await refreshDecisions(manager, actor.practiceId, { from: input.from, to: input.to });
-        const ready = await readStoredOnDates(manager, actor.practiceId, { from: input.from, to: input.to }, { status: "READY", payerId });
+        // MISSING_FEE already blocks a $0 line; the charge test here keeps one out of a batch even if a
+        // future rule change let it through, since a frozen line cannot be taken back without voiding.
+        const ready = (await readStoredOnDates(manager, actor.practiceId, { from: input.from, to: input.to }, { status: "READY", payerId })).filter((d) => d.chargeCents > 0);
         if (ready.length === 0) {
           throw new DomainError(ErrorCode.BadUserInput, "There are no READY lines in this range to bill", [
             { field: "to", message: "No READY lines between these dates" + (payerId ? " for this payer" : "") },
@@ -111,9 +125,10 @@ export class ClaimBatchService {
           createdBy: actor.userId,
           voidedAt: null,
           voidedBy: null,
+          usageIndicator: practice.x12UsageIndicator!,
         });
         await manager.insert(ClaimBatchEntity, batch);
-        const lines = await this.freeze(manager, actor, batch.id, ready);
+        const lines = await this.freeze(manager, actor, batch, ready);
         // One INSERT binds every column of every row, and PostgreSQL takes at most 65,535 parameters per
         // statement: a month of a large practice is thousands of lines, so they go in chunks, in this transaction.
         for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
@@ -215,13 +230,23 @@ export class ClaimBatchService {
           address: { line1: practice.addressLine1 ?? "", city: practice.addressCity ?? "", state: practice.addressState ?? "", zip: practice.addressZip ?? "" },
           phone: practice.phone ?? undefined,
         },
-        submitter: { name: practice.name, id: practice.npi, contactName: practice.name, contactPhone: practice.phone ?? "" },
-        receiver: { name: practice.clearinghouseName ?? "CLEARINGHOUSE", id: practice.clearinghouseId ?? "CLEARINGHOUSE" },
-        usageIndicator: this.usageIndicator,
+        submitter: { name: practice.submitterName ?? "", id: practice.submitterId ?? "", contactName: practice.submitterContactName ?? "", contactPhone: practice.phone ?? "" },
+        receiver: { name: practice.clearinghouseName ?? "", id: practice.clearinghouseId ?? "" },
+        usageIndicator: batch.usageIndicator,
         lines: lines.map((l) => ({
           lineId: l.id,
+          patientControlNumber: l.patientControlNumber,
           serviceDate: l.serviceDate,
-          client: { id: l.clientId, firstName: l.clientFirstName, lastName: l.clientLastName, dateOfBirth: l.clientDateOfBirth },
+          client: {
+            id: l.clientId,
+            firstName: l.clientFirstName,
+            lastName: l.clientLastName,
+            dateOfBirth: l.clientDateOfBirth,
+            gender: l.clientSex ? SEX_CODE[l.clientSex] : undefined,
+            address: l.clientAddress ?? undefined,
+          },
+          relationship: l.subscriberRelationship,
+          subscriber: l.subscriber ? frozenSubscriber(l.subscriber) : undefined,
           memberId: l.memberId,
           payer: { id: l.payerId, name: l.payerName, payerCode: l.payerCode, claimFilingCode: CLAIM_FILING_CODE[l.payerKind] },
           cptCode: l.cptCode,
@@ -230,8 +255,17 @@ export class ClaimBatchService {
           units: l.units,
           chargeCents: l.chargeCents,
           diagnosisCodes: l.diagnosisCodes,
-          renderingProvider: { name: l.renderingName, npi: l.renderingNpi },
+          renderingProvider: {
+            name: l.renderingName,
+            npi: l.renderingNpi,
+            firstName: l.renderingFirstName ?? undefined,
+            lastName: l.renderingLastName,
+            taxonomyCode: l.renderingTaxonomyCode ?? undefined,
+          },
           supervisedLeader: l.supervisedName && l.supervisedNpi ? { name: l.supervisedName, npi: l.supervisedNpi } : undefined,
+          priorAuthorizationNumber: l.authorizationNumber ?? undefined,
+          supervisingProvider:
+            l.supervisorLastName && l.supervisorNpi ? { firstName: l.supervisorFirstName ?? undefined, lastName: l.supervisorLastName, npi: l.supervisorNpi } : undefined,
         })),
       };
       try {
@@ -244,11 +278,22 @@ export class ClaimBatchService {
   }
 
   /** Copies everything a claim needs out of the live data as it is now. */
-  private async freeze(manager: EntityManager, actor: Actor, batchId: string, ready: ClaimDecisionView[]): Promise<Partial<ClaimBatchLineEntity>[]> {
+  private async freeze(
+    manager: EntityManager,
+    actor: Actor,
+    batch: ClaimBatchEntity,
+    ready: ClaimDecisionView[],
+  ): Promise<Partial<ClaimBatchLineEntity>[]> {
+    const batchId = batch.id;
     const sessions = await manager.findBy(GroupSessionEntity, { id: In([...new Set(ready.map((d) => d.sessionId))]) });
     const clients = await manager.findBy(ClientEntity, { id: In([...new Set(ready.map((d) => d.clientId))]) });
     const payers = await manager.findBy(PayerEntity, { id: In([...new Set(ready.map((d) => d.payerId!))]) });
-    const clinicianIds = new Set(ready.flatMap((d) => (d.supervisedClinicianId ? [d.renderingClinicianId, d.supervisedClinicianId] : [d.renderingClinicianId])));
+    const coverages = await manager.find(CoverageEntity, { where: { clientId: In([...new Set(ready.map((d) => d.clientId))]) }, order: { position: "ASC" } });
+    const supervisorIds = sessions.flatMap((s) => (s.supervisorId ? [s.supervisorId] : []));
+    const clinicianIds = new Set([
+      ...ready.flatMap((d) => (d.supervisedClinicianId ? [d.renderingClinicianId, d.supervisedClinicianId] : [d.renderingClinicianId])),
+      ...supervisorIds,
+    ]);
     const clinicians = await manager.findBy(ClinicianEntity, { id: In([...clinicianIds]) });
     const sessionById = new Map(sessions.map((s) => [s.id, s]));
     const clientById = new Map(clients.map((c) => [c.id, c]));
@@ -260,6 +305,11 @@ export class ClaimBatchService {
       const payer = payerById.get(d.payerId!)!;
       const rendering = clinicianById.get(d.renderingClinicianId)!;
       const supervised = d.supervisedClinicianId ? clinicianById.get(d.supervisedClinicianId)! : null;
+      // 2310D names a supervisor of someone else: when the supervisor renders for an unlicensed leader, the
+      // TR3's "if not required, do not send" keeps them out of it (the leader is named in the claim's note).
+      const supervisor = session.supervisorId && session.supervisorId !== rendering.id ? clinicianById.get(session.supervisorId)! : null;
+      // The coverage the engine billed: the primary in force with this payer and member id.
+      const coverage = coverages.find((c) => c.clientId === d.clientId && c.payerId === d.payerId && c.memberId === d.memberId && c.priority === "PRIMARY" && c.effectiveFrom <= d.serviceDate && (c.effectiveTo === null || c.effectiveTo >= d.serviceDate))!;
       return {
         practiceId: actor.practiceId,
         id: randomUUID(),
@@ -269,11 +319,16 @@ export class ClaimBatchService {
         clientId: d.clientId,
         voided: false,
         position,
+        patientControlNumber: patientControlNumber(batch.controlNumber, position),
         serviceDate: d.serviceDate,
         sessionStartsAt: session.startsAt,
         clientFirstName: client.firstName,
         clientLastName: client.lastName,
         clientDateOfBirth: client.dateOfBirth,
+        clientSex: client.sex,
+        clientAddress: clientAddressOf(client),
+        subscriberRelationship: coverage.relationship,
+        subscriber: subscriberOf(coverage),
         memberId: d.memberId!,
         payerId: payer.id,
         payerName: payer.name,
@@ -289,12 +344,34 @@ export class ClaimBatchService {
         renderingClinicianId: rendering.id,
         renderingName: rendering.name,
         renderingNpi: rendering.npi,
+        renderingFirstName: rendering.firstName,
+        renderingLastName: rendering.lastName,
+        renderingTaxonomyCode: rendering.taxonomyCode,
+        supervisorClinicianId: supervisor?.id ?? null,
+        supervisorFirstName: supervisor?.firstName ?? null,
+        supervisorLastName: supervisor?.lastName ?? null,
+        supervisorNpi: supervisor?.npi ?? null,
         supervisedClinicianId: supervised?.id ?? null,
         supervisedName: supervised?.name ?? null,
         supervisedNpi: supervised?.npi ?? null,
+        authorizationId: d.authorizationId,
+        authorizationNumber: d.authorizationNumber,
       };
     });
   }
+}
+
+/**
+ * CLM01, which the payer echoes in the 835 (CLP01) and the 277: B<batch control number>L<position>. The
+ * control number is unique in the practice and the position in the batch, so the pair is too (a unique index
+ * holds it), and at most 1 + 9 + 1 + 9 characters it stays within the 20 that many payers keep.
+ */
+export function patientControlNumber(batchControlNumber: number, position: number): string {
+  return `B${batchControlNumber}L${position + 1}`;
+}
+
+function frozenSubscriber(s: SubscriberFacts) {
+  return { firstName: s.firstName, lastName: s.lastName, dateOfBirth: s.dateOfBirth, gender: SEX_CODE[s.sex], address: s.address };
 }
 
 /**
@@ -310,9 +387,9 @@ const PRACTICE_SOURCES: Record<string, string> = {
   "practice.address.city": "practice.addressCity",
   "practice.address.state": "practice.addressState",
   "practice.address.zip": "practice.addressZip",
-  "submitter.name": "practice.name",
-  "submitter.contactName": "practice.name",
-  "submitter.id": "practice.npi",
+  "submitter.name": "practice.submitterName",
+  "submitter.contactName": "practice.submitterContactName",
+  "submitter.id": "practice.submitterId",
   "submitter.contactPhone": "practice.phone",
   "receiver.name": "practice.clearinghouseName",
   "receiver.id": "practice.clearinghouseId",
@@ -352,16 +429,31 @@ function unexportable(problems: readonly ExportProblem[]): DomainError {
   return new DomainError(ErrorCode.BadUserInput, summary, fields);
 }
 
-/** What an 837P needs from the practice beyond sign-up; asked for by name so the form can point at it. */
+/**
+ * What a batch needs from the practice beyond sign-up: the billing provider's details and the clearinghouse
+ * settings that address the file. Asked for by name so the form can point at it; checked when a batch is
+ * made and again when it is written (they are read then, and may have been cleared since).
+ */
 export function missingBillingFields(practice: PracticeEntity): FieldError[] {
   const required: [keyof PracticeEntity, string][] = [
-    ["taxId", "Tax id (EIN) is needed for 837P"],
+    ["taxId", "Tax id (EIN) is needed for claims"],
     ["taxonomyCode", "Billing taxonomy code is needed for 837P"],
-    ["addressLine1", "Street address is needed for 837P"],
+    ["addressLine1", "Street address (no PO box) is needed for 837P"],
     ["addressCity", "City is needed for 837P"],
     ["addressState", "State is needed for 837P"],
-    ["addressZip", "ZIP code is needed for 837P"],
+    ["addressZip", "ZIP+4 is needed for 837P"],
     ["phone", "Billing contact phone is needed for 837P"],
+    ["submitterId", "Submitter id (ISA06) from the clearinghouse is needed for 837P"],
+    ["submitterName", "Submitter name (1000A) is needed for 837P"],
+    ["submitterContactName", "Billing contact name (1000A PER) is needed for 837P"],
+    ["clearinghouseId", "Clearinghouse receiver id (ISA08) is needed for 837P"],
+    ["clearinghouseName", "Clearinghouse name (1000B) is needed for 837P"],
+    ["x12UsageIndicator", "Usage indicator (ISA15: T test, P production) is needed for 837P"],
   ];
-  return required.filter(([field]) => !practice[field]).map(([field, message]) => ({ field: `practice.${field}`, message }));
+  const missing = required.filter(([field]) => !practice[field]).map(([field, message]) => ({ field: `practice.${field}`, message }));
+  // A 5-digit ZIP stored before ZIP+4 was required at input.
+  if (practice.addressZip && !/^\d{9}$/.test(practice.addressZip)) {
+    missing.push({ field: "practice.addressZip", message: "ZIP+4 (9 digits) is needed for the 837P billing provider" });
+  }
+  return missing;
 }

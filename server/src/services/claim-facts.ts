@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
+import { evaluateSessions } from "../domain/engine/index.js";
 import type {
+  AuthorizationFacts,
   CoverageFacts,
   EngineInput,
   GroupKind,
@@ -12,7 +14,9 @@ import type {
   PayerFacts,
   RuleVersion,
   SessionFacts,
+  SubscriberRelationship,
 } from "../domain/engine/index.js";
+import { registrationOf, subscriberOf, type ClientRegistrationColumns, type CoverageSubscriberColumns } from "./registration-facts.js";
 
 /** A decision's id is derived from (session, client), so it is stable across evaluations. */
 export function decisionId(sessionId: string, clientId: string): string {
@@ -32,10 +36,17 @@ export interface LoadedSession {
 }
 
 export interface LoadedFacts {
+  /**
+   * Also holds the sessions loaded only because a prior authorization's units span other days: decide those
+   * lines too, but report (and store) only the lines of `sessions`.
+   */
   input: EngineInput;
+  /** The sessions on the dates asked for. */
   sessions: LoadedSession[];
   /** The loaded sessions' lines in batches that are not void, by `${sessionId}:${clientId}`: their batch id. */
   batchOf: Map<string, string>;
+  /** The prior authorization number those billed lines were sent with, by the same key (absent when none). */
+  billedAuthorizationNumber: Map<string, string>;
 }
 
 export type DateSelection = { from: string; to: string } | { dates: string[] };
@@ -59,49 +70,175 @@ const documented = (flag: boolean): string | null => (flag ? DOCUMENTED : null);
 /** `$3` of the queries that read text is BLANK_PATTERN. */
 const isDocumented = (column: string) => `(${column} IS NOT NULL AND ${column} !~ $3)`;
 
-/** The sessions on the selected dates, joined by each query: `$1` is the practice, `$2` the dates. */
-function sessionsOn(range: DateSelection): { where: string; param: string[] } {
-  return "dates" in range
-    ? { where: "s.practice_id = $1 AND s.service_date = ANY($2::date[])", param: range.dates }
-    : { where: "s.practice_id = $1 AND s.service_date BETWEEN ($2::date[])[1] AND ($2::date[])[2]", param: [range.from, range.to] };
-}
-
 /**
  * Everything the engine needs for the sessions on the given dates, in one plain-row query per kind of row
  * however many sessions there are (no entity hydration). Whole days are loaded because the daily unit limit
- * counts every session of a member's day. A new kind of fact (authorizations, subscribers...) is one more
- * query here plus its field on the engine's input.
+ * counts every session of a member's day; a prior authorization's earlier days are loaded because its units
+ * are used in date order across its whole range.
  */
 export async function loadFactsForDates(manager: EntityManager, practiceId: string, range: DateSelection): Promise<LoadedFacts> {
-  const on = sessionsOn(range);
-  const params = [practiceId, on.param];
-  const withText = [...params, BLANK_PATTERN];
+  const practice = await practiceFacts(manager, practiceId);
+  const on = "dates" in range
+    ? { where: "s.practice_id = $1 AND s.service_date = ANY($2::date[])", param: range.dates }
+    : { where: "s.practice_id = $1 AND s.service_date BETWEEN ($2::date[])[1] AND ($2::date[])[2]", param: [range.from, range.to] };
+  const asked: LoadedSession[] = await manager.query(
+    `SELECT s.id, s.starts_at AS "startsAt", to_char(s.service_date, 'YYYY-MM-DD') AS "serviceDate", s.group_id AS "groupId", s.leader_id AS "leaderId"
+     FROM group_sessions s WHERE ${on.where} ORDER BY s.starts_at, s.id`,
+    [practiceId, on.param],
+  );
+  if (asked.length === 0) {
+    return { input: emptyInput(practice), sessions: [], batchOf: new Map(), billedAuthorizationNumber: new Map() };
+  }
+  const authorized = await authorizationContext(manager, practiceId, asked);
+  const sessionIds = [...asked.map((s) => s.id), ...authorized.extraSessionIds];
+  const billed = await billedLines(manager, practiceId, sessionIds, authorized.authorizations.map((a) => a.id));
+  const input = await factsForSessions(manager, practiceId, practice, sessionIds);
+  input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId, authorizationId }) => ({ sessionId, clientId, serviceDate, payerId, authorizationId }));
+  input.authorizations = authorized.authorizations;
+  return {
+    input,
+    sessions: asked,
+    batchOf: new Map(billed.map((b) => [`${b.sessionId}:${b.clientId}`, b.batchId])),
+    billedAuthorizationNumber: new Map(billed.flatMap((b) => (b.authorizationNumber ? [[`${b.sessionId}:${b.clientId}`, b.authorizationNumber] as const] : []))),
+  };
+}
 
+interface PracticeFacts {
+  timezone: string;
+  placeOfService: string;
+}
+
+async function practiceFacts(manager: EntityManager, practiceId: string): Promise<PracticeFacts> {
   const [practice] = await manager.query(`SELECT timezone, default_place_of_service AS "placeOfService" FROM practices WHERE id = $1`, [practiceId]);
   if (!practice) throw new Error(`Practice ${practiceId} is not visible in this transaction`);
-  const empty: LoadedFacts = {
-    input: { timezone: practice.timezone, defaultPlaceOfService: practice.placeOfService, sessions: [], members: new Map(), payers: new Map(), billed: [] },
-    sessions: [],
-    batchOf: new Map(),
-  };
+  return practice;
+}
+
+const emptyInput = (practice: PracticeFacts): EngineInput => ({
+  timezone: practice.timezone,
+  defaultPlaceOfService: practice.placeOfService,
+  sessions: [],
+  members: new Map(),
+  payers: new Map(),
+  billed: [],
+  authorizations: [],
+});
+
+interface BilledRow {
+  sessionId: string;
+  clientId: string;
+  serviceDate: string;
+  payerId: string;
+  batchId: string;
+  authorizationId: string | null;
+  authorizationNumber: string | null;
+}
+
+/** Lines in batches that are not void: of the loaded sessions, and every line billed under one of the authorizations, whatever its date. */
+async function billedLines(manager: EntityManager, practiceId: string, sessionIds: string[], authorizationIds: string[]): Promise<BilledRow[]> {
+  return manager.query(
+    `SELECT l.session_id AS "sessionId", l.client_id AS "clientId", to_char(l.service_date, 'YYYY-MM-DD') AS "serviceDate",
+            l.payer_id AS "payerId", l.batch_id AS "batchId", l.authorization_id AS "authorizationId", l.authorization_number AS "authorizationNumber"
+     FROM claim_batch_lines l
+     WHERE l.practice_id = $1 AND NOT l.voided AND (l.session_id = ANY($2::uuid[]) OR l.authorization_id = ANY($3::uuid[]))`,
+    [practiceId, sessionIds, authorizationIds],
+  );
+}
+
+// ---------------------------------------------------------------- prior authorizations
+//
+// An authorization's units span its whole date range, so a line on date D depends on the lines of the same
+// client on the authorization's earlier days (which used units first, unless blocked) and on every line
+// billed under it, whatever its date. Those earlier sessions are loaded too (only those where an authorized
+// client was present: a client's line depends on their own sessions of the day, not others').
+
+const AUTHORIZATION_COLUMNS = `pa.id, pa.client_id AS "clientId", pa.payer_id AS "payerId", pa.number,
+  to_char(pa.start_date, 'YYYY-MM-DD') AS "startDate", to_char(pa.end_date, 'YYYY-MM-DD') AS "endDate", pa.units`;
+
+async function authorizationContext(
+  manager: EntityManager,
+  practiceId: string,
+  asked: LoadedSession[],
+): Promise<{ authorizations: AuthorizationFacts[]; extraSessionIds: string[] }> {
+  const askedIds = asked.map((s) => s.id);
+  const dates = [...new Set(asked.map((s) => s.serviceDate))];
+  // The authorizations of clients present on a date asked for, in force on one of those dates.
+  const authorizations: AuthorizationFacts[] = await manager.query(
+    `SELECT ${AUTHORIZATION_COLUMNS} FROM prior_authorizations pa
+     WHERE pa.practice_id = $1
+       AND EXISTS (SELECT 1 FROM unnest($3::date[]) d WHERE d BETWEEN pa.start_date AND pa.end_date)
+       AND EXISTS (SELECT 1 FROM attendance a WHERE a.practice_id = pa.practice_id AND a.client_id = pa.client_id AND a.status = 'PRESENT' AND a.session_id = ANY($2::uuid[]))
+     ORDER BY pa.id`,
+    [practiceId, askedIds, dates],
+  );
+  if (authorizations.length === 0) return { authorizations, extraSessionIds: [] };
+  const lastDate = dates.reduce((a, b) => (a > b ? a : b));
+  // Sessions of the authorized clients on the authorizations' days up to the last date asked for, not loaded yet.
+  const extra: { id: string }[] = await manager.query(
+    `SELECT DISTINCT s.id, s.starts_at FROM group_sessions s
+     JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+     JOIN prior_authorizations pa ON pa.practice_id = a.practice_id AND pa.client_id = a.client_id AND pa.id = ANY($2::uuid[])
+     WHERE s.practice_id = $1 AND s.service_date BETWEEN pa.start_date AND LEAST(pa.end_date, $3::date) AND NOT (s.id = ANY($4::uuid[]))
+     ORDER BY s.starts_at, s.id`,
+    [practiceId, authorizations.map((a) => a.id), lastDate, askedIds],
+  );
+  return { authorizations, extraSessionIds: extra.map((s) => s.id) };
+}
+
+/**
+ * Units used per authorization over its whole range: lines billed under it plus lines that use it now (no
+ * ERROR, in date and start order). Loads every session of the authorized clients in the ranges.
+ */
+export async function authorizationUnitsUsed(manager: EntityManager, practiceId: string, authorizationIds: readonly string[]): Promise<Map<string, number>> {
+  const used = new Map(authorizationIds.map((id) => [id, 0]));
+  if (authorizationIds.length === 0) return used;
+  const authorizations: AuthorizationFacts[] = await manager.query(
+    `SELECT ${AUTHORIZATION_COLUMNS} FROM prior_authorizations pa WHERE pa.practice_id = $1 AND pa.id = ANY($2::uuid[]) ORDER BY pa.id`,
+    [practiceId, [...authorizationIds]],
+  );
+  const sessions: { id: string }[] = await manager.query(
+    `SELECT DISTINCT s.id, s.starts_at FROM group_sessions s
+     JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+     JOIN prior_authorizations pa ON pa.practice_id = a.practice_id AND pa.client_id = a.client_id AND pa.id = ANY($2::uuid[])
+     WHERE s.practice_id = $1 AND s.service_date BETWEEN pa.start_date AND pa.end_date
+     ORDER BY s.starts_at, s.id`,
+    [practiceId, authorizations.map((a) => a.id)],
+  );
+  const sessionIds = sessions.map((s) => s.id);
+  const practice = await practiceFacts(manager, practiceId);
+  const billed = await billedLines(manager, practiceId, sessionIds, authorizations.map((a) => a.id));
+  const input = await factsForSessions(manager, practiceId, practice, sessionIds);
+  input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId, authorizationId }) => ({ sessionId, clientId, serviceDate, payerId, authorizationId }));
+  input.authorizations = authorizations;
+  for (const b of billed) if (b.authorizationId && used.has(b.authorizationId)) used.set(b.authorizationId, used.get(b.authorizationId)! + 1);
+  for (const d of evaluateSessions(input)) if (d.authorizationId && used.has(d.authorizationId)) used.set(d.authorizationId, used.get(d.authorizationId)! + 1);
+  return used;
+}
+
+// ---------------------------------------------------------------- sessions, notes, members, payers
+
+/** The engine's input for these sessions (in start order), without billed lines and authorizations; `$2` of each query is the session ids. */
+async function factsForSessions(manager: EntityManager, practiceId: string, practice: PracticeFacts, sessionIds: string[]): Promise<EngineInput> {
+  const empty = emptyInput(practice);
+  if (sessionIds.length === 0) return empty;
+  const params = [practiceId, sessionIds];
+  const withText = [...params, BLANK_PATTERN];
+  const ofSessions = "s.practice_id = $1 AND s.id = ANY($2::uuid[])";
 
   const sessionRows: SessionRow[] = await manager.query(
-    `SELECT s.id, s.starts_at AS "startsAt", to_char(s.service_date, 'YYYY-MM-DD') AS "serviceDate", s.group_id AS "groupId",
-            s.duration_minutes AS "durationMinutes", s.modality, s.place_of_service AS "placeOfService",
+    `SELECT s.id, s.starts_at AS "startsAt", s.duration_minutes AS "durationMinutes", s.modality, s.place_of_service AS "placeOfService",
             ${isDocumented("s.topics")} AS "hasTopics", ${isDocumented("s.interventions")} AS "hasInterventions",
             s.leader_id AS "leaderId", s.supervisor_id AS "supervisorId",
             g.kind AS "groupKind", g.has_psychotherapy_component AS "hasPsychotherapyComponent"
      FROM group_sessions s JOIN therapy_groups g ON g.practice_id = s.practice_id AND g.id = s.group_id
-     WHERE ${on.where}
+     WHERE ${ofSessions}
      ORDER BY s.starts_at, s.id`,
     withText,
   );
-  if (sessionRows.length === 0) return empty;
-
   const present: { sessionId: string; clientId: string }[] = await manager.query(
     `SELECT a.session_id AS "sessionId", a.client_id AS "clientId"
      FROM attendance a JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
-     WHERE ${on.where} AND a.status = 'PRESENT'`,
+     WHERE ${ofSessions} AND a.status = 'PRESENT'`,
     params,
   );
   const notes: NoteRow[] = await manager.query(
@@ -110,7 +247,7 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
             ${isDocumented("n.interventions")} AS interventions, ${isDocumented("n.progress")} AS progress,
             ${isDocumented("n.plan")} AS plan, ${isDocumented("n.risk")} AS risk
      FROM member_notes n JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
-     WHERE ${on.where}`,
+     WHERE ${ofSessions}`,
     withText,
   );
   // Only what the engine counts: a non-blank addendum to a signed note that names the element it completes.
@@ -119,15 +256,8 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
      FROM note_addenda a
      JOIN member_notes n ON n.practice_id = a.practice_id AND n.id = a.note_id
      JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
-     WHERE ${on.where} AND n.signed_at IS NOT NULL AND a.element IS NOT NULL AND ${isDocumented("a.text")}`,
+     WHERE ${ofSessions} AND n.signed_at IS NOT NULL AND a.element IS NOT NULL AND ${isDocumented("a.text")}`,
     withText,
-  );
-  const billed: { sessionId: string; clientId: string; serviceDate: string; payerId: string; batchId: string }[] = await manager.query(
-    `SELECT l.session_id AS "sessionId", l.client_id AS "clientId", to_char(l.service_date, 'YYYY-MM-DD') AS "serviceDate",
-            l.payer_id AS "payerId", l.batch_id AS "batchId"
-     FROM claim_batch_lines l JOIN group_sessions s ON s.practice_id = l.practice_id AND s.id = l.session_id
-     WHERE ${on.where} AND NOT l.voided`,
-    params,
   );
 
   const clientIds = [...new Set(present.map((a) => a.clientId))];
@@ -136,13 +266,24 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
     `SELECT id, licensed, to_char(license_expires_on, 'YYYY-MM-DD') AS "licenseExpiresOn" FROM clinicians WHERE practice_id = $1 AND id = ANY($2::uuid[])`,
     [practiceId, clinicianIds],
   );
-  const clients: { id: string; diagnosisCodes: string[] }[] = clientIds.length
-    ? await manager.query(`SELECT id, diagnosis_codes AS "diagnosisCodes" FROM clients WHERE practice_id = $1 AND id = ANY($2::uuid[])`, [practiceId, clientIds])
+  // Registration: what MISSING_REGISTRATION reads of the client (sex and address), nothing else of their record.
+  const clients: ({ id: string; diagnosisCodes: string[] } & ClientRegistrationColumns)[] = clientIds.length
+    ? await manager.query(
+        `SELECT id, diagnosis_codes AS "diagnosisCodes", sex, address_line1 AS "addressLine1", address_line2 AS "addressLine2",
+                address_city AS "addressCity", address_state AS "addressState", address_zip AS "addressZip"
+         FROM clients WHERE practice_id = $1 AND id = ANY($2::uuid[])`,
+        [practiceId, clientIds],
+      )
     : [];
-  const coverages: (CoverageFacts & { clientId: string })[] = clientIds.length
+  const coverages: (Omit<CoverageFacts, "subscriber"> & CoverageSubscriberColumns & { clientId: string })[] = clientIds.length
     ? await manager.query(
         `SELECT client_id AS "clientId", payer_id AS "payerId", member_id AS "memberId", priority::text AS priority,
-                to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo"
+                to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo",
+                relationship, subscriber_first_name AS "subscriberFirstName", subscriber_last_name AS "subscriberLastName",
+                to_char(subscriber_date_of_birth, 'YYYY-MM-DD') AS "subscriberDateOfBirth", subscriber_sex AS "subscriberSex",
+                subscriber_address_line1 AS "subscriberAddressLine1", subscriber_address_line2 AS "subscriberAddressLine2",
+                subscriber_address_city AS "subscriberAddressCity", subscriber_address_state AS "subscriberAddressState",
+                subscriber_address_zip AS "subscriberAddressZip"
          FROM coverages WHERE practice_id = $1 AND client_id = ANY($2::uuid[])
          ORDER BY client_id, position`,
         [practiceId, clientIds],
@@ -158,7 +299,7 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
                 telehealth_place_of_service AS "telehealthPlaceOfService", modifier_rules AS "modifierRules",
                 required_note_elements AS "requiredNoteElements", require_signed_note AS "requireSignedNote",
                 require_licensed_leader AS "requireLicensedLeader", max_units_per_day AS "maxUnitsPerDay",
-                fee_cents AS "feeCents", created_at AS "createdAt"
+                fee_cents AS "feeCents", require_prior_authorization AS "requirePriorAuthorization", created_at AS "createdAt"
          FROM payer_rule_versions WHERE practice_id = $1 AND payer_id = ANY($2::uuid[])
          ORDER BY created_at, id`,
         [practiceId, payerIds],
@@ -166,9 +307,19 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
     : [];
 
   const clinicianById = new Map(clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn }]));
-  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [] }]));
-  for (const { clientId, payerId, memberId, priority, effectiveFrom, effectiveTo } of coverages) {
-    members.get(clientId)?.coverages.push({ payerId, memberId, priority, effectiveFrom, effectiveTo });
+  const members = new Map<string, MemberFacts>(
+    clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) }]),
+  );
+  for (const c of coverages) {
+    members.get(c.clientId)?.coverages.push({
+      payerId: c.payerId,
+      memberId: c.memberId,
+      priority: c.priority,
+      effectiveFrom: c.effectiveFrom,
+      effectiveTo: c.effectiveTo,
+      relationship: c.relationship as SubscriberRelationship,
+      subscriber: subscriberOf(c),
+    });
   }
   const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] }]));
   for (const { payerId, ...version } of versions) payers.get(payerId)?.ruleVersions.push(version as RuleVersion);
@@ -203,19 +354,12 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
     presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
     notes: notesBySession.get(s.id) ?? [],
   }));
-
-  return {
-    input: { ...empty.input, sessions, members, payers, billed: billed.map(({ sessionId, clientId, serviceDate, payerId }) => ({ sessionId, clientId, serviceDate, payerId })) },
-    sessions: sessionRows.map(({ id, startsAt, serviceDate, groupId, leaderId }) => ({ id, startsAt, serviceDate, groupId, leaderId })),
-    batchOf: new Map(billed.map((b) => [`${b.sessionId}:${b.clientId}`, b.batchId])),
-  };
+  return { ...empty, sessions, members, payers };
 }
 
 interface SessionRow {
   id: string;
   startsAt: Date;
-  serviceDate: string;
-  groupId: string;
   durationMinutes: number;
   modality: Modality;
   placeOfService: string | null;

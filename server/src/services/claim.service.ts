@@ -127,25 +127,62 @@ function cursorKey(after: (string | number)[] | null): { startsAt: string; id: s
   return { startsAt, id };
 }
 
+/** What a work list narrows lines by; every condition given must hold. */
+export interface ClaimFilter {
+  payerId?: string | null;
+  status?: ClaimStatus | null;
+  /** Lines this reason blocks: an ERROR with this code. */
+  issueCode?: ClaimIssueCode | null;
+  /** The session's leader or the rendering provider (a supervisor). */
+  clinicianId?: string | null;
+  groupId?: string | null;
+  clientId?: string | null;
+  /** Part of the member's or the group's name, any case. */
+  search?: string | null;
+}
+
+/** A line with the names a search reads, taken in the same transaction as the line. */
+export interface FilterableDecision extends ClaimDecisionView {
+  groupId: string;
+  groupName: string;
+  clientName: string;
+}
+
+export function matchesClaimFilter(view: FilterableDecision, filter: ClaimFilter): boolean {
+  if (filter.payerId != null && view.payerId !== filter.payerId) return false;
+  if (filter.status != null && view.status !== filter.status) return false;
+  if (filter.issueCode != null && !view.issues.some((i) => i.code === filter.issueCode && i.severity === "ERROR")) return false;
+  if (filter.clinicianId != null && view.renderingClinicianId !== filter.clinicianId && view.supervisedClinicianId !== filter.clinicianId) return false;
+  if (filter.groupId != null && view.groupId !== filter.groupId) return false;
+  if (filter.clientId != null && view.clientId !== filter.clientId) return false;
+  const needle = filter.search?.trim().toLowerCase();
+  if (needle && !view.clientName.toLowerCase().includes(needle) && !view.groupName.toLowerCase().includes(needle)) return false;
+  return true;
+}
+
+/** Ids that are not UUIDs cannot name a row; asking for one matches nothing rather than failing the query. */
+export function filterCanMatch(filter: ClaimFilter): boolean {
+  return [filter.payerId, filter.clinicianId, filter.groupId, filter.clientId].every((id) => id == null || isUuid(id));
+}
+
 export class ClaimService {
   constructor(private readonly db: Database) {}
 
   async list(
     actor: Actor,
-    args: { from: string; to: string; payerId?: string | null; status?: ClaimStatus | null; first?: number | null; after?: string | null },
+    args: { from: string; to: string; first?: number | null; after?: string | null } & ClaimFilter,
   ): Promise<Page<ClaimDecisionView>> {
     validateRange(args.from, args.to);
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 2);
-    if (args.payerId != null && !isUuid(args.payerId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    if (!filterCanMatch(args)) return { nodes: [], hasNextPage: false, totalCount: 0 };
     const afterKey = cursorKey(after);
     const { rows, totalCount } = await this.db.inPractice(actor, async (m) => {
       await refreshDecisions(m, actor.practiceId, { from: args.from, to: args.to });
       return readStoredPage(m, actor.practiceId, {
         from: args.from,
         to: args.to,
-        payerId: args.payerId ?? null,
-        status: args.status ?? null,
+        filter: args,
         limit: limit + 1,
         after: afterKey,
       });
@@ -187,8 +224,10 @@ export class ClaimService {
       if (range.from == null && daysBetween(from, to) >= MAX_RANGE_DAYS) from = addDays(to, -(MAX_RANGE_DAYS - 1));
       validateRange(from, to);
 
-      const { input, batchOf } = await loadFactsForDates(manager, actor.practiceId, { from, to });
-      const before = evaluateSessions(input);
+      const { input, batchOf, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to });
+      // Sessions loaded only for a prior authorization's earlier days are outside the range previewed.
+      const inRange = new Set(sessions.map((s) => s.id));
+      const before = evaluateSessions(input).filter((d) => inRange.has(d.sessionId));
       // The newest createdAt makes the proposal win a tie with a version of the same effectiveFrom, as a save would.
       const proposed: RuleVersion = { id: PROPOSED_VERSION_ID, ...values, createdAt: new Date(8.64e15) };
       const timelineVersions = [...versions, proposed];

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
+import { SEXES, SUBSCRIBER_RELATIONSHIPS, type Sex, type SubscriberRelationship } from "../domain/engine/index.js";
 import {
   isValidDate,
+  normalizeAddress,
   normalizeIcd10,
+  validatePostalAddress,
+  type AddressValues,
   validateClaimIdentifier,
   validateDiagnosisCodes,
   validateFirstName,
@@ -15,7 +19,16 @@ import type { Database } from "./database.js";
 import { isUuid } from "./ids.js";
 import { decodeCursor, pageSize, toPage, type Page } from "./pagination.js";
 import { practiceToday } from "./practice-clock.js";
+import { subscriberOf } from "./registration-facts.js";
 import type { Actor, RequestMeta } from "./request-context.js";
+
+export interface SubscriberInput {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  sex: Sex;
+  address: AddressValues;
+}
 
 export interface CoverageInput {
   payerId: string;
@@ -23,12 +36,17 @@ export interface CoverageInput {
   priority: CoveragePriority;
   effectiveFrom: string;
   effectiveTo?: string | null;
+  /** SELF when omitted. */
+  relationship?: SubscriberRelationship | null;
+  subscriber?: SubscriberInput | null;
 }
 
 export interface CreateClientInput {
   firstName: string;
   lastName: string;
   dateOfBirth: string;
+  sex?: Sex | null;
+  address?: AddressValues | null;
   diagnosisCodes: string[];
   coverages: CoverageInput[];
 }
@@ -37,14 +55,47 @@ export type UpdateClientInput = { [K in keyof CreateClientInput]?: CreateClientI
 
 const MAX_COVERAGES = 10;
 const MAX_DIAGNOSIS_CODES = 12;
-const CLIENT_FIELDS = ["firstName", "lastName", "dateOfBirth", "diagnosisCodes"] as const;
+const CLIENT_FIELDS = ["firstName", "lastName", "dateOfBirth", "sex", "addressLine1", "addressLine2", "addressCity", "addressState", "addressZip", "diagnosisCodes"] as const;
 
-function validateCoverages(coverages: CoverageInput[]): FieldError[] {
+function validateSex(sex: unknown, field: string): FieldError[] {
+  return sex == null || (SEXES as readonly unknown[]).includes(sex) ? [] : [{ field, message: `Sex must be one of ${SEXES.join(", ")}` }];
+}
+
+function validateBirthDate(date: string | null | undefined, field: string, today: string): FieldError[] {
+  if (date == null || !isValidDate(date)) return [{ field, message: "Date of birth must be a date (YYYY-MM-DD)" }];
+  if (date > today || date < "1900-01-01") return [{ field, message: "Date of birth must be between 1900-01-01 and today" }];
+  return [];
+}
+
+/** The insured person (2010BA): required exactly when the client is not the insured. */
+function validateSubscriber(c: CoverageInput, at: string, today: string): FieldError[] {
+  const relationship = c.relationship ?? "SELF";
+  if (!(SUBSCRIBER_RELATIONSHIPS as readonly string[]).includes(relationship)) {
+    return [{ field: `${at}.relationship`, message: `Relationship must be one of ${SUBSCRIBER_RELATIONSHIPS.join(", ")}` }];
+  }
+  const s = c.subscriber;
+  if (relationship === "SELF") {
+    return s == null ? [] : [{ field: `${at}.subscriber`, message: "The client is the insured (relationship SELF): leave the subscriber out, or choose the client's relationship to the insured" }];
+  }
+  if (s == null) {
+    return [{ field: `${at}.subscriber`, message: `The insured person's name, date of birth, sex and address are required when the client is not the insured (relationship ${relationship})` }];
+  }
+  return [
+    ...validateFirstName(s.firstName, `${at}.subscriber.firstName`),
+    ...validateLastName(s.lastName, `${at}.subscriber.lastName`),
+    ...validateBirthDate(s.dateOfBirth, `${at}.subscriber.dateOfBirth`, today),
+    ...validateSex(s.sex, `${at}.subscriber.sex`),
+    ...(s.address == null ? [{ field: `${at}.subscriber.address`, message: "The insured person's address is required" }] : validatePostalAddress(normalizeAddress(s.address), `${at}.subscriber.address`)),
+  ];
+}
+
+function validateCoverages(coverages: CoverageInput[], today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (coverages.length > MAX_COVERAGES) errors.push({ field: "coverages", message: `A client can have at most ${MAX_COVERAGES} coverages` });
   coverages.forEach((c, i) => {
     const at = `coverages[${i}]`;
     errors.push(...validateClaimIdentifier(c.memberId, `${at}.memberId`));
+    errors.push(...validateSubscriber(c, at, today));
     if (!isValidDate(c.effectiveFrom)) errors.push({ field: `${at}.effectiveFrom`, message: "Start date must be a date (YYYY-MM-DD)" });
     if (c.effectiveTo != null) {
       if (!isValidDate(c.effectiveTo)) errors.push({ field: `${at}.effectiveTo`, message: "End date must be a date (YYYY-MM-DD)" });
@@ -73,13 +124,10 @@ function validateClientFields(input: UpdateClientInput, required: boolean, today
   // The 837P subscriber name (2010BA NM103/NM104).
   if (required || input.firstName !== undefined) errors.push(...validateFirstName(input.firstName, "firstName"));
   if (required || input.lastName !== undefined) errors.push(...validateLastName(input.lastName, "lastName"));
-  if (required || input.dateOfBirth !== undefined) {
-    if (input.dateOfBirth == null || !isValidDate(input.dateOfBirth)) {
-      errors.push({ field: "dateOfBirth", message: "Date of birth must be a date (YYYY-MM-DD)" });
-    } else if (input.dateOfBirth > today || input.dateOfBirth < "1900-01-01") {
-      errors.push({ field: "dateOfBirth", message: "Date of birth must be between 1900-01-01 and today" });
-    }
-  }
+  if (required || input.dateOfBirth !== undefined) errors.push(...validateBirthDate(input.dateOfBirth, "dateOfBirth", today));
+  errors.push(...validateSex(input.sex, "sex"));
+  // The patient's address (2010BA or 2010CA N3/N4).
+  if (input.address != null) errors.push(...validatePostalAddress(normalizeAddress(input.address), "address"));
   if (required || input.diagnosisCodes !== undefined) {
     const codes = input.diagnosisCodes ?? [];
     if (input.diagnosisCodes === null) errors.push({ field: "diagnosisCodes", message: "Diagnosis codes cannot be null; send [] for none" });
@@ -87,7 +135,7 @@ function validateClientFields(input: UpdateClientInput, required: boolean, today
     errors.push(...validateDiagnosisCodes(codes, "diagnosisCodes"));
   }
   if (input.coverages === null) errors.push({ field: "coverages", message: "Coverages cannot be null; send [] for none" });
-  if (input.coverages) errors.push(...validateCoverages(input.coverages));
+  if (input.coverages) errors.push(...validateCoverages(input.coverages, today));
   return errors;
 }
 
@@ -138,6 +186,8 @@ export class ClientService {
         firstName: input.firstName.trim(),
         lastName: input.lastName.trim(),
         dateOfBirth: input.dateOfBirth,
+        sex: input.sex ?? null,
+        ...addressColumns(input.address ?? null),
         diagnosisCodes: input.diagnosisCodes.map(normalizeIcd10),
       });
       await manager.insert(ClientEntity, client);
@@ -166,12 +216,21 @@ export class ClientService {
       if (input.lastName != null) after.lastName = input.lastName.trim();
       if (input.dateOfBirth != null) after.dateOfBirth = input.dateOfBirth;
       if (input.diagnosisCodes != null) after.diagnosisCodes = input.diagnosisCodes.map(normalizeIcd10);
+      // null clears sex or address: a wrong value is worse on a claim than a missing one, which MISSING_REGISTRATION names.
+      if (input.sex !== undefined) after.sex = input.sex;
+      if (input.address !== undefined) Object.assign(after, addressColumns(input.address));
       const changes: Record<string, unknown> = changedFields(before, after, CLIENT_FIELDS);
       if (Object.keys(changes).length > 0) {
         await manager.update(ClientEntity, { practiceId: actor.practiceId, id }, {
           firstName: after.firstName,
           lastName: after.lastName,
           dateOfBirth: after.dateOfBirth,
+          sex: after.sex,
+          addressLine1: after.addressLine1,
+          addressLine2: after.addressLine2,
+          addressCity: after.addressCity,
+          addressState: after.addressState,
+          addressZip: after.addressZip,
           diagnosisCodes: after.diagnosisCodes,
         });
       }
@@ -215,6 +274,8 @@ export class ClientService {
         priority: c.priority,
         effectiveFrom: c.effectiveFrom,
         effectiveTo: c.effectiveTo ?? null,
+        relationship: c.relationship ?? "SELF",
+        ...subscriberColumns(c.subscriber ?? null),
         position,
       }),
     );
@@ -224,5 +285,34 @@ export class ClientService {
 }
 
 function coverageSummary(c: CoverageEntity) {
-  return { payerId: c.payerId, memberId: c.memberId, priority: c.priority, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo };
+  return {
+    payerId: c.payerId,
+    memberId: c.memberId,
+    priority: c.priority,
+    effectiveFrom: c.effectiveFrom,
+    effectiveTo: c.effectiveTo,
+    relationship: c.relationship,
+    subscriber: subscriberOf(c),
+  };
+}
+
+function addressColumns(address: AddressValues | null): Pick<ClientEntity, "addressLine1" | "addressLine2" | "addressCity" | "addressState" | "addressZip"> {
+  const a = address ? normalizeAddress(address) : null;
+  return { addressLine1: a?.line1 ?? null, addressLine2: a?.line2 ?? null, addressCity: a?.city ?? null, addressState: a?.state ?? null, addressZip: a?.zip ?? null };
+}
+
+/** Validation has refused a subscriber on SELF and required one otherwise, so the columns follow the input. */
+function subscriberColumns(s: SubscriberInput | null) {
+  const a = s ? normalizeAddress(s.address) : null;
+  return {
+    subscriberFirstName: s?.firstName.trim() ?? null,
+    subscriberLastName: s?.lastName.trim() ?? null,
+    subscriberDateOfBirth: s?.dateOfBirth ?? null,
+    subscriberSex: s?.sex ?? null,
+    subscriberAddressLine1: a?.line1 ?? null,
+    subscriberAddressLine2: a?.line2 ?? null,
+    subscriberAddressCity: a?.city ?? null,
+    subscriberAddressState: a?.state ?? null,
+    subscriberAddressZip: a?.zip ?? null,
+  };
 }

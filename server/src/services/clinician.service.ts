@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { isValidDate, validateNpi, validatePersonDisplayName, validateText } from "../domain/validation/index.js";
+import {
+  isValidDate,
+  personNameParts,
+  validateFirstName,
+  validateLastName,
+  validateNpi,
+  validatePersonDisplayName,
+  validateTaxonomyCode,
+  validateText,
+} from "../domain/validation/index.js";
 import { ClinicianEntity } from "../entities/index.js";
 import { assertValid, conflict, type FieldError } from "../errors/domain-error.js";
 import { changedFields, writeAudit } from "./audit.js";
@@ -13,6 +22,10 @@ export interface CreateClinicianInput {
   credential: string;
   licensed: boolean;
   licenseExpiresOn?: string | null;
+  /** The legal names the 837P sends; taken from `name` when both are omitted. */
+  firstName?: string | null;
+  lastName?: string | null;
+  taxonomyCode?: string | null;
 }
 
 export class ClinicianService {
@@ -29,15 +42,25 @@ export class ClinicianService {
       ...validateNpi(input.npi.trim(), "npi"),
       ...validateText(input.credential, "credential", { required: true, max: 40 }),
     ];
+    const givenNames = input.firstName != null || input.lastName != null;
+    if (givenNames) {
+      errors.push(...validateLastName(input.lastName, "lastName"), ...validateFirstName(input.firstName, "firstName", { required: false }));
+    }
+    const taxonomyCode = input.taxonomyCode?.trim().toUpperCase() || null;
+    errors.push(...validateTaxonomyCode(taxonomyCode, "taxonomyCode"));
     if (input.licenseExpiresOn != null && !isValidDate(input.licenseExpiresOn)) {
       errors.push({ field: "licenseExpiresOn", message: "License expiry must be a date (YYYY-MM-DD)" });
     }
     assertValid(errors);
+    const derived = personNameParts(input.name);
+    const names = givenNames ? { firstName: input.firstName?.trim() || null, lastName: input.lastName!.trim() } : { firstName: derived.first, lastName: derived.last };
     return this.db.inPractice(actor, async (manager) => {
       const clinician = manager.create(ClinicianEntity, {
         practiceId: actor.practiceId,
         id: randomUUID(),
         name: input.name.trim(),
+        ...names,
+        taxonomyCode,
         npi: input.npi.trim(),
         credential: input.credential.trim(),
         licensed: input.licensed,
@@ -56,7 +79,7 @@ export class ClinicianService {
         action: "clinician.create",
         entityType: "Clinician",
         entityId: clinician.id,
-        changes: changedFields(null, clinician, ["name", "npi", "credential", "licensed", "licenseExpiresOn"]),
+        changes: changedFields(null, clinician, ["name", "firstName", "lastName", "taxonomyCode", "npi", "credential", "licensed", "licenseExpiresOn"]),
       });
       return clinician;
     });

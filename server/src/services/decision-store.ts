@@ -1,7 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { evaluateSessions } from "../domain/engine/index.js";
 import { decisionId, loadFactsForDates, type DateSelection, type LoadedSession } from "./claim-facts.js";
-import type { ClaimDecisionView, ClaimStatus } from "./claim.service.js";
+import type { ClaimIssueCode } from "../domain/engine/index.js";
+import type { ClaimDecisionView, ClaimFilter, ClaimStatus } from "./claim.service.js";
 
 /**
  * Stored claim decisions (table claim_decisions) and their freshness.
@@ -17,21 +18,28 @@ export interface EvaluatedLine {
   session: LoadedSession;
 }
 
-/** Runs the engine on the sessions of the selected dates, billed lines overlaid; in the engine's order. */
+/**
+ * Runs the engine on the sessions of the selected dates, billed lines overlaid; in the engine's order. Sessions
+ * loaded only for a prior authorization's earlier days are decided too but not returned.
+ */
 export async function evaluateLines(manager: EntityManager, practiceId: string, range: DateSelection): Promise<EvaluatedLine[]> {
-  const { input, sessions, batchOf } = await loadFactsForDates(manager, practiceId, range);
+  const { input, sessions, batchOf, billedAuthorizationNumber } = await loadFactsForDates(manager, practiceId, range);
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
-  return evaluateSessions(input).map((draft) => {
-    const session = sessionById.get(draft.sessionId)!;
-    const batchId = batchOf.get(`${draft.sessionId}:${draft.clientId}`) ?? null;
+  return evaluateSessions(input).flatMap((draft) => {
+    const session = sessionById.get(draft.sessionId);
+    if (!session) return [];
+    const key = `${draft.sessionId}:${draft.clientId}`;
+    const batchId = batchOf.get(key) ?? null;
     const view: ClaimDecisionView = {
       ...draft,
       id: decisionId(draft.sessionId, draft.clientId),
       status: batchId ? "BILLED" : draft.status,
       batchId,
+      // A billed line reports the authorization number it was sent with, not what today's data would pick.
+      ...(batchId ? { authorizationNumber: billedAuthorizationNumber.get(key) ?? null } : {}),
       sessionStartsAt: session.startsAt,
     };
-    return { view, session };
+    return [{ view, session }];
   });
 }
 
@@ -135,9 +143,11 @@ const COLUMNS = [
   ["batch_id", "uuid"],
   ["charge_cents", "integer"],
   ["issue_codes", "text[]"],
+  ["error_codes", "text[]"],
   ["group_id", "uuid"],
   ["leader_id", "uuid"],
   ["rendering_clinician_id", "uuid"],
+  ["supervised_clinician_id", "uuid"],
   ["rule_version_id", "uuid"],
   ["decision", "jsonb"],
 ] as const;
@@ -157,9 +167,11 @@ async function insertLines(manager: EntityManager, practiceId: string, lines: Ev
       batch_id: view.batchId,
       charge_cents: view.chargeCents,
       issue_codes: view.issues.map((i) => i.code),
+      error_codes: [...new Set(view.issues.filter((i) => i.severity === "ERROR").map((i) => i.code))],
       group_id: session.groupId,
       leader_id: session.leaderId,
       rendering_clinician_id: view.renderingClinicianId,
+      supervised_clinician_id: view.supervisedClinicianId,
       rule_version_id: view.ruleVersionId,
       decision,
     };
@@ -189,40 +201,134 @@ const toView = (row: StoredRow): ClaimDecisionView => ({ ...row.decision, sessio
 export interface StoredPageQuery {
   from: string;
   to: string;
-  payerId: string | null;
-  status: ClaimStatus | null;
+  /** Ids in it are UUIDs (the caller answers an empty page otherwise). */
+  filter: ClaimFilter;
   /** Rows to return (the caller asks one more than it shows, to know whether there is a next page). */
   limit: number;
   after: { startsAt: string; id: string } | null;
 }
 
-/** One statement: the number of matching lines (from the per-date counts) and one keyset page, in (session start, id) order. */
+/**
+ * The work-list filter as conditions on claim_decisions (alias d), exactly as matchesClaimFilter (its
+ * specification) decides a line; appends its parameters to `params`.
+ */
+function filterConditions(filter: ClaimFilter, params: unknown[]): string[] {
+  const conditions: string[] = [];
+  if (filter.payerId != null) conditions.push(`d.payer_id = $${params.push(filter.payerId)}::uuid`);
+  if (filter.status != null) conditions.push(`d.status = $${params.push(filter.status)}`);
+  if (filter.issueCode != null) conditions.push(`$${params.push(filter.issueCode)}::text = ANY (d.error_codes)`);
+  if (filter.clinicianId != null) {
+    const n = params.push(filter.clinicianId);
+    conditions.push(`(d.rendering_clinician_id = $${n}::uuid OR d.supervised_clinician_id = $${n}::uuid)`);
+  }
+  if (filter.groupId != null) conditions.push(`d.group_id = $${params.push(filter.groupId)}::uuid`);
+  if (filter.clientId != null) conditions.push(`d.client_id = $${params.push(filter.clientId)}::uuid`);
+  const needle = filter.search?.trim().toLowerCase();
+  if (needle) {
+    // Names are read now, not stored with the decision: renaming a client or group changes no decision.
+    // strpos, not LIKE: a % or _ typed into the search is a character to find.
+    const n = params.push(needle);
+    conditions.push(`(EXISTS (SELECT 1 FROM clients c WHERE c.practice_id = d.practice_id AND c.id = d.client_id
+                              AND strpos(lower(c.first_name || ' ' || c.last_name), $${n}) > 0)
+                   OR EXISTS (SELECT 1 FROM therapy_groups g WHERE g.practice_id = d.practice_id AND g.id = d.group_id
+                              AND strpos(lower(g.name), $${n}) > 0))`);
+  }
+  return conditions;
+}
+
+/** Only payer and status narrow the per-date counts; any other filter counts the lines themselves. */
+const countsSuffice = (filter: ClaimFilter) =>
+  filter.issueCode == null && filter.clinicianId == null && filter.groupId == null && filter.clientId == null && !filter.search?.trim();
+
+/** One statement: the number of matching lines and one keyset page, in (session start, id) order. */
 export async function readStoredPage(manager: EntityManager, practiceId: string, query: StoredPageQuery): Promise<{ rows: ClaimDecisionView[]; totalCount: number }> {
   const params: unknown[] = [practiceId, query.from, query.to];
-  // The same filters select the lines of the page and the per-date counts that add up to totalCount.
-  const filters = ["practice_id = $1", "session_date BETWEEN $2::date AND $3::date"];
-  if (query.payerId !== null) filters.push(`payer_id = $${params.push(query.payerId)}::uuid`);
-  if (query.status !== null) filters.push(`status = $${params.push(query.status)}`);
+  // The same filters select the lines of the page and the lines (or per-date counts) that add up to totalCount.
+  const filters = ["d.practice_id = $1", "d.session_date BETWEEN $2::date AND $3::date", ...filterConditions(query.filter, params)];
+  const counted = countsSuffice(query.filter)
+    ? `SELECT COALESCE(sum(lines), 0)::int AS total FROM claim_decision_counts d WHERE ${filters.join(" AND ")}`
+    : `SELECT count(*)::int AS total FROM claim_decisions d WHERE ${filters.join(" AND ")}`;
   // Start instants of a date range's sessions lie within a day of it in any time zone (two days is margin); the
   // bounds let the page scan start at the range in start order. Computed in SQL, which has dates before year 1.
   const page = [
     ...filters,
-    `session_starts_at >= ($2::date - 2)::timestamp AT TIME ZONE 'UTC'`,
-    `session_starts_at < ($3::date + 3)::timestamp AT TIME ZONE 'UTC'`,
+    `d.session_starts_at >= ($2::date - 2)::timestamp AT TIME ZONE 'UTC'`,
+    `d.session_starts_at < ($3::date + 3)::timestamp AT TIME ZONE 'UTC'`,
   ];
-  if (query.after) page.push(`(session_starts_at, id) > ($${params.push(query.after.startsAt)}::timestamptz, $${params.push(query.after.id)}::uuid)`);
+  if (query.after) page.push(`(d.session_starts_at, d.id) > ($${params.push(query.after.startsAt)}::timestamptz, $${params.push(query.after.id)}::uuid)`);
   const rows: (StoredRow & { total: number })[] = await manager.query(
     `SELECT counted.total, p.decision, p."startsAt"
-     FROM (SELECT COALESCE(sum(lines), 0)::int AS total FROM claim_decision_counts WHERE ${filters.join(" AND ")}) counted
+     FROM (${counted}) counted
      LEFT JOIN LATERAL (
-       SELECT decision, session_starts_at AS "startsAt" FROM claim_decisions
+       SELECT d.decision, d.session_starts_at AS "startsAt" FROM claim_decisions d
        WHERE ${page.join(" AND ")}
-       ORDER BY session_starts_at, id
+       ORDER BY d.session_starts_at, d.id
        LIMIT $${params.push(query.limit)}
      ) p ON true`,
     params,
   );
   return { totalCount: rows[0]?.total ?? 0, rows: rows.filter((r) => r.decision !== null).map(toView) };
+}
+
+interface TotalRow {
+  lineCount: number;
+  chargeCents: number;
+}
+
+/** The aggregates a claim summary is made of, over the stored lines of the range that match the filter. */
+export interface StoredTotals {
+  total: TotalRow;
+  byStatus: (TotalRow & { status: ClaimStatus })[];
+  blockedByIssue: (TotalRow & { code: ClaimIssueCode })[];
+  blockedByPayer: (TotalRow & { payerId: string | null })[];
+  readyByPayer: (TotalRow & { payerId: string | null })[];
+  /** Unbilled sessions, earliest start first (then session id), at most `oldestLimit`. */
+  oldestUnbilled: { sessionId: string; serviceDate: string; readyCount: number; blockedCount: number }[];
+}
+
+/** One statement of aggregates; the ordering of reasons and payers is the caller's (claim-summary.service.ts). */
+export async function readStoredTotals(
+  manager: EntityManager,
+  practiceId: string,
+  range: { from: string; to: string },
+  filter: ClaimFilter,
+  oldestLimit: number,
+): Promise<StoredTotals> {
+  const params: unknown[] = [practiceId, range.from, range.to];
+  const filters = ["d.practice_id = $1", "d.session_date BETWEEN $2::date AND $3::date", ...filterConditions(filter, params)];
+  const limit = params.push(oldestLimit);
+  const totals = (from: string, extra = "") =>
+    `json_build_object('lineCount', count(*), 'chargeCents', COALESCE(sum(charge_cents), 0))${extra} FROM ${from}`;
+  const [row] = await manager.query(
+    `WITH lines AS (
+       SELECT d.session_id, d.session_starts_at, d.service_date, d.status, d.payer_id, d.charge_cents, d.error_codes
+       FROM claim_decisions d WHERE ${filters.join(" AND ")}
+     )
+     SELECT
+       (SELECT ${totals("lines")}) AS total,
+       (SELECT COALESCE(json_agg(t), '[]') FROM (SELECT status, count(*) AS "lineCount", sum(charge_cents) AS "chargeCents" FROM lines GROUP BY status) t) AS "byStatus",
+       (SELECT COALESCE(json_agg(t), '[]') FROM (
+          SELECT code, count(*) AS "lineCount", sum(charge_cents) AS "chargeCents"
+          FROM lines, unnest(error_codes) AS code WHERE status = 'BLOCKED' GROUP BY code) t) AS "blockedByIssue",
+       (SELECT COALESCE(json_agg(t), '[]') FROM (
+          SELECT payer_id AS "payerId", count(*) AS "lineCount", sum(charge_cents) AS "chargeCents" FROM lines WHERE status = 'BLOCKED' GROUP BY payer_id) t) AS "blockedByPayer",
+       (SELECT COALESCE(json_agg(t), '[]') FROM (
+          SELECT payer_id AS "payerId", count(*) AS "lineCount", sum(charge_cents) AS "chargeCents" FROM lines WHERE status = 'READY' GROUP BY payer_id) t) AS "readyByPayer",
+       (SELECT COALESCE(json_agg(t ORDER BY t."startsAt", t."sessionId"), '[]') FROM (
+          SELECT session_id AS "sessionId", to_char(min(service_date), 'YYYY-MM-DD') AS "serviceDate",
+                 count(*) FILTER (WHERE status = 'READY') AS "readyCount", count(*) FILTER (WHERE status = 'BLOCKED') AS "blockedCount",
+                 min(session_starts_at) AS "startsAt"
+          FROM lines WHERE status <> 'BILLED' GROUP BY session_id ORDER BY min(session_starts_at), session_id LIMIT $${limit}) t) AS "oldestUnbilled"`,
+    params,
+  );
+  return {
+    total: row.total,
+    byStatus: row.byStatus,
+    blockedByIssue: row.blockedByIssue,
+    blockedByPayer: row.blockedByPayer,
+    readyByPayer: row.readyByPayer,
+    oldestUnbilled: row.oldestUnbilled.map(({ startsAt: _startsAt, ...session }: { startsAt: string }) => session),
+  };
 }
 
 /** The stored decisions of these sessions (on these dates), each session's lines in client order as the engine gives them. */

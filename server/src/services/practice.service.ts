@@ -1,14 +1,16 @@
 import {
   isPlaceOfService,
-  validateAddressLine,
   validateCity,
   validateOrganizationName,
   validatePhone,
+  normalizeZip,
   validateReceiverId,
-  validateStateCode,
+  validateStreetAddressLine,
+  validateSubmitterId,
   validateTaxId,
   validateTaxonomyCode,
-  validateZip,
+  validateUsState,
+  validateZipCode,
 } from "../domain/validation/index.js";
 import { PracticeEntity } from "../entities/index.js";
 import { assertValid, type FieldError } from "../errors/domain-error.js";
@@ -28,11 +30,41 @@ export interface UpdatePracticeInput {
   phone?: string | null;
   clearinghouseName?: string | null;
   clearinghouseId?: string | null;
+  submitterId?: string | null;
+  submitterName?: string | null;
+  submitterContactName?: string | null;
+  x12UsageIndicator?: string | null;
 }
 
-const FIELDS = ["name", "defaultPlaceOfService", "taxId", "taxonomyCode", "addressLine1", "addressCity", "addressState", "addressZip", "phone", "clearinghouseName", "clearinghouseId"] as const;
+const FIELDS = [
+  "name",
+  "defaultPlaceOfService",
+  "taxId",
+  "taxonomyCode",
+  "addressLine1",
+  "addressCity",
+  "addressState",
+  "addressZip",
+  "phone",
+  "clearinghouseName",
+  "clearinghouseId",
+  "submitterId",
+  "submitterName",
+  "submitterContactName",
+  "x12UsageIndicator",
+] as const;
 
 type Field = (typeof FIELDS)[number];
+
+/** Typed in as people write them; stored as the 837P carries them. */
+const NORMALIZE: Partial<Record<Field, (value: string) => string>> = {
+  addressState: (v) => v.toUpperCase(),
+  taxonomyCode: (v) => v.toUpperCase(),
+  x12UsageIndicator: (v) => v.toUpperCase(),
+  addressZip: normalizeZip,
+};
+
+
 
 /**
  * Everything here but the place of service goes into the 837P, so it is checked with the shared claim-field
@@ -45,13 +77,18 @@ const RULES: Record<Field, (value: string | null, field: string) => FieldError[]
     v !== null && isPlaceOfService(v) ? [] : [{ field: f, message: "Place of service must be a two-digit CMS code such as 11" }],
   taxId: (v, f) => validateTaxId(v, f),
   taxonomyCode: (v, f) => validateTaxonomyCode(v, f),
-  addressLine1: (v, f) => validateAddressLine(v, f, { required: false }),
+  // The billing provider (2010AA N3/N4): a street address, never a PO box, and the ZIP+4.
+  addressLine1: (v, f) => validateStreetAddressLine(v, f, { required: false }),
   addressCity: (v, f) => validateCity(v, f, { required: false }),
-  addressState: (v, f) => validateStateCode(v, f),
-  addressZip: (v, f) => validateZip(v, f),
+  addressState: (v, f) => validateUsState(v, f),
+  addressZip: (v, f) => validateZipCode(v, f, { nineDigits: true }),
   phone: (v, f) => validatePhone(v, f),
   clearinghouseName: (v, f) => validateOrganizationName(v, f, { required: false }),
   clearinghouseId: (v, f) => validateReceiverId(v, f),
+  submitterId: (v, f) => validateSubmitterId(v, f),
+  submitterName: (v, f) => validateOrganizationName(v, f, { required: false }),
+  submitterContactName: (v, f) => validateOrganizationName(v, f, { required: false }),
+  x12UsageIndicator: (v, f) => (v === null || v === "T" || v === "P" ? [] : [{ field: f, message: "Usage indicator must be T (test files) or P (production)" }]),
 };
 
 export class PracticeService {
@@ -67,7 +104,7 @@ export class PracticeService {
     for (const field of FIELDS) {
       const raw = input[field];
       if (raw === undefined) continue;
-      const value = raw === null ? null : field === "addressState" || field === "taxonomyCode" ? raw.trim().toUpperCase() : raw.trim();
+      const value = raw === null ? null : (NORMALIZE[field] ?? ((v: string) => v))(raw.trim());
       cleaned[field] = value === "" ? null : value;
       errors.push(...RULES[field](cleaned[field] ?? null, field));
     }

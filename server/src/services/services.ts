@@ -3,6 +3,7 @@ import type { LoginThrottlePolicy } from "../auth/login-throttle.js";
 import { AuditLogService } from "./audit-log.service.js";
 import { AuthService } from "./auth.service.js";
 import { ClaimBatchService } from "./claim-batch.service.js";
+import { ClaimSummaryService } from "./claim-summary.service.js";
 import { ClaimService } from "./claim.service.js";
 import { ClientService } from "./client.service.js";
 import { ClinicianService } from "./clinician.service.js";
@@ -12,6 +13,7 @@ import { InvitationService } from "./invitation.service.js";
 import { NoteService } from "./note.service.js";
 import { PayerService } from "./payer.service.js";
 import { PracticeService } from "./practice.service.js";
+import { PriorAuthorizationService } from "./prior-authorization.service.js";
 import { SessionService } from "./session.service.js";
 
 /** Every use case, built once per server from the data source. */
@@ -23,14 +25,16 @@ export class Services {
   readonly payers: PayerService;
   readonly clinicians: ClinicianService;
   readonly clients: ClientService;
+  readonly authorizations: PriorAuthorizationService;
   readonly auditLog: AuditLogService;
   readonly groups: GroupService;
   readonly sessions: SessionService;
   readonly notes: NoteService;
   readonly claims: ClaimService;
+  readonly claimSummary: ClaimSummaryService;
   readonly batches: ClaimBatchService;
 
-  constructor(dataSource: DataSource, options: { x12UsageIndicator?: "P" | "T"; loginThrottle?: LoginThrottlePolicy } = {}) {
+  constructor(dataSource: DataSource, options: { loginThrottle?: LoginThrottlePolicy } = {}) {
     this.db = new Database(dataSource);
     this.auth = new AuthService(this.db, options.loginThrottle);
     this.invitations = new InvitationService(this.db);
@@ -38,11 +42,13 @@ export class Services {
     this.payers = new PayerService(this.db);
     this.clinicians = new ClinicianService(this.db);
     this.clients = new ClientService(this.db);
+    this.authorizations = new PriorAuthorizationService(this.db);
     this.auditLog = new AuditLogService(this.db);
     this.groups = new GroupService(this.db);
     this.sessions = new SessionService(this.db);
     this.notes = new NoteService(this.db);
     this.claims = new ClaimService(this.db);
-    this.batches = new ClaimBatchService(this.db, options.x12UsageIndicator ?? "T");
+    this.claimSummary = new ClaimSummaryService(this.db);
+    this.batches = new ClaimBatchService(this.db);
   }
 }

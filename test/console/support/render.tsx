@@ -6,6 +6,7 @@ import { createApolloClient } from "../../../console/src/app/apollo";
 import { RouterProvider } from "../../../console/src/app/router";
 import { ViewerProvider, type Viewer } from "../../../console/src/auth/viewer";
 import type { Role } from "../../../console/src/__generated__/graphql";
+import { permissionsOf } from "../../../server/src/auth/roles";
 
 export interface Call {
   operationName: string;
@@ -40,6 +41,8 @@ export function viewerFor(role: Role, overrides: Partial<Viewer> = {}): Viewer {
   return {
     __typename: "Viewer",
     role,
+    // What the API serves as me.permissions: the server's own table, so the console tests cannot drift from it.
+    permissions: permissionsOf(role),
     user: { __typename: "User", id: "u1", email: "pat@example.test", name: "Pat Doe" },
     practice: { __typename: "Practice", id: "p1", name: "Harbor", npi: "1234567893", timezone: "America/New_York", defaultPlaceOfService: "11" },
     memberships: [{ __typename: "Membership", role, practice: { __typename: "Practice", id: "p1", name: "Harbor" } }],

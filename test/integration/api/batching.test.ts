@@ -4,9 +4,12 @@ import { billingSetup, type BillingFixture } from "../../support/billing-fixture
 
 /** Counts every SQL statement the server sends, so a test can tell batching from N+1. */
 class CountingLogger implements Logger {
-  count = 0;
-  logQuery() {
-    this.count += 1;
+  queries: string[] = [];
+  get count() {
+    return this.queries.length;
+  }
+  logQuery(query: string) {
+    this.queries.push(query);
   }
   logQueryError() {}
   logQuerySlow() {}
@@ -24,6 +27,18 @@ const EVERYTHING = `query ($first: Int!, $from: Date!) {
     notes { id participation signedBy { id } addenda { text author { id } } client { id } }
     claimDecisions { id status issues { code } payer { id name } client { id } session { id } }
   } } }
+}`;
+
+/** The console's sessions list: what the bench serves against a bare Apollo + pg + DataLoader server. */
+export const SESSIONS_PAGE = `query ($first: Int!, $from: Date!) {
+  sessions(first: $first, from: $from) { totalCount edges { node {
+    id date presentCount group { name } leader { name }
+    attendance { status client { id firstName lastName } }
+  } } }
+}`;
+
+const DECISIONS_WITH_PARENTS = `query ($from: Date!, $to: Date!) {
+  claimDecisions(from: $from, to: $to, first: 100) { totalCount edges { node { id status session { id date } client { id firstName } payer { id name } } } }
 }`;
 
 const logger = new CountingLogger();
@@ -55,6 +70,12 @@ async function insertSessions(owner: PracticeFixture, fx: BillingFixture, count:
   );
 }
 
+async function statementsOf(owner: PracticeFixture, query: string, variables: Record<string, unknown>): Promise<number> {
+  const before = logger.count;
+  expectOk(await server.gql(query, variables, owner.token));
+  return logger.count - before;
+}
+
 async function statementsFor(owner: PracticeFixture, first: number): Promise<number> {
   const before = logger.count;
   const data = expectOk(await server.gql(EVERYTHING, { first, from: "2026-01-01" }, owner.token));
@@ -71,6 +92,36 @@ describe("nested reads", () => {
     const ten = await statementsFor(owner, 10);
     const fifty = await statementsFor(owner, 50);
     expect(fifty).toBe(ten);
-    expect(ten).toBeLessThan(120);
+    // One transaction for the request: BEGIN, scope, the token check (3), one statement per kind of row
+    // (prior authorizations included), COMMIT.
+    expect(ten).toBeLessThanOrEqual(32);
+  });
+
+  it("answer the sessions page in 12 statements, token check included, whatever its size", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3 });
+    await insertSessions(owner, fx, 50, "2026-02-01");
+    const counts = [];
+    for (const first of [5, 50]) counts.push(await statementsOf(owner, SESSIONS_PAGE, { first, from: "2026-01-01" }));
+    expect(counts[1]).toBe(counts[0]);
+    // BEGIN, scope, token + rescope + membership, sessions + count, groups, leaders, attendance, clients, COMMIT.
+    expect(counts[0]).toBeLessThanOrEqual(12);
+  });
+
+  it("answer claimDecisions with their session, client and payer in one transaction", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3 });
+    await insertSessions(owner, fx, 20, "2026-02-01");
+    const before = logger.count;
+    const data = expectOk(await server.gql(DECISIONS_WITH_PARENTS, { from: "2026-02-01", to: "2026-02-28" }, owner.token));
+    const sent = logger.queries.slice(before);
+    const statements = sent.length;
+    expect(data.claimDecisions.totalCount).toBe(60);
+    expect(data.claimDecisions.edges[0].node.session.id).toBeTruthy();
+    expect(data.claimDecisions.edges[0].node.payer.name).toBeTruthy();
+    expect(sent.filter((q) => q === "START TRANSACTION")).toHaveLength(1);
+    expect(sent.filter((q) => q === "COMMIT")).toHaveLength(1);
+    // The work list's filters read group and client names beside the facts until they move into SQL.
+    expect(statements).toBeLessThanOrEqual(24);
   });
 });

@@ -86,6 +86,8 @@ const PATHS: [string, string, "fee" | "batch", Reader[]?][] = [
   ["claimDecisions", `{ claimDecisions(from: "2026-03-01", to: "2026-04-30") { edges { node { chargeCents batchId } } } }`, "fee"],
   ["claimBatches", `{ claimBatches { id totalChargeCents } }`, "batch"],
   ["claimBatch", `query ($batchId: ID!) { claimBatch(id: $batchId) { id totalChargeCents lines { chargeCents } } }`, "batch"],
+  // One member's April line: its charge is exactly the fee.
+  ["claimSummary.chargeCents", `query ($clientId: ID!) { claimSummary(from: "2026-04-01", to: "2026-04-30", clientId: $clientId) { chargeCents byStatus { chargeCents } } }`, "fee"],
   ["payers.rules", `{ payers { ${RULES} } }`, "fee"],
   ["payer.rules", `query ($payerId: ID!) { payer(id: $payerId) { ${RULES} } }`, "fee"],
   ["previewPayerRules", `query ($payerId: ID!) { previewPayerRules(payerId: $payerId, rules: { feeCents: 1 }) { decisionsEvaluated } }`, "fee"],
@@ -157,6 +159,10 @@ const BILLING_FIELDS: Record<string, string> = {
   "PayerRules.feeCents": "only under Payer.rules*, previewPayerRules and payer mutations, all guarded",
   "ClaimBatch.totalChargeCents": "only under the guarded claim batch queries and mutations",
   "ClaimLineContents.chargeCents": "only under previewPayerRules, guarded",
+  "ClaimSummary.chargeCents": "PATHS: claimSummary.chargeCents",
+  "ClaimStatusTotal.chargeCents": "PATHS: claimSummary.chargeCents",
+  "ClaimIssueTotal.chargeCents": "guarded like ClaimSummary.chargeCents; FORBIDDEN for CLINICIAN in claim-work-list.test.ts",
+  "ClaimPayerTotal.chargeCents": "guarded like ClaimSummary.chargeCents; FORBIDDEN for CLINICIAN in claim-work-list.test.ts",
 };
 
 describe("the catalog of billing fields", () => {

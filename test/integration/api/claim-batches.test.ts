@@ -9,7 +9,7 @@ const VOID = `mutation ($id: ID!) { voidClaimBatch(id: $id) { id voided voidedAt
 const GET = `query ($id: ID!) { claimBatch(id: $id) { ${BATCH} } }`;
 const EXPORT = `query ($id: ID!, $format: ExportFormat!) { claimBatch(id: $id) { export(format: $format) } }`;
 const STATUSES = `query { claimDecisions(from: "2026-03-01", to: "2026-03-31", first: 100) { edges { node { id status batchId } } } }`;
-const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261qm0801x", addressLine1: "1 Main St", addressCity: "Boston", addressState: "ma", addressZip: "02110", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE" }) { taxId taxonomyCode addressState } }`;
+const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261qm0801x", addressLine1: "1 Main St", addressCity: "Boston", addressState: "ma", addressZip: "02110-1234", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE", submitterId: "SUBMIT01", submitterName: "Test Practice Billing", submitterContactName: "Pat Biller", x12UsageIndicator: "t" }) { taxId taxonomyCode addressState } }`;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -78,9 +78,12 @@ describe("createClaimBatch", () => {
     expectOk(await server.gql(CREATE, input("db"), owner.token));
     await expect(
       server.dataSource.query(
-        `INSERT INTO claim_batch_lines SELECT practice_id, gen_random_uuid(), batch_id, decision_id, session_id, client_id, false, position + 100, service_date, session_starts_at,
-           client_first_name, client_last_name, client_date_of_birth, member_id, payer_id, payer_name, payer_code, payer_kind, rule_version_id, cpt_code, modifiers,
-           place_of_service, units, charge_cents, diagnosis_codes, rendering_name, rendering_npi
+        `INSERT INTO claim_batch_lines (practice_id, id, batch_id, decision_id, session_id, client_id, voided, position, patient_control_number, service_date, session_starts_at,
+           client_first_name, client_last_name, client_date_of_birth, subscriber_relationship, member_id, payer_id, payer_name, payer_code, payer_kind, rule_version_id, cpt_code, modifiers,
+           place_of_service, units, charge_cents, diagnosis_codes, rendering_name, rendering_npi, rendering_last_name)
+         SELECT practice_id, gen_random_uuid(), batch_id, decision_id, session_id, client_id, false, position + 100, patient_control_number || 'X', service_date, session_starts_at,
+           client_first_name, client_last_name, client_date_of_birth, subscriber_relationship, member_id, payer_id, payer_name, payer_code, payer_kind, rule_version_id, cpt_code, modifiers,
+           place_of_service, units, charge_cents, diagnosis_codes, rendering_name, rendering_npi, rendering_last_name
          FROM claim_batch_lines WHERE practice_id = $1 LIMIT 1`,
         [owner.practiceId],
       ),
@@ -188,14 +191,13 @@ describe("exports", () => {
     expect(fx.clientIds).toHaveLength(3);
   });
 
-  it("asks for the practice's billing details before writing an 837P", async () => {
-    const owner = await signUpPractice(server);
-    const fx = await billingSetup(server, owner, { members: 2 });
-    await readySession(server, owner, fx);
-    const batch = expectOk(await server.gql(CREATE, input("nodetails"), owner.token)).createClaimBatch;
+  it("asks again for billing details cleared after the batch was made, before writing an 837P", async () => {
+    const { owner } = await practiceWithLines(1);
+    const batch = expectOk(await server.gql(CREATE, input("cleared"), owner.token)).createClaimBatch;
+    expectOk(await server.gql(`mutation { updatePractice(input: { taxId: null, submitterId: null }) { id } }`, {}, owner.token));
     const res = await server.gql(EXPORT, { id: batch.id, format: "X12_837P" }, owner.token);
     expect(errorCode(res)).toBe("BAD_USER_INPUT");
-    expect(res.errors![0].extensions!.fields!.map((f) => f.field)).toContain("practice.taxId");
+    expect(res.errors![0].extensions!.fields!.map((f) => f.field).sort()).toEqual(["practice.submitterId", "practice.taxId"]);
   });
 });
 
@@ -224,6 +226,7 @@ describe("roles and tenancy", () => {
   it("keeps another practice from reading, exporting or voiding a batch, and the batch is unchanged", async () => {
     const { owner: a } = await practiceWithLines(1);
     const b = await signUpPractice(server);
+    expectOk(await server.gql(BILLING_DETAILS, {}, b.token));
     const batch = expectOk(await server.gql(CREATE, input("a1"), a.token)).createClaimBatch;
     const missing = "4b7f7a51-0b53-4d5e-8c3a-1b2c3d4e5f65";
     expect(expectOk(await server.gql(GET, { id: batch.id }, a.token)).claimBatch.id).toBe(batch.id);

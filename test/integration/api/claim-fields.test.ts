@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { X12Parser } from "node-x12";
 import { errorCode, expectOk, PASSWORD, signUpPractice, startTestServer, type GraphQLResponse, type PracticeFixture, type TestServer } from "../../support/api";
-import { billingSetup, readySession } from "../../support/billing-fixture";
+import { BILLING_DETAILS as SHARED_BILLING_DETAILS, billingSetup, readySession } from "../../support/billing-fixture";
 import { uniqueNpi } from "../../support/npi";
 
 /**
@@ -28,7 +28,7 @@ const UNSAFE: [string, string][] = [
   ["emoji", "Ab😀cd"],
 ];
 
-const BILLING_DETAILS = { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "02110", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE" };
+const BILLING_DETAILS = { ...SHARED_BILLING_DETAILS };
 
 function refusedFields(res: GraphQLResponse): string[] {
   expect(errorCode(res)).toBe("BAD_USER_INPUT");

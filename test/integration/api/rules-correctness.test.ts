@@ -5,6 +5,7 @@
 import { X12Parser, type X12Interchange, type X12Segment } from "node-x12";
 import { errorCode, expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
 import { billingSetup, readySession, type BillingFixture } from "../../support/billing-fixture";
+import { parseCsvRecords } from "../../support/csv";
 import { uniqueNpi } from "../../support/npi";
 
 const DECISIONS = `query ($id: ID!) { session(id: $id) { claimDecisions {
@@ -33,7 +34,7 @@ const PREVIEW = `query ($payerId: ID!, $rules: PayerRulesInput!, $from: Date, $t
     timeline { from to ruleVersionId effectiveFrom proposed }
   }
 }`;
-const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "02110", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE" }) { id } }`;
+const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "02110-1234", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE", submitterId: "SUBMIT01", submitterName: "Test Practice Billing", submitterContactName: "Pat Biller", x12UsageIndicator: "t" }) { id } }`;
 
 type Decision = {
   status: string;
@@ -165,11 +166,12 @@ describe("who may lead", () => {
     const notes = segments.filter((s) => s.tag === "NTE").map((s) => [s.valueOf(1), s.valueOf(2)]);
     expect(notes).toEqual(Array(3).fill(["ADD", `GROUP LED BY ROBIN LEE NPI ${leaderNpi} UNDER SUPERVISION`]));
     const csv: string = expectOk(await server.gql(EXPORT, { id: batch.id, format: "CSV" }, owner.token)).claimBatch.export;
-    const rows = csv.trim().split("\r\n").map((r) => r.split(","));
-    const header = rows[0];
-    for (const row of rows.slice(1)) {
-      expect(row[header.indexOf("rendering_npi")]).toBe(supervisor.npi);
-      expect(row[header.indexOf("supervised_leader_npi")]).toBe(leaderNpi);
+    const rows = parseCsvRecords(csv);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.rendering_provider).toBe("Fox, Dana");
+      expect(row.rendering_npi).toBe(supervisor.npi);
+      expect(row.supervised_leader_npi).toBe(leaderNpi);
     }
   });
 

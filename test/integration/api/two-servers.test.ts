@@ -27,7 +27,7 @@ afterAll(async () => {
 const LOG_IN = `mutation ($input: LogInInput!) { logIn(input: $input) { token } }`;
 const ME = `{ me { user { email } practice { id } } }`;
 const CREATE = `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id lineCount } }`;
-const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "02110", phone: "6175550100" }) { id } }`;
+const BILLING_DETAILS = `mutation { updatePractice(input: { taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "02110-1234", phone: "6175550100", clearinghouseName: "Test House", clearinghouseId: "TESTHOUSE", submitterId: "SUBMIT01", submitterName: "Test Practice Billing", submitterContactName: "Pat Biller", x12UsageIndicator: "t" }) { id } }`;
 const TOO_MANY = /too many/i;
 
 /** The load balancer: request i goes to one server or the other. */

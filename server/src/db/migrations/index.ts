@@ -4,7 +4,9 @@ import { ClaimBatches1764190200000 } from "./1764190200000-claim-batches.js";
 import { RulesTimelineAndSupervision1764190300000 } from "./1764190300000-rules-timeline-and-supervision.js";
 import { Invitations1764190400000 } from "./1764190400000-invitations.js";
 import { AuditOrderByTime1764190410000 } from "./1764190410000-audit-order-by-time.js";
-import { StoredClaimDecisions1764190500000 } from "./1764190500000-stored-claim-decisions.js";
+import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authorizations.js";
+import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
+import { StoredClaimDecisions1764190600000 } from "./1764190600000-stored-claim-decisions.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -14,5 +16,7 @@ export const migrations = [
   RulesTimelineAndSupervision1764190300000,
   Invitations1764190400000,
   AuditOrderByTime1764190410000,
-  StoredClaimDecisions1764190500000,
+  PriorAuthorizations1764190500000,
+  ClaimsAClearinghouseAccepts1764190510000,
+  StoredClaimDecisions1764190600000,
 ];

@@ -6,6 +6,7 @@
 import { FAMILY_PSYCHOTHERAPY_CODES, suggestIndividualCodes } from "./cpt-codes.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
 import type {
+  AuthorizationFacts,
   ClaimIssue,
   ClaimIssueCode,
   CoverageFacts,
@@ -14,8 +15,10 @@ import type {
   LeaderFacts,
   NoteElement,
   NoteFacts,
+  RegistrationFacts,
   RuleVersion,
   SessionFacts,
+  SubscriberRelationship,
 } from "./types.js";
 
 /** What every check may read about one present member of one session. */
@@ -28,6 +31,8 @@ export interface LineFacts {
   presentCount: number;
   /** The member's diagnoses as they go on the claim. */
   diagnosisCodes: string[];
+  /** The member's sex and address as the claim would name them. */
+  registration: RegistrationFacts;
   coverage: CoverageFacts | null;
   rules: RuleVersion | null;
   note: NoteFacts | null;
@@ -43,6 +48,17 @@ export interface RuledLineFacts extends LineFacts {
 /** A ruled line at its turn in the day: what the member's units with this payer already went to. */
 export interface CountedLineFacts extends RuledLineFacts {
   /** Units of that local day with this payer already used when this line's turn comes. */
+  unitsUsed: number;
+  /** Of those, units used by lines already billed in a batch that is not void. */
+  unitsBilled: number;
+  /** The prior authorization for the member and payer in force on the date of service; null when there is none. */
+  authorization: AuthorizationTurn | null;
+}
+
+/** A prior authorization at a line's turn: how many of its units earlier and billed lines already used. */
+export interface AuthorizationTurn {
+  authorization: AuthorizationFacts;
+  /** Units of the authorization already used when this line's turn comes (billed lines first, then earlier lines). */
   unitsUsed: number;
   /** Of those, units used by lines already billed in a batch that is not void. */
   unitsBilled: number;
@@ -79,6 +95,9 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   TELEHEALTH_NOT_COVERED: "ERROR",
   DAILY_UNIT_LIMIT: "ERROR",
   TOO_MANY_MODIFIERS: "ERROR",
+  AUTH_REQUIRED: "ERROR",
+  AUTH_EXHAUSTED: "ERROR",
+  MISSING_REGISTRATION: "ERROR",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -120,6 +139,42 @@ export function missingDiagnosis(line: LineFacts): CheckResult {
     "MISSING_DIAGNOSIS",
     "This member has no diagnosis code on file, and every claim needs at least one. " +
       "Add the member's ICD-10 diagnosis (e.g. F33.1), then re-evaluate.",
+  );
+}
+
+const RELATIONSHIP_LABEL: Record<Exclude<SubscriberRelationship, "SELF">, string> = {
+  SPOUSE: "the insured's spouse",
+  CHILD: "the insured's child",
+  OTHER: "a dependent of the insured",
+};
+
+/**
+ * The 837P names the patient with sex (DMG03) and home address (N3/N4), and, when the member is not the
+ * insured, the insured's name, date of birth, sex and address: clearinghouses reject a claim without them.
+ */
+export function missingRegistration(line: LineFacts): CheckResult {
+  const { sex, address } = line.registration;
+  const onClient: string[] = [];
+  if (sex === null) onClient.push("sex");
+  else if (sex === "UNKNOWN") onClient.push("sex (recorded as unknown; payers need female or male)");
+  if (address === null) onClient.push("home address (street, city, state and ZIP)");
+  const coverage = line.coverage;
+  // The relationship of a dependent whose insured person is not on file.
+  const dependentWithoutSubscriber = coverage && coverage.subscriber === null && coverage.relationship !== "SELF" ? coverage.relationship : null;
+  const subscriberMissing = dependentWithoutSubscriber !== null;
+  if (onClient.length === 0 && !subscriberMissing) return null;
+  const missing = onClient.map((what) => `the member's ${what}`);
+  if (dependentWithoutSubscriber && coverage) {
+    missing.push(`the insured person's name, date of birth, sex and address (the member is ${RELATIONSHIP_LABEL[dependentWithoutSubscriber]} on the coverage with member ID ${coverage.memberId})`);
+  }
+  const where = [
+    onClient.length > 0 ? `enter the member's ${onClient.map((w) => w.replace(/ \(.*$/, "")).join(" and ")} in Clients → this client` : "",
+    subscriberMissing ? "enter the insured person under that coverage in Clients → this client → Coverages" : "",
+  ].filter(Boolean);
+  return issue(
+    "MISSING_REGISTRATION",
+    `A claim file must name ${missing.join("; and ")}, and this claim lacks ${missing.length === 1 ? "it" : "them"}. ` +
+      `To fix it, ${where.join(", and ")}; then the line can be billed.`,
   );
 }
 
@@ -260,10 +315,10 @@ export function sessionTooLong(line: RuledLineFacts): CheckResult {
 
 /** Payers deny group therapy whose session record lacks the topics or the interventions used. */
 export function missingGroupDocumentation(line: LineFacts): CheckResult {
-  const missing: string[] = [];
-  if (isBlank(line.session.topics)) missing.push("topics");
-  if (isBlank(line.session.interventions)) missing.push("interventions");
-  if (missing.length === 0) return null;
+  const noTopics = isBlank(line.session.topics);
+  const noInterventions = isBlank(line.session.interventions);
+  if (!noTopics && !noInterventions) return null;
+  const missing = noTopics && noInterventions ? ["topics", "interventions"] : [noTopics ? "topics" : "interventions"];
   return issue(
     "MISSING_GROUP_DOCUMENTATION",
     `The session has no ${missing.join(" or ")} recorded, and payers deny group therapy documented without them. ` +
@@ -300,11 +355,13 @@ const NOTE_SECTIONS: readonly { element: NoteElement; section: NoteSection }[] =
 export function noteIncomplete(line: RuledLineFacts): CheckResult {
   const note = line.note;
   if (!note) return null;
-  const required = new Set(line.rules.requiredNoteElements);
-  const completedByAddendum = new Set(note.addenda.filter((a) => a.element !== null && !isBlank(a.text)).map((a) => a.element));
+  // Runs for every line: nothing is allocated unless an element is missing.
+  let issues: ClaimIssue[] | null = null;
   // Canonical element order, not the payer's list order, so issues read the same whatever order rules were saved in.
-  return NOTE_SECTIONS.filter(({ element, section }) => required.has(element) && isBlank(note[section]) && !completedByAddendum.has(element)).map(
-    ({ element, section }) =>
+  for (const { element, section } of NOTE_SECTIONS) {
+    if (!line.rules.requiredNoteElements.includes(element) || !isBlank(note[section])) continue;
+    if (note.addenda.some((a) => a.element === element && !isBlank(a.text))) continue;
+    (issues ??= []).push(
       issue(
         "NOTE_INCOMPLETE",
         `The member's note leaves ${section} empty, and this payer requires every note to document it. ` +
@@ -313,7 +370,9 @@ export function noteIncomplete(line: RuledLineFacts): CheckResult {
             : `Fill in the note's ${section} before signing it.`),
         element,
       ),
-  );
+    );
+  }
+  return issues;
 }
 
 /** Payers that require it accept only notes the clinician has signed. */
@@ -361,6 +420,33 @@ export function dailyUnitLimit(line: CountedLineFacts): CheckResult {
   );
 }
 
+/** Payers that require prior authorization deny a line with no authorization in force on the date of service. */
+export function authRequired(line: CountedLineFacts): CheckResult {
+  if (!line.rules.requirePriorAuthorization || line.authorization) return null;
+  return issue(
+    "AUTH_REQUIRED",
+    `This payer requires a prior authorization for group therapy, and this member has none with this payer in force on ${line.serviceDate}. ` +
+      `Add the authorization the payer issued (Clients → this member → Prior authorizations), or extend an existing one's dates to cover ${line.serviceDate}, then re-evaluate.`,
+  );
+}
+
+/**
+ * A prior authorization pays only the units it approved: billed lines hold theirs first, then the
+ * authorization's billable lines in date and start order; a line past the approved units is denied.
+ */
+export function authExhausted(line: CountedLineFacts): CheckResult {
+  const turn = line.authorization;
+  if (!line.rules.requirePriorAuthorization || !turn || turn.unitsUsed < turn.authorization.units) return null;
+  const { number, units, startDate, endDate } = turn.authorization;
+  const earlier = turn.unitsUsed - turn.unitsBilled;
+  const usedBy = [turn.unitsBilled > 0 ? `${turn.unitsBilled} already billed` : "", earlier > 0 ? `${earlier} by earlier billable sessions` : ""].filter(Boolean);
+  return issue(
+    "AUTH_EXHAUSTED",
+    `Prior authorization ${number} (${startDate} to ${endDate}) approved ${count(units, "unit")}, and all of ${units === 1 ? "it is" : "them are"} already used (${usedBy.join(", ")}). ` +
+      "Ask the payer for more units or a new authorization and record it (Clients → this member → Prior authorizations: raise the units or add the new one), then re-evaluate.",
+  );
+}
+
 /** A claim line carries at most 4 modifiers; payers reject lines with more. */
 export function tooManyModifiers(line: RuledLineFacts): CheckResult {
   if (line.modifiers.length <= MAX_MODIFIERS_PER_LINE) return null;
@@ -375,6 +461,7 @@ export function tooManyModifiers(line: RuledLineFacts): CheckResult {
 export const CHECKS: readonly Check[] = [
   { needsRules: false, run: noActiveCoverage },
   { needsRules: false, run: missingDiagnosis },
+  { needsRules: false, run: missingRegistration },
   { needsRules: true, run: groupTooSmall },
   { needsRules: true, run: groupTooLarge },
   { needsRules: false, run: useIndividualCode },
@@ -390,5 +477,7 @@ export const CHECKS: readonly Check[] = [
   { needsRules: true, run: noteUnsigned },
   { needsRules: true, run: telehealthNotCovered },
   { needsRules: true, countsUnits: true, run: dailyUnitLimit },
+  { needsRules: true, countsUnits: true, run: authRequired },
+  { needsRules: true, countsUnits: true, run: authExhausted },
   { needsRules: true, run: tooManyModifiers },
 ];

@@ -3,26 +3,136 @@
  * present member per session. Pure: the same input always gives the same
  * drafts, so callers can re-run it after any change and diff the results.
  */
-import { CHECKS, type CheckResult, type CountedLineFacts, type LineFacts, type RuledLineFacts } from "./checks.js";
+import { CHECKS, type AuthorizationTurn, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
 import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
 import { applicableModifiers, claimDiagnosisCodes, placeOfServiceFor, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
-import type { BilledLineFacts, ClaimDecisionDraft, ClaimIssue, EngineInput, MemberFacts, SessionFacts } from "./types.js";
+import type { AuthorizationFacts, BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
 
-/** A line with every check run but the unit count, which needs the whole day judged first. */
-interface JudgedLine {
-  line: LineFacts;
-  ruled: RuledLineFacts | null;
-  /** Issues per entry of CHECKS, so the unit check's issue lands in its place in the table's order. */
-  issuesByCheck: ClaimIssue[][];
+/**
+ * One line through the whole evaluation. The same object is what every check reads: it is the LineFacts, and
+ * once coverage and rules are known also the RuledLineFacts (modifiers) and the CountedLineFacts (units), so
+ * nothing is copied per check or per stage. Every field is set at creation so all lines share one shape.
+ */
+interface WorkLine extends CountedLineFacts {
+  /** Whether coverage and rules were found, i.e. whether the rules-dependent checks apply. */
+  ruled: boolean;
+  /** Issues in CHECKS order, without the unit checks' (inserted later at their places); null while none. */
+  issues: ClaimIssue[] | null;
+  /** Whether any issue so far is an ERROR. */
+  blocked: boolean;
+  member: MemberRecord;
+  /** The prior authorization the line uses a unit of, once units are counted. */
+  usedAuthorization: AuthorizationFacts | null;
 }
 
-/** One draft per present member per session, in session start order (then session id), then clientId order. */
+/** A present member, looked up once per evaluation. */
+interface MemberRecord {
+  clientId: string;
+  facts: MemberFacts;
+  /** Position of clientId among all present members in code-unit order: sorting a session's members compares numbers. */
+  rank: number;
+  diagnosisCodes: string[];
+  /** Units given so far on `usedOn` per payer (lines of this evaluation, after the billed ones). */
+  usedUnits: Map<string, number> | null;
+  usedOn: string;
+}
+
+const NO_MODIFIERS: string[] = [];
+
+/**
+ * One draft per present member per session, in session start order (then session id), then clientId order.
+ * Lines are judged a local day at a time (start order is also day order, and units never cross a day), so a
+ * day's work lines are garbage before the next day starts.
+ */
 export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
-  const judged = [...input.sessions].sort(byStart).flatMap((session) => linesOf(session, input)).map(judge);
-  countUnits(judged, input.billed);
-  return judged.map((j) => draftOf(j, input.defaultPlaceOfService));
+  const sessions = [...input.sessions].sort(byStart);
+  const plan = checkPlan();
+  const prepared = new Prepared(input);
+  const billed = billedUnitsOf(input.billed);
+  // An authorization's units span days, so its counts live for the whole evaluation (lines come in start order).
+  const authorizations = new AuthorizationCounts(input.authorizations ?? [], input.billed);
+  const shared = new SharedArrays();
+  const drafts: ClaimDecisionDraft[] = [];
+  let day: WorkLine[] = [];
+  let dayDate = "";
+  const finishDay = () => {
+    // Where each unit check's issues go in a line's list: the list's length when that check's turn came.
+    const unitSlots = plan.unitChecks.length > 0 ? new Int32Array(day.length * plan.unitChecks.length) : null;
+    for (let n = 0; n < day.length; n++) judge(day[n], plan, unitSlots, n);
+    if (unitSlots) countUnits(day, plan, unitSlots, billed, authorizations);
+    for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
+    day = [];
+  };
+  const membersOf = sessions.map((session) => session.presentClientIds.map((clientId) => prepared.member(clientId)));
+  prepared.rankMembers();
+  for (let i = 0; i < sessions.length; i++) {
+    const session = sessions[i];
+    const serviceDate = localDateOf(session.startsAt, input.timezone);
+    if (serviceDate !== dayDate && day.length > 0) finishDay();
+    dayDate = serviceDate;
+    addLinesOf(session, presentMembers(membersOf[i]), serviceDate, prepared, day);
+  }
+  finishDay();
+  return drafts;
+}
+
+interface CheckPlan {
+  /** Indexes into CHECKS of the unit checks, in order. */
+  unitChecks: number[];
+}
+
+function checkPlan(): CheckPlan {
+  const unitChecks: number[] = [];
+  CHECKS.forEach((check, index) => {
+    if (check.needsRules && check.countsUnits) unitChecks.push(index);
+  });
+  return { unitChecks };
+}
+
+/** What many lines share, worked out once per evaluation instead of once per line. */
+class Prepared {
+  private readonly members = new Map<string, MemberRecord>();
+  private readonly modifiers = new Map<RuleVersion, Map<string, string[]>>();
+
+  constructor(private readonly input: EngineInput) {}
+
+  member(clientId: string): MemberRecord {
+    let record = this.members.get(clientId);
+    if (!record) {
+      // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
+      const facts = this.input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [], registration: { sex: null, address: null } };
+      record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), usedUnits: null, usedOn: "" };
+      this.members.set(clientId, record);
+    }
+    return record;
+  }
+
+  /** Ranks every member met so far by clientId, once, instead of comparing id strings in every session. */
+  rankMembers(): void {
+    const records = [...this.members.values()].sort((a, b) => compareStrings(a.clientId, b.clientId));
+    for (let i = 0; i < records.length; i++) records[i].rank = i;
+  }
+
+  modifiersOf(rules: RuleVersion, modality: SessionFacts["modality"]): string[] {
+    let byModality = this.modifiers.get(rules);
+    if (!byModality) {
+      byModality = new Map();
+      this.modifiers.set(rules, byModality);
+    }
+    let modifiers = byModality.get(modality);
+    if (!modifiers) {
+      modifiers = applicableModifiers(rules, modality);
+      byModality.set(modality, modifiers);
+    }
+    return modifiers;
+  }
+
+  rulesOn(payerId: string, serviceDate: string): RuleVersion | null {
+    const payer = this.input.payers.get(payerId);
+    return payer ? ruleVersionOn(payer.ruleVersions, serviceDate) : null;
+  }
 }
 
 function byStart(a: SessionFacts, b: SessionFacts): number {
@@ -34,107 +144,275 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function linesOf(session: SessionFacts, input: EngineInput): LineFacts[] {
-  const serviceDate = localDateOf(session.startsAt, input.timezone);
-  // A client marked present twice is still one member and one unit.
-  const present = [...new Set(session.presentClientIds)].sort(compareStrings);
-  return present.map((clientId) => {
-    // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
-    const member: MemberFacts = input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [] };
-    const coverage = coverageOn(member.coverages, serviceDate);
-    const payer = coverage ? input.payers.get(coverage.payerId) : undefined;
-    return {
+function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
+  for (const record of present) {
+    const clientId = record.clientId;
+    const coverage = coverageOn(record.facts.coverages, serviceDate);
+    const rules = coverage ? prepared.rulesOn(coverage.payerId, serviceDate) : null;
+    const ruled = coverage !== null && rules !== null;
+    out.push({
       session,
       clientId,
       serviceDate,
       presentCount: present.length,
-      diagnosisCodes: claimDiagnosisCodes(member.diagnosisCodes),
-      coverage,
-      rules: payer ? ruleVersionOn(payer.ruleVersions, serviceDate) : null,
-      note: session.notes.find((note) => note.clientId === clientId) ?? null,
-    };
-  });
+      diagnosisCodes: record.diagnosisCodes,
+      registration: record.facts.registration,
+      coverage: coverage as CoverageFacts,
+      rules: rules as RuleVersion,
+      note: noteOf(session, clientId),
+      modifiers: ruled ? prepared.modifiersOf(rules, session.modality) : NO_MODIFIERS,
+      unitsUsed: 0,
+      unitsBilled: 0,
+      authorization: null,
+      ruled,
+      issues: null,
+      blocked: false,
+      member: record,
+      usedAuthorization: null,
+    });
+  }
 }
 
-function judge(line: LineFacts): JudgedLine {
-  const { coverage, rules } = line;
-  const ruled: RuledLineFacts | null =
-    coverage && rules ? { ...line, coverage, rules, modifiers: applicableModifiers(rules, line.session.modality) } : null;
-  const issuesByCheck = CHECKS.map((check) => {
-    if (!check.needsRules) return asList(check.run(line));
-    if (!ruled || check.countsUnits) return [];
-    return asList(check.run(ruled));
-  });
-  return { line, ruled, issuesByCheck };
+/** Sorted, and a client marked present twice is still one member and one unit. */
+function presentMembers(members: MemberRecord[]): MemberRecord[] {
+  members.sort(byRank);
+  let kept = 0;
+  for (let i = 0; i < members.length; i++) if (i === 0 || members[i] !== members[kept - 1]) members[kept++] = members[i];
+  members.length = kept;
+  return members;
+}
+
+function byRank(a: MemberRecord, b: MemberRecord): number {
+  return a.rank - b.rank;
+}
+
+function noteOf(session: SessionFacts, clientId: string): NoteFacts | null {
+  for (const note of session.notes) if (note.clientId === clientId) return note;
+  return null;
+}
+
+function addIssues(line: WorkLine, result: CheckResult, at: number): void {
+  if (result === null) return;
+  const issues = (line.issues ??= []);
+  if (Array.isArray(result)) {
+    for (const issue of result) {
+      if (at === issues.length) issues.push(issue);
+      else issues.splice(at, 0, issue);
+      at += 1;
+      if (issue.severity === "ERROR") line.blocked = true;
+    }
+  } else if (at === issues.length) {
+    issues.push(result);
+    if (result.severity === "ERROR") line.blocked = true;
+  } else {
+    issues.splice(at, 0, result);
+    if (result.severity === "ERROR") line.blocked = true;
+  }
+}
+
+/** Runs every check but the unit checks, remembering where each unit check's issues will go. */
+function judge(line: WorkLine, plan: CheckPlan, unitSlots: Int32Array | null, n: number): void {
+  let unit = 0;
+  for (let index = 0; index < CHECKS.length; index++) {
+    const check = CHECKS[index];
+    if (!check.needsRules) {
+      const result = check.run(line);
+      if (result !== null) addIssues(line, result, line.issues?.length ?? 0);
+    } else if (check.countsUnits) {
+      unitSlots![n * plan.unitChecks.length + unit++] = line.issues?.length ?? 0;
+    } else if (line.ruled) {
+      const result = check.run(line);
+      if (result !== null) addIssues(line, result, line.issues?.length ?? 0);
+    }
+  }
+}
+
+/**
+ * Units per member, local day and payer. Nested maps keyed by the strings the lines already hold (their hashes
+ * are computed once per string), so no key string is built per line.
+ */
+class UnitLedger {
+  private readonly byClient = new Map<string, Map<string, Map<string, number>>>();
+
+  get(clientId: string, serviceDate: string, payerId: string): number | undefined {
+    return this.byClient.get(clientId)?.get(serviceDate)?.get(payerId);
+  }
+
+  set(clientId: string, serviceDate: string, payerId: string, units: number): void {
+    let byDate = this.byClient.get(clientId);
+    if (!byDate) this.byClient.set(clientId, (byDate = new Map()));
+    let byPayer = byDate.get(serviceDate);
+    if (!byPayer) byDate.set(serviceDate, (byPayer = new Map()));
+    byPayer.set(payerId, units);
+  }
 }
 
 /**
  * DESIGN §4: a member's units that day with a payer go first to lines already billed, then to the
  * day's lines with no other ERROR, in start order. A line with another ERROR uses none (and is
  * flagged too when the units are already gone); billed lines are frozen and never flagged.
+ * A prior authorization's units are counted the same way over its whole date range: every unit check
+ * of a line runs before the next line's, and a line uses a unit of both counts only when no check blocks it.
  */
-function countUnits(judged: JudgedLine[], billed: readonly BilledLineFacts[]): void {
-  const dayKey = (serviceDate: string, clientId: string, payerId: string) => JSON.stringify([serviceDate, clientId, payerId]);
-  const billedUnits = new Map<string, number>();
-  const billedLines = new Set<string>();
-  for (const b of billed) {
-    const key = dayKey(b.serviceDate, b.clientId, b.payerId);
-    const lineKey = `${b.sessionId}:${b.clientId}`;
-    if (billedLines.has(lineKey)) continue;
-    billedLines.add(lineKey);
-    billedUnits.set(key, (billedUnits.get(key) ?? 0) + 1);
-  }
-  const used = new Map(billedUnits);
-  CHECKS.forEach((check, index) => {
-    if (!check.needsRules || !check.countsUnits) return;
-    for (const j of judged) {
-      if (!j.ruled || billedLines.has(`${j.line.session.id}:${j.line.clientId}`)) continue;
-      const key = dayKey(j.ruled.serviceDate, j.ruled.clientId, j.ruled.coverage.payerId);
-      const counted: CountedLineFacts = { ...j.ruled, unitsUsed: used.get(key) ?? 0, unitsBilled: billedUnits.get(key) ?? 0 };
-      const issues = asList(check.run(counted));
-      j.issuesByCheck[index] = issues;
-      const blocked = j.issuesByCheck.some((list) => list.some((i) => i.severity === "ERROR"));
-      if (!blocked) used.set(key, counted.unitsUsed + 1);
+function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, billed: BilledUnits, authorizations: AuthorizationCounts): void {
+  const unitCheckCount = plan.unitChecks.length;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    if (!line.ruled) continue;
+    if (billed.lines.size > 0 && billed.lines.get(line.session.id)?.has(line.clientId)) continue;
+    const { member, serviceDate } = line;
+    const payerId = line.coverage.payerId;
+    line.unitsBilled = billed.units.get(line.clientId, serviceDate, payerId) ?? 0;
+    // The lines come a day at a time: a member's count from an earlier day is done with.
+    if (member.usedOn !== serviceDate || !member.usedUnits) {
+      member.usedOn = serviceDate;
+      member.usedUnits = new Map();
     }
-  });
+    line.unitsUsed = member.usedUnits.get(payerId) ?? line.unitsBilled;
+    line.authorization = authorizations.turnOf(line.clientId, payerId, serviceDate);
+    // Issues an earlier unit check gave this line: a later check's land after them.
+    let inserted = 0;
+    for (let u = 0; u < unitCheckCount; u++) {
+      const check = CHECKS[plan.unitChecks[u]] as Extract<Check, { countsUnits: true }>;
+      const result = check.run(line);
+      if (result === null) continue;
+      const before = line.issues?.length ?? 0;
+      addIssues(line, result, unitSlots[n * unitCheckCount + u] + inserted);
+      inserted += (line.issues?.length ?? 0) - before;
+    }
+    if (line.blocked) continue;
+    member.usedUnits.set(payerId, line.unitsUsed + 1);
+    // A payer that does not require authorization still gets the number while units are left; past them the line goes without.
+    const turn = line.authorization;
+    if (turn && turn.unitsUsed < turn.authorization.units) {
+      authorizations.use(turn.authorization.id);
+      line.usedAuthorization = turn.authorization;
+    }
+  }
 }
 
-function draftOf({ line, ruled, issuesByCheck }: JudgedLine, practicePlaceOfService: string): ClaimDecisionDraft {
-  const { session, coverage } = line;
-  const issues = issuesByCheck.flat();
+/** Units used per prior authorization, and which one a line draws on. */
+class AuthorizationCounts {
+  private readonly used = new Map<string, number>();
+  private readonly billed = new Map<string, number>();
+  /** By client, then payer, ending first (then starting first, then by id): the order lines draw on them. */
+  private readonly byMember = new Map<string, Map<string, AuthorizationFacts[]>>();
+
+  constructor(authorizations: readonly AuthorizationFacts[], billedLines: readonly BilledLineFacts[]) {
+    const ordered = [...authorizations].sort((a, b) => compareStrings(a.endDate, b.endDate) || compareStrings(a.startDate, b.startDate) || compareStrings(a.id, b.id));
+    for (const a of ordered) {
+      let byPayer = this.byMember.get(a.clientId);
+      if (!byPayer) this.byMember.set(a.clientId, (byPayer = new Map()));
+      const list = byPayer.get(a.payerId);
+      if (list) list.push(a);
+      else byPayer.set(a.payerId, [a]);
+    }
+    // Billed lines hold their units first; a line billed twice in the input still used one.
+    const seen = new Set<string>();
+    for (const b of billedLines) {
+      if (!b.authorizationId) continue;
+      const lineKey = `${b.sessionId}:${b.clientId}`;
+      if (seen.has(lineKey)) continue;
+      seen.add(lineKey);
+      this.billed.set(b.authorizationId, (this.billed.get(b.authorizationId) ?? 0) + 1);
+      this.use(b.authorizationId);
+    }
+  }
+
+  use(authorizationId: string): void {
+    this.used.set(authorizationId, (this.used.get(authorizationId) ?? 0) + 1);
+  }
+
+  /**
+   * Of the authorizations in force on the date, the one ending first that still has units (then the one
+   * starting first, then by id), so a line never draws on a later authorization while an earlier one
+   * would lapse unused; when every one is used up, the one ending first, to name in the issue.
+   */
+  turnOf(clientId: string, payerId: string, serviceDate: string): AuthorizationTurn | null {
+    const list = this.byMember.get(clientId)?.get(payerId);
+    if (!list) return null;
+    let first: AuthorizationTurn | null = null;
+    for (const authorization of list) {
+      if (authorization.startDate > serviceDate || serviceDate > authorization.endDate) continue;
+      const turn = { authorization, unitsUsed: this.used.get(authorization.id) ?? 0, unitsBilled: this.billed.get(authorization.id) ?? 0 };
+      if (turn.unitsUsed < authorization.units) return turn;
+      first ??= turn;
+    }
+    return first;
+  }
+}
+
+interface BilledUnits {
+  units: UnitLedger;
+  /** Clients per session already billed: frozen, they use their unit and are never flagged. */
+  lines: Map<string, Set<string>>;
+}
+
+function billedUnitsOf(billed: readonly BilledLineFacts[]): BilledUnits {
+  const units = new UnitLedger();
+  const lines = new Map<string, Set<string>>();
+  for (const b of billed) {
+    let clients = lines.get(b.sessionId);
+    if (!clients) lines.set(b.sessionId, (clients = new Set()));
+    if (clients.has(b.clientId)) continue;
+    clients.add(b.clientId);
+    units.set(b.clientId, b.serviceDate, b.payerId, (units.get(b.clientId, b.serviceDate, b.payerId) ?? 0) + 1);
+  }
+  return { units, lines };
+}
+
+/**
+ * Drafts of one evaluation share their equal lists (no modifiers, a member's diagnoses, a rule version's note
+ * elements) instead of copying them per line: callers read drafts and never change them.
+ */
+class SharedArrays {
+  readonly none: never[] = [];
+  private readonly familyCodes = [...FAMILY_PSYCHOTHERAPY_CODES];
+  private readonly noteElements = new Map<RuleVersion, RuleVersion["requiredNoteElements"]>();
+
+  noteElementsOf(rules: RuleVersion): RuleVersion["requiredNoteElements"] {
+    let elements = this.noteElements.get(rules);
+    if (!elements) this.noteElements.set(rules, (elements = [...rules.requiredNoteElements]));
+    return elements;
+  }
+
+  /**
+   * The codes to bill instead of 90853. A family group stays family therapy
+   * even when only one client record is present, so the family codes win
+   * over the individual ones when both issues are raised.
+   */
+  suggestedCodes(line: LineFacts): string[] {
+    if (line.session.groupKind === "FAMILY") return this.familyCodes;
+    if (line.presentCount === 1) return suggestIndividualCodes(line.session.durationMinutes);
+    return this.none;
+  }
+}
+
+function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedArrays): ClaimDecisionDraft {
+  const { session } = line;
+  const coverage = line.coverage as CoverageFacts | null;
+  const rules = line.ruled ? line.rules : null;
+  const provider = renderingProviderOf(session, line.serviceDate, rules);
   return {
     sessionId: session.id,
     clientId: line.clientId,
     serviceDate: line.serviceDate,
     payerId: coverage?.payerId ?? null,
     memberId: coverage?.memberId ?? null,
-    ruleVersionId: ruled?.rules.id ?? null,
-    status: issues.some((i) => i.severity === "ERROR") ? "BLOCKED" : "READY",
+    ruleVersionId: rules?.id ?? null,
+    status: line.blocked ? "BLOCKED" : "READY",
     cptCode: GROUP_PSYCHOTHERAPY_CODE,
-    suggestedCptCodes: suggestedCodes(line),
-    modifiers: ruled?.modifiers ?? [],
-    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, ruled?.rules ?? null),
+    suggestedCptCodes: shared.suggestedCodes(line),
+    modifiers: rules ? line.modifiers : shared.none,
+    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules),
     units: 1,
     diagnosisCodes: line.diagnosisCodes,
-    chargeCents: ruled?.rules.feeCents ?? 0,
-    ...renderingProviderOf(session, line.serviceDate, ruled?.rules ?? null),
-    requiredNoteElements: ruled ? [...ruled.rules.requiredNoteElements] : [],
-    issues,
+    chargeCents: rules?.feeCents ?? 0,
+    renderingClinicianId: provider.renderingClinicianId,
+    supervisedClinicianId: provider.supervisedClinicianId,
+    requiredNoteElements: rules ? shared.noteElementsOf(rules) : shared.none,
+    authorizationId: line.usedAuthorization?.id ?? null,
+    authorizationNumber: line.usedAuthorization?.number ?? null,
+    issues: line.issues ?? shared.none,
   };
-}
-
-function asList(result: CheckResult): ClaimIssue[] {
-  if (result === null) return [];
-  return Array.isArray(result) ? result : [result];
-}
-
-/**
- * The codes to bill instead of 90853. A family group stays family therapy
- * even when only one client record is present, so the family codes win
- * over the individual ones when both issues are raised.
- */
-function suggestedCodes(line: LineFacts): string[] {
-  if (line.session.groupKind === "FAMILY") return [...FAMILY_PSYCHOTHERAPY_CODES];
-  if (line.presentCount === 1) return suggestIndividualCodes(line.session.durationMinutes);
-  return [];
 }

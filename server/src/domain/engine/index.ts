@@ -5,6 +5,7 @@
  */
 export type {
   AddendumFacts,
+  AuthorizationFacts,
   BilledLineFacts,
   ClaimDecisionDraft,
   ClaimIssue,
@@ -22,16 +23,23 @@ export type {
   NoteElement,
   NoteFacts,
   PayerFacts,
+  PostalAddressFacts,
+  RegistrationFacts,
   RuleVersion,
+  Sex,
+  SubscriberFacts,
+  SubscriberRelationship,
   SessionFacts,
 } from "./types.js";
-export { CLAIM_ISSUE_CODES } from "./types.js";
+export { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
 export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 export {
   CHECKS,
+  authExhausted,
+  authRequired,
   dailyUnitLimit,
   groupTooLarge,
   groupTooSmall,
@@ -40,6 +48,7 @@ export {
   missingFee,
   missingGroupDocumentation,
   missingMemberNote,
+  missingRegistration,
   noActiveCoverage,
   noteIncomplete,
   noteUnsigned,
@@ -51,5 +60,5 @@ export {
   useFamilyCode,
   useIndividualCode,
 } from "./checks.js";
-export type { Check, CheckResult, CountedLineFacts, LineFacts, RuledLineFacts } from "./checks.js";
+export type { AuthorizationTurn, Check, CheckResult, CountedLineFacts, LineFacts, RuledLineFacts } from "./checks.js";
 export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank, licensedOn, renderingProviderOf } from "./line-contents.js";

@@ -21,11 +21,38 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Since 1970 every zone's offset and every offset change is a whole number of quarter hours, so all instants of
+ * one UTC quarter hour share a local date: a year of sessions needs a few thousand lookups, not one each.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const MAX_CACHED_QUARTERS = 200_000;
+const byQuarter = new Map<string, Map<number, string>>();
+
 /** The YYYY-MM-DD calendar date of `instant` in the IANA `timezone`. */
 export function localDateOf(instant: Date, timezone: string): string {
-  if (Number.isNaN(instant.getTime())) {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) {
     throw new RangeError("localDateOf: invalid Date");
   }
+  if (ms < 0) return formatLocalDate(instant, timezone);
+  let cache = byQuarter.get(timezone);
+  if (!cache) {
+    cache = new Map();
+    byQuarter.set(timezone, cache);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let date = cache.get(quarter);
+  if (date === undefined) {
+    // An unknown zone throws here, before anything is cached under its name.
+    date = formatLocalDate(instant, timezone);
+    if (cache.size >= MAX_CACHED_QUARTERS) cache.clear();
+    cache.set(quarter, date);
+  }
+  return date;
+}
+
+function formatLocalDate(instant: Date, timezone: string): string {
   let year = "";
   let month = "";
   let day = "";

@@ -44,6 +44,9 @@ export const CLAIM_ISSUE_CODES = [
   "DAILY_UNIT_LIMIT",
   "TOO_MANY_MODIFIERS",
   "MISSING_FEE",
+  "AUTH_REQUIRED",
+  "AUTH_EXHAUSTED",
+  "MISSING_REGISTRATION",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -76,12 +79,48 @@ export interface RuleVersion {
   requireLicensedLeader: boolean;
   maxUnitsPerDay: number;
   feeCents: number;
+  /** The payer pays only lines covered by a prior authorization in force with units left. */
+  requirePriorAuthorization: boolean;
   createdAt: Date;
 }
 
 export interface PayerFacts {
   id: string;
   ruleVersions: RuleVersion[];
+}
+
+/** Sex as the 837P's DMG03 carries it (F, M, U). */
+export const SEXES = ["FEMALE", "MALE", "UNKNOWN"] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** The client's relationship to the insured on a coverage (837P SBR02/PAT01). */
+export const SUBSCRIBER_RELATIONSHIPS = ["SELF", "SPOUSE", "CHILD", "OTHER"] as const;
+export type SubscriberRelationship = (typeof SUBSCRIBER_RELATIONSHIPS)[number];
+
+export interface PostalAddressFacts {
+  line1: string;
+  line2: string | null;
+  city: string;
+  /** Two-letter USPS code. */
+  state: string;
+  /** 5 or 9 digits. */
+  zip: string;
+}
+
+/** The insured person when it is not the client. */
+export interface SubscriberFacts {
+  firstName: string;
+  lastName: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  sex: Sex;
+  address: PostalAddressFacts;
+}
+
+/** What the 837P must say about the patient beyond name and date of birth (2010BA/2010CA N3, N4, DMG). */
+export interface RegistrationFacts {
+  sex: Sex | null;
+  address: PostalAddressFacts | null;
 }
 
 export interface CoverageFacts {
@@ -92,12 +131,16 @@ export interface CoverageFacts {
   effectiveFrom: string;
   /** YYYY-MM-DD, inclusive; null when open-ended */
   effectiveTo: string | null;
+  relationship: SubscriberRelationship;
+  /** Set exactly when relationship is not SELF (the database holds it so). */
+  subscriber: SubscriberFacts | null;
 }
 
 export interface MemberFacts {
   clientId: string;
   diagnosisCodes: string[];
   coverages: CoverageFacts[];
+  registration: RegistrationFacts;
 }
 
 /** An addendum to a signed note; one that names an element completes that element of the note. */
@@ -165,6 +208,12 @@ export interface EngineInput {
    * units that day with the payer it was billed to, whatever today's data says about it.
    */
   billed: BilledLineFacts[];
+  /**
+   * Prior authorizations of the members present. An authorization's units span its whole date range, so
+   * the caller must also pass every session of those members on the range's days up to the last day
+   * evaluated, and every billed line that used one of these authorizations, whatever its date.
+   */
+  authorizations?: AuthorizationFacts[];
 }
 
 export interface BilledLineFacts {
@@ -173,6 +222,21 @@ export interface BilledLineFacts {
   /** The service date and payer as billed. */
   serviceDate: string;
   payerId: string;
+  /** The prior authorization the line was billed under, if any: it used one of that authorization's units. */
+  authorizationId?: string | null;
+}
+
+/** A payer's approval of `units` units of 90853 for one client, from startDate to endDate inclusive. */
+export interface AuthorizationFacts {
+  id: string;
+  clientId: string;
+  payerId: string;
+  number: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+  /** YYYY-MM-DD, inclusive */
+  endDate: string;
+  units: number;
 }
 
 export interface ClaimIssue {
@@ -204,5 +268,8 @@ export interface ClaimDecisionDraft {
   supervisedClinicianId: string | null;
   /** The note elements the line's payer requires (empty without rules). */
   requiredNoteElements: NoteElement[];
+  /** The prior authorization this line uses one unit of (REF*G1 on the claim); null when it uses none. */
+  authorizationId: string | null;
+  authorizationNumber: string | null;
   issues: ClaimIssue[];
 }

@@ -3,10 +3,14 @@ import type { FrozenBatch, FrozenClaimLine } from "./types.js";
 import { assertLines, fail } from "./validate.js";
 
 export const CSV_HEADER = [
+  "batch_id",
   "line_id",
+  "patient_control_number",
   "service_date",
   "client_last_name",
   "client_first_name",
+  "client_date_of_birth",
+  "client_sex",
   "member_id",
   "payer_name",
   "payer_code",
@@ -16,8 +20,12 @@ export const CSV_HEADER = [
   "units",
   "charge",
   "diagnosis_codes",
+  "rendering_provider",
   "rendering_npi",
   "supervised_leader_npi",
+  "billing_npi",
+  "billing_tax_id",
+  "prior_authorization",
 ] as const;
 
 const CRLF = "\r\n";
@@ -54,28 +62,52 @@ function numberCell(value: string): string {
   return quoteCsvField(value);
 }
 
-function rowFor(line: FrozenClaimLine, index: number): string {
+/**
+ * Codes that look like numbers ("02", "0123", an NPI, an EIN) are always quoted, so an importer that
+ * honours quotes as text keeps the leading zeros; they never start with a formula character once
+ * neutralised, and a program reading the file sees the plain value.
+ */
+function codeCell(value: string): string {
+  const safe = neutraliseFormula(value);
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** "LAST, FIRST" as billers read a provider; the display name for lines frozen before legal names were kept. */
+function providerName(provider: FrozenClaimLine["renderingProvider"]): string {
+  if (!provider.lastName) return provider.name;
+  return provider.firstName ? `${provider.lastName}, ${provider.firstName}` : provider.lastName;
+}
+
+function rowFor(batch: FrozenBatch, line: FrozenClaimLine, index: number): string {
   const where = `line ${index + 1} (${line.lineId})`;
   const cents = assertCents(line.chargeCents, `lines[${index}].chargeCents`, where);
   if (typeof line.units !== "number" || !Number.isFinite(line.units) || line.units <= 0) {
     fail(`lines[${index}].units`, `${where}: units must be a positive number, got ${String(line.units)}`);
   }
   return [
+    textCell(batch.id),
     textCell(line.lineId),
+    codeCell(line.patientControlNumber),
     textCell(line.serviceDate),
     textCell(line.client.lastName),
     textCell(line.client.firstName),
-    textCell(line.memberId),
+    textCell(line.client.dateOfBirth),
+    textCell(line.client.gender ?? ""),
+    codeCell(line.memberId),
     textCell(line.payer.name),
-    textCell(line.payer.payerCode),
-    textCell(line.cptCode),
-    textCell(line.modifiers.join(":")),
-    textCell(line.placeOfService),
+    codeCell(line.payer.payerCode),
+    codeCell(line.cptCode),
+    codeCell(line.modifiers.join(":")),
+    codeCell(line.placeOfService),
     numberCell(String(line.units)),
     numberCell(centsToFixed2(cents)),
-    textCell(line.diagnosisCodes.join(":")),
-    textCell(line.renderingProvider.npi),
-    textCell(line.supervisedLeader?.npi ?? ""),
+    codeCell(line.diagnosisCodes.join(":")),
+    textCell(providerName(line.renderingProvider)),
+    codeCell(line.renderingProvider.npi),
+    codeCell(line.supervisedLeader?.npi ?? ""),
+    codeCell(batch.practice.npi),
+    codeCell(batch.practice.taxId),
+    codeCell(line.priorAuthorizationNumber ?? ""),
   ].join(",");
 }
 
@@ -87,6 +119,6 @@ function rowFor(line: FrozenClaimLine, index: number): string {
  */
 export function exportCsv(batch: FrozenBatch): string {
   const lines = assertLines(batch.lines);
-  const rows = [CSV_HEADER.join(","), ...lines.map(rowFor)];
+  const rows = [CSV_HEADER.join(","), ...lines.map((line, i) => rowFor(batch, line, i))];
   return rows.join(CRLF) + CRLF;
 }

@@ -5,9 +5,10 @@ import { fail } from "./validate.js";
  * exact; these helpers are the only place they become decimal text.
  */
 
+/** A line's charge: whole cents, and more than zero, since payers reject a $0 claim line (MISSING_FEE blocks them first). */
 export function assertCents(value: unknown, field: string, label: string): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    fail(field, `${label}: chargeCents must be a non-negative integer number of cents, got ${String(value)}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+    fail(field, `${label}: chargeCents must be a positive integer number of cents (a $0 line is never sent), got ${String(value)}`);
   }
   return value;
 }

@@ -6,28 +6,38 @@
 
 export interface PostalAddress {
   line1: string;
+  line2?: string | null;
   city: string;
   state: string; // two-letter USPS code
   zip: string; // 5 or 9 digits, a hyphen is tolerated
 }
 
+export type Gender = "M" | "F" | "U";
+
+/** The client's relationship to the insured: SELF puts the client in 2010BA, anything else in 2010CA. */
+export type Relationship = "SELF" | "SPOUSE" | "CHILD" | "OTHER";
+
 export interface FrozenClaimLine {
   lineId: string; // uuid, stable
+  /** CLM01: at most 20 letters/digits, unique in the practice. */
+  patientControlNumber: string;
   serviceDate: string; // YYYY-MM-DD
   client: {
     id: string;
     firstName: string;
     lastName: string;
     dateOfBirth: string; // YYYY-MM-DD
-    gender?: "M" | "F" | "U";
     /**
-     * Optional because not every caller has it yet, but the 837P TR3 requires
-     * the subscriber address (2010BA N3/N4) whenever the patient is the
-     * subscriber, which is always the case here (SBR02 = 18). Payers may
-     * reject a claim without it.
+     * Optional in the shape because lines frozen before they were recorded lack them; the 837P needs
+     * both (DMG03, N3/N4 of the patient) and refuses to write a line without them.
      */
+    gender?: Gender;
     address?: PostalAddress;
   };
+  /** SELF when absent. */
+  relationship?: Relationship;
+  /** The insured person, present exactly when relationship is not SELF. */
+  subscriber?: { firstName: string; lastName: string; dateOfBirth: string; gender: Gender; address: PostalAddress };
   memberId: string; // subscriber id on the member's coverage
   payer: {
     id: string;
@@ -42,9 +52,14 @@ export interface FrozenClaimLine {
   units: number; // 1
   chargeCents: number;
   diagnosisCodes: string[]; // ICD-10 with dot, e.g. "F33.1"; 1..12
-  renderingProvider: { name: string; npi: string };
+  /** NM1*82 person: lastName/firstName when recorded (else split from name), PRV*PE when taxonomyCode is set. */
+  renderingProvider: { name: string; npi: string; firstName?: string; lastName?: string; taxonomyCode?: string };
   /** The unlicensed leader when the rendering provider is the session's licensed supervisor. */
   supervisedLeader?: { name: string; npi: string };
+  /** The payer's prior authorization number the line was billed under (REF*G1 in loop 2300). */
+  priorAuthorizationNumber?: string;
+  /** The session's supervisor when someone else renders (2310D NM1*DQ). */
+  supervisingProvider?: { firstName?: string; lastName: string; npi: string };
 }
 
 export interface FrozenBatch {

@@ -1,6 +1,6 @@
-import { X12_LIMITS, splitPersonName } from "../validation/claim-fields.js";
+import { X12_LIMITS, looksLikePoBox, personNameParts } from "../validation/claim-fields.js";
 import { assertCents, centsToX12Amount, formatX12Quantity } from "./money.js";
-import type { FrozenBatch, FrozenClaimLine, PostalAddress } from "./types.js";
+import type { FrozenBatch, FrozenClaimLine, Gender, PostalAddress, Relationship } from "./types.js";
 import { ProblemCollector, assertIsoDate, assertLines, fail } from "./validate.js";
 import {
   COMPONENT_SEPARATOR,
@@ -21,7 +21,10 @@ export const DEFAULT_CLAIM_FILING_CODE = "CI";
 const MAX_DIAGNOSES = 12;
 const MAX_POINTERS = 4;
 const MAX_MODIFIERS = 4;
-const MAX_CLAIM_ID = 38;
+/** CLM01 is AN 1-38, but many payers keep only 20 characters of the patient control number they echo back. */
+const MAX_PATIENT_CONTROL_NUMBER = 20;
+/** PAT01 individual relationship codes (code list 1069) of a patient who is not the subscriber. */
+const PATIENT_RELATIONSHIP_CODE: Record<Exclude<Relationship, "SELF">, string> = { SPOUSE: "01", CHILD: "19", OTHER: "G8" };
 // The TR3 caps loop 2300 at 100 repeats per 2000B; a busier member gets another 2000B.
 const MAX_CLAIMS_PER_SUBSCRIBER_LOOP = 100;
 const NAME = X12_LIMITS.organizationName.max;
@@ -53,18 +56,17 @@ function phone(value: unknown, field: string): string {
 
 interface CleanAddress {
   line1: string;
+  line2: string;
   city: string;
   state: string;
   zip: string;
 }
 
 /**
- * A 5-digit ZIP is accepted although the TR3 wants ZIP+4 for the billing
- * provider (2010AA N403): rejecting it here would block every practice
- * onboarded with a short ZIP, and the clearinghouse's 999 names the problem
- * precisely. The rest is checked because it cannot be repaired downstream.
+ * A person's address takes a 5- or 9-digit ZIP; the billing provider's must be the ZIP+4 and a street
+ * address (the TR3 refuses a PO box in 2010AA), both also checked when the practice typed them in.
  */
-function address(value: PostalAddress | undefined, field: string, label = field): CleanAddress {
+function address(value: PostalAddress | undefined, field: string, label = field, options: { billingProvider?: boolean } = {}): CleanAddress {
   if (!value) fail(field, `${label} is required`);
   const problems = new ProblemCollector();
   const state = problems.take(() => {
@@ -72,14 +74,21 @@ function address(value: PostalAddress | undefined, field: string, label = field)
     if (!/^[A-Z]{2}$/.test(code)) fail(`${field}.state`, `${label} state must be a 2-letter state code, got ${JSON.stringify(value.state)}`);
     return code;
   });
-  const line1 = problems.take(() => requiredX12Text(value.line1, X12_LIMITS.addressLine.max, `${field}.line1`, `${label} street line`));
+  const line1 = problems.take(() => {
+    const text = requiredX12Text(value.line1, X12_LIMITS.addressLine.max, `${field}.line1`, `${label} street line`);
+    if (options.billingProvider && looksLikePoBox(text)) fail(`${field}.line1`, `${label} must be a street address, not a PO box (2010AA N301), got ${JSON.stringify(value.line1)}`);
+    return text;
+  });
+  const line2 = typeof value.line2 === "string" ? x12Text(value.line2, X12_LIMITS.addressLine.max) : "";
   const city = problems.take(() => {
     const text = requiredX12Text(value.city, X12_LIMITS.city.max, `${field}.city`, `${label} city`);
     if (text.length < X12_LIMITS.city.min) fail(`${field}.city`, `${label} city must be at least ${X12_LIMITS.city.min} characters, got ${JSON.stringify(value.city)}`);
     return text;
   });
-  const zip = problems.take(() => digitsOnly(value.zip, `${field}.zip`, [5, 9], "a 5- or 9-digit ZIP code"));
-  return problems.values({ line1, city, state, zip });
+  const zip = problems.take(() =>
+    options.billingProvider ? digitsOnly(value.zip, `${field}.zip`, [9], "the 9-digit ZIP+4 (2010AA N403)") : digitsOnly(value.zip, `${field}.zip`, [5, 9], "a 5- or 9-digit ZIP code"),
+  );
+  return { ...problems.values({ line1, city, state, zip }), line2 };
 }
 
 function ccyymmdd(isoDate: string): string {
@@ -116,16 +125,25 @@ interface CleanLine {
   procedure: string; // SV101 composite
   units: string;
   diagnoses: string[]; // without dots, deduplicated, principal first
-  rendering: { last: string; first: string; npi: string };
+  rendering: { last: string; first: string; npi: string; taxonomy: string };
   supervisedLeader?: { last: string; first: string; npi: string };
+  priorAuthorization?: string;
+  supervising?: { last: string; first: string; npi: string };
 }
 
-interface CleanSubscriber {
+interface CleanPerson {
   lastName: string;
   firstName: string;
   dateOfBirth: string; // CCYYMMDD
-  gender: "M" | "F" | "U";
-  address?: CleanAddress;
+  gender: Gender;
+  address: CleanAddress;
+}
+
+interface CleanSubscriber {
+  /** The insured (2010BA). */
+  person: CleanPerson;
+  /** The client when not the insured (2000C/2010CA), with PAT01. */
+  patient?: CleanPerson & { relationshipCode: string };
   memberId: string;
   payerName: string;
   payerCode: string;
@@ -142,9 +160,12 @@ function lineLabel(line: FrozenClaimLine, index: number): string {
 function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine {
   const problems = new ProblemCollector();
   const claimId = problems.take(() => {
-    const id = typeof line.lineId === "string" ? line.lineId.replace(/-/g, "") : "";
-    if (!/^[0-9A-Za-z]+$/.test(id) || id.length > MAX_CLAIM_ID) {
-      fail(`${at}.lineId`, `${label}: lineId must be a uuid (at most ${MAX_CLAIM_ID} letters/digits without dashes), got ${JSON.stringify(line.lineId)}`);
+    const id = typeof line.patientControlNumber === "string" ? line.patientControlNumber.trim() : "";
+    if (!/^[0-9A-Za-z]+$/.test(id) || id.length > MAX_PATIENT_CONTROL_NUMBER) {
+      fail(
+        `${at}.patientControlNumber`,
+        `${label}: the patient control number must be 1-${MAX_PATIENT_CONTROL_NUMBER} letters/digits, got ${JSON.stringify(line.patientControlNumber)}`,
+      );
     }
     return id;
   });
@@ -185,13 +206,21 @@ function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine 
   const rendering = problems.take(() => {
     const provider = line.renderingProvider;
     const field = `${at}.renderingProvider.name`;
-    const names = splitPersonName(requiredX12Text(provider?.name, 200, field, `${label}: the rendering provider's name`));
+    // Recorded legal names win; a display name is split only for lines frozen before they were recorded.
+    const names = provider?.lastName
+      ? { last: provider.lastName, first: provider.firstName ?? "" }
+      : (({ last, first }) => ({ last, first: first ?? "" }))(personNameParts(requiredX12Text(provider?.name, 200, field, `${label}: the rendering provider's name`)));
     const last = x12Text(names.last, X12_LIMITS.lastName.max);
     if (last === "") fail(field, `${label}: the rendering provider's name has no name before its credentials, got ${JSON.stringify(provider?.name)}`);
+    const taxonomy = (provider?.taxonomyCode ?? "").trim().toUpperCase();
+    if (taxonomy !== "" && !/^[0-9A-Z]{9}X$/.test(taxonomy)) {
+      fail(`${at}.renderingProvider.taxonomyCode`, `${label}: the rendering provider's taxonomy code must be 10 characters ending in X, got ${JSON.stringify(provider?.taxonomyCode)}`);
+    }
     return {
       last,
       first: x12Text(names.first, X12_LIMITS.firstName.max),
       npi: npi(provider?.npi, `${at}.renderingProvider.npi`, `${label}: renderingProvider.npi`),
+      taxonomy,
     };
   });
 
@@ -201,37 +230,83 @@ function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine 
   const supervisedLeader = problems.take(() => {
     if (!line.supervisedLeader) return undefined;
     const field = `${at}.supervisedLeader.name`;
-    const names = splitPersonName(requiredX12Text(line.supervisedLeader.name, 200, field, `${label}: the supervised leader's name`));
+    const names = personNameParts(requiredX12Text(line.supervisedLeader.name, 200, field, `${label}: the supervised leader's name`));
     return {
       last: x12Text(names.last, X12_LIMITS.lastName.max),
-      first: x12Text(names.first, X12_LIMITS.firstName.max),
+      first: x12Text(names.first ?? "", X12_LIMITS.firstName.max),
       npi: npi(line.supervisedLeader.npi, `${at}.supervisedLeader.npi`, `${label}: supervisedLeader.npi`),
     };
   });
-  return { ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering }), supervisedLeader };
+  const supervising = problems.take(() => {
+    const provider = line.supervisingProvider;
+    if (!provider) return undefined;
+    return {
+      last: requiredX12Text(provider.lastName, X12_LIMITS.lastName.max, `${at}.supervisingProvider.lastName`, `${label}: the supervising provider's last name`),
+      first: x12Text(provider.firstName ?? "", X12_LIMITS.firstName.max),
+      npi: npi(provider.npi, `${at}.supervisingProvider.npi`, `${label}: supervisingProvider.npi`),
+    };
+  });
+  const priorAuthorization = problems.take(() => priorAuthorizationOf(line, at, label));
+  return { ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering }), supervisedLeader, supervising, priorAuthorization };
+}
+
+interface PersonInput {
+  firstName?: string;
+  lastName?: string;
+  dateOfBirth?: string;
+  gender?: Gender;
+  address?: PostalAddress;
+}
+
+/** A subscriber or patient as 2010BA/2010CA name them: name, address (N3/N4) and DMG, all required. */
+function cleanPerson(person: PersonInput | undefined, at: string, label: string, who: string): CleanPerson {
+  const problems = new ProblemCollector();
+  const lastName = problems.take(() => requiredX12Text(person?.lastName, X12_LIMITS.lastName.max, `${at}.lastName`, `${label}: ${who}'s last name`));
+  const dateOfBirth = problems.take(() => ccyymmdd(assertIsoDate(person?.dateOfBirth, `${at}.dateOfBirth`, `${label}: ${who}'s date of birth`)));
+  const gender = problems.take(() => {
+    const g = person?.gender;
+    if (g !== "M" && g !== "F" && g !== "U") fail(`${at}.gender`, `${label}: ${who}'s sex is required (M, F or U), got ${JSON.stringify(g)}`);
+    return g;
+  });
+  const personAddress = problems.take(() => address(person?.address, `${at}.address`, `${label}: ${who}'s address`));
+  return {
+    ...problems.values({ lastName, dateOfBirth, gender, address: personAddress }),
+    firstName: x12Text(person?.firstName ?? "", X12_LIMITS.firstName.max),
+  };
+}
+
+/** REF02 is AN 1-50; the number is stored X12-safe (at most 30 characters), so anything else is a caller's bug. */
+function priorAuthorizationOf(line: FrozenClaimLine, at: string, label: string): string | undefined {
+  if (line.priorAuthorizationNumber === undefined) return undefined;
+  return x12Identifier(line.priorAuthorizationNumber, `${at}.priorAuthorizationNumber`, 1, 50, `${label}: the prior authorization number`);
+}
+
+/** Loop 2300 REF*G1: the payer's prior authorization number, for lines billed under one. */
+function priorAuthorizationRef(line: CleanLine): string[] {
+  return line.priorAuthorization ? [segment("REF", "G1", line.priorAuthorization)] : [];
 }
 
 function cleanSubscriber(line: FrozenClaimLine, memberId: string, at: string, label: string): CleanSubscriber {
   const problems = new ProblemCollector();
-  const client = line.client;
-  const gender = client?.gender ?? "U";
-  problems.take(() => {
-    if (!["M", "F", "U"].includes(gender)) fail(`${at}.client.gender`, `${label}: client.gender must be M, F or U`);
+  const relationship = line.relationship ?? "SELF";
+  const client = problems.take(() => cleanPerson(line.client, `${at}.client`, label, "the member"));
+  const insured = problems.take(() => {
+    if (relationship === "SELF") return undefined;
+    if (!line.subscriber) fail(`${at}.subscriber`, `${label}: the insured person is required when the member is not the insured (relationship ${relationship})`);
+    return cleanPerson(line.subscriber, `${at}.subscriber`, label, "the insured person");
   });
   const filing = line.payer?.claimFilingCode?.trim().toUpperCase() || DEFAULT_CLAIM_FILING_CODE;
   problems.take(() => {
     if (!/^[0-9A-Z]{2}$/.test(filing)) fail(`${at}.payer.claimFilingCode`, `${label}: payer.claimFilingCode must be a 2-character SBR09 code, got ${JSON.stringify(filing)}`);
   });
-  const lastName = problems.take(() => requiredX12Text(client?.lastName, X12_LIMITS.lastName.max, `${at}.client.lastName`, `${label}: the member's last name`));
-  const dateOfBirth = problems.take(() => ccyymmdd(assertIsoDate(client?.dateOfBirth, `${at}.client.dateOfBirth`, `${label}: client.dateOfBirth`)));
-  const clientAddress = problems.take(() => (client?.address ? address(client.address, `${at}.client.address`, `${label}: the member's address`) : undefined));
   const payerName = problems.take(() => requiredX12Text(line.payer?.name, NAME, `${at}.payer.name`, `${label}: the payer's name`));
   const payerCode = problems.take(() => x12Identifier(line.payer?.payerCode, `${at}.payer.payerCode`, X12_LIMITS.identifier.min, X12_LIMITS.identifier.max, `${label}: the payer id`));
+  const { person, payerName: name, payerCode: code } = problems.values({ person: client, payerName, payerCode });
   return {
-    ...problems.values({ lastName, dateOfBirth, payerName, payerCode }),
-    firstName: x12Text(client?.firstName ?? "", X12_LIMITS.firstName.max),
-    gender,
-    address: clientAddress,
+    person: insured ?? person,
+    patient: insured && relationship !== "SELF" ? { ...person, relationshipCode: PATIENT_RELATIONSHIP_CODE[relationship] } : undefined,
+    payerName: name,
+    payerCode: code,
     memberId,
     claimFilingCode: filing,
     lines: [],
@@ -256,7 +331,7 @@ function groupBySubscriber(lines: readonly FrozenClaimLine[]): CleanSubscriber[]
     // CLM01 is how the 277/835 responses point back at a line: it must be unique in the file.
     if (clean) {
       problems.take(() => {
-        if (claimIds.has(clean.claimId)) fail(`${at}.lineId`, `${label}: lineId appears more than once in the batch`);
+        if (claimIds.has(clean.claimId)) fail(`${at}.patientControlNumber`, `${label}: the patient control number appears more than once in the batch`);
       });
       claimIds.add(clean.claimId);
     }
@@ -312,21 +387,40 @@ function isaSegment(senderId: string, receiverId: string, at: ReturnType<typeof 
   return isa;
 }
 
-function subscriberLoop(sub: CleanSubscriber, lines: readonly CleanLine[], hl: number): string[] {
-  const out = [
-    segment("HL", String(hl), "1", "22", "0"),
-    segment("SBR", "P", "18", "", "", "", "", "", "", sub.claimFilingCode),
-    segment("NM1", "IL", "1", sub.lastName, sub.firstName, "", "", "", "MI", sub.memberId),
+function addressAndDemographics(person: CleanPerson): string[] {
+  return [
+    segment("N3", person.address.line1, person.address.line2),
+    segment("N4", person.address.city, person.address.state, person.address.zip),
+    segment("DMG", "D8", person.dateOfBirth, person.gender),
   ];
-  if (sub.address) {
-    out.push(segment("N3", sub.address.line1), segment("N4", sub.address.city, sub.address.state, sub.address.zip));
-  }
-  out.push(
-    segment("DMG", "D8", sub.dateOfBirth, sub.gender),
+}
+
+/**
+ * 2000B for the insured and, when the member is someone else (a child, a spouse), 2000C for the patient:
+ * the claims then hang under the patient's loop. Returns the segments and the last HL number used.
+ */
+function subscriberLoop(sub: CleanSubscriber, lines: readonly CleanLine[], hl: number): { segments: string[]; lastHl: number } {
+  const { person, patient } = sub;
+  const out = [
+    // HL04: 1 when a patient (2000C) loop follows; SBR02 18 ("self") only when the member is the insured.
+    segment("HL", String(hl), "1", "22", patient ? "1" : "0"),
+    segment("SBR", "P", patient ? "" : "18", "", "", "", "", "", "", sub.claimFilingCode),
+    segment("NM1", "IL", "1", person.lastName, person.firstName, "", "", "", "MI", sub.memberId),
+    ...addressAndDemographics(person),
     segment("NM1", "PR", "2", sub.payerName, "", "", "", "", "PI", sub.payerCode),
-  );
+  ];
+  let lastHl = hl;
+  if (patient) {
+    lastHl = hl + 1;
+    out.push(
+      segment("HL", String(lastHl), String(hl), "23", "0"),
+      segment("PAT", patient.relationshipCode),
+      segment("NM1", "QC", "1", patient.lastName, patient.firstName),
+      ...addressAndDemographics(patient),
+    );
+  }
   for (const line of lines) out.push(...claimLoop(line));
-  return out;
+  return { segments: out, lastHl };
 }
 
 function supervisedNote(leader: { last: string; first: string; npi: string }): string {
@@ -344,10 +438,16 @@ function claimLoop(line: CleanLine): string[] {
   return [
     // CLM05: place of service, "B" = professional (place-of-service code set), "1" = original claim.
     segment("CLM", line.claimId, line.chargeAmount, "", "", composite(line.placeOfService, "B", "1"), "Y", "A", "Y", "Y"),
+    // The TR3 orders loop 2300's REF segments after CLM/DTP and before NTE and HI.
+    ...priorAuthorizationRef(line),
     // The rendering provider is the licensed supervisor; the payer's reviewer is told who led the group (NTE02 holds 80).
     ...(line.supervisedLeader ? [segment("NTE", "ADD", supervisedNote(line.supervisedLeader))] : []),
     segment("HI", ...hi),
+    // 2310B: the person who rendered, with their own taxonomy when recorded.
     segment("NM1", "82", "1", line.rendering.last, line.rendering.first, "", "", "", "XX", line.rendering.npi),
+    ...(line.rendering.taxonomy ? [segment("PRV", "PE", "PXC", line.rendering.taxonomy)] : []),
+    // 2310D: the licensed clinician who supervised the rendering one.
+    ...(line.supervising ? [segment("NM1", "DQ", "1", line.supervising.last, line.supervising.first, "", "", "", "XX", line.supervising.npi)] : []),
     segment("LX", "1"),
     segment("SV1", line.procedure, line.chargeAmount, "UN", line.units, "", "", composite(...pointers)),
     segment("DTP", "472", "D8", line.serviceDate),
@@ -392,7 +492,7 @@ export function exportX12_837P(batch: FrozenBatch): string {
         }
         return code;
       }),
-      practiceAddress: problems.take(() => address(practice.address, "practice.address", "The practice address")),
+      practiceAddress: problems.take(() => address(practice.address, "practice.address", "The practice address", { billingProvider: true })),
       submitterId: problems.take(() => x12Identifier(submitter.id, "submitter.id", 2, 15)),
       submitterName: problems.take(() => requiredX12Text(submitter.name, NAME, "submitter.name", "The submitter name")),
       contactName: problems.take(() => requiredX12Text(submitter.contactName, NAME, "submitter.contactName", "The billing contact name")),
@@ -416,15 +516,16 @@ export function exportX12_837P(batch: FrozenBatch): string {
     segment("HL", "1", "", "20", "1"),
     segment("PRV", "BI", "PXC", taxonomy),
     segment("NM1", "85", "2", practiceName, "", "", "", "", "XX", practiceNpi),
-    segment("N3", practiceAddress.line1),
+    segment("N3", practiceAddress.line1, practiceAddress.line2),
     segment("N4", practiceAddress.city, practiceAddress.state, practiceAddress.zip),
     segment("REF", "EI", taxId),
   ];
   let hl = 1;
   for (const sub of subscribers) {
     for (let start = 0; start < sub.lines.length; start += MAX_CLAIMS_PER_SUBSCRIBER_LOOP) {
-      hl += 1;
-      transaction.push(...subscriberLoop(sub, sub.lines.slice(start, start + MAX_CLAIMS_PER_SUBSCRIBER_LOOP), hl));
+      const loop = subscriberLoop(sub, sub.lines.slice(start, start + MAX_CLAIMS_PER_SUBSCRIBER_LOOP), hl + 1);
+      transaction.push(...loop.segments);
+      hl = loop.lastHl;
     }
   }
   transaction.push(segment("SE", String(transaction.length + 1), st02));

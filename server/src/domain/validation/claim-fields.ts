@@ -34,6 +34,8 @@ export const X12_LIMITS = {
   addressLine: { min: 1, max: 55 },
   /** N401 city. */
   city: { min: 2, max: 30 },
+  /** REF02 of REF*G1 (2300) allows 50; payers issue far shorter numbers, and 30 keeps typos out. */
+  priorAuthorizationNumber: { min: 1, max: 30 },
 } as const;
 
 export const X12_DELIMITERS = "*:^~";
@@ -159,6 +161,11 @@ export function validateClaimIdentifier(value: string | null | undefined, field:
   return checkText(value, field, X12_LIMITS.identifier, false, options.required ?? true);
 }
 
+/** A payer's prior authorization number (2300 REF*G1), written exactly as stored. */
+export function validatePriorAuthorizationNumber(value: string | null | undefined, field = "number", options: Presence = {}): FieldError[] {
+  return checkText(value, field, X12_LIMITS.priorAuthorizationNumber, false, options.required ?? true);
+}
+
 /**
  * Rendering provider names arrive as one display string ("Jane Q Doe",
  * "Jane Doe, LCSW"). Credentials after a comma are dropped because they are
@@ -213,3 +220,88 @@ export const validatePhone = (v: string | null | undefined, field = "phone") => 
 /** ISA08 is 15 characters wide and the GS03 receiver code follows it; clearinghouses issue letters and digits. */
 export const validateReceiverId = (v: string | null | undefined, field = "clearinghouseId") =>
   checkShape(v, field, [/^[A-Za-z0-9]{2,15}$/, "Clearinghouse id must be 2-15 letters or digits"]);
+
+/** USPS codes of the states, DC, the territories and the military post offices (N402). */
+export const US_STATE_CODES: ReadonlySet<string> = new Set(
+  (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY " +
+    "DC PR VI GU AS MP AA AE AP"
+  ).split(" "),
+);
+
+/** A US state code, checked against the real list (N402); null or empty is the caller's to require. */
+export function validateUsState(value: string | null | undefined, field = "state"): FieldError[] {
+  if (value == null || value === "") return [];
+  return US_STATE_CODES.has(value) ? [] : [fieldError(field, `${labelFor(field)} must be a US state code such as MA (got ${JSON.stringify(value)})`)];
+}
+
+/** ZIP as typed ("02110-1234", "02110 1234") to the digits the 837P carries (N403). */
+export function normalizeZip(value: string): string {
+  return value.trim().replace(/[\s-]/g, "");
+}
+
+/** A ZIP after normalizeZip: 5 digits or ZIP+4; `nineDigits` where the 837P wants ZIP+4 (billing provider). */
+export function validateZipCode(value: string | null | undefined, field = "zip", options: { nineDigits?: boolean } = {}): FieldError[] {
+  if (value == null || value === "") return [];
+  if (options.nineDigits) {
+    return /^\d{9}$/.test(value) ? [] : [fieldError(field, `${labelFor(field)} must be the 9-digit ZIP+4 (e.g. 02110-1234): the 837P requires it for the billing provider`)];
+  }
+  return /^\d{5}(\d{4})?$/.test(value) ? [] : [fieldError(field, `${labelFor(field)} must be a 5-digit ZIP or a ZIP+4 (e.g. 02110 or 02110-1234)`)];
+}
+
+// "PO Box 12", "P.O. Box", "Post Office Box", "POB 7", "Lock Box" (the 2010AA N3 must be a street address).
+const PO_BOX = /\b(p\.?\s*o\.?\s*b(ox)?|post\s+office\s+box|lock\s*box)\b/i;
+
+/** The billing provider's street address: the TR3 refuses a post office box in 2010AA N301/N302. */
+export function validateStreetAddressLine(value: string | null | undefined, field: string, options: Presence = {}): FieldError[] {
+  const errors = validateAddressLine(value, field, options);
+  if (errors.length === 0 && value && PO_BOX.test(value)) {
+    errors.push(fieldError(field, `${labelFor(field)} must be a street address: the 837P refuses a PO box for the billing provider (a pay-to address is not sent)`));
+  }
+  return errors;
+}
+
+export interface AddressValues {
+  line1: string;
+  line2?: string | null;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+/** Trimmed, state upper-cased, ZIP reduced to digits, an empty second line dropped. */
+export function normalizeAddress(address: AddressValues): { line1: string; line2: string | null; city: string; state: string; zip: string } {
+  const line2 = address.line2?.trim() ?? "";
+  return { line1: address.line1.trim(), line2: line2 === "" ? null : line2, city: address.city.trim(), state: address.state.trim().toUpperCase(), zip: normalizeZip(address.zip) };
+}
+
+/** A person's home address (2010BA/2010CA N3/N4), already normalized; errors name `${prefix}.line1` and so on. */
+export function validatePostalAddress(address: AddressValues, prefix: string): FieldError[] {
+  return [
+    ...validateAddressLine(address.line1, `${prefix}.line1`),
+    ...validateAddressLine(address.line2, `${prefix}.line2`, { required: false }),
+    ...validateCity(address.city, `${prefix}.city`),
+    ...(address.state === "" ? [fieldError(`${prefix}.state`, "State is required")] : validateUsState(address.state, `${prefix}.state`)),
+    ...(address.zip === "" ? [fieldError(`${prefix}.zip`, "ZIP is required")] : validateZipCode(address.zip, `${prefix}.zip`)),
+  ];
+}
+
+const HONORIFIC = /^(dr|mr|mrs|ms|mx)\.?\s+/i;
+
+/**
+ * The legal first and last name inside a display name: splitPersonName without a leading honorific
+ * ("Dr. Amara Obi, PhD" -> Amara / Obi). The migration that added clinicians' names did the same in SQL.
+ */
+export function personNameParts(display: string): { first: string | null; last: string } {
+  const { last, first } = splitPersonName(display.split(",")[0]!.trim().replace(HONORIFIC, ""));
+  return { last, first: first === "" ? null : first };
+}
+
+/** ISA06/GS02 and the 1000A NM109: as the clearinghouse issued it, letters and digits, at most 15 (ISA06's width). */
+export const validateSubmitterId = (v: string | null | undefined, field = "submitterId") =>
+  checkShape(v, field, [/^[A-Za-z0-9]{2,15}$/, "Submitter id must be 2-15 letters or digits, as the clearinghouse issued it"]);
+
+/** The test the billing provider's street line passes at input, for values stored before it existed. */
+export function looksLikePoBox(line: string): boolean {
+  return PO_BOX.test(line);
+}

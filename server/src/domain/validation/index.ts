@@ -64,6 +64,7 @@ export {
   validateAddressLine,
   validateCity,
   validateClaimIdentifier,
+  validatePriorAuthorizationNumber,
   validatePersonDisplayName,
   validateTaxId,
   validateTaxonomyCode,
@@ -71,4 +72,21 @@ export {
   validateZip,
   validatePhone,
   validateReceiverId,
+  US_STATE_CODES,
+  validateUsState,
+  normalizeZip,
+  validateZipCode,
+  validateStreetAddressLine,
+  normalizeAddress,
+  validatePostalAddress,
+  personNameParts,
+  validateSubmitterId,
+  looksLikePoBox,
 } from "./claim-fields.js";
+export {
+  PRIOR_AUTHORIZATION_LIMITS,
+  rangesOverlap,
+  validatePriorAuthorization,
+  type PriorAuthorizationValues,
+} from "./prior-authorization.js";
+export type { AddressValues } from "./claim-fields.js";

@@ -46,6 +46,7 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "requireLicensedLeader",
   "maxUnitsPerDay",
   "feeCents",
+  "requirePriorAuthorization",
 ];
 
 const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes"]);
@@ -65,6 +66,7 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   requireLicensedLeader: "Require licensed leader",
   maxUnitsPerDay: "Maximum units per day",
   feeCents: "Fee",
+  requirePriorAuthorization: "Require prior authorization",
 };
 
 /**
@@ -91,6 +93,7 @@ export function defaultPayerRules(kind: PayerKind, effectiveFrom: string): Payer
     requireLicensedLeader: true,
     maxUnitsPerDay: 1,
     feeCents: 0,
+    requirePriorAuthorization: false,
   };
 }
 
@@ -188,7 +191,7 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
     }
   }
 
-  for (const key of ["telehealthVideoAllowed", "telehealthAudioAllowed", "requireSignedNote", "requireLicensedLeader"] as const) {
+  for (const key of ["telehealthVideoAllowed", "telehealthAudioAllowed", "requireSignedNote", "requireLicensedLeader", "requirePriorAuthorization"] as const) {
     if (typeof v[key] !== "boolean") push(key, `${LABELS[key]} must be true or false`);
   }
 

@@ -22,11 +22,13 @@ function frozenDecision(line: ClaimBatchLineEntity): ClaimDecision {
     chargeCents: line.chargeCents,
     issues: [],
     batchId: line.batchId,
+    patientControlNumber: line.patientControlNumber,
     sessionId: line.sessionId,
     clientId: line.clientId,
     payerId: line.payerId,
     // What the payer was told the note needed is not part of the claim; a billed line is past that question.
     requiredNoteElements: [],
+    authorizationNumber: line.authorizationNumber,
     renderingClinicianId: line.renderingClinicianId,
     supervisedClinicianId: line.supervisedClinicianId,
   };

@@ -6,6 +6,7 @@ import type { GraphQLContext } from "../context.js";
 import { ClaimStatusEnum } from "../enums.js";
 import { DateScalar } from "../scalars.js";
 import { ClaimDecision, DecisionRefresh, RulesImpact, RulesImpactChange } from "../types/claim.type.js";
+import { ClaimLineFilterArgs } from "../types/claim-filter.args.js";
 import { Client } from "../types/client.type.js";
 import { Clinician } from "../types/clinician.type.js";
 import { connectionTypes, toConnection } from "../types/connection.type.js";
@@ -17,10 +18,7 @@ import { loadOrFail } from "./load-or-fail.js";
 export const { Connection: ClaimDecisionConnection } = connectionTypes(ClaimDecision, "ClaimDecision");
 
 @ArgsType()
-class ClaimDecisionsArgs {
-  @Field(() => DateScalar, { description: "First service date (inclusive)." }) from!: string;
-  @Field(() => DateScalar, { description: "Last service date (inclusive); at most 366 days after from." }) to!: string;
-  @Field(() => ID, { nullable: true, description: "Only this payer's lines." }) payerId?: string | null;
+class ClaimDecisionsArgs extends ClaimLineFilterArgs {
   @Field(() => ClaimStatusEnum, { nullable: true, description: "Only lines in this status." }) status?: ClaimStatus | null;
   @Field(() => Int, { nullable: true, description: "Page size, at most 100 (default 25)." }) first?: number | null;
   @Field(() => String, { nullable: true, description: "The endCursor of the previous page." }) after?: string | null;

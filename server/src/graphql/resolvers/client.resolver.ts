@@ -4,7 +4,9 @@ import { notFound } from "../../errors/domain-error.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
 import { CreateClientInput, UpdateClientInput } from "../types/client.input.js";
-import { Client, Coverage } from "../types/client.type.js";
+import { clientAddressOf, subscriberOf } from "../../services/registration-facts.js";
+import type { ClientEntity, CoverageEntity } from "../../entities/index.js";
+import { Address, Client, Coverage, Subscriber } from "../types/client.type.js";
 import { connectionTypes, toConnection } from "../types/connection.type.js";
 import { Payer } from "../types/payer.type.js";
 
@@ -47,6 +49,11 @@ export class ClientResolver {
     return ctx.services.clients.update(requireActor(ctx), id, input, ctx);
   }
 
+  @FieldResolver(() => Address, { nullable: true, description: "Home address; null until recorded (a claim needs it: MISSING_REGISTRATION)." })
+  address(@Root() client: ClientEntity): Address | null {
+    return clientAddressOf(client);
+  }
+
   @FieldResolver(() => [Coverage], { description: "Insurance coverages in the order entered." })
   coverages(@Root() client: Client, @Ctx() ctx: GraphQLContext): Promise<Coverage[]> {
     return ctx.loaders.coveragesByClient.load(client.id) as Promise<Coverage[]>;
@@ -55,6 +62,11 @@ export class ClientResolver {
 
 @Resolver(() => Coverage)
 export class CoverageResolver {
+  @FieldResolver(() => Subscriber, { nullable: true, description: "The insured person when the relationship is not SELF; null for SELF." })
+  subscriber(@Root() coverage: CoverageEntity): Subscriber | null {
+    return subscriberOf(coverage);
+  }
+
   @FieldResolver(() => Payer, { description: "The insurer." })
   async payer(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext): Promise<Payer> {
     const payer = await ctx.loaders.payer.load(coverage.payerId);

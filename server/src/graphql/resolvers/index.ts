@@ -2,6 +2,7 @@ import type { NonEmptyArray } from "type-graphql";
 import { AuditResolver } from "./audit.resolver.js";
 import { AuthResolver } from "./auth.resolver.js";
 import { ClaimBatchResolver } from "./claim-batch.resolver.js";
+import { ClaimPayerTotalResolver, ClaimSummaryResolver, UnbilledSessionResolver } from "./claim-summary.resolver.js";
 import { ClaimResolver, RulesImpactChangeResolver } from "./claim.resolver.js";
 import { ClientResolver, CoverageResolver } from "./client.resolver.js";
 import { ClinicianResolver } from "./clinician.resolver.js";
@@ -10,7 +11,9 @@ import { InvitationResolver } from "./invitation.resolver.js";
 import { NoteAddendumResolver, NoteResolver } from "./note.resolver.js";
 import { PayerResolver } from "./payer.resolver.js";
 import { PracticeResolver } from "./practice.resolver.js";
+import { ClientAuthorizationsResolver, CoverageAuthorizationsResolver, PriorAuthorizationResolver } from "./prior-authorization.resolver.js";
 import { AttendanceResolver, SessionResolver } from "./session.resolver.js";
+import { ViewerPermissionsResolver } from "./viewer-permissions.resolver.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -21,6 +24,9 @@ export const resolvers: NonEmptyArray<Function> = [
   ClinicianResolver,
   ClientResolver,
   CoverageResolver,
+  PriorAuthorizationResolver,
+  ClientAuthorizationsResolver,
+  CoverageAuthorizationsResolver,
   AuditResolver,
   GroupResolver,
   SessionResolver,
@@ -30,4 +36,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ClaimResolver,
   RulesImpactChangeResolver,
   ClaimBatchResolver,
+  ViewerPermissionsResolver,
+  ClaimSummaryResolver,
+  ClaimPayerTotalResolver,
+  UnbilledSessionResolver,
 ];

@@ -30,13 +30,17 @@ export class SessionResolver {
   @Query(() => GroupSessionConnection, { description: "Sessions in start order, by group and service-date range." })
   @Authorized(Permission.ReadSessions)
   async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.services.sessions.list(requireActor(ctx), args));
+    const page = await ctx.services.sessions.list(requireActor(ctx), args);
+    ctx.loaders.primeSessions(page.nodes.map((edge) => edge.node));
+    return toConnection(page);
   }
 
   @Query(() => GroupSession, { nullable: true, description: "One session, or null when the practice has no such session." })
   @Authorized(Permission.ReadSessions)
-  session(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<GroupSession | null> {
-    return ctx.services.sessions.get(requireActor(ctx), id);
+  async session(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<GroupSession | null> {
+    const session = await ctx.services.sessions.get(requireActor(ctx), id);
+    if (session) ctx.loaders.primeSessions([session]);
+    return session;
   }
 
   @Mutation(() => GroupSession, { description: "Schedules a session of a group." })

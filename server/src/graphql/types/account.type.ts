@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { RoleEnum } from "../enums.js";
+import { RoleEnum, UsageIndicatorEnum } from "../enums.js";
 import type { Role } from "../../auth/roles.js";
 
 @ObjectType({ description: "A person who can sign in; one user may belong to several practices." })
@@ -24,7 +24,14 @@ export class Practice {
   @Field(() => String, { nullable: true, description: "Billing ZIP (5 or 9 digits)." }) addressZip!: string | null;
   @Field(() => String, { nullable: true, description: "Billing contact phone (10 digits)." }) phone!: string | null;
   @Field(() => String, { nullable: true, description: "The clearinghouse that receives 837P files (receiver name)." }) clearinghouseName!: string | null;
-  @Field(() => String, { nullable: true, description: "The clearinghouse's receiver id (ISA08)." }) clearinghouseId!: string | null;
+  @Field(() => String, { nullable: true, description: "The clearinghouse's receiver id (ISA08, GS03, 1000B NM109); needed before a batch is made." }) clearinghouseId!: string | null;
+  @Field(() => String, { nullable: true, description: "The practice's submitter id as the clearinghouse enrolled it (ISA06, GS02, 1000A NM109); needed before a batch is made." })
+  submitterId!: string | null;
+  @Field(() => String, { nullable: true, description: "Submitter name (1000A NM103); needed before a batch is made." }) submitterName!: string | null;
+  @Field(() => String, { nullable: true, description: "Billing contact person the clearinghouse calls (1000A PER02); needed before a batch is made." })
+  submitterContactName!: string | null;
+  @Field(() => UsageIndicatorEnum, { nullable: true, description: "ISA15 of new batches: T (test) or P (production); needed before a batch is made." })
+  x12UsageIndicator!: "T" | "P" | null;
 }
 
 @ObjectType({ description: "A user's role in one practice." })

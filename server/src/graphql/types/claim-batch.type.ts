@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { UsageIndicatorEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
 @ObjectType({ description: "READY lines frozen for billing; a line is in at most one batch that is not void." })
@@ -11,6 +12,8 @@ export class ClaimBatch {
   @Field(() => Int, { description: "Sum of the lines' charges in cents." }) totalChargeCents!: number;
   @Field(() => Int, { description: "Interchange control number of its 837P file (ISA13)." }) controlNumber!: number;
   @Field(() => DateTimeScalar, { nullable: true, description: "When it was voided; its lines were then free to bill again." }) voidedAt!: Date | null;
+  @Field(() => UsageIndicatorEnum, { description: "ISA15 of its 837P: T (test) or P (production), from the practice's setting when the batch was made." })
+  usageIndicator!: "T" | "P";
   payerId!: string | null;
 }
 

@@ -32,8 +32,16 @@ export class ClaimDecision {
   @Field(() => ID, { nullable: true, description: "The claim batch that billed this line, when BILLED. Billing data: FORBIDDEN for CLINICIAN." })
   @Authorized(Permission.ReadClaims)
   batchId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "On a claim batch's lines: the patient control number the claim was sent with (837P CLM01, at most 20 characters, unique in the practice); remittances name the line by it. Null on lines read outside a batch. Billing data: FORBIDDEN for CLINICIAN.",
+  })
+  @Authorized(Permission.ReadClaims)
+  patientControlNumber?: string | null;
   @Field(() => [NoteElementEnum], { description: "The note elements the line's payer requires on the member's note (empty without coverage)." })
   requiredNoteElements!: NoteElement[];
+  @Field(() => String, { nullable: true, description: "The prior authorization number the line is billed under (REF*G1); null when it uses none." })
+  authorizationNumber!: string | null;
   sessionId!: string;
   clientId!: string;
   payerId!: string | null;

@@ -8,4 +8,8 @@ export class CreateClinicianInput {
   @Field({ description: "Credential, e.g. LCSW." }) credential!: string;
   @Field({ description: "Whether licensed to provide psychotherapy." }) licensed!: boolean;
   @Field(() => DateScalar, { nullable: true, description: "Last day the license is valid." }) licenseExpiresOn?: string | null;
+  @Field(() => String, { nullable: true, description: "Legal first name for claims (837P 2310B NM104); taken from `name` when first and last are omitted." })
+  firstName?: string | null;
+  @Field(() => String, { nullable: true, description: "Legal last name for claims (NM103); required when firstName is given." }) lastName?: string | null;
+  @Field(() => String, { nullable: true, description: "Individual taxonomy code, 10 characters ending in X (e.g. 1041C0700X); sent as PRV*PE." }) taxonomyCode?: string | null;
 }

@@ -5,6 +5,9 @@ import { DateScalar } from "../scalars.js";
 export class Clinician {
   @Field(() => ID, { description: "The clinician's id." }) id!: string;
   @Field({ description: "Full name." }) name!: string;
+  @Field(() => String, { nullable: true, description: "Legal first name as claims carry it (837P 2310B NM104)." }) firstName!: string | null;
+  @Field({ description: "Legal last name as claims carry it (NM103)." }) lastName!: string;
+  @Field(() => String, { nullable: true, description: "Individual taxonomy code (PRV*PE); null when not recorded." }) taxonomyCode!: string | null;
   @Field({ description: "Individual (type 1) NPI." }) npi!: string;
   @Field({ description: "Credential, e.g. LCSW, PhD, CPRS." }) credential!: string;
   @Field({ description: "Whether the clinician holds a license to provide psychotherapy." }) licensed!: boolean;

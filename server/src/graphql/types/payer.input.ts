@@ -25,6 +25,7 @@ export class PayerRulesInput {
   @Field(() => Boolean, { nullable: true, description: "Whether notes must be signed." }) requireSignedNote?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Whether the leader must be licensed." }) requireLicensedLeader?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Units per member per day (at least 1)." }) maxUnitsPerDay?: number | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether every line needs a prior authorization in force with units left." }) requirePriorAuthorization?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Charge per line in cents (0 or more)." }) feeCents?: number | null;
 }
 

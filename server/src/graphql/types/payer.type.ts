@@ -26,6 +26,8 @@ export class PayerRules {
   @Field({ description: "Whether the session's leader must hold a current license." }) requireLicensedLeader!: boolean;
   @Field(() => Int, { description: "Most 90853 units one member may be billed per day to this payer." }) maxUnitsPerDay!: number;
   @Field(() => Int, { description: "Charge per line in cents." }) feeCents!: number;
+  @Field({ description: "Whether every line needs a prior authorization for the member with this payer, in force on the date of service with units left (AUTH_REQUIRED, AUTH_EXHAUSTED)." })
+  requirePriorAuthorization!: boolean;
   @Field(() => DateTimeScalar, { description: "When this version was saved." }) createdAt!: Date;
 }
 

@@ -4,7 +4,9 @@
  * New York, with 3 members present, 60 minutes, in person.
  */
 import { CLAIM_ISSUE_CODES, type ClaimIssueCode, type IssueSeverity, type NoteElement } from "../../../../server/src/domain/engine/index.js";
-import { CLIENT, LEADER, PAYER_ID, SUPERVISOR, codesOf, coverage, decisionFor, type Scenario } from "./factories.js";
+import { CLIENT, HOME, LEADER, PAYER_ID, SUPERVISOR, codesOf, coverage, decisionFor, type Scenario } from "./factories.js";
+
+const PARENT = { firstName: "Linh", lastName: "Nguyen", dateOfBirth: "1979-09-03", sex: "FEMALE" as const, address: HOME };
 
 const DAY_BEFORE = "2026-03-01";
 const DAY = "2026-03-02";
@@ -37,6 +39,32 @@ const raising: RaisingCase[] = [
   // MISSING_DIAGNOSIS
   { name: "no diagnosis", scenario: { member: { diagnosisCodes: [] } }, code: "MISSING_DIAGNOSIS" },
   { name: "blank diagnosis", scenario: { member: { diagnosisCodes: ["  "] } }, code: "MISSING_DIAGNOSIS" },
+  // MISSING_REGISTRATION
+  {
+    name: "sex not recorded",
+    scenario: { member: { registration: { sex: null, address: HOME } } },
+    code: "MISSING_REGISTRATION",
+    mentions: ["the member's sex", "Clients → this client"],
+  },
+  { name: "sex recorded as unknown", scenario: { member: { registration: { sex: "UNKNOWN", address: HOME } } }, code: "MISSING_REGISTRATION", mentions: ["recorded as unknown"] },
+  {
+    name: "no home address",
+    scenario: { member: { registration: { sex: "MALE", address: null } } },
+    code: "MISSING_REGISTRATION",
+    mentions: ["home address (street, city, state and ZIP)", "enter the member's home address in Clients → this client"],
+  },
+  {
+    name: "a child's coverage without the insured parent",
+    scenario: { member: { coverages: [coverage({ relationship: "CHILD", subscriber: null })] } },
+    code: "MISSING_REGISTRATION",
+    mentions: ["the insured person's name, date of birth, sex and address", "the insured's child", "MBR-001", "Coverages"],
+  },
+  {
+    name: "sex, address and the insured spouse all missing, named together",
+    scenario: { member: { registration: { sex: null, address: null }, coverages: [coverage({ relationship: "SPOUSE", subscriber: null })] } },
+    code: "MISSING_REGISTRATION",
+    mentions: ["the member's sex; and the member's home address", "the insured's spouse", "enter the member's sex and home address in Clients → this client, and enter the insured person"],
+  },
   // GROUP_TOO_SMALL
   {
     name: "n == min - 1",
@@ -211,6 +239,8 @@ const passing: PassingCase[] = [
     code: "NO_ACTIVE_COVERAGE",
   },
   { name: "one diagnosis", scenario: { member: { diagnosisCodes: ["F43.10"] } }, code: "MISSING_DIAGNOSIS" },
+  { name: "a child's coverage with the insured parent on file", scenario: { member: { coverages: [coverage({ relationship: "CHILD", subscriber: PARENT })] } }, code: "MISSING_REGISTRATION" },
+  { name: "male with an address", scenario: { member: { registration: { sex: "MALE", address: HOME } } }, code: "MISSING_REGISTRATION" },
   { name: "n == min", scenario: { rules: { minGroupSize: 3 } }, code: "GROUP_TOO_SMALL" },
   { name: "n == max", scenario: { rules: { maxGroupSize: 3 } }, code: "GROUP_TOO_LARGE" },
   { name: "two members present", scenario: { session: { presentClientIds: [CLIENT, "client-2"] } }, code: "USE_INDIVIDUAL_CODE" },
@@ -320,6 +350,9 @@ describe("each check", () => {
     const covered = new Set(raising.map((c) => c.code));
     // DAILY_UNIT_LIMIT needs several sessions; evaluate.test.ts covers it.
     covered.add("DAILY_UNIT_LIMIT");
+    // The prior-authorization checks count units across days; authorization.test.ts covers them.
+    covered.add("AUTH_REQUIRED");
+    covered.add("AUTH_EXHAUSTED");
     expect([...covered].sort()).toEqual([...CLAIM_ISSUE_CODES].sort());
   });
 });

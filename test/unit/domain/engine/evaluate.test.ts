@@ -40,6 +40,8 @@ describe("a billable line", () => {
       renderingClinicianId: LEADER,
       supervisedClinicianId: null,
       requiredNoteElements: ["PARTICIPATION", "RESPONSE"],
+      authorizationId: null,
+      authorizationNumber: null,
       issues: [],
     };
     expect(decisionFor()).toEqual(expected);
@@ -220,7 +222,7 @@ describe("without coverage", () => {
     const input = engineInput();
     input.members.delete(CLIENT);
     const decision = evaluateSessions(input).find((d) => d.clientId === CLIENT)!;
-    expect(codesOf(decision)).toEqual(["NO_ACTIVE_COVERAGE", "MISSING_DIAGNOSIS"]);
+    expect(codesOf(decision)).toEqual(["NO_ACTIVE_COVERAGE", "MISSING_DIAGNOSIS", "MISSING_REGISTRATION"]);
   });
 
   it("coverage with a payer that has no rules keeps the payer and member ids", () => {

@@ -5,6 +5,7 @@
  */
 import {
   evaluateSessions,
+  type AuthorizationFacts,
   type BilledLineFacts,
   type ClaimDecisionDraft,
   type CoverageFacts,
@@ -42,6 +43,7 @@ export function ruleVersion(overrides: Partial<RuleVersion> = {}): RuleVersion {
     requireLicensedLeader: true,
     maxUnitsPerDay: 1,
     feeCents: 4500,
+    requirePriorAuthorization: false,
     createdAt: new Date("2026-01-01T12:00:00Z"),
     ...overrides,
   };
@@ -54,12 +56,16 @@ export function coverage(overrides: Partial<CoverageFacts> = {}): CoverageFacts 
     priority: "PRIMARY",
     effectiveFrom: "2025-01-01",
     effectiveTo: null,
+    relationship: "SELF",
+    subscriber: null,
     ...overrides,
   };
 }
 
+export const HOME = { line1: "12 Oak Ave", line2: null, city: "Boston", state: "MA", zip: "02118" };
+
 export function member(clientId: string, overrides: Partial<MemberFacts> = {}): MemberFacts {
-  return { clientId, diagnosisCodes: ["F33.1"], coverages: [coverage()], ...overrides };
+  return { clientId, diagnosisCodes: ["F33.1"], coverages: [coverage()], registration: { sex: "FEMALE", address: HOME }, ...overrides };
 }
 
 export function note(clientId: string, overrides: Partial<NoteFacts> = {}): NoteFacts {
@@ -107,6 +113,7 @@ export interface EngineInputParts {
   timezone?: string;
   defaultPlaceOfService?: string;
   billed?: BilledLineFacts[];
+  authorizations?: AuthorizationFacts[];
 }
 
 export function engineInput(parts: EngineInputParts = {}): EngineInput {
@@ -122,6 +129,7 @@ export function engineInput(parts: EngineInputParts = {}): EngineInput {
     members,
     payers: new Map(payers.map((p) => [p.id, p])),
     billed: parts.billed ?? [],
+    authorizations: parts.authorizations ?? [],
   };
 }
 

@@ -2,7 +2,15 @@ import { exportCsv } from "../../../../server/src/domain/export/index.js";
 import { makeBatch, makeLine, twoMemberBatch, uuid } from "./fixtures.js";
 
 const HEADER =
-  "line_id,service_date,client_last_name,client_first_name,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_npi,supervised_leader_npi";
+  "batch_id,line_id,patient_control_number,service_date,client_last_name,client_first_name,client_date_of_birth,client_sex,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_provider,rendering_npi,supervised_leader_npi,billing_npi,billing_tax_id,prior_authorization";
+const COLUMNS = HEADER.split(",");
+
+/** A row's cell by its column name, so a test reads the field it means. */
+function cell(row: string[], column: string): string {
+  const at = COLUMNS.indexOf(column);
+  if (at < 0) throw new Error(`no column ${column}`);
+  return row[at]!;
+}
 
 /** Minimal RFC 4180 reader, used to prove the writer's quoting round-trips. */
 function parseCsv(text: string): string[][] {
@@ -46,16 +54,22 @@ describe("exportCsv", () => {
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(1 + 3);
-    for (const row of rows) expect(row).toHaveLength(HEADER.split(",").length);
+    for (const row of rows) expect(row).toHaveLength(COLUMNS.length);
   });
 
   it("writes the fields in header order", () => {
-    const rows = parseCsv(exportCsv(twoMemberBatch()));
+    const batch = twoMemberBatch();
+    batch.lines[1]!.renderingProvider = { name: "Jane Q Doe, LCSW", npi: "1234567893", firstName: "Jane Q", lastName: "Doe" };
+    const rows = parseCsv(exportCsv(batch));
     expect(rows[2]).toEqual([
+      "11111111-2222-4333-8444-555555555555",
       uuid(102),
+      batch.lines[1]!.patientControlNumber,
       "2024-03-05",
       "Okafor",
       "Ben",
+      "1990-01-02",
+      "M",
       "ZX998877",
       "State Medicaid",
       "SKMD0",
@@ -65,30 +79,74 @@ describe("exportCsv", () => {
       "1",
       "90.50",
       "F43.10",
+      "Doe, Jane Q",
       "1234567893",
+      "",
+      "1245319599",
+      "123456789",
       "",
     ]);
   });
 
+  it("carries the batch id, the patient control number, DOB, sex, rendering provider, billing NPI and tax id of every line", () => {
+    const batch = makeBatch([
+      makeLine({ patientControlNumber: "B7L1", client: { dateOfBirth: "1975-02-03", gender: "F" }, renderingProvider: { name: "Riley Chen", npi: "1356420830", firstName: "Riley", lastName: "Chen" } }),
+      makeLine({ patientControlNumber: "B7L2", client: { dateOfBirth: "2008-04-12", gender: "M" }, renderingProvider: { name: "Dr. Amara Obi, PhD", npi: "1467531947" } }),
+    ]);
+    const [, first, second] = parseCsv(exportCsv(batch));
+    for (const [row, pcn, dob, sex, provider, npi] of [
+      [first!, "B7L1", "1975-02-03", "F", "Chen, Riley", "1356420830"],
+      [second!, "B7L2", "2008-04-12", "M", "Dr. Amara Obi, PhD", "1467531947"],
+    ] as const) {
+      expect(cell(row, "batch_id")).toBe(batch.id);
+      expect(cell(row, "patient_control_number")).toBe(pcn);
+      expect(cell(row, "client_date_of_birth")).toBe(dob);
+      expect(cell(row, "client_sex")).toBe(sex);
+      // Lines frozen before legal names were kept show the display name as billed.
+      expect(cell(row, "rendering_provider")).toBe(provider);
+      expect(cell(row, "rendering_npi")).toBe(npi);
+      expect(cell(row, "billing_npi")).toBe("1245319599");
+      expect(cell(row, "billing_tax_id")).toBe("123456789");
+    }
+  });
+
+  it("quotes place of service and codes so a spreadsheet keeps their leading zeros", () => {
+    const batch = makeBatch([makeLine({ placeOfService: "02", memberId: "00123", cptCode: "90853", modifiers: ["95"], diagnosisCodes: ["F33.1"], patientControlNumber: "B1L1" })]);
+    const record = exportCsv(batch).split("\r\n")[1]!;
+    for (const code of ['"B1L1"', '"00123"', '"90853"', '"95"', '"02"', '"F33.1"', '"1245319599"']) expect(record).toContain(`,${code},`);
+    expect(record).toContain(',"123456789",');
+    const row = parseCsv(exportCsv(batch))[1]!;
+    expect(cell(row, "place_of_service")).toBe("02");
+    expect(cell(row, "member_id")).toBe("00123");
+  });
+
   it("names the supervised leader when the rendering provider is their supervisor", () => {
     const batch = makeBatch([makeLine({ supervisedLeader: { name: "Pat Peer", npi: "1245319599" } })]);
-    expect(parseCsv(exportCsv(batch))[1].at(-1)).toBe("1245319599");
+    expect(cell(parseCsv(exportCsv(batch))[1]!, "supervised_leader_npi")).toBe("1245319599");
+  });
+
+  it("ends each row with the prior authorization number the line was billed under, blank without one", () => {
+    const batch = makeBatch([makeLine({ priorAuthorizationNumber: "PA-2026-0042" }), makeLine({ lineId: uuid(9) })]);
+    const rows = parseCsv(exportCsv(batch));
+    expect(rows[0].at(-1)).toBe("prior_authorization");
+    expect(rows[1].at(-1)).toBe("PA-2026-0042");
+    expect(rows[2].at(-1)).toBe("");
   });
 
   it("formats charges as dollars with two decimals", () => {
-    const cents = [12500, 12550, 12599, 5, 0, 100000];
+    const cents = [12500, 12550, 12599, 5, 100000];
     const batch = makeBatch(cents.map((c) => makeLine({ chargeCents: c })));
     const charges = parseCsv(exportCsv(batch))
       .slice(1)
-      .map((r) => r[11]);
-    expect(charges).toEqual(["125.00", "125.50", "125.99", "0.05", "0.00", "1000.00"]);
+      .map((r) => cell(r, "charge"));
+    expect(charges).toEqual(["125.00", "125.50", "125.99", "0.05", "1000.00"]);
   });
 
   it("joins modifiers and diagnosis codes with colons", () => {
     const batch = makeBatch([makeLine({ modifiers: ["95", "HQ", "AJ"], diagnosisCodes: ["F33.1", "F41.1", "Z63.0"] })]);
     const row = parseCsv(exportCsv(batch))[1]!;
-    expect(row[8]).toBe("95:HQ:AJ");
-    expect(row[12]).toBe("F33.1:F41.1:Z63.0");
+    expect(cell(row, "modifiers")).toBe("95:HQ:AJ");
+    expect(cell(row, "diagnosis_codes")).toBe("F33.1:F41.1:Z63.0");
   });
 
   it("quotes fields with commas, quotes, CR and LF and doubles inner quotes", () => {
@@ -100,14 +158,20 @@ describe("exportCsv", () => {
       }),
     ]);
     const csv = exportCsv(batch);
-    expect(csv).toContain(`,"Smith, Jr.","Robert ""Bob""","A\rB","Line1\nLine2",`);
+    expect(csv).toContain(`,"Smith, Jr.","Robert ""Bob""",`);
     const row = parseCsv(csv)[1]!;
-    expect(row.slice(2, 6)).toEqual(["Smith, Jr.", 'Robert "Bob"', "A\rB", "Line1\nLine2"]);
+    expect([cell(row, "client_last_name"), cell(row, "client_first_name"), cell(row, "member_id"), cell(row, "payer_name")]).toEqual([
+      "Smith, Jr.",
+      'Robert "Bob"',
+      "A\rB",
+      "Line1\nLine2",
+    ]);
   });
 
-  it("leaves plain fields unquoted", () => {
-    const csv = exportCsv(makeBatch([makeLine()]));
-    expect(csv.split("\r\n")[1]).not.toContain('"');
+  it("leaves plain text fields unquoted", () => {
+    const record = exportCsv(makeBatch([makeLine()])).split("\r\n")[1]!;
+    expect(record.startsWith("11111111-2222-4333-8444-555555555555,")).toBe(true);
+    expect(record).toContain(",2024-03-05,Lopez,Ana,1985-07-14,F,");
   });
 
   it("neutralises spreadsheet formulas with a leading apostrophe", () => {
@@ -120,23 +184,24 @@ describe("exportCsv", () => {
     ]);
     const csv = exportCsv(batch);
     const row = parseCsv(csv)[1]!;
-    expect(row[2]).toBe(`'=HYPERLINK("http://evil","x")`);
-    expect(row[3]).toBe("'+1+1");
-    expect(row[4]).toBe("'-2");
-    expect(row[5]).toBe("'@SUM(A1)");
-    expect(row[6]).toBe("'\tX");
+    expect(cell(row, "client_last_name")).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(cell(row, "client_first_name")).toBe("'+1+1");
+    expect(cell(row, "member_id")).toBe("'-2");
+    expect(cell(row, "payer_name")).toBe("'@SUM(A1)");
+    expect(cell(row, "payer_code")).toBe("'\tX");
     // The apostrophe goes inside the quotes, or the spreadsheet would strip the quotes and see "=" again.
     expect(csv).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",`);
   });
 
   it("does not touch formula characters that are not at the start", () => {
     const row = parseCsv(exportCsv(makeBatch([makeLine({ client: { lastName: "Smith-Jones" } })])))[1]!;
-    expect(row[2]).toBe("Smith-Jones");
+    expect(cell(row, "client_last_name")).toBe("Smith-Jones");
   });
 
   it("rejects an empty batch and invalid charges", () => {
     expect(() => exportCsv(makeBatch([]))).toThrow(/no lines/);
     expect(() => exportCsv(makeBatch([makeLine({ chargeCents: -1 })]))).toThrow(/chargeCents/);
+    expect(() => exportCsv(makeBatch([makeLine({ chargeCents: 0 })]))).toThrow(/\$0 line is never sent/);
     expect(() => exportCsv(makeBatch([makeLine({ chargeCents: 12.5 })]))).toThrow(/chargeCents/);
   });
 });

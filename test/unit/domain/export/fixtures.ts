@@ -13,11 +13,19 @@ export function uuid(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 }
 
+/** The patient control number makeLine gives a line id: P and the id's number ("P101" for uuid(101)). */
+export function pcnOf(lineId: string): string {
+  return `P${lineId.replace(/-/g, "").slice(-12).replace(/^0+/, "")}`;
+}
+
 export function makeLine(overrides: LineOverrides = {}): FrozenClaimLine {
   seq += 1;
   const { client, payer, renderingProvider, ...rest } = overrides;
+  const lineId = rest.lineId ?? uuid(seq);
   return {
-    lineId: uuid(seq),
+    lineId,
+    // Follows the line id, so a test that names a line knows its CLM01.
+    patientControlNumber: pcnOf(lineId),
     serviceDate: "2024-03-05",
     memberId: "MBR0001",
     cptCode: "90853",
@@ -33,6 +41,7 @@ export function makeLine(overrides: LineOverrides = {}): FrozenClaimLine {
       lastName: "Lopez",
       dateOfBirth: "1985-07-14",
       gender: "F",
+      address: { line1: "12 Oak Ave", line2: "Apt 3", city: "Springfield", state: "IL", zip: "62704" },
       ...client,
     },
     payer: { id: "payer-1", name: "Acme Health", payerCode: "ACME1", ...payer },

@@ -1,6 +1,6 @@
 import { X12Interchange, X12Parser, X12Segment } from "node-x12";
 import { ClaimExportError, exportX12_837P, type FrozenBatch } from "../../../../server/src/domain/export/index.js";
-import { makeBatch, makeLine, twoMemberBatch, uuid } from "./fixtures.js";
+import { makeBatch, makeLine, pcnOf, twoMemberBatch, uuid } from "./fixtures.js";
 
 /** Strict mode makes node-x12 throw on envelope/count mismatches instead of just recording diagnostics. */
 function parse(edi: string): X12Interchange {
@@ -170,7 +170,7 @@ describe("exportX12_837P subscribers and claims", () => {
 
   it("writes one CLM per line with its charge and place of service", () => {
     const claims = allClaims(edi);
-    expect(claims.map((c) => v(c.clm, 1))).toEqual([uuid(101), uuid(103), uuid(102)].map((id) => id.replace(/-/g, "")));
+    expect(claims.map((c) => v(c.clm, 1))).toEqual([uuid(101), uuid(103), uuid(102)].map(pcnOf));
     expect(claims.map((c) => v(c.clm, 2))).toEqual(["125", "125", "90.5"]);
     expect(claims.map((c) => v(c.clm, 5))).toEqual(["11:B:1", "11:B:1", "02:B:1"]);
     for (const c of claims) {
@@ -180,9 +180,9 @@ describe("exportX12_837P subscribers and claims", () => {
   });
 
   it("formats amounts in X12 decimal form without insignificant zeros", () => {
-    const cents = [12500, 12550, 12555, 5, 0, 100];
+    const cents = [12500, 12550, 12555, 5, 100];
     const claims = allClaims(exportX12_837P(makeBatch(cents.map((c) => makeLine({ chargeCents: c })))));
-    expect(claims.map((c) => v(c.clm, 2))).toEqual(["125", "125.5", "125.55", "0.05", "0", "1"]);
+    expect(claims.map((c) => v(c.clm, 2))).toEqual(["125", "125.5", "125.55", "0.05", "1"]);
     expect(claims.map((c) => v(c.sv1, 2))).toEqual(claims.map((c) => v(c.clm, 2)));
   });
 
@@ -266,6 +266,17 @@ describe("exportX12_837P subscribers and claims", () => {
     expect(nteAt).toBeLessThan(segments.indexOf(claims[0].hi));
   });
 
+  it("puts the prior authorization number in REF*G1 of that claim only, after CLM and before HI", () => {
+    const batch = makeBatch([makeLine({ priorAuthorizationNumber: "PA-2026-0042" }), makeLine()]);
+    const segments = body(exportX12_837P(batch));
+    const claims = subscribers(segments).flatMap((s) => s.claims);
+    const refs = segments.filter((seg) => seg.tag === "REF" && v(seg, 1) === "G1");
+    expect(refs.map((seg) => seg.elements.map((e) => e.value))).toEqual([["G1", "PA-2026-0042"]]);
+    const refAt = segments.indexOf(refs[0]!);
+    expect(refAt).toBeGreaterThan(segments.indexOf(claims[0].clm));
+    expect(refAt).toBeLessThan(segments.indexOf(claims[0].hi));
+  });
+
   it("keeps the same client on two payers in separate subscriber loops", () => {
     const batch = makeBatch([makeLine(), makeLine({ payer: { id: "payer-9", name: "Other", payerCode: "OTH01" } }), makeLine()]);
     const subs = subscribers(body(exportX12_837P(batch)));
@@ -293,10 +304,14 @@ describe("exportX12_837P subscribers and claims", () => {
     expect(sub!.segments[4]!.elements.map((e) => e.value)).toEqual(["PEORIA", "IL", "61602"]);
   });
 
-  it("defaults an unknown gender to U", () => {
-    const batch = makeBatch([makeLine({ client: { gender: undefined } })]);
-    const [sub] = subscribers(body(exportX12_837P(batch)));
-    expect(v(sub!.segments.find((s) => s.tag === "DMG")!, 3)).toBe("U");
+  it("refuses a member whose sex or address was never recorded (lines frozen before registration)", () => {
+    const batch = makeBatch([makeLine({ client: { gender: undefined, address: undefined } })]);
+    expect(() => exportX12_837P(batch)).toThrow(ClaimExportError);
+    try {
+      exportX12_837P(batch);
+    } catch (error) {
+      expect((error as ClaimExportError).problems.map((p) => p.field).sort()).toEqual(["lines[0].client.address", "lines[0].client.gender"]);
+    }
   });
 });
 
@@ -360,11 +375,17 @@ describe("exportX12_837P validation", () => {
     ["an impossible service date", () => withLine({ serviceDate: "2024-02-30" }), /serviceDate/],
     ["a malformed date of birth", () => withLine({ client: { dateOfBirth: "07/14/1985" } }), /dateOfBirth/],
     ["a member id containing a delimiter", () => withLine({ memberId: "AB*12" }), /memberId/],
+    ["a prior authorization number containing a delimiter", () => withLine({ priorAuthorizationNumber: "PA~1" }), /priorAuthorizationNumber/],
+    ["a blank prior authorization number", () => withLine({ priorAuthorizationNumber: " " }), /prior authorization number/],
     ["a submitter id longer than 15", () => ({ ...base(), submitter: { ...base().submitter, id: "1234567890123456" } }), /submitter\.id/],
     ["a negative charge", () => withLine({ chargeCents: -100 }), /chargeCents/],
     ["zero units", () => withLine({ units: 0 }), /units/],
     ["a two-digit place of service", () => withLine({ placeOfService: "1" }), /placeOfService/],
-    ["a duplicate line id", () => makeBatch([makeLine({ lineId: uuid(7) }), makeLine({ lineId: uuid(7) })]), /more than once/],
+    ["a duplicate patient control number", () => makeBatch([makeLine({ lineId: uuid(7) }), makeLine({ lineId: uuid(8), patientControlNumber: pcnOf(uuid(7)) })]), /more than once/],
+    ["a patient control number over 20 characters", () => withLine({ patientControlNumber: "B123456789012345678L1" }), /patient control number/],
+    ["a 5-digit billing provider ZIP", () => ({ ...base(), practice: { ...base().practice, address: { ...base().practice.address, zip: "62701" } } }), /ZIP\+4/],
+    ["a billing provider PO box", () => ({ ...base(), practice: { ...base().practice, address: { ...base().practice.address, line1: "PO Box 12" } } }), /PO box/],
+    ["a dependent without the insured person", () => withLine({ relationship: "CHILD" }), /insured person is required/],
     ["a blank client last name", () => withLine({ client: { lastName: " *~ " } }), /lastName/],
     ["an invalid contact phone", () => ({ ...base(), submitter: { ...base().submitter, contactPhone: "555-0101" } }), /contactPhone/],
     ["an invalid practice state", () => ({ ...base(), practice: { ...base().practice, address: { ...base().practice.address, state: "Illinois" } } }), /state/],
@@ -392,7 +413,7 @@ describe("exportX12_837P on data stored before input validation", () => {
         makeLine({ client: { id: "client-9", lastName: "李" }, payer: { payerCode: "X" } }),
         makeLine({ renderingProvider: { name: ", LCSW" } }),
       ],
-      { practice: { ...makeBatch([]).practice, name: "~~~", address: { line1: "1 Main St", city: "Z", state: "IL", zip: "62701" } } },
+      { practice: { ...makeBatch([]).practice, name: "~~~", address: { line1: "1 Main St", city: "Z", state: "IL", zip: "627011234" } } },
     );
     let thrown: unknown;
     try {

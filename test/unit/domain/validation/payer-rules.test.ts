@@ -31,6 +31,7 @@ describe("defaultPayerRules", () => {
       requireLicensedLeader: true,
       maxUnitsPerDay: 1,
       feeCents: 0,
+      requirePriorAuthorization: false,
     });
   });
 
@@ -99,6 +100,8 @@ describe("validatePayerRules: single fields", () => {
     ["min 480, max null", { minSessionMinutes: 480, maxSessionMinutes: null }, null],
     ["min = max minutes", { minSessionMinutes: 60, maxSessionMinutes: 60 }, null],
     ["maxUnitsPerDay 1", { maxUnitsPerDay: 1 }, null],
+    ["requirePriorAuthorization true", { requirePriorAuthorization: true }, null],
+    ["requirePriorAuthorization as text", { requirePriorAuthorization: "yes" as unknown as boolean }, "rules.requirePriorAuthorization"],
     ["maxUnitsPerDay 24", { maxUnitsPerDay: 24 }, null],
     ["maxUnitsPerDay 0", { maxUnitsPerDay: 0 }, "rules.maxUnitsPerDay"],
     ["maxUnitsPerDay 25", { maxUnitsPerDay: 25 }, "rules.maxUnitsPerDay"],
@@ -250,6 +253,7 @@ describe("mergePayerRules", () => {
     "requireLicensedLeader",
     "maxUnitsPerDay",
     "feeCents",
+    "requirePriorAuthorization",
   ] as (keyof PayerRulesValues)[])("null on %s is an error and keeps the current value", (key) => {
     const current = base();
     const { values, errors } = mergePayerRules(current, { [key]: null });
@@ -380,6 +384,7 @@ describe("mergePayerRules", () => {
       requireLicensedLeader: false,
       maxUnitsPerDay: 2,
       feeCents: 4250,
+      requirePriorAuthorization: true,
     };
     expect(mergePayerRules(base(), full)).toEqual({ values: full, errors: [] });
   });

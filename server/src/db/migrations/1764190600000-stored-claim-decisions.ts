@@ -18,6 +18,11 @@ const WATCHED: [table: string, kind: DecisionInputKind, column: string, since?: 
   ["therapy_groups", "group", "id"],
   ["payer_rule_versions", "payer_rules", "payer_id", "effective_from"],
   ["claim_batch_lines", "session", "session_id"],
+  // A line billed under an authorization uses one of its units before any unbilled line of its range.
+  ["claim_batch_lines", "authorization", "authorization_id"],
+  // An authorization's units are counted over its range; a change reaches every date its client attended,
+  // which holds both its old and its new range.
+  ["prior_authorizations", "client", "client_id"],
 ];
 
 /**
@@ -25,8 +30,8 @@ const WATCHED: [table: string, kind: DecisionInputKind, column: string, since?: 
  * dates that triggers fill in the transaction of every change; reads recompute the stale dates they touch
  * and then answer with one indexed query.
  */
-export class StoredClaimDecisions1764190500000 implements MigrationInterface {
-  name = "StoredClaimDecisions1764190500000";
+export class StoredClaimDecisions1764190600000 implements MigrationInterface {
+  name = "StoredClaimDecisions1764190600000";
 
   async up(q: QueryRunner): Promise<void> {
     // Derived rows, rewritten whole from their date's facts, so no foreign keys to sessions or clients: a
@@ -45,9 +50,12 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
         batch_id uuid,
         charge_cents integer NOT NULL,
         issue_codes text[] NOT NULL,
+        -- The codes of the line's ERROR issues (what blocks it): the work list's reason filter and the summary's reasons.
+        error_codes text[] NOT NULL,
         group_id uuid NOT NULL,
         leader_id uuid NOT NULL,
         rendering_clinician_id uuid NOT NULL,
+        supervised_clinician_id uuid,
         rule_version_id uuid,
         decision jsonb NOT NULL,
         computed_at timestamptz NOT NULL DEFAULT now(),
@@ -121,14 +129,31 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
                          JOIN attendance a ON a.practice_id = c.practice_id AND a.client_id = c.client_id
                          JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
                          WHERE c.practice_id = practice AND c.payer_id = ANY (keys::uuid[]) AND s.service_date >= COALESCE(since, '-infinity'::date));
+        ELSIF kind = 'authorization' THEN
+          dates := ARRAY(SELECT DISTINCT s.service_date FROM prior_authorizations pa
+                         JOIN attendance a ON a.practice_id = pa.practice_id AND a.client_id = pa.client_id
+                         JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
+                         WHERE pa.practice_id = practice AND pa.id = ANY (keys::uuid[]) AND s.service_date BETWEEN pa.start_date AND pa.end_date);
         ELSIF kind = 'practice' THEN
           dates := ARRAY(SELECT DISTINCT s.service_date FROM group_sessions s WHERE s.practice_id = practice);
         ELSE
           RAISE EXCEPTION 'claim_decisions_mark_keys: unknown kind %', kind;
         END IF;
+        -- AUTH_EXHAUSTED: a client's line on date D uses an authorization's units after the client's lines on its
+        -- earlier days, so a change on date X reaches, for every authorization covering X, its client's dates
+        -- after X up to the authorization's end. Every client's authorizations, not only those present on X: the
+        -- change may be that client's attendance on X, already deleted when this runs. Client and practice
+        -- changes already mark every date they reach.
+        IF kind NOT IN ('client', 'practice') AND cardinality(dates) > 0 THEN
+          dates := dates || ARRAY(SELECT DISTINCT s.service_date FROM unnest(dates) AS x
+                                  JOIN prior_authorizations pa ON pa.practice_id = practice AND x BETWEEN pa.start_date AND pa.end_date
+                                  JOIN attendance a ON a.practice_id = pa.practice_id AND a.client_id = pa.client_id
+                                  JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
+                                  WHERE s.service_date > x AND s.service_date <= pa.end_date);
+        END IF;
         -- Date order, so two writers marking overlapping dates take the index entries in the same order.
         INSERT INTO claim_decision_stale (practice_id, service_date)
-        SELECT practice, d FROM unnest(dates) AS d WHERE d IS NOT NULL ORDER BY d
+        SELECT DISTINCT practice, d FROM unnest(dates) AS d WHERE d IS NOT NULL ORDER BY 2
         ON CONFLICT (practice_id, service_date, marked_by) DO NOTHING;
       END $$`);
     // Statement-level over the transition tables: a statement that writes 5,000 batch lines marks its dates
@@ -204,7 +229,7 @@ export class StoredClaimDecisions1764190500000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION IF EXISTS practices_with_stale_decisions()`);
     await q.query(`DROP TRIGGER IF EXISTS practices_claim_decisions_stale ON practices`);
-    for (const [table] of WATCHED) await unwatchForDecisions(q, table);
+    for (const [table, , column] of WATCHED) await unwatchForDecisions(q, table, column);
     await q.query(`DROP FUNCTION IF EXISTS practices_mark_decisions_stale()`);
     await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_stale()`);
     await q.query(`DROP FUNCTION IF EXISTS claim_decisions_mark_keys(uuid, text, text[], date)`);

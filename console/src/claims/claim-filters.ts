@@ -1,0 +1,63 @@
+import type { ClaimIssueCode, ClaimStatus } from "../__generated__/graphql";
+import { parseDateInput } from "../lib/date-input";
+
+/** What the work list shows; it lives in the address so that a list can be shared, bookmarked and come back to. */
+export interface ClaimListFilter {
+  from: string;
+  to: string;
+  status: ClaimStatus | "";
+  payerId: string;
+  issueCode: ClaimIssueCode | "";
+  clinicianId: string;
+  groupId: string;
+  clientId: string;
+  search: string;
+}
+
+const KEYS: (keyof ClaimListFilter)[] = ["from", "to", "status", "payerId", "issueCode", "clinicianId", "groupId", "clientId", "search"];
+const STATUSES = new Set(["READY", "BLOCKED", "BILLED"]);
+
+export function filterFromSearch(search: URLSearchParams, defaults: { from: string; to: string }): ClaimListFilter {
+  const get = (key: string) => search.get(key) ?? "";
+  const status = get("status");
+  return {
+    from: parseDateInput(get("from")) ?? defaults.from,
+    to: parseDateInput(get("to")) ?? defaults.to,
+    status: STATUSES.has(status) ? (status as ClaimStatus) : "",
+    payerId: get("payerId"),
+    issueCode: /^[A-Z_]+$/.test(get("issueCode")) ? (get("issueCode") as ClaimIssueCode) : "",
+    clinicianId: get("clinicianId"),
+    groupId: get("groupId"),
+    clientId: get("clientId"),
+    search: get("search"),
+  };
+}
+
+export function filterToSearch(filter: Partial<ClaimListFilter>): string {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}
+
+/** The work list narrowed as given: every number on the dashboard links here. */
+export function claimsHref(filter: Partial<ClaimListFilter>): string {
+  const query = filterToSearch(filter);
+  return query ? `/claims?${query}` : "/claims";
+}
+
+/** The API's variables: empty means "any". */
+export function filterVariables(filter: ClaimListFilter) {
+  return {
+    from: filter.from,
+    to: filter.to,
+    payerId: filter.payerId || null,
+    issueCode: filter.issueCode || null,
+    clinicianId: filter.clinicianId || null,
+    groupId: filter.groupId || null,
+    clientId: filter.clientId || null,
+    search: filter.search.trim() || null,
+  };
+}

@@ -1,0 +1,14 @@
+import { FieldResolver, Resolver, Root } from "type-graphql";
+import { permissionsOf } from "../../auth/roles.js";
+import { Viewer } from "../types/account.type.js";
+
+@Resolver(() => Viewer)
+export class ViewerPermissionsResolver {
+  // Served from the one role table the server enforces, so the console hides exactly what the server would refuse.
+  @FieldResolver(() => [String], {
+    description: "What the user may do in the active practice (permission names such as ReadClaims), from the role table the server enforces.",
+  })
+  permissions(@Root() viewer: Viewer): string[] {
+    return permissionsOf(viewer.role);
+  }
+}
