@@ -35,7 +35,9 @@ function generator(seed: number) {
   return { next, int, pick, subset };
 }
 
-const SEED = Number(process.env.DECISION_FRESHNESS_SEED ?? 20261201);
+// Seed 7 is one whose sequence fails when any one of the authorization triggers or the marks' expansion to an
+// authorization's later days is left out (checked by removing each); other seeds catch some of them.
+const SEED = Number(process.env.DECISION_FRESHNESS_SEED ?? 7);
 const ELEMENTS = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"] as const;
 const TEXTS = [null, "", "   ", "\u00a0\u3000", "Engaged", "Practiced grounding"];
 const ALL_DATES = { from: "2025-01-01", to: "2027-12-31" };
@@ -68,7 +70,8 @@ async function stored(practiceId: string): Promise<StoredLine[]> {
   const rows = await scoped({ practiceId, userId: null }, (m) =>
     m.query(`SELECT d.decision, d.session_starts_at, d.id, d.session_id, d.client_id, to_char(d.service_date, 'YYYY-MM-DD') AS service_date,
                     to_char(d.session_date, 'YYYY-MM-DD') AS session_date, to_char(s.service_date, 'YYYY-MM-DD') AS actual_session_date,
-                    d.payer_id, d.status, d.batch_id, d.charge_cents, d.issue_codes, d.rendering_clinician_id, d.rule_version_id
+                    d.payer_id, d.status, d.batch_id, d.charge_cents, d.issue_codes, d.error_codes, d.rendering_clinician_id,
+                    d.supervised_clinician_id, d.group_id, d.leader_id, s.group_id AS actual_group_id, s.leader_id AS actual_leader_id, d.rule_version_id
              FROM claim_decisions d LEFT JOIN group_sessions s ON s.practice_id = d.practice_id AND s.id = d.session_id
              ORDER BY d.session_starts_at, d.session_id, d.client_id`),
   );
@@ -106,7 +109,13 @@ async function expectStoredMatchesScratch(practiceId: string, step: string): Pro
       batch_id: view.batchId,
       charge_cents: view.chargeCents,
       issue_codes: view.issues.map((i) => i.code),
+      error_codes: [...new Set(view.issues.filter((i) => i.severity === "ERROR").map((i) => i.code))],
       rendering_clinician_id: view.renderingClinicianId,
+      supervised_clinician_id: view.supervisedClinicianId,
+      group_id: columns.actual_group_id,
+      leader_id: columns.actual_leader_id,
+      actual_group_id: columns.actual_group_id,
+      actual_leader_id: columns.actual_leader_id,
       rule_version_id: view.ruleVersionId,
     });
   }
@@ -178,7 +187,11 @@ interface World {
 
 async function buildWorld(): Promise<World> {
   const owner = await signUpPractice(server, "Freshness");
-  const fx = await billingSetup(server, owner, { members: 4, payerRules: { effectiveFrom: "2026-01-01", maxUnitsPerDay: 1, requiredNoteElements: ["PARTICIPATION", "RESPONSE"] } });
+  // The payer wants a prior authorization: a line's units used depend on the member's earlier lines of its range.
+  const fx = await billingSetup(server, owner, {
+    members: 4,
+    payerRules: { effectiveFrom: "2026-01-01", maxUnitsPerDay: 1, requiredNoteElements: ["PARTICIPATION", "RESPONSE"], requirePriorAuthorization: true },
+  });
   const second = expectOk(
     await server.gql(
       `mutation ($input: CreatePayerInput!) { createPayer(input: $input) { id } }`,
@@ -218,6 +231,16 @@ async function buildWorld(): Promise<World> {
     );
     sessions.push(id, id);
   }
+  // Few units, so lines on later days are AUTH_EXHAUSTED until an earlier line stops using one.
+  for (const [i, clientId] of fx.clientIds.slice(0, 3).entries()) {
+    expectOk(
+      await server.gql(
+        `mutation ($clientId: ID!, $input: AddPriorAuthorizationInput!) { addPriorAuthorization(clientId: $clientId, input: $input) { id } }`,
+        { clientId, input: { payerId: fx.payerId, number: `PA-${i}`, startDate: "2026-03-01", endDate: ["2026-03-31", "2026-03-10", "2026-03-16"][i], units: [3, 2, 4][i] } },
+        owner.token,
+      ),
+    );
+  }
   return { owner, fx, payers: [fx.payerId, second], clinicians: [fx.clinicianId, unlicensed], sessions, batches: [] };
 }
 
@@ -231,6 +254,23 @@ async function apply(query: string, variables: Record<string, unknown>, token: s
   else outcomes.accepted += 1;
   return res;
 }
+
+/** Billing and voiding, twice as likely as other changes: billed lines hold authorization units first. */
+const billOrVoid: Change = async (w, r) => {
+  if (w.batches.length > 0 && r.next() < 0.4) {
+    const id = w.batches.splice(r.int(w.batches.length), 1)[0];
+    await apply(`mutation ($id: ID!) { voidClaimBatch(id: $id) { id } }`, { id }, w.owner.token);
+    return `void ${id}`;
+  }
+  const [from, to] = r.pick([["2026-03-01", "2026-03-03"], ["2026-03-01", "2026-03-31"], ["2026-03-02", "2026-03-02"], ["2026-03-09", "2026-03-16"]]);
+  const made = await apply(
+    `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id } }`,
+    { input: { from, to, payerId: r.next() < 0.3 ? w.fx.payerId : null, idempotencyKey: randomUUID() } },
+    w.owner.token,
+  );
+  if (made.data) w.batches.push(made.data.createClaimBatch.id);
+  return `batch ${from}..${to} ${made.data ? "made" : "refused"}`;
+};
 
 /** Each change goes through the API (clinician licenses have no mutation yet, so that one is an UPDATE). Refusals are fine. */
 const CHANGES: Change[] = [
@@ -295,36 +335,77 @@ const CHANGES: Change[] = [
     if (roll === 2) rules.feeCents = r.pick([0, 5100]);
     if (roll === 3) rules.requiredNoteElements = r.subset(ELEMENTS);
     if (roll === 4) rules.requireLicensedLeader = r.next() < 0.5;
+    if (r.next() < 0.3) rules.requirePriorAuthorization = r.next() < 0.7;
     await apply(`mutation ($payerId: ID!, $rules: PayerRulesInput!) { setPayerRules(payerId: $payerId, rules: $rules) { id } }`, { payerId, rules }, w.owner.token);
     return `rules ${payerId} ${JSON.stringify(rules)}`;
   },
   async (w, r) => {
     const clinicianId = r.pick(w.clinicians);
-    const licensed = r.next() < 0.5;
+    // Mostly licensed: with both clinicians unlicensed nothing is billable and the later steps bill nothing.
+    const licensed = r.next() < 0.75;
     const expires = r.pick([null, "2026-03-04"]);
     await server.dataSource.query(`UPDATE clinicians SET licensed = $3, license_expires_on = $4 WHERE practice_id = $1 AND id = $2`, [w.owner.practiceId, clinicianId, licensed, expires]);
     return `license ${clinicianId} ${licensed} ${expires}`;
   },
-  async (w, r) => {
-    if (w.batches.length > 0 && r.next() < 0.4) {
-      const id = w.batches.splice(r.int(w.batches.length), 1)[0];
-      await apply(`mutation ($id: ID!) { voidClaimBatch(id: $id) { id } }`, { id }, w.owner.token);
-      return `void ${id}`;
-    }
-    const [from, to] = r.pick([["2026-03-01", "2026-03-03"], ["2026-03-01", "2026-03-31"], ["2026-03-02", "2026-03-02"], ["2026-03-09", "2026-03-16"]]);
-    const made = await apply(
-      `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id } }`,
-      { input: { from, to, payerId: r.next() < 0.3 ? w.fx.payerId : null, idempotencyKey: randomUUID() } },
-      w.owner.token,
-    );
-    if (made.data) w.batches.push(made.data.createClaimBatch.id);
-    return `batch ${from}..${to} ${made.data ? "made" : "refused"}`;
-  },
+  billOrVoid,
   async (w, r) => {
     // As often back to a billable group as away from it, so later steps still have READY lines to bill.
     const input = r.pick([{ kind: "FAMILY" }, { kind: "SKILLS", hasPsychotherapyComponent: true }, { hasPsychotherapyComponent: false }, { kind: "PSYCHOTHERAPY", hasPsychotherapyComponent: true }]);
     await apply(`mutation ($id: ID!, $input: UpdateGroupInput!) { updateGroup(id: $id, input: $input) { id } }`, { id: w.fx.groupId, input }, w.owner.token);
     return `group ${JSON.stringify(input)}`;
+  },
+  billOrVoid,
+  async (w, r) => {
+    // Authorizations: added, moved, shrunk or grown, removed. A billed one refuses some of these; that is fine.
+    const existing: { id: string; client_id: string }[] = await server.dataSource.query(
+      `SELECT id, client_id FROM prior_authorizations WHERE practice_id = $1 ORDER BY id`,
+      [w.owner.practiceId],
+    );
+    const roll = r.int(4);
+    if (existing.length === 0 || roll === 0) {
+      const clientId = r.pick(w.fx.clientIds);
+      const input = {
+        payerId: r.pick([w.fx.payerId, w.fx.payerId, w.payers[1]]),
+        number: `PA-${r.int(999)}`,
+        startDate: r.pick(["2026-03-01", "2026-03-03", "2026-03-09"]),
+        endDate: r.pick(["2026-03-09", "2026-03-12", "2026-03-31"]),
+        units: r.pick([1, 2, 3]),
+      };
+      await apply(`mutation ($clientId: ID!, $input: AddPriorAuthorizationInput!) { addPriorAuthorization(clientId: $clientId, input: $input) { id } }`, { clientId, input }, w.owner.token);
+      return `add authorization ${clientId} ${JSON.stringify(input)}`;
+    }
+    const { id } = r.pick(existing);
+    if (roll === 3) {
+      await apply(`mutation ($id: ID!) { removePriorAuthorization(id: $id) { id } }`, { id }, w.owner.token);
+      return `remove authorization ${id}`;
+    }
+    const input = r.pick([{ units: r.pick([1, 2, 5]) }, { startDate: r.pick(["2026-03-02", "2026-03-04", "2026-03-10"]) }, { endDate: r.pick(["2026-03-03", "2026-03-09", "2026-03-20"]) }]);
+    await apply(`mutation ($id: ID!, $input: UpdatePriorAuthorizationInput!) { updatePriorAuthorization(id: $id, input: $input) { id } }`, { id, input }, w.owner.token);
+    return `update authorization ${id} ${JSON.stringify(input)}`;
+  },
+  async (w, r) => {
+    // Registration: a member's sex and address, or a dependent's coverage with or without the insured person.
+    const clientId = r.pick(w.fx.clientIds);
+    const roll = r.int(3);
+    const input =
+      roll === 0
+        ? { sex: r.pick(["FEMALE", "MALE", "UNKNOWN"]) }
+        : roll === 1
+          ? { address: { line1: `${r.int(99)} Elm St`, city: "Boston", state: "MA", zip: "02110" } }
+          : {
+              coverages: [
+                {
+                  payerId: w.fx.payerId,
+                  memberId: `M-${r.int(99)}`,
+                  priority: "PRIMARY",
+                  effectiveFrom: "2026-01-01",
+                  relationship: r.pick(["SELF", "CHILD"]),
+                  ...(r.next() < 0.5 ? { subscriber: { firstName: "Pat", lastName: "Doe", dateOfBirth: "1980-02-03", sex: "FEMALE", address: { line1: "1 Main St", city: "Boston", state: "MA", zip: "02110" } } } : {}),
+                },
+              ],
+            };
+    await apply(`mutation ($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { id } }`, { id: clientId, input }, w.owner.token);
+    return `registration ${clientId} ${JSON.stringify(input)}`;
   },
   async (w, r) => {
     const startsAt = r.pick(["2026-03-02T21:00:00Z", "2026-03-09T20:00:00Z", "2026-03-12T15:00:00Z"]);
@@ -337,9 +418,10 @@ describe("stored claim decisions", () => {
   it("equal a from-scratch evaluation after every step of a random sequence of changes", async () => {
     const w = await buildWorld();
     const r = generator(SEED);
+    let exhaustedSeen = false;
     await expectStoredMatchesScratch(w.owner.practiceId, "start");
     await expectListMatchesScratch(w.owner, { from: "2026-01-01", to: "2026-12-31" }, "start");
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 80; i++) {
       const step = `seed ${SEED} step ${i}: ${await r.pick(CHANGES)(w, r)}`;
       if (process.env.DEBUG_STEPS) console.log(step, outcomes.refused.at(-1));
       if (i % 5 === 4) {
@@ -347,17 +429,22 @@ describe("stored claim decisions", () => {
         await expectListMatchesScratch(w.owner, { from: "2026-03-02", to: "2026-03-09", ...(r.next() < 0.5 ? { status: r.pick(["READY", "BLOCKED", "BILLED"]) } : {}) }, step);
       }
       await expectStoredMatchesScratch(w.owner.practiceId, step);
+      const [{ exhausted }] = await server.dataSource.query(`SELECT count(*)::int AS exhausted FROM claim_decisions WHERE practice_id = $1 AND 'AUTH_EXHAUSTED' = ANY (error_codes)`, [w.owner.practiceId]);
+      if (exhausted > 0) exhaustedSeen = true;
     }
     await expectListMatchesScratch(w.owner, { from: "2026-01-01", to: "2026-12-31", payerId: w.fx.payerId }, "end");
     expect(outcomes.accepted).toBeGreaterThan(outcomes.refused.length * 2);
     // The sequence exercised billing and addenda that mattered, not only refusals.
-    const [{ batches, billed, completing }] = await server.dataSource.query(
+    const [{ batches, billed, completing, billedunderauthorization }] = await server.dataSource.query(
       `SELECT (SELECT count(*)::int FROM claim_batches WHERE practice_id = $1) AS batches,
               (SELECT count(*)::int FROM claim_batch_lines WHERE practice_id = $1) AS billed,
-              (SELECT count(*)::int FROM note_addenda WHERE practice_id = $1 AND element = 'PLAN') AS completing`,
+              (SELECT count(*)::int FROM note_addenda WHERE practice_id = $1 AND element = 'PLAN') AS completing,
+              (SELECT count(*)::int FROM claim_batch_lines WHERE practice_id = $1 AND authorization_id IS NOT NULL) AS billedUnderAuthorization`,
       [w.owner.practiceId],
     );
     expect({ batches: batches > 1, billed: billed > 0, completing: completing > 0 }).toEqual({ batches: true, billed: true, completing: true });
+    // Authorizations mattered: some line was billed under one, and some step saw a line exhausted and later not.
+    expect({ billedUnderAuthorization: billedunderauthorization > 0, exhaustedSeen }).toEqual({ billedUnderAuthorization: true, exhaustedSeen: true });
   }, 240_000);
 
   it("refuse a cursor this list did not make, naming the field", async () => {
@@ -372,7 +459,7 @@ describe("stored claim decisions", () => {
     }
   });
 
-  it("mark the dates a newly watched table's rows reach, by coverage and by payer", async () => {
+  it("mark the dates a newly watched table's rows reach, by coverage and by payer, and later days through authorizations", async () => {
     const owner = await signUpPractice(server, "Watched");
     const fx = await billingSetup(server, owner);
     await readySession(server, owner, fx, { startsAt: "2026-03-02T15:00:00Z" });
@@ -397,6 +484,25 @@ describe("stored claim decisions", () => {
       expect(await marked(`UPDATE watched_by_coverage SET coverage_id = NULL`, [])).toEqual(["2026-03-02"]);
       expect(await marked(`INSERT INTO watched_by_payer VALUES ($1, $2)`, [owner.practiceId, fx.payerId])).toEqual(["2026-03-02", "2026-03-05"]);
       expect(await marked(`DELETE FROM watched_by_payer`, [])).toEqual(["2026-03-02", "2026-03-05"]);
+
+      // A change on the 2nd reaches the 5th only through an authorization of a member present on both, covering both.
+      const [session2] = await runner.query(`SELECT id FROM group_sessions WHERE practice_id = $1 AND service_date = '2026-03-02'`, [owner.practiceId]);
+      const touch = [`UPDATE group_sessions SET topics = topics WHERE id = $1`, [session2.id]] as const;
+      expect(await marked(...touch)).toEqual(["2026-03-02"]);
+      const add = (endDate: string) =>
+        server.gql(
+          `mutation ($c: ID!, $input: AddPriorAuthorizationInput!) { addPriorAuthorization(clientId: $c, input: $input) { id } }`,
+          { c: fx.clientIds[1], input: { payerId: fx.payerId, number: `PA-${endDate}`, startDate: "2026-03-01", endDate, units: 4 } },
+          owner.token,
+        );
+      const short = expectOk(await add("2026-03-04")).addPriorAuthorization.id;
+      expect(await marked(...touch)).toEqual(["2026-03-02"]);
+      expectOk(await server.gql(`mutation ($id: ID!) { updatePriorAuthorization(id: $id, input: { endDate: "2026-03-05" }) { id } }`, { id: short }, owner.token));
+      expect(await marked(...touch)).toEqual(["2026-03-02", "2026-03-05"]);
+      // The 5th changing reaches no earlier day; an authorization changing reaches every day of its member.
+      const [session5] = await runner.query(`SELECT id FROM group_sessions WHERE practice_id = $1 AND service_date = '2026-03-05'`, [owner.practiceId]);
+      expect(await marked(`UPDATE group_sessions SET topics = topics WHERE id = $1`, [session5.id])).toEqual(["2026-03-05"]);
+      expect(await marked(`UPDATE prior_authorizations SET units = 3 WHERE id = $1`, [short])).toEqual(["2026-03-02", "2026-03-05"]);
     } finally {
       await runner.release();
     }
