@@ -65,6 +65,25 @@ function staleFilter(range: DateSelection): { where: string; param: string[] } {
 /** Makes the stored decisions of the selected dates current in this transaction; returns how many dates it recomputed. */
 export async function refreshDecisions(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
   if ("dates" in range && range.dates.length === 0) return 0;
+  return oneAtATime(manager, () => refreshUnlocked(manager, practiceId, range));
+}
+
+/**
+ * The fields of one request share its transaction and run interleaved on its connection (services/database.ts),
+ * and the database lock is the transaction's own, so it does not keep two of them apart: two recomputes of the
+ * same dates interleaved would both rewrite them (and count their lines twice). Within a transaction they take
+ * turns; the second then finds the marks gone and reads what the first wrote.
+ */
+const turns = new WeakMap<object, Promise<unknown>>();
+
+async function oneAtATime<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+  const key: object = manager.queryRunner ?? manager;
+  const mine = (turns.get(key) ?? Promise.resolve()).then(work);
+  turns.set(key, mine.catch(() => undefined));
+  return mine;
+}
+
+async function refreshUnlocked(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
   const filter = staleFilter(range);
   const stale: { date: string }[] = await manager.query(
     `SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND ${filter.where} ORDER BY 1`,
@@ -72,7 +91,7 @@ export async function refreshDecisions(manager: EntityManager, practiceId: strin
   );
   let recomputed = 0;
   for (let start = 0; start < stale.length; start += DATES_PER_RECOMPUTE) {
-    recomputed += await recomputeDates(
+    recomputed += await recomputeUnlocked(
       manager,
       practiceId,
       stale.slice(start, start + DATES_PER_RECOMPUTE).map((s) => s.date),
@@ -97,6 +116,10 @@ export async function nextStaleDates(manager: EntityManager, practiceId: string,
  */
 export async function recomputeDates(manager: EntityManager, practiceId: string, dates: string[]): Promise<number> {
   if (dates.length === 0) return 0;
+  return oneAtATime(manager, () => recomputeUnlocked(manager, practiceId, dates));
+}
+
+async function recomputeUnlocked(manager: EntityManager, practiceId: string, dates: string[]): Promise<number> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('claim_decisions:' || $1::text, 0))`, [practiceId]);
   const marks: { id: string; date: string }[] = await manager.query(
     `SELECT id, to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND service_date = ANY($2::date[])`,

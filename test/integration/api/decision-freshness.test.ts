@@ -4,7 +4,8 @@ import { isBlank } from "../../../server/src/domain/engine";
 import { watchForDecisions } from "../../../server/src/db/decision-freshness";
 import { inScope } from "../../../server/src/db/tenant-transaction";
 import { BLANK_PATTERN } from "../../../server/src/services/claim-facts";
-import type { ClaimDecisionView } from "../../../server/src/services/claim.service";
+import { matchesClaimFilter, type ClaimDecisionView, type ClaimFilter } from "../../../server/src/services/claim.service";
+import { summarizeClaims } from "../../../server/src/services/claim-summary.service";
 import { DecisionRefresher } from "../../../server/src/services/decision-refresh";
 import { evaluateDates, recomputeDates, refreshDecisions } from "../../../server/src/services/decision-store";
 import { expectOk, memberWithRole, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
@@ -42,8 +43,10 @@ const ELEMENTS = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLA
 const TEXTS = [null, "", "   ", "\u00a0\u3000", "Engaged", "Practiced grounding"];
 const ALL_DATES = { from: "2025-01-01", to: "2027-12-31" };
 
-const LIST = `query ($from: Date!, $to: Date!, $status: ClaimStatus, $payerId: ID, $first: Int, $after: String) {
-  claimDecisions(from: $from, to: $to, status: $status, payerId: $payerId, first: $first, after: $after) {
+const LIST = `query ($from: Date!, $to: Date!, $status: ClaimStatus, $payerId: ID, $issueCode: ClaimIssueCode, $clinicianId: ID, $groupId: ID,
+                     $clientId: ID, $search: String, $first: Int, $after: String) {
+  claimDecisions(from: $from, to: $to, status: $status, payerId: $payerId, issueCode: $issueCode, clinicianId: $clinicianId, groupId: $groupId,
+                 clientId: $clientId, search: $search, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { cursor node { id status cptCode suggestedCptCodes modifiers placeOfService units diagnosisCodes chargeCents batchId requiredNoteElements
       issues { code severity message element } session { id } client { id } payer { id } renderingProvider { id } supervisedLeader { id } } }
@@ -137,17 +140,78 @@ async function walk(owner: PracticeFixture, vars: Record<string, unknown>) {
 }
 
 /** The API answers what the pre-stored implementation answered: the from-scratch lines filtered, sorted by (start, id), paged. */
-async function expectListMatchesScratch(owner: PracticeFixture, vars: { from: string; to: string; status?: string; payerId?: string }, step: string) {
+type ListVars = { from: string; to: string } & { [K in keyof ClaimFilter]?: string };
+
+/** The from-scratch lines of the range that the work-list filter's specification (matchesClaimFilter) keeps, in (start, id) order. */
+async function expectedLines(owner: PracticeFixture, vars: ListVars): Promise<ClaimDecisionView[]> {
   const all = await fromScratch(owner.practiceId);
-  const dates = await server.dataSource.query(`SELECT id, to_char(service_date, 'YYYY-MM-DD') AS d FROM group_sessions WHERE practice_id = $1`, [owner.practiceId]);
-  const dateOf = new Map(dates.map((r: { id: string; d: string }) => [r.id, r.d]));
+  const sessions: { id: string; d: string; group_id: string; group_name: string }[] = await server.dataSource.query(
+    `SELECT s.id, to_char(s.service_date, 'YYYY-MM-DD') AS d, s.group_id, g.name AS group_name
+     FROM group_sessions s JOIN therapy_groups g ON g.practice_id = s.practice_id AND g.id = s.group_id WHERE s.practice_id = $1`,
+    [owner.practiceId],
+  );
+  const clients: { id: string; name: string }[] = await server.dataSource.query(`SELECT id, first_name || ' ' || last_name AS name FROM clients WHERE practice_id = $1`, [owner.practiceId]);
+  const sessionOf = new Map(sessions.map((r) => [r.id, r]));
+  const clientName = new Map(clients.map((c) => [c.id, c.name]));
   const key = (v: ClaimDecisionView) => `${v.sessionStartsAt.toISOString()} ${v.id}`;
-  const expected = all
+  const { from, to, ...filter } = vars;
+  return all
     .filter((v) => {
-      const d = dateOf.get(v.sessionId)!;
-      return d >= vars.from && d <= vars.to && (!vars.status || v.status === vars.status) && (!vars.payerId || v.payerId === vars.payerId);
+      const s = sessionOf.get(v.sessionId)!;
+      return s.d >= from && s.d <= to && matchesClaimFilter({ ...v, groupId: s.group_id, groupName: s.group_name, clientName: clientName.get(v.clientId)! }, filter as ClaimFilter);
     })
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+const SUMMARY = `query ($from: Date!, $to: Date!, $payerId: ID, $issueCode: ClaimIssueCode, $clinicianId: ID, $groupId: ID, $clientId: ID, $search: String) {
+  claimSummary(from: $from, to: $to, payerId: $payerId, issueCode: $issueCode, clinicianId: $clinicianId, groupId: $groupId, clientId: $clientId, search: $search) {
+    from to lineCount chargeCents
+    byStatus { status lineCount chargeCents }
+    blockedByIssue { code lineCount chargeCents }
+    blockedByPayer { lineCount chargeCents payer { id } }
+    readyByPayer { lineCount chargeCents payer { id } }
+    oldestUnbilled { serviceDate readyCount blockedCount session { id } }
+  }
+}`;
+
+/** claimSummary's SQL aggregates equal the pure specification (summarizeClaims) over the from-scratch lines the filter keeps. */
+async function expectSummaryMatchesScratch(owner: PracticeFixture, vars: ListVars, step: string) {
+  const { status: _status, ...summaryVars } = vars;
+  const want = summarizeClaims(await expectedLines(owner, { ...summaryVars }), { from: vars.from, to: vars.to });
+  const got = expectOk(await server.gql(SUMMARY, summaryVars, owner.token)).claimSummary;
+  const payerTotals = (totals: { payerId: string | null; lineCount: number; chargeCents: number }[]) =>
+    totals.map((t) => ({ lineCount: t.lineCount, chargeCents: t.chargeCents, payer: t.payerId ? { id: t.payerId } : null }));
+  expect({ step, vars, got }).toEqual({
+    step,
+    vars,
+    got: {
+      from: want.from,
+      to: want.to,
+      lineCount: want.total.lineCount,
+      chargeCents: want.total.chargeCents,
+      byStatus: want.byStatus,
+      blockedByIssue: want.blockedByIssue,
+      blockedByPayer: payerTotals(want.blockedByPayer),
+      readyByPayer: payerTotals(want.readyByPayer),
+      oldestUnbilled: want.oldestUnbilled.map(({ sessionId, ...s }) => ({ ...s, session: { id: sessionId } })),
+    },
+  });
+}
+
+/** A random work-list filter over what the world holds: a reason, a clinician, the group, a member, or part of a name. */
+async function randomFilter(w: World, r: ReturnType<typeof generator>): Promise<Omit<ListVars, "from" | "to">> {
+  const roll = r.int(6);
+  if (roll === 0) return { issueCode: r.pick(["AUTH_EXHAUSTED", "AUTH_REQUIRED", "NOTE_INCOMPLETE", "DAILY_UNIT_LIMIT", "LEADER_NOT_LICENSED", "MISSING_REGISTRATION"]) };
+  if (roll === 1) return { clinicianId: r.pick(w.clinicians) };
+  if (roll === 2) return { groupId: w.fx.groupId };
+  if (roll === 3) return { clientId: r.pick(w.fx.clientIds) };
+  const [client] = await server.dataSource.query(`SELECT first_name, last_name FROM clients WHERE practice_id = $1 AND id = $2`, [w.owner.practiceId, r.pick(w.fx.clientIds)]);
+  if (roll === 4) return { search: `  ${String(client.last_name).slice(1, 4).toUpperCase()} ` };
+  return { search: r.pick([`${client.first_name} ${client.last_name}`.toLowerCase(), "nobody at all"]), payerId: w.fx.payerId };
+}
+
+async function expectListMatchesScratch(owner: PracticeFixture, vars: ListVars, step: string) {
+  const expected = await expectedLines(owner, vars);
   const { nodes, totalCount } = await walk(owner, vars);
   expect({ step, totalCount }).toEqual({ step, totalCount: expected.length });
   expect({ step, lines: nodes.map((e) => e.node) }).toEqual({
@@ -418,6 +482,8 @@ describe("stored claim decisions", () => {
   it("equal a from-scratch evaluation after every step of a random sequence of changes", async () => {
     const w = await buildWorld();
     const r = generator(SEED);
+    // Filters draw from their own generator, so the sequence of changes stays the one the seed names.
+    const filters = generator(SEED + 1);
     let exhaustedSeen = false;
     await expectStoredMatchesScratch(w.owner.practiceId, "start");
     await expectListMatchesScratch(w.owner, { from: "2026-01-01", to: "2026-12-31" }, "start");
@@ -427,6 +493,10 @@ describe("stored claim decisions", () => {
       if (i % 5 === 4) {
         // Through the API first, on part of the range: a read recomputes only what it covers.
         await expectListMatchesScratch(w.owner, { from: "2026-03-02", to: "2026-03-09", ...(r.next() < 0.5 ? { status: r.pick(["READY", "BLOCKED", "BILLED"]) } : {}) }, step);
+        // The work list's other filters and the summary, answered in SQL from the stored lines.
+        const filtered = { from: "2026-03-01", to: "2026-03-31", ...(await randomFilter(w, filters)) };
+        await expectListMatchesScratch(w.owner, filtered, step);
+        await expectSummaryMatchesScratch(w.owner, filtered, step);
       }
       await expectStoredMatchesScratch(w.owner.practiceId, step);
       const [{ exhausted }] = await server.dataSource.query(`SELECT count(*)::int AS exhausted FROM claim_decisions WHERE practice_id = $1 AND 'AUTH_EXHAUSTED' = ANY (error_codes)`, [w.owner.practiceId]);
@@ -446,6 +516,24 @@ describe("stored claim decisions", () => {
     // Authorizations mattered: some line was billed under one, and some step saw a line exhausted and later not.
     expect({ billedUnderAuthorization: billedunderauthorization > 0, exhaustedSeen }).toEqual({ billedUnderAuthorization: true, exhaustedSeen: true });
   }, 240_000);
+
+  it("take turns recomputing when fields of one request read the same stale dates", async () => {
+    const owner = await signUpPractice(server, "Aliases");
+    const fx = await billingSetup(server, owner, { members: 3 });
+    for (const startsAt of ["2026-03-02T15:00:00Z", "2026-03-03T15:00:00Z", "2026-03-04T15:00:00Z"]) await readySession(server, owner, fx, { startsAt });
+    // Every date stale again, then three fields of one request (one transaction) read them at once.
+    await server.dataSource.query(`INSERT INTO claim_decision_stale (practice_id, service_date) SELECT DISTINCT practice_id, service_date FROM group_sessions WHERE practice_id = $1`, [owner.practiceId]);
+    const data = expectOk(
+      await server.gql(
+        `query { all: claimDecisions(from: "2026-03-01", to: "2026-03-31") { totalCount } ready: claimDecisions(from: "2026-03-01", to: "2026-03-31", status: READY) { totalCount }
+                 summary: claimSummary(from: "2026-03-01", to: "2026-03-31") { lineCount } }`,
+        {},
+        owner.token,
+      ),
+    );
+    expect(data).toEqual({ all: { totalCount: 9 }, ready: { totalCount: 9 }, summary: { lineCount: 9 } });
+    await expectStoredMatchesScratch(owner.practiceId, "after one request's fields recomputed together");
+  });
 
   it("refuse a cursor this list did not make, naming the field", async () => {
     const owner = await signUpPractice(server, "Cursor");
