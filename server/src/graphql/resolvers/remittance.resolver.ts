@@ -23,7 +23,7 @@ export class RemittanceResolver {
       "Posts an 835 (005010X221A1): every payment and claim, or nothing (BAD_USER_INPUT naming the segment for malformed or unbalanced files and for claims that match no billed line). Importing the same payments again posts nothing and answers the earlier import with alreadyImported; a file mixing posted and new payments is a CONFLICT.",
   })
   @Authorized(Permission.ManageRemittances)
-  importRemittance(@Arg("input", () => ImportRemittanceInput) input: ImportRemittanceInput, @Ctx() ctx: GraphQLContext): Promise<Remittance> {
+  importRemittance(@Arg("input", () => ImportRemittanceInput, { description: "The file." }) input: ImportRemittanceInput, @Ctx() ctx: GraphQLContext): Promise<Remittance> {
     return ctx.services.remittances.import(requireActor(ctx), input, ctx);
   }
 
@@ -35,7 +35,7 @@ export class RemittanceResolver {
 
   @Query(() => Remittance, { nullable: true, description: "One remittance, or null when the practice has none with this id." })
   @Authorized(Permission.ReadClaims)
-  remittance(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Remittance | null> {
+  remittance(@Arg("id", () => ID, { description: "The remittance's id." }) id: string, @Ctx() ctx: GraphQLContext): Promise<Remittance | null> {
     return ctx.services.remittances.get(requireActor(ctx), id);
   }
 
@@ -51,19 +51,19 @@ export class RemittanceResolver {
 
   @Query(() => [DenialWorkItem], { description: "Denied and partially paid lines (by their latest posting), oldest service first, with open balances." })
   @Authorized(Permission.ReadClaims)
-  denials(@Arg("filter", () => DenialFilterInput, { nullable: true }) filter: DenialFilterInput | null, @Ctx() ctx: GraphQLContext): Promise<DenialWorkItem[]> {
+  denials(@Arg("filter", () => DenialFilterInput, { nullable: true, description: "Optional filters." }) filter: DenialFilterInput | null, @Ctx() ctx: GraphQLContext): Promise<DenialWorkItem[]> {
     return ctx.services.remittances.denials(requireActor(ctx), filter ?? {});
   }
 
   @Mutation(() => LineRemittance, { description: "Writes off a denial's open balance, with a reason (audited); a denial is written off once." })
   @Authorized(Permission.ManageRemittances)
-  writeOffDenial(@Arg("lineId", () => ID) lineId: string, @Arg("reason") reason: string, @Ctx() ctx: GraphQLContext): Promise<LineRemittance> {
+  writeOffDenial(@Arg("lineId", () => ID, { description: "The billed line (LineRemittance.lineId)." }) lineId: string, @Arg("reason", { description: "Why the balance is written off." }) reason: string, @Ctx() ctx: GraphQLContext): Promise<LineRemittance> {
     return ctx.services.remittances.writeOff(requireActor(ctx), lineId, reason, ctx);
   }
 
   @Mutation(() => LineRemittance, { description: "Notes an appeal (or its progress) on a denied line (audited)." })
   @Authorized(Permission.ManageRemittances)
-  noteAppeal(@Arg("lineId", () => ID) lineId: string, @Arg("note") note: string, @Ctx() ctx: GraphQLContext): Promise<LineRemittance> {
+  noteAppeal(@Arg("lineId", () => ID, { description: "The billed line (LineRemittance.lineId)." }) lineId: string, @Arg("note", { description: "The appeal note." }) note: string, @Ctx() ctx: GraphQLContext): Promise<LineRemittance> {
     return ctx.services.remittances.noteAppeal(requireActor(ctx), lineId, note, ctx);
   }
 
@@ -78,7 +78,7 @@ export class RemittanceResolver {
       "Predicted vs actual for lines served from..to: per payer, the denials GroupBill would have prevented (a WARNING on the line when billed, or the preventing rule off in the rule version used) and those it missed, by reason, with the rule change that would prevent them.",
   })
   @Authorized(Permission.ReadClaims)
-  denialReport(@Arg("from", () => DateScalar) from: string, @Arg("to", () => DateScalar) to: string, @Ctx() ctx: GraphQLContext): Promise<DenialReportPayer[]> {
+  denialReport(@Arg("from", () => DateScalar, { description: "First service date." }) from: string, @Arg("to", () => DateScalar, { description: "Last service date." }) to: string, @Ctx() ctx: GraphQLContext): Promise<DenialReportPayer[]> {
     return ctx.services.remittances.report(requireActor(ctx), from, to);
   }
 }
