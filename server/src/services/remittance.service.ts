@@ -345,7 +345,7 @@ export class RemittanceService {
     });
   }
 
-  /** Denied and partially paid lines (by their latest posting), oldest service first. */
+  /** Denied and partially paid lines (by their latest posting), oldest service first, then by patient control number. */
   async denials(actor: Actor, filter: DenialFilter): Promise<DenialItemView[]> {
     const errors: FieldError[] = [];
     if (filter.payerId != null && !isUuid(filter.payerId)) return [];
@@ -353,13 +353,13 @@ export class RemittanceService {
     if (filter.minAmountCents != null && filter.minAmountCents < 0) errors.push({ field: "filter.minAmountCents", message: "Amount must be 0 or more" });
     assertValid(errors);
     return this.db.inPractice(actor, async (m) => {
-      const latest: { line_id: string }[] = await m.query(
+      const latest: { line_id: string; outcome: ClaimOutcome }[] = await m.query(
         `SELECT DISTINCT ON (rc.line_id) rc.line_id, rc.outcome FROM remittance_claims rc ORDER BY rc.line_id, rc.posted_at DESC, rc.position DESC`,
       );
       const [{ today }] = await m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`);
       const stories = await lineStories(
         m,
-        latest.filter((l) => OPEN_OUTCOMES.includes((l as unknown as { outcome: ClaimOutcome }).outcome)).map((l) => l.line_id),
+        latest.filter((l) => OPEN_OUTCOMES.includes(l.outcome)).map((l) => l.line_id),
       );
       const items = stories.map((s): DenialItemView => {
         const reasonCodes = [...new Set(s.latest.adjustments.filter((a) => a.kind === "DENIAL").map((a) => a.reasonCode))];
@@ -377,7 +377,7 @@ export class RemittanceService {
         .filter((i) => filter.reasonCode == null || i.latest.adjustments.some((a) => a.reasonCode === filter.reasonCode!.trim()))
         .filter((i) => filter.minAgeDays == null || i.ageDays >= filter.minAgeDays)
         .filter((i) => filter.minAmountCents == null || i.openBalanceCents >= filter.minAmountCents)
-        .sort((a, b) => a.latest.serviceDate.localeCompare(b.latest.serviceDate) || a.lineId.localeCompare(b.lineId));
+        .sort((a, b) => a.latest.serviceDate.localeCompare(b.latest.serviceDate) || a.latest.patientControlNumber.localeCompare(b.latest.patientControlNumber, "en", { numeric: true }));
     });
   }
 

@@ -1,6 +1,26 @@
 import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
 import { billingSetup, readySession } from "../../support/billing-fixture";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { x835, type X835Claim, type X835Spec } from "../../support/x835";
+
+/** A hand-built file from test/fixtures/835, its patient control numbers replaced by this practice's. */
+function fixture(name: string, pcns: Record<string, string>): string {
+  let text = readFileSync(path.join(__dirname, "../../fixtures/835", name), "utf8");
+  for (const [from, to] of Object.entries(pcns)) text = text.split(`CLP*${from}*`).join(`CLP*${to}*`);
+  return text;
+}
+
+/** One interchange holding the payments (ST/SE) of two files, as a payer batching its output would send. */
+function twoPayments(first: string, second: string): string {
+  const segments = (text: string) => text.split("~").map((s) => s.trim()).filter(Boolean);
+  const a = segments(first);
+  const b = segments(second);
+  const transaction = (all: string[]) => all.slice(all.findIndex((s) => s.startsWith("ST*")), all.findIndex((s) => s.startsWith("SE*")) + 1);
+  const renumbered = transaction(b).map((s) => (s.startsWith("ST*") ? s.replace(/^ST\*835\*\d+/, "ST*835*0002") : s.startsWith("SE*") ? s.replace(/\*\d+$/, "*0002") : s));
+  const ge = a.find((s) => s.startsWith("GE*"))!.replace(/^GE\*1\*/, "GE*2*");
+  return [...a.slice(0, a.findIndex((s) => s.startsWith("GE*"))), ...renumbered, ge, a.find((s) => s.startsWith("IEA*"))!].join("~\n") + "~\n";
+}
 
 
 const POSTING = `id lineId patientControlNumber statusCode outcome chargeCents paidCents patientResponsibilityCents deniedCents payerClaimControlNumber
@@ -88,6 +108,10 @@ describe("importRemittance", () => {
     expect(byPcn[b.first[0]!]).toEqual({ latest: { outcome: "PAID", paidCents: 4000 }, history: [{ outcome: "PAID" }], openBalanceCents: 0 });
     expect(byPcn[b.first[2]!]).toEqual({ latest: { outcome: "DENIED", paidCents: 0 }, history: [{ outcome: "DENIED" }], openBalanceCents: 4800 });
     expect(byPcn[b.second[0]!]).toBeNull();
+    // The live claim lines show it too, through the batch line that billed them.
+    const decisions = expectOk(await server.gql(`{ claimDecisions(from: "2026-03-10", to: "2026-03-10", first: 10) { edges { node { status remittance { latest { patientControlNumber outcome } } } } } }`, {}, b.owner.token))
+      .claimDecisions.edges.map((e: { node: { remittance: { latest: { patientControlNumber: string; outcome: string } } } }) => [e.node.remittance.latest.patientControlNumber, e.node.remittance.latest.outcome]);
+    expect(decisions.sort()).toEqual([[b.first[0], "PAID"], [b.first[1], "PARTIALLY_PAID"], [b.first[2], "DENIED"]].sort());
 
     const audit = expectOk(await server.gql(`{ auditEvents(entityType: "Remittance") { edges { node { action entityId changes } } } }`, {}, b.owner.token)).auditEvents.edges;
     expect(audit.map((e: { node: { action: string; entityId: string } }) => [e.node.action, e.node.entityId])).toEqual([["remittance.import", r.id]]);
@@ -174,6 +198,68 @@ describe("importRemittance", () => {
     });
     const totals = expectOk(await server.gql(`{ remittanceTotals { month paidCents billedCents } }`, {}, b.owner.token)).remittanceTotals;
     expect(totals).toEqual([{ month: "2026-03", paidCents: 4500, billedCents: 6 * 4800 }]);
+  });
+});
+
+describe("the hand-built 835 fixtures", () => {
+  it("post paid, partially paid, denied (several CAS groups) and a reversal with its correction, once each", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3, payerRules: { feeCents: 12_500 } });
+    const sessionId = await readySession(server, owner, fx, { startsAt: "2026-10-10T15:00:00Z" });
+    const lines = expectOk(
+      await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "oct" }) { lines { patientControlNumber session { id } } } }`, {}, owner.token),
+    ).createClaimBatch.lines;
+    expect(lines.every((l: { session: { id: string } }) => l.session.id === sessionId)).toBe(true);
+    const [p1, p2, p3] = lines.map((l: { patientControlNumber: string }) => l.patientControlNumber);
+    const pcns = { "HGT-2610-0001": p1, "HGT-2610-0002": p2, "HGT-2610-0003": p3 };
+    const post = async (name: string) => expectOk(await importFile(owner.token, fixture(name, pcns), name)).importRemittance;
+
+    const paidFile = await post("paid.835");
+    expect(paidFile.claims.map((c: Record<string, unknown>) => [c.outcome, c.paidCents, c.payerClaimControlNumber])).toEqual([["PAID", 10000, "BH2026111500001"]]);
+
+    // Two payments in one interchange, one of them posted already: refused whole.
+    const mixed = await importFile(owner.token, twoPayments(fixture("paid.835", pcns), fixture("partially-paid.835", pcns)));
+    expect(errorCode(mixed)).toBe("CONFLICT");
+    expect(mixed.errors![0].message).toContain("EFT20261116001");
+    expect(await postedRows(owner.practiceId)).toMatchObject({ remittances: 1, claims: 1 });
+
+    const partial = (await post("partially-paid.835")).claims[0];
+    expect(partial).toMatchObject({ outcome: "PARTIALLY_PAID", chargeCents: 12500, paidCents: 6050, patientResponsibilityCents: 2000, deniedCents: 3000 });
+    expect(partial.adjustments.map((a: { group: string; reasonCode: string; amountCents: number }) => [a.group, a.reasonCode, a.amountCents])).toEqual([
+      ["CO", "45", 1450],
+      ["PR", "3", 2000],
+      ["CO", "151", 3000],
+    ]);
+    expect(partial.remarks.map((r: { code: string }) => r.code)).toEqual(["MA01", "N362"]);
+
+    const denial = (await post("denied.835")).claims[0];
+    expect(denial).toMatchObject({ outcome: "DENIED", paidCents: 0, patientResponsibilityCents: 4000, deniedCents: 12500 });
+    expect(denial.adjustments.map((a: { group: string; reasonCode: string; amountCents: number; quantity: number | null }) => [a.group, a.reasonCode, a.amountCents, a.quantity])).toEqual([
+      ["CO", "197", 6000, 1],
+      ["CO", "16", 2500, null],
+      ["PR", "96", 3000, null],
+      ["PR", "204", 1000, null],
+    ]);
+    expect(denial.adjustments.every((a: { description: string }) => a.description.length > 10)).toBe(true);
+
+    const reversal = await post("reversal.835");
+    expect(reversal.claims.map((c: { outcome: string; paidCents: number }) => [c.outcome, c.paidCents])).toEqual([
+      ["REVERSED", -10000],
+      ["PAID", 10000],
+    ]);
+
+    // The denial, written off; then every file again: nothing is posted twice and the balance stays zero.
+    const denialLine = denial.lineId;
+    expectOk(await server.gql(WRITE_OFF, { lineId: denialLine, reason: "Authorization never obtained" }, owner.token));
+    const before = await postedRows(owner.practiceId);
+    for (const name of ["paid.835", "partially-paid.835", "denied.835", "reversal.835"]) expect((await post(name)).alreadyImported).toBe(true);
+    expect(await postedRows(owner.practiceId)).toEqual(before);
+    expect(before).toEqual({ remittances: 4, claims: 5, adjustments: 10, actions: 1 });
+    const story = expectOk(await server.gql(DENIALS, { filter: { openOnly: false } }, owner.token)).denials;
+    expect(story.map((d: { latest: { patientControlNumber: string }; openBalanceCents: number; writtenOff: boolean }) => [d.latest.patientControlNumber, d.openBalanceCents, d.writtenOff])).toEqual([
+      [p2, 3000, false],
+      [p3, 0, true],
+    ]);
   });
 });
 
