@@ -187,7 +187,7 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
         const requestId = res.locals.requestId as string;
         const token = bearerToken(req.headers.authorization);
         const actor = token ? await authenticate(token, requestId) : null;
-        return { requestId, actor, sentToken: token !== null, services, loaders: new Loaders(services.db, actor, services.claims) };
+        return { requestId, actor, sentToken: token !== null, services, loaders: new Loaders(services.db, actor, services.claims, services.remittances) };
       },
     }),
   );

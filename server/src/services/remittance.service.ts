@@ -336,12 +336,22 @@ export class RemittanceService {
     return this.db.inPractice(actor, (m) => postings(m, `rc.remittance_id = $1`, [remittanceId]));
   }
 
-  /** The remittance story of the live billed line of a decision, or null when nothing was posted to it. */
-  async forDecision(actor: Actor, batchId: string, sessionId: string, clientId: string): Promise<LineRemittanceView | null> {
+  /**
+   * The remittance stories of billed decisions, keyed "batchId:sessionId:clientId" (the batch line that billed
+   * each); a decision with nothing posted is absent. One pass for a whole page of lines.
+   */
+  async forDecisions(actor: Actor, keys: readonly string[]): Promise<Map<string, LineRemittanceView>> {
     return this.db.inPractice(actor, async (m) => {
-      const [line] = await m.query(`SELECT id FROM claim_batch_lines WHERE batch_id = $1 AND session_id = $2 AND client_id = $3`, [batchId, sessionId, clientId]);
-      if (!line) return null;
-      return (await lineStories(m, [line.id]))[0] ?? null;
+      const parts = keys.map((k) => k.split(":"));
+      if (parts.some((p) => p.length !== 3 || !p.every(isUuid))) throw new Error("remittance keys are batchId:sessionId:clientId");
+      const rows: { id: string; key: string }[] = await m.query(
+        `SELECT l.id, l.batch_id || ':' || l.session_id || ':' || l.client_id AS key
+         FROM claim_batch_lines l JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(batch_id, session_id, client_id)
+           ON l.batch_id = k.batch_id AND l.session_id = k.session_id AND l.client_id = k.client_id`,
+        [parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => p[2])],
+      );
+      const stories = new Map((await lineStories(m, rows.map((r) => r.id))).map((s) => [s.lineId, s]));
+      return new Map(rows.flatMap((r) => (stories.has(r.id) ? [[r.key, stories.get(r.id)!] as const] : [])));
     });
   }
 

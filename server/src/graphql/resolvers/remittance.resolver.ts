@@ -92,6 +92,7 @@ export class ClaimDecisionRemittanceResolver {
   @Authorized(Permission.ReadClaims)
   remittance(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<LineRemittance | null> {
     if (!decision.batchId) return Promise.resolve(null);
-    return ctx.services.remittances.forDecision(requireActor(ctx), decision.batchId, decision.sessionId, decision.clientId);
+    requireActor(ctx);
+    return ctx.loaders.remittanceByBilledLine.load(`${decision.batchId}:${decision.sessionId}:${decision.clientId}`);
   }
 }
