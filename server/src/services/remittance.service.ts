@@ -20,6 +20,7 @@ import { writeAudit } from "./audit.js";
 import type { Database } from "./database.js";
 import { isUniqueViolation } from "./db-errors.js";
 import { isUuid } from "./ids.js";
+import { practiceToday } from "./practice-clock.js";
 import type { Actor, RequestMeta } from "./request-context.js";
 
 export interface ImportRemittanceInput {
@@ -120,6 +121,7 @@ export interface DenialFilter {
 }
 
 export interface DenialItemView extends LineRemittanceView {
+  /** Days from the service date to the practice's today. */
   ageDays: number;
   reasonCodes: string[];
   /** What can be done about it. "CORRECT_AND_REBILL" needs replacement claims (issue 14 item 5) and is not offered yet. */
@@ -198,8 +200,10 @@ export class RemittanceService {
     if (seen.length > 0) {
       const posted = keyed.filter((k) => seen.some((s) => s.trace_key === k.keys.traceKey || s.control_key === k.keys.controlKey));
       const earlier = [...new Set(seen.map((s) => s.remittance_id))];
-      if (posted.length === keyed.length && earlier.length === 1) {
-        return { ...(await this.find(manager, earlier[0]!))!, alreadyImported: true };
+      if (posted.length === keyed.length) {
+        // Re-sent money can arrive regrouped; the first import that posted any of it answers.
+        const [first] = await manager.query(`SELECT id FROM remittances WHERE id = ANY($1) ORDER BY imported_at, id LIMIT 1`, [earlier]);
+        return { ...(await this.find(manager, first.id))!, alreadyImported: true };
       }
       throw conflict(
         `Payment ${posted.map((k) => k.payment.trace.traceNumber).join(", ")} (TRN02) of this file was already posted by an earlier import, and the file also holds payments that were not; nothing was posted. Import the new payments in a file of their own.`,
@@ -366,7 +370,7 @@ export class RemittanceService {
       const latest: { line_id: string; outcome: ClaimOutcome }[] = await m.query(
         `SELECT DISTINCT ON (rc.line_id) rc.line_id, rc.outcome FROM remittance_claims rc ORDER BY rc.line_id, rc.posted_at DESC, rc.position DESC`,
       );
-      const [{ today }] = await m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`);
+      const today = await practiceToday(m, actor.practiceId);
       const stories = await lineStories(
         m,
         latest.filter((l) => OPEN_OUTCOMES.includes(l.outcome)).map((l) => l.line_id),

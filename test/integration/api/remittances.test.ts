@@ -158,6 +158,13 @@ describe("importRemittance", () => {
     const notX12 = await importFile(b.owner.token, "hello");
     expect(errorCode(notX12)).toBe("BAD_USER_INPUT");
     expect(notX12.errors![0].extensions!.fields![0].field).toBe("text");
+    // A file is longer than any typed field: a 600-claim file is read (and refused here for its unknown claims, not its size).
+    const large = file(Array.from({ length: 600 }, (_, i) => paid(`X${i}`)));
+    expect(large.length).toBeGreaterThan(20_000);
+    const refusedLarge = await importFile(b.owner.token, large);
+    expect(errorCode(refusedLarge)).toBe("BAD_USER_INPUT");
+    expect(refusedLarge.errors![0].message).toContain("600 claim(s) match no billed line");
+    expect(refusedLarge.errors![0].extensions!.fields).toHaveLength(600);
     const empty = await importFile(b.owner.token, "  ");
     expect(errorCode(empty)).toBe("BAD_USER_INPUT");
     expect(await postedRows(b.owner.practiceId)).toEqual({ remittances: 0, claims: 0, adjustments: 0, actions: 0 });
