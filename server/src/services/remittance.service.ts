@@ -115,7 +115,7 @@ export interface DenialFilter {
   reasonCode?: string | null;
   minAgeDays?: number | null;
   minAmountCents?: number | null;
-  status?: "DENIED" | "PARTIALLY_PAID" | null;
+  status?: ClaimOutcome | null;
   /** Lines already written off (balance zero) are left out unless this is false. */
   openOnly?: boolean | null;
 }
@@ -180,6 +180,15 @@ export class RemittanceService {
       throw new DomainError(ErrorCode.BadUserInput, `The file was not imported (nothing was posted): ${parsed.problems[0]!.message}`, remittanceFieldErrors(parsed.problems, "text"));
     }
     const remittance = parsed.remittance;
+    // The same money twice in one file cannot be posted twice, nor told apart from a re-sent payment.
+    const keys = remittance.payments.map((p) => paymentKeys(remittance, p));
+    const repeated = remittance.payments.find(
+      (_, i) => keys.findIndex((k) => k.traceKey === keys[i]!.traceKey) !== i || keys.findIndex((k) => k.controlKey === keys[i]!.controlKey) !== i,
+    );
+    if (repeated) {
+      const message = `TRN at payment ${remittance.payments.indexOf(repeated) + 1}: trace number ${repeated.trace.traceNumber} (TRN02) or control number ${repeated.transactionControlNumber} (ST02) appears twice in this file`;
+      throw new DomainError(ErrorCode.BadUserInput, `The file was not imported (nothing was posted): ${message}`, [{ field: "text", message }]);
+    }
     try {
       return await this.db.inPractice(actor, (manager) => this.post(manager, actor, remittance, text, fileName, meta));
     } catch (error) {
@@ -365,6 +374,7 @@ export class RemittanceService {
     if (filter.payerId != null && !isUuid(filter.payerId)) return [];
     if (filter.minAgeDays != null && filter.minAgeDays < 0) errors.push({ field: "filter.minAgeDays", message: "Age must be 0 days or more" });
     if (filter.minAmountCents != null && filter.minAmountCents < 0) errors.push({ field: "filter.minAmountCents", message: "Amount must be 0 or more" });
+    if (filter.status != null && !OPEN_OUTCOMES.includes(filter.status)) errors.push({ field: "filter.status", message: "The work list holds DENIED and PARTIALLY_PAID lines only" });
     assertValid(errors);
     return this.db.inPractice(actor, async (m) => {
       const latest: { line_id: string; outcome: ClaimOutcome }[] = await m.query(

@@ -230,6 +230,11 @@ describe("the hand-built 835 fixtures", () => {
     expect(mixed.errors![0].message).toContain("EFT20261116001");
     expect(await postedRows(owner.practiceId)).toMatchObject({ remittances: 1, claims: 1 });
 
+    // The same money twice in one interchange is refused, not looped over.
+    const doubled = await importFile(owner.token, twoPayments(fixture("partially-paid.835", pcns), fixture("partially-paid.835", pcns)));
+    expect(errorCode(doubled)).toBe("BAD_USER_INPUT");
+    expect(doubled.errors![0].message).toContain("CHK884512 (TRN02) or control number 0002 (ST02) appears twice");
+
     const partial = (await post("partially-paid.835")).claims[0];
     expect(partial).toMatchObject({ outcome: "PARTIALLY_PAID", chargeCents: 12500, paidCents: 6050, patientResponsibilityCents: 2000, deniedCents: 3000 });
     expect(partial.adjustments.map((a: { group: string; reasonCode: string; amountCents: number }) => [a.group, a.reasonCode, a.amountCents])).toEqual([
@@ -291,6 +296,9 @@ describe("the denial work list", () => {
     expect(await only({ minAmountCents: 2001 })).toEqual([b.first[0]]);
     expect(await only({ payerId: b.payerId, minAgeDays: 0 })).toHaveLength(2);
     expect(await only({ minAgeDays: 100_000 })).toEqual([]);
+    const wrongStatus = await server.gql(DENIALS, { filter: { status: "PAID" } }, b.owner.token);
+    expect(errorCode(wrongStatus)).toBe("BAD_USER_INPUT");
+    expect(wrongStatus.errors![0].extensions!.fields).toEqual([{ field: "filter.status", message: expect.any(String) }]);
 
     const lineId = all.find((d: { latest: { patientControlNumber: string } }) => d.latest.patientControlNumber === b.first[0]).lineId;
     const noted = expectOk(await server.gql(APPEAL, { lineId, note: "Auth obtained retro, appeal sent 12/01" }, b.owner.token)).noteAppeal;

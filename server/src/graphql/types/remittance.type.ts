@@ -20,7 +20,7 @@ export class DenialFilterInput {
   @Field(() => String, { nullable: true, description: "Only lines with an adjustment of this reason code (CARC)." }) reasonCode?: string | null;
   @Field(() => Int, { nullable: true, description: "Only lines served at least this many days ago." }) minAgeDays?: number | null;
   @Field(() => Int, { nullable: true, description: "Only lines with at least this open balance, in cents." }) minAmountCents?: number | null;
-  @Field(() => RemittanceOutcomeEnum, { nullable: true, description: "DENIED or PARTIALLY_PAID only." }) status?: "DENIED" | "PARTIALLY_PAID" | null;
+  @Field(() => RemittanceOutcomeEnum, { nullable: true, description: "DENIED or PARTIALLY_PAID (any other is BAD_USER_INPUT)." }) status?: ClaimOutcome | null;
   @Field(() => Boolean, { nullable: true, description: "Leave out lines already written off (default true)." }) openOnly?: boolean | null;
 }
 
