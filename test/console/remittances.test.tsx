@@ -142,6 +142,21 @@ it("lists denials with their open balance, writes one off with a reason, and cha
             ],
           },
         };
+      case "PreviewPayerRules":
+        return {
+          data: {
+            previewPayerRules: {
+              __typename: "RulesImpact",
+              decisionsEvaluated: 12,
+              newlyBlocked: 3,
+              newlyReady: 0,
+              otherwiseChanged: 1,
+              unchanged: 8,
+              timeline: [],
+              changes: [],
+            },
+          },
+        };
       case "WriteOffDenial":
         writtenOff = true;
         return { data: { writeOffDenial: { ...denial(), __typename: "LineRemittance", history: [] } } };
@@ -160,5 +175,9 @@ it("lists denials with their open balance, writes one off with a reason, and cha
 
   expect(screen.getByRole("img", { name: "Denied dollars per payer: prevented and missed" })).toBeInTheDocument();
   expect(screen.getByText(/Bay State Medicaid: 0 prevented \(\$0\.00\), 1 missed \(\$48\.00\)/)).toBeInTheDocument();
-  expect(screen.getByRole("link", { name: "Preview the rule change" })).toHaveAttribute("href", "/payers/pay1");
+  expect(screen.getByRole("link", { name: "Open the rule editor" })).toHaveAttribute("href", "/payers/pay1");
+  await userEvent.click(screen.getByRole("button", { name: "Preview this change" }));
+  expect(await screen.findByText(/of 12 lines, 3 would have been held and 1 would have changed otherwise/)).toBeInTheDocument();
+  const preview = calls.find((c) => c.operationName === "PreviewPayerRules")!.variables;
+  expect(preview).toMatchObject({ payerId: "pay1", rules: { requirePriorAuthorization: true, effectiveFrom: preview.from } });
 });

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
-import { useMutation, useQuery } from "@apollo/client/react";
-import type { DenialsQuery } from "../__generated__/graphql";
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
+import type { DenialsQuery, PayerRulesInput, PreviewPayerRulesQuery } from "../__generated__/graphql";
+import { PreviewPayerRulesDocument } from "../payers/payers.documents";
 import { Link } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { addDays, formatDate, previousMonth, todayIn } from "../lib/dates";
@@ -346,7 +347,10 @@ function Report() {
                           {r.prevention ? (
                             <>
                               {AREA_LABELS[r.prevention.area] ?? r.prevention.area}: {r.prevention.suggestion}{" "}
-                              {r.prevention.payerRuleField && can("ManagePayers") && <Link to={`/payers/${p.payerId}`}>Preview the rule change</Link>}
+                              {!r.prevented && r.prevention.payerRuleField && PROPOSALS[r.prevention.payerRuleField] && (
+                                <RulePreview payerId={p.payerId} field={r.prevention.payerRuleField} from={range.from} to={range.to} />
+                              )}
+                              {r.prevention.payerRuleField && can("ManagePayers") && <Link to={`/payers/${p.payerId}`}>Open the rule editor</Link>}
                             </>
                           ) : (
                             <span className="muted">No GroupBill rule for this reason yet.</span>
@@ -362,5 +366,48 @@ function Report() {
         </>
       )}
     </Section>
+  );
+}
+
+/** The settings a missed denial suggests, as a change the impact preview can evaluate over the report's dates. */
+const PROPOSALS: Record<string, PayerRulesInput> = {
+  requirePriorAuthorization: { requirePriorAuthorization: true },
+  maxUnitsPerDay: { maxUnitsPerDay: 1 },
+};
+
+/** Runs the existing impact preview (previewPayerRules) for the suggested change; saves nothing. */
+function RulePreview({ payerId, field, from, to }: { payerId: string; field: string; from: string; to: string }) {
+  const client = useApolloClient();
+  const [state, setState] = useState<{ status: "idle" | "loading" } | { status: "done"; impact: PreviewPayerRulesQuery["previewPayerRules"] } | { status: "error"; error: unknown }>({ status: "idle" });
+
+  async function run() {
+    setState({ status: "loading" });
+    try {
+      const { data } = await client.query({
+        query: PreviewPayerRulesDocument,
+        variables: { payerId, rules: { ...PROPOSALS[field], effectiveFrom: from }, from, to },
+        fetchPolicy: "network-only",
+      });
+      if (data) setState({ status: "done", impact: data.previewPayerRules });
+    } catch (error) {
+      setState({ status: "error", error });
+    }
+  }
+
+  if (state.status === "done") {
+    const { decisionsEvaluated, newlyBlocked, otherwiseChanged } = state.impact;
+    return (
+      <p className="muted" role="status">
+        Had it been on from {formatDate(from)}: of {decisionsEvaluated} lines, {newlyBlocked} would have been held and {otherwiseChanged} would have changed otherwise.
+      </p>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="button button--small" onClick={() => void run()} disabled={state.status === "loading"}>
+        {state.status === "loading" ? "Previewing…" : "Preview this change"}
+      </button>
+      {state.status === "error" && <ErrorMessage error={state.error} />}
+    </>
   );
 }
