@@ -248,6 +248,9 @@ function Totals() {
   );
 }
 
+/** The widest bar, in the chart's 600-unit width: the payer names take 170 and the largest amount's label the rest. */
+const BAR_WIDTH = 330;
+
 const AREA_LABELS: Record<string, string> = {
   MODIFIER_RULES: "Modifier rules",
   PRIOR_AUTHORIZATION: "Prior authorization",
@@ -287,8 +290,8 @@ function Report() {
         <>
           <svg className="denial-chart" role="img" aria-label="Denied dollars per payer: prevented and missed" viewBox={`0 0 600 ${payers.length * 34 + 24}`} width="100%">
             {payers.map((p, i) => {
-              const prevented = (p.preventedCents / max) * 400;
-              const missed = (p.missedCents / max) * 400;
+              const prevented = (p.preventedCents / max) * BAR_WIDTH;
+              const missed = (p.missedCents / max) * BAR_WIDTH;
               const y = i * 34 + 4;
               return (
                 <g key={p.payerId}>
@@ -346,11 +349,13 @@ function Report() {
                         <td>
                           {r.prevention ? (
                             <>
-                              {AREA_LABELS[r.prevention.area] ?? r.prevention.area}: {r.prevention.suggestion}{" "}
-                              {!r.prevented && r.prevention.payerRuleField && PROPOSALS[r.prevention.payerRuleField] && (
-                                <RulePreview payerId={p.payerId} field={r.prevention.payerRuleField} from={range.from} to={range.to} />
-                              )}
-                              {r.prevention.payerRuleField && can("ManagePayers") && <Link to={`/payers/${p.payerId}`}>Open the rule editor</Link>}
+                              {AREA_LABELS[r.prevention.area] ?? r.prevention.area}: {r.prevention.suggestion}
+                              <div className="button-row button-row--tight">
+                                {!r.prevented && r.prevention.payerRuleField && PROPOSALS[r.prevention.payerRuleField] && (
+                                  <RulePreview payerId={p.payerId} field={r.prevention.payerRuleField} from={range.from} to={range.to} />
+                                )}
+                                {r.prevention.payerRuleField && can("ManagePayers") && <Link to={`/payers/${p.payerId}`}>Open the rule editor</Link>}
+                              </div>
                             </>
                           ) : (
                             <span className="muted">No GroupBill rule for this reason yet.</span>

@@ -56,7 +56,7 @@ function settle(claim: DemoClaim): Settled {
     case "DENIED_FLAGGED":
       return { status: "4", paidCents: 0, adjustments: [["CO", "16", charge]], remarks: ["M51"] };
     case "DENIED_MISSED":
-      return { status: "4", paidCents: 0, adjustments: [["CO", "4", charge]], remarks: ["N519"] };
+      return { status: "4", paidCents: 0, adjustments: [["CO", "4", charge]], remarks: ["N56"] };
   }
 }
 
