@@ -3,7 +3,7 @@
  * from under the other test files), and lines billed before it read as billed with no issues.
  */
 import { DataSource } from "typeorm";
-import { Remittances1764190600000 } from "../../../server/src/db/migrations/1764190600000-remittances";
+import { Remittances1764190700000 } from "../../../server/src/db/migrations/1764190700000-remittances";
 import { migrations } from "../../../server/src/db/migrations/index";
 import { ensureDatabase } from "../../../server/src/db/ensure-database";
 
@@ -33,7 +33,7 @@ const REMITTANCE_TABLES = ["denial_actions", "remittance_adjustments", "remittan
 
 it("adds the remittance tables and billed lines' issues, and undoes and redoes cleanly", async () => {
   const runner = scratch.createQueryRunner();
-  const index = migrations.indexOf(Remittances1764190600000);
+  const index = migrations.indexOf(Remittances1764190700000);
   expect(index).toBeGreaterThan(0);
   for (const M of migrations.slice(0, index)) await new M().up(runner);
   const tables = async () =>
@@ -42,7 +42,7 @@ it("adds the remittance tables and billed lines' issues, and undoes and redoes c
     );
   const hasIssues = async () => (await runner.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'claim_batch_lines' AND column_name = 'issues'`)).length === 1;
 
-  const migration = new Remittances1764190600000();
+  const migration = new Remittances1764190700000();
   await migration.up(runner);
   expect(await tables()).toEqual(REMITTANCE_TABLES);
   expect(await hasIssues()).toBe(true);

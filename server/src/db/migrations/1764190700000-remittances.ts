@@ -10,8 +10,8 @@ import { isolateByPractice } from "../tenant-policy.js";
  * appeal notes) is kept beside them. Billed lines also keep the issues they carried when billed, so the
  * predicted-vs-actual report can tell a denial GroupBill warned about from one it missed.
  */
-export class Remittances1764190600000 implements MigrationInterface {
-  name = "Remittances1764190600000";
+export class Remittances1764190700000 implements MigrationInterface {
+  name = "Remittances1764190700000";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE claim_batch_lines ADD COLUMN issues jsonb NOT NULL DEFAULT '[]'::jsonb`);
