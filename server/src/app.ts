@@ -242,7 +242,7 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
         const transaction = res.locals.transaction as RequestTransaction;
         const token = bearerToken(req.headers.authorization);
         const actor = token ? await authenticate(token, requestId, transaction) : null;
-        return { requestId, actor, sentToken: token !== null, services, transaction, loaders: new Loaders(services.db, actor, services.claims) };
+        return { requestId, actor, sentToken: token !== null, services, transaction, loaders: new Loaders(services.db, actor, services.claims, services.remittances) };
       },
     }),
   );

@@ -356,6 +356,7 @@ export class ClaimBatchService {
         supervisedNpi: supervised?.npi ?? null,
         authorizationId: d.authorizationId,
         authorizationNumber: d.authorizationNumber,
+        issues: d.issues,
       };
     });
   }
