@@ -60,4 +60,7 @@ export class ClaimBatchLineEntity {
   @Column("text", { name: "authorization_number", nullable: true }) authorizationNumber!: string | null;
   /** The line's issues (warnings: a READY line has no errors) when it was billed; what predicted-vs-actual compares a denial with. */
   @Column("jsonb") issues!: ClaimIssue[];
+  /** CLM05-3: "1" an original claim, "7" the replacement of replacesLineId (a line of a voided batch that was sent). */
+  @Column("char", { name: "frequency_code", length: 1 }) frequencyCode!: "1" | "7";
+  @Column("uuid", { name: "replaces_line_id", nullable: true }) replacesLineId!: string | null;
 }

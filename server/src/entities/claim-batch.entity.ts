@@ -17,4 +17,10 @@ export class ClaimBatchEntity {
   @Column("uuid", { name: "voided_by", nullable: true }) voidedBy!: string | null;
   /** ISA15 the batch's 837P carries, taken from the practice when the batch was made. */
   @Column("char", { name: "usage_indicator", length: 1 }) usageIndicator!: "T" | "P";
+  /** The first time its 837P was written: from then on the payer may hold its claims (the batch is "sent"). */
+  @Column("timestamptz", { name: "exported_at", nullable: true }) exportedAt!: Date | null;
+  /** ISA13 of the void-claims file of a voided sent batch, taken from the practice's sequence when first written. */
+  @Column("integer", { name: "void_control_number", nullable: true }) voidControlNumber!: number | null;
+  /** When the void-claims file was first written: later rebills of its lines are new originals. */
+  @Column("timestamptz", { name: "void_exported_at", nullable: true }) voidExportedAt!: Date | null;
 }

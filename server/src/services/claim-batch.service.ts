@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
-import { ClaimExportError, exportCsv, exportX12_837P, type ExportProblem, type FrozenBatch } from "../domain/export/index.js";
+import { ClaimExportError, exportCsv, exportX12_837P, type ExportProblem, type FrozenBatch, type FrozenClaimLine } from "../domain/export/index.js";
 import type { Sex, SubscriberFacts } from "../domain/engine/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 import { validateText } from "../domain/validation/index.js";
@@ -111,7 +111,7 @@ export class ClaimBatchService {
             { field: "to", message: "No READY lines between these dates" + (payerId ? " for this payer" : "") },
           ]);
         }
-        const [{ next }] = await manager.query(`SELECT COALESCE(MAX(control_number), 0) + 1 AS next FROM claim_batches WHERE practice_id = $1`, [actor.practiceId]);
+        const next = await nextControlNumber(manager, actor.practiceId);
         const batch = manager.create(ClaimBatchEntity, {
           practiceId: actor.practiceId,
           id: randomUUID(),
@@ -213,15 +213,55 @@ export class ClaimBatchService {
     });
   }
 
-  async export(actor: Actor, batch: ClaimBatchEntity, format: ExportFormat): Promise<string> {
+  /**
+   * The batch's claims as a file. Writing the 837P marks the batch sent (exported_at): from then on voiding it
+   * leaves claims at the payer to replace or void. With voidClaims, a voided sent batch is written as void claims
+   * (CLM05-3 = 8, REF*F8) for each line no later line replaces, in its own interchange (a control number of its
+   * own, stamped when first written); once written, rebills of those lines are originals again.
+   */
+  async export(actor: Actor, given: ClaimBatchEntity, format: ExportFormat, options: { voidClaims?: boolean } = {}): Promise<string> {
     return this.db.inPractice(actor, async (manager) => {
       const practice = await manager.findOneByOrFail(PracticeEntity, { id: actor.practiceId });
-      const lines = await manager.find(ClaimBatchLineEntity, { where: { batchId: batch.id }, order: { position: "ASC" } });
+      // Locked: the first export stamps the batch, and a void file takes its control number once.
+      let batch = await manager.findOne(ClaimBatchEntity, { where: { id: given.id }, lock: { mode: "pessimistic_write" } });
+      if (!batch) throw notFound("Claim batch");
       if (format === "X12_837P") assertValid(missingBillingFields(practice));
+      let lines: ClaimBatchLineEntity[];
+      let controlNumber = batch.controlNumber;
+      let createdAt = batch.createdAt;
+      if (options.voidClaims) {
+        if (!batch.voidedAt) throw new DomainError(ErrorCode.BadUserInput, "Only a voided batch has void claims", [{ field: "voidClaims", message: "Void the batch first" }]);
+        const [{ sent }] = await manager.query(`SELECT ${sentSql("b")} AS sent FROM claim_batches b WHERE b.id = $1`, [batch.id]);
+        if (!sent) {
+          throw new DomainError(ErrorCode.BadUserInput, "This batch was never sent (no 837P written, no remittance posted), so the payer holds no claims to void", [
+            { field: "voidClaims", message: "Nothing to void at the payer" },
+          ]);
+        }
+        lines = await linesToVoid(manager, batch.id);
+        if (lines.length === 0) {
+          throw new DomainError(ErrorCode.BadUserInput, "Every line of this batch was replaced by a later claim, so there is nothing left to void", [
+            { field: "voidClaims", message: "Nothing to void at the payer" },
+          ]);
+        }
+        if (batch.voidControlNumber === null) {
+          // The practice row orders this against batches being made, which take numbers from the same sequence.
+          await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+          await manager.update(ClaimBatchEntity, { practiceId: actor.practiceId, id: batch.id }, {
+            voidControlNumber: await nextControlNumber(manager, actor.practiceId),
+            voidExportedAt: new Date(),
+          });
+          batch = (await manager.findOneBy(ClaimBatchEntity, { id: batch.id }))!;
+        }
+        controlNumber = batch.voidControlNumber!;
+        createdAt = batch.voidExportedAt!;
+      } else {
+        lines = await manager.find(ClaimBatchLineEntity, { where: { batchId: batch.id }, order: { position: "ASC" } });
+      }
+      const originals = await originalReferences(manager, options.voidClaims ? lines.map((l) => l.id) : lines.flatMap((l) => (l.replacesLineId ? [l.replacesLineId] : [])));
       const frozen: FrozenBatch = {
         id: batch.id,
-        createdAt: batch.createdAt,
-        controlNumber: batch.controlNumber,
+        createdAt,
+        controlNumber,
         practice: {
           name: practice.name,
           npi: practice.npi,
@@ -266,10 +306,15 @@ export class ClaimBatchService {
           priorAuthorizationNumber: l.authorizationNumber ?? undefined,
           supervisingProvider:
             l.supervisorLastName && l.supervisorNpi ? { firstName: l.supervisorFirstName ?? undefined, lastName: l.supervisorLastName, npi: l.supervisorNpi } : undefined,
+          ...correction(l, options.voidClaims === true, originals),
         })),
       };
       try {
-        return format === "CSV" ? exportCsv(frozen) : exportX12_837P(frozen);
+        const file = format === "CSV" ? exportCsv(frozen) : exportX12_837P(frozen);
+        if (format === "X12_837P" && !options.voidClaims && batch.exportedAt === null) {
+          await manager.update(ClaimBatchEntity, { practiceId: actor.practiceId, id: batch.id }, { exportedAt: new Date() });
+        }
+        return file;
       } catch (error) {
         if (error instanceof ClaimExportError) throw unexportable(error.problems);
         throw error;
@@ -299,6 +344,7 @@ export class ClaimBatchService {
     const clientById = new Map(clients.map((c) => [c.id, c]));
     const payerById = new Map(payers.map((p) => [p.id, p]));
     const clinicianById = new Map(clinicians.map((c) => [c.id, c]));
+    const replaced = await replaceableLines(manager, actor.practiceId, [...new Set(ready.map((d) => d.sessionId))]);
     return ready.map((d, position) => {
       const session = sessionById.get(d.sessionId)!;
       const client = clientById.get(d.clientId)!;
@@ -357,9 +403,104 @@ export class ClaimBatchService {
         authorizationId: d.authorizationId,
         authorizationNumber: d.authorizationNumber,
         issues: d.issues,
+        ...(() => {
+          const replacesLineId = replaced.get(`${d.sessionId}:${d.clientId}:${d.payerId}`) ?? null;
+          return { replacesLineId, frequencyCode: replacesLineId ? ("7" as const) : ("1" as const) };
+        })(),
       };
     });
   }
+}
+
+/**
+ * A void claim keeps the original's patient control number: the payer's answer to it (an 835 reversal) then
+ * posts on the line it voids. A replacement is a line of its own with its own number, linked by REF*F8.
+ */
+function correction(
+  line: ClaimBatchLineEntity,
+  voiding: boolean,
+  originals: Map<string, { pcn: string; payerClaimNumber?: string }>,
+): Pick<FrozenClaimLine, "frequencyCode" | "originalPayerClaimNumber" | "originalPatientControlNumber"> {
+  if (voiding) {
+    const original = originals.get(line.id);
+    return { frequencyCode: "8", originalPatientControlNumber: line.patientControlNumber, originalPayerClaimNumber: original?.payerClaimNumber };
+  }
+  if (!line.replacesLineId) return { frequencyCode: "1" };
+  const original = originals.get(line.replacesLineId);
+  return { frequencyCode: "7", originalPatientControlNumber: original?.pcn, originalPayerClaimNumber: original?.payerClaimNumber };
+}
+
+/**
+ * SQL for "the payer may hold this batch's claims": its 837P was written, or the payer answered for one of its
+ * lines (a remittance posting, which also covers claims sent before exports were recorded).
+ */
+function sentSql(batch: string): string {
+  return `(${batch}.exported_at IS NOT NULL OR EXISTS (
+    SELECT 1 FROM claim_batch_lines sl JOIN remittance_claims rc ON rc.practice_id = sl.practice_id AND rc.line_id = sl.id
+    WHERE sl.practice_id = ${batch}.practice_id AND sl.batch_id = ${batch}.id))`;
+}
+
+/**
+ * A voided line still stands at the payer when its batch was sent and its void file was not written yet, unless
+ * a line already replaces it there (a live replacement, or one that was itself sent). Rebilling the same member,
+ * session and payer replaces the latest such line (CLM05-3 = 7) instead of sending a duplicate original.
+ * Keyed "session:client:payer"; a change of payer is a new original, and the old claim is voided by the void file.
+ */
+async function replaceableLines(manager: EntityManager, practiceId: string, sessionIds: string[]): Promise<Map<string, string>> {
+  const rows: { id: string; session_id: string; client_id: string; payer_id: string }[] = await manager.query(
+    `SELECT DISTINCT ON (l.session_id, l.client_id, l.payer_id) l.id, l.session_id, l.client_id, l.payer_id
+       FROM claim_batch_lines l JOIN claim_batches b ON b.practice_id = l.practice_id AND b.id = l.batch_id
+      WHERE l.practice_id = $1 AND l.session_id = ANY($2) AND b.voided_at IS NOT NULL AND b.void_exported_at IS NULL AND ${sentSql("b")}
+        AND NOT EXISTS (
+          SELECT 1 FROM claim_batch_lines m JOIN claim_batches mb ON mb.practice_id = m.practice_id AND mb.id = m.batch_id
+           WHERE m.practice_id = l.practice_id AND m.replaces_line_id = l.id AND (mb.voided_at IS NULL OR ${sentSql("mb")}))
+      ORDER BY l.session_id, l.client_id, l.payer_id, b.control_number DESC`,
+    [practiceId, sessionIds],
+  );
+  return new Map(rows.map((r) => [`${r.session_id}:${r.client_id}:${r.payer_id}`, r.id]));
+}
+
+/** The lines of a voided sent batch that still stand at the payer: those no live or sent line replaces. */
+async function linesToVoid(manager: EntityManager, batchId: string): Promise<ClaimBatchLineEntity[]> {
+  const lines = await manager.find(ClaimBatchLineEntity, { where: { batchId }, order: { position: "ASC" } });
+  const replacedRows: { replaces_line_id: string }[] = await manager.query(
+    `SELECT m.replaces_line_id FROM claim_batch_lines m JOIN claim_batches mb ON mb.practice_id = m.practice_id AND mb.id = m.batch_id
+      WHERE m.replaces_line_id = ANY($1) AND (mb.voided_at IS NULL OR ${sentSql("mb")})`,
+    [lines.map((l) => l.id)],
+  );
+  const replaced = new Set(replacedRows.map((r) => r.replaces_line_id));
+  return lines.filter((l) => !replaced.has(l.id));
+}
+
+/**
+ * For replaced or voided lines: their patient control number and the payer's claim control number (CLP07) of
+ * the claim they stand for: their own latest one, else the one of the claim they replaced, and so on back.
+ */
+async function originalReferences(manager: EntityManager, lineIds: string[]): Promise<Map<string, { pcn: string; payerClaimNumber?: string }>> {
+  if (lineIds.length === 0) return new Map();
+  const pcns: { id: string; pcn: string }[] = await manager.query(`SELECT id, patient_control_number AS pcn FROM claim_batch_lines WHERE id = ANY($1)`, [lineIds]);
+  const icns: { start_id: string; icn: string }[] = await manager.query(
+    `WITH RECURSIVE chain (start_id, line_id, depth) AS (
+        SELECT id, id, 0 FROM claim_batch_lines WHERE id = ANY($1)
+        UNION ALL
+        SELECT c.start_id, l.replaces_line_id, c.depth + 1 FROM chain c JOIN claim_batch_lines l ON l.id = c.line_id WHERE l.replaces_line_id IS NOT NULL
+      )
+      SELECT DISTINCT ON (c.start_id) c.start_id, rc.payer_claim_control_number AS icn
+        FROM chain c JOIN remittance_claims rc ON rc.line_id = c.line_id AND rc.payer_claim_control_number IS NOT NULL
+       ORDER BY c.start_id, c.depth, rc.posted_at DESC, rc.position DESC`,
+    [lineIds],
+  );
+  const icnOf = new Map(icns.map((r) => [r.start_id, r.icn]));
+  return new Map(pcns.map((r) => [r.id, { pcn: r.pcn, payerClaimNumber: icnOf.get(r.id) }]));
+}
+
+/** Batches and void files share the practice's interchange control numbers, so no two files carry the same ISA13. */
+async function nextControlNumber(manager: EntityManager, practiceId: string): Promise<number> {
+  const [{ next }] = await manager.query(
+    `SELECT GREATEST(COALESCE(MAX(control_number), 0), COALESCE(MAX(void_control_number), 0)) + 1 AS next FROM claim_batches WHERE practice_id = $1`,
+    [practiceId],
+  );
+  return Number(next);
 }
 
 /**

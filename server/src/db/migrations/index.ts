@@ -8,6 +8,7 @@ import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authoriz
 import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
 import { StoredClaimDecisions1764190600000 } from "./1764190600000-stored-claim-decisions.js";
 import { Remittances1764190700000 } from "./1764190700000-remittances.js";
+import { CorrectedAndVoidClaims1764190800000 } from "./1764190800000-corrected-and-void-claims.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ClaimsAClearinghouseAccepts1764190510000,
   StoredClaimDecisions1764190600000,
   Remittances1764190700000,
+  CorrectedAndVoidClaims1764190800000,
 ];

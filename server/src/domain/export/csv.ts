@@ -26,6 +26,9 @@ export const CSV_HEADER = [
   "billing_npi",
   "billing_tax_id",
   "prior_authorization",
+  "claim_frequency",
+  "original_patient_control_number",
+  "original_payer_claim_number",
 ] as const;
 
 const CRLF = "\r\n";
@@ -108,6 +111,9 @@ function rowFor(batch: FrozenBatch, line: FrozenClaimLine, index: number): strin
     codeCell(batch.practice.npi),
     codeCell(batch.practice.taxId),
     codeCell(line.priorAuthorizationNumber ?? ""),
+    codeCell(line.frequencyCode ?? "1"),
+    codeCell(line.originalPatientControlNumber ?? ""),
+    codeCell(line.originalPayerClaimNumber ?? ""),
   ].join(",");
 }
 

@@ -60,7 +60,18 @@ export interface FrozenClaimLine {
   priorAuthorizationNumber?: string;
   /** The session's supervisor when someone else renders (2310D NM1*DQ). */
   supervisingProvider?: { firstName?: string; lastName: string; npi: string };
+  /**
+   * CLM05-3: "1" original (when absent), "7" replacement of a claim the payer holds, "8" void of it. A
+   * replacement or void names the payer's claim (REF*F8) when the payer told us its number (CLP07).
+   */
+  frequencyCode?: ClaimFrequency;
+  /** The payer's claim control number of the claim replaced or voided (REF*F8). */
+  originalPayerClaimNumber?: string;
+  /** The patient control number of the claim replaced or voided (the CSV's reference for a biller). */
+  originalPatientControlNumber?: string;
 }
+
+export type ClaimFrequency = "1" | "7" | "8";
 
 export interface FrozenBatch {
   id: string;

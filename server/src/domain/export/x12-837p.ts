@@ -1,6 +1,6 @@
 import { X12_LIMITS, looksLikePoBox, personNameParts } from "../validation/claim-fields.js";
 import { assertCents, centsToX12Amount, formatX12Quantity } from "./money.js";
-import type { FrozenBatch, FrozenClaimLine, Gender, PostalAddress, Relationship } from "./types.js";
+import type { ClaimFrequency, FrozenBatch, FrozenClaimLine, Gender, PostalAddress, Relationship } from "./types.js";
 import { ProblemCollector, assertIsoDate, assertLines, fail } from "./validate.js";
 import {
   COMPONENT_SEPARATOR,
@@ -129,6 +129,8 @@ interface CleanLine {
   supervisedLeader?: { last: string; first: string; npi: string };
   priorAuthorization?: string;
   supervising?: { last: string; first: string; npi: string };
+  frequency: ClaimFrequency;
+  originalPayerClaimNumber?: string;
 }
 
 interface CleanPerson {
@@ -247,7 +249,25 @@ function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine 
     };
   });
   const priorAuthorization = problems.take(() => priorAuthorizationOf(line, at, label));
-  return { ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering }), supervisedLeader, supervising, priorAuthorization };
+  const frequency = problems.take(() => {
+    const code = line.frequencyCode ?? "1";
+    if (code !== "1" && code !== "7" && code !== "8") fail(`${at}.frequencyCode`, `${label}: the claim frequency must be 1, 7 or 8, got ${JSON.stringify(line.frequencyCode)}`);
+    return code;
+  });
+  const originalPayerClaimNumber = problems.take(() => {
+    if (line.originalPayerClaimNumber === undefined) return undefined;
+    if (line.frequencyCode !== "7" && line.frequencyCode !== "8") {
+      fail(`${at}.originalPayerClaimNumber`, `${label}: only a replacement (7) or void (8) claim names the payer's original claim`);
+    }
+    return x12Identifier(line.originalPayerClaimNumber, `${at}.originalPayerClaimNumber`, 1, 50, `${label}: the payer's claim control number`);
+  });
+  return {
+    ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering, frequency }),
+    supervisedLeader,
+    supervising,
+    priorAuthorization,
+    originalPayerClaimNumber,
+  };
 }
 
 interface PersonInput {
@@ -436,10 +456,11 @@ function claimLoop(line: CleanLine): string[] {
   const hi = line.diagnoses.map((code, i) => composite(i === 0 ? "ABK" : "ABF", code));
   const pointers = line.diagnoses.slice(0, MAX_POINTERS).map((_, i) => String(i + 1));
   return [
-    // CLM05: place of service, "B" = professional (place-of-service code set), "1" = original claim.
-    segment("CLM", line.claimId, line.chargeAmount, "", "", composite(line.placeOfService, "B", "1"), "Y", "A", "Y", "Y"),
-    // The TR3 orders loop 2300's REF segments after CLM/DTP and before NTE and HI.
+    // CLM05: place of service, "B" = professional (place-of-service code set), frequency 1 original, 7 replacement, 8 void.
+    segment("CLM", line.claimId, line.chargeAmount, "", "", composite(line.placeOfService, "B", line.frequency), "Y", "A", "Y", "Y"),
+    // The TR3 orders loop 2300's REF segments after CLM/DTP and before NTE and HI: G1 (prior authorization), then F8 (payer claim control number).
     ...priorAuthorizationRef(line),
+    ...(line.originalPayerClaimNumber ? [segment("REF", "F8", line.originalPayerClaimNumber)] : []),
     // The rendering provider is the licensed supervisor; the payer's reviewer is told who led the group (NTE02 holds 80).
     ...(line.supervisedLeader ? [segment("NTE", "ADD", supervisedNote(line.supervisedLeader))] : []),
     segment("HI", ...hi),

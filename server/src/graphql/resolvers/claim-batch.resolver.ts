@@ -82,13 +82,21 @@ export class ClaimBatchResolver {
     return ctx.services.batches.discrepancies(requireActor(ctx), batch as never);
   }
 
-  @FieldResolver(() => String, { description: "The batch as a file: CSV (RFC 4180) or an X12 005010X222A1 837P interchange." })
+  @FieldResolver(() => String, {
+    description: "The batch as a file: CSV (RFC 4180) or an X12 005010X222A1 837P interchange. Writing the 837P marks the batch sent (exportedAt); rebilled lines of a voided sent batch are replacement claims (CLM05-3 = 7, REF*F8).",
+  })
   @Authorized(Permission.ReadClaims)
   export(
     @Root() batch: ClaimBatch,
     @Arg("format", () => ExportFormatEnum, { description: "CSV or X12_837P." }) format: ExportFormatEnum,
     @Ctx() ctx: GraphQLContext,
+    @Arg("voidClaims", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: "For a voided batch that was sent: its void claims (CLM05-3 = 8, REF*F8) for every line no later claim replaces, in an interchange of their own.",
+    })
+    voidClaims?: boolean,
   ): Promise<string> {
-    return ctx.services.batches.export(requireActor(ctx), batch as never, format);
+    return ctx.services.batches.export(requireActor(ctx), batch as never, format, { voidClaims: voidClaims === true });
   }
 }

@@ -14,6 +14,14 @@ export class ClaimBatch {
   @Field(() => DateTimeScalar, { nullable: true, description: "When it was voided; its lines were then free to bill again." }) voidedAt!: Date | null;
   @Field(() => UsageIndicatorEnum, { description: "ISA15 of its 837P: T (test) or P (production), from the practice's setting when the batch was made." })
   usageIndicator!: "T" | "P";
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When its 837P was first written: from then on it counts as sent, and voiding it leaves claims at the payer to replace (rebill) or void (export with voidClaims).",
+  })
+  exportedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: "ISA13 of its void-claims file, once written." }) voidControlNumber!: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When its void-claims file was first written; later rebills of its lines are original claims." })
+  voidExportedAt!: Date | null;
   payerId!: string | null;
 }
 

@@ -2,7 +2,7 @@ import { exportCsv } from "../../../../server/src/domain/export/index.js";
 import { makeBatch, makeLine, twoMemberBatch, uuid } from "./fixtures.js";
 
 const HEADER =
-  "batch_id,line_id,patient_control_number,service_date,client_last_name,client_first_name,client_date_of_birth,client_sex,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_provider,rendering_npi,supervised_leader_npi,billing_npi,billing_tax_id,prior_authorization";
+  "batch_id,line_id,patient_control_number,service_date,client_last_name,client_first_name,client_date_of_birth,client_sex,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_provider,rendering_npi,supervised_leader_npi,billing_npi,billing_tax_id,prior_authorization,claim_frequency,original_patient_control_number,original_payer_claim_number";
 const COLUMNS = HEADER.split(",");
 
 /** A row's cell by its column name, so a test reads the field it means. */
@@ -85,6 +85,9 @@ describe("exportCsv", () => {
       "1245319599",
       "123456789",
       "",
+      "1",
+      "",
+      "",
     ]);
   });
 
@@ -125,12 +128,26 @@ describe("exportCsv", () => {
     expect(cell(parseCsv(exportCsv(batch))[1]!, "supervised_leader_npi")).toBe("1245319599");
   });
 
-  it("ends each row with the prior authorization number the line was billed under, blank without one", () => {
+  it("gives each row the prior authorization number the line was billed under, blank without one", () => {
     const batch = makeBatch([makeLine({ priorAuthorizationNumber: "PA-2026-0042" }), makeLine({ lineId: uuid(9) })]);
     const rows = parseCsv(exportCsv(batch));
-    expect(rows[0].at(-1)).toBe("prior_authorization");
-    expect(rows[1].at(-1)).toBe("PA-2026-0042");
-    expect(rows[2].at(-1)).toBe("");
+    expect(cell(rows[1]!, "prior_authorization")).toBe("PA-2026-0042");
+    expect(cell(rows[2]!, "prior_authorization")).toBe("");
+  });
+
+  it("ends each row with the claim frequency and, for a replacement or void, the original claim's numbers", () => {
+    const batch = makeBatch([
+      makeLine({ lineId: uuid(11) }),
+      makeLine({ lineId: uuid(12), frequencyCode: "7", originalPatientControlNumber: "B1L1", originalPayerClaimNumber: "ICN-1" }),
+      makeLine({ lineId: uuid(13), frequencyCode: "8", originalPatientControlNumber: "B1L2" }),
+    ]);
+    const rows = parseCsv(exportCsv(batch));
+    expect(rows[0]!.slice(-3)).toEqual(["claim_frequency", "original_patient_control_number", "original_payer_claim_number"]);
+    expect(rows.slice(1).map((r) => r.slice(-3))).toEqual([
+      ["1", "", ""],
+      ["7", "B1L1", "ICN-1"],
+      ["8", "B1L2", ""],
+    ]);
   });
 
   it("formats charges as dollars with two decimals", () => {

@@ -184,3 +184,47 @@ describe("ISA15 and the clearinghouse ids", () => {
     expect(fields(all.find((s) => s.tag === "NM1" && v(s, 1) === "40"))).toEqual(["40", "2", "HARBOR CLAIMS EXCHANGE", "", "", "", "", "46", "HCX01"]);
   });
 });
+
+describe("2300 claim frequency and REF*F8 (replacement and void claims)", () => {
+  const claimOf = (all: X12Segment[], pcn: string): X12Segment[] => {
+    const start = all.findIndex((s) => s.tag === "CLM" && v(s, 1) === pcn);
+    const end = all.findIndex((s, i) => i > start && (s.tag === "CLM" || s.tag === "HL" || s.tag === "SE"));
+    return all.slice(start, end);
+  };
+
+  it("writes CLM05-3 1 and no REF*F8 for an original claim", () => {
+    const all = exported(makeBatch([makeLine({ lineId: uuid(301) })]));
+    const claim = claimOf(all, "P301");
+    expect(v(claim[0], 5)).toBe("11:B:1");
+    expect(claim.filter((s) => s.tag === "REF")).toEqual([]);
+  });
+
+  it("writes a replacement (7) and a void (8) with REF*F8 after REF*G1, and a replacement whose payer number is unknown without F8", () => {
+    const all = exported(
+      makeBatch([
+        makeLine({ lineId: uuid(302), frequencyCode: "7", originalPayerClaimNumber: "ICN2026031000042", priorAuthorizationNumber: "AUTH-9" }),
+        makeLine({ lineId: uuid(303), frequencyCode: "8", originalPayerClaimNumber: "ICN77" }),
+        makeLine({ lineId: uuid(304), frequencyCode: "7" }),
+      ]),
+    );
+    const replacement = claimOf(all, "P302");
+    expect(v(replacement[0], 5)).toBe("11:B:7");
+    expect(replacement.slice(1, 3).map(fields)).toEqual([
+      ["G1", "AUTH-9"],
+      ["F8", "ICN2026031000042"],
+    ]);
+    const voided = claimOf(all, "P303");
+    expect(v(voided[0], 5)).toBe("11:B:8");
+    expect(fields(voided[1])).toEqual(["F8", "ICN77"]);
+    // F8 comes before HI, as the TR3 orders loop 2300.
+    expect(voided[2]!.tag).toBe("HI");
+    const unknown = claimOf(all, "P304");
+    expect(v(unknown[0], 5)).toBe("11:B:7");
+    expect(unknown.filter((s) => s.tag === "REF")).toEqual([]);
+  });
+
+  it("refuses a payer claim number on an original claim and an unknown frequency, naming the line", () => {
+    expect(() => exportX12_837P(makeBatch([makeLine({ lineId: uuid(305), originalPayerClaimNumber: "ICN1" })]))).toThrow(/lines\[0\]\.originalPayerClaimNumber/);
+    expect(() => exportX12_837P(makeBatch([makeLine({ lineId: uuid(306), frequencyCode: "5" as never })]))).toThrow(/lines\[0\]\.frequencyCode/);
+  });
+});
