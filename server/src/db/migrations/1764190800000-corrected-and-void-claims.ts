@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
+import { RUNTIME_ROLE } from "../runtime-role.js";
 
 /**
  * Issue 14 item 5: corrected and void claims. A batch is "sent" once its 837P was written (exported_at) or a
@@ -24,9 +25,12 @@ export class CorrectedAndVoidClaims1764190800000 implements MigrationInterface {
         ADD CONSTRAINT claim_batch_lines_replaces_fk FOREIGN KEY (practice_id, replaces_line_id) REFERENCES claim_batch_lines (practice_id, id),
         ADD CONSTRAINT claim_batch_lines_replacement_check CHECK ((frequency_code = '7') = (replaces_line_id IS NOT NULL))`);
     await q.query(`CREATE INDEX claim_batch_lines_replaces_idx ON claim_batch_lines (practice_id, replaces_line_id) WHERE replaces_line_id IS NOT NULL`);
+    // Stamped once by the server when files are written; nothing else about a batch changes after it is made.
+    await q.query(`GRANT UPDATE (exported_at, void_control_number, void_exported_at) ON claim_batches TO ${RUNTIME_ROLE}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`REVOKE UPDATE (exported_at, void_control_number, void_exported_at) ON claim_batches FROM ${RUNTIME_ROLE}`);
     await q.query(`DROP INDEX claim_batch_lines_replaces_idx`);
     await q.query(`
       ALTER TABLE claim_batch_lines
