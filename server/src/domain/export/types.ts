@@ -69,6 +69,24 @@ export interface FrozenClaimLine {
   originalPayerClaimNumber?: string;
   /** The patient control number of the claim replaced or voided (the CSV's reference for a biller). */
   originalPatientControlNumber?: string;
+  /** SBR01 of 2000B: "P" (when absent) the payer is primary, "S" the payer is secondary and otherPayer says what the primary did. */
+  payerSequence?: "P" | "S";
+  /** The primary payer's adjudication, for a secondary claim (loops 2320, 2330A, 2330B). */
+  otherPayer?: OtherPayer;
+}
+
+export interface OtherPayer {
+  payer: { name: string; payerCode: string; claimFilingCode: string };
+  /** The primary coverage's insured (2330A) and the member's relationship to them (2320 SBR02). */
+  memberId: string;
+  relationship: Relationship;
+  subscriber: { firstName: string; lastName: string };
+  /** AMT*D: what the primary paid, in cents (0 when it denied). */
+  paidCents: number;
+  /** DTP*573: when the primary adjudicated (its remittance's payment date), YYYY-MM-DD. */
+  adjudicatedOn: string;
+  /** The primary's CAS adjustments in the order the 835 listed them; amounts in cents, may be negative. */
+  adjustments: { group: string; reason: string; amountCents: number }[];
 }
 
 export type ClaimFrequency = "1" | "7" | "8";

@@ -1,6 +1,6 @@
 import { X12_LIMITS, looksLikePoBox, personNameParts } from "../validation/claim-fields.js";
 import { assertCents, centsToX12Amount, formatX12Quantity } from "./money.js";
-import type { ClaimFrequency, FrozenBatch, FrozenClaimLine, Gender, PostalAddress, Relationship } from "./types.js";
+import type { ClaimFrequency, FrozenBatch, FrozenClaimLine, Gender, OtherPayer, PostalAddress, Relationship } from "./types.js";
 import { ProblemCollector, assertIsoDate, assertLines, fail } from "./validate.js";
 import {
   COMPONENT_SEPARATOR,
@@ -131,6 +131,21 @@ interface CleanLine {
   supervising?: { last: string; first: string; npi: string };
   frequency: ClaimFrequency;
   originalPayerClaimNumber?: string;
+  otherPayer?: CleanOtherPayer;
+}
+
+interface CleanOtherPayer {
+  payerName: string;
+  payerCode: string;
+  claimFilingCode: string;
+  memberId: string;
+  relationshipCode: string; // 2320 SBR02
+  subscriberLast: string;
+  subscriberFirst: string;
+  paidAmount: string;
+  adjudicatedOn: string; // CCYYMMDD
+  /** One entry per CAS segment: the group code and its (reason, amount) pairs, at most six. */
+  cas: { group: string; items: [string, string][] }[];
 }
 
 interface CleanPerson {
@@ -150,6 +165,8 @@ interface CleanSubscriber {
   payerName: string;
   payerCode: string;
   claimFilingCode: string;
+  /** SBR01: P when the destination payer is primary, S when secondary. */
+  sequence: "P" | "S";
   lines: CleanLine[];
 }
 
@@ -261,13 +278,97 @@ function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine 
     }
     return x12Identifier(line.originalPayerClaimNumber, `${at}.originalPayerClaimNumber`, 1, 50, `${label}: the payer's claim control number`);
   });
+  const otherPayer = problems.take(() => cleanOtherPayer(line, at, label));
   return {
     ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering, frequency }),
     supervisedLeader,
     supervising,
     priorAuthorization,
     originalPayerClaimNumber,
+    otherPayer,
   };
+}
+
+/** CAS amounts can be negative (a reversal's); X12 R allows a leading minus. */
+function signedX12Amount(cents: number): string {
+  return cents < 0 ? `-${centsToX12Amount(-cents)}` : centsToX12Amount(cents);
+}
+
+/** The TR3 allows six reason/amount/quantity triplets per CAS and five CAS segments per 2320 loop. */
+const CAS_TRIPLETS = 6;
+const MAX_CAS = 5;
+
+/**
+ * A secondary claim reports the primary's adjudication: each group code (CO, PR, OA, PI, CR) once, its reason
+ * codes together in that one CAS in the order the primary listed them (a seventh spills into another CAS of the
+ * same group); groups in the order they first appear.
+ */
+function cleanOtherPayer(line: FrozenClaimLine, at: string, label: string): CleanOtherPayer | undefined {
+  const sequence = line.payerSequence ?? "P";
+  const other: OtherPayer | undefined = line.otherPayer;
+  if (sequence === "P") {
+    if (other) fail(`${at}.otherPayer`, `${label}: only a secondary claim reports another payer`);
+    return undefined;
+  }
+  if (sequence !== "S") fail(`${at}.payerSequence`, `${label}: payerSequence must be P or S, got ${JSON.stringify(line.payerSequence)}`);
+  if (!other) fail(`${at}.otherPayer`, `${label}: a secondary claim needs the primary payer's adjudication`);
+  const problems = new ProblemCollector();
+  const payerName = problems.take(() => requiredX12Text(other.payer?.name, NAME, `${at}.otherPayer.payer.name`, `${label}: the primary payer's name`));
+  const payerCode = problems.take(() => x12Identifier(other.payer?.payerCode, `${at}.otherPayer.payer.payerCode`, X12_LIMITS.identifier.min, X12_LIMITS.identifier.max, `${label}: the primary payer id`));
+  const memberId = problems.take(() => x12Identifier(other.memberId, `${at}.otherPayer.memberId`, X12_LIMITS.identifier.min, X12_LIMITS.identifier.max, `${label}: the primary member ID`));
+  const subscriberLast = problems.take(() => requiredX12Text(other.subscriber?.lastName, X12_LIMITS.lastName.max, `${at}.otherPayer.subscriber.lastName`, `${label}: the primary insured's last name`));
+  const adjudicatedOn = problems.take(() => ccyymmdd(assertIsoDate(other.adjudicatedOn, `${at}.otherPayer.adjudicatedOn`, `${label}: the primary's adjudication date`)));
+  const paidAmount = problems.take(() => {
+    if (!Number.isSafeInteger(other.paidCents)) fail(`${at}.otherPayer.paidCents`, `${label}: the primary's paid amount must be whole cents, got ${String(other.paidCents)}`);
+    return signedX12Amount(other.paidCents);
+  });
+  const claimFilingCode = problems.take(() => {
+    const code = (other.payer?.claimFilingCode ?? "").trim().toUpperCase() || DEFAULT_CLAIM_FILING_CODE;
+    if (!/^[0-9A-Z]{2}$/.test(code)) fail(`${at}.otherPayer.payer.claimFilingCode`, `${label}: the primary's claim filing code must be 2 characters, got ${JSON.stringify(code)}`);
+    return code;
+  });
+  const cas = problems.take(() => {
+    const byGroup = new Map<string, [string, string][]>();
+    (other.adjustments ?? []).forEach((a, i) => {
+      const group = typeof a.group === "string" ? a.group.trim().toUpperCase() : "";
+      const reason = typeof a.reason === "string" ? a.reason.trim().toUpperCase() : "";
+      if (!/^[A-Z]{2}$/.test(group)) fail(`${at}.otherPayer.adjustments[${i}].group`, `${label}: CAS group code must be 2 letters, got ${JSON.stringify(a.group)}`);
+      if (!/^[0-9A-Z]{1,5}$/.test(reason)) fail(`${at}.otherPayer.adjustments[${i}].reason`, `${label}: CAS reason code must be 1-5 letters/digits, got ${JSON.stringify(a.reason)}`);
+      if (!Number.isSafeInteger(a.amountCents)) fail(`${at}.otherPayer.adjustments[${i}].amountCents`, `${label}: CAS amount must be whole cents`);
+      if (!byGroup.has(group)) byGroup.set(group, []);
+      byGroup.get(group)!.push([reason, signedX12Amount(a.amountCents)]);
+    });
+    const segments: { group: string; items: [string, string][] }[] = [];
+    for (const [group, items] of byGroup) {
+      for (let start = 0; start < items.length; start += CAS_TRIPLETS) segments.push({ group, items: items.slice(start, start + CAS_TRIPLETS) });
+    }
+    if (segments.length > MAX_CAS) fail(`${at}.otherPayer.adjustments`, `${label}: the primary's adjustments need ${segments.length} CAS segments; a claim carries at most ${MAX_CAS}`);
+    return segments;
+  });
+  const relationship = other.relationship ?? "SELF";
+  return {
+    ...problems.values({ payerName, payerCode, memberId, subscriberLast, adjudicatedOn, paidAmount, claimFilingCode, cas }),
+    relationshipCode: relationship === "SELF" ? "18" : PATIENT_RELATIONSHIP_CODE[relationship],
+    subscriberFirst: x12Text(other.subscriber?.firstName ?? "", X12_LIMITS.firstName.max),
+  };
+}
+
+/**
+ * Loop 2320 (the primary as "other subscriber": SBR, its CAS, AMT*D paid, OI) then 2330A (the primary's insured)
+ * and 2330B (the primary payer, DTP*573 its adjudication date). Adjustments are reported at claim level: each
+ * claim here has one service line, so 2430 would repeat the same amounts.
+ */
+function otherPayerLoops(other: CleanOtherPayer): string[] {
+  return [
+    segment("SBR", "P", other.relationshipCode, "", "", "", "", "", "", other.claimFilingCode),
+    ...other.cas.map((c) => segment("CAS", c.group, ...c.items.flatMap(([reason, amount]) => [reason, amount, ""]))),
+    segment("AMT", "D", other.paidAmount),
+    // OI03 and OI06 repeat CLM08/CLM09: benefits assigned, release of information on file.
+    segment("OI", "", "", "Y", "", "", "Y"),
+    segment("NM1", "IL", "1", other.subscriberLast, other.subscriberFirst, "", "", "", "MI", other.memberId),
+    segment("NM1", "PR", "2", other.payerName, "", "", "", "", "PI", other.payerCode),
+    segment("DTP", "573", "D8", other.adjudicatedOn),
+  ];
 }
 
 interface PersonInput {
@@ -329,6 +430,7 @@ function cleanSubscriber(line: FrozenClaimLine, memberId: string, at: string, la
     payerCode: code,
     memberId,
     claimFilingCode: filing,
+    sequence: line.payerSequence === "S" ? "S" : "P",
     lines: [],
   };
 }
@@ -359,7 +461,7 @@ function groupBySubscriber(lines: readonly FrozenClaimLine[]): CleanSubscriber[]
     const memberId = problems.take(() =>
       x12Identifier(line.memberId, `${at}.memberId`, X12_LIMITS.identifier.min, X12_LIMITS.identifier.max, `${label}: the member ID`),
     );
-    const key = JSON.stringify([line.payer?.id, memberId, line.client?.id]);
+    const key = JSON.stringify([line.payer?.id, memberId, line.client?.id, line.payerSequence ?? "P"]);
     let subscriber = byKey.get(key);
     if (!subscriber) {
       // Checked even when the member id failed, so the other problems of this line are reported too.
@@ -424,7 +526,7 @@ function subscriberLoop(sub: CleanSubscriber, lines: readonly CleanLine[], hl: n
   const out = [
     // HL04: 1 when a patient (2000C) loop follows; SBR02 18 ("self") only when the member is the insured.
     segment("HL", String(hl), "1", "22", patient ? "1" : "0"),
-    segment("SBR", "P", patient ? "" : "18", "", "", "", "", "", "", sub.claimFilingCode),
+    segment("SBR", sub.sequence, patient ? "" : "18", "", "", "", "", "", "", sub.claimFilingCode),
     segment("NM1", "IL", "1", person.lastName, person.firstName, "", "", "", "MI", sub.memberId),
     ...addressAndDemographics(person),
     segment("NM1", "PR", "2", sub.payerName, "", "", "", "", "PI", sub.payerCode),
@@ -469,6 +571,7 @@ function claimLoop(line: CleanLine): string[] {
     ...(line.rendering.taxonomy ? [segment("PRV", "PE", "PXC", line.rendering.taxonomy)] : []),
     // 2310D: the licensed clinician who supervised the rendering one.
     ...(line.supervising ? [segment("NM1", "DQ", "1", line.supervising.last, line.supervising.first, "", "", "", "XX", line.supervising.npi)] : []),
+    ...(line.otherPayer ? otherPayerLoops(line.otherPayer) : []),
     segment("LX", "1"),
     segment("SV1", line.procedure, line.chargeAmount, "UN", line.units, "", "", composite(...pointers)),
     segment("DTP", "472", "D8", line.serviceDate),

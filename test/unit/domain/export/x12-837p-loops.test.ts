@@ -228,3 +228,60 @@ describe("2300 claim frequency and REF*F8 (replacement and void claims)", () => 
     expect(() => exportX12_837P(makeBatch([makeLine({ lineId: uuid(306), frequencyCode: "5" as never })]))).toThrow(/lines\[0\]\.frequencyCode/);
   });
 });
+
+describe("secondary claims: 2000B SBR01 S, 2320 and 2330A/2330B", () => {
+  const primary = {
+    payer: { name: "Acme Health", payerCode: "ACME1", claimFilingCode: "CI" },
+    memberId: "PRI-555",
+    relationship: "CHILD" as const,
+    subscriber: { firstName: "Linh", lastName: "Nguyen" },
+    paidCents: 7000,
+    adjudicatedOn: "2024-04-02",
+    adjustments: [
+      { group: "CO", reason: "45", amountCents: 3000 },
+      { group: "PR", reason: "1", amountCents: 1500 },
+      { group: "CO", reason: "253", amountCents: 250 },
+      { group: "PR", reason: "2", amountCents: 750 },
+    ],
+  };
+  const secondary = () =>
+    makeLine({ lineId: uuid(401), payerSequence: "S", payer: { id: "payer-2", name: "State Medicaid", payerCode: "SKMD0", claimFilingCode: "MC" }, memberId: "SEC-1", chargeCents: 12500, otherPayer: primary });
+
+  it("writes SBR01 S, then after 2310B: SBR, one CAS per group with its reasons in order, AMT*D, OI, NM1*IL, NM1*PR, DTP*573, before LX", () => {
+    const all = exported(makeBatch([secondary()]));
+    expect(fields(all.find((s) => s.tag === "SBR"))).toEqual(["S", "18", "", "", "", "", "", "", "MC"]);
+    const from = all.findIndex((s) => s.tag === "NM1" && v(s, 1) === "82");
+    const to = all.findIndex((s) => s.tag === "LX");
+    const tail = all.slice(from + 1, to);
+    expect(tail.map((s) => fields(s))).toEqual([
+      ["P", "19", "", "", "", "", "", "", "CI"],
+      ["CO", "45", "30", "", "253", "2.5"],
+      ["PR", "1", "15", "", "2", "7.5"],
+      ["D", "70"],
+      ["", "", "Y", "", "", "Y"],
+      ["IL", "1", "NGUYEN", "LINH", "", "", "", "MI", "PRI-555"],
+      ["PR", "2", "ACME HEALTH", "", "", "", "", "PI", "ACME1"],
+      ["573", "D8", "20240402"],
+    ]);
+    expect(tail.map((s) => s.tag)).toEqual(["SBR", "CAS", "CAS", "AMT", "OI", "NM1", "NM1", "DTP"]);
+    // Balanced as the TR3 requires: paid plus adjustments is the charge.
+    expect(70 + 30 + 2.5 + 15 + 7.5).toBe(125);
+  });
+
+  it("spills a seventh reason of one group into another CAS of that group, and refuses more than five CAS", () => {
+    const seven = Array.from({ length: 7 }, (_, i) => ({ group: "CO", reason: String(40 + i), amountCents: 100 }));
+    const all = exported(makeBatch([makeLine({ ...secondary(), otherPayer: { ...primary, adjustments: seven } })]));
+    const cas = all.filter((s) => s.tag === "CAS");
+    expect(cas.map((s) => [v(s, 1), Math.ceil((s.elements.length - 1) / 3)])).toEqual([
+      ["CO", 6],
+      ["CO", 1],
+    ]);
+    const many = Array.from({ length: 31 }, (_, i) => ({ group: "CO", reason: String(i + 1), amountCents: 1 }));
+    expect(() => exportX12_837P(makeBatch([makeLine({ ...secondary(), otherPayer: { ...primary, adjustments: many } })]))).toThrow(/lines\[0\]\.otherPayer\.adjustments/);
+  });
+
+  it("refuses a secondary claim without the primary's adjudication, and a primary one with it", () => {
+    expect(() => exportX12_837P(makeBatch([makeLine({ lineId: uuid(402), payerSequence: "S" })]))).toThrow(/lines\[0\]\.otherPayer/);
+    expect(() => exportX12_837P(makeBatch([makeLine({ lineId: uuid(403), otherPayer: primary })]))).toThrow(/lines\[0\]\.otherPayer/);
+  });
+});
