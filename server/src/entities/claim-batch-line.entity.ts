@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { OtherPayer } from "../domain/export/types.js";
 import type { ClaimIssue, PostalAddressFacts, Sex, SubscriberFacts, SubscriberRelationship } from "../domain/engine/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 
@@ -63,4 +64,9 @@ export class ClaimBatchLineEntity {
   /** CLM05-3: "1" an original claim, "7" the replacement of replacesLineId (a line of a voided batch that was sent). */
   @Column("char", { name: "frequency_code", length: 1 }) frequencyCode!: "1" | "7";
   @Column("uuid", { name: "replaces_line_id", nullable: true }) replacesLineId!: string | null;
+  /** "P" billed to the member's primary payer; "S" to the secondary, after the primary line primaryLineId was adjudicated. */
+  @Column("char", { name: "payer_sequence", length: 1 }) payerSequence!: "P" | "S";
+  @Column("uuid", { name: "primary_line_id", nullable: true }) primaryLineId!: string | null;
+  /** The primary's adjudication as it stood when the secondary line was made (loops 2320/2330 of its claim). */
+  @Column("jsonb", { name: "other_payer", nullable: true }) otherPayer!: OtherPayer | null;
 }

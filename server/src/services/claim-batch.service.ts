@@ -159,6 +159,143 @@ export class ClaimBatchService {
   }
 
   /**
+   * Bills the secondary payer for the lines of a batch the primary has adjudicated (latest posting PAID,
+   * PARTIALLY_PAID or DENIED) whose member has a SECONDARY coverage in force on the service date and no live
+   * secondary line yet. The new batch's lines copy the primary lines with the secondary payer, member id and
+   * insured, and freeze the primary's adjudication (loops 2320/2330). All or nothing, idempotent per key.
+   */
+  async createSecondaryClaims(actor: Actor, batchId: string, idempotencyKey: string, meta: RequestMeta): Promise<ClaimBatchEntity> {
+    const key = (idempotencyKey ?? "").trim();
+    assertValid(validateText(key, "idempotencyKey", { required: true, max: 100 }));
+    if (!isUuid(batchId)) throw notFound("Claim batch");
+    try {
+      return await this.db.inPractice(actor, async (manager) => {
+        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+        if (!practice) throw notFound("Practice");
+        const primaryBatch = await manager.findOneBy(ClaimBatchEntity, { id: batchId });
+        if (!primaryBatch) throw notFound("Claim batch");
+        const existing = await manager.findOneBy(ClaimBatchEntity, { idempotencyKey: key });
+        if (existing) return existing;
+        assertValid(missingBillingFields(practice));
+        const adjudicated: { line_id: string; claim_id: string; paid_cents: string; payment_date: string }[] = await manager.query(
+          `SELECT DISTINCT ON (rc.line_id) rc.line_id, rc.id AS claim_id, rc.paid_cents, rc.outcome, to_char(p.payment_date, 'YYYY-MM-DD') AS payment_date
+             FROM remittance_claims rc
+             JOIN claim_batch_lines l ON l.practice_id = rc.practice_id AND l.id = rc.line_id
+             JOIN remittance_payments p ON p.practice_id = rc.practice_id AND p.id = rc.payment_id
+            WHERE l.batch_id = $1 AND NOT l.voided AND l.payer_sequence = 'P'
+            ORDER BY rc.line_id, rc.posted_at DESC, rc.position DESC`,
+          [batchId],
+        ).then((rows: { outcome: string; line_id: string; claim_id: string; paid_cents: string; payment_date: string }[]) =>
+          rows.filter((r) => r.outcome === "PAID" || r.outcome === "PARTIALLY_PAID" || r.outcome === "DENIED"),
+        );
+        const nothingReady = () =>
+          new DomainError(ErrorCode.BadUserInput, "No line of this batch is ready for a secondary claim", [
+            {
+              field: "batchId",
+              message: "A secondary claim needs a primary line adjudicated (paid, partly paid or denied), a secondary coverage in force on its date, and no secondary claim already",
+            },
+          ]);
+        if (adjudicated.length === 0) throw nothingReady();
+        const primaries = await manager.find(ClaimBatchLineEntity, { where: { id: In(adjudicated.map((a) => a.line_id)) }, order: { position: "ASC" } });
+        const billedSecondary = new Set(
+          (await manager.find(ClaimBatchLineEntity, { where: { payerSequence: "S", voided: false, sessionId: In(primaries.map((l) => l.sessionId)) } })).map((l) => `${l.sessionId}:${l.clientId}`),
+        );
+        const coverages = await manager.find(CoverageEntity, { where: { clientId: In(primaries.map((l) => l.clientId)), priority: "SECONDARY" }, order: { position: "ASC" } });
+        const eligible = primaries.flatMap((line) => {
+          if (billedSecondary.has(`${line.sessionId}:${line.clientId}`)) return [];
+          const coverage = coverages.find((c) => c.clientId === line.clientId && c.effectiveFrom <= line.serviceDate && (c.effectiveTo === null || c.effectiveTo >= line.serviceDate));
+          return coverage ? [{ line, coverage, posting: adjudicated.find((a) => a.line_id === line.id)! }] : [];
+        });
+        if (eligible.length === 0) throw nothingReady();
+        const adjustments: { claim_id: string; group_code: string; reason_code: string; amount_cents: string }[] = await manager.query(
+          `SELECT claim_id, group_code, reason_code, amount_cents FROM remittance_adjustments WHERE claim_id = ANY($1) ORDER BY claim_id, position`,
+          [eligible.map((e) => e.posting.claim_id)],
+        );
+        const payers = await manager.findBy(PayerEntity, { id: In([...new Set(eligible.map((e) => e.coverage.payerId))]) });
+        const primaryPayers = await manager.findBy(PayerEntity, { id: In([...new Set(eligible.map((e) => e.line.payerId))]) });
+        const dates = eligible.map((e) => e.line.serviceDate).sort();
+        const batch = manager.create(ClaimBatchEntity, {
+          practiceId: actor.practiceId,
+          id: randomUUID(),
+          idempotencyKey: key,
+          controlNumber: await nextControlNumber(manager, actor.practiceId),
+          from: dates[0]!,
+          to: dates[dates.length - 1]!,
+          payerId: null,
+          lineCount: eligible.length,
+          totalChargeCents: eligible.reduce((sum, e) => sum + e.line.chargeCents, 0),
+          createdBy: actor.userId,
+          voidedAt: null,
+          voidedBy: null,
+          usageIndicator: practice.x12UsageIndicator!,
+          exportedAt: null,
+          voidControlNumber: null,
+          voidExportedAt: null,
+        });
+        await manager.insert(ClaimBatchEntity, batch);
+        const lines: Partial<ClaimBatchLineEntity>[] = eligible.map(({ line, coverage, posting }, position) => {
+          const payer = payers.find((p) => p.id === coverage.payerId)!;
+          const primaryPayer = primaryPayers.find((p) => p.id === line.payerId)!;
+          const { id: _id, batchId: _batch, position: _position, patientControlNumber: _pcn, ...copied } = line;
+          return {
+            ...copied,
+            id: randomUUID(),
+            batchId: batch.id,
+            position,
+            patientControlNumber: patientControlNumber(batch.controlNumber, position),
+            voided: false,
+            subscriberRelationship: coverage.relationship,
+            subscriber: subscriberOf(coverage),
+            memberId: coverage.memberId,
+            payerId: payer.id,
+            payerName: payer.name,
+            payerCode: payer.payerCode,
+            payerKind: payer.kind,
+            // The authorization was the primary payer's.
+            authorizationId: null,
+            authorizationNumber: null,
+            issues: [],
+            frequencyCode: "1",
+            replacesLineId: null,
+            payerSequence: "S",
+            primaryLineId: line.id,
+            otherPayer: {
+              payer: { name: line.payerName, payerCode: line.payerCode, claimFilingCode: CLAIM_FILING_CODE[primaryPayer.kind] },
+              memberId: line.memberId,
+              relationship: line.subscriberRelationship,
+              subscriber: line.subscriber ? { firstName: line.subscriber.firstName, lastName: line.subscriber.lastName } : { firstName: line.clientFirstName, lastName: line.clientLastName },
+              paidCents: Number(posting.paid_cents),
+              adjudicatedOn: posting.payment_date,
+              adjustments: adjustments
+                .filter((a) => a.claim_id === posting.claim_id)
+                .map((a) => ({ group: a.group_code, reason: a.reason_code, amountCents: Number(a.amount_cents) })),
+            },
+          };
+        });
+        await manager.insert(ClaimBatchLineEntity, lines);
+        await writeAudit(manager, {
+          practiceId: actor.practiceId,
+          actorUserId: actor.userId,
+          requestId: meta.requestId,
+          action: "claimBatch.createSecondary",
+          entityType: "ClaimBatch",
+          entityId: batch.id,
+          changes: {
+            primaryBatchId: { before: null, after: batchId },
+            lineCount: { before: null, after: batch.lineCount },
+            totalChargeCents: { before: null, after: batch.totalChargeCents },
+          },
+        });
+        return (await manager.findOneBy(ClaimBatchEntity, { id: batch.id }))!;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, "claim_batch_lines_secondary_once")) throw conflict("Some of these lines got a secondary claim at the same moment; try again");
+      if (isUniqueViolation(error, "claim_batches_key_unique")) return this.createSecondaryClaims(actor, batchId, idempotencyKey, meta);
+      throw error;
+    }
+  }
+
+  /**
    * Where today's data no longer supports what a live batch billed: the member is no longer marked present,
    * the line would now be blocked, or its contents would differ. A biller voids and rebills to correct it.
    */
@@ -307,6 +444,8 @@ export class ClaimBatchService {
           supervisingProvider:
             l.supervisorLastName && l.supervisorNpi ? { firstName: l.supervisorFirstName ?? undefined, lastName: l.supervisorLastName, npi: l.supervisorNpi } : undefined,
           ...correction(l, options.voidClaims === true, originals),
+          payerSequence: l.payerSequence,
+          otherPayer: l.otherPayer ?? undefined,
         })),
       };
       try {
@@ -450,7 +589,7 @@ async function replaceableLines(manager: EntityManager, practiceId: string, sess
   const rows: { id: string; session_id: string; client_id: string; payer_id: string }[] = await manager.query(
     `SELECT DISTINCT ON (l.session_id, l.client_id, l.payer_id) l.id, l.session_id, l.client_id, l.payer_id
        FROM claim_batch_lines l JOIN claim_batches b ON b.practice_id = l.practice_id AND b.id = l.batch_id
-      WHERE l.practice_id = $1 AND l.session_id = ANY($2) AND b.voided_at IS NOT NULL AND b.void_exported_at IS NULL AND ${sentSql("b")}
+      WHERE l.practice_id = $1 AND l.session_id = ANY($2) AND l.payer_sequence = 'P' AND b.voided_at IS NOT NULL AND b.void_exported_at IS NULL AND ${sentSql("b")}
         AND NOT EXISTS (
           SELECT 1 FROM claim_batch_lines m JOIN claim_batches mb ON mb.practice_id = m.practice_id AND mb.id = m.batch_id
            WHERE m.practice_id = l.practice_id AND m.replaces_line_id = l.id AND (mb.voided_at IS NULL OR ${sentSql("mb")}))

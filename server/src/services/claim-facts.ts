@@ -134,13 +134,13 @@ interface BilledRow {
   authorizationNumber: string | null;
 }
 
-/** Lines in batches that are not void: of the loaded sessions, and every line billed under one of the authorizations, whatever its date. */
+/** Primary lines in batches that are not void (a secondary line bills the same service again, after the primary): of the loaded sessions, and every line billed under one of the authorizations, whatever its date. */
 async function billedLines(manager: EntityManager, practiceId: string, sessionIds: string[], authorizationIds: string[]): Promise<BilledRow[]> {
   return manager.query(
     `SELECT l.session_id AS "sessionId", l.client_id AS "clientId", to_char(l.service_date, 'YYYY-MM-DD') AS "serviceDate",
             l.payer_id AS "payerId", l.batch_id AS "batchId", l.authorization_id AS "authorizationId", l.authorization_number AS "authorizationNumber"
      FROM claim_batch_lines l
-     WHERE l.practice_id = $1 AND NOT l.voided AND (l.session_id = ANY($2::uuid[]) OR l.authorization_id = ANY($3::uuid[]))`,
+     WHERE l.practice_id = $1 AND NOT l.voided AND l.payer_sequence = 'P' AND (l.session_id = ANY($2::uuid[]) OR l.authorization_id = ANY($3::uuid[]))`,
     [practiceId, sessionIds, authorizationIds],
   );
 }

@@ -9,6 +9,7 @@ import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims
 import { StoredClaimDecisions1764190600000 } from "./1764190600000-stored-claim-decisions.js";
 import { Remittances1764190700000 } from "./1764190700000-remittances.js";
 import { CorrectedAndVoidClaims1764190800000 } from "./1764190800000-corrected-and-void-claims.js";
+import { SecondaryClaims1764190810000 } from "./1764190810000-secondary-claims.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   StoredClaimDecisions1764190600000,
   Remittances1764190700000,
   CorrectedAndVoidClaims1764190800000,
+  SecondaryClaims1764190810000,
 ];

@@ -60,6 +60,19 @@ export class ClaimBatchResolver {
     return ctx.services.batches.void(requireActor(ctx), id, ctx);
   }
 
+  @Mutation(() => ClaimBatch, {
+    description:
+      "Bills members' secondary payers for the lines of a batch their primary adjudicated (paid, partly paid or denied) when a SECONDARY coverage is in force on the date: a new batch whose 837P carries the primary's payment and adjustments (loops 2320/2330). Idempotent per idempotencyKey.",
+  })
+  @Authorized(Permission.ManageClaimBatches)
+  createSecondaryClaims(
+    @Arg("batchId", () => ID, { description: "The primary claims' batch." }) batchId: string,
+    @Arg("idempotencyKey", { description: "A key of your choosing; repeating the request with it returns the same batch." }) idempotencyKey: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ClaimBatch> {
+    return ctx.services.batches.createSecondaryClaims(requireActor(ctx), batchId, idempotencyKey, ctx);
+  }
+
   @FieldResolver(() => Boolean, { description: "Whether the batch was voided." })
   voided(@Root() batch: ClaimBatch): boolean {
     return batch.voidedAt !== null;
