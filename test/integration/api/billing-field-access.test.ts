@@ -159,6 +159,7 @@ const BILLING_FIELDS: Record<string, string> = {
   "Query.previewPayerRules": "PATHS: previewPayerRules",
   "Mutation.createClaimBatch": "ManageClaimBatches (claim-batches.test.ts)",
   "Mutation.voidClaimBatch": "ManageClaimBatches (claim-batches.test.ts)",
+  "Mutation.createSecondaryClaims": "ManageClaimBatches (secondary-claims.test.ts)",
   "Payer.rules": "PATHS: client.coverages.payer.rules",
   "Payer.rulesOn": "PATHS: client.coverages.payer.rulesOn",
   "Payer.ruleHistory": "PATHS: client.coverages.payer.ruleHistory",

@@ -5,7 +5,7 @@
  * validates the file.
  */
 import { X12Parser, type X12Interchange, type X12Segment } from "node-x12";
-import { errorCode, expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
+import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
 import { billingSetup, readySession } from "../../support/billing-fixture";
 import { x835 } from "../../support/x835";
 
@@ -161,5 +161,14 @@ describe("secondary claims", () => {
     expect(await count()).toBe(before);
     // Positive control.
     expect(expectOk(await server.gql(SECONDARY, { batchId: s.batch.id, key: "mine" }, s.owner.token)).createSecondaryClaims.lineCount).toBe(1);
+  });
+
+  it("lets billers make secondary claims and forbids clinicians", async () => {
+    const s = await setup();
+    expectOk(await server.gql(IMPORT, { input: { text: x835({ claims: [{ pcn: pcnOf(s, s.withSecondary), status: "1", charge: "48", paid: "40", cas: [{ group: "CO", items: [["45", "8"]] }] }] }) } }, s.owner.token));
+    const clinician = await memberWithRole(server, s.owner, "CLINICIAN");
+    expect(errorCode(await server.gql(SECONDARY, { batchId: s.batch.id, key: "c" }, clinician.token))).toBe("FORBIDDEN");
+    const biller = await memberWithRole(server, s.owner, "BILLER");
+    expect(expectOk(await server.gql(SECONDARY, { batchId: s.batch.id, key: "b" }, biller.token)).createSecondaryClaims.lineCount).toBe(1);
   });
 });
