@@ -65,6 +65,8 @@ function claimsServer(batches: unknown[]) {
         return { data: { claimDecisions: batchReview.claimDecisions } };
       case "CreateClaimBatch":
         return new Promise((resolve) => setTimeout(() => resolve({ data: { createClaimBatch: batch } }), 30)) as never;
+      case "CreateSecondaryClaims":
+        return { data: { createSecondaryClaims: { __typename: "ClaimBatch", id: "b9", controlNumber: 9, lineCount: 2 } } };
       default:
         throw new Error(`unexpected ${call.operationName}`);
     }
@@ -118,9 +120,21 @@ it("lists batches with downloads, and offers void only to roles that manage batc
   // The void batch offers no file to send.
   expect(screen.queryByRole("button", { name: "Download batch 6 as CSV" })).toBeNull();
   expect(screen.queryByRole("button", { name: "Download batch 6 as 837P" })).toBeNull();
-  expect(screen.getByText("No file")).toBeInTheDocument();
+  // Only void claims, which the server writes when the batch had been sent.
+  expect(screen.getByRole("button", { name: "Download the void claims of batch 6 as 837P" })).toBeInTheDocument();
+  expect(screen.getAllByRole("button", { name: /Bill secondary payers for batch/ }).map((b) => b.getAttribute("aria-label"))).toEqual(["Bill secondary payers for batch 7"]);
   await userEvent.setup().click(screen.getByRole("button", { name: "Void" }));
   expect(await screen.findByRole("dialog", { name: "Void batch #7?" })).toBeInTheDocument();
+});
+
+it("bills secondary payers for a batch on request and says how many claims it made", async () => {
+  const { client, calls } = mockClient(claimsServer([batch]));
+  renderAs("BILLER", <ClaimsPage />, client);
+  await userEvent.setup().click(await screen.findByRole("button", { name: "Bill secondary payers for batch 7" }));
+  expect(await screen.findByRole("status")).toHaveTextContent("Batch #9 bills 2 secondary claim(s).");
+  const sent = calls.filter((c) => c.operationName === "CreateSecondaryClaims");
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.variables).toMatchObject({ batchId: (batch as { id: string }).id, idempotencyKey: expect.any(String) });
 });
 
 it("reviews a batch before creating it: lines, totals by payer, the blocked lines and the billing details still missing", async () => {

@@ -9,7 +9,7 @@ import { randomId } from "../lib/ids";
 import { formatCents } from "../lib/money";
 import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
 import { claimsHref } from "./claim-filters";
-import { BatchReviewDocument, BatchReviewLinesDocument, ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
+import { BatchReviewDocument, BatchReviewLinesDocument, ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, CreateSecondaryClaimsDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
 import { downloadText } from "./download";
 
 export function ClaimsPage() {
@@ -266,12 +266,30 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
   const [voiding, setVoiding] = useState<ClaimBatchFieldsFragment | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
-  async function download(batch: ClaimBatchFieldsFragment, f: (typeof FORMATS)[number]) {
+  const [createSecondary] = useMutation(CreateSecondaryClaimsDocument, { refetchQueries: ["ClaimBatches"], awaitRefetchQueries: true });
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function download(batch: ClaimBatchFieldsFragment, f: (typeof FORMATS)[number], voidClaims = false) {
     setExportError(null);
-    setBusy(`${batch.id}-${f.format}`);
+    setBusy(`${batch.id}-${f.format}${voidClaims ? "-void" : ""}`);
     try {
-      const { data } = await client.query({ query: ClaimBatchExportDocument, variables: { id: batch.id, format: f.format }, fetchPolicy: "network-only" });
-      if (data?.claimBatch) downloadText(`claim-batch-${batch.controlNumber}-${batch.from}-to-${batch.to}.${f.ext}`, data.claimBatch.export, f.mime);
+      const { data } = await client.query({ query: ClaimBatchExportDocument, variables: { id: batch.id, format: f.format, voidClaims }, fetchPolicy: "network-only" });
+      const name = voidClaims ? `claim-batch-${batch.controlNumber}-void-claims.${f.ext}` : `claim-batch-${batch.controlNumber}-${batch.from}-to-${batch.to}.${f.ext}`;
+      if (data?.claimBatch) downloadText(name, data.claimBatch.export, f.mime);
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function secondaryClaims(batch: ClaimBatchFieldsFragment) {
+    setExportError(null);
+    setNotice(null);
+    setBusy(`${batch.id}-secondary`);
+    try {
+      const { data } = await createSecondary({ variables: { batchId: batch.id, idempotencyKey: crypto.randomUUID() } });
+      if (data) setNotice(`Batch #${data.createSecondaryClaims.controlNumber} bills ${data.createSecondaryClaims.lineCount} secondary claim(s).`);
     } catch (e) {
       setExportError(e);
     } finally {
@@ -290,6 +308,11 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
         ) : (
           <ErrorMessage error={exportError} />
         ))}
+      {notice && (
+        <div className="alert" role="status">
+          {notice}
+        </div>
+      )}
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Claim batches">
         <table className="batch-table">
           <thead>
@@ -312,13 +335,22 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
             {batches.map((b) => (
               <BatchRow key={b.id} batch={b} open={open === b.id} onToggle={() => setOpen(open === b.id ? null : b.id)}>
                 <div className="button-row button-row--tight">
-                  {/* A void batch was taken back: offering its file would invite sending it anyway. */}
-                  {b.voided && <span className="muted">No file</span>}
+                  {/* A void batch was taken back: offering its file would invite sending it anyway; if it was sent, the payer gets void claims instead. */}
+                  {b.voided && (
+                    <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void download(b, FORMATS[1]!, true)} aria-label={`Download the void claims of batch ${b.controlNumber} as 837P`}>
+                      {busy === `${b.id}-X12_837P-void` ? "…" : "Void claims 837P"}
+                    </button>
+                  )}
                   {!b.voided && FORMATS.map((f) => (
                     <button key={f.format} type="button" className="button button--small" disabled={busy !== null} onClick={() => void download(b, f)} aria-label={`Download batch ${b.controlNumber} as ${f.label}`}>
                       {busy === `${b.id}-${f.format}` ? "…" : f.label}
                     </button>
                   ))}
+                  {canManage && !b.voided && (
+                    <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void secondaryClaims(b)} aria-label={`Bill secondary payers for batch ${b.controlNumber}`}>
+                      {busy === `${b.id}-secondary` ? "…" : "Secondary claims"}
+                    </button>
+                  )}
                   {canManage && !b.voided && (
                     <button type="button" className="button button--small button--danger" onClick={() => setVoiding(b)}>
                       Void

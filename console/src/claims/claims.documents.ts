@@ -49,8 +49,14 @@ export const VoidClaimBatchDocument = graphql(`
 `);
 
 export const ClaimBatchExportDocument = graphql(`
-  query ClaimBatchExport($id: ID!, $format: ExportFormat!) {
-    claimBatch(id: $id) { id export(format: $format) }
+  query ClaimBatchExport($id: ID!, $format: ExportFormat!, $voidClaims: Boolean) {
+    claimBatch(id: $id) { id export(format: $format, voidClaims: $voidClaims) }
+  }
+`);
+
+export const CreateSecondaryClaimsDocument = graphql(`
+  mutation CreateSecondaryClaims($batchId: ID!, $idempotencyKey: String!) {
+    createSecondaryClaims(batchId: $batchId, idempotencyKey: $idempotencyKey) { id controlNumber lineCount }
   }
 `);
 
