@@ -133,7 +133,7 @@ describe("the demo practice", () => {
       .filter(Boolean);
     expect(authorized.length).toBeGreaterThan(0);
     expect(files.x12.match(/~\n?REF\*G1\*BH-PA-\d+/g)).toHaveLength(authorized.length);
-    expect(files.csv.split("\r\n").filter((row: string) => /,"?BH-PA-\d+"?$/.test(row))).toHaveLength(authorized.length);
+    expect(files.csv.split("\r\n").filter((row: string) => /,"?BH-PA-\d+"?,"1",/.test(row))).toHaveLength(authorized.length);
     expectOk(await server.gql(`mutation ($id: ID!) { voidClaimBatch(id: $id) { voided } }`, { id: batch.id }, token));
     const again = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "demo-oct-2" }) { lineCount } }`, {}, token)).createClaimBatch;
     expect(again.lineCount).toBe(batch.lineCount);

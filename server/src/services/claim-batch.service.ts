@@ -321,7 +321,9 @@ export class ClaimBatchService {
         if (now.placeOfService !== line.placeOfService) changed.push(`place of service ${line.placeOfService} → ${now.placeOfService}`);
         if (now.chargeCents !== line.chargeCents) changed.push(`charge ${(line.chargeCents / 100).toFixed(2)} → ${(now.chargeCents / 100).toFixed(2)}`);
         if (now.diagnosisCodes.join(",") !== line.diagnosisCodes.join(",")) changed.push(`diagnoses ${line.diagnosisCodes.join(", ")} → ${now.diagnosisCodes.join(", ")}`);
-        if (now.payerId !== line.payerId || now.memberId !== line.memberId) changed.push("payer or member id");
+        // A secondary line bills the member's secondary payer on purpose; today's decision names the primary.
+        const primaryMemberId = line.payerSequence === "S" ? line.otherPayer?.memberId : undefined;
+        if (primaryMemberId !== undefined ? now.memberId !== primaryMemberId : now.payerId !== line.payerId || now.memberId !== line.memberId) changed.push("payer or member id");
         if (changed.length > 0) found.push(`${who}: billed line differs from today's data (${changed.join("; ")}).`);
       }
       return found;

@@ -134,6 +134,9 @@ describe("secondary claims", () => {
       ["DTP", "573", "D8", expect.stringMatching(/^\d{8}$/)],
     ]);
 
+    // Billing the secondary payer is no discrepancy with today's data.
+    expect(expectOk(await server.gql(`query ($id: ID!) { claimBatch(id: $id) { discrepancies } }`, { id: secondary.id }, s.owner.token)).claimBatch.discrepancies).toEqual([]);
+
     // The primary line stays BILLED to the primary payer: the secondary bills the same service again, not instead.
     const decisions = expectOk(await server.gql(DECISIONS, {}, s.owner.token)).claimDecisions.edges.map((e: { node: { status: string; client: { id: string }; payer: { id: string } } }) => e.node);
     expect(decisions.find((d: { client: { id: string } }) => d.client.id === s.withSecondary)).toMatchObject({ status: "BILLED", payer: { id: s.primaryPayerId } });
