@@ -175,7 +175,18 @@ export class ClaimBatchService {
         const primaryBatch = await manager.findOneBy(ClaimBatchEntity, { id: batchId });
         if (!primaryBatch) throw notFound("Claim batch");
         const existing = await manager.findOneBy(ClaimBatchEntity, { idempotencyKey: key });
-        if (existing) return existing;
+        if (existing) {
+          const [same] = await manager.query(
+            `SELECT 1 FROM claim_batch_lines s JOIN claim_batch_lines p ON p.practice_id = s.practice_id AND p.id = s.primary_line_id WHERE s.batch_id = $1 AND p.batch_id = $2 LIMIT 1`,
+            [existing.id, batchId],
+          );
+          if (!same) {
+            throw new DomainError(ErrorCode.BadUserInput, "This idempotency key was already used for another batch", [
+              { field: "idempotencyKey", message: "Use a new key for the secondary claims of this batch" },
+            ]);
+          }
+          return existing;
+        }
         assertValid(missingBillingFields(practice));
         const adjudicated: { line_id: string; claim_id: string; paid_cents: string; payment_date: string }[] = await manager.query(
           `SELECT DISTINCT ON (rc.line_id) rc.line_id, rc.id AS claim_id, rc.paid_cents, rc.outcome, to_char(p.payment_date, 'YYYY-MM-DD') AS payment_date

@@ -110,6 +110,10 @@ describe("secondary claims", () => {
     // Same key: the same batch; again with a new key: nothing left to bill.
     expect(expectOk(await server.gql(SECONDARY, { batchId: s.batch.id, key: "sec-1" }, s.owner.token)).createSecondaryClaims.id).toBe(secondary.id);
     expect(errorCode(await server.gql(SECONDARY, { batchId: s.batch.id, key: "sec-2" }, s.owner.token))).toBe("BAD_USER_INPUT");
+    // The primary batch's own key names another batch.
+    const reused = await server.gql(SECONDARY, { batchId: s.batch.id, key: "primary" }, s.owner.token);
+    expect(errorCode(reused)).toBe("BAD_USER_INPUT");
+    expect(reused.errors![0].extensions!.fields[0].field).toBe("idempotencyKey");
 
     const all = segments(expectOk(await server.gql(EXPORT, { id: secondary.id }, s.owner.token)).claimBatch.export);
     // 2000B for the secondary payer: SBR01 S, the secondary member id and payer.
