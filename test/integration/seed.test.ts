@@ -137,7 +137,7 @@ describe("the demo practice", () => {
     expectOk(await server.gql(`mutation ($id: ID!) { voidClaimBatch(id: $id) { voided } }`, { id: batch.id }, token));
     const again = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "demo-oct-2" }) { lineCount } }`, {}, token)).createClaimBatch;
     expect(again.lineCount).toBe(batch.lineCount);
-    const [{ live, distinct }] = await server.dataSource.query(`SELECT count(*)::int AS live, count(DISTINCT (session_id, client_id))::int AS distinct FROM claim_batch_lines WHERE NOT voided`);
+    const [{ live, distinct }] = await server.dataSource.query(`SELECT count(*)::int AS live, count(DISTINCT (session_id, client_id, payer_sequence))::int AS distinct FROM claim_batch_lines WHERE NOT voided`);
     expect(live).toBe(distinct);
 
     // The first half of October was billed and remitted: paid lines, a partial payment, a denial GroupBill had

@@ -333,12 +333,25 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
           </thead>
           <tbody>
             {batches.map((b) => (
-              <BatchRow key={b.id} batch={b} open={open === b.id} onToggle={() => setOpen(open === b.id ? null : b.id)}>
+              <BatchRow
+                key={b.id}
+                batch={b}
+                open={open === b.id}
+                onToggle={() => setOpen(open === b.id ? null : b.id)}
+                detailActions={
+                  // In the opened batch rather than the row: the row's actions must fit a 768 px screen.
+                  canManage && !b.voided ? (
+                    <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void secondaryClaims(b)} aria-label={`Bill secondary payers for batch ${b.controlNumber}`}>
+                      {busy === `${b.id}-secondary` ? "…" : "Bill secondary payers"}
+                    </button>
+                  ) : null
+                }
+              >
                 <div className="button-row button-row--tight">
                   {/* A void batch was taken back: offering its file would invite sending it anyway; if it was sent, the payer gets void claims instead. */}
                   {b.voided && (
                     <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void download(b, FORMATS[1]!, true)} aria-label={`Download the void claims of batch ${b.controlNumber} as 837P`}>
-                      {busy === `${b.id}-X12_837P-void` ? "…" : "Void claims 837P"}
+                      {busy === `${b.id}-X12_837P-void` ? "…" : "Void claims"}
                     </button>
                   )}
                   {!b.voided && FORMATS.map((f) => (
@@ -346,11 +359,6 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
                       {busy === `${b.id}-${f.format}` ? "…" : f.label}
                     </button>
                   ))}
-                  {canManage && !b.voided && (
-                    <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void secondaryClaims(b)} aria-label={`Bill secondary payers for batch ${b.controlNumber}`}>
-                      {busy === `${b.id}-secondary` ? "…" : "Secondary claims"}
-                    </button>
-                  )}
                   {canManage && !b.voided && (
                     <button type="button" className="button button--small button--danger" onClick={() => setVoiding(b)}>
                       Void
@@ -367,7 +375,19 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
   );
 }
 
-function BatchRow({ batch: b, open, onToggle, children }: { batch: ClaimBatchFieldsFragment; open: boolean; onToggle: () => void; children: ReactNode }) {
+function BatchRow({
+  batch: b,
+  open,
+  onToggle,
+  children,
+  detailActions,
+}: {
+  batch: ClaimBatchFieldsFragment;
+  open: boolean;
+  onToggle: () => void;
+  children: ReactNode;
+  detailActions?: ReactNode;
+}) {
   return (
     <>
       <tr className={b.voided ? "row--voided" : undefined}>
@@ -395,6 +415,7 @@ function BatchRow({ batch: b, open, onToggle, children }: { batch: ClaimBatchFie
       {open && (
         <tr className="row--detail">
           <td colSpan={8}>
+            {detailActions && <div className="button-row button-row--tight">{detailActions}</div>}
             <BatchLines id={b.id} />
           </td>
         </tr>
