@@ -162,3 +162,35 @@ it("is read-only without the right to manage payers", () => {
   expect(screen.queryByRole("button", { name: "Save new version" })).toBeNull();
   expect(screen.getByText(/Only owners and admins change payer rules/)).toBeTruthy();
 });
+
+it("previews and saves a minimum attendance per member, sending empty fields as no minimum", async () => {
+  const attendanceImpact = {
+    ...impact,
+    changes: impact.changes.map((c) => ({ ...c, issueCodes: ["ATTENDANCE_TOO_SHORT"], changedFields: ["status", "issues"], afterLine: c.beforeLine })),
+  };
+  const { user, calls, onSaved } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: attendanceImpact } };
+    if (call.operationName === "SetPayerRules") return { data: { setPayerRules: { __typename: "Payer", id: "p1", rules, ruleHistory: [rules] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  const minutes = screen.getByLabelText("Each member attends at least (minutes)");
+  const percent = screen.getByLabelText("…and at least (% of the session)");
+  expect(minutes).toHaveValue("");
+  expect(percent).toHaveValue("");
+  await user.type(percent, "75");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  const preview = await screen.findByRole("region", { name: "Impact preview" });
+  expect(within(preview).getAllByText(/attended too little/)).toHaveLength(3);
+  expect(calls[0].variables).toMatchObject({ rules: { minAttendedMinutes: null, minAttendedPercent: 75 } });
+  await user.click(screen.getByRole("button", { name: "Save new version" }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(calls[1].variables).toMatchObject({ rules: { minAttendedMinutes: null, minAttendedPercent: 75 } });
+});
+
+it("refuses a minimum attendance that is not a whole number before asking the server", async () => {
+  const { user, calls } = setup(() => ({ data: null }));
+  await user.type(screen.getByLabelText("…and at least (% of the session)"), "75.5");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  expect(await screen.findByText("Enter a whole number of percent, or leave it empty for none")).toBeTruthy();
+  expect(calls).toHaveLength(0);
+});

@@ -80,6 +80,7 @@ export const ISSUE_LABELS: Record<string, string> = {
   AUTH_REQUIRED: "No prior authorization",
   AUTH_EXHAUSTED: "Prior authorization used up",
   MISSING_REGISTRATION: "Registration incomplete for the claim",
+  ATTENDANCE_TOO_SHORT: "Member attended too little of the session",
 };
 
 export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", UNKNOWN: "Unknown" };

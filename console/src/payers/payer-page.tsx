@@ -138,6 +138,11 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
               </td>
               <td>
                 {v.minSessionMinutes ?? "—"}–{v.maxSessionMinutes ?? "—"}
+                {(v.minAttendedMinutes != null || v.minAttendedPercent != null) && (
+                  <div className="muted">
+                    member ≥ {[v.minAttendedMinutes != null && `${v.minAttendedMinutes} min`, v.minAttendedPercent != null && `${v.minAttendedPercent}%`].filter(Boolean).join(" and ")}
+                  </div>
+                )}
               </td>
               <td>
                 {[v.telehealthVideoAllowed && "video", v.telehealthAudioAllowed && "audio"].filter(Boolean).join(", ") || "none"} · POS {v.telehealthPlaceOfService}

@@ -18,6 +18,8 @@ export const PayerRulesFieldsFragment = graphql(`
     maxUnitsPerDay
     feeCents
     requirePriorAuthorization
+    minAttendedMinutes
+    minAttendedPercent
     createdAt
   }
 `);

@@ -130,6 +130,14 @@ export function RuleEditor({
                 {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.maxSessionMinutes} onChange={(e) => update({ maxSessionMinutes: e.target.value })} />}
               </Field>
             </div>
+            <div className="inline-fields">
+              <Field label="Each member attends at least (minutes)" error={err("minAttendedMinutes")} hint="Empty: no minimum">
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.minAttendedMinutes} onChange={(e) => update({ minAttendedMinutes: e.target.value })} />}
+              </Field>
+              <Field label="…and at least (% of the session)" error={err("minAttendedPercent")} hint="Empty: no minimum. Minutes come from the session's attendance.">
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.minAttendedPercent} onChange={(e) => update({ minAttendedPercent: e.target.value })} />}
+              </Field>
+            </div>
           </fieldset>
 
           <fieldset className="rule-group">

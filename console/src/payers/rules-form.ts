@@ -36,6 +36,8 @@ export interface RulesForm {
   maxUnitsPerDay: string;
   fee: string;
   requirePriorAuthorization: boolean;
+  minAttendedMinutes: string;
+  minAttendedPercent: string;
 }
 
 let rowCounter = 0;
@@ -61,6 +63,8 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     maxUnitsPerDay: String(rules.maxUnitsPerDay),
     fee: centsToDollars(rules.feeCents),
     requirePriorAuthorization: rules.requirePriorAuthorization,
+    minAttendedMinutes: rules.minAttendedMinutes == null ? "" : String(rules.minAttendedMinutes),
+    minAttendedPercent: rules.minAttendedPercent == null ? "" : String(rules.minAttendedPercent),
   };
 }
 
@@ -73,11 +77,12 @@ const WHOLE = /^\d+$/;
  */
 export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const whole = (key: keyof RulesForm, text: string, optional: boolean): number | null => {
-    const t = text.trim();
+  const whole = (key: keyof RulesForm, text: string, optional: boolean, unit = "minutes"): number | null => {
+    // Forms saved before a field existed hold undefined for it.
+    const t = (text ?? "").trim();
     if (t === "" && optional) return null;
     if (!WHOLE.test(t)) {
-      errors[`rules.${key}`] = optional ? "Enter a whole number of minutes, or leave it empty for none" : "Enter a whole number";
+      errors[`rules.${key}`] = optional ? `Enter a whole number of ${unit}, or leave it empty for none` : "Enter a whole number";
       return null;
     }
     return Number(t);
@@ -101,6 +106,8 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     maxUnitsPerDay: whole("maxUnitsPerDay", form.maxUnitsPerDay, false),
     feeCents: feeCents ?? 0,
     requirePriorAuthorization: form.requirePriorAuthorization,
+    minAttendedMinutes: whole("minAttendedMinutes", form.minAttendedMinutes, true),
+    minAttendedPercent: whole("minAttendedPercent", form.minAttendedPercent, true, "percent"),
   };
   return { input, errors };
 }

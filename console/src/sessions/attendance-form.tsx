@@ -19,14 +19,33 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
   for (const a of session.attendance) if (!people.some((p) => p.id === a.client.id)) people.push(a.client);
   const recorded = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.status])) as Record<string, AttendanceStatus>;
   const [marks, setMarks] = useState<Record<string, AttendanceStatus>>(recorded);
+  // Minutes as typed; empty means the whole session (nothing recorded).
+  const recordedMinutes = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.minutesAttended == null ? "" : String(a.minutesAttended)])) as Record<string, string>;
+  const [minutes, setMinutes] = useState<Record<string, string>>(recordedMinutes);
+  const minutesOf = (id: string) => (minutes[id] ?? "").trim();
+  const minutesChanged = (id: string) => marks[id] === "PRESENT" && minutesOf(id) !== (recordedMinutes[id] ?? "");
   const [saved, setSaved] = useState(false);
   const withBilling = useViewer().can("ReadClaims");
   const [record, { loading, error }] = useMutation(RecordAttendanceDocument, { refetchQueries: ["Session"] });
-  const dirty = people.some((p) => marks[p.id] !== recorded[p.id]);
+  const dirty = people.some((p) => marks[p.id] !== recorded[p.id] || minutesChanged(p.id));
+  const [minutesError, setMinutesError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const entries = people.filter((p) => marks[p.id]).map((p) => ({ clientId: p.id, status: marks[p.id] }));
+    const bad = people.find((p) => minutesChanged(p.id) && minutesOf(p.id) !== "" && !/^\d+$/.test(minutesOf(p.id)));
+    if (bad) {
+      setMinutesError(`Minutes attended for ${memberName(bad)} must be a whole number, or empty for the whole session.`);
+      return;
+    }
+    setMinutesError(null);
+    // Minutes go only where they changed, so arrival and departure recorded elsewhere are kept.
+    const entries = people
+      .filter((p) => marks[p.id])
+      .map((p) => ({
+        clientId: p.id,
+        status: marks[p.id],
+        ...(minutesChanged(p.id) ? { minutesAttended: minutesOf(p.id) === "" ? null : Number(minutesOf(p.id)) } : {}),
+      }));
     try {
       await record({ variables: { sessionId: session.id, entries, withBilling } });
       setSaved(true);
@@ -45,6 +64,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
             <tr>
               <th scope="col">Member</th>
               <th scope="col">Attendance</th>
+              <th scope="col">Minutes attended</th>
             </tr>
           </thead>
           <tbody>
@@ -73,11 +93,28 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
                     ))}
                   </div>
                 </td>
+                <td>
+                  {marks[p.id] === "PRESENT" && (
+                    <input
+                      aria-label={`Minutes ${memberName(p)} attended`}
+                      inputMode="numeric"
+                      className="input--short"
+                      placeholder="whole session"
+                      value={minutes[p.id] ?? ""}
+                      disabled={!canEdit}
+                      onChange={(e) => {
+                        setSaved(false);
+                        setMinutes({ ...minutes, [p.id]: e.target.value });
+                      }}
+                    />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {minutesError && <p className="field__error">{minutesError}</p>}
       <ErrorMessage error={error} />
       {saved && !dirty && <Notice kind="success">Attendance saved.</Notice>}
       {canEdit && (

@@ -108,6 +108,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       telehealthAudioAllowed: true,
       modifierRules: [{ modifier: "95", when: "TELEHEALTH_VIDEO" }, { modifier: "93", when: "TELEHEALTH_AUDIO" }],
       feeCents: 6_120,
+      // A member who leaves before three quarters of the session is not billed (ATTENDANCE_TOO_SHORT).
+      minAttendedPercent: 75,
     }),
     commercial: await payer("Blue Harbor PPO", "COMMERCIAL", "BHPPO", {
       minGroupSize: 3,
@@ -195,6 +197,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     noteless?: string[];
     unsigned?: string[];
     incomplete?: string[];
+    /** Minutes attended, for members who left early or came late. */
+    attended?: Record<string, number>;
   }
   const plans: SessionPlan[] = [];
   const weekdays = (weekday: number) => {
@@ -231,6 +235,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       absent: i === 0 ? [] : ["Carter"],
       unsigned: i === 0 ? ["Fischer"] : [],
       noteless: i === 2 ? ["Mensah"] : [],
+      // Whitfield left after 40 of 60 minutes one week (under Medicare's 75%) and after 50 another (enough).
+      attended: i === 2 ? { Whitfield: 40 } : i === 0 ? { Whitfield: 50 } : undefined,
     }),
   );
   weekdays(1).forEach((date, i) =>
@@ -261,8 +267,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     if (!plan.undocumented) {
       await services.sessions.update(actor, session.id, { topics: "Emotion regulation; check-in on weekly goals", interventions: "Skills coaching, Socratic questioning, group feedback" }, meta);
     }
-    const entries: { clientId: string; status: AttendanceStatus }[] = [
-      ...plan.present.map((last) => ({ clientId: c(last), status: "PRESENT" as const })),
+    const entries: { clientId: string; status: AttendanceStatus; minutesAttended?: number }[] = [
+      ...plan.present.map((last) => ({ clientId: c(last), status: "PRESENT" as const, ...(plan.attended?.[last] !== undefined ? { minutesAttended: plan.attended[last] } : {}) })),
       ...(plan.absent ?? []).map((last) => ({ clientId: c(last), status: "ABSENT" as const })),
     ];
     await services.sessions.recordAttendance(actor, session.id, entries, meta);

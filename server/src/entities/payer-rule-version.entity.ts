@@ -22,6 +22,8 @@ export class PayerRuleVersionEntity {
   @Column("integer", { name: "max_units_per_day" }) maxUnitsPerDay!: number;
   @Column("integer", { name: "fee_cents" }) feeCents!: number;
   @Column("boolean", { name: "require_prior_authorization" }) requirePriorAuthorization!: boolean;
+  @Column("integer", { name: "min_attended_minutes", nullable: true }) minAttendedMinutes!: number | null;
+  @Column("integer", { name: "min_attended_percent", nullable: true }) minAttendedPercent!: number | null;
   @Column("timestamptz", { name: "created_at" }) createdAt!: Date;
   @Column("uuid", { name: "created_by", nullable: true }) createdBy!: string | null;
 }

@@ -53,6 +53,7 @@ export enum ClaimIssueCodeEnum {
   AUTH_REQUIRED = "AUTH_REQUIRED",
   AUTH_EXHAUSTED = "AUTH_EXHAUSTED",
   MISSING_REGISTRATION = "MISSING_REGISTRATION",
+  ATTENDANCE_TOO_SHORT = "ATTENDANCE_TOO_SHORT",
 }
 export enum SexEnum { FEMALE = "FEMALE", MALE = "MALE", UNKNOWN = "UNKNOWN" }
 export enum SubscriberRelationshipEnum { SELF = "SELF", SPOUSE = "SPOUSE", CHILD = "CHILD", OTHER = "OTHER" }
@@ -76,6 +77,7 @@ registerEnumType(ClaimIssueCodeEnum, {
     AUTH_REQUIRED: { description: "The payer requires a prior authorization and none for the member with this payer is in force on the date of service." },
     AUTH_EXHAUSTED: { description: "The prior authorization in force has no units left: billed lines and earlier lines of the authorization used them all." },
     MISSING_REGISTRATION: { description: "The claim lacks what the 837P requires of the member or the insured (sex, address, subscriber details)." },
+    ATTENDANCE_TOO_SHORT: { description: "The member attended fewer minutes than the payer's minimum (in minutes or as a share of the session)." },
   },
 });
 registerEnumType(SexEnum, { name: "Sex", description: "Sex as claims carry it (837P DMG03: F, M or U)." });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Brackets, In, Not, type EntityManager } from "typeorm";
-import { evaluateSessions, type AuthorizationFacts, type EngineInput, LeaderFacts, MemberFacts, NoteFacts, PayerFacts, RuleVersion, SessionFacts } from "../domain/engine/index.js";
+import { evaluateSessions, type AttendanceFacts, type AuthorizationFacts, type EngineInput, LeaderFacts, MemberFacts, NoteFacts, PayerFacts, RuleVersion, SessionFacts } from "../domain/engine/index.js";
 import {
   AttendanceEntity,
   ClaimBatchLineEntity,
@@ -223,9 +223,23 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
       supervisor: s.supervisorId ? clinicianById.get(s.supervisorId)! : null,
       presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
       notes: notesBySession.get(s.id) ?? [],
+      attendance: attendanceFactsOf(presentBySession.get(s.id) ?? []),
     };
   });
   return { ...empty, sessions: facts, members, payers };
+}
+
+// ---------------------------------------------------------------- attendance beyond presence
+//
+// Reads attendance.minutes_attended (issue 11 item 1). Only members with something recorded get an entry.
+
+function attendanceFactsOf(present: AttendanceEntity[]): ReadonlyMap<string, AttendanceFacts> | undefined {
+  let facts: Map<string, AttendanceFacts> | undefined;
+  for (const a of present) {
+    if (a.minutesAttended === null) continue;
+    (facts ??= new Map()).set(a.clientId, { minutesAttended: a.minutesAttended });
+  }
+  return facts;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

@@ -6,6 +6,7 @@ import { Invitations1764190400000 } from "./1764190400000-invitations.js";
 import { AuditOrderByTime1764190410000 } from "./1764190410000-audit-order-by-time.js";
 import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authorizations.js";
 import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
+import { AttendanceMinutes1764190700000 } from "./1764190700000-attendance-minutes.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AuditOrderByTime1764190410000,
   PriorAuthorizations1764190500000,
   ClaimsAClearinghouseAccepts1764190510000,
+  AttendanceMinutes1764190700000,
 ];

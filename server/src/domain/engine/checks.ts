@@ -36,6 +36,8 @@ export interface LineFacts {
   coverage: CoverageFacts | null;
   rules: RuleVersion | null;
   note: NoteFacts | null;
+  /** Minutes the member attended; null when not recorded (the whole session). */
+  minutesAttended: number | null;
 }
 
 /** A line with coverage and payer rules: only then can payer-specific checks run. */
@@ -98,6 +100,7 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   AUTH_REQUIRED: "ERROR",
   AUTH_EXHAUSTED: "ERROR",
   MISSING_REGISTRATION: "ERROR",
+  ATTENDANCE_TOO_SHORT: "ERROR",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -301,6 +304,30 @@ export function sessionTooShort(line: RuledLineFacts): CheckResult {
   );
 }
 
+/** The minutes a payer requires this member to attend: the larger of its minimum and its share of the session; 0 when it sets neither. */
+export function requiredAttendedMinutes(rules: RuleVersion, durationMinutes: number): number {
+  const byMinutes = rules.minAttendedMinutes ?? 0;
+  const percent = rules.minAttendedPercent ?? 0;
+  // Rounded up: 75% of a 50-minute session is 37.5 minutes, and 37 whole minutes fall short of it.
+  const byShare = percent > 0 ? Math.ceil((durationMinutes * percent) / 100) : 0;
+  return byMinutes > byShare ? byMinutes : byShare;
+}
+
+/** Payers pay a member's line only when the member attended long enough, in minutes or as a share of the session. */
+export function attendanceTooShort(line: RuledLineFacts): CheckResult {
+  const attended = line.minutesAttended;
+  if (attended === null) return null;
+  const required = requiredAttendedMinutes(line.rules, line.session.durationMinutes);
+  if (attended >= required) return null;
+  const percent = line.rules.minAttendedPercent ?? null;
+  const share = percent !== null && Math.ceil((line.session.durationMinutes * percent) / 100) === required ? ` (${percent}% of the ${line.session.durationMinutes}-minute session)` : "";
+  return issue(
+    "ATTENDANCE_TOO_SHORT",
+    `This member attended ${count(attended, "minute")}; this payer pays only members who attend at least ${count(required, "minute")}${share}. ` +
+      "If the member stayed longer, correct the minutes (or arrival and departure) in the session's attendance; otherwise do not bill this member for this session.",
+  );
+}
+
 /** Payers that set a maximum session length review (but pay one unit for) longer sessions. */
 export function sessionTooLong(line: RuledLineFacts): CheckResult {
   const max = line.rules.maxSessionMinutes;
@@ -471,6 +498,7 @@ export const CHECKS: readonly Check[] = [
   { needsRules: true, run: missingFee },
   { needsRules: true, run: sessionTooShort },
   { needsRules: true, run: sessionTooLong },
+  { needsRules: true, run: attendanceTooShort },
   { needsRules: false, run: missingGroupDocumentation },
   { needsRules: false, run: missingMemberNote },
   { needsRules: true, run: noteIncomplete },

@@ -160,6 +160,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       coverage: coverage as CoverageFacts,
       rules: rules as RuleVersion,
       note: noteOf(session, clientId),
+      minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
       modifiers: ruled ? prepared.modifiersOf(rules, session.modality) : NO_MODIFIERS,
       unitsUsed: 0,
       unitsBilled: 0,

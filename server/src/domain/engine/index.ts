@@ -5,6 +5,7 @@
  */
 export type {
   AddendumFacts,
+  AttendanceFacts,
   AuthorizationFacts,
   BilledLineFacts,
   ClaimDecisionDraft,
@@ -38,6 +39,7 @@ export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
 export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 export {
   CHECKS,
+  attendanceTooShort,
   authExhausted,
   authRequired,
   dailyUnitLimit,
@@ -52,6 +54,7 @@ export {
   noActiveCoverage,
   noteIncomplete,
   noteUnsigned,
+  requiredAttendedMinutes,
   notPsychotherapy,
   sessionTooLong,
   sessionTooShort,

@@ -47,6 +47,7 @@ export const CLAIM_ISSUE_CODES = [
   "AUTH_REQUIRED",
   "AUTH_EXHAUSTED",
   "MISSING_REGISTRATION",
+  "ATTENDANCE_TOO_SHORT",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -81,6 +82,12 @@ export interface RuleVersion {
   feeCents: number;
   /** The payer pays only lines covered by a prior authorization in force with units left. */
   requirePriorAuthorization: boolean;
+  /**
+   * The fewest minutes a member must attend, and the least share of the session in percent; a line must meet
+   * both. Absent or null checks nothing (rules saved before these existed carry neither).
+   */
+  minAttendedMinutes?: number | null;
+  minAttendedPercent?: number | null;
   createdAt: Date;
 }
 
@@ -187,6 +194,14 @@ export interface SessionFacts {
   presentClientIds: string[];
   /** Member notes of this session. */
   notes: NoteFacts[];
+  /** What attendance recorded beyond presence, by clientId; a member without an entry attended the whole session. */
+  attendance?: ReadonlyMap<string, AttendanceFacts>;
+}
+
+/** One present member's attendance as recorded. */
+export interface AttendanceFacts {
+  /** Minutes the member attended (entered, or from arrival to departure); null when not recorded. */
+  minutesAttended: number | null;
 }
 
 export interface EngineInput {

@@ -28,6 +28,7 @@ export const PAYER_RULES_LIMITS = {
   maxModifierRules: 10,
   maxUnitsPerDay: 24,
   maxFeeCents: 10_000_000,
+  maxAttendedMinutes: 480,
   telehealthPlacesOfService: ["02", "10"] as readonly string[],
 } as const;
 
@@ -47,9 +48,11 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "maxUnitsPerDay",
   "feeCents",
   "requirePriorAuthorization",
+  "minAttendedMinutes",
+  "minAttendedPercent",
 ];
 
-const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes"]);
+const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent"]);
 
 const LABELS: Record<keyof PayerRulesValues, string> = {
   effectiveFrom: "Effective date",
@@ -67,6 +70,8 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   maxUnitsPerDay: "Maximum units per day",
   feeCents: "Fee",
   requirePriorAuthorization: "Require prior authorization",
+  minAttendedMinutes: "Minimum minutes attended",
+  minAttendedPercent: "Minimum share of the session attended",
 };
 
 /**
@@ -253,6 +258,14 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
       }
       seen.add(el);
     });
+  }
+
+  // Absent (rules saved before these existed) and null both mean the payer sets no minimum.
+  if (v.minAttendedMinutes != null && !isIntIn(v.minAttendedMinutes, 1, L.maxAttendedMinutes)) {
+    push("minAttendedMinutes", `Minimum minutes attended must be a whole number from 1 to ${L.maxAttendedMinutes}, or null for no minimum`);
+  }
+  if (v.minAttendedPercent != null && !isIntIn(v.minAttendedPercent, 1, 100)) {
+    push("minAttendedPercent", "Minimum share of the session attended must be a whole percent from 1 to 100, or null for no minimum");
   }
 
   if (!isIntIn(v.maxUnitsPerDay, 1, L.maxUnitsPerDay)) {

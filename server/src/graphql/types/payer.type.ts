@@ -28,6 +28,10 @@ export class PayerRules {
   @Field(() => Int, { description: "Charge per line in cents." }) feeCents!: number;
   @Field({ description: "Whether every line needs a prior authorization for the member with this payer, in force on the date of service with units left (AUTH_REQUIRED, AUTH_EXHAUSTED)." })
   requirePriorAuthorization!: boolean;
+  @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend for their line to be paid; null when the payer sets no minimum (ATTENDANCE_TOO_SHORT)." })
+  minAttendedMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: "Least share of the session, in percent, a member must attend for their line to be paid; null when the payer sets none (ATTENDANCE_TOO_SHORT)." })
+  minAttendedPercent?: number | null;
   @Field(() => DateTimeScalar, { description: "When this version was saved." }) createdAt!: Date;
 }
 

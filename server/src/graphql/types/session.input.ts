@@ -53,6 +53,15 @@ export class UpdateSessionInput {
 export class AttendanceInput {
   @Field(() => ID, { description: "The client." }) clientId!: string;
   @Field(() => AttendanceStatusEnum, { description: "PRESENT, ABSENT or EXCUSED." }) status!: AttendanceStatus;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Minutes the member attended (0 to the session's length), for payers with a minimum; omit to keep what is recorded, null to clear (the whole session). Only for PRESENT; not with arrivedAt/departedAt.",
+  })
+  minutesAttended?: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the member arrived; give with departedAt to record the minutes attended. Omit to keep, null to clear both." })
+  arrivedAt?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the member left; give with arrivedAt." })
+  departedAt?: Date | null;
 }
 
 @InputType({ description: "Writes a member's note for a session; omitted sections are kept, null clears one." })

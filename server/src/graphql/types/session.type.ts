@@ -26,5 +26,8 @@ export class GroupSession {
 @ObjectType({ description: "Whether one client attended a session." })
 export class Attendance {
   @Field(() => AttendanceStatusEnum, { description: "PRESENT, ABSENT or EXCUSED." }) status!: AttendanceStatus;
+  @Field(() => Int, { nullable: true, description: "Minutes the member attended; null when not recorded (the whole session)." }) minutesAttended!: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the member arrived, if recorded." }) arrivedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the member left, if recorded." }) departedAt!: Date | null;
   clientId!: string;
 }

@@ -165,6 +165,13 @@ const raising: RaisingCase[] = [
     severity: "WARNING",
     mentions: ["91 minutes", "90 minutes"],
   },
+  // ATTENDANCE_TOO_SHORT (boundaries in issue-11-rules.test.ts)
+  {
+    name: "attended == min - 1",
+    scenario: { session: { attendance: new Map([[CLIENT, { minutesAttended: 44 }]]) }, rules: { minAttendedMinutes: 45 } },
+    code: "ATTENDANCE_TOO_SHORT",
+    mentions: ["44 minutes", "at least 45 minutes"],
+  },
   // MISSING_GROUP_DOCUMENTATION
   { name: "no topics", scenario: { session: { topics: null } }, code: "MISSING_GROUP_DOCUMENTATION", mentions: ["topics"] },
   {

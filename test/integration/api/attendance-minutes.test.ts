@@ -1,0 +1,196 @@
+/**
+ * Minutes attended per member (issue 11, item 1) through the API: recording them (entered, or from arrival and
+ * departure), validation, roles, tenancy, the payer rules minAttendedMinutes / minAttendedPercent with their
+ * preview and history, and what they do to claim decisions (ATTENDANCE_TOO_SHORT).
+ */
+import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type GraphQLResponse, type PracticeFixture, type TestServer } from "../../support/api";
+import { billingSetup, readySession, type BillingFixture } from "../../support/billing-fixture";
+
+const RECORD = `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`;
+const ATTENDANCE = `query ($id: ID!) { session(id: $id) { attendance { status minutesAttended arrivedAt departedAt client { id } } } }`;
+const DECISIONS = `query ($id: ID!) { session(id: $id) { claimDecisions { status client { id } issues { code severity message } } } }`;
+const SET_RULES = `mutation ($id: ID!, $rules: PayerRulesInput!) { setPayerRules(payerId: $id, rules: $rules) { id } }`;
+const HISTORY = `query ($id: ID!) { payer(id: $id) { ruleHistory { effectiveFrom minAttendedMinutes minAttendedPercent } rules { minAttendedMinutes minAttendedPercent } } }`;
+const PREVIEW = `query ($id: ID!, $rules: PayerRulesInput!) { previewPayerRules(payerId: $id, rules: $rules, from: "2026-03-01", to: "2026-03-31") { newlyBlocked newlyReady changes { after issueCodes } } }`;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+interface Setup {
+  owner: PracticeFixture;
+  fx: BillingFixture;
+  sessionId: string;
+}
+
+async function setup(payerRules: Record<string, unknown> = {}): Promise<Setup> {
+  const owner = await signUpPractice(server);
+  const fx = await billingSetup(server, owner, { members: 3, payerRules });
+  const sessionId = await readySession(server, owner, fx, { durationMinutes: 60 });
+  return { owner, fx, sessionId };
+}
+
+interface AttendanceRow {
+  status: string;
+  minutesAttended: number | null;
+  arrivedAt: string | null;
+  departedAt: string | null;
+  client: { id: string };
+}
+
+async function attendanceOf(s: Setup, clientId: string): Promise<AttendanceRow> {
+  const rows: AttendanceRow[] = expectOk(await server.gql(ATTENDANCE, { id: s.sessionId }, s.owner.token)).session.attendance;
+  return rows.find((r) => r.client.id === clientId)!;
+}
+
+async function issuesOf(s: Setup, clientId: string): Promise<{ status: string; issues: { code: string; severity: string; message: string }[] }> {
+  const lines = expectOk(await server.gql(DECISIONS, { id: s.sessionId }, s.owner.token)).session.claimDecisions;
+  return lines.find((l: { client: { id: string } }) => l.client.id === clientId);
+}
+
+function fieldsOf(res: GraphQLResponse): string[] {
+  return (res.errors?.[0]?.extensions?.fields ?? []).map((f: { field: string }) => f.field);
+}
+
+describe("minutes attended and ATTENDANCE_TOO_SHORT", () => {
+  it("blocks only the member under the payer's minimum, at the boundary, with the fix in plain words", async () => {
+    const s = await setup({ minAttendedMinutes: 45 });
+    const [early, exact, whole] = s.fx.clientIds;
+    expectOk(
+      await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: early, status: "PRESENT", minutesAttended: 44 }, { clientId: exact, status: "PRESENT", minutesAttended: 45 }] }, s.owner.token),
+    );
+    const short = await issuesOf(s, early);
+    expect(short.status).toBe("BLOCKED");
+    expect(short.issues.map((i) => [i.code, i.severity])).toEqual([["ATTENDANCE_TOO_SHORT", "ERROR"]]);
+    expect(short.issues[0].message).toContain("attended 44 minutes");
+    expect(short.issues[0].message).toContain("at least 45 minutes");
+    expect((await issuesOf(s, exact)).status).toBe("READY");
+    expect((await issuesOf(s, whole)).status).toBe("READY");
+  });
+
+  it("works the minutes out from arrival and departure, keeps them when an entry omits them, clears them with null", async () => {
+    const s = await setup({ minAttendedPercent: 75 });
+    const [member] = s.fx.clientIds;
+    expectOk(
+      await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", arrivedAt: "2026-03-10T15:20:00Z", departedAt: "2026-03-10T16:00:00Z" }] }, s.owner.token),
+    );
+    expect(await attendanceOf(s, member)).toMatchObject({ minutesAttended: 40, arrivedAt: "2026-03-10T15:20:00.000Z", departedAt: "2026-03-10T16:00:00.000Z" });
+    const line = await issuesOf(s, member);
+    expect(line.issues.map((i) => i.code)).toEqual(["ATTENDANCE_TOO_SHORT"]);
+    expect(line.issues[0].message).toContain("at least 45 minutes (75% of the 60-minute session)");
+
+    // The status alone again (as the console's form sends it): the minutes stay.
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT" }] }, s.owner.token));
+    expect((await attendanceOf(s, member)).minutesAttended).toBe(40);
+
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", minutesAttended: null }] }, s.owner.token));
+    expect(await attendanceOf(s, member)).toMatchObject({ minutesAttended: null, arrivedAt: null, departedAt: null });
+    expect((await issuesOf(s, member)).status).toBe("READY");
+  });
+
+  it("a member marked absent keeps no minutes", async () => {
+    const s = await setup();
+    const [member] = s.fx.clientIds;
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", minutesAttended: 30 }] }, s.owner.token));
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "ABSENT" }] }, s.owner.token));
+    expect(await attendanceOf(s, member)).toMatchObject({ status: "ABSENT", minutesAttended: null });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["more minutes than the session", { minutesAttended: 61 }, "entries[0].minutesAttended"],
+    ["negative minutes", { minutesAttended: -1 }, "entries[0].minutesAttended"],
+    ["minutes and times together", { minutesAttended: 30, arrivedAt: "2026-03-10T15:00:00Z", departedAt: "2026-03-10T15:30:00Z" }, "entries[0].minutesAttended"],
+    ["arrival without departure", { arrivedAt: "2026-03-10T15:00:00Z" }, "entries[0].departedAt"],
+    ["departure before arrival", { arrivedAt: "2026-03-10T15:30:00Z", departedAt: "2026-03-10T15:00:00Z" }, "entries[0].departedAt"],
+    ["arrival to departure longer than the session", { arrivedAt: "2026-03-10T14:00:00Z", departedAt: "2026-03-10T15:30:00Z" }, "entries[0].departedAt"],
+    ["minutes for a member not present", { status: "EXCUSED", minutesAttended: 20 }, "entries[0].minutesAttended"],
+  ])("refuses %s, naming the field, and changes nothing", async (_name, entry, field) => {
+    const s = await setup();
+    const [member, other] = s.fx.clientIds;
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", minutesAttended: 50 }] }, s.owner.token));
+    const res = await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", ...entry }, { clientId: other, status: "ABSENT" }] }, s.owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(fieldsOf(res)).toEqual([field]);
+    expect(await attendanceOf(s, member)).toMatchObject({ status: "PRESENT", minutesAttended: 50 });
+    expect((await attendanceOf(s, other)).status).toBe("PRESENT");
+  });
+
+  it("a clinician records minutes; a biller may not", async () => {
+    const s = await setup();
+    const [member] = s.fx.clientIds;
+    const clinician = await memberWithRole(server, s.owner, "CLINICIAN");
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", minutesAttended: 30 }] }, clinician.token));
+    const biller = await memberWithRole(server, s.owner, "BILLER");
+    const res = await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", minutesAttended: 10 }] }, biller.token);
+    expect(errorCode(res)).toBe("FORBIDDEN");
+    expect((await attendanceOf(s, member)).minutesAttended).toBe(30);
+  });
+
+  it("another practice cannot record minutes on this practice's session or client: NOT_FOUND, nothing changed", async () => {
+    const s = await setup();
+    const [member] = s.fx.clientIds;
+    const other = await signUpPractice(server, "Other practice");
+    const otherFx = await billingSetup(server, other, { members: 1 });
+    const otherSession = await readySession(server, other, otherFx);
+    const onSession = await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", minutesAttended: 5 }] }, other.token);
+    expect(errorCode(onSession)).toBe("NOT_FOUND");
+    const withClient = await server.gql(RECORD, { id: otherSession, entries: [{ clientId: member, status: "PRESENT", minutesAttended: 5 }] }, other.token);
+    expect(errorCode(withClient)).toBe("NOT_FOUND");
+    expect(await attendanceOf(s, member)).toMatchObject({ status: "PRESENT", minutesAttended: null });
+  });
+});
+
+describe("the payer rules minAttendedMinutes and minAttendedPercent", () => {
+  it("are versioned, previewed before saving, and null by default", async () => {
+    const s = await setup();
+    const [member] = s.fx.clientIds;
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: member, status: "PRESENT", minutesAttended: 30 }] }, s.owner.token));
+    expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.rules).toEqual({ minAttendedMinutes: null, minAttendedPercent: null });
+    expect((await issuesOf(s, member)).status).toBe("READY");
+
+    const proposal = { effectiveFrom: "2026-03-01", minAttendedPercent: 51 };
+    const preview = expectOk(await server.gql(PREVIEW, { id: s.fx.payerId, rules: proposal }, s.owner.token)).previewPayerRules;
+    expect(preview).toMatchObject({ newlyBlocked: 1, newlyReady: 0, changes: [{ after: "BLOCKED", issueCodes: ["ATTENDANCE_TOO_SHORT"] }] });
+    expect((await issuesOf(s, member)).status).toBe("READY");
+
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: proposal }, s.owner.token));
+    expect((await issuesOf(s, member)).issues.map((i) => i.code)).toEqual(["ATTENDANCE_TOO_SHORT"]);
+    const history = expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory;
+    expect(history.map((v: { effectiveFrom: string; minAttendedPercent: number | null }) => [v.effectiveFrom, v.minAttendedPercent])).toEqual([
+      ["2026-01-01", null],
+      ["2026-03-01", 51],
+    ]);
+
+    // A later version that leaves them out keeps them; null turns the rule off.
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-05", feeCents: 5000 } }, s.owner.token));
+    expect((await issuesOf(s, member)).status).toBe("BLOCKED");
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-06", minAttendedPercent: null } }, s.owner.token));
+    expect((await issuesOf(s, member)).status).toBe("READY");
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["minutes 0", { minAttendedMinutes: 0 }, "rules.minAttendedMinutes"],
+    ["minutes 481", { minAttendedMinutes: 481 }, "rules.minAttendedMinutes"],
+    ["percent 0", { minAttendedPercent: 0 }, "rules.minAttendedPercent"],
+    ["percent 101", { minAttendedPercent: 101 }, "rules.minAttendedPercent"],
+  ])("refuses %s, naming the field, and saves no version", async (_name, rules, field) => {
+    const s = await setup();
+    const res = await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", ...rules } }, s.owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(fieldsOf(res)).toEqual([field]);
+    expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory).toHaveLength(1);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["minutes 1 and percent 1", { minAttendedMinutes: 1, minAttendedPercent: 1 }],
+    ["minutes 480 and percent 100", { minAttendedMinutes: 480, minAttendedPercent: 100 }],
+  ])("accepts the bounds: %s", async (_name, rules) => {
+    const s = await setup();
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", ...rules } }, s.owner.token));
+    expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.rules).toEqual(rules);
+  });
+});
