@@ -194,3 +194,20 @@ it("refuses a minimum attendance that is not a whole number before asking the se
   expect(await screen.findByText("Enter a whole number of percent, or leave it empty for none")).toBeTruthy();
   expect(calls).toHaveLength(0);
 });
+
+it("turns on the class-like documentation warning and sends it with the preview and the save", async () => {
+  const { user, calls, onSaved } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, newlyBlocked: 0, changes: [] } } };
+    if (call.operationName === "SetPayerRules") return { data: { setPayerRules: { __typename: "Payer", id: "p1", rules, ruleHistory: [rules] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  const toggle = screen.getByRole("switch", { name: "Warn when documentation reads as a class" });
+  expect(toggle).not.toBeChecked();
+  await user.click(toggle);
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await screen.findByRole("region", { name: "Impact preview" });
+  expect(calls[0].variables).toMatchObject({ rules: { warnClassLikeDocumentation: true } });
+  await user.click(screen.getByRole("button", { name: "Save new version" }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(calls[1].variables).toMatchObject({ rules: { warnClassLikeDocumentation: true } });
+});

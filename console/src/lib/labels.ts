@@ -81,6 +81,7 @@ export const ISSUE_LABELS: Record<string, string> = {
   AUTH_EXHAUSTED: "Prior authorization used up",
   MISSING_REGISTRATION: "Registration incomplete for the claim",
   ATTENDANCE_TOO_SHORT: "Member attended too little of the session",
+  DOCUMENTATION_READS_AS_CLASS: "Documentation reads as a class",
 };
 
 export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", UNKNOWN: "Unknown" };

@@ -151,6 +151,7 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
               <td>{v.requiredNoteElements.map((e) => NOTE_ELEMENT_LABELS[e]).join(", ") || "none"}</td>
               <td>
                 {v.requireSignedNote ? "yes" : "no"} / {v.requireLicensedLeader ? "yes" : "no"}
+                {v.warnClassLikeDocumentation && <div className="muted">warns on class-like wording</div>}
               </td>
               <td>{v.maxUnitsPerDay}</td>
               <td>{v.requirePriorAuthorization ? "required" : "no"}</td>

@@ -20,6 +20,7 @@ export const PayerRulesFieldsFragment = graphql(`
     requirePriorAuthorization
     minAttendedMinutes
     minAttendedPercent
+    warnClassLikeDocumentation
     createdAt
   }
 `);

@@ -161,6 +161,13 @@ export function RuleEditor({
             <legend>Documentation and leader</legend>
             <Switch label="Member's note must be signed" checked={form.requireSignedNote} onChange={(v) => update({ requireSignedNote: v })} />
             <Switch label="Leader must hold a current license" checked={form.requireLicensedLeader} onChange={(v) => update({ requireLicensedLeader: v })} />
+            <Switch
+              label="Warn when documentation reads as a class"
+              hint="Didactic words (lecture, presentation, video, handout, class) with no therapeutic intervention named, in the session's documentation or a member's note."
+              checked={form.warnClassLikeDocumentation}
+              onChange={(v) => update({ warnClassLikeDocumentation: v })}
+            />
+            {err("warnClassLikeDocumentation") && <p className="field__error">{err("warnClassLikeDocumentation")}</p>}
             <p className="group-label" id="required-elements-label">
               Required note sections
             </p>

@@ -38,6 +38,7 @@ export interface RulesForm {
   requirePriorAuthorization: boolean;
   minAttendedMinutes: string;
   minAttendedPercent: string;
+  warnClassLikeDocumentation: boolean;
 }
 
 let rowCounter = 0;
@@ -65,6 +66,7 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     requirePriorAuthorization: rules.requirePriorAuthorization,
     minAttendedMinutes: rules.minAttendedMinutes == null ? "" : String(rules.minAttendedMinutes),
     minAttendedPercent: rules.minAttendedPercent == null ? "" : String(rules.minAttendedPercent),
+    warnClassLikeDocumentation: rules.warnClassLikeDocumentation ?? false,
   };
 }
 
@@ -108,6 +110,7 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     requirePriorAuthorization: form.requirePriorAuthorization,
     minAttendedMinutes: whole("minAttendedMinutes", form.minAttendedMinutes, true),
     minAttendedPercent: whole("minAttendedPercent", form.minAttendedPercent, true, "percent"),
+    warnClassLikeDocumentation: form.warnClassLikeDocumentation ?? false,
   };
   return { input, errors };
 }

@@ -102,7 +102,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   const payer = async (name: string, kind: "MEDICAID" | "MEDICARE" | "COMMERCIAL" | "TRICARE", payerCode: string, rules: PayerRulesPatch) =>
     (await services.payers.create(actor, { name, kind, payerCode, rules }, meta)).id;
   const payers = {
-    medicaid: await payer("Bay State Medicaid", "MEDICAID", "MCDMA", { feeCents: 4_850 }),
+    // Medicaid's reviewers deny groups documented as education, so its lines warn on class-like wording.
+    medicaid: await payer("Bay State Medicaid", "MEDICAID", "MCDMA", { feeCents: 4_850, warnClassLikeDocumentation: true }),
     medicare: await payer("Medicare Part B", "MEDICARE", "MCRB1", {
       maxGroupSize: 10,
       telehealthAudioAllowed: true,
@@ -197,6 +198,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     noteless?: string[];
     unsigned?: string[];
     incomplete?: string[];
+    /** Documentation other than the usual; the Recovery Group's first week reads as a class. */
+    documentation?: { topics: string; interventions: string };
     /** Minutes attended, for members who left early or came late. */
     attended?: Record<string, number>;
   }
@@ -249,6 +252,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       placeOfService: "57",
       present: i === 1 ? ["Delaney", "Moreno"] : ["Haddad", "Sullivan", "Delaney", "Moreno", "Okafor"],
       undocumented: i === 3,
+      documentation: i === 0 ? { topics: "Lecture and video on the stages of change", interventions: "Handout on relapse warning signs; questions and answers" } : undefined,
     }),
   );
   weekdays(5).slice(0, 2).forEach((date) => plans.push({ groupId: peerCircle, date, time: "10:00", minutes: 60, modality: "IN_PERSON", present: ["Petrov", "Haddad", "Reed"] }));
@@ -265,7 +269,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       meta,
     );
     if (!plan.undocumented) {
-      await services.sessions.update(actor, session.id, { topics: "Emotion regulation; check-in on weekly goals", interventions: "Skills coaching, Socratic questioning, group feedback" }, meta);
+      await services.sessions.update(actor, session.id, plan.documentation ?? { topics: "Emotion regulation; check-in on weekly goals", interventions: "Skills coaching, Socratic questioning, group feedback" }, meta);
     }
     const entries: { clientId: string; status: AttendanceStatus; minutesAttended?: number }[] = [
       ...plan.present.map((last) => ({ clientId: c(last), status: "PRESENT" as const, ...(plan.attended?.[last] !== undefined ? { minutesAttended: plan.attended[last] } : {}) })),

@@ -24,6 +24,7 @@ export class PayerRuleVersionEntity {
   @Column("boolean", { name: "require_prior_authorization" }) requirePriorAuthorization!: boolean;
   @Column("integer", { name: "min_attended_minutes", nullable: true }) minAttendedMinutes!: number | null;
   @Column("integer", { name: "min_attended_percent", nullable: true }) minAttendedPercent!: number | null;
+  @Column("boolean", { name: "warn_class_like_documentation" }) warnClassLikeDocumentation!: boolean;
   @Column("timestamptz", { name: "created_at" }) createdAt!: Date;
   @Column("uuid", { name: "created_by", nullable: true }) createdBy!: string | null;
 }

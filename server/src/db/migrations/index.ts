@@ -7,6 +7,7 @@ import { AuditOrderByTime1764190410000 } from "./1764190410000-audit-order-by-ti
 import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authorizations.js";
 import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
 import { AttendanceMinutes1764190700000 } from "./1764190700000-attendance-minutes.js";
+import { ClassLikeDocumentation1764190710000 } from "./1764190710000-class-like-documentation.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   PriorAuthorizations1764190500000,
   ClaimsAClearinghouseAccepts1764190510000,
   AttendanceMinutes1764190700000,
+  ClassLikeDocumentation1764190710000,
 ];

@@ -4,6 +4,7 @@
  * `CHECKS` lists them in the order issues appear on a line (DESIGN §4).
  */
 import { FAMILY_PSYCHOTHERAPY_CODES, suggestIndividualCodes } from "./cpt-codes.js";
+import { classLikeWords, mentionsDidactic } from "./documentation-wording.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
 import type {
   AuthorizationFacts,
@@ -101,6 +102,8 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   AUTH_EXHAUSTED: "ERROR",
   MISSING_REGISTRATION: "ERROR",
   ATTENDANCE_TOO_SHORT: "ERROR",
+  // Wording alone does not make a session a class; a reviewer decides, so the line can still be billed.
+  DOCUMENTATION_READS_AS_CLASS: "WARNING",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -353,6 +356,55 @@ export function missingGroupDocumentation(line: LineFacts): CheckResult {
   );
 }
 
+function quoted(words: readonly string[]): string {
+  const q = words.map((w) => `"${w}"`);
+  return q.length === 1 ? q[0] : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+}
+
+function noteMentionsDidactic(note: NoteFacts): boolean {
+  if (mentionsDidactic(note.participation) || mentionsDidactic(note.response) || mentionsDidactic(note.interventions)) return true;
+  if (mentionsDidactic(note.progress) || mentionsDidactic(note.plan) || mentionsDidactic(note.risk)) return true;
+  for (const addendum of note.addenda) if (mentionsDidactic(addendum.text)) return true;
+  return false;
+}
+
+/**
+ * Payers deny group psychotherapy documented like education ("lecture", "video", "handout") with no
+ * therapeutic intervention named. The group documentation and the member's note are each judged on their own,
+ * and the issue names the words that triggered it.
+ */
+export function documentationReadsAsClass(line: RuledLineFacts): CheckResult {
+  if (!line.rules.warnClassLikeDocumentation) return null;
+  const { session, note } = line;
+  const groupSuspect = mentionsDidactic(session.topics) || mentionsDidactic(session.interventions);
+  const noteSuspect = note !== null && noteMentionsDidactic(note);
+  if (!groupSuspect && !noteSuspect) return null;
+  const issues: ClaimIssue[] = [];
+  const groupWords = groupSuspect ? classLikeWords([session.topics, session.interventions]) : null;
+  if (groupWords) {
+    issues.push(
+      issue(
+        "DOCUMENTATION_READS_AS_CLASS",
+        `The session's documentation reads as a class: it uses ${quoted(groupWords)} and names no therapeutic intervention, and payers deny group psychotherapy documented as education. ` +
+          "Record the therapeutic interventions the leader used (for example cognitive restructuring, role play, skills coaching, group feedback) in the session's interventions; if the session was only education, do not bill it as 90853.",
+      ),
+    );
+  }
+  const noteWords = noteSuspect && note ? classLikeWords([note.participation, note.response, note.interventions, note.progress, note.plan, note.risk, ...note.addenda.map((a) => a.text)]) : null;
+  if (noteWords) {
+    issues.push(
+      issue(
+        "DOCUMENTATION_READS_AS_CLASS",
+        `The member's note reads as a class: it uses ${quoted(noteWords)} and names no therapeutic intervention. ` +
+          (note?.signedAt
+            ? "The note is signed; add an addendum describing the interventions used and how the member responded to them."
+            : "Describe the therapeutic interventions used and how the member responded to them before signing."),
+      ),
+    );
+  }
+  return issues.length > 0 ? issues : null;
+}
+
 /** Payers require an individual progress note for every member billed. */
 export function missingMemberNote(line: LineFacts): CheckResult {
   if (line.note) return null;
@@ -503,6 +555,7 @@ export const CHECKS: readonly Check[] = [
   { needsRules: false, run: missingMemberNote },
   { needsRules: true, run: noteIncomplete },
   { needsRules: true, run: noteUnsigned },
+  { needsRules: true, run: documentationReadsAsClass },
   { needsRules: true, run: telehealthNotCovered },
   { needsRules: true, countsUnits: true, run: dailyUnitLimit },
   { needsRules: true, countsUnits: true, run: authRequired },

@@ -48,6 +48,7 @@ export const CLAIM_ISSUE_CODES = [
   "AUTH_EXHAUSTED",
   "MISSING_REGISTRATION",
   "ATTENDANCE_TOO_SHORT",
+  "DOCUMENTATION_READS_AS_CLASS",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -88,6 +89,8 @@ export interface RuleVersion {
    */
   minAttendedMinutes?: number | null;
   minAttendedPercent?: number | null;
+  /** Warn when the group documentation or a member's note reads as a class (didactic words, no intervention named). Absent: off. */
+  warnClassLikeDocumentation?: boolean;
   createdAt: Date;
 }
 

@@ -50,6 +50,7 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "requirePriorAuthorization",
   "minAttendedMinutes",
   "minAttendedPercent",
+  "warnClassLikeDocumentation",
 ];
 
 const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent"]);
@@ -72,6 +73,7 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   requirePriorAuthorization: "Require prior authorization",
   minAttendedMinutes: "Minimum minutes attended",
   minAttendedPercent: "Minimum share of the session attended",
+  warnClassLikeDocumentation: "Warn when documentation reads as a class",
 };
 
 /**
@@ -258,6 +260,11 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
       }
       seen.add(el);
     });
+  }
+
+  // Absent in rules saved before it existed: off.
+  if (v.warnClassLikeDocumentation !== undefined && typeof v.warnClassLikeDocumentation !== "boolean") {
+    push("warnClassLikeDocumentation", `${LABELS.warnClassLikeDocumentation} must be true or false`);
   }
 
   // Absent (rules saved before these existed) and null both mean the payer sets no minimum.

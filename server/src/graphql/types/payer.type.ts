@@ -28,6 +28,8 @@ export class PayerRules {
   @Field(() => Int, { description: "Charge per line in cents." }) feeCents!: number;
   @Field({ description: "Whether every line needs a prior authorization for the member with this payer, in force on the date of service with units left (AUTH_REQUIRED, AUTH_EXHAUSTED)." })
   requirePriorAuthorization!: boolean;
+  @Field({ description: "Whether lines warn when the group documentation or the member's note reads as a class: didactic words and no therapeutic intervention named (DOCUMENTATION_READS_AS_CLASS)." })
+  warnClassLikeDocumentation!: boolean;
   @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend for their line to be paid; null when the payer sets no minimum (ATTENDANCE_TOO_SHORT)." })
   minAttendedMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: "Least share of the session, in percent, a member must attend for their line to be paid; null when the payer sets none (ATTENDANCE_TOO_SHORT)." })

@@ -172,6 +172,14 @@ const raising: RaisingCase[] = [
     code: "ATTENDANCE_TOO_SHORT",
     mentions: ["44 minutes", "at least 45 minutes"],
   },
+  // DOCUMENTATION_READS_AS_CLASS (word lists in issue-11-rules.test.ts)
+  {
+    name: "lecture and video, no intervention",
+    scenario: { session: { topics: "Lecture", interventions: "Video" }, rules: { warnClassLikeDocumentation: true } },
+    code: "DOCUMENTATION_READS_AS_CLASS",
+    severity: "WARNING",
+    mentions: ['"lecture" and "video"'],
+  },
   // MISSING_GROUP_DOCUMENTATION
   { name: "no topics", scenario: { session: { topics: null } }, code: "MISSING_GROUP_DOCUMENTATION", mentions: ["topics"] },
   {

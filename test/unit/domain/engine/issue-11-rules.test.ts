@@ -2,7 +2,7 @@
  * The payer rules of issue 11, table-driven with their boundaries. Each table row changes one thing from the
  * default billable session (factories.ts) and states whether CLIENT's line gets the issue.
  */
-import { CHECKS, attendanceTooShort, type AttendanceFacts } from "../../../../server/src/domain/engine/index.js";
+import { CHECKS, DIDACTIC_WORDS, THERAPEUTIC_INTERVENTIONS, attendanceTooShort, classLikeWords, type AttendanceFacts } from "../../../../server/src/domain/engine/index.js";
 import { CLIENT, codesOf, decisionFor, type Scenario } from "./factories.js";
 
 function attended(minutes: number | null): Scenario["session"] {
@@ -47,5 +47,69 @@ describe("ATTENDANCE_TOO_SHORT: minutes attended per member", () => {
     const order = CHECKS.map((c) => c.run.name);
     expect(order.indexOf("attendanceTooShort")).toBe(order.indexOf("sessionTooLong") + 1);
     expect(attendanceTooShort.length).toBe(1);
+  });
+});
+
+describe("DOCUMENTATION_READS_AS_CLASS: word lists on examples", () => {
+  test.each<[string, string, string[] | null]>([
+    ["a lecture with a handout", "Lecture on sleep hygiene; handout given.", ["lecture", "handout"]],
+    ["each word once, in order of first use", "Video, then a class discussion of the video.", ["video", "class"]],
+    ["case and punctuation do not matter", "PRESENTATION: (Slides) on coping.", ["presentation", "slides"]],
+    ["listed inflections match", "Clinician lectured and presented.", ["lectured", "presented"]],
+    ["whole words only: classic, classify, videography, prelecture", "Classic anger cycle; classify triggers; videography; prelecture.", null],
+    ["an intervention named: treatment, not a class", "Video on anger, then cognitive restructuring of members' examples.", null],
+    ["an abbreviation counts", "Handout reviewed; CBT thought records.", null],
+    ["a phrase with punctuation between its words", "Presentation followed by role-play.", null],
+    ["'role play' written with a space or joined", "Class exercise: role play and roleplay.", null],
+    ["no didactic word at all", "Members shared stressors.", null],
+    ["empty text", "", null],
+  ])("%s", (_name, text, words) => {
+    expect(classLikeWords([text])).toEqual(words);
+  });
+
+  test("an intervention in one text clears the didactic words of another", () => {
+    expect(classLikeWords(["Lecture on relapse.", "Motivational interviewing."])).toBeNull();
+    expect(classLikeWords(["Lecture on relapse.", null, "Members watched a film."])).toEqual(["lecture", "film"]);
+  });
+
+  test.each(DIDACTIC_WORDS.map((w) => [w]))("every didactic word triggers alone: %s", (word) => {
+    expect(classLikeWords([`Today: ${word}.`])).toEqual([word]);
+  });
+
+  test.each(THERAPEUTIC_INTERVENTIONS.map((t) => [t]))("every intervention clears a lecture: %s", (term) => {
+    expect(classLikeWords([`Lecture, then ${term.toUpperCase()}.`])).toBeNull();
+  });
+});
+
+describe("DOCUMENTATION_READS_AS_CLASS on a line", () => {
+  const on = { warnClassLikeDocumentation: true };
+  test.each<[string, Scenario, string[]]>([
+    ["group documentation reads as a class", { rules: on, session: { topics: "Lecture on the stress response", interventions: "Video and handout" } }, ['"lecture", "video" and "handout"']],
+    ["the member's note reads as a class", { rules: on, note: { participation: "Watched the video quietly.", response: "Took the handout.", interventions: null } }, ['note reads as a class: it uses "video" and "handout"', "add an addendum"]],
+    ["an unsigned note says to fix it before signing", { rules: on, note: { participation: "Attended the class.", interventions: null, signedAt: null } }, ['"class"', "before signing"]],
+  ])("%s", (_name, scenario, mentions) => {
+    const decision = decisionFor(scenario);
+    const issues = decision.issues.filter((i) => i.code === "DOCUMENTATION_READS_AS_CLASS");
+    expect(issues).toHaveLength(1);
+    expect(issues[0].severity).toBe("WARNING");
+    for (const words of mentions) expect(issues[0].message).toContain(words);
+  });
+
+  test("both at once give two warnings; the line stays READY", () => {
+    const decision = decisionFor({ rules: on, session: { topics: "Lecture", interventions: "Slides" }, note: { participation: "Quiz score 8/10", interventions: null } });
+    expect(decision.issues.map((i) => [i.code, i.severity])).toEqual([
+      ["DOCUMENTATION_READS_AS_CLASS", "WARNING"],
+      ["DOCUMENTATION_READS_AS_CLASS", "WARNING"],
+    ]);
+    expect(decision.status).toBe("READY");
+  });
+
+  test.each<[string, Scenario]>([
+    ["the payer does not ask for it (absent)", { session: { topics: "Lecture", interventions: "Video" } }],
+    ["the payer turned it off", { rules: { warnClassLikeDocumentation: false }, session: { topics: "Lecture", interventions: "Video" } }],
+    ["didactic words with an intervention named", { rules: on, session: { topics: "Lecture on triggers", interventions: "Skills coaching, group feedback" } }],
+    ["a signed addendum naming an intervention", { rules: on, note: { participation: "Watched the video.", interventions: null, addenda: [{ element: "INTERVENTIONS", text: "Chain analysis of the urge." }] } }],
+  ])("no warning when %s", (_name, scenario) => {
+    expect(codesOf(decisionFor(scenario))).not.toContain("DOCUMENTATION_READS_AS_CLASS");
   });
 });

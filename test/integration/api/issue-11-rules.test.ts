@@ -1,5 +1,5 @@
 /**
- * Minutes attended per member (issue 11, item 1) through the API: recording them (entered, or from arrival and
+ * The payer rules of issue 11 through the API. Minutes attended per member (item 1): recording them (entered, or from arrival and
  * departure), validation, roles, tenancy, the payer rules minAttendedMinutes / minAttendedPercent with their
  * preview and history, and what they do to claim decisions (ATTENDANCE_TOO_SHORT).
  */
@@ -192,5 +192,41 @@ describe("the payer rules minAttendedMinutes and minAttendedPercent", () => {
     const s = await setup();
     expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", ...rules } }, s.owner.token));
     expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.rules).toEqual(rules);
+  });
+});
+
+describe("the payer rule warnClassLikeDocumentation", () => {
+  const UPDATE_DOCS = `mutation ($id: ID!, $topics: String, $interventions: String) { updateSession(id: $id, input: { topics: $topics, interventions: $interventions }) { id } }`;
+  const RULE = `query ($id: ID!) { payer(id: $id) { rules { warnClassLikeDocumentation } ruleHistory { warnClassLikeDocumentation } } }`;
+
+  it("is off by default; on, a session documented as a class warns on every line (still READY) and names the words", async () => {
+    const s = await setup();
+    expectOk(await server.gql(UPDATE_DOCS, { id: s.sessionId, topics: "Lecture on sleep", interventions: "Video and handout" }, s.owner.token));
+    expect(expectOk(await server.gql(RULE, { id: s.fx.payerId }, s.owner.token)).payer.rules).toEqual({ warnClassLikeDocumentation: false });
+    expect((await issuesOf(s, s.fx.clientIds[0])).issues).toEqual([]);
+
+    const preview = expectOk(await server.gql(PREVIEW, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", warnClassLikeDocumentation: true } }, s.owner.token)).previewPayerRules;
+    expect(preview.newlyBlocked).toBe(0);
+    expect(preview.changes.map((c: { after: string; issueCodes: string[] }) => [c.after, c.issueCodes])).toEqual(s.fx.clientIds.map(() => ["READY", ["DOCUMENTATION_READS_AS_CLASS"]]));
+
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", warnClassLikeDocumentation: true } }, s.owner.token));
+    for (const clientId of s.fx.clientIds) {
+      const line = await issuesOf(s, clientId);
+      expect(line.status).toBe("READY");
+      expect(line.issues.map((i) => [i.code, i.severity])).toEqual([["DOCUMENTATION_READS_AS_CLASS", "WARNING"]]);
+      expect(line.issues[0].message).toContain('"lecture", "video" and "handout"');
+    }
+    // Naming the intervention used clears it.
+    expectOk(await server.gql(UPDATE_DOCS, { id: s.sessionId, interventions: "Video, then cognitive restructuring" }, s.owner.token));
+    expect((await issuesOf(s, s.fx.clientIds[0])).issues).toEqual([]);
+    expect(expectOk(await server.gql(RULE, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory).toEqual([{ warnClassLikeDocumentation: false }, { warnClassLikeDocumentation: true }]);
+  });
+
+  it("refuses null, naming the field, and saves no version", async () => {
+    const s = await setup();
+    const res = await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", warnClassLikeDocumentation: null } }, s.owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(fieldsOf(res)).toEqual(["rules.warnClassLikeDocumentation"]);
+    expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory).toHaveLength(1);
   });
 });
