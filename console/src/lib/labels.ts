@@ -82,6 +82,7 @@ export const ISSUE_LABELS: Record<string, string> = {
   MISSING_REGISTRATION: "Registration incomplete for the claim",
   ATTENDANCE_TOO_SHORT: "Member attended too little of the session",
   DOCUMENTATION_READS_AS_CLASS: "Documentation reads as a class",
+  OTHER_MEMBER_NAMED: "Note names another member",
 };
 
 export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", UNKNOWN: "Unknown" };

@@ -200,6 +200,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     incomplete?: string[];
     /** Documentation other than the usual; the Recovery Group's first week reads as a class. */
     documentation?: { topics: string; interventions: string };
+    /** Words added to a member's note participation; one names another member (OTHER_MEMBER_NAMED). */
+    noteAdds?: Record<string, string>;
     /** Minutes attended, for members who left early or came late. */
     attended?: Record<string, number>;
   }
@@ -224,6 +226,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
             : ["Martinez", "Okafor", "Nguyen", "Alvarez", "Lindqvist", "Siddiqui", "Raman"],
       absent: i === 2 ? ["Alvarez"] : i === 3 ? [] : ["Hughes"],
       incomplete: i === 0 ? ["Raman"] : [],
+      noteAdds: i === 1 ? { Okafor: " Paired for role play with Ava Martinez." } : undefined,
     }),
   );
   weekdays(4).forEach((date, i) =>
@@ -284,7 +287,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         {
           sessionId: session.id,
           clientId: c(last),
-          participation: `${last} took an active part and shared a recent stressor.`,
+          participation: `${last} took an active part and shared a recent stressor.${plan.noteAdds?.[last] ?? ""}`,
           response: "Practiced the skill in role play and identified when to use it.",
           interventions: "Validation, skills coaching, homework review.",
           progress: complete ? "Reports fewer crisis urges this week." : null,

@@ -185,7 +185,7 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
   const clinicianById = new Map<string, LeaderFacts>(
     clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn }]),
   );
-  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) }]));
+  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, firstName: c.firstName, lastName: c.lastName, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) }]));
   for (const c of coverages) {
     members.get(c.clientId)?.coverages.push({ payerId: c.payerId, memberId: c.memberId, priority: c.priority, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo, relationship: c.relationship, subscriber: subscriberOf(c) });
   }

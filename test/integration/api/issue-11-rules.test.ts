@@ -230,3 +230,24 @@ describe("the payer rule warnClassLikeDocumentation", () => {
     expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory).toHaveLength(1);
   });
 });
+
+describe("OTHER_MEMBER_NAMED from the notes the API saves", () => {
+  const SAVE_NOTE = `mutation ($input: SaveMemberNoteInput!) { saveMemberNote(input: $input) { id } }`;
+
+  it("warns on the line of the member whose note names another member present, naming who and where", async () => {
+    const s = await setup();
+    const [writer, named] = s.fx.clientIds;
+    // billingSetup names its members Member0 TestA, Member1 TestB, ...
+    const res = await server.gql(SAVE_NOTE, { input: { sessionId: s.sessionId, clientId: writer, participation: "Engaged; gave MEMBER1 testb feedback." } }, s.owner.token);
+    // The note is signed: the API refuses to edit it, so the words go in an addendum instead.
+    expect(errorCode(res)).toBe("CONFLICT");
+    const notes = expectOk(await server.gql(`query ($id: ID!) { session(id: $id) { notes { id client { id } } } }`, { id: s.sessionId }, s.owner.token)).session.notes;
+    const noteId = notes.find((n: { client: { id: string } }) => n.client.id === writer).id;
+    expectOk(await server.gql(`mutation ($noteId: ID!, $text: String!) { addNoteAddendum(noteId: $noteId, text: $text) { id } }`, { noteId, text: "Sat with Member1 TestB." }, s.owner.token));
+    const line = await issuesOf(s, writer);
+    expect(line.status).toBe("READY");
+    expect(line.issues.map((i) => [i.code, i.severity])).toEqual([["OTHER_MEMBER_NAMED", "WARNING"]]);
+    expect(line.issues[0].message).toContain("Member1 TestB (in an addendum)");
+    expect((await issuesOf(s, named)).issues).toEqual([]);
+  });
+});

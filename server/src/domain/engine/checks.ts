@@ -6,6 +6,7 @@
 import { FAMILY_PSYCHOTHERAPY_CODES, suggestIndividualCodes } from "./cpt-codes.js";
 import { classLikeWords, mentionsDidactic } from "./documentation-wording.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
+import { namesIn, type MemberName } from "./member-names.js";
 import type {
   AuthorizationFacts,
   ClaimIssue,
@@ -39,6 +40,8 @@ export interface LineFacts {
   note: NoteFacts | null;
   /** Minutes the member attended; null when not recorded (the whole session). */
   minutesAttended: number | null;
+  /** The names of the members present whose names are known (this member's too); null when none are. */
+  presentNames: readonly MemberName[] | null;
 }
 
 /** A line with coverage and payer rules: only then can payer-specific checks run. */
@@ -104,6 +107,8 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   ATTENDANCE_TOO_SHORT: "ERROR",
   // Wording alone does not make a session a class; a reviewer decides, so the line can still be billed.
   DOCUMENTATION_READS_AS_CLASS: "WARNING",
+  // The note may still be billed; the breach is in the record, and only a person can judge and report it.
+  OTHER_MEMBER_NAMED: "WARNING",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -454,6 +459,40 @@ export function noteIncomplete(line: RuledLineFacts): CheckResult {
   return issues;
 }
 
+/**
+ * A member's note is part of that member's record: another present member's first and last name in it discloses
+ * that member's treatment to anyone who reads the record. The issue names who and where.
+ */
+export function otherMemberNamed(line: LineFacts): CheckResult {
+  const { note, presentNames } = line;
+  if (!note || presentNames === null) return null;
+  let own: MemberName | null = null;
+  for (const name of presentNames) if (name.clientId === line.clientId) own = name;
+  let found: string[] | null = null;
+  for (const name of presentNames) {
+    // A namesake of this member cannot be told apart from the member writing about themself.
+    if (name.clientId === line.clientId || (own !== null && own.display.toLowerCase() === name.display.toLowerCase())) continue;
+    let where: string[] | null = null;
+    for (const { section } of NOTE_SECTIONS) if (namesIn(name, note[section])) (where ??= []).push(section);
+    for (const addendum of note.addenda) {
+      if (namesIn(name, addendum.text)) {
+        (where ??= []).push("an addendum");
+        break;
+      }
+    }
+    if (where) (found ??= []).push(`${name.display} (in ${where.join(", ")})`);
+  }
+  if (found === null) return null;
+  return issue(
+    "OTHER_MEMBER_NAMED",
+    `The member's note names ${found.length === 1 ? "another member" : "other members"} of the group: ${found.join("; ")}. ` +
+      "The note goes into this member's record, and naming another member there discloses their treatment. " +
+      (note.signedAt
+        ? "The note is signed and cannot be edited: report it to the practice's privacy officer and add an addendum recording that the name was entered in error."
+        : 'Refer to other members without their names (for example "a peer") before signing.'),
+  );
+}
+
 /** Payers that require it accept only notes the clinician has signed. */
 export function noteUnsigned(line: RuledLineFacts): CheckResult {
   if (!line.note || line.note.signedAt || !line.rules.requireSignedNote) return null;
@@ -555,6 +594,7 @@ export const CHECKS: readonly Check[] = [
   { needsRules: false, run: missingMemberNote },
   { needsRules: true, run: noteIncomplete },
   { needsRules: true, run: noteUnsigned },
+  { needsRules: false, run: otherMemberNamed },
   { needsRules: true, run: documentationReadsAsClass },
   { needsRules: true, run: telehealthNotCovered },
   { needsRules: true, countsUnits: true, run: dailyUnitLimit },

@@ -8,6 +8,7 @@ import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividual
 import { coverageOn, ruleVersionOn } from "./in-force.js";
 import { applicableModifiers, claimDiagnosisCodes, placeOfServiceFor, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
+import { memberNameOf, type MemberName } from "./member-names.js";
 import type { AuthorizationFacts, BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
 
 /**
@@ -34,6 +35,8 @@ interface MemberRecord {
   /** Position of clientId among all present members in code-unit order: sorting a session's members compares numbers. */
   rank: number;
   diagnosisCodes: string[];
+  /** The member's name as a pattern to find in other members' notes; null when not known. */
+  name: MemberName | null;
   /** Units given so far on `usedOn` per payer (lines of this evaluation, after the billed ones). */
   usedUnits: Map<string, number> | null;
   usedOn: string;
@@ -103,7 +106,7 @@ class Prepared {
     if (!record) {
       // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
       const facts = this.input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [], registration: { sex: null, address: null } };
-      record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), usedUnits: null, usedOn: "" };
+      record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), name: memberNameOf(clientId, facts.firstName, facts.lastName), usedUnits: null, usedOn: "" };
       this.members.set(clientId, record);
     }
     return record;
@@ -145,6 +148,7 @@ function compareStrings(a: string, b: string): number {
 }
 
 function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
+  const presentNames = namesOf(present);
   for (const record of present) {
     const clientId = record.clientId;
     const coverage = coverageOn(record.facts.coverages, serviceDate);
@@ -161,6 +165,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       rules: rules as RuleVersion,
       note: noteOf(session, clientId),
       minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
+      presentNames,
       modifiers: ruled ? prepared.modifiersOf(rules, session.modality) : NO_MODIFIERS,
       unitsUsed: 0,
       unitsBilled: 0,
@@ -172,6 +177,13 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       usedAuthorization: null,
     });
   }
+}
+
+/** One list per session, shared by its lines; null (nothing allocated) when no present member's name is known. */
+function namesOf(present: MemberRecord[]): MemberName[] | null {
+  let names: MemberName[] | null = null;
+  for (const record of present) if (record.name) (names ??= []).push(record.name);
+  return names;
 }
 
 /** Sorted, and a client marked present twice is still one member and one unit. */

@@ -39,6 +39,7 @@ export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
 export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 export {
   CHECKS,
+  otherMemberNamed,
   documentationReadsAsClass,
   attendanceTooShort,
   authExhausted,
@@ -66,4 +67,5 @@ export {
 } from "./checks.js";
 export type { AuthorizationTurn, Check, CheckResult, CountedLineFacts, LineFacts, RuledLineFacts } from "./checks.js";
 export { DIDACTIC_WORDS, THERAPEUTIC_INTERVENTIONS, classLikeWords, normalizeWords } from "./documentation-wording.js";
+export { memberNameOf, namesIn, type MemberName } from "./member-names.js";
 export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank, licensedOn, renderingProviderOf } from "./line-contents.js";

@@ -49,6 +49,7 @@ export const CLAIM_ISSUE_CODES = [
   "MISSING_REGISTRATION",
   "ATTENDANCE_TOO_SHORT",
   "DOCUMENTATION_READS_AS_CLASS",
+  "OTHER_MEMBER_NAMED",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -148,6 +149,9 @@ export interface CoverageFacts {
 
 export interface MemberFacts {
   clientId: string;
+  /** The member's name, to find it in other members' notes; absent when the caller does not pass it (nothing is checked). */
+  firstName?: string;
+  lastName?: string;
   diagnosisCodes: string[];
   coverages: CoverageFacts[];
   registration: RegistrationFacts;

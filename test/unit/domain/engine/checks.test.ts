@@ -4,7 +4,7 @@
  * New York, with 3 members present, 60 minutes, in person.
  */
 import { CLAIM_ISSUE_CODES, type ClaimIssueCode, type IssueSeverity, type NoteElement } from "../../../../server/src/domain/engine/index.js";
-import { CLIENT, HOME, LEADER, PAYER_ID, SUPERVISOR, codesOf, coverage, decisionFor, type Scenario } from "./factories.js";
+import { CLIENT, HOME, LEADER, PAYER_ID, SUPERVISOR, codesOf, coverage, decisionFor, member, type Scenario } from "./factories.js";
 
 const PARENT = { firstName: "Linh", lastName: "Nguyen", dateOfBirth: "1979-09-03", sex: "FEMALE" as const, address: HOME };
 
@@ -179,6 +179,14 @@ const raising: RaisingCase[] = [
     code: "DOCUMENTATION_READS_AS_CLASS",
     severity: "WARNING",
     mentions: ['"lecture" and "video"'],
+  },
+  // OTHER_MEMBER_NAMED (name matching in issue-11-rules.test.ts)
+  {
+    name: "note names a member present by first and last name",
+    scenario: { others: [member("client-2", { firstName: "Ava", lastName: "Martinez" })], note: { participation: "Sat next to ava martinez." } },
+    code: "OTHER_MEMBER_NAMED",
+    severity: "WARNING",
+    mentions: ["Ava Martinez (in participation)"],
   },
   // MISSING_GROUP_DOCUMENTATION
   { name: "no topics", scenario: { session: { topics: null } }, code: "MISSING_GROUP_DOCUMENTATION", mentions: ["topics"] },

@@ -2,8 +2,9 @@
  * The payer rules of issue 11, table-driven with their boundaries. Each table row changes one thing from the
  * default billable session (factories.ts) and states whether CLIENT's line gets the issue.
  */
-import { CHECKS, DIDACTIC_WORDS, THERAPEUTIC_INTERVENTIONS, attendanceTooShort, classLikeWords, type AttendanceFacts } from "../../../../server/src/domain/engine/index.js";
-import { CLIENT, codesOf, decisionFor, type Scenario } from "./factories.js";
+import { CHECKS, DIDACTIC_WORDS, THERAPEUTIC_INTERVENTIONS, attendanceTooShort, classLikeWords, memberNameOf, namesIn, type AttendanceFacts } from "../../../../server/src/domain/engine/index.js";
+import { CLIENT, PRESENT, codesOf, decisionFor, engineInput, member, note, session, type Scenario } from "./factories.js";
+import { evaluateSessions } from "../../../../server/src/domain/engine/index.js";
 
 function attended(minutes: number | null): Scenario["session"] {
   return { attendance: new Map<string, AttendanceFacts>([[CLIENT, { minutesAttended: minutes }]]) };
@@ -111,5 +112,71 @@ describe("DOCUMENTATION_READS_AS_CLASS on a line", () => {
     ["a signed addendum naming an intervention", { rules: on, note: { participation: "Watched the video.", interventions: null, addenda: [{ element: "INTERVENTIONS", text: "Chain analysis of the urge." }] } }],
   ])("no warning when %s", (_name, scenario) => {
     expect(codesOf(decisionFor(scenario))).not.toContain("DOCUMENTATION_READS_AS_CLASS");
+  });
+});
+
+describe("OTHER_MEMBER_NAMED: finding a name", () => {
+  const ana = memberNameOf("c2", "Ana", "Diaz")!;
+  test.each<[string, string, boolean]>([
+    ["first and last name", "Ana Diaz shared her week.", true],
+    ["any case", "ANA DIAZ shared; ana diaz agreed.", true],
+    ["last name first, with punctuation", "Peer (Diaz, Ana) gave feedback.", true],
+    ["both names apart in one text", "Ana spoke first. Later Diaz agreed.", true],
+    ["first name only", "Ana gave feedback.", false],
+    ["last name only", "Ms. Diaz gave feedback.", false],
+    ["inside other words", "Banana and Diazepam were discussed.", false],
+    ["a longer word starting with the name", "Anatomy of Diazs", false],
+  ])("%s", (_name, text, found) => {
+    expect(namesIn(ana, text)).toBe(found);
+  });
+
+  test.each<[string, string, string, string, boolean]>([
+    ["apostrophe written or left out", "Sean", "O'Brien", "sean obrien joined", true],
+    ["apostrophe kept", "Sean", "O'Brien", "Sean O’Brien joined", true],
+    ["hyphenated last name with a space", "Rosa", "Diaz-Lopez", "rosa diaz lopez", true],
+    ["part of a hyphenated last name is not the name", "Rosa", "Diaz-Lopez", "Rosa Diaz came", false],
+    ["regex characters in a name are plain letters", "A.J.", "Smith", "AJ Smith spoke", true],
+  ])("%s", (_name, first, last, text, found) => {
+    expect(namesIn(memberNameOf("c", first, last)!, text)).toBe(found);
+  });
+
+  test("no name, no pattern", () => {
+    expect(memberNameOf("c", undefined, "Diaz")).toBeNull();
+    expect(memberNameOf("c", "--", "Diaz")).toBeNull();
+  });
+});
+
+describe("OTHER_MEMBER_NAMED on a line", () => {
+  const [, second, third] = PRESENT;
+  const named = (overrides: Parameters<typeof note>[1]) => {
+    const s = session({ notes: PRESENT.map((id) => (id === CLIENT ? note(id, overrides) : note(id))) });
+    const members = [member(CLIENT, { firstName: "Ava", lastName: "Martinez" }), member(second, { firstName: "Ben", lastName: "Okafor" }), member(third, { firstName: "Chloe", lastName: "Nguyen" })];
+    return evaluateSessions(engineInput({ sessions: [s], members })).find((d) => d.clientId === CLIENT)!;
+  };
+
+  test("names who and where, as a warning; the line stays READY", () => {
+    const decision = named({ participation: "Gave Ben Okafor feedback.", plan: "Pair with okafor, ben.", addenda: [{ element: null, text: "Chloe Nguyen asked for a ride." }] });
+    expect(decision.status).toBe("READY");
+    expect(decision.issues.map((i) => [i.code, i.severity])).toEqual([["OTHER_MEMBER_NAMED", "WARNING"]]);
+    expect(decision.issues[0].message).toContain("Ben Okafor (in participation, plan); Chloe Nguyen (in an addendum)");
+    expect(decision.issues[0].message).toContain("add an addendum recording that the name was entered in error");
+  });
+
+  test("an unsigned note is to be corrected before signing", () => {
+    const decision = named({ response: "Agreed with Chloe Nguyen.", signedAt: null });
+    expect(decision.issues.find((i) => i.code === "OTHER_MEMBER_NAMED")?.message).toMatch(/before signing/);
+  });
+
+  test.each<[string, Parameters<typeof note>[1]]>([
+    ["the member's own name", { participation: "Ava Martinez shared her week." }],
+    ["another member's first name only", { participation: "Ben gave feedback." }],
+    ["a member who was not present", { participation: "Asked about Dana Smith." }],
+  ])("no warning for %s", (_name, overrides) => {
+    expect(codesOf(named(overrides))).not.toContain("OTHER_MEMBER_NAMED");
+  });
+
+  test("nothing is checked when members' names are not passed", () => {
+    const s = session({ notes: PRESENT.map((id) => (id === CLIENT ? note(id, { participation: "Ben Okafor" }) : note(id))) });
+    expect(codesOf(evaluateSessions(engineInput({ sessions: [s] })).find((d) => d.clientId === CLIENT)!)).toEqual([]);
   });
 });
