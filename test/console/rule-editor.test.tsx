@@ -211,3 +211,18 @@ it("turns on the class-like documentation warning and sends it with the preview 
   await waitFor(() => expect(onSaved).toHaveBeenCalled());
   expect(calls[1].variables).toMatchObject({ rules: { warnClassLikeDocumentation: true } });
 });
+
+it("sends the signing deadline and its severity, empty as no deadline", async () => {
+  const { user, calls } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, changes: [] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await screen.findByRole("region", { name: "Impact preview" });
+  expect(calls[0].variables).toMatchObject({ rules: { signWithinDays: null, lateSignatureSeverity: "WARNING" } });
+  await user.type(screen.getByLabelText("Sign notes within (days after the session)"), "3");
+  await user.selectOptions(screen.getByLabelText("A late signature"), "ERROR");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(calls).toHaveLength(2));
+  expect(calls[1].variables).toMatchObject({ rules: { signWithinDays: 3, lateSignatureSeverity: "ERROR" } });
+});

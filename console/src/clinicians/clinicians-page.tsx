@@ -5,12 +5,14 @@ import { formatDate } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { ListHeader, QueryState } from "../ui/list-page";
 import { ErrorMessage, Field, Section, Switch } from "../ui/ui";
-import { CliniciansDocument, CreateClinicianDocument } from "./clinicians.documents";
+import { MembersDocument } from "../members/members.documents";
+import { CliniciansDocument, CreateClinicianDocument, LinkClinicianUserDocument } from "./clinicians.documents";
 
 export function CliniciansPage() {
   const { can } = useViewer();
   const { data, loading, error, refetch } = useQuery(CliniciansDocument);
   const [creating, setCreating] = useState(false);
+  const canLink = can("ManageMembers");
 
   return (
     <>
@@ -43,6 +45,9 @@ export function CliniciansPage() {
                     <th scope="col" title="As claims name the rendering provider">Legal name on claims</th>
                     <th scope="col">Taxonomy</th>
                     <th scope="col">License</th>
+                    <th scope="col" title="Once a session's leader or supervisor is linked, only the linked users sign its notes">
+                      Signs in as
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -56,6 +61,7 @@ export function CliniciansPage() {
                       <td>{[c.lastName, c.firstName].filter(Boolean).join(", ")}</td>
                       <td>{c.taxonomyCode ? <code>{c.taxonomyCode}</code> : <span className="muted">Not recorded</span>}</td>
                       <td>{c.licensed ? (c.licenseExpiresOn ? `Licensed until ${formatDate(c.licenseExpiresOn)}` : "Licensed") : <span className="muted">Not licensed</span>}</td>
+                      <td>{canLink ? <LinkUserSelect clinician={c} /> : c.userId ? "Linked" : <span className="muted">Not linked</span>}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -64,6 +70,34 @@ export function CliniciansPage() {
           )}
         </QueryState>
       </Section>
+    </>
+  );
+}
+
+/** Which practice member signs in as this clinician (and so signs their sessions' notes). */
+function LinkUserSelect({ clinician }: { clinician: { id: string; name: string; userId?: string | null } }) {
+  const { data } = useQuery(MembersDocument);
+  const [link, { loading, error }] = useMutation(LinkClinicianUserDocument, { refetchQueries: ["Clinicians"] });
+  const value = clinician.userId ?? "";
+  return (
+    <>
+      <select
+        aria-label={`User who signs in as ${clinician.name}`}
+        value={value}
+        disabled={loading}
+        onChange={(e) => {
+          void link({ variables: { clinicianId: clinician.id, userId: e.target.value || null } }).catch(() => undefined);
+        }}
+      >
+        <option value="">Not linked</option>
+        {(data?.members ?? []).map((m) => (
+          <option key={m.user.id} value={m.user.id}>
+            {m.user.name} ({m.user.email})
+          </option>
+        ))}
+        {value && !data?.members.some((m) => m.user.id === value) && <option value={value}>A member</option>}
+      </select>
+      <ErrorMessage error={error} />
     </>
   );
 }

@@ -83,6 +83,7 @@ export const ISSUE_LABELS: Record<string, string> = {
   ATTENDANCE_TOO_SHORT: "Member attended too little of the session",
   DOCUMENTATION_READS_AS_CLASS: "Documentation reads as a class",
   OTHER_MEMBER_NAMED: "Note names another member",
+  NOTE_SIGNED_LATE: "Note signed late",
 };
 
 export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", UNKNOWN: "Unknown" };

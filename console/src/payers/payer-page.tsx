@@ -152,6 +152,11 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
               <td>
                 {v.requireSignedNote ? "yes" : "no"} / {v.requireLicensedLeader ? "yes" : "no"}
                 {v.warnClassLikeDocumentation && <div className="muted">warns on class-like wording</div>}
+                {v.signWithinDays != null && (
+                  <div className="muted">
+                    sign within {v.signWithinDays} {v.signWithinDays === 1 ? "day" : "days"} ({v.lateSignatureSeverity === "ERROR" ? "blocks" : "warns"})
+                  </div>
+                )}
               </td>
               <td>{v.maxUnitsPerDay}</td>
               <td>{v.requirePriorAuthorization ? "required" : "no"}</td>

@@ -21,6 +21,8 @@ export const PayerRulesFieldsFragment = graphql(`
     minAttendedMinutes
     minAttendedPercent
     warnClassLikeDocumentation
+    signWithinDays
+    lateSignatureSeverity
     createdAt
   }
 `);

@@ -168,6 +168,19 @@ export function RuleEditor({
               onChange={(v) => update({ warnClassLikeDocumentation: v })}
             />
             {err("warnClassLikeDocumentation") && <p className="field__error">{err("warnClassLikeDocumentation")}</p>}
+            <div className="inline-fields">
+              <Field label="Sign notes within (days after the session)" error={err("signWithinDays")} hint="Empty: no deadline. 0: the same day.">
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.signWithinDays} onChange={(e) => update({ signWithinDays: e.target.value })} />}
+              </Field>
+              <Field label="A late signature" error={err("lateSignatureSeverity")}>
+                {(p) => (
+                  <select {...p} value={form.lateSignatureSeverity} onChange={(e) => update({ lateSignatureSeverity: e.target.value as RulesForm["lateSignatureSeverity"] })}>
+                    <option value="WARNING">warns (the line can still be billed)</option>
+                    <option value="ERROR">blocks the line</option>
+                  </select>
+                )}
+              </Field>
+            </div>
             <p className="group-label" id="required-elements-label">
               Required note sections
             </p>

@@ -1,4 +1,4 @@
-import type { ModifierCondition, NoteElement, PayerRulesFieldsFragment, PayerRulesInput } from "../__generated__/graphql";
+import type { IssueSeverity, ModifierCondition, NoteElement, PayerRulesFieldsFragment, PayerRulesInput } from "../__generated__/graphql";
 import type { FieldErrors } from "../lib/errors";
 import { centsToDollars, dollarsToCents } from "../lib/money";
 
@@ -39,6 +39,8 @@ export interface RulesForm {
   minAttendedMinutes: string;
   minAttendedPercent: string;
   warnClassLikeDocumentation: boolean;
+  signWithinDays: string;
+  lateSignatureSeverity: IssueSeverity;
 }
 
 let rowCounter = 0;
@@ -67,6 +69,8 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     minAttendedMinutes: rules.minAttendedMinutes == null ? "" : String(rules.minAttendedMinutes),
     minAttendedPercent: rules.minAttendedPercent == null ? "" : String(rules.minAttendedPercent),
     warnClassLikeDocumentation: rules.warnClassLikeDocumentation ?? false,
+    signWithinDays: rules.signWithinDays == null ? "" : String(rules.signWithinDays),
+    lateSignatureSeverity: rules.lateSignatureSeverity ?? "WARNING",
   };
 }
 
@@ -111,6 +115,8 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     minAttendedMinutes: whole("minAttendedMinutes", form.minAttendedMinutes, true),
     minAttendedPercent: whole("minAttendedPercent", form.minAttendedPercent, true, "percent"),
     warnClassLikeDocumentation: form.warnClassLikeDocumentation ?? false,
+    signWithinDays: whole("signWithinDays", form.signWithinDays, true, "days"),
+    lateSignatureSeverity: form.lateSignatureSeverity ?? "WARNING",
   };
   return { input, errors };
 }

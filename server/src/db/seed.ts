@@ -124,6 +124,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     }),
     // A payer set up without its fee yet: its lines show MISSING_FEE until the practice enters it.
     tricare: await payer("TriWest Behavioral", "TRICARE", "TRIW1", {
+      // Notes signed more than a week after the session warn (NOTE_SIGNED_LATE): the seed signs last month's notes today.
+      signWithinDays: 7,
       modifierRules: [
         { modifier: "AJ", when: "ALWAYS" },
         { modifier: "95", when: "TELEHEALTH_VIDEO" },
@@ -139,6 +141,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   const lcsw = await clinician("Riley Chen", ["Riley", "Chen"], "1356420830", "LCSW", true, "1041C0700X");
   const psychologist = await clinician("Dr. Amara Obi", ["Amara", "Obi"], "1467531947", "PhD", true, "103T00000X");
   const peer = await clinician("Jordan Blake", ["Jordan", "Blake"], "1578642054", "CPRS", false, "175T00000X");
+  // The demo user signs in as Riley Chen, so only they sign the notes of Riley's groups.
+  await services.clinicians.linkUser(actor, lcsw, actor.userId, meta);
 
   const clientIds: string[] = [];
   for (const [i, spec] of CLIENTS.entries()) {

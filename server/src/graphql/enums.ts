@@ -56,6 +56,7 @@ export enum ClaimIssueCodeEnum {
   ATTENDANCE_TOO_SHORT = "ATTENDANCE_TOO_SHORT",
   DOCUMENTATION_READS_AS_CLASS = "DOCUMENTATION_READS_AS_CLASS",
   OTHER_MEMBER_NAMED = "OTHER_MEMBER_NAMED",
+  NOTE_SIGNED_LATE = "NOTE_SIGNED_LATE",
 }
 export enum SexEnum { FEMALE = "FEMALE", MALE = "MALE", UNKNOWN = "UNKNOWN" }
 export enum SubscriberRelationshipEnum { SELF = "SELF", SPOUSE = "SPOUSE", CHILD = "CHILD", OTHER = "OTHER" }
@@ -80,6 +81,7 @@ registerEnumType(ClaimIssueCodeEnum, {
     AUTH_EXHAUSTED: { description: "The prior authorization in force has no units left: billed lines and earlier lines of the authorization used them all." },
     MISSING_REGISTRATION: { description: "The claim lacks what the 837P requires of the member or the insured (sex, address, subscriber details)." },
     ATTENDANCE_TOO_SHORT: { description: "The member attended fewer minutes than the payer's minimum (in minutes or as a share of the session)." },
+    NOTE_SIGNED_LATE: { description: "The member's note was signed more days after the session than the payer allows (a WARNING or an ERROR, as the payer's rules say)." },
     OTHER_MEMBER_NAMED: { description: "Warning: the member's note contains another present member's first and last name (a privacy breach in the member's record)." },
     DOCUMENTATION_READS_AS_CLASS: { description: "Warning: the group documentation or the member's note uses didactic words (lecture, video, handout, class) and names no therapeutic intervention." },
   },

@@ -9,8 +9,9 @@ import {
   validateTaxonomyCode,
   validateText,
 } from "../domain/validation/index.js";
-import { ClinicianEntity } from "../entities/index.js";
-import { assertValid, conflict, type FieldError } from "../errors/domain-error.js";
+import { ClinicianEntity, MembershipEntity } from "../entities/index.js";
+import { assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
+import { isUuid } from "./ids.js";
 import { changedFields, writeAudit } from "./audit.js";
 import type { Database } from "./database.js";
 import { isUniqueViolation } from "./db-errors.js";
@@ -33,6 +34,40 @@ export class ClinicianService {
 
   list(actor: Actor): Promise<ClinicianEntity[]> {
     return this.db.inPractice(actor, (m) => m.find(ClinicianEntity, { order: { name: "ASC", id: "ASC" } }));
+  }
+
+  /**
+   * Links the clinician to the practice member who signs in as them (null unlinks). Once a session's leader or
+   * supervisor is linked, only the linked users sign that session's notes.
+   */
+  async linkUser(actor: Actor, clinicianId: string, userId: string | null, meta: RequestMeta): Promise<ClinicianEntity> {
+    if (!isUuid(clinicianId)) throw notFound("Clinician");
+    if (userId !== null && !isUuid(userId)) throw notFound("User");
+    return this.db.inPractice(actor, async (manager) => {
+      const clinician = await manager.findOne(ClinicianEntity, { where: { id: clinicianId }, lock: { mode: "pessimistic_write" } });
+      if (!clinician) throw notFound("Clinician");
+      // Memberships are visible across a user's own practices, so the practice is named explicitly.
+      if (userId !== null && !(await manager.existsBy(MembershipEntity, { practiceId: actor.practiceId, userId }))) throw notFound("User");
+      const before = clinician.userId;
+      if (before === userId) return clinician;
+      try {
+        await manager.query(`UPDATE clinicians SET user_id = $3 WHERE practice_id = $1 AND id = $2`, [actor.practiceId, clinicianId, userId]);
+      } catch (error) {
+        if (isUniqueViolation(error, "clinicians_user_key")) throw conflict("That user is already linked to another clinician; unlink them there first");
+        throw error;
+      }
+      await writeAudit(manager, {
+        practiceId: actor.practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "clinician.linkUser",
+        entityType: "Clinician",
+        entityId: clinicianId,
+        changes: { userId: { before, after: userId } },
+      });
+      clinician.userId = userId;
+      return clinician;
+    });
   }
 
   async create(actor: Actor, input: CreateClinicianInput, meta: RequestMeta): Promise<ClinicianEntity> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { QueryFailedError, type EntityManager } from "typeorm";
-import { ClientEntity, GroupSessionEntity, MemberNoteEntity, NoteAddendumEntity } from "../entities/index.js";
+import { ClientEntity, ClinicianEntity, GroupSessionEntity, MemberNoteEntity, NoteAddendumEntity } from "../entities/index.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
 import { changedFields, writeAudit } from "./audit.js";
 import type { Database } from "./database.js";
@@ -97,6 +97,7 @@ export class NoteService {
       const note = await manager.findOne(MemberNoteEntity, { where: { id }, lock: { mode: "pessimistic_write" } });
       if (!note) throw notFound("Note");
       if (note.signedAt) throw conflict("This note is already signed");
+      await assertMaySign(manager, actor, note.sessionId);
       if (NOTE_FIELDS.every((f) => note[f] === null)) {
         throw new DomainError(ErrorCode.BadUserInput, "An empty note cannot be signed; write it first", [{ field: "id", message: "The note has no content" }]);
       }
@@ -140,4 +141,21 @@ export class NoteService {
       changes,
     });
   }
+}
+
+/**
+ * A note is signed by the clinician who led or supervised the session. Once either of them is linked to a user,
+ * only the linked users sign; while neither is linked (a practice that has not linked its clinicians), anyone
+ * who may write notes still signs, as before links existed.
+ */
+async function assertMaySign(manager: EntityManager, actor: Actor, sessionId: string): Promise<void> {
+  const session = await manager.findOneByOrFail(GroupSessionEntity, { id: sessionId });
+  const ids = session.supervisorId ? [session.leaderId, session.supervisorId] : [session.leaderId];
+  const clinicians = await manager.find(ClinicianEntity, { where: ids.map((id) => ({ id })) });
+  const linked = clinicians.filter((c) => c.userId !== null);
+  if (linked.length === 0 || linked.some((c) => c.userId === actor.userId)) return;
+  throw new DomainError(
+    ErrorCode.Forbidden,
+    `Only the session's leader or supervisor signs its notes (${linked.map((c) => c.name).join(" or ")}). Ask them to sign it, or have an administrator link your account to the right clinician (Clinicians).`,
+  );
 }

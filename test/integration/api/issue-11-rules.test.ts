@@ -251,3 +251,134 @@ describe("OTHER_MEMBER_NAMED from the notes the API saves", () => {
     expect((await issuesOf(s, named)).issues).toEqual([]);
   });
 });
+
+describe("who signs a note: users linked to clinicians", () => {
+  const LINK = `mutation ($clinicianId: ID!, $userId: ID) { linkClinicianUser(clinicianId: $clinicianId, userId: $userId) { id userId } }`;
+  const CLINICIANS = `{ clinicians { id userId } }`;
+  const MEMBERS = `{ members { role user { id email } } }`;
+  const SAVE_NOTE = `mutation ($input: SaveMemberNoteInput!) { saveMemberNote(input: $input) { id signedAt } }`;
+  const SIGN = `mutation ($id: ID!) { signMemberNote(id: $id) { id signedAt } }`;
+  const SCHEDULE = `mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`;
+
+  async function userIdOf(owner: PracticeFixture, email: string): Promise<string> {
+    const members = expectOk(await server.gql(MEMBERS, {}, owner.token)).members;
+    return members.find((m: { user: { email: string } }) => m.user.email === email).user.id;
+  }
+
+  /** A practice, a clinician member linked to the leader, another clinician member, and an unsigned note. */
+  async function linkedPractice() {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 2 });
+    const leaderUser = await memberWithRole(server, owner, "CLINICIAN");
+    const otherUser = await memberWithRole(server, owner, "CLINICIAN");
+    const leaderUserId = await userIdOf(owner, leaderUser.email);
+    const sessionId = expectOk(await server.gql(SCHEDULE, { input: { groupId: fx.groupId, startsAt: "2026-03-10T15:00:00Z", durationMinutes: 60, modality: "IN_PERSON" } }, owner.token)).scheduleSession.id;
+    expectOk(await server.gql(RECORD, { id: sessionId, entries: fx.clientIds.map((clientId) => ({ clientId, status: "PRESENT" })) }, owner.token));
+    const noteId = expectOk(await server.gql(SAVE_NOTE, { input: { sessionId, clientId: fx.clientIds[0], participation: "Engaged" } }, owner.token)).saveMemberNote.id;
+    return { owner, fx, leaderUser, otherUser, leaderUserId, sessionId, noteId };
+  }
+
+  async function signedAtOf(owner: PracticeFixture, sessionId: string): Promise<(string | null)[]> {
+    return expectOk(await server.gql(`query ($id: ID!) { session(id: $id) { notes { signedAt } } }`, { id: sessionId }, owner.token)).session.notes.map((n: { signedAt: string | null }) => n.signedAt);
+  }
+
+  it("once the leader is linked, only the linked user signs; anyone else gets FORBIDDEN and the note stays unsigned", async () => {
+    const p = await linkedPractice();
+    expect(expectOk(await server.gql(LINK, { clinicianId: p.fx.clinicianId, userId: p.leaderUserId }, p.owner.token)).linkClinicianUser).toEqual({ id: p.fx.clinicianId, userId: p.leaderUserId });
+    for (const token of [p.otherUser.token, p.owner.token]) {
+      const res = await server.gql(SIGN, { id: p.noteId }, token);
+      expect(errorCode(res)).toBe("FORBIDDEN");
+      expect(res.errors![0].message).toMatch(/Only the session's leader or supervisor signs its notes \(Robin Lee\)/);
+    }
+    expect(await signedAtOf(p.owner, p.sessionId)).toEqual([null]);
+    expect(expectOk(await server.gql(SIGN, { id: p.noteId }, p.leaderUser.token)).signMemberNote.signedAt).not.toBeNull();
+  });
+
+  it("a linked supervisor signs too; unlinking returns to anyone who may write notes", async () => {
+    const p = await linkedPractice();
+    const supervisor = expectOk(
+      await server.gql(`mutation ($input: CreateClinicianInput!) { createClinician(input: $input) { id } }`, { input: { name: "Sam Super", npi: "1245319599", credential: "PhD", licensed: true } }, p.owner.token),
+    ).createClinician.id;
+    expectOk(await server.gql(`mutation ($id: ID!, $s: ID) { updateSession(id: $id, input: { supervisorId: $s }) { id } }`, { id: p.sessionId, s: supervisor }, p.owner.token));
+    const otherUserId = await userIdOf(p.owner, p.otherUser.email);
+    expectOk(await server.gql(LINK, { clinicianId: p.fx.clinicianId, userId: p.leaderUserId }, p.owner.token));
+    expectOk(await server.gql(LINK, { clinicianId: supervisor, userId: otherUserId }, p.owner.token));
+    expect(errorCode(await server.gql(SIGN, { id: p.noteId }, p.owner.token))).toBe("FORBIDDEN");
+    expectOk(await server.gql(SIGN, { id: p.noteId }, p.otherUser.token));
+
+    const q = await linkedPractice();
+    expectOk(await server.gql(LINK, { clinicianId: q.fx.clinicianId, userId: q.leaderUserId }, q.owner.token));
+    expectOk(await server.gql(LINK, { clinicianId: q.fx.clinicianId, userId: null }, q.owner.token));
+    expectOk(await server.gql(SIGN, { id: q.noteId }, q.otherUser.token));
+  });
+
+  it("one user per clinician: linking a user twice is a CONFLICT and changes nothing", async () => {
+    const p = await linkedPractice();
+    const second = expectOk(
+      await server.gql(`mutation ($input: CreateClinicianInput!) { createClinician(input: $input) { id } }`, { input: { name: "Kim Two", npi: "1245319599", credential: "LPC", licensed: true } }, p.owner.token),
+    ).createClinician.id;
+    expectOk(await server.gql(LINK, { clinicianId: p.fx.clinicianId, userId: p.leaderUserId }, p.owner.token));
+    expect(errorCode(await server.gql(LINK, { clinicianId: second, userId: p.leaderUserId }, p.owner.token))).toBe("CONFLICT");
+    const links = expectOk(await server.gql(CLINICIANS, {}, p.owner.token)).clinicians;
+    expect(links.find((c: { id: string }) => c.id === second).userId).toBeNull();
+  });
+
+  it("only owners and admins link users", async () => {
+    const p = await linkedPractice();
+    for (const role of ["BILLER", "CLINICIAN"]) {
+      const member = await memberWithRole(server, p.owner, role);
+      expect(errorCode(await server.gql(LINK, { clinicianId: p.fx.clinicianId, userId: p.leaderUserId }, member.token))).toBe("FORBIDDEN");
+    }
+    const links = expectOk(await server.gql(CLINICIANS, {}, p.owner.token)).clinicians;
+    expect(links.map((c: { userId: string | null }) => c.userId)).toEqual([null]);
+  });
+
+  it("another practice's clinician or user is NOT_FOUND, and nothing changes", async () => {
+    const p = await linkedPractice();
+    const other = await signUpPractice(server, "Other practice");
+    const otherFx = await billingSetup(server, other, { members: 1 });
+    // Their admin cannot link our clinician, nor our user to their clinician.
+    expect(errorCode(await server.gql(LINK, { clinicianId: p.fx.clinicianId, userId: null }, other.token))).toBe("NOT_FOUND");
+    expect(errorCode(await server.gql(LINK, { clinicianId: otherFx.clinicianId, userId: p.leaderUserId }, other.token))).toBe("NOT_FOUND");
+    expect(errorCode(await server.gql(LINK, { clinicianId: "not-an-id", userId: null }, other.token))).toBe("NOT_FOUND");
+    expect(expectOk(await server.gql(CLINICIANS, {}, other.token)).clinicians.map((c: { userId: string | null }) => c.userId)).toEqual([null]);
+    expectOk(await server.gql(LINK, { clinicianId: p.fx.clinicianId, userId: p.leaderUserId }, p.owner.token));
+    // And they cannot sign our note.
+    expect(errorCode(await server.gql(SIGN, { id: p.noteId }, other.token))).toBe("NOT_FOUND");
+    expect(await signedAtOf(p.owner, p.sessionId)).toEqual([null]);
+  });
+});
+
+describe("the payer rules signWithinDays and lateSignatureSeverity", () => {
+  const RULE = `query ($id: ID!) { payer(id: $id) { rules { signWithinDays lateSignatureSeverity } } }`;
+
+  it("flag notes signed after the deadline, as a WARNING or, when the payer says so, an ERROR", async () => {
+    // The fixture's session is on 2026-03-10 and its notes are signed today, long after.
+    const s = await setup();
+    expect(expectOk(await server.gql(RULE, { id: s.fx.payerId }, s.owner.token)).payer.rules).toEqual({ signWithinDays: null, lateSignatureSeverity: "WARNING" });
+    const preview = expectOk(await server.gql(PREVIEW, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", signWithinDays: 2 } }, s.owner.token)).previewPayerRules;
+    expect(preview.newlyBlocked).toBe(0);
+    expect(preview.changes.map((c: { issueCodes: string[] }) => c.issueCodes)).toEqual(s.fx.clientIds.map(() => ["NOTE_SIGNED_LATE"]));
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", signWithinDays: 2 } }, s.owner.token));
+    const warned = await issuesOf(s, s.fx.clientIds[0]);
+    expect(warned.status).toBe("READY");
+    expect(warned.issues.map((i) => [i.code, i.severity])).toEqual([["NOTE_SIGNED_LATE", "WARNING"]]);
+    expect(warned.issues[0].message).toMatch(/after the session on 2026-03-10; this payer requires notes signed within 2 days/);
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-02", lateSignatureSeverity: "ERROR" } }, s.owner.token));
+    const blocked = await issuesOf(s, s.fx.clientIds[0]);
+    expect(blocked.status).toBe("BLOCKED");
+    expect(blocked.issues.map((i) => [i.code, i.severity])).toEqual([["NOTE_SIGNED_LATE", "ERROR"]]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["days -1", { signWithinDays: -1 }, "rules.signWithinDays"],
+    ["days 366", { signWithinDays: 366 }, "rules.signWithinDays"],
+    ["severity null", { lateSignatureSeverity: null }, "rules.lateSignatureSeverity"],
+  ])("refuses %s, naming the field, and saves no version", async (_name, rules, field) => {
+    const s = await setup();
+    const res = await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", ...rules } }, s.owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(fieldsOf(res)).toEqual([field]);
+    expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory).toHaveLength(1);
+  });
+});

@@ -16,7 +16,7 @@ const NOT_YET_BUILT = new Set<string>([]);
 const ADDED_ENUM_VALUES: Record<string, string[]> = {
   // Issue 14: a line whose claim lacks what the 837P requires about the patient or the insured.
   // Issue 14: prior authorizations missing or used up.
-  ClaimIssueCode: ["MISSING_REGISTRATION", "AUTH_REQUIRED", "AUTH_EXHAUSTED", "ATTENDANCE_TOO_SHORT", "DOCUMENTATION_READS_AS_CLASS", "OTHER_MEMBER_NAMED"],
+  ClaimIssueCode: ["MISSING_REGISTRATION", "AUTH_REQUIRED", "AUTH_EXHAUSTED", "ATTENDANCE_TOO_SHORT", "DOCUMENTATION_READS_AS_CLASS", "OTHER_MEMBER_NAMED", "NOTE_SIGNED_LATE"],
 };
 
 let emitted: string;

@@ -8,6 +8,7 @@ import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authoriz
 import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
 import { AttendanceMinutes1764190700000 } from "./1764190700000-attendance-minutes.js";
 import { ClassLikeDocumentation1764190710000 } from "./1764190710000-class-like-documentation.js";
+import { NoteSigning1764190720000 } from "./1764190720000-note-signing.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ClaimsAClearinghouseAccepts1764190510000,
   AttendanceMinutes1764190700000,
   ClassLikeDocumentation1764190710000,
+  NoteSigning1764190720000,
 ];

@@ -40,6 +40,8 @@ export interface LineFacts {
   note: NoteFacts | null;
   /** Minutes the member attended; null when not recorded (the whole session). */
   minutesAttended: number | null;
+  /** The practice's local date the member's note was signed; null when unsigned or when the payer sets no deadline. */
+  noteSignedOn: string | null;
   /** The names of the members present whose names are known (this member's too); null when none are. */
   presentNames: readonly MemberName[] | null;
 }
@@ -109,6 +111,8 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   DOCUMENTATION_READS_AS_CLASS: "WARNING",
   // The note may still be billed; the breach is in the record, and only a person can judge and report it.
   OTHER_MEMBER_NAMED: "WARNING",
+  // The payer's rules choose (lateSignatureSeverity); this is the default.
+  NOTE_SIGNED_LATE: "WARNING",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -493,6 +497,32 @@ export function otherMemberNamed(line: LineFacts): CheckResult {
   );
 }
 
+const DAY_MS = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Payers that set a signing deadline count days from the date of service to the day the note was signed. */
+export function noteSignedLate(line: RuledLineFacts): CheckResult {
+  const within = line.rules.signWithinDays;
+  const signedOn = line.noteSignedOn;
+  if (within == null || signedOn === null) return null;
+  const days = daysBetween(line.serviceDate, signedOn);
+  if (days <= within) return null;
+  const severity = line.rules.lateSignatureSeverity ?? SEVERITY.NOTE_SIGNED_LATE;
+  return {
+    code: "NOTE_SIGNED_LATE",
+    severity,
+    message:
+      `The member's note was signed on ${signedOn}, ${count(days, "day")} after the session on ${line.serviceDate}; this payer requires notes signed within ${count(within, "day")}. ` +
+      (severity === "ERROR"
+        ? "A signature cannot be redated: this line cannot be billed to this payer unless the payer grants an exception."
+        : "The line can still be billed, but the payer may deny it on review; sign notes sooner."),
+    element: null,
+  };
+}
+
 /** Payers that require it accept only notes the clinician has signed. */
 export function noteUnsigned(line: RuledLineFacts): CheckResult {
   if (!line.note || line.note.signedAt || !line.rules.requireSignedNote) return null;
@@ -594,6 +624,7 @@ export const CHECKS: readonly Check[] = [
   { needsRules: false, run: missingMemberNote },
   { needsRules: true, run: noteIncomplete },
   { needsRules: true, run: noteUnsigned },
+  { needsRules: true, run: noteSignedLate },
   { needsRules: false, run: otherMemberNamed },
   { needsRules: true, run: documentationReadsAsClass },
   { needsRules: true, run: telehealthNotCovered },

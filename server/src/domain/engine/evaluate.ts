@@ -101,6 +101,10 @@ class Prepared {
 
   constructor(private readonly input: EngineInput) {}
 
+  get timezone(): string {
+    return this.input.timezone;
+  }
+
   member(clientId: string): MemberRecord {
     let record = this.members.get(clientId);
     if (!record) {
@@ -154,6 +158,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
     const coverage = coverageOn(record.facts.coverages, serviceDate);
     const rules = coverage ? prepared.rulesOn(coverage.payerId, serviceDate) : null;
     const ruled = coverage !== null && rules !== null;
+    const note = noteOf(session, clientId);
     out.push({
       session,
       clientId,
@@ -163,7 +168,9 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       registration: record.facts.registration,
       coverage: coverage as CoverageFacts,
       rules: rules as RuleVersion,
-      note: noteOf(session, clientId),
+      note,
+      // Worked out only for payers with a deadline: every other line leaves it null.
+      noteSignedOn: ruled && rules.signWithinDays != null && note?.signedAt ? localDateOf(note.signedAt, prepared.timezone) : null,
       minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
       presentNames,
       modifiers: ruled ? prepared.modifiersOf(rules, session.modality) : NO_MODIFIERS,

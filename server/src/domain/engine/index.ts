@@ -39,6 +39,7 @@ export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
 export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 export {
   CHECKS,
+  noteSignedLate,
   otherMemberNamed,
   documentationReadsAsClass,
   attendanceTooShort,

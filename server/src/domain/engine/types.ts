@@ -50,6 +50,7 @@ export const CLAIM_ISSUE_CODES = [
   "ATTENDANCE_TOO_SHORT",
   "DOCUMENTATION_READS_AS_CLASS",
   "OTHER_MEMBER_NAMED",
+  "NOTE_SIGNED_LATE",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -92,6 +93,10 @@ export interface RuleVersion {
   minAttendedPercent?: number | null;
   /** Warn when the group documentation or a member's note reads as a class (didactic words, no intervention named). Absent: off. */
   warnClassLikeDocumentation?: boolean;
+  /** Days after the date of service within which a member's note must be signed; absent or null: no deadline. */
+  signWithinDays?: number | null;
+  /** How a note signed after that is reported (absent: WARNING). */
+  lateSignatureSeverity?: IssueSeverity;
   createdAt: Date;
 }
 

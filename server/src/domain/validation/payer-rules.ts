@@ -29,6 +29,7 @@ export const PAYER_RULES_LIMITS = {
   maxUnitsPerDay: 24,
   maxFeeCents: 10_000_000,
   maxAttendedMinutes: 480,
+  maxSignWithinDays: 365,
   telehealthPlacesOfService: ["02", "10"] as readonly string[],
 } as const;
 
@@ -51,9 +52,11 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "minAttendedMinutes",
   "minAttendedPercent",
   "warnClassLikeDocumentation",
+  "signWithinDays",
+  "lateSignatureSeverity",
 ];
 
-const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent"]);
+const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
 
 const LABELS: Record<keyof PayerRulesValues, string> = {
   effectiveFrom: "Effective date",
@@ -74,6 +77,8 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   minAttendedMinutes: "Minimum minutes attended",
   minAttendedPercent: "Minimum share of the session attended",
   warnClassLikeDocumentation: "Warn when documentation reads as a class",
+  signWithinDays: "Days to sign a note",
+  lateSignatureSeverity: "Late signature severity",
 };
 
 /**
@@ -265,6 +270,13 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
   // Absent in rules saved before it existed: off.
   if (v.warnClassLikeDocumentation !== undefined && typeof v.warnClassLikeDocumentation !== "boolean") {
     push("warnClassLikeDocumentation", `${LABELS.warnClassLikeDocumentation} must be true or false`);
+  }
+
+  if (v.signWithinDays != null && !isIntIn(v.signWithinDays, 0, L.maxSignWithinDays)) {
+    push("signWithinDays", `Days to sign a note must be a whole number from 0 (the day of the session) to ${L.maxSignWithinDays}, or null for no deadline`);
+  }
+  if (v.lateSignatureSeverity !== undefined && v.lateSignatureSeverity !== "WARNING" && v.lateSignatureSeverity !== "ERROR") {
+    push("lateSignatureSeverity", "Late signature severity must be WARNING (the line can still be billed) or ERROR (the line is blocked)");
   }
 
   // Absent (rules saved before these existed) and null both mean the payer sets no minimum.

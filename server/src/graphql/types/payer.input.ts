@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from "type-graphql";
-import { ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
+import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
 import { DateScalar } from "../scalars.js";
 import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
 
@@ -27,6 +27,8 @@ export class PayerRulesInput {
   @Field(() => Int, { nullable: true, description: "Units per member per day (at least 1)." }) maxUnitsPerDay?: number | null;
   @Field(() => Boolean, { nullable: true, description: "Whether every line needs a prior authorization in force with units left." }) requirePriorAuthorization?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Charge per line in cents (0 or more)." }) feeCents?: number | null;
+  @Field(() => Int, { nullable: true, description: "Days after the session within which notes must be signed (0-365); null sets no deadline (NOTE_SIGNED_LATE)." }) signWithinDays?: number | null;
+  @Field(() => IssueSeverityEnum, { nullable: true, description: "WARNING (still billable) or ERROR (blocked) for a note signed after signWithinDays." }) lateSignatureSeverity?: "WARNING" | "ERROR" | null;
   @Field(() => Boolean, { nullable: true, description: "Whether to warn when the group documentation or a note reads as a class (DOCUMENTATION_READS_AS_CLASS)." }) warnClassLikeDocumentation?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend (1-480); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: "Least share of the session a member must attend, in percent (1-100); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedPercent?: number | null;

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
+import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
 
@@ -28,6 +28,10 @@ export class PayerRules {
   @Field(() => Int, { description: "Charge per line in cents." }) feeCents!: number;
   @Field({ description: "Whether every line needs a prior authorization for the member with this payer, in force on the date of service with units left (AUTH_REQUIRED, AUTH_EXHAUSTED)." })
   requirePriorAuthorization!: boolean;
+  @Field(() => Int, { nullable: true, description: "Days after the date of service within which a member's note must be signed; null when the payer sets no deadline (NOTE_SIGNED_LATE)." })
+  signWithinDays?: number | null;
+  @Field(() => IssueSeverityEnum, { description: "How a note signed after signWithinDays is reported: WARNING (still billable) or ERROR (blocked)." })
+  lateSignatureSeverity!: "WARNING" | "ERROR";
   @Field({ description: "Whether lines warn when the group documentation or the member's note reads as a class: didactic words and no therapeutic intervention named (DOCUMENTATION_READS_AS_CLASS)." })
   warnClassLikeDocumentation!: boolean;
   @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend for their line to be paid; null when the payer sets no minimum (ATTENDANCE_TOO_SHORT)." })

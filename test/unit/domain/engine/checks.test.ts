@@ -188,6 +188,14 @@ const raising: RaisingCase[] = [
     severity: "WARNING",
     mentions: ["Ava Martinez (in participation)"],
   },
+  // NOTE_SIGNED_LATE (boundaries in issue-11-rules.test.ts)
+  {
+    name: "signed a day after the payer's deadline",
+    scenario: { rules: { signWithinDays: 1 }, note: { signedAt: new Date("2026-03-04T15:00:00Z") } },
+    code: "NOTE_SIGNED_LATE",
+    severity: "WARNING",
+    mentions: ["2 days after", "within 1 day"],
+  },
   // MISSING_GROUP_DOCUMENTATION
   { name: "no topics", scenario: { session: { topics: null } }, code: "MISSING_GROUP_DOCUMENTATION", mentions: ["topics"] },
   {

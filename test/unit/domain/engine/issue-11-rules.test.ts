@@ -180,3 +180,26 @@ describe("OTHER_MEMBER_NAMED on a line", () => {
     expect(codesOf(evaluateSessions(engineInput({ sessions: [s] })).find((d) => d.clientId === CLIENT)!)).toEqual([]);
   });
 });
+
+describe("NOTE_SIGNED_LATE: days from the session to the signature", () => {
+  // The default session is on 2026-03-02 (New York).
+  const signed = (iso: string) => ({ signedAt: new Date(iso) });
+  test.each<[string, Scenario, "WARNING" | "ERROR" | null, string[]]>([
+    ["signed the same day, within 0 days", { rules: { signWithinDays: 0 }, note: signed("2026-03-02T23:00:00Z") }, null, []],
+    ["signed the next day, within 0 days", { rules: { signWithinDays: 0 }, note: signed("2026-03-03T15:00:00Z") }, "WARNING", ["signed on 2026-03-03, 1 day after", "within 0 days"]],
+    ["3 days after, within 3 (boundary)", { rules: { signWithinDays: 3 }, note: signed("2026-03-05T20:00:00Z") }, null, []],
+    ["4 days after, within 3", { rules: { signWithinDays: 3 }, note: signed("2026-03-06T15:00:00Z") }, "WARNING", ["4 days after the session on 2026-03-02", "within 3 days", "can still be billed"]],
+    // 03:30 UTC on the 6th is still the 5th in New York: 3 days, on time.
+    ["the practice's local date counts, not UTC", { rules: { signWithinDays: 3 }, note: signed("2026-03-06T03:30:00Z") }, null, []],
+    ["the payer makes it an ERROR", { rules: { signWithinDays: 3, lateSignatureSeverity: "ERROR" }, note: signed("2026-03-06T15:00:00Z") }, "ERROR", ["cannot be billed"]],
+    ["no deadline (null)", { rules: { signWithinDays: null }, note: signed("2026-09-01T15:00:00Z") }, null, []],
+    ["rules saved before the deadline existed (absent)", { note: signed("2026-09-01T15:00:00Z") }, null, []],
+    ["an unsigned note is not judged here (NOTE_UNSIGNED is)", { rules: { signWithinDays: 0, requireSignedNote: false }, note: { signedAt: null } }, null, []],
+  ])("%s", (_name, scenario, severity, mentions) => {
+    const decision = decisionFor(scenario);
+    const issues = decision.issues.filter((i) => i.code === "NOTE_SIGNED_LATE");
+    expect(issues.map((i) => i.severity)).toEqual(severity ? [severity] : []);
+    if (severity) expect(decision.status).toBe(severity === "ERROR" ? "BLOCKED" : "READY");
+    for (const words of mentions) expect(issues[0].message).toContain(words);
+  });
+});
