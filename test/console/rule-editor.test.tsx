@@ -226,3 +226,31 @@ it("sends the signing deadline and its severity, empty as no deadline", async ()
   await waitFor(() => expect(calls).toHaveLength(2));
   expect(calls[1].variables).toMatchObject({ rules: { signWithinDays: 3, lateSignatureSeverity: "ERROR" } });
 });
+
+it("adds and removes modifiers by credential, sending them upper-cased in order", async () => {
+  const { user, calls } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, changes: [] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  expect(screen.getByText(/None\. Added after the modifiers above/)).toBeTruthy();
+  await user.click(screen.getByRole("button", { name: "+ Credential modifier" }));
+  await user.type(screen.getByLabelText("Credential 1"), "lcsw");
+  await user.type(screen.getByLabelText("Adds modifier 1"), "aj");
+  await user.click(screen.getByRole("button", { name: "+ Credential modifier" }));
+  await user.type(screen.getByLabelText("Credential 2"), "LPC");
+  await user.type(screen.getByLabelText("Adds modifier 2"), "HO");
+  await user.click(screen.getByRole("button", { name: "+ Credential modifier" }));
+  await user.click(screen.getByRole("button", { name: "Remove credential modifier" }));
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(calls).toHaveLength(1));
+  expect(calls[0].variables).toMatchObject({ rules: { credentialModifiers: [{ credential: "LCSW", modifier: "AJ" }, { credential: "LPC", modifier: "HO" }] } });
+});
+
+it("shows the server's message next to a credential modifier", async () => {
+  const { user } = setup(() => badUserInput([{ field: "rules.credentialModifiers[0].modifier", message: "Modifier 95 means the service was delivered by telehealth" }]));
+  await user.click(screen.getByRole("button", { name: "+ Credential modifier" }));
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  const input = screen.getByLabelText("Adds modifier 1");
+  await waitFor(() => expect(input.getAttribute("aria-invalid")).toBe("true"));
+  expect(screen.getByText("Modifier 95 means the service was delivered by telehealth")).toBeTruthy();
+});

@@ -147,7 +147,10 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
               <td>
                 {[v.telehealthVideoAllowed && "video", v.telehealthAudioAllowed && "audio"].filter(Boolean).join(", ") || "none"} · POS {v.telehealthPlaceOfService}
               </td>
-              <td>{v.modifierRules.map((m) => `${m.modifier}${m.when === "ALWAYS" ? "" : ` (${MODIFIER_WHEN_LABELS[m.when].toLowerCase()})`}`).join(", ") || "none"}</td>
+              <td>
+                {v.modifierRules.map((m) => `${m.modifier}${m.when === "ALWAYS" ? "" : ` (${MODIFIER_WHEN_LABELS[m.when].toLowerCase()})`}`).join(", ") || "none"}
+                {v.credentialModifiers.length > 0 && <div className="muted">{v.credentialModifiers.map((c) => `${c.credential} → ${c.modifier}`).join(", ")}</div>}
+              </td>
               <td>{v.requiredNoteElements.map((e) => NOTE_ELEMENT_LABELS[e]).join(", ") || "none"}</td>
               <td>
                 {v.requireSignedNote ? "yes" : "no"} / {v.requireLicensedLeader ? "yes" : "no"}

@@ -22,6 +22,7 @@ export const PayerRulesFieldsFragment = graphql(`
     minAttendedPercent
     warnClassLikeDocumentation
     signWithinDays
+    credentialModifiers { credential modifier }
     lateSignatureSeverity
     createdAt
   }

@@ -312,6 +312,47 @@ export function RuleEditor({
               </button>
             </div>
           </fieldset>
+
+          <fieldset className="rule-group rule-group--wide">
+            <legend>Modifiers by the rendering clinician's credential</legend>
+            {form.credentialModifiers.length === 0 ? (
+              <p className="muted">None. Added after the modifiers above, in this order (e.g. LCSW → AJ).</p>
+            ) : (
+              <ol className="modifier-list">
+                {form.credentialModifiers.map((row, i) => {
+                  const set = (patch: Partial<typeof row>) => update({ credentialModifiers: form.credentialModifiers.map((r) => (r.key === row.key ? { ...r, ...patch } : r)) });
+                  const rowError = errors[`rules.credentialModifiers[${i}]`];
+                  return (
+                    <li key={row.key} className="modifier-row">
+                      <Field label={`Credential ${i + 1}`} error={errors[`rules.credentialModifiers[${i}].credential`]} className="field--compact">
+                        {(p) => <input {...p} className="input--short" value={row.credential} onChange={(e) => set({ credential: e.target.value.toUpperCase() })} />}
+                      </Field>
+                      <Field label={`Adds modifier ${i + 1}`} error={errors[`rules.credentialModifiers[${i}].modifier`]} className="field--compact">
+                        {(p) => <input {...p} className="input--short" maxLength={2} value={row.modifier} onChange={(e) => set({ modifier: e.target.value.toUpperCase() })} />}
+                      </Field>
+                      <div className="modifier-row__actions">
+                        <button
+                          type="button"
+                          className="button button--icon button--danger"
+                          aria-label={`Remove ${row.credential || "credential"} modifier`}
+                          onClick={() => update({ credentialModifiers: form.credentialModifiers.filter((r) => r.key !== row.key) })}
+                        >
+                          ×
+                        </button>
+                      </div>
+                      {rowError && <p className="field__error modifier-row__error">{rowError}</p>}
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+            {errors["rules.credentialModifiers"] && <p className="field__error">{errors["rules.credentialModifiers"]}</p>}
+            <div className="button-row">
+              <button type="button" className="button button--small" onClick={() => update({ credentialModifiers: [...form.credentialModifiers, { key: newRowKey(), credential: "", modifier: "" }] })}>
+                + Credential modifier
+              </button>
+            </div>
+          </fieldset>
         </div>
 
         {canEdit && (

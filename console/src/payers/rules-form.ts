@@ -19,6 +19,12 @@ export interface ModifierRow {
   when: ModifierCondition;
 }
 
+export interface CredentialRow {
+  key: string;
+  credential: string;
+  modifier: string;
+}
+
 /** What the editor holds: numbers as typed text, the fee in dollars. */
 export interface RulesForm {
   effectiveFrom: string;
@@ -40,6 +46,7 @@ export interface RulesForm {
   minAttendedPercent: string;
   warnClassLikeDocumentation: boolean;
   signWithinDays: string;
+  credentialModifiers: CredentialRow[];
   lateSignatureSeverity: IssueSeverity;
 }
 
@@ -70,6 +77,7 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     minAttendedPercent: rules.minAttendedPercent == null ? "" : String(rules.minAttendedPercent),
     warnClassLikeDocumentation: rules.warnClassLikeDocumentation ?? false,
     signWithinDays: rules.signWithinDays == null ? "" : String(rules.signWithinDays),
+    credentialModifiers: (rules.credentialModifiers ?? []).map((c) => ({ key: newRowKey(), credential: c.credential, modifier: c.modifier })),
     lateSignatureSeverity: rules.lateSignatureSeverity ?? "WARNING",
   };
 }
@@ -116,6 +124,7 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     minAttendedPercent: whole("minAttendedPercent", form.minAttendedPercent, true, "percent"),
     warnClassLikeDocumentation: form.warnClassLikeDocumentation ?? false,
     signWithinDays: whole("signWithinDays", form.signWithinDays, true, "days"),
+    credentialModifiers: (form.credentialModifiers ?? []).map((c) => ({ credential: c.credential.trim().toUpperCase(), modifier: c.modifier.trim().toUpperCase() })),
     lateSignatureSeverity: form.lateSignatureSeverity ?? "WARNING",
   };
   return { input, errors };

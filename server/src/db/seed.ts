@@ -119,6 +119,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       modifierRules: [{ modifier: "GT", when: "TELEHEALTH_VIDEO" }],
       requiredNoteElements: ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS"],
       feeCents: 9_500,
+      // Lines rendered by a clinical social worker carry AJ.
+      credentialModifiers: [{ credential: "LCSW", modifier: "AJ" }],
       // Its members need a prior authorization in force with units left (see the authorizations below).
       requirePriorAuthorization: true,
     }),

@@ -183,7 +183,7 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
 
   const groupById = new Map(groups.map((g) => [g.id, g]));
   const clinicianById = new Map<string, LeaderFacts>(
-    clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn }]),
+    clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn, credential: c.credential }]),
   );
   const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, firstName: c.firstName, lastName: c.lastName, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) }]));
   for (const c of coverages) {

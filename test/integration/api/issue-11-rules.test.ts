@@ -382,3 +382,38 @@ describe("the payer rules signWithinDays and lateSignatureSeverity", () => {
     expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory).toHaveLength(1);
   });
 });
+
+describe("the payer rule credentialModifiers", () => {
+  const RULE = `query ($id: ID!) { payer(id: $id) { rules { credentialModifiers { credential modifier } } ruleHistory { credentialModifiers { credential modifier } } } }`;
+  const LINES = `query ($id: ID!) { session(id: $id) { claimDecisions { modifiers } } }`;
+  const IMPACT = `query ($id: ID!, $rules: PayerRulesInput!) { previewPayerRules(payerId: $id, rules: $rules, from: "2026-03-01", to: "2026-03-31") { newlyBlocked otherwiseChanged changes { changedFields afterLine { modifiers } } } }`;
+
+  it("adds the rendering clinician's credential modifier after the payer's modifiers, previewed, versioned and upper-cased", async () => {
+    // The fixture's leader is an LCSW; its Medicaid payer puts HQ on every line.
+    const s = await setup();
+    const rules = { effectiveFrom: "2026-03-01", credentialModifiers: [{ credential: " lcsw", modifier: "aj" }, { credential: "LPC", modifier: "HO" }] };
+    const preview = expectOk(await server.gql(IMPACT, { id: s.fx.payerId, rules }, s.owner.token)).previewPayerRules;
+    expect(preview).toMatchObject({ newlyBlocked: 0, otherwiseChanged: 3 });
+    expect(preview.changes.map((c: { changedFields: string[]; afterLine: { modifiers: string[] } }) => [c.changedFields, c.afterLine.modifiers])).toEqual(s.fx.clientIds.map(() => [["modifiers"], ["HQ", "AJ"]]));
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules }, s.owner.token));
+    const lines = expectOk(await server.gql(LINES, { id: s.sessionId }, s.owner.token)).session.claimDecisions;
+    expect(lines.map((l: { modifiers: string[] }) => l.modifiers)).toEqual(s.fx.clientIds.map(() => ["HQ", "AJ"]));
+    const payer = expectOk(await server.gql(RULE, { id: s.fx.payerId }, s.owner.token)).payer;
+    expect(payer.rules.credentialModifiers).toEqual([{ credential: "LCSW", modifier: "AJ" }, { credential: "LPC", modifier: "HO" }]);
+    expect(payer.ruleHistory.map((v: { credentialModifiers: unknown[] }) => v.credentialModifiers.length)).toEqual([0, 2]);
+  });
+
+  it.each<[string, { credential: string; modifier: string }[], string]>([
+    ["a telehealth modifier", [{ credential: "LCSW", modifier: "95" }], "rules.credentialModifiers[0].modifier"],
+    ["a modifier of three characters", [{ credential: "LCSW", modifier: "AJX" }], "rules.credentialModifiers[0].modifier"],
+    ["an empty credential", [{ credential: " ", modifier: "AJ" }], "rules.credentialModifiers[0].credential"],
+    ["two credentials in one", [{ credential: "LCSW, LPC", modifier: "AJ" }], "rules.credentialModifiers[0].credential"],
+    ["a pair listed twice", [{ credential: "LCSW", modifier: "AJ" }, { credential: "lcsw", modifier: "aj" }], "rules.credentialModifiers[1]"],
+  ])("refuses %s, naming the field, and saves no version", async (_name, credentialModifiers, field) => {
+    const s = await setup();
+    const res = await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", credentialModifiers } }, s.owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(fieldsOf(res)).toEqual([field]);
+    expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory).toHaveLength(1);
+  });
+});

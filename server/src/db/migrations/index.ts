@@ -9,6 +9,7 @@ import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims
 import { AttendanceMinutes1764190700000 } from "./1764190700000-attendance-minutes.js";
 import { ClassLikeDocumentation1764190710000 } from "./1764190710000-class-like-documentation.js";
 import { NoteSigning1764190720000 } from "./1764190720000-note-signing.js";
+import { CredentialModifiers1764190730000 } from "./1764190730000-credential-modifiers.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AttendanceMinutes1764190700000,
   ClassLikeDocumentation1764190710000,
   NoteSigning1764190720000,
+  CredentialModifiers1764190730000,
 ];

@@ -6,7 +6,7 @@
 import { CHECKS, type AuthorizationTurn, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
 import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
-import { applicableModifiers, claimDiagnosisCodes, placeOfServiceFor, renderingProviderOf } from "./line-contents.js";
+import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
 import { memberNameOf, type MemberName } from "./member-names.js";
 import type { AuthorizationFacts, BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
@@ -98,6 +98,7 @@ function checkPlan(): CheckPlan {
 class Prepared {
   private readonly members = new Map<string, MemberRecord>();
   private readonly modifiers = new Map<RuleVersion, Map<string, string[]>>();
+  private readonly credentialModifiers = new Map<RuleVersion, Map<string, Map<string, string[]>>>();
 
   constructor(private readonly input: EngineInput) {}
 
@@ -120,6 +121,19 @@ class Prepared {
   rankMembers(): void {
     const records = [...this.members.values()].sort((a, b) => compareStrings(a.clientId, b.clientId));
     for (let i = 0; i < records.length; i++) records[i].rank = i;
+  }
+
+  /** With credential rules, the rendering clinician's credential adds its modifiers; one list per rules, modality and credential. */
+  modifiersFor(rules: RuleVersion, session: SessionFacts, serviceDate: string): string[] {
+    if (!rules.credentialModifiers || rules.credentialModifiers.length === 0) return this.modifiersOf(rules, session.modality);
+    const credential = renderingClinicianOf(session, serviceDate, rules).credential ?? "";
+    let byModality = this.credentialModifiers.get(rules);
+    if (!byModality) this.credentialModifiers.set(rules, (byModality = new Map()));
+    let byCredential = byModality.get(session.modality);
+    if (!byCredential) byModality.set(session.modality, (byCredential = new Map()));
+    let modifiers = byCredential.get(credential);
+    if (!modifiers) byCredential.set(credential, (modifiers = modifiersWithCredential(rules, session.modality, credential)));
+    return modifiers;
   }
 
   modifiersOf(rules: RuleVersion, modality: SessionFacts["modality"]): string[] {
@@ -173,7 +187,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       noteSignedOn: ruled && rules.signWithinDays != null && note?.signedAt ? localDateOf(note.signedAt, prepared.timezone) : null,
       minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
       presentNames,
-      modifiers: ruled ? prepared.modifiersOf(rules, session.modality) : NO_MODIFIERS,
+      modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
       unitsUsed: 0,
       unitsBilled: 0,
       authorization: null,

@@ -30,6 +30,26 @@ export function applicableModifiers(rules: RuleVersion, modality: Modality): str
   return modifiers;
 }
 
+/** A recorded credential's parts, upper case: "LICSW, ladc" holds LICSW and LADC. */
+export function credentialsOf(credential: string | undefined): string[] {
+  if (!credential) return [];
+  return credential
+    .toUpperCase()
+    .split(/[,/;]+|\s+/)
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+}
+
+/** The modality's modifiers, then each credential rule the clinician's credential matches, in rule order, each modifier once. */
+export function modifiersWithCredential(rules: RuleVersion, modality: Modality, credential: string | undefined): string[] {
+  const modifiers = applicableModifiers(rules, modality);
+  const held = credentialsOf(credential);
+  for (const rule of rules.credentialModifiers ?? []) {
+    if (held.includes(rule.credential) && !modifiers.includes(rule.modifier)) modifiers.push(rule.modifier);
+  }
+  return modifiers;
+}
+
 export function placeOfServiceFor(
   modality: Modality,
   sessionPlaceOfService: string | null,
@@ -62,6 +82,11 @@ export function licensedOn(clinician: LeaderFacts, date: string): boolean {
  * that accepts supervised leaders, the licensed supervisor, with the leader recorded as supervised.
  * A line that fits neither is blocked (LEADER_NOT_LICENSED) and keeps the leader.
  */
+export function renderingClinicianOf(session: { leader: LeaderFacts; supervisor: LeaderFacts | null }, serviceDate: string, rules: RuleVersion | null): LeaderFacts {
+  const { leader, supervisor } = session;
+  return !licensedOn(leader, serviceDate) && rules && !rules.requireLicensedLeader && supervisor && licensedOn(supervisor, serviceDate) ? supervisor : leader;
+}
+
 export function renderingProviderOf(
   session: { leader: LeaderFacts; supervisor: LeaderFacts | null },
   serviceDate: string,

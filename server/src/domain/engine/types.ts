@@ -60,6 +60,13 @@ export type IssueSeverity = "ERROR" | "WARNING";
 /** BILLED is not decided here: the caller overlays it once a line is in a batch that is not void. */
 export type DecisionStatus = "READY" | "BLOCKED";
 
+/** Adds `modifier` to lines whose rendering clinician holds `credential` (e.g. LCSW → AJ). */
+export interface CredentialModifier {
+  /** Upper case, e.g. LCSW. */
+  credential: string;
+  modifier: string;
+}
+
 export interface ModifierRule {
   modifier: string;
   when: ModifierCondition;
@@ -95,6 +102,8 @@ export interface RuleVersion {
   warnClassLikeDocumentation?: boolean;
   /** Days after the date of service within which a member's note must be signed; absent or null: no deadline. */
   signWithinDays?: number | null;
+  /** Modifiers by the rendering clinician's credential, in rule order after the modifier rules' (absent: none). */
+  credentialModifiers?: CredentialModifier[];
   /** How a note signed after that is reported (absent: WARNING). */
   lateSignatureSeverity?: IssueSeverity;
   createdAt: Date;
@@ -187,6 +196,8 @@ export interface LeaderFacts {
   licensed: boolean;
   /** YYYY-MM-DD, the last day the license is valid; null when it does not expire */
   licenseExpiresOn: string | null;
+  /** As recorded, e.g. "LCSW" or "LICSW, LADC"; absent when the caller does not pass it (no credential modifiers). */
+  credential?: string;
 }
 
 export interface SessionFacts {

@@ -30,6 +30,7 @@ export const PAYER_RULES_LIMITS = {
   maxFeeCents: 10_000_000,
   maxAttendedMinutes: 480,
   maxSignWithinDays: 365,
+  maxCredentialModifiers: 10,
   telehealthPlacesOfService: ["02", "10"] as readonly string[],
 } as const;
 
@@ -54,6 +55,7 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "warnClassLikeDocumentation",
   "signWithinDays",
   "lateSignatureSeverity",
+  "credentialModifiers",
 ];
 
 const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
@@ -79,6 +81,7 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   warnClassLikeDocumentation: "Warn when documentation reads as a class",
   signWithinDays: "Days to sign a note",
   lateSignatureSeverity: "Late signature severity",
+  credentialModifiers: "Credential modifiers",
 };
 
 /**
@@ -147,6 +150,42 @@ export function validateModifier(modifier: string, field = "modifier"): FieldErr
   return typeof modifier === "string" && isValidModifier(modifier)
     ? []
     : [fieldError(field, "Modifier must be exactly two upper-case letters or digits (e.g. HQ, 95, GT)")];
+}
+
+const CREDENTIAL_SHAPE = /^[A-Z0-9][A-Z0-9.-]{0,19}$/;
+
+/** A credential as rules hold it: trimmed, upper case ("lcsw " is LCSW). */
+export function normalizeCredential(credential: string): string {
+  return credential.trim().toUpperCase();
+}
+
+function checkCredentialModifiers(rules: unknown, field: string): FieldError[] {
+  if (!Array.isArray(rules)) return [fieldError(field, "Credential modifiers must be a list of {credential, modifier} entries")];
+  const errors: FieldError[] = [];
+  if (rules.length > PAYER_RULES_LIMITS.maxCredentialModifiers) {
+    errors.push(fieldError(field, `At most ${PAYER_RULES_LIMITS.maxCredentialModifiers} credential modifiers are allowed; ${rules.length} were given`));
+  }
+  const seen = new Set<string>();
+  rules.forEach((rule: { credential?: unknown; modifier?: unknown } | null, i) => {
+    const at = `${field}[${i}]`;
+    if (rule === null || typeof rule !== "object") {
+      errors.push(fieldError(at, "Credential modifier must have a credential and a modifier"));
+      return;
+    }
+    const credentialOk = typeof rule.credential === "string" && CREDENTIAL_SHAPE.test(rule.credential);
+    const modifierOk = typeof rule.modifier === "string" && isValidModifier(rule.modifier);
+    if (!credentialOk) errors.push(fieldError(`${at}.credential`, "Credential must be one credential of up to 20 letters, digits, periods or hyphens (e.g. LCSW, LPC, PhD)"));
+    if (!modifierOk) errors.push(...validateModifier(rule.modifier as string, `${at}.modifier`));
+    if (!credentialOk || !modifierOk) return;
+    const modifier = rule.modifier as string;
+    if (TELEHEALTH_MODIFIERS.has(modifier)) {
+      errors.push(fieldError(`${at}.modifier`, `Modifier ${modifier} means the service was delivered by telehealth; add it with a modifier rule for TELEHEALTH_VIDEO or TELEHEALTH_AUDIO, not by credential`));
+    }
+    const pair = `${rule.credential} ${modifier}`;
+    if (seen.has(pair)) errors.push(fieldError(at, `${rule.credential} → ${modifier} is listed more than once; list each pair once`));
+    seen.add(pair);
+  });
+  return errors;
 }
 
 /** Which side of a min/max pair to blame when min > max. */
@@ -272,6 +311,8 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
     push("warnClassLikeDocumentation", `${LABELS.warnClassLikeDocumentation} must be true or false`);
   }
 
+  if (v.credentialModifiers !== undefined) errors.push(...checkCredentialModifiers(v.credentialModifiers, f("credentialModifiers")));
+
   if (v.signWithinDays != null && !isIntIn(v.signWithinDays, 0, L.maxSignWithinDays)) {
     push("signWithinDays", `Days to sign a note must be a whole number from 0 (the day of the session) to ${L.maxSignWithinDays}, or null for no deadline`);
   }
@@ -316,6 +357,7 @@ function cloneRules(v: PayerRulesValues): PayerRulesValues {
     ...v,
     modifierRules: Array.isArray(v.modifierRules) ? v.modifierRules.map((r) => ({ ...r })) : v.modifierRules,
     requiredNoteElements: Array.isArray(v.requiredNoteElements) ? [...v.requiredNoteElements] : v.requiredNoteElements,
+    ...(Array.isArray(v.credentialModifiers) ? { credentialModifiers: v.credentialModifiers.map((r) => ({ ...r })) } : {}),
   };
 }
 
@@ -355,6 +397,16 @@ export function mergePayerRules(
     values.modifierRules = patch.modifierRules.map((r) =>
       r !== null && typeof r === "object"
         ? { modifier: typeof r.modifier === "string" ? normalizeModifier(r.modifier) : r.modifier, when: r.when }
+        : r,
+    );
+  }
+  if (patch.credentialModifiers && Array.isArray(patch.credentialModifiers)) {
+    values.credentialModifiers = patch.credentialModifiers.map((r) =>
+      r !== null && typeof r === "object"
+        ? {
+            credential: typeof r.credential === "string" ? normalizeCredential(r.credential) : r.credential,
+            modifier: typeof r.modifier === "string" ? normalizeModifier(r.modifier) : r.modifier,
+          }
         : r,
     );
   }

@@ -3,6 +3,12 @@ import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnu
 import { DateScalar } from "../scalars.js";
 import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
 
+@InputType({ description: "A credential and the modifier it adds." })
+export class CredentialModifierInput {
+  @Field({ description: "The credential as clinicians record it, e.g. LCSW." }) credential!: string;
+  @Field({ description: "Two letters or digits, e.g. AJ." }) modifier!: string;
+}
+
 @InputType({ description: "A modifier and when it applies." })
 export class ModifierRuleInput {
   @Field({ description: "Two upper-case letters or digits." }) modifier!: string;
@@ -21,6 +27,8 @@ export class PayerRulesInput {
   @Field(() => Boolean, { nullable: true, description: "Whether audio-only telehealth is covered." }) telehealthAudioAllowed?: boolean | null;
   @Field(() => String, { nullable: true, description: "02 or 10." }) telehealthPlaceOfService?: string | null;
   @Field(() => [ModifierRuleInput], { nullable: true, description: "Replaces the modifier rules, in claim order." }) modifierRules?: ModifierRuleInput[] | null;
+  @Field(() => [CredentialModifierInput], { nullable: true, description: "Replaces the credential modifiers, in claim order (credentials and modifiers are upper-cased)." })
+  credentialModifiers?: CredentialModifierInput[] | null;
   @Field(() => [NoteElementEnum], { nullable: true, description: "Replaces the required note sections." }) requiredNoteElements?: NoteElement[] | null;
   @Field(() => Boolean, { nullable: true, description: "Whether notes must be signed." }) requireSignedNote?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Whether the leader must be licensed." }) requireLicensedLeader?: boolean | null;

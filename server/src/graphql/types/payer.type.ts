@@ -9,6 +9,12 @@ export class ModifierRule {
   @Field(() => ModifierConditionEnum, { description: "When the modifier applies." }) when!: ModifierCondition;
 }
 
+@ObjectType({ description: "Adds a modifier to a payer's lines whose rendering clinician holds a credential." })
+export class CredentialModifier {
+  @Field({ description: "The credential, upper case, e.g. LCSW." }) credential!: string;
+  @Field({ description: "Two upper-case letters or digits, e.g. AJ, HO." }) modifier!: string;
+}
+
 @ObjectType({ description: "One immutable version of a payer's billing rules, in force from `effectiveFrom` until a later version." })
 export class PayerRules {
   @Field(() => ID, { description: "The version's id." }) id!: string;
@@ -21,6 +27,8 @@ export class PayerRules {
   @Field({ description: "Whether audio-only telehealth sessions are covered." }) telehealthAudioAllowed!: boolean;
   @Field({ description: "Place of service on telehealth lines: 02 (not in the home) or 10 (in the home)." }) telehealthPlaceOfService!: string;
   @Field(() => [ModifierRule], { description: "Modifiers to add, in claim order." }) modifierRules!: ModifierRule[];
+  @Field(() => [CredentialModifier], { description: "Modifiers by the rendering clinician's credential, added in this order after the modifier rules' (e.g. LCSW → AJ)." })
+  credentialModifiers!: CredentialModifier[];
   @Field(() => [NoteElementEnum], { description: "Sections every member's note must fill in." }) requiredNoteElements!: NoteElement[];
   @Field({ description: "Whether the member's note must be signed before billing." }) requireSignedNote!: boolean;
   @Field({ description: "Whether the session's leader must hold a current license." }) requireLicensedLeader!: boolean;

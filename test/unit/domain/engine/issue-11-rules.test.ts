@@ -203,3 +203,41 @@ describe("NOTE_SIGNED_LATE: days from the session to the signature", () => {
     for (const words of mentions) expect(issues[0].message).toContain(words);
   });
 });
+
+describe("credential modifiers: the rendering clinician's credential adds its modifiers", () => {
+  const leader = (credential: string | undefined, licensed = true) => ({ id: "clinician-leader", licensed, licenseExpiresOn: null, credential });
+  const rules = { modifierRules: [{ modifier: "HQ", when: "ALWAYS" as const }], credentialModifiers: [{ credential: "LCSW", modifier: "AJ" }, { credential: "LPC", modifier: "HO" }, { credential: "LCSW", modifier: "U4" }] };
+  test.each<[string, Scenario, string[]]>([
+    ["LCSW: both its modifiers, in rule order, after the modifier rules", { rules, session: { leader: leader("LCSW") } }, ["HQ", "AJ", "U4"]],
+    ["LPC", { rules, session: { leader: leader("LPC") } }, ["HQ", "HO"]],
+    ["credential case and spacing do not matter", { rules, session: { leader: leader(" lpc ") } }, ["HQ", "HO"]],
+    ["a clinician holding two credentials", { rules, session: { leader: leader("LPC, LCSW") } }, ["HQ", "AJ", "HO", "U4"]],
+    ["no credential matches", { rules, session: { leader: leader("PhD") } }, ["HQ"]],
+    ["a credential containing one is not it (LCSW-C)", { rules, session: { leader: leader("LCSW-C") } }, ["HQ"]],
+    ["credential not passed", { rules, session: { leader: leader(undefined) } }, ["HQ"]],
+    [
+      "a supervised leader: the rendering supervisor's credential counts",
+      { rules: { ...rules, requireLicensedLeader: false }, session: { leader: leader("LPC", false), supervisor: { id: "clinician-supervisor", licensed: true, licenseExpiresOn: null, credential: "LCSW" } } },
+      ["HQ", "AJ", "U4"],
+    ],
+    ["no credential rules (absent)", { rules: { modifierRules: [{ modifier: "HQ", when: "ALWAYS" }] }, session: { leader: leader("LCSW") } }, ["HQ"]],
+  ])("%s", (_name, scenario, modifiers) => {
+    expect(decisionFor(scenario).modifiers).toEqual(modifiers);
+  });
+
+  test("a modifier already on the line is not added twice", () => {
+    expect(decisionFor({ rules: { modifierRules: [{ modifier: "AJ", when: "ALWAYS" }], credentialModifiers: [{ credential: "LCSW", modifier: "AJ" }] }, session: { leader: leader("LCSW") } }).modifiers).toEqual(["AJ"]);
+  });
+
+  test("more than 4 with the credential's is TOO_MANY_MODIFIERS", () => {
+    const decision = decisionFor({
+      rules: {
+        modifierRules: [{ modifier: "HQ", when: "ALWAYS" }, { modifier: "U1", when: "ALWAYS" }, { modifier: "U2", when: "ALWAYS" }],
+        credentialModifiers: [{ credential: "LCSW", modifier: "AJ" }, { credential: "LCSW", modifier: "U4" }],
+      },
+      session: { leader: leader("LCSW") },
+    });
+    expect(decision.modifiers).toEqual(["HQ", "U1", "U2", "AJ", "U4"]);
+    expect(codesOf(decision)).toEqual(["TOO_MANY_MODIFIERS"]);
+  });
+});
