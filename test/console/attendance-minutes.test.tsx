@@ -9,9 +9,10 @@ type Session = NonNullable<SessionQuery["session"]>;
 const ana = { __typename: "Client" as const, id: "c1", firstName: "Ana", lastName: "Diaz" };
 const ben = { __typename: "Client" as const, id: "c2", firstName: "Ben", lastName: "Ode" };
 
-function sessionWith(attendance: { client: typeof ana; status: "PRESENT" | "ABSENT"; minutesAttended: number | null }[]): Session {
+function sessionWith(attendance: { client: typeof ana; status: "PRESENT" | "ABSENT"; minutesAttended: number | null; location?: "HOME" | "OTHER" | null }[], modality = "IN_PERSON"): Session {
   return {
     id: "s1",
+    modality,
     group: { members: [ana, ben] },
     attendance: attendance.map((a) => ({ __typename: "Attendance", ...a })),
   } as unknown as Session;
@@ -59,4 +60,30 @@ it("refuses minutes that are not a whole number without asking the server, and h
   await user.click(screen.getByRole("button", { name: "Save attendance" }));
   expect(await screen.findByText(/Minutes attended for Ana Diaz must be a whole number/)).toBeTruthy();
   expect(calls.filter((c) => c.operationName === "RecordAttendance")).toHaveLength(0);
+});
+
+it("records where each member joined a telehealth session from, sending only changed locations", async () => {
+  const { user, calls } = setup(
+    sessionWith(
+      [
+        { client: ana, status: "PRESENT", minutesAttended: null, location: "HOME" },
+        { client: ben, status: "PRESENT", minutesAttended: null, location: null },
+      ],
+      "TELEHEALTH_VIDEO",
+    ),
+    (call) => (call.operationName === "RecordAttendance" ? saved() : { data: null }),
+  );
+  expect(screen.getByLabelText("Where Ana Diaz joined from")).toHaveValue("HOME");
+  await user.selectOptions(screen.getByLabelText("Where Ben Ode joined from"), "OTHER");
+  await user.click(screen.getByRole("button", { name: "Save attendance" }));
+  await waitFor(() => expect(calls.some((c) => c.operationName === "RecordAttendance")).toBe(true));
+  expect(calls.find((c) => c.operationName === "RecordAttendance")!.variables.entries).toEqual([
+    { clientId: "c1", status: "PRESENT" },
+    { clientId: "c2", status: "PRESENT", location: "OTHER" },
+  ]);
+});
+
+it("asks no location for an in-person session", () => {
+  setup(sessionWith([{ client: ana, status: "PRESENT", minutesAttended: null }]), () => ({ data: null }));
+  expect(screen.queryByText("Joined from")).toBeNull();
 });

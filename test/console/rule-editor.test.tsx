@@ -254,3 +254,16 @@ it("shows the server's message next to a credential modifier", async () => {
   await waitFor(() => expect(input.getAttribute("aria-invalid")).toBe("true"));
   expect(screen.getByText("Modifier 95 means the service was delivered by telehealth")).toBeTruthy();
 });
+
+it("turns on telehealth place of service by the member's location", async () => {
+  const { user, calls } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, changes: [] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  const toggle = screen.getByRole("switch", { name: "Place of service by where the member joined from" });
+  expect(toggle).not.toBeChecked();
+  await user.click(toggle);
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(calls).toHaveLength(1));
+  expect(calls[0].variables).toMatchObject({ rules: { telehealthPosByLocation: true, telehealthPlaceOfService: "02" } });
+});

@@ -145,7 +145,7 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
                 )}
               </td>
               <td>
-                {[v.telehealthVideoAllowed && "video", v.telehealthAudioAllowed && "audio"].filter(Boolean).join(", ") || "none"} · POS {v.telehealthPlaceOfService}
+                {[v.telehealthVideoAllowed && "video", v.telehealthAudioAllowed && "audio"].filter(Boolean).join(", ") || "none"} · POS {v.telehealthPosByLocation ? `10 at home, 02 elsewhere (else ${v.telehealthPlaceOfService})` : v.telehealthPlaceOfService}
               </td>
               <td>
                 {v.modifierRules.map((m) => `${m.modifier}${m.when === "ALWAYS" ? "" : ` (${MODIFIER_WHEN_LABELS[m.when].toLowerCase()})`}`).join(", ") || "none"}

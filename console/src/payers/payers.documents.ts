@@ -21,6 +21,7 @@ export const PayerRulesFieldsFragment = graphql(`
     minAttendedMinutes
     minAttendedPercent
     warnClassLikeDocumentation
+    telehealthPosByLocation
     signWithinDays
     credentialModifiers { credential modifier }
     lateSignatureSeverity

@@ -155,6 +155,13 @@ export function RuleEditor({
                 </select>
               )}
             </Field>
+            <Switch
+              label="Place of service by where the member joined from"
+              hint="10 for a member at home, 02 elsewhere, as the session's attendance records it; members without a recorded location get the place of service above."
+              checked={form.telehealthPosByLocation}
+              onChange={(v) => update({ telehealthPosByLocation: v })}
+            />
+            {err("telehealthPosByLocation") && <p className="field__error">{err("telehealthPosByLocation")}</p>}
           </fieldset>
 
           <fieldset className="rule-group">

@@ -45,6 +45,7 @@ export interface RulesForm {
   minAttendedMinutes: string;
   minAttendedPercent: string;
   warnClassLikeDocumentation: boolean;
+  telehealthPosByLocation: boolean;
   signWithinDays: string;
   credentialModifiers: CredentialRow[];
   lateSignatureSeverity: IssueSeverity;
@@ -76,6 +77,7 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     minAttendedMinutes: rules.minAttendedMinutes == null ? "" : String(rules.minAttendedMinutes),
     minAttendedPercent: rules.minAttendedPercent == null ? "" : String(rules.minAttendedPercent),
     warnClassLikeDocumentation: rules.warnClassLikeDocumentation ?? false,
+    telehealthPosByLocation: rules.telehealthPosByLocation ?? false,
     signWithinDays: rules.signWithinDays == null ? "" : String(rules.signWithinDays),
     credentialModifiers: (rules.credentialModifiers ?? []).map((c) => ({ key: newRowKey(), credential: c.credential, modifier: c.modifier })),
     lateSignatureSeverity: rules.lateSignatureSeverity ?? "WARNING",
@@ -123,6 +125,7 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     minAttendedMinutes: whole("minAttendedMinutes", form.minAttendedMinutes, true),
     minAttendedPercent: whole("minAttendedPercent", form.minAttendedPercent, true, "percent"),
     warnClassLikeDocumentation: form.warnClassLikeDocumentation ?? false,
+    telehealthPosByLocation: form.telehealthPosByLocation ?? false,
     signWithinDays: whole("signWithinDays", form.signWithinDays, true, "days"),
     credentialModifiers: (form.credentialModifiers ?? []).map((c) => ({ credential: c.credential.trim().toUpperCase(), modifier: c.modifier.trim().toUpperCase() })),
     lateSignatureSeverity: form.lateSignatureSeverity ?? "WARNING",

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
-import type { AttendanceStatus, SessionQuery } from "../__generated__/graphql";
+import type { AttendanceStatus, MemberLocation, SessionQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
 import { ErrorMessage, Notice } from "../ui/ui";
 import { memberName } from "./claim-lines";
@@ -23,11 +23,15 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
   const recordedMinutes = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.minutesAttended == null ? "" : String(a.minutesAttended)])) as Record<string, string>;
   const [minutes, setMinutes] = useState<Record<string, string>>(recordedMinutes);
   const minutesOf = (id: string) => (minutes[id] ?? "").trim();
+  const telehealth = session.modality !== "IN_PERSON";
+  const recordedLocation = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.location ?? ""])) as Record<string, MemberLocation | "">;
+  const [locations, setLocations] = useState<Record<string, MemberLocation | "">>(recordedLocation);
+  const locationChanged = (id: string) => telehealth && marks[id] === "PRESENT" && (locations[id] ?? "") !== (recordedLocation[id] ?? "");
   const minutesChanged = (id: string) => marks[id] === "PRESENT" && minutesOf(id) !== (recordedMinutes[id] ?? "");
   const [saved, setSaved] = useState(false);
   const withBilling = useViewer().can("ReadClaims");
   const [record, { loading, error }] = useMutation(RecordAttendanceDocument, { refetchQueries: ["Session"] });
-  const dirty = people.some((p) => marks[p.id] !== recorded[p.id] || minutesChanged(p.id));
+  const dirty = people.some((p) => marks[p.id] !== recorded[p.id] || minutesChanged(p.id) || locationChanged(p.id));
   const [minutesError, setMinutesError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
@@ -45,6 +49,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
         clientId: p.id,
         status: marks[p.id],
         ...(minutesChanged(p.id) ? { minutesAttended: minutesOf(p.id) === "" ? null : Number(minutesOf(p.id)) } : {}),
+        ...(locationChanged(p.id) ? { location: locations[p.id] || null } : {}),
       }));
     try {
       await record({ variables: { sessionId: session.id, entries, withBilling } });
@@ -65,6 +70,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
               <th scope="col">Member</th>
               <th scope="col">Attendance</th>
               <th scope="col">Minutes attended</th>
+              {telehealth && <th scope="col">Joined from</th>}
             </tr>
           </thead>
           <tbody>
@@ -109,6 +115,25 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
                     />
                   )}
                 </td>
+                {telehealth && (
+                  <td>
+                    {marks[p.id] === "PRESENT" && (
+                      <select
+                        aria-label={`Where ${memberName(p)} joined from`}
+                        value={locations[p.id] ?? ""}
+                        disabled={!canEdit}
+                        onChange={(e) => {
+                          setSaved(false);
+                          setLocations({ ...locations, [p.id]: e.target.value as MemberLocation | "" });
+                        }}
+                      >
+                        <option value="">Not recorded</option>
+                        <option value="HOME">Home (POS 10)</option>
+                        <option value="OTHER">Elsewhere (POS 02)</option>
+                      </select>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

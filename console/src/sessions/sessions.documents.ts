@@ -90,7 +90,7 @@ export const SessionDocument = graphql(`
       group { id name kind hasPsychotherapyComponent members { id firstName lastName } }
       leader { id name credential licensed }
       supervisor { id name credential licensed }
-      attendance { status minutesAttended client { id firstName lastName } }
+      attendance { status minutesAttended location client { id firstName lastName } }
       notes { ...MemberNoteFields }
       claimDecisions { ...ClaimLineFields }
     }
@@ -102,7 +102,7 @@ export const RecordAttendanceDocument = graphql(`
     recordAttendance(sessionId: $sessionId, entries: $entries) {
       id
       presentCount
-      attendance { status minutesAttended client { id firstName lastName } }
+      attendance { status minutesAttended location client { id firstName lastName } }
       claimDecisions { ...ClaimLineFields }
     }
   }

@@ -109,6 +109,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       telehealthAudioAllowed: true,
       modifierRules: [{ modifier: "95", when: "TELEHEALTH_VIDEO" }, { modifier: "93", when: "TELEHEALTH_AUDIO" }],
       feeCents: 6_120,
+      // Telehealth lines: 10 for members at home, 02 for those elsewhere (as attendance records it).
+      telehealthPosByLocation: true,
       // A member who leaves before three quarters of the session is not billed (ATTENDANCE_TOO_SHORT).
       minAttendedPercent: 75,
     }),
@@ -208,6 +210,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     documentation?: { topics: string; interventions: string };
     /** Words added to a member's note participation; one names another member (OTHER_MEMBER_NAMED). */
     noteAdds?: Record<string, string>;
+    /** Where telehealth members joined from. */
+    locations?: Record<string, "HOME" | "OTHER">;
     /** Minutes attended, for members who left early or came late. */
     attended?: Record<string, number>;
   }
@@ -249,6 +253,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       noteless: i === 2 ? ["Mensah"] : [],
       // Whitfield left after 40 of 60 minutes one week (under Medicare's 75%) and after 50 another (enough).
       attended: i === 2 ? { Whitfield: 40 } : i === 0 ? { Whitfield: 50 } : undefined,
+      locations: { Brown: "HOME", Reed: "OTHER", Fischer: "HOME" },
     }),
   );
   weekdays(1).forEach((date, i) =>
@@ -280,8 +285,13 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     if (!plan.undocumented) {
       await services.sessions.update(actor, session.id, plan.documentation ?? { topics: "Emotion regulation; check-in on weekly goals", interventions: "Skills coaching, Socratic questioning, group feedback" }, meta);
     }
-    const entries: { clientId: string; status: AttendanceStatus; minutesAttended?: number }[] = [
-      ...plan.present.map((last) => ({ clientId: c(last), status: "PRESENT" as const, ...(plan.attended?.[last] !== undefined ? { minutesAttended: plan.attended[last] } : {}) })),
+    const entries: { clientId: string; status: AttendanceStatus; minutesAttended?: number; location?: "HOME" | "OTHER" }[] = [
+      ...plan.present.map((last) => ({
+        clientId: c(last),
+        status: "PRESENT" as const,
+        ...(plan.attended?.[last] !== undefined ? { minutesAttended: plan.attended[last] } : {}),
+        ...(plan.locations?.[last] ? { location: plan.locations[last] } : {}),
+      })),
       ...(plan.absent ?? []).map((last) => ({ clientId: c(last), status: "ABSENT" as const })),
     ];
     await services.sessions.recordAttendance(actor, session.id, entries, meta);

@@ -14,4 +14,6 @@ export class AttendanceEntity {
   @Column("integer", { name: "minutes_attended", nullable: true }) minutesAttended!: number | null;
   @Column("timestamptz", { name: "arrived_at", nullable: true }) arrivedAt!: Date | null;
   @Column("timestamptz", { name: "departed_at", nullable: true }) departedAt!: Date | null;
+  /** Where the member joined a telehealth session from; null when not recorded. */
+  @Column("text", { nullable: true }) location!: "HOME" | "OTHER" | null;
 }

@@ -26,6 +26,7 @@ export class PayerRuleVersionEntity {
   @Column("integer", { name: "min_attended_percent", nullable: true }) minAttendedPercent!: number | null;
   @Column("boolean", { name: "warn_class_like_documentation" }) warnClassLikeDocumentation!: boolean;
   @Column("integer", { name: "sign_within_days", nullable: true }) signWithinDays!: number | null;
+  @Column("boolean", { name: "telehealth_pos_by_location" }) telehealthPosByLocation!: boolean;
   @Column("jsonb", { name: "credential_modifiers" }) credentialModifiers!: { credential: string; modifier: string }[];
   @Column("text", { name: "late_signature_severity" }) lateSignatureSeverity!: "WARNING" | "ERROR";
   @Column("timestamptz", { name: "created_at" }) createdAt!: Date;

@@ -58,6 +58,7 @@ export enum ClaimIssueCodeEnum {
   OTHER_MEMBER_NAMED = "OTHER_MEMBER_NAMED",
   NOTE_SIGNED_LATE = "NOTE_SIGNED_LATE",
 }
+export enum MemberLocationEnum { HOME = "HOME", OTHER = "OTHER" }
 export enum SexEnum { FEMALE = "FEMALE", MALE = "MALE", UNKNOWN = "UNKNOWN" }
 export enum SubscriberRelationshipEnum { SELF = "SELF", SPOUSE = "SPOUSE", CHILD = "CHILD", OTHER = "OTHER" }
 export enum UsageIndicatorEnum { T = "T", P = "P" }
@@ -85,6 +86,10 @@ registerEnumType(ClaimIssueCodeEnum, {
     OTHER_MEMBER_NAMED: { description: "Warning: the member's note contains another present member's first and last name (a privacy breach in the member's record)." },
     DOCUMENTATION_READS_AS_CLASS: { description: "Warning: the group documentation or the member's note uses didactic words (lecture, video, handout, class) and names no therapeutic intervention." },
   },
+});
+registerEnumType(MemberLocationEnum, {
+  name: "MemberLocation",
+  description: "Where a member joined a telehealth session from: HOME (place of service 10) or OTHER (02), for payers that bill by it.",
 });
 registerEnumType(SexEnum, { name: "Sex", description: "Sex as claims carry it (837P DMG03: F, M or U)." });
 registerEnumType(SubscriberRelationshipEnum, {

@@ -231,13 +231,13 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
 
 // ---------------------------------------------------------------- attendance beyond presence
 //
-// Reads attendance.minutes_attended (issue 11 item 1). Only members with something recorded get an entry.
+// Reads attendance.minutes_attended (issue 11 item 1) and attendance.location (item 2). Only members with something recorded get an entry.
 
 function attendanceFactsOf(present: AttendanceEntity[]): ReadonlyMap<string, AttendanceFacts> | undefined {
   let facts: Map<string, AttendanceFacts> | undefined;
   for (const a of present) {
-    if (a.minutesAttended === null) continue;
-    (facts ??= new Map()).set(a.clientId, { minutesAttended: a.minutesAttended });
+    if (a.minutesAttended === null && a.location === null) continue;
+    (facts ??= new Map()).set(a.clientId, { minutesAttended: a.minutesAttended, location: a.location });
   }
   return facts;
 }

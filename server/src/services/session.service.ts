@@ -49,6 +49,8 @@ export interface AttendanceEntry {
   minutesAttended?: number | null;
   arrivedAt?: Date | null;
   departedAt?: Date | null;
+  /** Where the member joined a telehealth session from; undefined keeps it, null clears it. */
+  location?: "HOME" | "OTHER" | null;
 }
 
 /** How long a member stayed, as one entry of recordAttendance sets it; undefined when the entry keeps what is recorded. */
@@ -325,6 +327,12 @@ export class SessionService {
       if (clientIds.length > 0 && (await manager.countBy(ClientEntity, { id: In(clientIds) })) !== clientIds.length) throw notFound("Client");
       const errors: FieldError[] = [];
       const times = entries.map((entry, i) => attendedTimeOf(entry, `entries[${i}]`, session.durationMinutes, errors));
+      entries.forEach((entry, i) => {
+        if (entry.location == null) return;
+        if (entry.location !== "HOME" && entry.location !== "OTHER") errors.push({ field: `entries[${i}].location`, message: "Location must be HOME or OTHER" });
+        else if (session.modality === "IN_PERSON") errors.push({ field: `entries[${i}].location`, message: "A member's location is recorded only for telehealth sessions; this one was in person" });
+        else if (entry.status !== "PRESENT") errors.push({ field: `entries[${i}].location`, message: "A location is recorded only for a member marked PRESENT" });
+      });
       assertValid(errors);
       const previous = clientIds.length ? await manager.find(AttendanceEntity, { where: { sessionId, clientId: In(clientIds) } }) : [];
       const before = new Map(previous.map((a) => [a.clientId, a]));
@@ -333,23 +341,47 @@ export class SessionService {
         const time = times[i];
         // A member no longer present keeps no minutes; an entry without minutes keeps those recorded.
         const setTime = time !== undefined || entry.status !== "PRESENT";
+        const setLocation = entry.location !== undefined || entry.status !== "PRESENT";
         await manager.query(
-          `INSERT INTO attendance (practice_id, id, session_id, client_id, status, minutes_attended, arrived_at, departed_at) VALUES ($1, $2, $3, $4, $5, $7, $8, $9)
+          `INSERT INTO attendance (practice_id, id, session_id, client_id, status, minutes_attended, arrived_at, departed_at, location) VALUES ($1, $2, $3, $4, $5, $7, $8, $9, $11)
            ON CONFLICT (practice_id, session_id, client_id) DO UPDATE SET status = EXCLUDED.status, recorded_at = now(),
              minutes_attended = CASE WHEN $6 THEN EXCLUDED.minutes_attended ELSE attendance.minutes_attended END,
              arrived_at = CASE WHEN $6 THEN EXCLUDED.arrived_at ELSE attendance.arrived_at END,
-             departed_at = CASE WHEN $6 THEN EXCLUDED.departed_at ELSE attendance.departed_at END`,
-          [actor.practiceId, randomUUID(), sessionId, entry.clientId, entry.status, setTime, time?.minutesAttended ?? null, time?.arrivedAt ?? null, time?.departedAt ?? null],
+             departed_at = CASE WHEN $6 THEN EXCLUDED.departed_at ELSE attendance.departed_at END,
+             location = CASE WHEN $10 THEN EXCLUDED.location ELSE attendance.location END`,
+          [
+            actor.practiceId,
+            randomUUID(),
+            sessionId,
+            entry.clientId,
+            entry.status,
+            setTime,
+            time?.minutesAttended ?? null,
+            time?.arrivedAt ?? null,
+            time?.departedAt ?? null,
+            setLocation,
+            entry.status === "PRESENT" ? (entry.location ?? null) : null,
+          ],
         );
       }
-      const changes: Record<string, { before: AttendanceStatus | null; after: AttendanceStatus; minutesAttended?: { before: number | null; after: number | null } }> = {};
+      const changes: Record<
+        string,
+        { before: AttendanceStatus | null; after: AttendanceStatus; minutesAttended?: { before: number | null; after: number | null }; location?: { before: string | null; after: string | null } }
+      > = {};
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i];
         const was = before.get(entry.clientId);
         const minutesBefore = was?.minutesAttended ?? null;
         const minutesAfter = times[i] !== undefined ? times[i]!.minutesAttended : entry.status === "PRESENT" ? minutesBefore : null;
-        if (was?.status !== entry.status || minutesBefore !== minutesAfter) {
-          changes[entry.clientId] = { before: was?.status ?? null, after: entry.status, ...(minutesBefore !== minutesAfter ? { minutesAttended: { before: minutesBefore, after: minutesAfter } } : {}) };
+        const locationBefore = was?.location ?? null;
+        const locationAfter = entry.status !== "PRESENT" ? null : entry.location !== undefined ? entry.location : locationBefore;
+        if (was?.status !== entry.status || minutesBefore !== minutesAfter || locationBefore !== locationAfter) {
+          changes[entry.clientId] = {
+            before: was?.status ?? null,
+            after: entry.status,
+            ...(minutesBefore !== minutesAfter ? { minutesAttended: { before: minutesBefore, after: minutesAfter } } : {}),
+            ...(locationBefore !== locationAfter ? { location: { before: locationBefore, after: locationAfter } } : {}),
+          };
         }
       }
       if (Object.keys(changes).length > 0) {

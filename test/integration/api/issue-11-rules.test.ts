@@ -417,3 +417,62 @@ describe("the payer rule credentialModifiers", () => {
     expect(expectOk(await server.gql(HISTORY, { id: s.fx.payerId }, s.owner.token)).payer.ruleHistory).toHaveLength(1);
   });
 });
+
+describe("telehealth place of service by the member's location", () => {
+  const POS = `query ($id: ID!) { session(id: $id) { claimDecisions { placeOfService client { id } } attendance { location client { id } } } }`;
+
+  async function telehealth(rules: Record<string, unknown> = {}) {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3, payerRules: { telehealthPlaceOfService: "02", ...rules } });
+    const sessionId = await readySession(server, owner, fx, { modality: "TELEHEALTH_VIDEO" });
+    return { owner, fx, sessionId };
+  }
+
+  async function byClient(s: { owner: PracticeFixture; sessionId: string }) {
+    const session = expectOk(await server.gql(POS, { id: s.sessionId }, s.owner.token)).session;
+    return {
+      pos: Object.fromEntries(session.claimDecisions.map((d: { placeOfService: string; client: { id: string } }) => [d.client.id, d.placeOfService])),
+      location: Object.fromEntries(session.attendance.map((a: { location: string | null; client: { id: string } }) => [a.client.id, a.location])),
+    };
+  }
+
+  it("bills 10 for a member at home and 02 elsewhere when the payer bills by location; the fixed place of service otherwise", async () => {
+    const s = await telehealth();
+    const [home, other, unknown] = s.fx.clientIds;
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: home, status: "PRESENT", location: "HOME" }, { clientId: other, status: "PRESENT", location: "OTHER" }] }, s.owner.token));
+    expect(await byClient(s)).toEqual({ pos: { [home]: "02", [other]: "02", [unknown]: "02" }, location: { [home]: "HOME", [other]: "OTHER", [unknown]: null } });
+    const preview = expectOk(await server.gql(PREVIEW, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", telehealthPosByLocation: true } }, s.owner.token)).previewPayerRules;
+    expect(preview.changes).toHaveLength(1);
+    expectOk(await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", telehealthPosByLocation: true } }, s.owner.token));
+    expect((await byClient(s)).pos).toEqual({ [home]: "10", [other]: "02", [unknown]: "02" });
+    // Status alone keeps the location; ABSENT clears it.
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: home, status: "PRESENT" }, { clientId: other, status: "ABSENT" }] }, s.owner.token));
+    expect((await byClient(s)).location).toEqual({ [home]: "HOME", [other]: null, [unknown]: null });
+  });
+
+  it.each<[string, string, Record<string, unknown>]>([
+    ["an in-person session", "IN_PERSON", { status: "PRESENT", location: "HOME" }],
+    ["a member not present", "TELEHEALTH_VIDEO", { status: "EXCUSED", location: "HOME" }],
+  ])("refuses a location for %s, naming the field, and changes nothing", async (_name, modality, entry) => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 2 });
+    const sessionId = await readySession(server, owner, fx, { modality });
+    const res = await server.gql(RECORD, { id: sessionId, entries: [{ clientId: fx.clientIds[0], ...entry }] }, owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(fieldsOf(res)).toEqual(["entries[0].location"]);
+    expect((await byClient({ owner, sessionId })).location[fx.clientIds[0]]).toBeNull();
+  });
+
+  it("another practice cannot record a location on this practice's session: NOT_FOUND, nothing changed", async () => {
+    const s = await telehealth();
+    const other = await signUpPractice(server, "Other practice");
+    expect(errorCode(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: s.fx.clientIds[0], status: "PRESENT", location: "HOME" }] }, other.token))).toBe("NOT_FOUND");
+    expect((await byClient(s)).location[s.fx.clientIds[0]]).toBeNull();
+  });
+
+  it("refuses telehealthPosByLocation null, naming the field", async () => {
+    const s = await telehealth();
+    const res = await server.gql(SET_RULES, { id: s.fx.payerId, rules: { effectiveFrom: "2026-03-01", telehealthPosByLocation: null } }, s.owner.token);
+    expect(fieldsOf(res)).toEqual(["rules.telehealthPosByLocation"]);
+  });
+});

@@ -10,6 +10,7 @@ import { AttendanceMinutes1764190700000 } from "./1764190700000-attendance-minut
 import { ClassLikeDocumentation1764190710000 } from "./1764190710000-class-like-documentation.js";
 import { NoteSigning1764190720000 } from "./1764190720000-note-signing.js";
 import { CredentialModifiers1764190730000 } from "./1764190730000-credential-modifiers.js";
+import { TelehealthLocation1764190740000 } from "./1764190740000-telehealth-location.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ClassLikeDocumentation1764190710000,
   NoteSigning1764190720000,
   CredentialModifiers1764190730000,
+  TelehealthLocation1764190740000,
 ];

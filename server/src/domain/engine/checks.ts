@@ -15,6 +15,7 @@ import type {
   GroupKind,
   IssueSeverity,
   LeaderFacts,
+  MemberLocation,
   NoteElement,
   NoteFacts,
   RegistrationFacts,
@@ -40,6 +41,8 @@ export interface LineFacts {
   note: NoteFacts | null;
   /** Minutes the member attended; null when not recorded (the whole session). */
   minutesAttended: number | null;
+  /** Where the member joined a telehealth session from; null when not recorded. */
+  memberLocation: MemberLocation | null;
   /** The practice's local date the member's note was signed; null when unsigned or when the payer sets no deadline. */
   noteSignedOn: string | null;
   /** The names of the members present whose names are known (this member's too); null when none are. */

@@ -186,6 +186,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       // Worked out only for payers with a deadline: every other line leaves it null.
       noteSignedOn: ruled && rules.signWithinDays != null && note?.signedAt ? localDateOf(note.signedAt, prepared.timezone) : null,
       minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
+      memberLocation: session.attendance?.get(clientId)?.location ?? null,
       presentNames,
       modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
       unitsUsed: 0,
@@ -438,7 +439,7 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
     cptCode: GROUP_PSYCHOTHERAPY_CODE,
     suggestedCptCodes: shared.suggestedCodes(line),
     modifiers: rules ? line.modifiers : shared.none,
-    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules),
+    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules, line.memberLocation),
     units: 1,
     diagnosisCodes: line.diagnosisCodes,
     chargeCents: rules?.feeCents ?? 0,

@@ -18,6 +18,7 @@ export type {
   IssueSeverity,
   LeaderFacts,
   MemberFacts,
+  MemberLocation,
   Modality,
   ModifierCondition,
   ModifierRule,

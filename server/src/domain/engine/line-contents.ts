@@ -1,5 +1,5 @@
 /** What goes on a claim line besides the issues: modifiers, place of service, diagnoses. */
-import type { LeaderFacts, Modality, RuleVersion } from "./types.js";
+import type { LeaderFacts, MemberLocation, Modality, RuleVersion } from "./types.js";
 
 /** A claim line carries at most this many modifiers (CMS-1500 box 24D / 837P SV101). */
 export const MAX_MODIFIERS_PER_LINE = 4;
@@ -55,9 +55,12 @@ export function placeOfServiceFor(
   sessionPlaceOfService: string | null,
   practiceDefault: string,
   rules: RuleVersion | null,
+  memberLocation: MemberLocation | null = null,
 ): string {
   const sessionPos = isBlank(sessionPlaceOfService) ? null : sessionPlaceOfService!.trim();
   if (isTelehealth(modality)) {
+    // A payer billing by where the member was: 10 telehealth in the patient's home, 02 anywhere else.
+    if (rules?.telehealthPosByLocation && memberLocation !== null) return memberLocation === "HOME" ? "10" : "02";
     // The payer decides between 02 and 10 for telehealth; without its rules, keep what was recorded.
     return rules?.telehealthPlaceOfService ?? sessionPos ?? DEFAULT_TELEHEALTH_PLACE_OF_SERVICE;
   }

@@ -102,6 +102,8 @@ export interface RuleVersion {
   warnClassLikeDocumentation?: boolean;
   /** Days after the date of service within which a member's note must be signed; absent or null: no deadline. */
   signWithinDays?: number | null;
+  /** Telehealth place of service by where the member was (10 at home, 02 elsewhere) when attendance records it. Absent: off. */
+  telehealthPosByLocation?: boolean;
   /** Modifiers by the rendering clinician's credential, in rule order after the modifier rules' (absent: none). */
   credentialModifiers?: CredentialModifier[];
   /** How a note signed after that is reported (absent: WARNING). */
@@ -225,7 +227,11 @@ export interface SessionFacts {
 export interface AttendanceFacts {
   /** Minutes the member attended (entered, or from arrival to departure); null when not recorded. */
   minutesAttended: number | null;
+  /** Where the member joined a telehealth session from; null (or absent) when not recorded. */
+  location?: MemberLocation | null;
 }
+
+export type MemberLocation = "HOME" | "OTHER";
 
 export interface EngineInput {
   /** IANA zone of the practice, e.g. "America/New_York". */

@@ -56,6 +56,7 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "signWithinDays",
   "lateSignatureSeverity",
   "credentialModifiers",
+  "telehealthPosByLocation",
 ];
 
 const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
@@ -82,6 +83,7 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   signWithinDays: "Days to sign a note",
   lateSignatureSeverity: "Late signature severity",
   credentialModifiers: "Credential modifiers",
+  telehealthPosByLocation: "Telehealth place of service by the member's location",
 };
 
 /**
@@ -306,6 +308,9 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
     });
   }
 
+  if (v.telehealthPosByLocation !== undefined && typeof v.telehealthPosByLocation !== "boolean") {
+    push("telehealthPosByLocation", `${LABELS.telehealthPosByLocation} must be true or false`);
+  }
   // Absent in rules saved before it existed: off.
   if (v.warnClassLikeDocumentation !== undefined && typeof v.warnClassLikeDocumentation !== "boolean") {
     push("warnClassLikeDocumentation", `${LABELS.warnClassLikeDocumentation} must be true or false`);

@@ -37,6 +37,8 @@ export class PayerRulesInput {
   @Field(() => Int, { nullable: true, description: "Charge per line in cents (0 or more)." }) feeCents?: number | null;
   @Field(() => Int, { nullable: true, description: "Days after the session within which notes must be signed (0-365); null sets no deadline (NOTE_SIGNED_LATE)." }) signWithinDays?: number | null;
   @Field(() => IssueSeverityEnum, { nullable: true, description: "WARNING (still billable) or ERROR (blocked) for a note signed after signWithinDays." }) lateSignatureSeverity?: "WARNING" | "ERROR" | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether telehealth place of service follows where the member was (10 at home, 02 elsewhere) when attendance records it, instead of telehealthPlaceOfService." })
+  telehealthPosByLocation?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Whether to warn when the group documentation or a note reads as a class (DOCUMENTATION_READS_AS_CLASS)." }) warnClassLikeDocumentation?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend (1-480); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: "Least share of the session a member must attend, in percent (1-100); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedPercent?: number | null;

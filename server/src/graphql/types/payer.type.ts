@@ -40,6 +40,8 @@ export class PayerRules {
   signWithinDays?: number | null;
   @Field(() => IssueSeverityEnum, { description: "How a note signed after signWithinDays is reported: WARNING (still billable) or ERROR (blocked)." })
   lateSignatureSeverity!: "WARNING" | "ERROR";
+  @Field({ description: "Whether telehealth place of service follows where the member was (10 at home, 02 elsewhere) when attendance records it; otherwise telehealthPlaceOfService for every telehealth line." })
+  telehealthPosByLocation!: boolean;
   @Field({ description: "Whether lines warn when the group documentation or the member's note reads as a class: didactic words and no therapeutic intervention named (DOCUMENTATION_READS_AS_CLASS)." })
   warnClassLikeDocumentation!: boolean;
   @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend for their line to be paid; null when the payer sets no minimum (ATTENDANCE_TOO_SHORT)." })

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import type { GroupKind, Modality } from "../../domain/engine/index.js";
 import type { AttendanceStatus } from "../../entities/index.js";
-import { AttendanceStatusEnum, GroupKindEnum, ModalityEnum } from "../enums.js";
+import { AttendanceStatusEnum, GroupKindEnum, MemberLocationEnum, ModalityEnum } from "../enums.js";
 import { DateTimeScalar } from "../scalars.js";
 
 @InputType({ description: "A new therapy group." })
@@ -62,6 +62,8 @@ export class AttendanceInput {
   arrivedAt?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: "When the member left; give with arrivedAt." })
   departedAt?: Date | null;
+  @Field(() => MemberLocationEnum, { nullable: true, description: "Where the member joined a telehealth session from; omit to keep, null to clear. Only for PRESENT members of telehealth sessions." })
+  location?: "HOME" | "OTHER" | null;
 }
 
 @InputType({ description: "Writes a member's note for a session; omitted sections are kept, null clears one." })

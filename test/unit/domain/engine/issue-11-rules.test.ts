@@ -3,7 +3,7 @@
  * default billable session (factories.ts) and states whether CLIENT's line gets the issue.
  */
 import { CHECKS, DIDACTIC_WORDS, THERAPEUTIC_INTERVENTIONS, attendanceTooShort, classLikeWords, memberNameOf, namesIn, type AttendanceFacts } from "../../../../server/src/domain/engine/index.js";
-import { CLIENT, PRESENT, codesOf, decisionFor, engineInput, member, note, session, type Scenario } from "./factories.js";
+import { CLIENT, PRESENT, codesOf, decisionFor, engineInput, member, note, ruleVersion as ruleVersionFor, session, type Scenario } from "./factories.js";
 import { evaluateSessions } from "../../../../server/src/domain/engine/index.js";
 
 function attended(minutes: number | null): Scenario["session"] {
@@ -239,5 +239,26 @@ describe("credential modifiers: the rendering clinician's credential adds its mo
     });
     expect(decision.modifiers).toEqual(["HQ", "U1", "U2", "AJ", "U4"]);
     expect(codesOf(decision)).toEqual(["TOO_MANY_MODIFIERS"]);
+  });
+});
+
+describe("telehealth place of service by where the member was", () => {
+  const at = (location: "HOME" | "OTHER" | null) => new Map<string, AttendanceFacts>([[CLIENT, { minutesAttended: null, location }]]);
+  test.each<[string, Scenario, string]>([
+    ["by location, at home: 10", { rules: { telehealthPosByLocation: true, telehealthPlaceOfService: "02" }, session: { modality: "TELEHEALTH_VIDEO", attendance: at("HOME") } }, "10"],
+    ["by location, elsewhere: 02", { rules: { telehealthPosByLocation: true, telehealthPlaceOfService: "10" }, session: { modality: "TELEHEALTH_VIDEO", attendance: at("OTHER") } }, "02"],
+    ["by location, audio only at home: 10", { rules: { telehealthPosByLocation: true, telehealthAudioAllowed: true }, session: { modality: "TELEHEALTH_AUDIO", attendance: at("HOME") } }, "10"],
+    ["by location, not recorded: the payer's telehealth place of service", { rules: { telehealthPosByLocation: true, telehealthPlaceOfService: "10" }, session: { modality: "TELEHEALTH_VIDEO", attendance: at(null) } }, "10"],
+    ["the payer fixes one place of service (off)", { rules: { telehealthPosByLocation: false, telehealthPlaceOfService: "02" }, session: { modality: "TELEHEALTH_VIDEO", attendance: at("HOME") } }, "02"],
+    ["rules saved before it existed (absent)", { rules: { telehealthPlaceOfService: "02" }, session: { modality: "TELEHEALTH_VIDEO", attendance: at("HOME") } }, "02"],
+    ["in person: the location does not apply", { rules: { telehealthPosByLocation: true }, session: { modality: "IN_PERSON", attendance: at("HOME") } }, "11"],
+  ])("%s", (_name, scenario, placeOfService) => {
+    expect(decisionFor(scenario).placeOfService).toBe(placeOfService);
+  });
+
+  test("each member's line follows their own location", () => {
+    const s = session({ modality: "TELEHEALTH_VIDEO", attendance: new Map([[CLIENT, { minutesAttended: null, location: "HOME" }], [PRESENT[1], { minutesAttended: null, location: "OTHER" }]]) });
+    const drafts = evaluateSessions(engineInput({ sessions: [s], ruleVersions: [{ ...ruleVersionFor(), telehealthPosByLocation: true }] }));
+    expect(drafts.map((d) => [d.clientId, d.placeOfService])).toEqual([[CLIENT, "10"], [PRESENT[1], "02"], [PRESENT[2], "02"]]);
   });
 });
