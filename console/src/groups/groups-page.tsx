@@ -82,7 +82,7 @@ export function GroupsPage() {
   );
 }
 
-const KINDS: GroupKind[] = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY"];
+const KINDS: GroupKind[] = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY", "MULTI_FAMILY"];
 
 type GroupRow = NonNullable<GroupsQuery["groups"]>[number];
 

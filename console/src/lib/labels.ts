@@ -29,6 +29,7 @@ export const GROUP_KIND_LABELS: Record<string, string> = {
   PSYCHOEDUCATION: "Psychoeducation",
   SUPPORT: "Support",
   FAMILY: "Family",
+  MULTI_FAMILY: "Multiple-family",
 };
 
 export const NOTE_ELEMENT_LABELS: Record<string, string> = {

@@ -192,6 +192,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   const recovery = await group("Recovery Group", "SUBSTANCE_USE", true, lcsw, 75, ["Haddad", "Sullivan", "Delaney", "Moreno", "Okafor"]);
   const peerCircle = await group("Peer Support Circle", "SUPPORT", false, peer, 60, ["Petrov", "Haddad", "Reed"]);
   const family = await group("Family Sessions", "FAMILY", true, psychologist, 50, ["Brown", "Whitfield"]);
+  // Several families together: multiple-family group psychotherapy (90849), not 90853.
+  const multiFamily = await group("Multi-Family Recovery Night", "MULTI_FAMILY", true, lcsw, 90, ["Haddad", "Sullivan"]);
 
   interface SessionPlan {
     groupId: string;
@@ -275,6 +277,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   // Only one member came: individual psychotherapy, not 90853.
   plans.push({ groupId: process, date: addDays(weekdays(4)[0], 1), time: "15:00", minutes: 45, modality: "IN_PERSON", present: ["Brown"] });
   plans.push({ groupId: family, date: weekdays(3)[1], time: "16:00", minutes: 50, modality: "IN_PERSON", present: ["Brown", "Whitfield"] });
+  plans.push({ groupId: multiFamily, date: weekdays(3)[2], time: "18:30", minutes: 90, modality: "IN_PERSON", present: ["Haddad", "Sullivan"] });
 
   for (const plan of plans) {
     const session = await services.sessions.schedule(

@@ -476,3 +476,14 @@ describe("telehealth place of service by the member's location", () => {
     expect(fieldsOf(res)).toEqual(["rules.telehealthPosByLocation"]);
   });
 });
+
+describe("multiple-family groups", () => {
+  it("a MULTI_FAMILY group's lines suggest 90849 and are blocked with USE_FAMILY_CODE", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3, kind: "MULTI_FAMILY" });
+    const sessionId = await readySession(server, owner, fx);
+    const lines = expectOk(await server.gql(`query ($id: ID!) { session(id: $id) { group { kind } claimDecisions { status suggestedCptCodes issues { code } } } }`, { id: sessionId }, owner.token)).session;
+    expect(lines.group.kind).toBe("MULTI_FAMILY");
+    expect(lines.claimDecisions).toEqual(fx.clientIds.map(() => ({ status: "BLOCKED", suggestedCptCodes: ["90849"], issues: [{ code: "USE_FAMILY_CODE" }] })));
+  });
+});

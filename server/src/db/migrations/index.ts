@@ -11,6 +11,7 @@ import { ClassLikeDocumentation1764190710000 } from "./1764190710000-class-like-
 import { NoteSigning1764190720000 } from "./1764190720000-note-signing.js";
 import { CredentialModifiers1764190730000 } from "./1764190730000-credential-modifiers.js";
 import { TelehealthLocation1764190740000 } from "./1764190740000-telehealth-location.js";
+import { MultiFamilyGroups1764190750000 } from "./1764190750000-multi-family-groups.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   NoteSigning1764190720000,
   CredentialModifiers1764190730000,
   TelehealthLocation1764190740000,
+  MultiFamilyGroups1764190750000,
 ];

@@ -3,7 +3,7 @@
  * issue(s) to put on the claim line, or null when the line passes.
  * `CHECKS` lists them in the order issues appear on a line (DESIGN §4).
  */
-import { FAMILY_PSYCHOTHERAPY_CODES, suggestIndividualCodes } from "./cpt-codes.js";
+import { FAMILY_PSYCHOTHERAPY_CODES, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { classLikeWords, mentionsDidactic } from "./documentation-wording.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
 import { namesIn, type MemberName } from "./member-names.js";
@@ -238,6 +238,13 @@ export function useIndividualCode(line: LineFacts): CheckResult {
 
 /** Family therapy is billed as 90846 (without the patient) or 90847 (with), never 90853. */
 export function useFamilyCode(line: LineFacts): CheckResult {
+  if (line.session.groupKind === "MULTI_FAMILY") {
+    return issue(
+      "USE_FAMILY_CODE",
+      "This is a multiple-family group, which is not billed as group therapy (90853). " +
+        `Bill multiple-family group psychotherapy (${MULTIPLE_FAMILY_GROUP_CODE}) instead, once per family member billed.`,
+    );
+  }
   if (line.session.groupKind !== "FAMILY") return null;
   return issue(
     "USE_FAMILY_CODE",
@@ -253,6 +260,7 @@ const GROUP_KIND_LABEL: Record<GroupKind, string> = {
   PSYCHOEDUCATION: "psychoeducation group",
   SUPPORT: "peer-support group",
   FAMILY: "family group",
+  MULTI_FAMILY: "multiple-family group",
 };
 
 /** Payers pay 90853 only for psychotherapy: a group of any kind without a psychotherapy component is a class or support, not treatment. */

@@ -4,7 +4,7 @@
  * drafts, so callers can re-run it after any change and diff the results.
  */
 import { CHECKS, type AuthorizationTurn, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
-import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
 import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
@@ -403,6 +403,7 @@ function billedUnitsOf(billed: readonly BilledLineFacts[]): BilledUnits {
 class SharedArrays {
   readonly none: never[] = [];
   private readonly familyCodes = [...FAMILY_PSYCHOTHERAPY_CODES];
+  private readonly multipleFamilyCodes = [MULTIPLE_FAMILY_GROUP_CODE];
   private readonly noteElements = new Map<RuleVersion, RuleVersion["requiredNoteElements"]>();
 
   noteElementsOf(rules: RuleVersion): RuleVersion["requiredNoteElements"] {
@@ -418,6 +419,7 @@ class SharedArrays {
    */
   suggestedCodes(line: LineFacts): string[] {
     if (line.session.groupKind === "FAMILY") return this.familyCodes;
+    if (line.session.groupKind === "MULTI_FAMILY") return this.multipleFamilyCodes;
     if (line.presentCount === 1) return suggestIndividualCodes(line.session.durationMinutes);
     return this.none;
   }

@@ -22,7 +22,8 @@ export type GroupKind =
   | "SUBSTANCE_USE"
   | "PSYCHOEDUCATION"
   | "SUPPORT"
-  | "FAMILY";
+  | "FAMILY"
+  | "MULTI_FAMILY";
 
 /** Every reason the engine can give, in the order DESIGN §4 lists them. */
 export const CLAIM_ISSUE_CODES = [

@@ -262,3 +262,24 @@ describe("telehealth place of service by where the member was", () => {
     expect(drafts.map((d) => [d.clientId, d.placeOfService])).toEqual([[CLIENT, "10"], [PRESENT[1], "02"], [PRESENT[2], "02"]]);
   });
 });
+
+describe("family codes", () => {
+  test("a multiple-family group suggests 90849 with USE_FAMILY_CODE, blocked", () => {
+    const decision = decisionFor({ session: { groupKind: "MULTI_FAMILY" } });
+    expect(decision.suggestedCptCodes).toEqual(["90849"]);
+    expect(decision.status).toBe("BLOCKED");
+    expect(decision.issues.map((i) => [i.code, i.severity])).toEqual([["USE_FAMILY_CODE", "ERROR"]]);
+    expect(decision.issues[0].message).toContain("multiple-family group psychotherapy (90849)");
+  });
+
+  test("with one member present it stays multiple-family, not individual codes", () => {
+    const decision = decisionFor({ session: { groupKind: "MULTI_FAMILY", presentClientIds: [CLIENT] } });
+    expect(decision.suggestedCptCodes).toEqual(["90849"]);
+    expect(codesOf(decision)).toEqual(expect.arrayContaining(["USE_INDIVIDUAL_CODE", "USE_FAMILY_CODE"]));
+  });
+
+  test("without a psychotherapy component it is also NOT_PSYCHOTHERAPY, named as a multiple-family group", () => {
+    const decision = decisionFor({ session: { groupKind: "MULTI_FAMILY", hasPsychotherapyComponent: false } });
+    expect(decision.issues.find((i) => i.code === "NOT_PSYCHOTHERAPY")?.message).toContain("multiple-family group");
+  });
+});
