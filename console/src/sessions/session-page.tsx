@@ -7,6 +7,7 @@ import { Empty, ErrorMessage, Loading, PageHeader, Section } from "../ui/ui";
 import { AttendanceForm } from "./attendance-form";
 import { ClaimLinesTable, StatusCounts } from "./claim-lines";
 import { DocumentationForm } from "./documentation-form";
+import { DraftNotesForm } from "./draft-notes-form";
 import { MemberNoteCard } from "./member-note";
 import { SupervisorForm } from "./supervisor-form";
 import { SessionDocument } from "./sessions.documents";
@@ -66,6 +67,7 @@ export function SessionPage({ id }: { id: string }) {
           <Empty title="No one is marked present.">Mark attendance first: every present member needs their own note.</Empty>
         ) : (
           <div className="note-list">
+            {can("WriteNotes") && <DraftNotesForm sessionId={session.id} members={present} />}
             {present.map((client) => (
               <MemberNoteCard key={client.id} sessionId={session.id} client={client} note={noteFor(client.id)} line={lineFor(client.id)} canWrite={can("WriteNotes")} />
             ))}

@@ -154,3 +154,9 @@ export const UpdateSessionSupervisorDocument = graphql(`
     }
   }
 `);
+
+export const DraftMemberNotesDocument = graphql(`
+  mutation DraftMemberNotes($sessionId: ID!, $members: [DraftMemberNoteInput!]!) {
+    draftMemberNotes(sessionId: $sessionId, members: $members) { id ...MemberNoteFields }
+  }
+`);

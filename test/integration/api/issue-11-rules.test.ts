@@ -487,3 +487,96 @@ describe("multiple-family groups", () => {
     expect(lines.claimDecisions).toEqual(fx.clientIds.map(() => ({ status: "BLOCKED", suggestedCptCodes: ["90849"], issues: [{ code: "USE_FAMILY_CODE" }] })));
   });
 });
+
+describe("note drafting", () => {
+  const DRAFT = `mutation ($sessionId: ID!, $members: [DraftMemberNoteInput!]!) { draftMemberNotes(sessionId: $sessionId, members: $members) { id client { id } participation response interventions progress plan risk signedAt } }`;
+  const NOTES = `query ($id: ID!) { session(id: $id) { notes { client { id } participation response interventions progress plan risk signedAt } } }`;
+  const SCHEDULE = `mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`;
+  const SAVE_NOTE = `mutation ($input: SaveMemberNoteInput!) { saveMemberNote(input: $input) { id } }`;
+
+  /** A documented session with every member present and no notes yet. */
+  async function undrafted(payerRules: Record<string, unknown> = {}) {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3, payerRules });
+    const sessionId = expectOk(await server.gql(SCHEDULE, { input: { groupId: fx.groupId, startsAt: "2026-03-10T15:00:00Z", durationMinutes: 60, modality: "IN_PERSON" } }, owner.token)).scheduleSession.id;
+    expectOk(await server.gql(`mutation ($id: ID!) { updateSession(id: $id, input: { topics: "Distress tolerance", interventions: "DBT skills coaching, role play" }) { id } }`, { id: sessionId }, owner.token));
+    expectOk(await server.gql(RECORD, { id: sessionId, entries: fx.clientIds.map((clientId) => ({ clientId, status: "PRESENT" })) }, owner.token));
+    return { owner, fx, sessionId };
+  }
+
+  async function notesOf(owner: PracticeFixture, sessionId: string) {
+    return expectOk(await server.gql(NOTES, { id: sessionId }, owner.token)).session.notes;
+  }
+
+  it("drafts every present member's note with the elements the payer requires, unsigned, keeping what a clinician wrote", async () => {
+    const s = await undrafted({ requiredNoteElements: ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"] });
+    const [first, second, third] = s.fx.clientIds;
+    expectOk(await server.gql(SAVE_NOTE, { input: { sessionId: s.sessionId, clientId: second, response: "Written by the clinician." } }, s.owner.token));
+    const drafted = expectOk(await server.gql(DRAFT, { sessionId: s.sessionId, members: [{ clientId: first, words: "named a new coping plan" }] }, s.owner.token)).draftMemberNotes;
+    expect(drafted).toHaveLength(3);
+    const byClient = Object.fromEntries(drafted.map((n: { client: { id: string } }) => [n.client.id, n]));
+    expect(byClient[first]).toMatchObject({
+      participation: "Member0 attended all 60 minutes of the skills group on Distress tolerance and took part in the discussion. Named a new coping plan.",
+      response: "Member0 practiced the skills taught (DBT skills coaching, role play) and described when to use them.",
+      signedAt: null,
+    });
+    for (const note of drafted) for (const section of ["participation", "response", "interventions", "progress", "plan", "risk"]) expect(note[section]).toBeTruthy();
+    expect(byClient[second].response).toBe("Written by the clinician.");
+    expect(byClient[third].participation).not.toContain("Named");
+    // Complete and unsigned: the lines wait only for the signatures.
+    const lines = expectOk(await server.gql(DECISIONS, { id: s.sessionId }, s.owner.token)).session.claimDecisions;
+    expect(lines.map((l: { issues: { code: string }[] }) => l.issues.map((i) => i.code))).toEqual(s.fx.clientIds.map(() => ["NOTE_UNSIGNED"]));
+    // A second draft finds nothing empty and changes nothing.
+    expect(expectOk(await server.gql(DRAFT, { sessionId: s.sessionId, members: [] }, s.owner.token)).draftMemberNotes).toEqual([]);
+  });
+
+  it("fills participation, response, interventions and plan when the payer lists no elements, and skips signed notes", async () => {
+    const s = await undrafted({ requiredNoteElements: [] });
+    const [signedOne] = s.fx.clientIds;
+    const id = expectOk(await server.gql(SAVE_NOTE, { input: { sessionId: s.sessionId, clientId: signedOne, participation: "Signed early." } }, s.owner.token)).saveMemberNote.id;
+    expectOk(await server.gql(`mutation ($id: ID!) { signMemberNote(id: $id) { id } }`, { id }, s.owner.token));
+    const drafted = expectOk(await server.gql(DRAFT, { sessionId: s.sessionId, members: [] }, s.owner.token)).draftMemberNotes;
+    expect(drafted.map((n: { client: { id: string } }) => n.client.id).sort()).toEqual(s.fx.clientIds.slice(1).sort());
+    for (const note of drafted) expect([!!note.participation, !!note.response, !!note.interventions, !!note.progress, !!note.plan, !!note.risk]).toEqual([true, true, true, false, true, false]);
+    const signed = (await notesOf(s.owner, s.sessionId)).find((n: { client: { id: string } }) => n.client.id === signedOne);
+    expect(signed).toMatchObject({ participation: "Signed early.", response: null });
+  });
+
+  it.each<[string, (ids: string[]) => Record<string, unknown>[], string]>([
+    ["words too long", (ids) => [{ clientId: ids[0], words: "x".repeat(501) }], "members[0].words"],
+    ["a member twice", (ids) => [{ clientId: ids[0] }, { clientId: ids[0] }], "members[1].clientId"],
+  ])("refuses %s, naming the field, and drafts nothing", async (_name, members, field) => {
+    const s = await undrafted();
+    const res = await server.gql(DRAFT, { sessionId: s.sessionId, members: members(s.fx.clientIds) }, s.owner.token);
+    expect(errorCode(res)).toBe("BAD_USER_INPUT");
+    expect(fieldsOf(res)).toEqual([field]);
+    expect(await notesOf(s.owner, s.sessionId)).toEqual([]);
+  });
+
+  it("refuses words for a member not present, and drafts nothing", async () => {
+    const s = await undrafted();
+    expectOk(await server.gql(RECORD, { id: s.sessionId, entries: [{ clientId: s.fx.clientIds[2], status: "ABSENT" }] }, s.owner.token));
+    const res = await server.gql(DRAFT, { sessionId: s.sessionId, members: [{ clientId: s.fx.clientIds[0] }, { clientId: s.fx.clientIds[2], words: "was not there" }] }, s.owner.token);
+    expect(fieldsOf(res)).toEqual(["members[1].clientId"]);
+    expect(await notesOf(s.owner, s.sessionId)).toEqual([]);
+  });
+
+  it("a clinician drafts; a biller may not", async () => {
+    const s = await undrafted();
+    const biller = await memberWithRole(server, s.owner, "BILLER");
+    expect(errorCode(await server.gql(DRAFT, { sessionId: s.sessionId, members: [] }, biller.token))).toBe("FORBIDDEN");
+    expect(await notesOf(s.owner, s.sessionId)).toEqual([]);
+    const clinician = await memberWithRole(server, s.owner, "CLINICIAN");
+    expect(expectOk(await server.gql(DRAFT, { sessionId: s.sessionId, members: [] }, clinician.token)).draftMemberNotes).toHaveLength(3);
+  });
+
+  it("another practice's session or client is NOT_FOUND (or unknown), and nothing is drafted", async () => {
+    const s = await undrafted();
+    const other = await undrafted();
+    expect(errorCode(await server.gql(DRAFT, { sessionId: s.sessionId, members: [] }, other.owner.token))).toBe("NOT_FOUND");
+    const withOurClient = await server.gql(DRAFT, { sessionId: other.sessionId, members: [{ clientId: s.fx.clientIds[0], words: "x" }] }, other.owner.token);
+    expect(fieldsOf(withOurClient)).toEqual(["members[0].clientId"]);
+    expect(await notesOf(s.owner, s.sessionId)).toEqual([]);
+    expect(await notesOf(other.owner, other.sessionId)).toEqual([]);
+  });
+});

@@ -66,6 +66,12 @@ export class AttendanceInput {
   location?: "HOME" | "OTHER" | null;
 }
 
+@InputType({ description: "A few words about one member for their drafted note." })
+export class DraftMemberNoteInput {
+  @Field(() => ID, { description: "A member marked present." }) clientId!: string;
+  @Field(() => String, { nullable: true, description: "What stood out about the member, in a few words (at most 500 characters)." }) words?: string | null;
+}
+
 @InputType({ description: "Writes a member's note for a session; omitted sections are kept, null clears one." })
 export class SaveMemberNoteInput {
   @Field(() => ID, { description: "The session." }) sessionId!: string;
