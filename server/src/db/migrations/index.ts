@@ -6,12 +6,12 @@ import { Invitations1764190400000 } from "./1764190400000-invitations.js";
 import { AuditOrderByTime1764190410000 } from "./1764190410000-audit-order-by-time.js";
 import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authorizations.js";
 import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
-import { AttendanceMinutes1764190700000 } from "./1764190700000-attendance-minutes.js";
-import { ClassLikeDocumentation1764190710000 } from "./1764190710000-class-like-documentation.js";
-import { NoteSigning1764190720000 } from "./1764190720000-note-signing.js";
-import { CredentialModifiers1764190730000 } from "./1764190730000-credential-modifiers.js";
-import { TelehealthLocation1764190740000 } from "./1764190740000-telehealth-location.js";
-import { MultiFamilyGroups1764190750000 } from "./1764190750000-multi-family-groups.js";
+import { AttendanceMinutes1764190800000 } from "./1764190800000-attendance-minutes.js";
+import { ClassLikeDocumentation1764190810000 } from "./1764190810000-class-like-documentation.js";
+import { NoteSigning1764190820000 } from "./1764190820000-note-signing.js";
+import { CredentialModifiers1764190830000 } from "./1764190830000-credential-modifiers.js";
+import { TelehealthLocation1764190840000 } from "./1764190840000-telehealth-location.js";
+import { MultiFamilyGroups1764190850000 } from "./1764190850000-multi-family-groups.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -23,10 +23,10 @@ export const migrations = [
   AuditOrderByTime1764190410000,
   PriorAuthorizations1764190500000,
   ClaimsAClearinghouseAccepts1764190510000,
-  AttendanceMinutes1764190700000,
-  ClassLikeDocumentation1764190710000,
-  NoteSigning1764190720000,
-  CredentialModifiers1764190730000,
-  TelehealthLocation1764190740000,
-  MultiFamilyGroups1764190750000,
+  AttendanceMinutes1764190800000,
+  ClassLikeDocumentation1764190810000,
+  NoteSigning1764190820000,
+  CredentialModifiers1764190830000,
+  TelehealthLocation1764190840000,
+  MultiFamilyGroups1764190850000,
 ];

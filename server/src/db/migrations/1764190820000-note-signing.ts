@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * notes. Payer rules gain `sign_within_days` (null: no deadline) and the severity of a late signature.
  * Existing rows: no links and no deadline, so nothing changes until a practice sets them.
  */
-export class NoteSigning1764190720000 implements MigrationInterface {
-  name = "NoteSigning1764190720000";
+export class NoteSigning1764190820000 implements MigrationInterface {
+  name = "NoteSigning1764190820000";
 
   async up(q: QueryRunner): Promise<void> {
     // Through the membership: a user who leaves the practice is unlinked with it (SET NULL of user_id alone).

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * session. Existing rows hold null everywhere: a member with no minutes recorded attended the whole session,
  * and a rule left null checks nothing, so no line changes status until a practice sets one.
  */
-export class AttendanceMinutes1764190700000 implements MigrationInterface {
-  name = "AttendanceMinutes1764190700000";
+export class AttendanceMinutes1764190800000 implements MigrationInterface {
+  name = "AttendanceMinutes1764190800000";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

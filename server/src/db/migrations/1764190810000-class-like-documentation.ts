@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * reads as a class (DOCUMENTATION_READS_AS_CLASS). Existing versions: false, so no line changes until a
  * practice turns it on for a payer.
  */
-export class ClassLikeDocumentation1764190710000 implements MigrationInterface {
-  name = "ClassLikeDocumentation1764190710000";
+export class ClassLikeDocumentation1764190810000 implements MigrationInterface {
+  name = "ClassLikeDocumentation1764190810000";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE payer_rule_versions ADD COLUMN warn_class_like_documentation boolean NOT NULL DEFAULT false`);

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * place of service by it (10 at home, 02 elsewhere) instead of their one fixed telehealth place of service.
  * Existing rows: no location and the fixed place of service, so no line changes.
  */
-export class TelehealthLocation1764190740000 implements MigrationInterface {
-  name = "TelehealthLocation1764190740000";
+export class TelehealthLocation1764190840000 implements MigrationInterface {
+  name = "TelehealthLocation1764190840000";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE attendance ADD COLUMN location text, ADD CONSTRAINT attendance_location_check CHECK (location IS NULL OR location IN ('HOME', 'OTHER'))`);

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * psychotherapy (90849), never 90853. Adding an enum value is allowed inside the migration's transaction
  * as long as this transaction does not use it.
  */
-export class MultiFamilyGroups1764190750000 implements MigrationInterface {
-  name = "MultiFamilyGroups1764190750000";
+export class MultiFamilyGroups1764190850000 implements MigrationInterface {
+  name = "MultiFamilyGroups1764190850000";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TYPE group_kind ADD VALUE IF NOT EXISTS 'MULTI_FAMILY'`);
