@@ -7,6 +7,7 @@ const path = require("node:path");
 const { randomUUID } = require("node:crypto");
 
 const dist = path.resolve(__dirname, "../server/dist");
+const { npiWithCheckDigit } = require(`${dist}/domain/validation/identifiers.js`);
 const QUICK = process.env.BENCH_QUICK === "1";
 const SESSIONS = QUICK ? 836 : 8360;
 const MEMBERS_PER_GROUP = 11; // 10 present, 1 absent each week
@@ -36,21 +37,8 @@ const RAW_READ = `
   LEFT JOIN member_notes n ON n.practice_id = s.practice_id AND n.session_id = s.id AND n.client_id = a.client_id
   WHERE s.practice_id = $1 AND s.service_date BETWEEN $2 AND $3`;
 
-function npiFrom(body) {
-  const digits = `80840${body}`.split("").map(Number);
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits[digits.length - 1 - i];
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
 let npiCounter = 0;
-const uniqueNpi = () => npiFrom(`1${String(((Date.now() % 1e5) * 1000 + (npiCounter++ % 1000)) % 1e8).padStart(8, "0")}`);
+const uniqueNpi = () => npiWithCheckDigit(`1${String(((Date.now() % 1e5) * 1000 + (npiCounter++ % 1000)) % 1e8).padStart(8, "0")}`);
 
 function start(kind, databaseUrl) {
   // BENCH_PROFILE=<dir> writes a CPU profile of each server there when the bench ends.
