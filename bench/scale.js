@@ -13,7 +13,7 @@ const SESSIONS = QUICK ? 836 : 8360;
 const MEMBERS_PER_GROUP = 11; // 10 present, 1 absent each week
 const GROUPS = Math.ceil(SESSIONS / 52);
 const LOAD_SECONDS = QUICK ? 3 : 5;
-const READ_RUNS = QUICK ? 3 : 2;
+const READ_RUNS = QUICK ? 3 : 5;
 const YEAR = { from: "2025-01-01", to: "2025-12-31" };
 const MONTH = { from: "2025-03-01", to: "2025-03-31" };
 
@@ -104,6 +104,14 @@ async function generatePractice(url, db, name) {
   const token = signedUp.signUp.token;
   const auth = { authorization: `Bearer ${token}` };
   const practiceId = signedUp.signUp.viewer.practice.id;
+  // A batch needs the billing provider and clearinghouse settings, as a real practice has them.
+  await gql(url, `mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { id } }`, {
+    input: {
+      taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "021101234",
+      phone: "6175550100", clearinghouseName: "Bench House", clearinghouseId: "BENCHHOUSE", submitterId: "BENCH01", submitterName: "Bench Billing",
+      submitterContactName: "Pat Biller", x12UsageIndicator: "T",
+    },
+  }, auth);
   const payerIds = [];
   for (const [i, kind] of ["MEDICAID", "COMMERCIAL", "MEDICARE"].entries()) {
     const created = await gql(url, `mutation ($input: CreatePayerInput!) { createPayer(input: $input) { id } }`, {
@@ -122,8 +130,9 @@ async function generatePractice(url, db, name) {
   const clients = `(SELECT id, substring(first_name from 7)::int AS n FROM clients WHERE practice_id = $1)`;
   const groups = `(SELECT id, leader_id, substring(name from 7)::int AS g FROM therapy_groups WHERE practice_id = $1)`;
   await db.query(
-    `INSERT INTO clients (practice_id, id, first_name, last_name, date_of_birth, diagnosis_codes)
-     SELECT $1, gen_random_uuid(), 'Member' || n, 'Scale' || (n / 11), date '1960-01-01' + (n % 15000), ARRAY['F33.1']
+    `INSERT INTO clients (practice_id, id, first_name, last_name, date_of_birth, diagnosis_codes, sex, address_line1, address_city, address_state, address_zip)
+     SELECT $1, gen_random_uuid(), 'Member' || n, 'Scale' || (n / 11), date '1960-01-01' + (n % 15000), ARRAY['F33.1'],
+            CASE WHEN n % 2 = 0 THEN 'FEMALE' ELSE 'MALE' END, (n + 1) || ' Elm St', 'Boston', 'MA', '02118'
      FROM generate_series(0, $2::int - 1) n`,
     [practiceId, GROUPS * MEMBERS_PER_GROUP],
   );
@@ -223,6 +232,20 @@ async function scaleBench(adminUrl) {
         failures[key] = error.message;
       }
     };
+    // The first read after a bulk load finds every date stale and recomputes the year in the request (the
+    // background refresh has only just started): reported on its own, then the steady reads are measured.
+    const stopColdRss = watchRss(groupBill.child);
+    const coldRaw = await timed(() => db.query(RAW_READ, [big.practiceId, YEAR.from, YEAR.to]));
+    let cold = null;
+    try {
+      cold = await timed(() => gql(groupBill.url, CLAIM_PAGE, YEAR, big.auth));
+    } catch (error) {
+      failures.cold = error.message;
+    }
+    const coldRss = await stopColdRss();
+    if (cold) figure("claimDecisions year, first read after bulk load (recomputes the year)", cold.ms, "ms", coldRaw.ms, "raw read of the year", "(cold)");
+    else figures.push({ figure: "claimDecisions year, first read after bulk load", value: null, unit: "ms", baseline: null, ratio: null, target: "(cold)", error: failures.cold.slice(0, 120) });
+    figure("server RSS peak while the year is recomputed", Math.round(coldRss / 1024 / 1024), "MB", null, null, "(cold)");
     const stopRss = watchRss(groupBill.child);
     for (let run = 0; run < READ_RUNS; run++) {
       await attempt("rawYear", async () => (yearRows = (await db.query(RAW_READ, [big.practiceId, YEAR.from, YEAR.to])).rowCount));
@@ -275,7 +298,7 @@ async function scaleBench(adminUrl) {
     const busyRss = await stopBusyRss();
     figure(`other practice p99 while a year is read (${yearReads} year reads${failures.year ? ", failing" : ""})`, busy.latency.p99, "ms", alone.latency.p99, "p99 with no other load", "≤ 50 ms");
 
-    figure("server RSS peak under load", Math.round(Math.max(readRss, loadRss, busyRss) / 1024 / 1024), "MB", null, null, "≤ 400 MB");
+    figure("server RSS peak under load (steady reads)", Math.round(Math.max(readRss, loadRss, busyRss) / 1024 / 1024), "MB", null, null, "≤ 400 MB");
 
     // Batches on the neighbour practice, voided afterwards so a rerun finds the same lines READY.
     for (const [label, range] of [["month", MONTH], ["year", YEAR]]) {
