@@ -336,6 +336,7 @@ function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[
 }
 
 function BatchRow({ batch: b, open, onToggle, children }: { batch: ClaimBatchFieldsFragment; open: boolean; onToggle: () => void; children: ReactNode }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   return (
     <>
       <tr className={b.voided ? "row--voided" : undefined}>
@@ -344,7 +345,7 @@ function BatchRow({ batch: b, open, onToggle, children }: { batch: ClaimBatchFie
             #{b.controlNumber}
           </button>
         </td>
-        <td>{formatDateTime(b.createdAt)}</td>
+        <td>{formatDateTime(b.createdAt, timeZone)}</td>
         <td className="nowrap">
           {formatShortDate(b.from)} – {formatShortDate(b.to)}
         </td>

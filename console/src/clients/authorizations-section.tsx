@@ -166,7 +166,7 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
   );
 
   return (
-    <Section title="Prior authorizations">
+    <Section title="Prior authorizations" id="authorizations">
       {removeError ? <Notice kind="warning">{messageOf(removeError)}</Notice> : null}
       {coverages.length === 0 && <p className="muted">No coverage: authorizations are recorded per payer, under the member's coverage with it.</p>}
       {coverages.map((coverage) => (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { PayerRulesFieldsFragment } from "../__generated__/graphql";
-import { Link } from "../app/router";
+import { Link, useFocusFromHash } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { SINCE_ALWAYS, formatDate, formatDateTime, formatEffectiveFrom, todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
@@ -14,6 +14,7 @@ import { RuleEditor } from "./rule-editor";
 export function PayerPage({ id }: { id: string }) {
   const { viewer, can } = useViewer();
   const { data, loading, error, refetch } = useQuery(PayerDocument, { variables: { id } });
+  useFocusFromHash(Boolean(data?.payer));
   const [editingName, setEditingName] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -49,7 +50,7 @@ export function PayerPage({ id }: { id: string }) {
         }
       />
       {editingName && <RenamePayer id={payer.id} name={payer.name} payerCode={payer.payerCode} onDone={() => setEditingName(false)} />}
-      <Section title="Rules">
+      <Section title="Rules" id="rules">
         <p className="muted">
           In force today:{" "}
           {payer.rules.effectiveFrom === SINCE_ALWAYS ? "the payer's first rules, which hold since always" : `the version effective ${formatDate(payer.rules.effectiveFrom)}`}.
@@ -104,6 +105,7 @@ function RenamePayer({ id, name, payerCode, onDone }: { id: string; name: string
 }
 
 export function RuleHistory({ versions, currentId }: { versions: PayerRulesFieldsFragment[]; currentId: string }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   if (versions.length === 0) return <Empty title="No versions yet." />;
   return (
     <div className="table-wrap">
@@ -132,7 +134,7 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
                 {formatEffectiveFrom(v.effectiveFrom)}
                 {v.id === currentId && <span className="tag">in force</span>}
               </td>
-              <td className="nowrap">{formatDateTime(v.createdAt)}</td>
+              <td className="nowrap">{formatDateTime(v.createdAt, timeZone)}</td>
               <td>
                 {v.minGroupSize}–{v.maxGroupSize}
               </td>

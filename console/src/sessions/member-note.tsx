@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import type { ClaimLineFieldsFragment, MemberNoteFieldsFragment, NoteElement } from "../__generated__/graphql";
+import { useViewer } from "../auth/viewer";
 import { formatDateTime } from "../lib/dates";
 import { errorCode, fieldErrorsOf } from "../lib/errors";
 import { NOTE_ELEMENT_LABELS } from "../lib/labels";
@@ -48,7 +49,7 @@ export function MemberNoteCard({
   const signed = Boolean(note?.signedAt);
   const state = signed ? "Signed" : note ? "Draft" : "No note yet";
   return (
-    <details className="note-card" open={!signed}>
+    <details className="note-card" open={!signed} id={`note-${client.id}`}>
       <summary>
         <span className="note-card__name">{memberName(client)}</span>
         <span className={`tag tag--${signed ? "ok" : "pending"}`}>{state}</span>
@@ -208,6 +209,7 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
 }
 
 function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; line: ClaimLineFieldsFragment | null; canWrite: boolean }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   const missing = (line?.issues ?? []).filter((i) => i.code === "NOTE_INCOMPLETE" && i.element).map((i) => i.element as NoteElement);
   const [text, setText] = useState("");
   const [element, setElement] = useState<NoteElement | "">(missing[0] ?? "");
@@ -225,7 +227,7 @@ function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; 
         ))}
       </dl>
       <p className="muted">
-        Signed {note.signedAt ? formatDateTime(note.signedAt) : ""}
+        Signed {note.signedAt ? formatDateTime(note.signedAt, timeZone) : ""}
         {note.signedBy ? ` by ${note.signedBy.name}` : ""}. Signed notes are legal records: they are not edited, only amended.
       </p>
       {note.addenda.length > 0 && (
@@ -235,7 +237,7 @@ function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; 
               <p>{a.text}</p>
               <p className="muted">
                 {a.element ? `Completes ${NOTE_ELEMENT_LABELS[a.element].toLowerCase()} · ` : ""}
-                Addendum by {a.author.name}, {formatDateTime(a.createdAt)}
+                Addendum by {a.author.name}, {formatDateTime(a.createdAt, timeZone)}
               </p>
             </li>
           ))}
