@@ -24,7 +24,7 @@ export function CliniciansPage() {
     const linked = /^#clinician-(.+)$/.exec(hash)?.[1];
     if (linked && can("ManageClinicians")) setEditing(linked);
   }, [hash, can]);
-  useFocusFromHash(Boolean(data) && (editing === null || Boolean(document.getElementById(`clinician-${editing}`))));
+  useFocusFromHash(Boolean(data));
   const editedClinician = data?.clinicians.find((c) => c.id === editing) ?? null;
 
   return (
