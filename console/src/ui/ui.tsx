@@ -75,13 +75,27 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
-/** An error from a query or mutation, in words; CONFLICT gets its own explanation and an optional way out. */
-export function ErrorMessage({ error, onRetry, retryLabel = "Try again" }: { error: unknown; onRetry?: () => void; retryLabel?: string }) {
+/**
+ * An error from a query or mutation, in words; CONFLICT gets its own explanation and an optional way out.
+ * Not every CONFLICT is a concurrent edit (the last owner cannot step down, a duplicate NPI): those
+ * screens pass their own heading, or null for none.
+ */
+export function ErrorMessage({
+  error,
+  onRetry,
+  retryLabel = "Try again",
+  conflictHeading = "Someone else changed this first.",
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  retryLabel?: string;
+  conflictHeading?: string | null;
+}) {
   if (!error) return null;
   const conflict = errorCode(error) === "CONFLICT";
   return (
     <div className={`alert ${conflict ? "alert--warning" : "alert--error"}`} role="alert">
-      {conflict && <strong>Someone else changed this first. </strong>}
+      {conflict && conflictHeading && <strong>{conflictHeading} </strong>}
       {messageOf(error)}
       {onRetry && (
         <button type="button" className="button button--small" onClick={onRetry}>
