@@ -204,6 +204,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await dana.getByLabel("Participation").fill("Engaged throughout");
   await dana.getByLabel("Response").fill("Practiced the TIPP skill");
   await dana.getByRole("button", { name: "Save and sign" }).click();
+  await dana.getByRole("button", { name: "Yes, sign the note" }).click();
   await dana.getByText("Signed", { exact: true }).waitFor();
   const notes = await api(page, `query ($id: ID!) { session(id: $id) { group { id members { id firstName } } } }`, { id: shared.sessionId });
   for (const member of notes.session.group.members.filter((m: { firstName: string }) => m.firstName !== "Dana")) {

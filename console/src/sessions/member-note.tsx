@@ -105,7 +105,8 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
 
   async function onSign(confirmed = false) {
     const gaps = SECTIONS.filter((sec) => required.has(sec.element) && draft[sec.key].trim() === "").map((sec) => sec.element);
-    if (gaps.length > 0 && !confirmed) {
+    // Signing is final, so it always asks first; with required sections empty it says which.
+    if (!confirmed) {
       setUnsignedGaps(gaps);
       return;
     }
@@ -178,7 +179,20 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
         error && <ErrorMessage error={error} />
       )}
       {notice && <Notice kind="success">{notice}</Notice>}
-      {unsignedGaps && (
+      {unsignedGaps && unsignedGaps.length === 0 && (
+        <div className="alert alert--info" role="alert">
+          <strong>Sign this note?</strong> Once signed it cannot be edited; later corrections are added as addenda.
+          <div className="button-row">
+            <button type="button" className="button button--small" onClick={() => setUnsignedGaps(null)}>
+              Keep editing
+            </button>
+            <button type="button" className="button button--small button--primary" onClick={() => void onSign(true)}>
+              Yes, sign the note
+            </button>
+          </div>
+        </div>
+      )}
+      {unsignedGaps && unsignedGaps.length > 0 && (
         <div className="alert alert--warning" role="alert">
           <strong>
             {payerName} requires {unsignedGaps.map((el) => NOTE_ELEMENT_LABELS[el].toLowerCase()).join(" and ")}, which this note leaves empty.
