@@ -4,7 +4,7 @@ import type { Role } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { ROLE_LABELS } from "../lib/labels";
 import { useViewer } from "../auth/viewer";
-import { Empty, ErrorMessage, Field, Loading, Notice, PageHeader, SavedStatus, Section } from "../ui/ui";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
 import { formatDateTime } from "../lib/dates";
 import { AddMemberDocument, MembersDocument, RevokeInvitationDocument, SentInvitationsDocument, SetMemberRoleDocument } from "./members.documents";
 
@@ -67,7 +67,7 @@ export function MembersPage() {
             </Field>
           </div>
           {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
-          {added && <Notice kind="success">{added}</Notice>}
+          {added && <SavedStatus key={added}>{added}</SavedStatus>}
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={loading}>
               {loading ? "Adding…" : "Add member"}

@@ -7,7 +7,7 @@ import { SINCE_ALWAYS, formatDate, formatDateTime, formatEffectiveFrom, todayIn 
 import { fieldErrorsOf } from "../lib/errors";
 import { formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, NOTE_ELEMENT_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
-import { Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
 import { PayerDocument, UpdatePayerDocument } from "./payers.documents";
 import { RuleEditor } from "./rule-editor";
 
@@ -56,7 +56,7 @@ export function PayerPage({ id }: { id: string }) {
           {payer.rules.effectiveFrom === SINCE_ALWAYS ? "the payer's first rules, which hold since always" : `the version effective ${formatDate(payer.rules.effectiveFrom)}`}.
           Changes are saved as a new version that applies from its own date until the next one; earlier versions keep applying to earlier sessions.
         </p>
-        {saved && <Notice kind="success">{saved}</Notice>}
+        {saved && <SavedStatus key={saved}>{saved}</SavedStatus>}
         <RuleEditor key={payer.rules.id} payerId={payer.id} rules={payer.rules} today={todayIn(viewer.practice.timezone)} canEdit={canEdit} onSaved={setSaved} />
       </Section>
       <Section title="Version history">

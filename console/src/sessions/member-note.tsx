@@ -5,7 +5,7 @@ import { useViewer } from "../auth/viewer";
 import { formatDateTime } from "../lib/dates";
 import { errorCode, fieldErrorsOf } from "../lib/errors";
 import { NOTE_ELEMENT_LABELS } from "../lib/labels";
-import { ErrorMessage, Field, Notice, StatusBadge } from "../ui/ui";
+import { ErrorMessage, Field, Notice, SavedStatus, StatusBadge } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { AddNoteAddendumDocument, SaveMemberNoteDocument, SignMemberNoteDocument } from "./sessions.documents";
 
@@ -178,7 +178,7 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
       ) : (
         error && <ErrorMessage error={error} />
       )}
-      {notice && <Notice kind="success">{notice}</Notice>}
+      {notice && <SavedStatus key={notice}>{notice}</SavedStatus>}
       {unsignedGaps && unsignedGaps.length === 0 && (
         <div className="alert alert--info" role="alert">
           <strong>Sign this note?</strong> Once signed it cannot be edited; later corrections are added as addenda.
