@@ -36,7 +36,7 @@ export function GroupsPage() {
           onRetry={() => void refetch()}
         >
           {() => (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Groups">
               <table>
                 <thead>
                   <tr>

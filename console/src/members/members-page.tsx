@@ -187,7 +187,7 @@ function InvitationList() {
   return (
     <>
       {revoking.error && <ErrorMessage error={revoking.error} />}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Open invitations">
         <table>
           <thead>
             <tr>

@@ -108,7 +108,7 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
   const timeZone = useViewer().viewer.practice.timezone;
   if (versions.length === 0) return <Empty title="No versions yet." />;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Rule versions">
       <table className="table--compact">
         <thead>
           <tr>
