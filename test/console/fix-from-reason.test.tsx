@@ -57,7 +57,7 @@ it("a session's claim line links its reason to the field", () => {
   const { client } = mockClient(() => ({ data: {} }));
   renderAs("BILLER", <ClaimLinesTable lines={[blockedLine("SESSION_TOO_SHORT")]} where={{ sessionId: "s1", clinicianId: "k1" }} />, client);
   expect(screen.getByRole("link", { name: "Edit the session's length" }).getAttribute("href")).toBe("/sessions/s1#session-length");
-  expect(screen.getByRole("region", { name: "Claim lines" }).tabIndex).toBe(0);
+  expect(screen.getByRole("region", { name: "Claim lines by member" }).tabIndex).toBe(0);
 });
 
 const clinician = {

@@ -99,9 +99,9 @@ test("a blocked line's reason opens the field that fixes it; after saving, the l
   await page.getByRole("button", { name: "Save session details" }).click();
   await page.getByText("Session details saved").waitFor();
   expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("Session details saved");
-  const lines = page.getByRole("region", { name: "Claim lines" });
+  const lines = page.getByRole("region", { name: "Claim lines by member" });
   await page.waitForFunction(() => {
-    const rows = [...document.querySelectorAll('[aria-label="Claim lines"] tbody tr')];
+    const rows = [...document.querySelectorAll('[aria-label="Claim lines by member"] tbody tr')];
     return rows.length === 3 && rows.every((r) => r.textContent?.includes("Ready"));
   });
   expect(await lines.getByText("Session too short").count()).toBe(0);
@@ -142,18 +142,18 @@ test("axe finds no violation on any screen at 1280 and 768 px", async () => {
   const screens: { path: string; ready: (page: Page) => Promise<unknown> }[] = [
     { path: "/", ready: (p) => p.getByRole("list", { name: "Lines by status" }).waitFor() },
     { path: `/sessions?from=${range.from}&to=${range.to}`, ready: (p) => p.getByRole("heading", { name: "Sessions", exact: true }).waitFor() },
-    { path: `/sessions/${readyId}`, ready: (p) => p.getByRole("region", { name: "Claim lines" }).waitFor() },
+    { path: `/sessions/${readyId}`, ready: (p) => p.getByRole("region", { name: "Claim lines by member", exact: true }).waitFor() },
     { path: `/claims?from=${range.from}&to=${range.to}`, ready: (p) => p.getByText(/Showing \d+ of \d+ lines\./).waitFor() },
     { path: "/batches", ready: (p) => p.getByRole("heading", { name: /batch/i }).first().waitFor() },
-    { path: "/clients", ready: (p) => p.getByRole("region", { name: "Clients" }).waitFor() },
+    { path: "/clients", ready: (p) => p.getByRole("region", { name: "Clients", exact: true }).waitFor() },
     { path: `/clients/${clientId}`, ready: (p) => p.getByRole("heading", { name: "Prior authorizations" }).waitFor() },
-    { path: "/groups", ready: (p) => p.getByRole("region", { name: "Groups" }).waitFor() },
-    { path: "/clinicians", ready: (p) => p.getByRole("region", { name: "Clinicians" }).waitFor() },
-    { path: "/payers", ready: (p) => p.getByRole("region", { name: "Payers" }).waitFor() },
+    { path: "/groups", ready: (p) => p.getByRole("region", { name: "Groups", exact: true }).waitFor() },
+    { path: "/clinicians", ready: (p) => p.getByRole("region", { name: "Clinicians", exact: true }).waitFor() },
+    { path: "/payers", ready: (p) => p.getByRole("region", { name: "Payers", exact: true }).waitFor() },
     { path: `/payers/${fx.payerId}`, ready: (p) => p.getByRole("heading", { name: "Rules" }).waitFor() },
-    { path: "/audit", ready: (p) => p.getByRole("region", { name: "Audit events" }).waitFor() },
+    { path: "/audit", ready: (p) => p.getByRole("region", { name: "Audit events", exact: true }).waitFor() },
     { path: "/practice", ready: (p) => p.getByRole("heading", { level: 1 }).waitFor() },
-    { path: "/members", ready: (p) => p.getByRole("region", { name: "Members" }).waitFor() },
+    { path: "/members", ready: (p) => p.getByRole("region", { name: "Members", exact: true }).waitFor() },
   ];
   const page = await signedIn(owner);
   const found: Record<string, unknown> = {};

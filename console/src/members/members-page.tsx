@@ -187,7 +187,7 @@ function InvitationList() {
   return (
     <>
       {revoking.error && <ErrorMessage error={revoking.error} />}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Open invitations">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Invitations not yet answered">
         <table>
           <thead>
             <tr>

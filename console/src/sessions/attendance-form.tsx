@@ -39,7 +39,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
 
   return (
     <form onSubmit={submit}>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Attendance">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Attendance by member">
         <table className="table--compact attendance">
           <thead>
             <tr>

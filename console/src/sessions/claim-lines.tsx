@@ -66,7 +66,7 @@ export function ClaimLinesTable({ lines, where }: { lines: ClaimLineFieldsFragme
   // The lines carry charges exactly when the query asked for them (withBilling), so they decide the column.
   const showCharge = lines.some((l) => l.chargeCents != null);
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Claim lines">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Claim lines by member">
       <table>
         <thead>
           <tr>
