@@ -126,7 +126,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByLabel("Individual NPI").fill(uniqueNpi());
   await page.getByLabel("Credential").fill("LCSW");
   await page.getByRole("button", { name: "Create clinician" }).click();
-  await page.getByRole("cell", { name: "Robin Lee" }).waitFor();
+  await page.getByRole("cell", { name: "Robin Lee", exact: true }).waitFor();
 
   await page.getByRole("link", { name: "Clients" }).click();
   await page.getByRole("button", { name: "New client" }).click();
@@ -325,7 +325,8 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   expect(await page.getByLabel("Role of Robin Lee").inputValue()).toBe("CLINICIAN");
 
   await page.getByRole("link", { name: "Audit log" }).click();
-  await page.getByText("payer.setRules").waitFor();
+  // Plain words, not the API's action names.
+  await page.getByRole("region", { name: "Audit events" }).getByText("Changed a payer's rules").first().waitFor();
   await shot(page, "07-audit-log");
 
   // The same screens at tablet width.
@@ -368,8 +369,9 @@ test("a second practice sees none of it", async () => {
   await go(page, `/claims?${MARCH}`);
   await page.getByText("No claim lines match.").waitFor();
   await go(page, "/audit");
-  await page.getByText("practice.signUp").waitFor();
-  expect(await page.getByText("payer.setRules").count()).toBe(0);
+  const events = page.getByRole("region", { name: "Audit events" });
+  await events.getByText("Created the practice").waitFor();
+  expect(await events.getByText("Changed a payer's rules").count()).toBe(0);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.close();
 });
