@@ -289,8 +289,12 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByText(/837P files: Test \(T\)/).waitFor();
 
   await page.getByRole("link", { name: "Batches" }).click();
-  await page.getByLabel("First service date").fill("2026-03-01");
-  await page.getByLabel("Last service date").fill("2026-03-31");
+  // Typed dates, as a biller types them (MMDDYYYY); each applies on Enter.
+  await page.getByLabel("First service date").fill("03012026");
+  await page.getByLabel("First service date").press("Enter");
+  await page.getByLabel("Last service date").fill("03/31/2026");
+  await page.getByLabel("Last service date").press("Enter");
+  expect(await page.getByLabel("First service date").inputValue()).toBe("03/01/2026");
   await page.getByText("2 lines ready to bill; 3 still blocked.").waitFor();
   await page.getByRole("button", { name: "Review batch" }).click();
   const review = page.getByRole("region", { name: "Review the batch" });
