@@ -1,4 +1,5 @@
 import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type TestServer } from "../../support/api";
+import { billingSetup, readySession } from "../../support/billing-fixture";
 import { uniqueNpi } from "../../support/npi";
 
 const CREATE = `mutation ($input: CreateClinicianInput!) { createClinician(input: $input) { id } }`;
@@ -83,5 +84,17 @@ describe("updateClinician", () => {
     expect(errorCode(await server.gql(UPDATE, { id: "nope", input: { licensed: true } }, b.token))).toBe("NOT_FOUND");
     expect(expectOk(await server.gql(READ, {}, a.token)).clinicians).toEqual(before);
     expect(expectOk(await server.gql(AUDIT, { id }, a.token)).auditEvents.edges).toHaveLength(1);
+  });
+
+  it("licensing an unlicensed leader turns their blocked lines READY", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { licensed: false });
+    const sessionId = await readySession(server, owner, fx);
+    const LINES = `query ($id: ID!) { session(id: $id) { claimDecisions { status issues { code } } } }`;
+    const before = expectOk(await server.gql(LINES, { id: sessionId }, owner.token)).session.claimDecisions;
+    expect(before.map((l: { issues: { code: string }[] }) => l.issues.map((i) => i.code))).toEqual([["LEADER_NOT_LICENSED"], ["LEADER_NOT_LICENSED"], ["LEADER_NOT_LICENSED"]]);
+    expectOk(await server.gql(UPDATE, { id: fx.clinicianId, input: { licensed: true } }, owner.token));
+    const after = expectOk(await server.gql(LINES, { id: sessionId }, owner.token)).session.claimDecisions;
+    expect(after.map((l: { status: string }) => l.status)).toEqual(["READY", "READY", "READY"]);
   });
 });
