@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ClaimLineFieldsFragment, SessionQuery } from "../../console/src/__generated__/graphql";
@@ -174,4 +175,37 @@ it("session details save time, length, modality, leader and POS against the load
     withBilling: true,
     input: { startsAt: "2026-10-06T14:00:00.000Z", durationMinutes: 60, modality: "TELEHEALTH_VIDEO", leaderId: "k2", placeOfService: "02", expectedVersion: 4 },
   });
+});
+
+it("after saving attendance, focus is on the result, not dropped to the page", async () => {
+  const { AttendanceForm } = await import("../../console/src/sessions/attendance-form");
+  const dana = { __typename: "Client", id: "c1", firstName: "Dana", lastName: "Reyes" };
+  const session = {
+    __typename: "GroupSession",
+    id: "s1",
+    group: { __typename: "TherapyGroup", id: "g1", members: [dana] },
+    attendance: [],
+  } as unknown as Session;
+  const { client } = mockClient((call: Call): Reply => {
+    if (call.operationName === "RecordAttendance")
+      return { data: { recordAttendance: { __typename: "GroupSession", id: "s1", presentCount: 1, attendance: [{ __typename: "Attendance", status: "PRESENT", client: dana }], claimDecisions: [] } } };
+    if (call.operationName === "Session") return { data: { session: null } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  function Live() {
+    // The page passes the session from the cache; here the mutation's answer stands in for it.
+    const [s, setS] = useState(session);
+    return (
+      <div onSubmit={() => setTimeout(() => setS({ ...session, attendance: [{ __typename: "Attendance", status: "PRESENT", client: dana }] } as unknown as Session), 0)}>
+        <AttendanceForm session={s} canEdit />
+      </div>
+    );
+  }
+  renderAs("CLINICIAN", <Live />, client);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole("radio", { name: "Present" }));
+  await user.click(screen.getByRole("button", { name: "Save attendance" }));
+  const status = await screen.findByRole("status");
+  expect(status.textContent).toBe("Attendance saved.");
+  expect(document.activeElement).toBe(status);
 });
