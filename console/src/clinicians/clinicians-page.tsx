@@ -37,7 +37,14 @@ export function CliniciansPage() {
         creating={creating}
         onCreate={() => setCreating(true)}
       />
-      {creating && <CreateClinicianForm onDone={() => setCreating(false)} />}
+      {creating && (
+        <CreateClinicianForm
+          onDone={(name) => {
+            setCreating(false);
+            if (name) setSavedName(name);
+          }}
+        />
+      )}
       {editedClinician && (
         <EditClinicianForm
           key={editedClinician.id}
@@ -49,7 +56,7 @@ export function CliniciansPage() {
           onCancel={() => setEditing(null)}
         />
       )}
-      {savedName && <SavedStatus>Saved {savedName}. Claim lines are decided again with the new details.</SavedStatus>}
+      {savedName && <SavedStatus key={savedName}>Saved {savedName}. Claim lines are decided again with the new details.</SavedStatus>}
       <Section title="All clinicians">
         <QueryState
           loading={loading && !data}
@@ -115,7 +122,8 @@ export function CliniciansPage() {
   );
 }
 
-function CreateClinicianForm({ onDone }: { onDone: () => void }) {
+/** `onDone(name)` after creating, `onDone()` on cancel. */
+function CreateClinicianForm({ onDone }: { onDone: (createdName?: string) => void }) {
   const [form, setForm] = useState({ name: "", firstName: "", lastName: "", taxonomyCode: "", npi: "", credential: "", licensed: true, licenseExpiresOn: "" });
   const [create, { loading, error }] = useMutation(CreateClinicianDocument, { refetchQueries: ["Clinicians"] });
   const [fields, touch] = useFieldErrors(error);
@@ -136,7 +144,7 @@ function CreateClinicianForm({ onDone }: { onDone: () => void }) {
           },
         },
       });
-      onDone();
+      onDone(form.name.trim());
     } catch {
       // shown from `error`
     }
@@ -199,7 +207,7 @@ function CreateClinicianForm({ onDone }: { onDone: () => void }) {
           <button type="submit" className="button button--primary" disabled={loading}>
             {loading ? "Creating…" : "Create clinician"}
           </button>
-          <button type="button" className="button" onClick={onDone}>
+          <button type="button" className="button" onClick={() => onDone()}>
             Cancel
           </button>
         </div>
