@@ -56,6 +56,8 @@ export function useFocusFromHash(ready: boolean): void {
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     if (!target) return;
     done.current = key;
+    // A signed member's note is folded away; the link is there to work on it.
+    if (target instanceof HTMLDetailsElement) target.open = true;
     const control = target.matches(FOCUSABLE) ? target : target.querySelector<HTMLElement>(FOCUSABLE);
     const focusable = control ?? target;
     if (!control) target.tabIndex = -1;
