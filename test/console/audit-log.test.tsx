@@ -65,6 +65,7 @@ it("filters by user, action and dates through the API's arguments", async () => 
 
 it("the CSV has one row per changed field, quotes what needs quoting and defuses formulas", () => {
   expect(changedRows({ attendance: { c1: { before: null, after: "PRESENT" } } })).toEqual([{ field: "Attendance · C1", before: "—", after: "Present" }]);
+  expect(changedRows({ topics: { before: "A", after: "B" }, version: { before: 3, after: 4 } })).toEqual([{ field: "Topics", before: "A", after: "B" }]);
   const csv = auditCsv([
     { when: "Oct 6, 2026, 3:00 PM ET", who: "pat@example.test", action: "payer.update", entityType: "Payer", entityId: "p1", changes: { name: { before: "Blue, Inc", after: "=HYPERLINK()" } } },
   ]);

@@ -127,11 +127,14 @@ describe("editing a clinician", () => {
     expect(screen.getByText("Taxonomy code must be 10 characters")).toBeTruthy();
   });
 
-  it("offers no edit to a biller", async () => {
+  it("offers no edit to a biller, whom a reason's link still takes to the clinician", async () => {
+    window.history.replaceState(null, "", "/clinicians#clinician-k1");
     const { client } = mockClient(() => ({ data: { clinicians: [clinician] } }));
     renderAs("BILLER", <CliniciansPage />, client);
     await screen.findByText("Robin Lee");
     expect(screen.queryByRole("button", { name: "Edit Robin Lee" })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.textContent).toContain("Robin Lee"));
+    expect(document.activeElement?.tagName).toBe("TR");
   });
 });
 

@@ -112,6 +112,8 @@ export function changedRows(changes: unknown, prefix = ""): ChangeRow[] {
   if (!changes || typeof changes !== "object") return [];
   const rows: ChangeRow[] = [];
   for (const [field, change] of Object.entries(changes as Record<string, unknown>)) {
+    // The version counter changes with every save and says nothing a reader needs.
+    if (field === "version" && !prefix) continue;
     const label = prefix ? `${prefix} · ${fieldLabel(field)}` : fieldLabel(field);
     if (change !== null && typeof change === "object" && ("before" in change || "after" in change)) {
       const { before, after } = change as { before?: unknown; after?: unknown };

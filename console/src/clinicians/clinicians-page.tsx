@@ -86,7 +86,8 @@ export function CliniciansPage() {
                 </thead>
                 <tbody>
                   {data!.clinicians.map((c) => (
-                    <tr key={c.id} id={`clinician-row-${c.id}`}>
+                    // Someone who may not edit still lands on the clinician a reason points at.
+                    <tr key={c.id} id={can("ManageClinicians") ? `clinician-row-${c.id}` : `clinician-${c.id}`}>
                       <td>{c.name}</td>
                       <td>{c.credential}</td>
                       <td>
