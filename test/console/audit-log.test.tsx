@@ -14,6 +14,7 @@ function event(id: string, action: string, entityType: string, changes: unknown,
 const EVENTS = [
   event("a", "payer.setRules", "Payer", { feeCents: { before: 4800, after: 5250 }, maxGroupSize: { before: 12, after: 12 }, telehealthAllowed: { before: false, after: true } }),
   event("b", "membership.setRole", "Membership", { role: { before: "BILLER", after: "ADMIN" } }, biller),
+  event("c", "session.update", "GroupSession", { leaderId: { before: "k1", after: "k2" }, durationMinutes: { before: 30, after: 60 }, version: { before: 3, after: 4 } }),
 ];
 
 function page(nodes: unknown[], hasNextPage = false, endCursor: string | null = null) {
@@ -21,7 +22,14 @@ function page(nodes: unknown[], hasNextPage = false, endCursor: string | null = 
 }
 
 function handler(call: Call): Reply {
-  if (call.operationName === "AuditUsers") return { data: { members: [{ __typename: "Membership", user: owner }, { __typename: "Membership", user: biller }] } };
+  if (call.operationName === "AuditUsers")
+    return {
+      data: {
+        members: [{ __typename: "Membership", user: owner }, { __typename: "Membership", user: biller }],
+        clinicians: [{ __typename: "Clinician", id: "k1", name: "Robin Lee" }, { __typename: "Clinician", id: "k2", name: "Sam Park" }],
+        payers: [],
+      },
+    };
   if (call.operationName === "AuditEvents") {
     const v = call.variables;
     return page(EVENTS.filter((e) => (!v.actorUserId || e.actor.id === v.actorUserId) && (!v.action || e.action === v.action)));
@@ -45,6 +53,10 @@ it("reads as plain words: action labels, dollars, labels for enum names, only fi
   expect(rows[2].textContent).toContain("Changed a member's role");
   expect(rows[2].textContent).toContain("Biller → Admin");
   expect(rows[2].textContent).not.toMatch(/BILLER|ADMIN/);
+  // Ids read as names, and the version counter is left out.
+  await waitFor(() => expect(rows[3].textContent).toContain("LeaderRobin Lee → Sam Park"));
+  expect(rows[3].textContent).toContain("Duration minutes30 → 60");
+  expect(rows[3].textContent).not.toContain("Version");
 });
 
 it("filters by user, action and dates through the API's arguments", async () => {

@@ -81,18 +81,21 @@ const ENUM_LABELS: Record<string, string> = {
   TERTIARY: "Tertiary",
 };
 
-/** A before/after value as text: dollars for cents, Yes/No, labels for enum names, "—" for nothing. */
-export function formatValue(field: string, value: unknown): string {
+/** Ids the log may hold (a session's leader, a coverage's payer) and the names to show for them. */
+export type NamesById = ReadonlyMap<string, string>;
+
+/** A before/after value as text: dollars for cents, Yes/No, labels for enum names, names for ids, "—" for nothing. */
+export function formatValue(field: string, value: unknown, names: NamesById = new Map()): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "number" && /Cents$/.test(field)) return formatCents(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (typeof value === "string") return ENUM_LABELS[value] ?? value;
+  if (typeof value === "string") return names.get(value) ?? ENUM_LABELS[value] ?? value;
   if (typeof value === "number") return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "—" : value.map((v) => formatValue(field, v)).join(", ");
+  if (Array.isArray(value)) return value.length === 0 ? "—" : value.map((v) => formatValue(field, v, names)).join(", ");
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== null && v !== undefined && v !== "")
-      .map(([k, v]) => `${fieldLabel(k)}: ${formatValue(k, v)}`)
+      .map(([k, v]) => `${fieldLabel(k)}: ${formatValue(k, v, names)}`)
       .join("; ");
   }
   return String(value);
@@ -108,21 +111,21 @@ export interface ChangeRow {
  * `changes` as { field: { before, after } } rows, only for fields whose value really changed; a nested
  * map (attendance by client, a rules object) becomes one row per inner field.
  */
-export function changedRows(changes: unknown, prefix = ""): ChangeRow[] {
+export function changedRows(changes: unknown, names: NamesById = new Map(), prefix = ""): ChangeRow[] {
   if (!changes || typeof changes !== "object") return [];
   const rows: ChangeRow[] = [];
   for (const [field, change] of Object.entries(changes as Record<string, unknown>)) {
     // The version counter changes with every save and says nothing a reader needs.
     if (field === "version" && !prefix) continue;
-    const label = prefix ? `${prefix} · ${fieldLabel(field)}` : fieldLabel(field);
+    const label = prefix ? `${prefix} · ${names.get(field) ?? fieldLabel(field)}` : fieldLabel(field.replace(/Id$/, ""));
     if (change !== null && typeof change === "object" && ("before" in change || "after" in change)) {
       const { before, after } = change as { before?: unknown; after?: unknown };
       if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) continue;
-      rows.push({ field: label, before: formatValue(field, before), after: formatValue(field, after) });
+      rows.push({ field: label, before: formatValue(field, before, names), after: formatValue(field, after, names) });
     } else if (change !== null && typeof change === "object") {
-      rows.push(...changedRows(change, label));
+      rows.push(...changedRows(change, names, label));
     } else {
-      rows.push({ field: label, before: "—", after: formatValue(field, change) });
+      rows.push({ field: label, before: "—", after: formatValue(field, change, names) });
     }
   }
   return rows;
@@ -144,11 +147,11 @@ export interface AuditCsvEvent {
 }
 
 /** One row per changed field (an event that changed nothing keeps one row), so a spreadsheet can filter by field. */
-export function auditCsv(events: AuditCsvEvent[]): string {
+export function auditCsv(events: AuditCsvEvent[], names: NamesById = new Map()): string {
   const lines = [["When", "Who", "Action", "What", "Id", "Field", "Before", "After"].join(",")];
   for (const e of events) {
     const base = [e.when, e.who, actionLabel(e.action), ENTITY_LABELS[e.entityType] ?? e.entityType, e.entityId ?? ""];
-    const rows = changedRows(e.changes);
+    const rows = changedRows(e.changes, names);
     for (const r of rows.length ? rows : [{ field: "", before: "", after: "" }]) {
       lines.push([...base, r.field, r.before, r.after].map(csvCell).join(","));
     }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import type { AuditEventsQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
@@ -7,15 +7,15 @@ import { formatDateTime } from "../lib/dates";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
 import { DateInput } from "../ui/date-input";
 import { LoadMore } from "../ui/list-page";
-import { ACTION_LABELS, actionLabel, auditCsv, changedRows, ENTITY_LABELS } from "./audit-format";
+import { ACTION_LABELS, actionLabel, auditCsv, changedRows, ENTITY_LABELS, type NamesById } from "./audit-format";
 import { AuditEventsDocument, AuditUsersDocument } from "./audit.documents";
 
 const PAGE_SIZE = 50;
 // The API pages at most 100; an export walks every page of the filter.
 const EXPORT_PAGE_SIZE = 100;
 
-function Changes({ changes }: { changes: unknown }) {
-  const rows = changedRows(changes);
+function Changes({ changes, names }: { changes: unknown; names: NamesById }) {
+  const rows = changedRows(changes, names);
   if (rows.length === 0) return <span className="muted">—</span>;
   return (
     <dl className="changes">
@@ -49,6 +49,15 @@ export function AuditPage() {
   const apollo = useApolloClient();
   const [filter, setFilter] = useState<AuditFilter>({ entityType: "", actorUserId: "", action: "", from: "", to: "" });
   const users = useQuery(AuditUsersDocument);
+  // Ids in the log (a session's leader, a coverage's payer) read as names.
+  const names = useMemo<NamesById>(() => {
+    const d = users.data;
+    const entries: [string, string][] = [
+      ...(d?.members ?? []).map((m): [string, string] => [m.user.id, m.user.name]),
+      ...[...(d?.clinicians ?? []), ...(d?.payers ?? [])].map((x): [string, string] => [x.id, x.name]),
+    ];
+    return new Map(entries);
+  }, [users.data]);
   const { data, loading, error, refetch, fetchMore } = useQuery(AuditEventsDocument, {
     variables: { ...variablesOf(filter), first: PAGE_SIZE },
     fetchPolicy: "cache-and-network",
@@ -82,7 +91,7 @@ export function AuditPage() {
         if (!page.auditEvents.pageInfo.hasNextPage) break;
         after = page.auditEvents.pageInfo.endCursor ?? null;
       }
-      const csv = auditCsv(events.map((e) => ({ when: formatDateTime(e.at, timeZone), who: e.actor?.email ?? "system", action: e.action, entityType: e.entityType, entityId: e.entityId ?? null, changes: e.changes })));
+      const csv = auditCsv(events.map((e) => ({ when: formatDateTime(e.at, timeZone), who: e.actor?.email ?? "system", action: e.action, entityType: e.entityType, entityId: e.entityId ?? null, changes: e.changes })), names);
       downloadText(`audit-log${filter.from ? `-${filter.from}` : ""}${filter.to ? `-to-${filter.to}` : ""}.csv`, csv, "text/csv");
       setExporting("idle");
     } catch {
@@ -184,7 +193,7 @@ export function AuditPage() {
                         )}
                       </td>
                       <td>
-                        <Changes changes={e.changes} />
+                        <Changes changes={e.changes} names={names} />
                       </td>
                     </tr>
                   ))}

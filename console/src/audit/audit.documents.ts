@@ -13,5 +13,7 @@ export const AuditEventsDocument = graphql(`
 export const AuditUsersDocument = graphql(`
   query AuditUsers {
     members { user { id email name } }
+    clinicians { id name }
+    payers { id name }
   }
 `);
