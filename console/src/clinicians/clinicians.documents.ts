@@ -11,3 +11,9 @@ export const CreateClinicianDocument = graphql(`
     createClinician(input: $input) { id name firstName lastName taxonomyCode npi credential licensed licenseExpiresOn }
   }
 `);
+
+export const UpdateClinicianDocument = graphql(`
+  mutation UpdateClinician($id: ID!, $input: UpdateClinicianInput!) {
+    updateClinician(id: $id, input: $input) { id name firstName lastName taxonomyCode npi credential licensed licenseExpiresOn }
+  }
+`);

@@ -154,3 +154,20 @@ export const UpdateSessionSupervisorDocument = graphql(`
     }
   }
 `);
+
+export const UpdateSessionDetailsDocument = graphql(`
+  mutation UpdateSessionDetails($id: ID!, $input: UpdateSessionInput!, $withBilling: Boolean!) {
+    updateSession(id: $id, input: $input) {
+      id
+      version
+      startsAt
+      date
+      durationMinutes
+      modality
+      placeOfService
+      leader { id name credential licensed }
+      supervisor { id name credential licensed }
+      claimDecisions { ...ClaimLineFields }
+    }
+  }
+`);
