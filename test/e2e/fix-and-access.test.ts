@@ -154,6 +154,8 @@ test("axe finds no violation on any screen at 1280 and 768 px", async () => {
     { path: "/audit", ready: (p) => p.getByRole("region", { name: "Audit events", exact: true }).waitFor() },
     { path: "/practice", ready: (p) => p.getByRole("heading", { level: 1 }).waitFor() },
     { path: "/members", ready: (p) => p.getByRole("region", { name: "Members", exact: true }).waitFor() },
+    { path: "/remittances", ready: (p) => p.getByRole("heading", { name: "Import an 835" }).waitFor() },
+    { path: "/denials", ready: (p) => p.getByRole("heading", { level: 1 }).waitFor() },
   ];
   const page = await signedIn(owner);
   const found: Record<string, unknown> = {};
