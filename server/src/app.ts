@@ -28,6 +28,7 @@ import { Loaders } from "./graphql/loaders.js";
 import { consoleAssets } from "./console-assets.js";
 import { HttpDrain, type DrainResult } from "./http-drain.js";
 import { queryLimits } from "./graphql/query-limits.js";
+import { DecisionRefresher } from "./services/decision-refresh.js";
 import { Services } from "./services/services.js";
 import { RequestTransaction, requestTransactions } from "./db/tenant-transaction.js";
 import { inputLimitsPlugin } from "./graphql/input-limits.js";
@@ -41,6 +42,11 @@ export interface AppOptions {
   /** Sign-in lockout; tests shorten it instead of waiting out the real one. */
   loginThrottle?: LoginThrottlePolicy;
   log?: (message: string, detail?: unknown) => void;
+  /**
+   * How often the background refresh of stored claim decisions looks for stale dates; off when absent
+   * (reads stay correct without it, and tests that count statements need a quiet server).
+   */
+  decisionRefreshIntervalMs?: number;
 }
 
 export interface GroupBillApp {
@@ -125,6 +131,8 @@ function requestIdOf(req: express.Request): string {
 export async function createApp(options: AppOptions): Promise<GroupBillApp> {
   const log = options.log ?? ((message: string, detail?: unknown) => console.error(message, detail ?? ""));
   const services = new Services(options.dataSource, { loginThrottle: options.loginThrottle });
+  const refresher = options.decisionRefreshIntervalMs ? new DecisionRefresher(options.dataSource, options.decisionRefreshIntervalMs, log) : null;
+  refresher?.start();
   const app = express();
   app.disable("x-powered-by");
   const server = http.createServer(app);
@@ -234,7 +242,7 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
         const transaction = res.locals.transaction as RequestTransaction;
         const token = bearerToken(req.headers.authorization);
         const actor = token ? await authenticate(token, requestId, transaction) : null;
-        return { requestId, actor, sentToken: token !== null, services, transaction, loaders: new Loaders(services.db, actor, services.claims) };
+        return { requestId, actor, sentToken: token !== null, services, transaction, loaders: new Loaders(services.db, actor, services.claims, services.remittances) };
       },
     }),
   );
@@ -258,6 +266,7 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     },
     async stop({ graceMs = DEFAULT_GRACE_MS, quietMs }: { graceMs?: number; quietMs?: number } = {}) {
       const result = await drain.drain(graceMs, quietMs);
+      await refresher?.stop();
       await apollo.stop();
       return result;
     },

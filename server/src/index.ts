@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     console.log(`Loaded the demo practice "${DEMO_PRACTICE}". Sign in as ${demo.email} with the password ${demo.password}`);
   }
 
-  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: config.production, consoleDir: config.consoleDir });
+  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: config.production, consoleDir: config.consoleDir, decisionRefreshIntervalMs: config.decisionRefreshIntervalMs });
   const port = await app.listen(config.port, config.host);
   console.log(`GroupBill is serving the API at http://localhost:${port}/graphql and the console at http://localhost:${port}/`);
 

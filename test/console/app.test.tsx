@@ -81,8 +81,8 @@ it("says when the password is wrong and stays on the sign-in page", async () => 
 });
 
 it.each([
-  ["OWNER", ["Dashboard", "Sessions", "Claims", "Batches", "Payers", "Clients", "Groups", "Clinicians", "Members", "Practice", "Audit log"]],
-  ["BILLER", ["Dashboard", "Sessions", "Claims", "Batches", "Payers", "Clients", "Groups", "Clinicians"]],
+  ["OWNER", ["Dashboard", "Sessions", "Claims", "Batches", "Remittances", "Denials", "Payers", "Clients", "Groups", "Clinicians", "Members", "Practice", "Audit log"]],
+  ["BILLER", ["Dashboard", "Sessions", "Claims", "Batches", "Remittances", "Denials", "Payers", "Clients", "Groups", "Clinicians"]],
   ["CLINICIAN", ["Dashboard", "Sessions", "Clients", "Groups", "Clinicians"]],
 ] as const)("shows a %s only the screens the role may use", async (role, screens) => {
   const { client } = mockClient(server(role));

@@ -116,7 +116,9 @@ describe("the demo practice", () => {
     const siddiqui = expectOk(await server.gql(`{ clients(search: "Siddiqui") { edges { node { coverages { authorizations { number units unitsUsed unitsLeft } } } } } }`, {}, token))
       .clients.edges[0].node.coverages[0].authorizations;
     expect(siddiqui).toEqual([{ number: "BH-PA-20533", units: 2, unitsUsed: 2, unitsLeft: 0 }]);
-    expect(statuses.READY).toBeGreaterThan(statuses.BLOCKED);
+    // The first half of the month is billed (and remitted, below); billable lines still outnumber blocked ones.
+    expect(statuses.READY + statuses.BILLED).toBeGreaterThan(statuses.BLOCKED);
+    expect(statuses.READY).toBeGreaterThan(0);
 
     // A new user's first billing run: batch last month, download both files, void, batch again.
     const batch = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "demo-oct" }) { id lineCount } }`, {}, token)).createClaimBatch;
@@ -137,5 +139,29 @@ describe("the demo practice", () => {
     expect(again.lineCount).toBe(batch.lineCount);
     const [{ live, distinct }] = await server.dataSource.query(`SELECT count(*)::int AS live, count(DISTINCT (session_id, client_id))::int AS distinct FROM claim_batch_lines WHERE NOT voided`);
     expect(live).toBe(distinct);
+
+    // The first half of October was billed and remitted: paid lines, a partial payment, a denial GroupBill had
+    // warned about and one it missed, on the work list and in the report.
+    const remitted = expectOk(
+      await server.gql(
+        `{ remittances { fileName claims { outcome } } denials { reasonCodes openBalanceCents }
+           denialReport(from: "2026-10-01", to: "2026-10-31") { preventedCount missedCount reasons { reasonCode prevented prevention { area } } } }`,
+        {},
+        token,
+      ),
+    );
+    const outcomes = remitted.remittances.flatMap((r: { claims: { outcome: string }[] }) => r.claims.map((c) => c.outcome));
+    expect(outcomes.filter((o: string) => o === "DENIED")).toHaveLength(2);
+    expect(outcomes.filter((o: string) => o === "PARTIALLY_PAID")).toHaveLength(1);
+    expect(outcomes.filter((o: string) => o === "PAID").length).toBeGreaterThan(5);
+    expect(statuses.BILLED).toBe(outcomes.length);
+    expect(remitted.denials.map((d: { reasonCodes: string[] }) => d.reasonCodes).sort()).toEqual([["119"], ["16"], ["4"]]);
+    const reasons = remitted.denialReport.flatMap((p: { reasons: unknown[] }) => p.reasons);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        { reasonCode: "16", prevented: true, prevention: { area: "REGISTRATION" } },
+        { reasonCode: "4", prevented: false, prevention: { area: "MODIFIER_RULES" } },
+      ]),
+    );
   });
 });

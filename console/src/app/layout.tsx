@@ -18,6 +18,8 @@ const NAV: NavItem[] = [
   { to: "/sessions", label: "Sessions", permission: "ReadSessions" },
   { to: "/claims", label: "Claims", permission: "ReadClaims" },
   { to: "/batches", label: "Batches", permission: "ReadClaims" },
+  { to: "/remittances", label: "Remittances", permission: "ReadClaims" },
+  { to: "/denials", label: "Denials", permission: "ReadClaims" },
   { to: "/payers", label: "Payers", permission: "ReadPayers" },
   { to: "/clients", label: "Clients", permission: "ReadClients" },
   { to: "/groups", label: "Groups", permission: "ReadGroups" },

@@ -11,6 +11,8 @@ import { MembersPage } from "../members/members-page";
 import { PayerPage } from "../payers/payer-page";
 import { PayersPage } from "../payers/payers-page";
 import { PracticePage } from "../practice/practice-page";
+import { DenialsPage } from "../remittances/denials-page";
+import { RemittancePage, RemittancesPage } from "../remittances/remittances-page";
 import { SessionPage } from "../sessions/session-page";
 import { SessionsBoard } from "../sessions/sessions-board";
 import { Empty } from "../ui/ui";
@@ -49,6 +51,24 @@ export function Routes() {
     return (
       <RequirePermission permission="ReadClaims" what="claim batches">
         <ClaimsPage />
+      </RequirePermission>
+    );
+  if (path === "/remittances")
+    return (
+      <RequirePermission permission="ReadClaims" what="remittances">
+        <RemittancesPage />
+      </RequirePermission>
+    );
+  if ((params = matchPath("/remittances/:id", path)))
+    return (
+      <RequirePermission permission="ReadClaims" what="remittances">
+        <RemittancePage id={params.id} />
+      </RequirePermission>
+    );
+  if (path === "/denials")
+    return (
+      <RequirePermission permission="ReadClaims" what="denials">
+        <DenialsPage />
       </RequirePermission>
     );
   if (path === "/audit")

@@ -21,6 +21,7 @@ export type Permission =
   | "WriteNotes"
   | "ReadClaims"
   | "ManageClaimBatches"
+  | "ManageRemittances"
   | "ReadAudit";
 
 export function can(permissions: readonly string[] | null | undefined, permission: Permission): boolean {

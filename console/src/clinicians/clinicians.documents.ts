@@ -17,3 +17,9 @@ export const LinkClinicianUserDocument = graphql(`
     linkClinicianUser(clinicianId: $clinicianId, userId: $userId) { id userId }
   }
 `);
+
+export const UpdateClinicianDocument = graphql(`
+  mutation UpdateClinician($id: ID!, $input: UpdateClinicianInput!) {
+    updateClinician(id: $id, input: $input) { id name firstName lastName taxonomyCode npi credential licensed licenseExpiresOn }
+  }
+`);

@@ -67,3 +67,10 @@ export function messageOf(error: ErrorLike | unknown): string {
   if (error instanceof TypeError) return "Cannot reach the server. Check your connection and try again.";
   return (error as { message?: string }).message ?? "Something went wrong.";
 }
+
+/** Each message of a BAD_USER_INPUT about one field, separately (a file's problems are a list, not a sentence). */
+export function fieldMessagesOf(error: unknown, field: string): string[] {
+  return graphQLErrors(error)
+    .filter((e) => e.extensions?.code === "BAD_USER_INPUT")
+    .flatMap((e) => ((e.extensions?.fields ?? []) as FieldError[]).filter((f) => normalizeFieldPath(f.field) === field).map((f) => f.message));
+}

@@ -1,19 +1,20 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { PayerRulesFieldsFragment } from "../__generated__/graphql";
-import { Link } from "../app/router";
+import { Link, useFocusFromHash } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { SINCE_ALWAYS, formatDate, formatDateTime, formatEffectiveFrom, todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, NOTE_ELEMENT_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
-import { Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
 import { PayerDocument, UpdatePayerDocument } from "./payers.documents";
 import { RuleEditor } from "./rule-editor";
 
 export function PayerPage({ id }: { id: string }) {
   const { viewer, can } = useViewer();
   const { data, loading, error, refetch } = useQuery(PayerDocument, { variables: { id } });
+  useFocusFromHash(Boolean(data?.payer));
   const [editingName, setEditingName] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -49,13 +50,13 @@ export function PayerPage({ id }: { id: string }) {
         }
       />
       {editingName && <RenamePayer id={payer.id} name={payer.name} payerCode={payer.payerCode} onDone={() => setEditingName(false)} />}
-      <Section title="Rules">
+      <Section title="Rules" id="rules">
         <p className="muted">
           In force today:{" "}
           {payer.rules.effectiveFrom === SINCE_ALWAYS ? "the payer's first rules, which hold since always" : `the version effective ${formatDate(payer.rules.effectiveFrom)}`}.
           Changes are saved as a new version that applies from its own date until the next one; earlier versions keep applying to earlier sessions.
         </p>
-        {saved && <Notice kind="success">{saved}</Notice>}
+        {saved && <SavedStatus key={saved}>{saved}</SavedStatus>}
         <RuleEditor key={payer.rules.id} payerId={payer.id} rules={payer.rules} today={todayIn(viewer.practice.timezone)} canEdit={canEdit} onSaved={setSaved} />
       </Section>
       <Section title="Version history">
@@ -104,9 +105,10 @@ function RenamePayer({ id, name, payerCode, onDone }: { id: string; name: string
 }
 
 export function RuleHistory({ versions, currentId }: { versions: PayerRulesFieldsFragment[]; currentId: string }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   if (versions.length === 0) return <Empty title="No versions yet." />;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Rule versions">
       <table className="table--compact">
         <thead>
           <tr>
@@ -132,7 +134,7 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
                 {formatEffectiveFrom(v.effectiveFrom)}
                 {v.id === currentId && <span className="tag">in force</span>}
               </td>
-              <td className="nowrap">{formatDateTime(v.createdAt)}</td>
+              <td className="nowrap">{formatDateTime(v.createdAt, timeZone)}</td>
               <td>
                 {v.minGroupSize}–{v.maxGroupSize}
               </td>

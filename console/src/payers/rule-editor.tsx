@@ -432,7 +432,7 @@ export function ImpactPreview({ impact, stale }: { impact: Impact; stale: boolea
         </ul>
       )}
       {impact.changes.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Lines these rules would change">
           <table>
             <caption className="visually-hidden">Lines that would change</caption>
             <thead>

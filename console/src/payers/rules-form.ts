@@ -97,6 +97,11 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     // Forms saved before a field existed hold undefined for it.
     const t = (text ?? "").trim();
     if (t === "" && optional) return null;
+    // "-1" is a whole number, just below the range: say so instead of calling it "not a whole number".
+    if (/^-\s*\d+$/.test(t)) {
+      errors[`rules.${key}`] = "Must be 0 or more";
+      return null;
+    }
     if (!WHOLE.test(t)) {
       errors[`rules.${key}`] = optional ? `Enter a whole number of ${unit}, or leave it empty for none` : "Enter a whole number";
       return null;
@@ -104,7 +109,7 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     return Number(t);
   };
   const feeCents = dollarsToCents(form.fee);
-  if (feeCents === null) errors["rules.feeCents"] = "Enter the fee in dollars, like 48.00";
+  if (feeCents === null) errors["rules.feeCents"] = /^-/.test(form.fee.trim()) ? "The fee must be 0 or more" : "Enter the fee in dollars, like 48.00";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.effectiveFrom)) errors["rules.effectiveFrom"] = "Choose the first service date these rules apply to";
   const input: PayerRulesInput = {
     effectiveFrom: form.effectiveFrom,

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
 import type { AttendanceStatus, MemberLocation, SessionQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
-import { ErrorMessage, Notice } from "../ui/ui";
+import { ErrorMessage, SavedStatus } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { RecordAttendanceDocument } from "./sessions.documents";
 
@@ -63,7 +63,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
 
   return (
     <form onSubmit={submit}>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Attendance by member">
         <table className="table--compact attendance">
           <thead>
             <tr>
@@ -141,7 +141,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
       </div>
       {minutesError && <p className="field__error">{minutesError}</p>}
       <ErrorMessage error={error} />
-      {saved && !dirty && <Notice kind="success">Attendance saved.</Notice>}
+      {saved && !dirty && <SavedStatus>Attendance saved.</SavedStatus>}
       {canEdit && (
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={loading || !dirty}>

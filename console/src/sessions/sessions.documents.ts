@@ -160,3 +160,20 @@ export const DraftMemberNotesDocument = graphql(`
     draftMemberNotes(sessionId: $sessionId, members: $members) { id ...MemberNoteFields }
   }
 `);
+
+export const UpdateSessionDetailsDocument = graphql(`
+  mutation UpdateSessionDetails($id: ID!, $input: UpdateSessionInput!, $withBilling: Boolean!) {
+    updateSession(id: $id, input: $input) {
+      id
+      version
+      startsAt
+      date
+      durationMinutes
+      modality
+      placeOfService
+      leader { id name credential licensed }
+      supervisor { id name credential licensed }
+      claimDecisions { ...ClaimLineFields }
+    }
+  }
+`);

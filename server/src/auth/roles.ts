@@ -20,6 +20,8 @@ export enum Permission {
   WriteNotes = "WriteNotes",
   ReadClaims = "ReadClaims",
   ManageClaimBatches = "ManageClaimBatches",
+  /** Import 835 remittances and work denials (write off, note appeals). */
+  ManageRemittances = "ManageRemittances",
   ReadAudit = "ReadAudit",
 }
 
@@ -39,6 +41,7 @@ const grants: Record<Role, readonly Permission[]> = {
     Permission.ReadSessions,
     Permission.ReadClaims,
     Permission.ManageClaimBatches,
+    Permission.ManageRemittances,
   ],
   CLINICIAN: [
     Permission.ReadPractice,

@@ -18,6 +18,8 @@ export interface AppConfig {
   databasePoolSize: number;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before they are cut (below the orchestrator's own kill timeout). */
   shutdownGraceSeconds: number;
+  /** How often the background refresh of stored claim decisions runs when idle. */
+  decisionRefreshIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemoOnFirstStart: parseBoolean(env, "SEED_DEMO", databaseUrl === null),
     databasePoolSize: parseInteger(env, "DATABASE_POOL_SIZE", 10, 1, 100),
     shutdownGraceSeconds: parseInteger(env, "SHUTDOWN_GRACE_SECONDS", 25, 1, 600),
+    decisionRefreshIntervalMs: parseInteger(env, "DECISION_REFRESH_INTERVAL_MS", 1000, 50, 600_000),
   };
 }

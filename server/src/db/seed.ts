@@ -6,6 +6,7 @@ import type { PayerRulesPatch } from "../domain/validation/index.js";
 import type { AttendanceStatus } from "../entities/index.js";
 import type { RequestMeta } from "../services/request-context.js";
 import { Services } from "../services/services.js";
+import { demo835, type DemoOutcome } from "./demo-remittance.js";
 
 export const DEMO_EMAIL = "demo@harbor-group.example";
 export const DEMO_PASSWORD = "harbor-demo-2026";
@@ -316,6 +317,31 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       );
       if (!plan.unsigned?.includes(last)) await services.notes.sign(actor, note.id, meta);
     }
+  }
+
+  // The first two weeks of last month were billed and the payers have answered: one 835 per payer. The rest
+  // of the month stays READY for a new user's own first batch.
+  const remitted = await services.batches.create(actor, { from: month.from, to: addDays(month.from, 13), idempotencyKey: "demo-first-half" }, meta);
+  const lines = await services.batches.lines(actor, remitted.id);
+  const flagged = lines.find((l) => l.issues.some((i) => i.severity === "WARNING"));
+  const unflagged = lines.filter((l) => !l.issues.some((i) => i.severity === "WARNING"));
+  const outcomeOf = (lineId: string): DemoOutcome =>
+    lineId === flagged?.id ? "DENIED_FLAGGED" : lineId === unflagged[0]?.id ? "DENIED_MISSED" : lineId === unflagged[1]?.id ? "PARTIALLY_PAID" : "PAID";
+  const byPayer = new Map<string, typeof lines>();
+  for (const line of lines) byPayer.set(line.payerId, [...(byPayer.get(line.payerId) ?? []), line]);
+  let interchange = 7001;
+  for (const payerLines of byPayer.values()) {
+    const text = demo835({
+      payerName: payerLines[0]!.payerName,
+      payerCode: payerLines[0]!.payerCode,
+      payeeName: DEMO_PRACTICE,
+      payeeNpi: "1245319599",
+      traceNumber: `EFT${interchange}`,
+      interchangeControlNumber: interchange++,
+      paymentDate: addDays(month.from, 27),
+      claims: payerLines.map((l) => ({ patientControlNumber: l.patientControlNumber, chargeCents: l.chargeCents, outcome: outcomeOf(l.id) })),
+    });
+    await services.remittances.import(actor, { text, fileName: `${payerLines[0]!.payerCode}-remittance.835` }, meta);
   }
   return { created: true, email: DEMO_EMAIL, password: DEMO_PASSWORD };
 }

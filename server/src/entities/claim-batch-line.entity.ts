@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { PostalAddressFacts, Sex, SubscriberFacts, SubscriberRelationship } from "../domain/engine/index.js";
+import type { ClaimIssue, PostalAddressFacts, Sex, SubscriberFacts, SubscriberRelationship } from "../domain/engine/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 
 /** A claim line as it was billed: copied from the decision, never recomputed. */
@@ -58,4 +58,6 @@ export class ClaimBatchLineEntity {
   /** The prior authorization this line used (REF*G1 on its claim); null when it used none. */
   @Column("uuid", { name: "authorization_id", nullable: true }) authorizationId!: string | null;
   @Column("text", { name: "authorization_number", nullable: true }) authorizationNumber!: string | null;
+  /** The line's issues (warnings: a READY line has no errors) when it was billed; what predicted-vs-actual compares a denial with. */
+  @Column("jsonb") issues!: ClaimIssue[];
 }

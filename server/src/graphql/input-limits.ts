@@ -5,21 +5,26 @@ import { assertValid, type DomainError, type FieldError } from "../errors/domain
 /** Above any field's own limit (notes are the longest text); stops megabyte strings before any work is done. */
 export const MAX_INPUT_STRING = 20_000;
 const MAX_INPUT_LIST = 500;
+/**
+ * Arguments that carry a whole file rather than a field someone typed: an 835 remittance of a few hundred claims
+ * runs to hundreds of kilobytes. The request body limit still bounds them.
+ */
+const FILE_ARGUMENTS: Record<string, number> = { "importRemittance:input.text": 1_000_000 };
 
 // A half of a surrogate pair without its other half is not Unicode: PostgreSQL's jsonb (the audit log) refuses it.
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** What no text column can store, whatever the field: PostgreSQL would fail the whole request with a 500. */
-function textProblem(value: string): string | null {
-  if (value.length > MAX_INPUT_STRING) return `Text is too long (at most ${MAX_INPUT_STRING} characters)`;
+function textProblem(value: string, max: number): string | null {
+  if (value.length > max) return `Text is too long (at most ${max} characters)`;
   if (value.includes("\u0000")) return "Text may not contain a NUL character (\\u0000)";
   if (UNPAIRED_SURROGATE.test(value)) return "Text contains an unpaired surrogate, which is not valid Unicode";
   return null;
 }
 
-function collectProblems(value: unknown, path: string, out: FieldError[]): void {
+function collectProblems(value: unknown, path: string, out: FieldError[], fieldName = ""): void {
   if (typeof value === "string") {
-    const problem = textProblem(value);
+    const problem = textProblem(value, FILE_ARGUMENTS[`${fieldName}:${path}`] ?? MAX_INPUT_STRING);
     if (problem) out.push({ field: path, message: problem });
     return;
   }
@@ -28,32 +33,32 @@ function collectProblems(value: unknown, path: string, out: FieldError[]): void 
       out.push({ field: path, message: `Too many items (at most ${MAX_INPUT_LIST})` });
       return;
     }
-    value.forEach((item, i) => collectProblems(item, `${path}[${i}]`, out));
+    value.forEach((item, i) => collectProblems(item, `${path}[${i}]`, out, fieldName));
     return;
   }
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-    for (const [key, inner] of Object.entries(value)) collectProblems(inner, path ? `${path}.${key}` : key, out);
+    for (const [key, inner] of Object.entries(value)) collectProblems(inner, path ? `${path}.${key}` : key, out, fieldName);
   }
 }
 
 /** Walks an argument as written: literals in the document, and whatever a variable it names was sent as. */
-function collectFromLiteral(node: ValueNode, path: string, variables: Record<string, unknown>, out: FieldError[]): void {
+function collectFromLiteral(node: ValueNode, path: string, variables: Record<string, unknown>, out: FieldError[], fieldName: string): void {
   switch (node.kind) {
     case Kind.STRING:
-      collectProblems(node.value, path, out);
+      collectProblems(node.value, path, out, fieldName);
       return;
     case Kind.VARIABLE:
-      collectProblems(variables[node.name.value], path, out);
+      collectProblems(variables[node.name.value], path, out, fieldName);
       return;
     case Kind.LIST:
       if (node.values.length > MAX_INPUT_LIST) {
         out.push({ field: path, message: `Too many items (at most ${MAX_INPUT_LIST})` });
         return;
       }
-      node.values.forEach((item, i) => collectFromLiteral(item, `${path}[${i}]`, variables, out));
+      node.values.forEach((item, i) => collectFromLiteral(item, `${path}[${i}]`, variables, out, fieldName));
       return;
     case Kind.OBJECT:
-      for (const field of node.fields) collectFromLiteral(field.value, `${path}.${field.name.value}`, variables, out);
+      for (const field of node.fields) collectFromLiteral(field.value, `${path}.${field.name.value}`, variables, out, fieldName);
       return;
     default:
       return;
@@ -100,7 +105,7 @@ export function inputLimitsPlugin<TContext extends BaseContext>(): ApolloServerP
           }
           for (const field of rootFields(operation?.selectionSet.selections ?? [], fragments)) {
             const problems: FieldError[] = [];
-            for (const argument of field.arguments ?? []) collectFromLiteral(argument.value, argument.name.value, variables, problems);
+            for (const argument of field.arguments ?? []) collectFromLiteral(argument.value, argument.name.value, variables, problems, field.name.value);
             const error = refusal(problems);
             if (!error) continue;
             throw new GraphQLError(error.message, {

@@ -18,6 +18,7 @@ import type { ClaimDecisionView, ClaimService } from "../services/claim.service.
 import type { Database } from "../services/database.js";
 import { authorizationsWithUsage, type PriorAuthorizationView } from "../services/prior-authorization.service.js";
 import { practiceToday } from "../services/practice-clock.js";
+import type { LineRemittanceView, RemittanceService } from "../services/remittance.service.js";
 import type { Actor } from "../services/request-context.js";
 
 type Key = string;
@@ -43,12 +44,19 @@ export class Loaders {
   readonly addendaByNote: DataLoader<Key, NoteAddendumEntity[]>;
   /** Keyed by session; each batch evaluates the whole days of the sessions asked for, once. */
   readonly decisionsBySession: DataLoader<GroupSessionEntity, ClaimDecisionView[], string>;
+  /** A billed line's remittance story, keyed "batchId:sessionId:clientId". */
+  readonly remittanceByBilledLine: DataLoader<Key, LineRemittanceView | null>;
 
   constructor(
     private readonly db: Database,
     private readonly actor: Actor | null,
     claims: ClaimService,
+    remittances: RemittanceService,
   ) {
+    this.remittanceByBilledLine = new DataLoader(async (keys) => {
+      const byKey = await remittances.forDecisions(this.actor!, keys);
+      return keys.map((k) => byKey.get(k) ?? null);
+    });
     this.payer = this.byId(PayerEntity);
     this.client = this.byId(ClientEntity);
     this.clinician = this.byId(ClinicianEntity);

@@ -16,8 +16,9 @@ import {
 } from "../entities/index.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
 import { writeAudit } from "./audit.js";
-import { evaluateDates, validateRange } from "./claim.service.js";
+import { validateRange, type ClaimDecisionView } from "./claim.service.js";
 import type { Database } from "./database.js";
+import { readStoredOnDates, refreshDecisions } from "./decision-store.js";
 import { isUniqueViolation } from "./db-errors.js";
 import { isUuid } from "./ids.js";
 import { clientAddressOf, subscriberOf } from "./registration-facts.js";
@@ -100,11 +101,11 @@ export class ClaimBatchService {
           );
         }
 
+        // The practice row lock above orders this after any batch made meanwhile; the refresh brings in every change committed before it.
+        await refreshDecisions(manager, actor.practiceId, { from: input.from, to: input.to });
         // MISSING_FEE already blocks a $0 line; the charge test here keeps one out of a batch even if a
         // future rule change let it through, since a frozen line cannot be taken back without voiding.
-        const ready = (await evaluateDates(manager, actor.practiceId, { from: input.from, to: input.to })).filter(
-          (d) => d.status === "READY" && d.chargeCents > 0 && (payerId === null || d.payerId === payerId),
-        );
+        const ready = (await readStoredOnDates(manager, actor.practiceId, { from: input.from, to: input.to }, { status: "READY", payerId })).filter((d) => d.chargeCents > 0);
         if (ready.length === 0) {
           throw new DomainError(ErrorCode.BadUserInput, "There are no READY lines in this range to bill", [
             { field: "to", message: "No READY lines between these dates" + (payerId ? " for this payer" : "") },
@@ -166,7 +167,8 @@ export class ClaimBatchService {
     return this.db.inPractice(actor, async (manager) => {
       const lines = await manager.find(ClaimBatchLineEntity, { where: { batchId: batch.id }, order: { position: "ASC" } });
       const dates = [...new Set(lines.map((l) => l.serviceDate))];
-      const live = new Map((await evaluateDates(manager, actor.practiceId, { dates })).map((d) => [`${d.sessionId}:${d.clientId}`, d]));
+      await refreshDecisions(manager, actor.practiceId, { dates });
+      const live = new Map((await readStoredOnDates(manager, actor.practiceId, { dates })).map((d) => [`${d.sessionId}:${d.clientId}`, d]));
       const found: string[] = [];
       for (const line of lines) {
         const who = `${line.clientFirstName} ${line.clientLastName} on ${line.serviceDate}`;
@@ -280,7 +282,7 @@ export class ClaimBatchService {
     manager: EntityManager,
     actor: Actor,
     batch: ClaimBatchEntity,
-    ready: Awaited<ReturnType<typeof evaluateDates>>,
+    ready: ClaimDecisionView[],
   ): Promise<Partial<ClaimBatchLineEntity>[]> {
     const batchId = batch.id;
     const sessions = await manager.findBy(GroupSessionEntity, { id: In([...new Set(ready.map((d) => d.sessionId))]) });
@@ -354,6 +356,7 @@ export class ClaimBatchService {
         supervisedNpi: supervised?.npi ?? null,
         authorizationId: d.authorizationId,
         authorizationNumber: d.authorizationNumber,
+        issues: d.issues,
       };
     });
   }

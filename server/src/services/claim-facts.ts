@@ -1,199 +1,321 @@
 import { createHash } from "node:crypto";
-import { Brackets, In, Not, type EntityManager } from "typeorm";
-import { evaluateSessions, type AttendanceFacts, type AuthorizationFacts, type EngineInput, LeaderFacts, MemberFacts, NoteFacts, PayerFacts, RuleVersion, SessionFacts } from "../domain/engine/index.js";
-import {
-  AttendanceEntity,
-  ClaimBatchLineEntity,
-  ClientEntity,
-  ClinicianEntity,
-  CoverageEntity,
-  GroupSessionEntity,
-  MemberNoteEntity,
-  NoteAddendumEntity,
-  PayerRuleVersionEntity,
-  PracticeEntity,
-  PriorAuthorizationEntity,
-  TherapyGroupEntity,
-} from "../entities/index.js";
-import { registrationOf, subscriberOf } from "./registration-facts.js";
+import type { EntityManager } from "typeorm";
+import { evaluateSessions } from "../domain/engine/index.js";
+import type {
+  AttendanceFacts,
+  AuthorizationFacts,
+  CoverageFacts,
+  EngineInput,
+  GroupKind,
+  LeaderFacts,
+  MemberFacts,
+  MemberLocation,
+  Modality,
+  NoteElement,
+  NoteFacts,
+  PayerFacts,
+  RuleVersion,
+  SessionFacts,
+  SubscriberRelationship,
+} from "../domain/engine/index.js";
+import { registrationOf, subscriberOf, type ClientRegistrationColumns, type CoverageSubscriberColumns } from "./registration-facts.js";
 
-/** A decision has no row of its own: its id is derived from (session, client), so it is stable across evaluations. */
+/** A decision's id is derived from (session, client), so it is stable across evaluations. */
 export function decisionId(sessionId: string, clientId: string): string {
   const hex = createHash("sha1").update(`claim-decision:${sessionId}:${clientId}`).digest("hex");
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** What a stored decision needs of its session besides what the engine reads. */
+export interface LoadedSession {
+  id: string;
+  startsAt: Date;
+  /** The session's stored service_date: the unit in which decisions are recomputed. */
+  serviceDate: string;
+  groupId: string;
+  leaderId: string;
+}
+
 export interface LoadedFacts {
   /**
-   * Also holds the sessions loaded only because a prior authorization's units span other days: decide
-   * those lines too, but report only the lines of `sessions`.
+   * Also holds the sessions loaded only because a prior authorization's units span other days: decide those
+   * lines too, but report (and store) only the lines of `sessions`.
    */
   input: EngineInput;
   /** The sessions on the dates asked for. */
-  sessions: GroupSessionEntity[];
+  sessions: LoadedSession[];
   /** The loaded sessions' lines in batches that are not void, by `${sessionId}:${clientId}`: their batch id. */
   batchOf: Map<string, string>;
   /** The prior authorization number those billed lines were sent with, by the same key (absent when none). */
   billedAuthorizationNumber: Map<string, string>;
 }
 
+export type DateSelection = { from: string; to: string } | { dates: string[] };
+
+
 /**
- * Everything the engine needs for the sessions on the given dates, in a fixed number of queries
- * (one per kind of row) however many sessions there are. Whole days are loaded because the daily
- * unit limit counts every session of a member's day.
+ * Everything the engine needs for the sessions on the given dates, in one plain-row query per kind of row
+ * however many sessions there are (no entity hydration). Whole days are loaded because the daily unit limit
+ * counts every session of a member's day; a prior authorization's earlier days are loaded because its units
+ * are used in date order across its whole range.
  */
-export async function loadFactsForDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<LoadedFacts> {
-  const practice = await manager.findOneByOrFail(PracticeEntity, { id: practiceId });
-  const query = manager.createQueryBuilder(GroupSessionEntity, "s");
-  if ("dates" in range) query.where("s.service_date IN (:...dates)", { dates: range.dates.length ? range.dates : ["1900-01-01"] });
-  else query.where("s.service_date BETWEEN :from AND :to", { from: range.from, to: range.to });
-  const sessions = await query.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").getMany();
-  const authorized = await authorizationContext(manager, sessions);
-  const allSessions = [...sessions, ...authorized.extraSessions];
-  const billed = allSessions.length
-    ? await manager.find(ClaimBatchLineEntity, {
-        where: [
-          { sessionId: In(allSessions.map((s) => s.id)), voided: false },
-          ...(authorized.authorizations.length ? [{ authorizationId: In(authorized.authorizations.map((a) => a.id)), voided: false }] : []),
-        ],
-        select: { sessionId: true, clientId: true, serviceDate: true, payerId: true, batchId: true, authorizationId: true, authorizationNumber: true },
-      })
-    : [];
-  const batchOf = new Map(billed.map((b) => [`${b.sessionId}:${b.clientId}`, b.batchId]));
-  const billedAuthorizationNumber = new Map(billed.flatMap((b) => (b.authorizationNumber ? [[`${b.sessionId}:${b.clientId}`, b.authorizationNumber] as const] : [])));
-  const input = await factsFor(manager, practice, allSessions);
+export async function loadFactsForDates(manager: EntityManager, practiceId: string, range: DateSelection): Promise<LoadedFacts> {
+  const practice = await practiceFacts(manager, practiceId);
+  const on = "dates" in range
+    ? { where: "s.practice_id = $1 AND s.service_date = ANY($2::date[])", param: range.dates }
+    : { where: "s.practice_id = $1 AND s.service_date BETWEEN ($2::date[])[1] AND ($2::date[])[2]", param: [range.from, range.to] };
+  const asked: LoadedSession[] = await manager.query(
+    `SELECT s.id, s.starts_at AS "startsAt", to_char(s.service_date, 'YYYY-MM-DD') AS "serviceDate", s.group_id AS "groupId", s.leader_id AS "leaderId"
+     FROM group_sessions s WHERE ${on.where} ORDER BY s.starts_at, s.id`,
+    [practiceId, on.param],
+  );
+  if (asked.length === 0) {
+    return { input: emptyInput(practice), sessions: [], batchOf: new Map(), billedAuthorizationNumber: new Map() };
+  }
+  const authorized = await authorizationContext(manager, practiceId, asked);
+  const sessionIds = [...asked.map((s) => s.id), ...authorized.extraSessionIds];
+  const billed = await billedLines(manager, practiceId, sessionIds, authorized.authorizations.map((a) => a.id));
+  const input = await factsForSessions(manager, practiceId, practice, sessionIds);
   input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId, authorizationId }) => ({ sessionId, clientId, serviceDate, payerId, authorizationId }));
-  input.authorizations = authorized.authorizations.map(authorizationFacts);
-  return { sessions, input, batchOf, billedAuthorizationNumber };
+  input.authorizations = authorized.authorizations;
+  return {
+    input,
+    sessions: asked,
+    batchOf: new Map(billed.map((b) => [`${b.sessionId}:${b.clientId}`, b.batchId])),
+    billedAuthorizationNumber: new Map(billed.flatMap((b) => (b.authorizationNumber ? [[`${b.sessionId}:${b.clientId}`, b.authorizationNumber] as const] : []))),
+  };
+}
+
+interface PracticeFacts {
+  timezone: string;
+  placeOfService: string;
+}
+
+async function practiceFacts(manager: EntityManager, practiceId: string): Promise<PracticeFacts> {
+  const [practice] = await manager.query(`SELECT timezone, default_place_of_service AS "placeOfService" FROM practices WHERE id = $1`, [practiceId]);
+  if (!practice) throw new Error(`Practice ${practiceId} is not visible in this transaction`);
+  return practice;
+}
+
+const emptyInput = (practice: PracticeFacts): EngineInput => ({
+  timezone: practice.timezone,
+  defaultPlaceOfService: practice.placeOfService,
+  sessions: [],
+  members: new Map(),
+  payers: new Map(),
+  billed: [],
+  authorizations: [],
+});
+
+interface BilledRow {
+  sessionId: string;
+  clientId: string;
+  serviceDate: string;
+  payerId: string;
+  batchId: string;
+  authorizationId: string | null;
+  authorizationNumber: string | null;
+}
+
+/** Lines in batches that are not void: of the loaded sessions, and every line billed under one of the authorizations, whatever its date. */
+async function billedLines(manager: EntityManager, practiceId: string, sessionIds: string[], authorizationIds: string[]): Promise<BilledRow[]> {
+  return manager.query(
+    `SELECT l.session_id AS "sessionId", l.client_id AS "clientId", to_char(l.service_date, 'YYYY-MM-DD') AS "serviceDate",
+            l.payer_id AS "payerId", l.batch_id AS "batchId", l.authorization_id AS "authorizationId", l.authorization_number AS "authorizationNumber"
+     FROM claim_batch_lines l
+     WHERE l.practice_id = $1 AND NOT l.voided AND (l.session_id = ANY($2::uuid[]) OR l.authorization_id = ANY($3::uuid[]))`,
+    [practiceId, sessionIds, authorizationIds],
+  );
 }
 
 // ---------------------------------------------------------------- prior authorizations
 //
-// An authorization's units span its whole date range, so a line on date D depends on the lines of the
-// same client on the authorization's earlier days (which used units first, unless blocked) and on every
-// line billed under it, whatever its date. Those earlier sessions are loaded too (only those where an
-// authorized client was present: a client's line depends on their own sessions of the day, not others').
+// An authorization's units span its whole date range, so a line on date D depends on the lines of the same
+// client on the authorization's earlier days (which used units first, unless blocked) and on every line
+// billed under it, whatever its date. Those earlier sessions are loaded too (only those where an authorized
+// client was present: a client's line depends on their own sessions of the day, not others').
 
-export function authorizationFacts(a: PriorAuthorizationEntity): AuthorizationFacts {
-  return { id: a.id, clientId: a.clientId, payerId: a.payerId, number: a.number, startDate: a.startDate, endDate: a.endDate, units: a.units };
-}
+const AUTHORIZATION_COLUMNS = `pa.id, pa.client_id AS "clientId", pa.payer_id AS "payerId", pa.number,
+  to_char(pa.start_date, 'YYYY-MM-DD') AS "startDate", to_char(pa.end_date, 'YYYY-MM-DD') AS "endDate", pa.units`;
 
-interface AuthorizationContext {
-  /** The authorizations of the present clients in force on a date asked for. */
-  authorizations: PriorAuthorizationEntity[];
-  /** Sessions on those authorizations' days up to the last date asked for, where the client was present, not already loaded. */
-  extraSessions: GroupSessionEntity[];
-}
-
-async function authorizationContext(manager: EntityManager, sessions: GroupSessionEntity[]): Promise<AuthorizationContext> {
-  if (sessions.length === 0) return { authorizations: [], extraSessions: [] };
-  const dates = [...new Set(sessions.map((s) => s.serviceDate))].sort();
-  const lastDate = dates[dates.length - 1];
-  // One statement, answered from the (practice, client, payer, start) index; nothing more runs without authorizations.
-  const candidates = await manager
-    .createQueryBuilder(PriorAuthorizationEntity, "pa")
-    .where("pa.start_date <= :lastDate AND pa.end_date >= :firstDate", { lastDate, firstDate: dates[0] })
-    .andWhere(
-      `EXISTS (SELECT 1 FROM attendance a WHERE a.practice_id = pa.practice_id AND a.client_id = pa.client_id AND a.status = 'PRESENT' AND a.session_id IN (:...sessionIds))`,
-      { sessionIds: sessions.map((s) => s.id) },
-    )
-    .getMany();
-  const authorizations = candidates.filter((a) => dates.some((d) => a.startDate <= d && d <= a.endDate));
-  if (authorizations.length === 0) return { authorizations, extraSessions: [] };
-  const extra = manager
-    .createQueryBuilder(GroupSessionEntity, "s")
-    .innerJoin(AttendanceEntity, "a", "a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'")
-    .where({ id: Not(In(sessions.map((s) => s.id))) })
-    .andWhere(
-      new Brackets((any) => {
-        authorizations.forEach((a, i) => {
-          const to = a.endDate < lastDate ? a.endDate : lastDate;
-          any.orWhere(`(a.client_id = :c${i} AND s.service_date BETWEEN :f${i} AND :t${i})`, { [`c${i}`]: a.clientId, [`f${i}`]: a.startDate, [`t${i}`]: to });
-        });
-      }),
-    )
-    .distinct(true);
-  const extraSessions = await extra.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").getMany();
-  return { authorizations, extraSessions };
+async function authorizationContext(
+  manager: EntityManager,
+  practiceId: string,
+  asked: LoadedSession[],
+): Promise<{ authorizations: AuthorizationFacts[]; extraSessionIds: string[] }> {
+  const askedIds = asked.map((s) => s.id);
+  const dates = [...new Set(asked.map((s) => s.serviceDate))];
+  // The authorizations of clients present on a date asked for, in force on one of those dates.
+  const authorizations: AuthorizationFacts[] = await manager.query(
+    `SELECT ${AUTHORIZATION_COLUMNS} FROM prior_authorizations pa
+     WHERE pa.practice_id = $1
+       AND EXISTS (SELECT 1 FROM unnest($3::date[]) d WHERE d BETWEEN pa.start_date AND pa.end_date)
+       AND EXISTS (SELECT 1 FROM attendance a WHERE a.practice_id = pa.practice_id AND a.client_id = pa.client_id AND a.status = 'PRESENT' AND a.session_id = ANY($2::uuid[]))
+     ORDER BY pa.id`,
+    [practiceId, askedIds, dates],
+  );
+  if (authorizations.length === 0) return { authorizations, extraSessionIds: [] };
+  const lastDate = dates.reduce((a, b) => (a > b ? a : b));
+  // Sessions of the authorized clients on the authorizations' days up to the last date asked for, not loaded yet.
+  const extra: { id: string }[] = await manager.query(
+    `SELECT DISTINCT s.id, s.starts_at FROM group_sessions s
+     JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+     JOIN prior_authorizations pa ON pa.practice_id = a.practice_id AND pa.client_id = a.client_id AND pa.id = ANY($2::uuid[])
+     WHERE s.practice_id = $1 AND s.service_date BETWEEN pa.start_date AND LEAST(pa.end_date, $3::date) AND NOT (s.id = ANY($4::uuid[]))
+     ORDER BY s.starts_at, s.id`,
+    [practiceId, authorizations.map((a) => a.id), lastDate, askedIds],
+  );
+  return { authorizations, extraSessionIds: extra.map((s) => s.id) };
 }
 
 /**
- * Units used per authorization over its whole range: lines billed under it plus lines that use it now
- * (no ERROR, in date and start order). Loads every session of the authorized clients in the ranges.
+ * Units used per authorization over its whole range: lines billed under it plus lines that use it now (no
+ * ERROR, in date and start order). Loads every session of the authorized clients in the ranges.
  */
-export async function authorizationUnitsUsed(manager: EntityManager, practiceId: string, authorizations: PriorAuthorizationEntity[]): Promise<Map<string, number>> {
-  const used = new Map(authorizations.map((a) => [a.id, 0]));
-  if (authorizations.length === 0) return used;
-  const practice = await manager.findOneByOrFail(PracticeEntity, { id: practiceId });
-  const sessions = await manager
-    .createQueryBuilder(GroupSessionEntity, "s")
-    .innerJoin(AttendanceEntity, "a", "a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'")
-    .where(
-      new Brackets((any) => {
-        authorizations.forEach((a, i) => {
-          any.orWhere(`(a.client_id = :c${i} AND s.service_date BETWEEN :f${i} AND :t${i})`, { [`c${i}`]: a.clientId, [`f${i}`]: a.startDate, [`t${i}`]: a.endDate });
-        });
-      }),
-    )
-    .distinct(true)
-    .orderBy("s.starts_at", "ASC")
-    .addOrderBy("s.id", "ASC")
-    .getMany();
-  const ids = authorizations.map((a) => a.id);
-  const billed = await manager.find(ClaimBatchLineEntity, {
-    where: [
-      ...(sessions.length ? [{ sessionId: In(sessions.map((s) => s.id)), voided: false }] : []),
-      { authorizationId: In(ids), voided: false },
-    ],
-    select: { sessionId: true, clientId: true, serviceDate: true, payerId: true, authorizationId: true },
-  });
-  const input = await factsFor(manager, practice, sessions);
+export async function authorizationUnitsUsed(manager: EntityManager, practiceId: string, authorizationIds: readonly string[]): Promise<Map<string, number>> {
+  const used = new Map(authorizationIds.map((id) => [id, 0]));
+  if (authorizationIds.length === 0) return used;
+  const authorizations: AuthorizationFacts[] = await manager.query(
+    `SELECT ${AUTHORIZATION_COLUMNS} FROM prior_authorizations pa WHERE pa.practice_id = $1 AND pa.id = ANY($2::uuid[]) ORDER BY pa.id`,
+    [practiceId, [...authorizationIds]],
+  );
+  const sessions: { id: string }[] = await manager.query(
+    `SELECT DISTINCT s.id, s.starts_at FROM group_sessions s
+     JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+     JOIN prior_authorizations pa ON pa.practice_id = a.practice_id AND pa.client_id = a.client_id AND pa.id = ANY($2::uuid[])
+     WHERE s.practice_id = $1 AND s.service_date BETWEEN pa.start_date AND pa.end_date
+     ORDER BY s.starts_at, s.id`,
+    [practiceId, authorizations.map((a) => a.id)],
+  );
+  const sessionIds = sessions.map((s) => s.id);
+  const practice = await practiceFacts(manager, practiceId);
+  const billed = await billedLines(manager, practiceId, sessionIds, authorizations.map((a) => a.id));
+  const input = await factsForSessions(manager, practiceId, practice, sessionIds);
   input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId, authorizationId }) => ({ sessionId, clientId, serviceDate, payerId, authorizationId }));
-  input.authorizations = authorizations.map(authorizationFacts);
+  input.authorizations = authorizations;
   for (const b of billed) if (b.authorizationId && used.has(b.authorizationId)) used.set(b.authorizationId, used.get(b.authorizationId)! + 1);
   for (const d of evaluateSessions(input)) if (d.authorizationId && used.has(d.authorizationId)) used.set(d.authorizationId, used.get(d.authorizationId)! + 1);
   return used;
 }
 
-async function factsFor(manager: EntityManager, practice: PracticeEntity, sessions: GroupSessionEntity[]): Promise<EngineInput> {
-  const empty: EngineInput = {
-    timezone: practice.timezone,
-    defaultPlaceOfService: practice.defaultPlaceOfService,
-    sessions: [],
-    members: new Map(),
-    payers: new Map(),
-    billed: [],
-  };
-  if (sessions.length === 0) return empty;
-  const sessionIds = sessions.map((s) => s.id);
-  // One connection runs one statement at a time, so these are sequential by nature.
-  const groups = await manager.findBy(TherapyGroupEntity, { id: In([...new Set(sessions.map((s) => s.groupId))]) });
-  const clinicianIds = new Set(sessions.flatMap((s) => (s.supervisorId ? [s.leaderId, s.supervisorId] : [s.leaderId])));
-  const clinicians = await manager.findBy(ClinicianEntity, { id: In([...clinicianIds]) });
-  const present = await manager.findBy(AttendanceEntity, { sessionId: In(sessionIds), status: "PRESENT" });
-  const notes = await manager.findBy(MemberNoteEntity, { sessionId: In(sessionIds) });
-  const signedNoteIds = notes.filter((n) => n.signedAt !== null).map((n) => n.id);
-  const addenda = signedNoteIds.length ? await manager.findBy(NoteAddendumEntity, { noteId: In(signedNoteIds) }) : [];
-  const clientIds = [...new Set(present.map((a) => a.clientId))];
-  const clients = clientIds.length ? await manager.findBy(ClientEntity, { id: In(clientIds) }) : [];
-  const coverages = clientIds.length ? await manager.find(CoverageEntity, { where: { clientId: In(clientIds) }, order: { position: "ASC" } }) : [];
-  const payerIds = [...new Set(coverages.map((c) => c.payerId))];
-  const versions = payerIds.length ? await manager.findBy(PayerRuleVersionEntity, { payerId: In(payerIds) }) : [];
+// ---------------------------------------------------------------- sessions, notes, members, payers
 
-  const groupById = new Map(groups.map((g) => [g.id, g]));
-  const clinicianById = new Map<string, LeaderFacts>(
-    clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn, credential: c.credential }]),
+/** The engine's input for these sessions (in start order), without billed lines and authorizations; `$2` of each query is the session ids. */
+async function factsForSessions(manager: EntityManager, practiceId: string, practice: PracticeFacts, sessionIds: string[]): Promise<EngineInput> {
+  const empty = emptyInput(practice);
+  if (sessionIds.length === 0) return empty;
+  const params = [practiceId, sessionIds];
+  const ofSessions = "s.practice_id = $1 AND s.id = ANY($2::uuid[])";
+
+  const sessionRows: SessionRow[] = await manager.query(
+    `SELECT s.id, s.starts_at AS "startsAt", s.duration_minutes AS "durationMinutes", s.modality, s.place_of_service AS "placeOfService",
+            s.topics, s.interventions,
+            s.leader_id AS "leaderId", s.supervisor_id AS "supervisorId",
+            g.kind AS "groupKind", g.has_psychotherapy_component AS "hasPsychotherapyComponent"
+     FROM group_sessions s JOIN therapy_groups g ON g.practice_id = s.practice_id AND g.id = s.group_id
+     WHERE ${ofSessions}
+     ORDER BY s.starts_at, s.id`,
+    params,
   );
-  const members = new Map<string, MemberFacts>(clients.map((c) => [c.id, { clientId: c.id, firstName: c.firstName, lastName: c.lastName, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) }]));
-  for (const c of coverages) {
-    members.get(c.clientId)?.coverages.push({ payerId: c.payerId, memberId: c.memberId, priority: c.priority, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo, relationship: c.relationship, subscriber: subscriberOf(c) });
-  }
-  const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] as RuleVersion[] }]));
-  for (const v of versions) payers.get(v.payerId)?.ruleVersions.push(v);
+  const present: { sessionId: string; clientId: string; minutesAttended: number | null; location: MemberLocation | null }[] = await manager.query(
+    `SELECT a.session_id AS "sessionId", a.client_id AS "clientId", a.minutes_attended AS "minutesAttended", a.location
+     FROM attendance a JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
+     WHERE ${ofSessions} AND a.status = 'PRESENT'`,
+    params,
+  );
+  // Note text is read, not only whether it is blank: the class-like and other-member checks read the words.
+  const notes: NoteRow[] = await manager.query(
+    `SELECT n.session_id AS "sessionId", n.client_id AS "clientId", n.signed_at AS "signedAt",
+            n.participation, n.response, n.interventions, n.progress, n.plan, n.risk
+     FROM member_notes n JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
+     WHERE ${ofSessions}`,
+    params,
+  );
+  // Addenda count only on signed notes (an unsigned note is edited instead); their text is read like the note's.
+  const addenda: { sessionId: string; clientId: string; element: NoteElement | null; text: string }[] = await manager.query(
+    `SELECT n.session_id AS "sessionId", n.client_id AS "clientId", a.element, a.text
+     FROM note_addenda a
+     JOIN member_notes n ON n.practice_id = a.practice_id AND n.id = a.note_id
+     JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
+     WHERE ${ofSessions} AND n.signed_at IS NOT NULL
+     ORDER BY a.created_at, a.id`,
+    params,
+  );
 
-  const presentBySession = groupBy(present, (a) => a.sessionId);
-  const addendaByNote = groupBy(addenda, (a) => a.noteId);
+  const clientIds = [...new Set(present.map((a) => a.clientId))];
+  const clinicianIds = [...new Set(sessionRows.flatMap((s) => (s.supervisorId ? [s.leaderId, s.supervisorId] : [s.leaderId])))];
+  const clinicians: LeaderFacts[] = await manager.query(
+    `SELECT id, licensed, to_char(license_expires_on, 'YYYY-MM-DD') AS "licenseExpiresOn", credential FROM clinicians WHERE practice_id = $1 AND id = ANY($2::uuid[])`,
+    [practiceId, clinicianIds],
+  );
+  // Registration: what MISSING_REGISTRATION reads of the client (sex and address), nothing else of their record.
+  // Names too: OTHER_MEMBER_NAMED looks for them in the other members' notes.
+  const clients: ({ id: string; firstName: string; lastName: string; diagnosisCodes: string[] } & ClientRegistrationColumns)[] = clientIds.length
+    ? await manager.query(
+        `SELECT id, first_name AS "firstName", last_name AS "lastName", diagnosis_codes AS "diagnosisCodes", sex, address_line1 AS "addressLine1", address_line2 AS "addressLine2",
+                address_city AS "addressCity", address_state AS "addressState", address_zip AS "addressZip"
+         FROM clients WHERE practice_id = $1 AND id = ANY($2::uuid[])`,
+        [practiceId, clientIds],
+      )
+    : [];
+  const coverages: (Omit<CoverageFacts, "subscriber"> & CoverageSubscriberColumns & { clientId: string })[] = clientIds.length
+    ? await manager.query(
+        `SELECT client_id AS "clientId", payer_id AS "payerId", member_id AS "memberId", priority::text AS priority,
+                to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom", to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo",
+                relationship, subscriber_first_name AS "subscriberFirstName", subscriber_last_name AS "subscriberLastName",
+                to_char(subscriber_date_of_birth, 'YYYY-MM-DD') AS "subscriberDateOfBirth", subscriber_sex AS "subscriberSex",
+                subscriber_address_line1 AS "subscriberAddressLine1", subscriber_address_line2 AS "subscriberAddressLine2",
+                subscriber_address_city AS "subscriberAddressCity", subscriber_address_state AS "subscriberAddressState",
+                subscriber_address_zip AS "subscriberAddressZip"
+         FROM coverages WHERE practice_id = $1 AND client_id = ANY($2::uuid[])
+         ORDER BY client_id, position`,
+        [practiceId, clientIds],
+      )
+    : [];
+  const payerIds = [...new Set(coverages.map((c) => c.payerId))];
+  const versions: (RuleVersion & { payerId: string })[] = payerIds.length
+    ? await manager.query(
+        `SELECT payer_id AS "payerId", id, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+                min_group_size AS "minGroupSize", max_group_size AS "maxGroupSize",
+                min_session_minutes AS "minSessionMinutes", max_session_minutes AS "maxSessionMinutes",
+                telehealth_video_allowed AS "telehealthVideoAllowed", telehealth_audio_allowed AS "telehealthAudioAllowed",
+                telehealth_place_of_service AS "telehealthPlaceOfService", modifier_rules AS "modifierRules",
+                required_note_elements AS "requiredNoteElements", require_signed_note AS "requireSignedNote",
+                require_licensed_leader AS "requireLicensedLeader", max_units_per_day AS "maxUnitsPerDay",
+                fee_cents AS "feeCents", require_prior_authorization AS "requirePriorAuthorization",
+                min_attended_minutes AS "minAttendedMinutes", min_attended_percent AS "minAttendedPercent",
+                warn_class_like_documentation AS "warnClassLikeDocumentation", sign_within_days AS "signWithinDays",
+                late_signature_severity AS "lateSignatureSeverity", credential_modifiers AS "credentialModifiers",
+                telehealth_pos_by_location AS "telehealthPosByLocation", created_at AS "createdAt"
+         FROM payer_rule_versions WHERE practice_id = $1 AND payer_id = ANY($2::uuid[])
+         ORDER BY created_at, id`,
+        [practiceId, payerIds],
+      )
+    : [];
+
+  const clinicianById = new Map(clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn, credential: c.credential }]));
+  const members = new Map<string, MemberFacts>(
+    clients.map((c) => [
+      c.id,
+      { clientId: c.id, firstName: c.firstName, lastName: c.lastName, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) },
+    ]),
+  );
+  for (const c of coverages) {
+    members.get(c.clientId)?.coverages.push({
+      payerId: c.payerId,
+      memberId: c.memberId,
+      priority: c.priority,
+      effectiveFrom: c.effectiveFrom,
+      effectiveTo: c.effectiveTo,
+      relationship: c.relationship as SubscriberRelationship,
+      subscriber: subscriberOf(c),
+    });
+  }
+  const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] }]));
+  for (const { payerId, ...version } of versions) payers.get(payerId)?.ruleVersions.push(version as RuleVersion);
+
+  const addendaBy = groupBy(addenda, (a) => `${a.sessionId}:${a.clientId}`);
   const noteFacts = notes.map((n): NoteFacts & { sessionId: string } => ({
     sessionId: n.sessionId,
     clientId: n.clientId,
@@ -204,42 +326,63 @@ async function factsFor(manager: EntityManager, practice: PracticeEntity, sessio
     plan: n.plan,
     risk: n.risk,
     signedAt: n.signedAt,
-    addenda: (addendaByNote.get(n.id) ?? []).map((a) => ({ element: a.element, text: a.text })),
+    addenda: (addendaBy.get(`${n.sessionId}:${n.clientId}`) ?? []).map((a) => ({ element: a.element, text: a.text })),
   }));
+  const presentBySession = groupBy(present, (a) => a.sessionId);
   const notesBySession = groupBy(noteFacts, (n) => n.sessionId);
-  const facts: SessionFacts[] = sessions.map((s) => {
-    const group = groupById.get(s.groupId)!;
-    return {
-      id: s.id,
-      startsAt: s.startsAt,
-      durationMinutes: s.durationMinutes,
-      modality: s.modality,
-      placeOfService: s.placeOfService,
-      topics: s.topics,
-      interventions: s.interventions,
-      groupKind: group.kind,
-      hasPsychotherapyComponent: group.hasPsychotherapyComponent,
-      leader: clinicianById.get(s.leaderId)!,
-      supervisor: s.supervisorId ? clinicianById.get(s.supervisorId)! : null,
-      presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
-      notes: notesBySession.get(s.id) ?? [],
-      attendance: attendanceFactsOf(presentBySession.get(s.id) ?? []),
-    };
-  });
-  return { ...empty, sessions: facts, members, payers };
+  const sessions: SessionFacts[] = sessionRows.map((s) => ({
+    id: s.id,
+    startsAt: s.startsAt,
+    durationMinutes: s.durationMinutes,
+    modality: s.modality,
+    placeOfService: s.placeOfService,
+    topics: s.topics,
+    interventions: s.interventions,
+    groupKind: s.groupKind,
+    hasPsychotherapyComponent: s.hasPsychotherapyComponent,
+    leader: clinicianById.get(s.leaderId)!,
+    supervisor: s.supervisorId ? clinicianById.get(s.supervisorId)! : null,
+    presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
+    notes: notesBySession.get(s.id) ?? [],
+    attendance: attendanceFactsOf(presentBySession.get(s.id) ?? []),
+  }));
+  return { ...empty, sessions, members, payers };
 }
 
-// ---------------------------------------------------------------- attendance beyond presence
-//
-// Reads attendance.minutes_attended (issue 11 item 1) and attendance.location (item 2). Only members with something recorded get an entry.
-
-function attendanceFactsOf(present: AttendanceEntity[]): ReadonlyMap<string, AttendanceFacts> | undefined {
+/** What attendance recorded beyond presence (minutes, where a telehealth member joined from); members with nothing recorded get no entry. */
+function attendanceFactsOf(present: { clientId: string; minutesAttended: number | null; location: MemberLocation | null }[]): ReadonlyMap<string, AttendanceFacts> | undefined {
   let facts: Map<string, AttendanceFacts> | undefined;
   for (const a of present) {
     if (a.minutesAttended === null && a.location === null) continue;
     (facts ??= new Map()).set(a.clientId, { minutesAttended: a.minutesAttended, location: a.location });
   }
   return facts;
+}
+
+interface SessionRow {
+  id: string;
+  startsAt: Date;
+  durationMinutes: number;
+  modality: Modality;
+  placeOfService: string | null;
+  topics: string | null;
+  interventions: string | null;
+  leaderId: string;
+  supervisorId: string | null;
+  groupKind: GroupKind;
+  hasPsychotherapyComponent: boolean;
+}
+
+interface NoteRow {
+  sessionId: string;
+  clientId: string;
+  signedAt: Date | null;
+  participation: string | null;
+  response: string | null;
+  interventions: string | null;
+  progress: string | null;
+  plan: string | null;
+  risk: string | null;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

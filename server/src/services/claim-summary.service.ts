@@ -1,6 +1,7 @@
 import { CLAIM_ISSUE_CODES, type ClaimIssueCode } from "../domain/engine/index.js";
-import { decisionsMatching, validateRange, type ClaimDecisionView, type ClaimFilter, type ClaimStatus } from "./claim.service.js";
+import { filterCanMatch, validateRange, type ClaimDecisionView, type ClaimFilter, type ClaimStatus } from "./claim.service.js";
 import type { Database } from "./database.js";
+import { readStoredTotals, refreshDecisions } from "./decision-store.js";
 import type { Actor } from "./request-context.js";
 
 export interface LineTotal {
@@ -47,8 +48,15 @@ function add(total: LineTotal, line: ClaimDecisionView): void {
   total.chargeCents += line.chargeCents;
 }
 
+const largestFirst = (a: LineTotal, b: LineTotal) => b.chargeCents - a.chargeCents || b.lineCount - a.lineCount;
+const payersLargestFirst = (totals: Iterable<PayerTotal>) =>
+  [...totals].sort((a, b) => largestFirst(a, b) || String(a.payerId).localeCompare(String(b.payerId)));
+const issuesLargestFirst = (totals: Iterable<IssueTotal>) =>
+  [...totals].sort((a, b) => largestFirst(a, b) || CLAIM_ISSUE_CODES.indexOf(a.code) - CLAIM_ISSUE_CODES.indexOf(b.code));
+
 /**
- * Totals of a list of lines, pure so that it can later become one SQL aggregate. A blocked line counts under each
+ * Totals of a list of lines: the specification of the SQL aggregates `summarize` answers with (the unit tests
+ * pin it down; the integration tests compare the two over the listed lines). A blocked line counts under each
  * of its ERROR reasons (the reasons' totals can add up to more than the blocked total), and once under its payer;
  * READY lines are also totalled by payer, for what a batch would send to each.
  * Reasons and payers come largest first (dollars, then lines), ties in a fixed order so the answer is stable.
@@ -89,16 +97,13 @@ export function summarizeClaims(lines: readonly ClaimDecisionView[], range: { fr
     addToPayer(byPayer, line);
   }
 
-  const largestFirst = (a: LineTotal, b: LineTotal) => b.chargeCents - a.chargeCents || b.lineCount - a.lineCount;
-  const payersLargestFirst = (totals: Map<string | null, PayerTotal>) =>
-    [...totals.values()].sort((a, b) => largestFirst(a, b) || String(a.payerId).localeCompare(String(b.payerId)));
   return {
     ...range,
     total,
     byStatus: [...byStatus.values()],
-    blockedByIssue: [...byIssue.values()].sort((a, b) => largestFirst(a, b) || CLAIM_ISSUE_CODES.indexOf(a.code) - CLAIM_ISSUE_CODES.indexOf(b.code)),
-    blockedByPayer: payersLargestFirst(byPayer),
-    readyByPayer: payersLargestFirst(readyByPayer),
+    blockedByIssue: issuesLargestFirst(byIssue.values()),
+    blockedByPayer: payersLargestFirst(byPayer.values()),
+    readyByPayer: payersLargestFirst(readyByPayer.values()),
     oldestUnbilled: [...unbilled.values()]
       .sort((a, b) => a.startsAt - b.startsAt || a.sessionId.localeCompare(b.sessionId))
       .slice(0, oldestLimit)
@@ -109,11 +114,25 @@ export function summarizeClaims(lines: readonly ClaimDecisionView[], range: { fr
 export class ClaimSummaryService {
   constructor(private readonly db: Database) {}
 
-  /** The totals of exactly the lines `claimDecisions` lists for the same range and filter (without status). */
+  /** The totals of exactly the lines `claimDecisions` lists for the same range and filter (without status), aggregated in SQL over the stored decisions. */
   async summarize(actor: Actor, args: { from: string; to: string } & Omit<ClaimFilter, "status">): Promise<ClaimSummaryView> {
     validateRange(args.from, args.to);
     const range = { from: args.from, to: args.to };
-    const lines = await this.db.inPractice(actor, (m) => decisionsMatching(m, actor.practiceId, range, { ...args, status: null }));
-    return summarizeClaims(lines, range);
+    const filter: ClaimFilter = { ...args, status: null };
+    if (!filterCanMatch(filter)) return summarizeClaims([], range);
+    const totals = await this.db.inPractice(actor, async (m) => {
+      await refreshDecisions(m, actor.practiceId, range);
+      return readStoredTotals(m, actor.practiceId, range, filter, OLDEST_UNBILLED_LIMIT);
+    });
+    const byStatus = new Map(totals.byStatus.map((t) => [t.status, t]));
+    return {
+      ...range,
+      total: totals.total,
+      byStatus: STATUSES.map((status) => ({ status, lineCount: byStatus.get(status)?.lineCount ?? 0, chargeCents: byStatus.get(status)?.chargeCents ?? 0 })),
+      blockedByIssue: issuesLargestFirst(totals.blockedByIssue),
+      blockedByPayer: payersLargestFirst(totals.blockedByPayer),
+      readyByPayer: payersLargestFirst(totals.readyByPayer),
+      oldestUnbilled: totals.oldestUnbilled,
+    };
   }
 }

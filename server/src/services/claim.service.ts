@@ -1,12 +1,12 @@
-import { In, type EntityManager } from "typeorm";
 import { evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
 import { isValidDate, mergePayerRules, type PayerRulesPatch } from "../domain/validation/index.js";
-import { ClientEntity, GroupSessionEntity, PayerEntity, TherapyGroupEntity } from "../entities/index.js";
+import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
 import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
-import { decisionId, loadFactsForDates } from "./claim-facts.js";
+import { loadFactsForDates } from "./claim-facts.js";
 import type { Database } from "./database.js";
 import { isUuid } from "./ids.js";
-import { decodeCursor, pageSize, toPage, type Page } from "./pagination.js";
+import { evaluateDates, readStoredForSessions, readStoredPage, refreshDecisions, staleSummary } from "./decision-store.js";
+import { decodeCursor, invalidCursor, pageSize, toPage, type Page } from "./pagination.js";
 import { rulesBaseFor } from "./payer.service.js";
 import { practiceToday } from "./practice-clock.js";
 import type { Actor } from "./request-context.js";
@@ -100,15 +100,6 @@ export function validateRange(from: string, to: string): void {
   assertValid(errors);
 }
 
-function compareKeys(a: readonly [string, string], b: readonly [string, string]): number {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  return a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1;
-}
-
-function toView(draft: ClaimDecisionDraft, startsAt: Date): ClaimDecisionView {
-  return { ...draft, id: decisionId(draft.sessionId, draft.clientId), batchId: null, sessionStartsAt: startsAt };
-}
-
 /** Which version governs each date of [from, to]: the versions can only change on some version's effectiveFrom. */
 export function rulesTimeline(versions: RuleVersion[], from: string, to: string): RulesTimelineSegment[] {
   const starts = [from, ...new Set(versions.map((v) => v.effectiveFrom).filter((d) => d > from && d <= to))].sort();
@@ -125,17 +116,15 @@ export function rulesTimeline(versions: RuleVersion[], from: string, to: string)
   return segments.map(({ governedBy: _governedBy, ...segment }) => segment);
 }
 
-export async function evaluateDates(manager: EntityManager, practiceId: string, range: { from: string; to: string } | { dates: string[] }): Promise<ClaimDecisionView[]> {
-  const { input, sessions, batchOf, billedAuthorizationNumber } = await loadFactsForDates(manager, practiceId, range);
-  const startsAt = new Map(sessions.map((s) => [s.id, s.startsAt]));
-  // Sessions loaded only for a prior authorization's earlier days are not reported.
-  return evaluateSessions(input).filter((d) => startsAt.has(d.sessionId)).map((d) => {
-    const view = toView(d, startsAt.get(d.sessionId)!);
-    const batchId = batchOf.get(`${d.sessionId}:${d.clientId}`);
-    // A billed line reports the authorization number it was sent with, not what today's data would pick.
-    const authorizationNumber = billedAuthorizationNumber.get(`${d.sessionId}:${d.clientId}`) ?? null;
-    return batchId ? { ...view, status: "BILLED" as const, batchId, authorizationNumber } : view;
-  });
+export { evaluateDates };
+
+/** A cursor is the (session start, id) of the last line seen; anything else was not made by this list. */
+function cursorKey(after: (string | number)[] | null): { startsAt: string; id: string } | null {
+  if (!after) return null;
+  const [startsAt, id] = after.map(String);
+  const instant = new Date(startsAt);
+  if (Number.isNaN(instant.getTime()) || instant.toISOString() !== startsAt || !isUuid(id) || id !== id.toLowerCase()) throw invalidCursor();
+  return { startsAt, id };
 }
 
 /** What a work list narrows lines by; every condition given must hold. */
@@ -172,28 +161,8 @@ export function matchesClaimFilter(view: FilterableDecision, filter: ClaimFilter
 }
 
 /** Ids that are not UUIDs cannot name a row; asking for one matches nothing rather than failing the query. */
-function filterCanMatch(filter: ClaimFilter): boolean {
+export function filterCanMatch(filter: ClaimFilter): boolean {
   return [filter.payerId, filter.clinicianId, filter.groupId, filter.clientId].every((id) => id == null || isUuid(id));
-}
-
-export async function filterableDecisions(manager: EntityManager, practiceId: string, range: { from: string; to: string }): Promise<FilterableDecision[]> {
-  const views = await evaluateDates(manager, practiceId, range);
-  if (views.length === 0) return [];
-  const sessions = await manager.find(GroupSessionEntity, { where: { id: In([...new Set(views.map((v) => v.sessionId))]) }, select: { id: true, groupId: true } });
-  const groupOf = new Map(sessions.map((s) => [s.id, s.groupId]));
-  const groups = await manager.find(TherapyGroupEntity, { where: { id: In([...new Set(groupOf.values())]) }, select: { id: true, name: true } });
-  const groupName = new Map(groups.map((g) => [g.id, g.name]));
-  const clients = await manager.find(ClientEntity, { where: { id: In([...new Set(views.map((v) => v.clientId))]) }, select: { id: true, firstName: true, lastName: true } });
-  const clientName = new Map(clients.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
-  return views.map((v) => {
-    const groupId = groupOf.get(v.sessionId)!;
-    return { ...v, groupId, groupName: groupName.get(groupId) ?? "", clientName: clientName.get(v.clientId) ?? "" };
-  });
-}
-
-export async function decisionsMatching(manager: EntityManager, practiceId: string, range: { from: string; to: string }, filter: ClaimFilter): Promise<FilterableDecision[]> {
-  if (!filterCanMatch(filter)) return [];
-  return (await filterableDecisions(manager, practiceId, range)).filter((d) => matchesClaimFilter(d, filter));
 }
 
 export class ClaimService {
@@ -207,21 +176,36 @@ export class ClaimService {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 2);
     if (!filterCanMatch(args)) return { nodes: [], hasNextPage: false, totalCount: 0 };
-    const all = await this.db.inPractice(actor, (m) => decisionsMatching(m, actor.practiceId, { from: args.from, to: args.to }, args));
-    const keyOf = (d: ClaimDecisionView) => [d.sessionStartsAt.toISOString(), d.id] as const;
-    const matching = all.sort((x, y) => compareKeys(keyOf(x), keyOf(y)));
-    const start = after ? matching.findIndex((d) => compareKeys(keyOf(d), [String(after[0]), String(after[1])]) > 0) : 0;
-    const rest = start < 0 ? [] : matching.slice(start);
-    return toPage(rest.slice(0, limit + 1), limit, matching.length, keyOf);
+    const afterKey = cursorKey(after);
+    const { rows, totalCount } = await this.db.inPractice(actor, async (m) => {
+      await refreshDecisions(m, actor.practiceId, { from: args.from, to: args.to });
+      return readStoredPage(m, actor.practiceId, {
+        from: args.from,
+        to: args.to,
+        filter: args,
+        limit: limit + 1,
+        after: afterKey,
+      });
+    });
+    return toPage(rows, limit, totalCount, (d) => [d.sessionStartsAt.toISOString(), d.id]);
   }
 
   /** The decisions of the given sessions, computed with every other session of their days. */
   async forSessions(actor: Actor, sessions: Pick<GroupSessionEntity, "id" | "serviceDate">[]): Promise<Map<string, ClaimDecisionView[]>> {
     const dates = [...new Set(sessions.map((s) => s.serviceDate))];
-    const decisions = await this.db.inPractice(actor, (m) => evaluateDates(m, actor.practiceId, { dates }));
+    const decisions = await this.db.inPractice(actor, async (m) => {
+      await refreshDecisions(m, actor.practiceId, { dates });
+      return readStoredForSessions(m, actor.practiceId, sessions);
+    });
     const bySession = new Map<string, ClaimDecisionView[]>(sessions.map((s) => [s.id, []]));
     for (const d of decisions) bySession.get(d.sessionId)?.push(d);
     return bySession;
+  }
+
+  /** How many service dates of the actor's practice wait for the background refresh. */
+  async refreshProgress(actor: Actor): Promise<{ staleDates: number; oldestStaleDate: string | null; newestStaleDate: string | null }> {
+    const summary = await this.db.inPractice(actor, (m) => staleSummary(m, actor.practiceId));
+    return { staleDates: summary.staleDates, oldestStaleDate: summary.oldest, newestStaleDate: summary.newest };
   }
 
   /** What a rules change would do to existing lines, without saving anything. */

@@ -29,6 +29,19 @@ export interface CreateClinicianInput {
   taxonomyCode?: string | null;
 }
 
+/** Omitted fields are kept; null clears the fields that may be empty (first name, taxonomy, license expiry). */
+export interface UpdateClinicianInput {
+  name?: string | null;
+  credential?: string | null;
+  licensed?: boolean | null;
+  licenseExpiresOn?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  taxonomyCode?: string | null;
+}
+
+const AUDITED_FIELDS = ["name", "firstName", "lastName", "taxonomyCode", "npi", "credential", "licensed", "licenseExpiresOn"] as const;
+
 export class ClinicianService {
   constructor(private readonly db: Database) {}
 
@@ -114,9 +127,66 @@ export class ClinicianService {
         action: "clinician.create",
         entityType: "Clinician",
         entityId: clinician.id,
-        changes: changedFields(null, clinician, ["name", "firstName", "lastName", "taxonomyCode", "npi", "credential", "licensed", "licenseExpiresOn"]),
+        changes: changedFields(null, clinician, AUDITED_FIELDS),
       });
       return clinician;
+    });
+  }
+
+  /**
+   * Fixes what the rules read (license, expiry) and what the 837P sends (legal names, taxonomy, credential).
+   * The NPI stays: it identifies the clinician on claims already sent.
+   */
+  async update(actor: Actor, id: string, input: UpdateClinicianInput, meta: RequestMeta): Promise<ClinicianEntity> {
+    const errors: FieldError[] = [];
+    if (input.name !== undefined) errors.push(...validatePersonDisplayName(input.name ?? "", "name"));
+    if (input.credential !== undefined) errors.push(...validateText(input.credential ?? "", "credential", { required: true, max: 40 }));
+    if (input.licensed === null) errors.push({ field: "licensed", message: "Say whether the clinician is licensed" });
+    if (input.lastName !== undefined) errors.push(...validateLastName(input.lastName, "lastName"));
+    if (input.firstName != null) errors.push(...validateFirstName(input.firstName, "firstName", { required: false }));
+    const taxonomyCode = input.taxonomyCode === undefined ? undefined : input.taxonomyCode?.trim().toUpperCase() || null;
+    if (taxonomyCode !== undefined) errors.push(...validateTaxonomyCode(taxonomyCode, "taxonomyCode"));
+    if (input.licenseExpiresOn != null && !isValidDate(input.licenseExpiresOn)) {
+      errors.push({ field: "licenseExpiresOn", message: "License expiry must be a date (YYYY-MM-DD)" });
+    }
+    assertValid(errors);
+    if (!isUuid(id)) throw notFound("Clinician");
+    return this.db.inPractice(actor, async (manager) => {
+      const before = await manager.findOne(ClinicianEntity, { where: { id }, lock: { mode: "pessimistic_write" } });
+      if (!before) throw notFound("Clinician");
+      const after: ClinicianEntity = { ...before };
+      if (input.name != null) after.name = input.name.trim();
+      if (input.credential != null) after.credential = input.credential.trim();
+      if (input.licensed != null) after.licensed = input.licensed;
+      if (input.licenseExpiresOn !== undefined) after.licenseExpiresOn = input.licenseExpiresOn;
+      if (input.lastName != null) after.lastName = input.lastName.trim();
+      if (input.firstName !== undefined) after.firstName = input.firstName?.trim() || null;
+      if (taxonomyCode !== undefined) after.taxonomyCode = taxonomyCode;
+      const changes = changedFields(before, after, AUDITED_FIELDS);
+      if (Object.keys(changes).length === 0) return before;
+      await manager.update(
+        ClinicianEntity,
+        { practiceId: actor.practiceId, id },
+        {
+          name: after.name,
+          credential: after.credential,
+          licensed: after.licensed,
+          licenseExpiresOn: after.licenseExpiresOn,
+          firstName: after.firstName,
+          lastName: after.lastName,
+          taxonomyCode: after.taxonomyCode,
+        },
+      );
+      await writeAudit(manager, {
+        practiceId: actor.practiceId,
+        actorUserId: actor.userId,
+        requestId: meta.requestId,
+        action: "clinician.update",
+        entityType: "Clinician",
+        entityId: id,
+        changes,
+      });
+      return after;
     });
   }
 }

@@ -32,7 +32,11 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   } catch {
     // fall through to the error below
   }
-  throw new DomainError(ErrorCode.BadUserInput, "The cursor is not valid; start again without `after`", [
+  throw invalidCursor();
+}
+
+export function invalidCursor(): DomainError {
+  return new DomainError(ErrorCode.BadUserInput, "The cursor is not valid; start again without `after`", [
     { field: "after", message: "Use an endCursor returned by this list" },
   ]);
 }

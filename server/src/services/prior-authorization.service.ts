@@ -45,7 +45,7 @@ export async function authorizationsWithUsage(manager: EntityManager, practiceId
   const ids = clientIds.filter(isUuid);
   if (ids.length === 0) return byClient;
   const rows = await manager.find(PriorAuthorizationEntity, { where: { clientId: In(ids) } });
-  const used = await authorizationUnitsUsed(manager, practiceId, rows);
+  const used = await authorizationUnitsUsed(manager, practiceId, rows.map((r) => r.id));
   for (const row of rows.sort(byDates)) {
     const unitsUsed = used.get(row.id) ?? 0;
     byClient.get(row.clientId)?.push(Object.assign(row, { unitsUsed, unitsLeft: Math.max(0, row.units - unitsUsed) }));

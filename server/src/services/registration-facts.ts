@@ -19,15 +19,33 @@ function addressOf(columns: AddressColumns): PostalAddressFacts | null {
   return { line1, line2, city, state, zip };
 }
 
-export function clientAddressOf(client: ClientEntity): PostalAddressFacts | null {
+/** The client columns registration reads: an entity, or a plain row with the same names. */
+export type ClientRegistrationColumns = Pick<ClientEntity, "sex" | "addressLine1" | "addressLine2" | "addressCity" | "addressState" | "addressZip">;
+
+/** The coverage columns that describe the insured person: an entity, or a plain row with the same names. */
+export type CoverageSubscriberColumns = Pick<
+  CoverageEntity,
+  | "relationship"
+  | "subscriberFirstName"
+  | "subscriberLastName"
+  | "subscriberDateOfBirth"
+  | "subscriberSex"
+  | "subscriberAddressLine1"
+  | "subscriberAddressLine2"
+  | "subscriberAddressCity"
+  | "subscriberAddressState"
+  | "subscriberAddressZip"
+>;
+
+export function clientAddressOf(client: ClientRegistrationColumns): PostalAddressFacts | null {
   return addressOf({ line1: client.addressLine1, line2: client.addressLine2, city: client.addressCity, state: client.addressState, zip: client.addressZip });
 }
 
-export function registrationOf(client: ClientEntity): RegistrationFacts {
+export function registrationOf(client: ClientRegistrationColumns): RegistrationFacts {
   return { sex: client.sex, address: clientAddressOf(client) };
 }
 
-export function subscriberOf(coverage: CoverageEntity): SubscriberFacts | null {
+export function subscriberOf(coverage: CoverageSubscriberColumns): SubscriberFacts | null {
   const address = addressOf({
     line1: coverage.subscriberAddressLine1,
     line2: coverage.subscriberAddressLine2,

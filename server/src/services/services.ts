@@ -14,6 +14,7 @@ import { NoteService } from "./note.service.js";
 import { PayerService } from "./payer.service.js";
 import { PracticeService } from "./practice.service.js";
 import { PriorAuthorizationService } from "./prior-authorization.service.js";
+import { RemittanceService } from "./remittance.service.js";
 import { SessionService } from "./session.service.js";
 
 /** Every use case, built once per server from the data source. */
@@ -33,6 +34,7 @@ export class Services {
   readonly claims: ClaimService;
   readonly claimSummary: ClaimSummaryService;
   readonly batches: ClaimBatchService;
+  readonly remittances: RemittanceService;
 
   constructor(dataSource: DataSource, options: { loginThrottle?: LoginThrottlePolicy } = {}) {
     this.db = new Database(dataSource);
@@ -50,5 +52,6 @@ export class Services {
     this.claims = new ClaimService(this.db);
     this.claimSummary = new ClaimSummaryService(this.db);
     this.batches = new ClaimBatchService(this.db);
+    this.remittances = new RemittanceService(this.db);
   }
 }

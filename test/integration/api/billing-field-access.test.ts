@@ -3,6 +3,7 @@ import { getNamedType, isObjectType } from "graphql";
 import { buildGroupBillSchema } from "../../../server/src/graphql/schema";
 import { expectOk, memberWithRole, signUpPractice, startTestServer, type GraphQLResponse, type TestServer } from "../../support/api";
 import { billingSetup, readySession } from "../../support/billing-fixture";
+import { x835 } from "../../support/x835";
 
 /**
  * Clinicians read sessions, groups and clients, and through them claim lines and payers. They see a line's status
@@ -35,6 +36,10 @@ async function world(): Promise<World> {
   const batchId = expectOk(
     await server.gql(`mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id } }`, { input: { from: "2026-03-01", to: "2026-03-31", idempotencyKey: "march" } }, owner.token),
   ).createClaimBatch.id;
+  // The payer paid the first billed line exactly the fee, so remittance paths carry the distinctive value.
+  const pcn = expectOk(await server.gql(`query ($id: ID!) { claimBatch(id: $id) { lines { patientControlNumber } } }`, { id: batchId }, owner.token)).claimBatch.lines[0].patientControlNumber;
+  const fee = `${Math.floor(FEE / 100)}.${String(FEE % 100).padStart(2, "0")}`;
+  expectOk(await server.gql(`mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { id } }`, { input: { text: x835({ claims: [{ pcn, status: "1", charge: fee, paid: fee }] }) } }, owner.token));
   const sessionId = await readySession(server, owner, fx, { startsAt: "2026-04-14T15:00:00Z" });
   const biller = await memberWithRole(server, owner, "BILLER");
   const clinician = await memberWithRole(server, owner, "CLINICIAN");
@@ -88,6 +93,9 @@ const PATHS: [string, string, "fee" | "batch", Reader[]?][] = [
   ["claimBatch", `query ($batchId: ID!) { claimBatch(id: $batchId) { id totalChargeCents lines { chargeCents } } }`, "batch"],
   // One member's April line: its charge is exactly the fee.
   ["claimSummary.chargeCents", `query ($clientId: ID!) { claimSummary(from: "2026-04-01", to: "2026-04-30", clientId: $clientId) { chargeCents byStatus { chargeCents } } }`, "fee"],
+  ["session.claimDecisions.remittance", `query ($billedSessionId: ID!) { session(id: $billedSessionId) { claimDecisions { remittance { latest { paidCents } } } } }`, "fee"],
+  ["remittances.claims", `{ remittances { claims { paidCents chargeCents } payments { paymentCents } } }`, "fee"],
+  ["remittanceTotals", `{ remittanceTotals { paidCents } }`, "fee"],
   ["payers.rules", `{ payers { ${RULES} } }`, "fee"],
   ["payer.rules", `query ($payerId: ID!) { payer(id: $payerId) { ${RULES} } }`, "fee"],
   ["previewPayerRules", `query ($payerId: ID!) { previewPayerRules(payerId: $payerId, rules: { feeCents: 1 }) { decisionsEvaluated } }`, "fee"],
@@ -163,6 +171,22 @@ const BILLING_FIELDS: Record<string, string> = {
   "ClaimStatusTotal.chargeCents": "PATHS: claimSummary.chargeCents",
   "ClaimIssueTotal.chargeCents": "guarded like ClaimSummary.chargeCents; FORBIDDEN for CLINICIAN in claim-work-list.test.ts",
   "ClaimPayerTotal.chargeCents": "guarded like ClaimSummary.chargeCents; FORBIDDEN for CLINICIAN in claim-work-list.test.ts",
+  "RemittancePosting.chargeCents": "PATHS: remittances.claims",
+  "RemittancePosting.paidCents": "PATHS: remittances.claims",
+  "RemittancePosting.patientResponsibilityCents": "only under guarded remittance queries, mutations and ClaimDecision.remittance",
+  "RemittancePosting.deniedCents": "only under guarded remittance queries, mutations and ClaimDecision.remittance",
+  "RemittancePayment.paymentCents": "PATHS: remittances.claims",
+  "PostingAdjustment.amountCents": "only under RemittancePosting, itself only under guarded fields",
+  "DenialAction.amountCents": "only under LineRemittance, itself only under guarded fields",
+  "LineRemittance.openBalanceCents": "PATHS: session.claimDecisions.remittance",
+  "DenialWorkItem.openBalanceCents": "only under Query.denials, FORBIDDEN for CLINICIAN in remittances.test.ts",
+  "RemittanceTotal.billedCents": "PATHS: remittanceTotals",
+  "RemittanceTotal.paidCents": "PATHS: remittanceTotals",
+  "RemittanceTotal.deniedCents": "PATHS: remittanceTotals",
+  "RemittanceTotal.outstandingCents": "PATHS: remittanceTotals",
+  "DenialReportReason.deniedCents": "only under Query.denialReport, FORBIDDEN for CLINICIAN in remittances.test.ts",
+  "DenialReportPayer.preventedCents": "only under Query.denialReport, FORBIDDEN for CLINICIAN in remittances.test.ts",
+  "DenialReportPayer.missedCents": "only under Query.denialReport, FORBIDDEN for CLINICIAN in remittances.test.ts",
 };
 
 describe("the catalog of billing fields", () => {

@@ -6,6 +6,8 @@ import { Invitations1764190400000 } from "./1764190400000-invitations.js";
 import { AuditOrderByTime1764190410000 } from "./1764190410000-audit-order-by-time.js";
 import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authorizations.js";
 import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
+import { StoredClaimDecisions1764190600000 } from "./1764190600000-stored-claim-decisions.js";
+import { Remittances1764190700000 } from "./1764190700000-remittances.js";
 import { AttendanceMinutes1764190800000 } from "./1764190800000-attendance-minutes.js";
 import { ClassLikeDocumentation1764190810000 } from "./1764190810000-class-like-documentation.js";
 import { NoteSigning1764190820000 } from "./1764190820000-note-signing.js";
@@ -23,6 +25,8 @@ export const migrations = [
   AuditOrderByTime1764190410000,
   PriorAuthorizations1764190500000,
   ClaimsAClearinghouseAccepts1764190510000,
+  StoredClaimDecisions1764190600000,
+  Remittances1764190700000,
   AttendanceMinutes1764190800000,
   ClassLikeDocumentation1764190810000,
   NoteSigning1764190820000,

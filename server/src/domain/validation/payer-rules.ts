@@ -122,6 +122,14 @@ const MODIFIER_SHAPE = /^[A-Z0-9]{2}$/;
  */
 const TELEHEALTH_MODIFIERS: ReadonlySet<string> = new Set(["95", "GT", "93", "FQ"]);
 
+/** Conditions in words: the console shows these messages as they are, so no enum name may reach them. */
+const CONDITION_WORDS: Record<ModifierCondition, string> = {
+  ALWAYS: "always",
+  IN_PERSON: "in person",
+  TELEHEALTH_VIDEO: "video telehealth",
+  TELEHEALTH_AUDIO: "audio-only telehealth",
+};
+
 /** A line carries at most 4 modifiers; rules that would put more on a line of some modality are refused at input. */
 function tooManyTogether(rules: readonly ModifierRule[], field: string): FieldError[] {
   const modalities = MODIFIER_CONDITIONS.filter((c): c is Exclude<ModifierCondition, "ALWAYS"> => c !== "ALWAYS");
@@ -131,7 +139,7 @@ function tooManyTogether(rules: readonly ModifierRule[], field: string): FieldEr
       return [
         fieldError(
           field,
-          `${together.length} modifiers (${together.join(", ")}) would apply together to a ${modality} line, but a claim line carries at most ${MAX_MODIFIERS_PER_LINE}; remove the ones this payer does not need`,
+          `${together.length} modifiers (${together.join(", ")}) would apply together to a ${CONDITION_WORDS[modality]} line, but a claim line carries at most ${MAX_MODIFIERS_PER_LINE}; remove the ones this payer does not need`,
         ),
       ];
     }
@@ -275,14 +283,14 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
       if (modifierOk && whenOk) {
         const pair = `${rule.modifier} ${rule.when}`;
         if (seen.has(pair)) {
-          errors.push(fieldError(at, `Modifier ${rule.modifier} when ${rule.when} is listed more than once; list each modifier and condition pair once`));
+          errors.push(fieldError(at, `Modifier ${rule.modifier} (${CONDITION_WORDS[rule.when]}) is listed more than once; list each modifier and condition pair once`));
         }
         seen.add(pair);
         if (TELEHEALTH_MODIFIERS.has(rule.modifier) && (rule.when === "ALWAYS" || rule.when === "IN_PERSON")) {
           errors.push(
             fieldError(
               `${at}.when`,
-              `Modifier ${rule.modifier} means the service was delivered by telehealth; apply it only to TELEHEALTH_VIDEO or TELEHEALTH_AUDIO sessions, never ${rule.when}`,
+              `Modifier ${rule.modifier} means the service was delivered by telehealth; apply it only to video or audio-only telehealth sessions, never ${CONDITION_WORDS[rule.when]}`,
             ),
           );
         }

@@ -5,7 +5,7 @@ import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
 import { ClaimStatusEnum } from "../enums.js";
 import { DateScalar } from "../scalars.js";
-import { ClaimDecision, RulesImpact, RulesImpactChange } from "../types/claim.type.js";
+import { ClaimDecision, DecisionRefresh, RulesImpact, RulesImpactChange } from "../types/claim.type.js";
 import { ClaimLineFilterArgs } from "../types/claim-filter.args.js";
 import { Client } from "../types/client.type.js";
 import { Clinician } from "../types/clinician.type.js";
@@ -30,6 +30,12 @@ export class ClaimResolver {
   @Authorized(Permission.ReadClaims)
   async claimDecisions(@Args(() => ClaimDecisionsArgs) args: ClaimDecisionsArgs, @Ctx() ctx: GraphQLContext) {
     return toConnection(await ctx.services.claims.list(requireActor(ctx), args));
+  }
+
+  @Query(() => DecisionRefresh, { description: "Progress of the background recomputation of this practice's claim lines, e.g. after a back-dated rules change." })
+  @Authorized(Permission.ReadClaims)
+  decisionRefresh(@Ctx() ctx: GraphQLContext): Promise<DecisionRefresh> {
+    return ctx.services.claims.refreshProgress(requireActor(ctx));
   }
 
   @Query(() => RulesImpact, { description: "What proposed rules would do to the payer's lines in a range (default: from the rules' start to today); saves nothing." })

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphq
 import { Permission } from "../../auth/roles.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
-import { CreateClinicianInput } from "../types/clinician.input.js";
+import { CreateClinicianInput, UpdateClinicianInput } from "../types/clinician.input.js";
 import { Clinician } from "../types/clinician.type.js";
 
 @Resolver(() => Clinician)
@@ -27,5 +27,15 @@ export class ClinicianResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Clinician> {
     return ctx.services.clinicians.linkUser(requireActor(ctx), clinicianId, userId ?? null, ctx);
+  }
+
+  @Mutation(() => Clinician, { description: "Changes a clinician's names, credential, license or taxonomy (not the NPI)." })
+  @Authorized(Permission.ManageClinicians)
+  updateClinician(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateClinicianInput) input: UpdateClinicianInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Clinician> {
+    return ctx.services.clinicians.update(requireActor(ctx), id, input, ctx);
   }
 }

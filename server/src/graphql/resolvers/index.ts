@@ -12,6 +12,7 @@ import { NoteAddendumResolver, NoteResolver } from "./note.resolver.js";
 import { PayerResolver } from "./payer.resolver.js";
 import { PracticeResolver } from "./practice.resolver.js";
 import { ClientAuthorizationsResolver, CoverageAuthorizationsResolver, PriorAuthorizationResolver } from "./prior-authorization.resolver.js";
+import { ClaimDecisionRemittanceResolver, RemittanceResolver } from "./remittance.resolver.js";
 import { AttendanceResolver, SessionResolver } from "./session.resolver.js";
 import { ViewerPermissionsResolver } from "./viewer-permissions.resolver.js";
 
@@ -40,4 +41,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ClaimSummaryResolver,
   ClaimPayerTotalResolver,
   UnbilledSessionResolver,
+  RemittanceResolver,
+  ClaimDecisionRemittanceResolver,
 ];

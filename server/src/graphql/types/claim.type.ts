@@ -90,3 +90,11 @@ export class RulesImpact {
   @Field(() => [RulesImpactChange], { description: "The lines that would change." }) changes!: RulesImpactChange[];
   @Field(() => [RulesTimelineSegment], { description: "Which rules version would govern each date of the range, in date order." }) timeline!: RulesTimelineSegment[];
 }
+
+@ObjectType({ description: "How far the stored claim decisions are behind the practice's data; they catch up in the background." })
+export class DecisionRefresh {
+  @Field(() => Int, { description: "Service dates whose lines wait to be recomputed (0 when everything is current). A read recomputes the dates it covers first." })
+  staleDates!: number;
+  @Field(() => DateScalar, { nullable: true, description: "The earliest service date waiting; null when none." }) oldestStaleDate!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: "The latest service date waiting; null when none." }) newestStaleDate!: string | null;
+}

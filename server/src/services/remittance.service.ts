@@ -1,0 +1,642 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { ClaimIssue } from "../domain/engine/index.js";
+import {
+  describeCarc,
+  describeRarc,
+  parse835,
+  paymentKeys,
+  preventionFor,
+  remittanceFieldErrors,
+  settleClaim,
+  CLAIM_STATUS_REVERSAL,
+  type ClaimOutcome,
+  type DenialPrevention,
+  type Remittance835,
+} from "../domain/remittance/index.js";
+import { validateText } from "../domain/validation/index.js";
+import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
+import { writeAudit } from "./audit.js";
+import type { Database } from "./database.js";
+import { isUniqueViolation } from "./db-errors.js";
+import { isUuid } from "./ids.js";
+import { practiceToday } from "./practice-clock.js";
+import type { Actor, RequestMeta } from "./request-context.js";
+
+export interface ImportRemittanceInput {
+  text: string;
+  fileName?: string | null;
+}
+
+export interface RemittanceView {
+  id: string;
+  fileName: string | null;
+  interchangeControlNumber: string;
+  senderId: string;
+  usageIndicator: string;
+  importedAt: Date;
+  /** True when this answer is an earlier import of the same payments: nothing was posted this time. */
+  alreadyImported: boolean;
+}
+
+export interface RemittancePaymentView {
+  id: string;
+  traceNumber: string;
+  payerName: string;
+  payerIdentifier: string | null;
+  payeeName: string;
+  payeeNpi: string | null;
+  paymentCents: number;
+  creditDebit: string;
+  paymentMethod: string;
+  paymentDate: string;
+}
+
+export interface PostingAdjustmentView {
+  level: string;
+  serviceLineIndex: number | null;
+  group: string;
+  reasonCode: string;
+  amountCents: number;
+  quantity: number | null;
+  kind: string;
+  description: string;
+}
+
+export interface PostingRemarkView {
+  level: string;
+  serviceLineIndex: number | null;
+  code: string;
+  description: string;
+}
+
+/** One CLP as posted on the billed line it named. */
+export interface PostingView {
+  id: string;
+  remittanceId: string;
+  lineId: string;
+  patientControlNumber: string;
+  statusCode: string;
+  outcome: ClaimOutcome;
+  chargeCents: number;
+  paidCents: number;
+  patientResponsibilityCents: number;
+  deniedCents: number;
+  payerClaimControlNumber: string | null;
+  postedAt: Date;
+  adjustments: PostingAdjustmentView[];
+  remarks: PostingRemarkView[];
+  /** The billed line, for lists that show who and when. */
+  serviceDate: string;
+  clientName: string;
+  payerId: string;
+  payerName: string;
+}
+
+export interface DenialActionView {
+  kind: "WRITE_OFF" | "APPEAL_NOTE";
+  note: string;
+  amountCents: number;
+  createdAt: Date;
+}
+
+/** A billed line's remittance story: the latest posting decides its state; history keeps every one. */
+export interface LineRemittanceView {
+  lineId: string;
+  latest: PostingView;
+  history: PostingView[];
+  openBalanceCents: number;
+  writtenOff: boolean;
+  actions: DenialActionView[];
+}
+
+export interface DenialFilter {
+  payerId?: string | null;
+  reasonCode?: string | null;
+  minAgeDays?: number | null;
+  minAmountCents?: number | null;
+  status?: ClaimOutcome | null;
+  /** Lines already written off (balance zero) are left out unless this is false. */
+  openOnly?: boolean | null;
+}
+
+export interface DenialItemView extends LineRemittanceView {
+  /** Days from the service date to the practice's today. */
+  ageDays: number;
+  reasonCodes: string[];
+  /** What can be done about it. "CORRECT_AND_REBILL" needs replacement claims (issue 14 item 5) and is not offered yet. */
+  availableActions: string[];
+}
+
+export interface RemittanceTotalView {
+  payerId: string;
+  payerName: string;
+  /** YYYY-MM of the service dates. */
+  month: string;
+  billedCents: number;
+  paidCents: number;
+  deniedCents: number;
+  outstandingCents: number;
+}
+
+export interface DenialReasonView {
+  reasonCode: string;
+  description: string;
+  prevented: boolean;
+  count: number;
+  deniedCents: number;
+  prevention: DenialPrevention | null;
+}
+
+export interface DenialReportView {
+  payerId: string;
+  payerName: string;
+  preventedCount: number;
+  preventedCents: number;
+  missedCount: number;
+  missedCents: number;
+  reasons: DenialReasonView[];
+}
+
+const MAX_FILE_NAME = 255;
+const OPEN_OUTCOMES: readonly ClaimOutcome[] = ["DENIED", "PARTIALLY_PAID"];
+
+export class RemittanceService {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Posts an 835: every payment and every CLP, or nothing. The same payment (payer + TRN02, or sender + ISA13 +
+   * GS06 + ST02) imported again posts nothing and answers the earlier import with `alreadyImported`; a file
+   * that mixes posted and new payments is refused as a CONFLICT, since posting half of it would hide which
+   * half was new.
+   */
+  async import(actor: Actor, input: ImportRemittanceInput, meta: RequestMeta): Promise<RemittanceView> {
+    const text = input.text ?? "";
+    const fileName = input.fileName?.trim() || null;
+    const errors: FieldError[] = [...validateText(text, "text", { required: true, max: 1_000_000 }), ...validateText(fileName, "fileName", { max: MAX_FILE_NAME })];
+    assertValid(errors);
+    const parsed = parse835(text);
+    if (!parsed.ok) {
+      throw new DomainError(ErrorCode.BadUserInput, `The file was not imported (nothing was posted): ${parsed.problems[0]!.message}`, remittanceFieldErrors(parsed.problems, "text"));
+    }
+    const remittance = parsed.remittance;
+    // The same money twice in one file cannot be posted twice, nor told apart from a re-sent payment.
+    const keys = remittance.payments.map((p) => paymentKeys(remittance, p));
+    const repeated = remittance.payments.find(
+      (_, i) => keys.findIndex((k) => k.traceKey === keys[i]!.traceKey) !== i || keys.findIndex((k) => k.controlKey === keys[i]!.controlKey) !== i,
+    );
+    if (repeated) {
+      const message = `TRN at payment ${remittance.payments.indexOf(repeated) + 1}: trace number ${repeated.trace.traceNumber} (TRN02) or control number ${repeated.transactionControlNumber} (ST02) appears twice in this file`;
+      throw new DomainError(ErrorCode.BadUserInput, `The file was not imported (nothing was posted): ${message}`, [{ field: "text", message }]);
+    }
+    try {
+      return await this.db.inPractice(actor, (manager) => this.post(manager, actor, remittance, text, fileName, meta));
+    } catch (error) {
+      // Another import of the same payment committed first: answer as the repeat it now is.
+      if (isUniqueViolation(error, "remittance_payments_trace_key") || isUniqueViolation(error, "remittance_payments_control_key")) return this.import(actor, input, meta);
+      throw error;
+    }
+  }
+
+  private async post(manager: EntityManager, actor: Actor, r: Remittance835, text: string, fileName: string | null, meta: RequestMeta): Promise<RemittanceView> {
+    // One import at a time per practice: a reversal must see the posting it reverses.
+    await manager.query(`SELECT id FROM practices WHERE id = $1 FOR UPDATE`, [actor.practiceId]);
+    const keyed = r.payments.map((payment) => ({ payment, keys: paymentKeys(r, payment) }));
+    const seen: { remittance_id: string; trace_key: string; control_key: string }[] = await manager.query(
+      `SELECT remittance_id, trace_key, control_key FROM remittance_payments WHERE trace_key = ANY($1) OR control_key = ANY($2)`,
+      [keyed.map((k) => k.keys.traceKey), keyed.map((k) => k.keys.controlKey)],
+    );
+    if (seen.length > 0) {
+      const posted = keyed.filter((k) => seen.some((s) => s.trace_key === k.keys.traceKey || s.control_key === k.keys.controlKey));
+      const earlier = [...new Set(seen.map((s) => s.remittance_id))];
+      if (posted.length === keyed.length) {
+        // Re-sent money can arrive regrouped; the first import that posted any of it answers.
+        const [first] = await manager.query(`SELECT id FROM remittances WHERE id = ANY($1) ORDER BY imported_at, id LIMIT 1`, [earlier]);
+        return { ...(await this.find(manager, first.id))!, alreadyImported: true };
+      }
+      throw conflict(
+        `Payment ${posted.map((k) => k.payment.trace.traceNumber).join(", ")} (TRN02) of this file was already posted by an earlier import, and the file also holds payments that were not; nothing was posted. Import the new payments in a file of their own.`,
+      );
+    }
+
+    const claims = keyed.flatMap(({ payment }) => payment.claims);
+    const pcns = [...new Set(claims.map((c) => c.patientControlNumber))];
+    const lines: { id: string; patient_control_number: string; charge_cents: number }[] = await manager.query(
+      `SELECT id, patient_control_number, charge_cents FROM claim_batch_lines WHERE patient_control_number = ANY($1)`,
+      [pcns],
+    );
+    const lineByPcn = new Map(lines.map((l) => [l.patient_control_number, l]));
+    const unknown = claims.filter((c) => !lineByPcn.has(c.patientControlNumber));
+    if (unknown.length > 0) {
+      throw new DomainError(
+        ErrorCode.BadUserInput,
+        `The file was not imported (nothing was posted): ${unknown.length} claim(s) match no billed line of this practice, first CLP at segment ${unknown[0]!.position} with patient control number ${unknown[0]!.patientControlNumber}`,
+        unknown.map((c) => ({ field: "text", message: `CLP at segment ${c.position}: patient control number ${c.patientControlNumber} (CLP01) matches no billed line of this practice` })),
+      );
+    }
+    // A reversal takes back an earlier posting: one must exist, in the database or earlier in this file.
+    const everPosted = new Set<string>(
+      (await manager.query(`SELECT DISTINCT line_id FROM remittance_claims WHERE line_id = ANY($1)`, [lines.map((l) => l.id)])).map((row: { line_id: string }) => row.line_id),
+    );
+    const orphanReversals: FieldError[] = [];
+    for (const claim of claims) {
+      const lineId = lineByPcn.get(claim.patientControlNumber)!.id;
+      if (claim.statusCode === CLAIM_STATUS_REVERSAL && !everPosted.has(lineId)) {
+        orphanReversals.push({ field: "text", message: `CLP at segment ${claim.position}: reversal (CLP02 22) of ${claim.patientControlNumber}, which has no payment posted to reverse` });
+      }
+      everPosted.add(lineId);
+    }
+    if (orphanReversals.length > 0) throw new DomainError(ErrorCode.BadUserInput, `The file was not imported (nothing was posted): ${orphanReversals[0]!.message}`, orphanReversals);
+
+    const remittanceId = randomUUID();
+    await manager.query(
+      `INSERT INTO remittances (practice_id, id, file_name, file_text, interchange_control_number, sender_id, usage_indicator, imported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [actor.practiceId, remittanceId, fileName, text, r.interchangeControlNumber, `${r.senderQualifier}:${r.senderId}`, r.usageIndicator, actor.userId],
+    );
+    const outcomes: Record<string, number> = {};
+    let paidCents = 0;
+    for (const [paymentIndex, { payment, keys }] of keyed.entries()) {
+      const paymentId = randomUUID();
+      const payerIdentifier = payment.payer.additionalIds.find((a) => a.qualifier === "2U")?.value ?? payment.payer.id ?? payment.trace.originatorId;
+      await manager.query(
+        `INSERT INTO remittance_payments (practice_id, id, remittance_id, position, trace_key, control_key, trace_number, payer_name, payer_identifier, payee_name, payee_npi,
+           payment_cents, credit_debit, payment_method, payment_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [
+          actor.practiceId, paymentId, remittanceId, paymentIndex, keys.traceKey, keys.controlKey, payment.trace.traceNumber, payment.payer.name, payerIdentifier,
+          payment.payee.name, payment.payee.npi, payment.financial.totalPaymentCents, payment.financial.creditDebit, payment.financial.paymentMethod, payment.financial.paymentDate,
+        ],
+      );
+      for (const claim of payment.claims) {
+        const settled = settleClaim(claim);
+        const claimId = randomUUID();
+        outcomes[settled.outcome] = (outcomes[settled.outcome] ?? 0) + 1;
+        paidCents += settled.paidCents;
+        await manager.query(
+          `INSERT INTO remittance_claims (practice_id, id, remittance_id, payment_id, line_id, position, patient_control_number, status_code, outcome, charge_cents, paid_cents,
+             patient_responsibility_cents, denied_cents, payer_claim_control_number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [
+            actor.practiceId, claimId, remittanceId, paymentId, lineByPcn.get(claim.patientControlNumber)!.id, claim.position, claim.patientControlNumber, claim.statusCode,
+            settled.outcome, settled.chargeCents, settled.paidCents, settled.patientResponsibilityCents, settled.deniedCents, claim.payerClaimControlNumber,
+          ],
+        );
+        for (const [i, a] of settled.adjustments.entries()) {
+          await manager.query(
+            `INSERT INTO remittance_adjustments (practice_id, id, claim_id, position, level, service_line_index, group_code, reason_code, amount_cents, quantity, kind)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+            [actor.practiceId, randomUUID(), claimId, i, a.level, a.serviceLineIndex, a.group, a.reasonCode, a.amountCents, a.quantity, a.kind],
+          );
+        }
+        for (const [i, remark] of settled.remarks.entries()) {
+          await manager.query(
+            `INSERT INTO remittance_remarks (practice_id, id, claim_id, position, level, service_line_index, code) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [actor.practiceId, randomUUID(), claimId, i, remark.level, remark.serviceLineIndex, remark.code],
+          );
+        }
+      }
+    }
+    await writeAudit(manager, {
+      practiceId: actor.practiceId,
+      actorUserId: actor.userId,
+      requestId: meta.requestId,
+      action: "remittance.import",
+      entityType: "Remittance",
+      entityId: remittanceId,
+      changes: {
+        fileName: { before: null, after: fileName },
+        traceNumbers: { before: null, after: r.payments.map((p) => p.trace.traceNumber) },
+        claimCount: { before: null, after: claims.length },
+        paidCents: { before: null, after: paidCents },
+        outcomes: { before: null, after: outcomes },
+      },
+    });
+    return (await this.find(manager, remittanceId))!;
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<RemittanceView | null> {
+    const [row] = await manager.query(`SELECT * FROM remittances WHERE id = $1`, [id]);
+    return row ? remittanceOf(row) : null;
+  }
+
+  list(actor: Actor): Promise<RemittanceView[]> {
+    return this.db.inPractice(actor, async (m) => (await m.query(`SELECT * FROM remittances ORDER BY imported_at DESC, id`)).map(remittanceOf));
+  }
+
+  async get(actor: Actor, id: string): Promise<RemittanceView | null> {
+    if (!isUuid(id)) return null;
+    return this.db.inPractice(actor, (m) => this.find(m, id));
+  }
+
+  payments(actor: Actor, remittanceId: string): Promise<RemittancePaymentView[]> {
+    return this.db.inPractice(actor, async (m) =>
+      (await m.query(`SELECT *, to_char(payment_date, 'YYYY-MM-DD') AS payment_day FROM remittance_payments WHERE remittance_id = $1 ORDER BY position`, [remittanceId])).map(
+        (p: Record<string, unknown>): RemittancePaymentView => ({
+          id: p.id as string,
+          traceNumber: p.trace_number as string,
+          payerName: p.payer_name as string,
+          payerIdentifier: p.payer_identifier as string | null,
+          payeeName: p.payee_name as string,
+          payeeNpi: p.payee_npi as string | null,
+          paymentCents: Number(p.payment_cents),
+          creditDebit: p.credit_debit as string,
+          paymentMethod: p.payment_method as string,
+          paymentDate: p.payment_day as string,
+        }),
+      ),
+    );
+  }
+
+  claims(actor: Actor, remittanceId: string): Promise<PostingView[]> {
+    return this.db.inPractice(actor, (m) => postings(m, `rc.remittance_id = $1`, [remittanceId]));
+  }
+
+  /**
+   * The remittance stories of billed decisions, keyed "batchId:sessionId:clientId" (the batch line that billed
+   * each); a decision with nothing posted is absent. One pass for a whole page of lines.
+   */
+  async forDecisions(actor: Actor, keys: readonly string[]): Promise<Map<string, LineRemittanceView>> {
+    return this.db.inPractice(actor, async (m) => {
+      const parts = keys.map((k) => k.split(":"));
+      if (parts.some((p) => p.length !== 3 || !p.every(isUuid))) throw new Error("remittance keys are batchId:sessionId:clientId");
+      const rows: { id: string; key: string }[] = await m.query(
+        `SELECT l.id, l.batch_id || ':' || l.session_id || ':' || l.client_id AS key
+         FROM claim_batch_lines l JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(batch_id, session_id, client_id)
+           ON l.batch_id = k.batch_id AND l.session_id = k.session_id AND l.client_id = k.client_id`,
+        [parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => p[2])],
+      );
+      const stories = new Map((await lineStories(m, rows.map((r) => r.id))).map((s) => [s.lineId, s]));
+      return new Map(rows.flatMap((r) => (stories.has(r.id) ? [[r.key, stories.get(r.id)!] as const] : [])));
+    });
+  }
+
+  /** Denied and partially paid lines (by their latest posting), oldest service first, then by patient control number. */
+  async denials(actor: Actor, filter: DenialFilter): Promise<DenialItemView[]> {
+    const errors: FieldError[] = [];
+    if (filter.payerId != null && !isUuid(filter.payerId)) return [];
+    if (filter.minAgeDays != null && filter.minAgeDays < 0) errors.push({ field: "filter.minAgeDays", message: "Age must be 0 days or more" });
+    if (filter.minAmountCents != null && filter.minAmountCents < 0) errors.push({ field: "filter.minAmountCents", message: "Amount must be 0 or more" });
+    if (filter.status != null && !OPEN_OUTCOMES.includes(filter.status)) errors.push({ field: "filter.status", message: "The work list holds DENIED and PARTIALLY_PAID lines only" });
+    assertValid(errors);
+    return this.db.inPractice(actor, async (m) => {
+      const latest: { line_id: string; outcome: ClaimOutcome }[] = await m.query(
+        `SELECT DISTINCT ON (rc.line_id) rc.line_id, rc.outcome FROM remittance_claims rc ORDER BY rc.line_id, rc.posted_at DESC, rc.position DESC`,
+      );
+      const today = await practiceToday(m, actor.practiceId);
+      const stories = await lineStories(
+        m,
+        latest.filter((l) => OPEN_OUTCOMES.includes(l.outcome)).map((l) => l.line_id),
+      );
+      const items = stories.map((s): DenialItemView => {
+        const reasonCodes = [...new Set(s.latest.adjustments.filter((a) => a.kind === "DENIAL").map((a) => a.reasonCode))];
+        return {
+          ...s,
+          ageDays: daysBetween(s.latest.serviceDate, today),
+          reasonCodes,
+          availableActions: s.writtenOff ? ["APPEAL_NOTE"] : ["WRITE_OFF", "APPEAL_NOTE"],
+        };
+      });
+      return items
+        .filter((i) => (filter.openOnly ?? true ? i.openBalanceCents > 0 : true))
+        .filter((i) => filter.payerId == null || i.latest.payerId === filter.payerId)
+        .filter((i) => filter.status == null || i.latest.outcome === filter.status)
+        .filter((i) => filter.reasonCode == null || i.latest.adjustments.some((a) => a.reasonCode === filter.reasonCode!.trim()))
+        .filter((i) => filter.minAgeDays == null || i.ageDays >= filter.minAgeDays)
+        .filter((i) => filter.minAmountCents == null || i.openBalanceCents >= filter.minAmountCents)
+        .sort((a, b) => a.latest.serviceDate.localeCompare(b.latest.serviceDate) || a.latest.patientControlNumber.localeCompare(b.latest.patientControlNumber, "en", { numeric: true }));
+    });
+  }
+
+  /** Settles a denial's open balance; once per posting (a later posting of the line opens a new balance). */
+  async writeOff(actor: Actor, lineId: string, reason: string, meta: RequestMeta): Promise<LineRemittanceView> {
+    assertValid(validateText(reason, "reason", { required: true, max: 500 }));
+    return this.denialAction(actor, lineId, "WRITE_OFF", reason.trim(), meta);
+  }
+
+  async noteAppeal(actor: Actor, lineId: string, note: string, meta: RequestMeta): Promise<LineRemittanceView> {
+    assertValid(validateText(note, "note", { required: true, max: 2000 }));
+    return this.denialAction(actor, lineId, "APPEAL_NOTE", note.trim(), meta);
+  }
+
+  private async denialAction(actor: Actor, lineId: string, kind: "WRITE_OFF" | "APPEAL_NOTE", note: string, meta: RequestMeta): Promise<LineRemittanceView> {
+    if (!isUuid(lineId)) throw notFound("Claim line");
+    try {
+      return await this.db.inPractice(actor, async (m) => {
+        const [line] = await m.query(`SELECT id FROM claim_batch_lines WHERE id = $1 FOR UPDATE`, [lineId]);
+        if (!line) throw notFound("Claim line");
+        const story = (await lineStories(m, [lineId]))[0];
+        if (!story || !OPEN_OUTCOMES.includes(story.latest.outcome)) throw conflict("This line has no denial to work: its latest remittance did not deny or partially pay it");
+        if (kind === "WRITE_OFF" && story.writtenOff) throw conflict("This denial was already written off; its balance is zero");
+        const amountCents = kind === "WRITE_OFF" ? story.openBalanceCents : 0;
+        const id = randomUUID();
+        await m.query(`INSERT INTO denial_actions (practice_id, id, line_id, claim_id, kind, note, amount_cents, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+          actor.practiceId, id, lineId, story.latest.id, kind, note, amountCents, actor.userId,
+        ]);
+        await writeAudit(m, {
+          practiceId: actor.practiceId,
+          actorUserId: actor.userId,
+          requestId: meta.requestId,
+          action: kind === "WRITE_OFF" ? "denial.writeOff" : "denial.appealNote",
+          entityType: "ClaimBatchLine",
+          entityId: lineId,
+          changes:
+            kind === "WRITE_OFF"
+              ? { openBalanceCents: { before: story.openBalanceCents, after: 0 }, reason: { before: null, after: note } }
+              : { appealNote: { before: null, after: note } },
+        });
+        return (await lineStories(m, [lineId]))[0]!;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, "denial_actions_written_off_once")) throw conflict("This denial was already written off; its balance is zero");
+      throw error;
+    }
+  }
+
+  /**
+   * Billed, paid, denied and outstanding by payer and month of service. Paid nets reversals (they carry negative
+   * amounts). Outstanding is what is still expected for each live line: the whole charge while nothing was
+   * posted or after a reversal, the open denied balance after a denial, nothing once paid.
+   */
+  async totals(actor: Actor): Promise<RemittanceTotalView[]> {
+    return this.db.inPractice(actor, async (m) => {
+      const rows: Record<string, unknown>[] = await m.query(`
+        WITH latest AS (
+          SELECT DISTINCT ON (line_id) line_id, id, outcome, denied_cents FROM remittance_claims ORDER BY line_id, posted_at DESC, position DESC
+        ), paid AS (
+          SELECT line_id, sum(paid_cents) AS paid_cents FROM remittance_claims GROUP BY line_id
+        )
+        SELECT l.payer_id, min(l.payer_name) AS payer_name, to_char(l.service_date, 'YYYY-MM') AS month,
+               sum(l.charge_cents) AS billed_cents,
+               COALESCE(sum(paid.paid_cents), 0) AS paid_cents,
+               COALESCE(sum(latest.denied_cents) FILTER (WHERE latest.outcome IN ('DENIED', 'PARTIALLY_PAID')), 0) AS denied_cents,
+               COALESCE(sum(CASE
+                 WHEN latest.id IS NULL OR latest.outcome = 'REVERSED' THEN l.charge_cents
+                 WHEN latest.outcome IN ('DENIED', 'PARTIALLY_PAID') AND NOT EXISTS (
+                   SELECT 1 FROM denial_actions d WHERE d.claim_id = latest.id AND d.kind = 'WRITE_OFF') THEN latest.denied_cents
+                 ELSE 0 END), 0) AS outstanding_cents
+        FROM claim_batch_lines l
+        LEFT JOIN latest ON latest.line_id = l.id
+        LEFT JOIN paid ON paid.line_id = l.id
+        WHERE NOT l.voided OR latest.id IS NOT NULL
+        GROUP BY l.payer_id, month
+        ORDER BY month DESC, payer_name`);
+      return rows.map((r) => ({
+        payerId: r.payer_id as string,
+        payerName: r.payer_name as string,
+        month: r.month as string,
+        billedCents: Number(r.billed_cents),
+        paidCents: Number(r.paid_cents),
+        deniedCents: Number(r.denied_cents),
+        outstandingCents: Number(r.outstanding_cents),
+      }));
+    });
+  }
+
+  /**
+   * Predicted vs actual, for lines served from..to whose latest posting denied money. A denial counts as one
+   * GroupBill would have prevented when the line carried a WARNING when billed (GroupBill flagged it and it
+   * went out anyway), or when one of its reasons maps to an on/off payer rule that was off in the rule version
+   * the line was billed under (the rule existed; turning it on holds such lines). Every other denial was missed.
+   * Dollars are the denied amounts of each reason; a line counts once per reason it carries.
+   */
+  async report(actor: Actor, from: string, to: string): Promise<DenialReportView[]> {
+    const errors: FieldError[] = [];
+    if (from > to) errors.push({ field: "to", message: "The end date must be on or after the start date" });
+    assertValid(errors);
+    return this.db.inPractice(actor, async (m) => {
+      const rows: { line_id: string; issues: ClaimIssue[]; rules: Record<string, unknown> | null; payer_id: string; payer_name: string; denied_cents: string; id: string }[] = await m.query(
+        `SELECT latest.id, latest.line_id, latest.denied_cents, l.issues, l.payer_id, l.payer_name, to_jsonb(v) AS rules
+         FROM (SELECT DISTINCT ON (line_id) * FROM remittance_claims ORDER BY line_id, posted_at DESC, position DESC) latest
+         JOIN claim_batch_lines l ON l.id = latest.line_id
+         LEFT JOIN payer_rule_versions v ON v.id = l.rule_version_id
+         WHERE latest.outcome IN ('DENIED', 'PARTIALLY_PAID') AND l.service_date BETWEEN $1 AND $2`,
+        [from, to],
+      );
+      const adjustments: { claim_id: string; reason_code: string; amount_cents: string }[] = rows.length
+        ? await m.query(`SELECT claim_id, reason_code, amount_cents FROM remittance_adjustments WHERE claim_id = ANY($1) AND kind = 'DENIAL' ORDER BY claim_id, position`, [rows.map((r) => r.id)])
+        : [];
+      const byPayer = new Map<string, DenialReportView>();
+      for (const row of rows) {
+        const reasons = new Map<string, number>();
+        for (const a of adjustments.filter((x) => x.claim_id === row.id)) reasons.set(a.reason_code, (reasons.get(a.reason_code) ?? 0) + Number(a.amount_cents));
+        const flagged = row.issues.some((i) => i.severity === "WARNING");
+        const ruleOff = [...reasons.keys()].some((carc) => {
+          const field = preventionFor(carc)?.payerRuleField;
+          return field != null && row.rules !== null && snakeValue(row.rules, field) === false;
+        });
+        const prevented = flagged || ruleOff;
+        const payer = byPayer.get(row.payer_id) ?? { payerId: row.payer_id, payerName: row.payer_name, preventedCount: 0, preventedCents: 0, missedCount: 0, missedCents: 0, reasons: [] };
+        byPayer.set(row.payer_id, payer);
+        const cents = Number(row.denied_cents);
+        if (prevented) {
+          payer.preventedCount++;
+          payer.preventedCents += cents;
+        } else {
+          payer.missedCount++;
+          payer.missedCents += cents;
+        }
+        for (const [carc, amount] of reasons) {
+          let reason = payer.reasons.find((r) => r.reasonCode === carc && r.prevented === prevented);
+          if (!reason) {
+            reason = { reasonCode: carc, description: describeCarc(carc), prevented, count: 0, deniedCents: 0, prevention: preventionFor(carc) };
+            payer.reasons.push(reason);
+          }
+          reason.count++;
+          reason.deniedCents += amount;
+        }
+      }
+      const report = [...byPayer.values()].sort((a, b) => a.payerName.localeCompare(b.payerName) || a.payerId.localeCompare(b.payerId));
+      for (const p of report) p.reasons.sort((a, b) => b.deniedCents - a.deniedCents || a.reasonCode.localeCompare(b.reasonCode, "en", { numeric: true }) || Number(a.prevented) - Number(b.prevented));
+      return report;
+    });
+  }
+}
+
+function snakeValue(row: Record<string, unknown>, field: string): unknown {
+  return row[field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function remittanceOf(row: Record<string, unknown>): RemittanceView {
+  return {
+    id: row.id as string,
+    fileName: row.file_name as string | null,
+    interchangeControlNumber: row.interchange_control_number as string,
+    senderId: row.sender_id as string,
+    usageIndicator: row.usage_indicator as string,
+    importedAt: row.imported_at as Date,
+    alreadyImported: false,
+  };
+}
+
+/** Postings matching a condition on `rc` (remittance_claims), in posting order, with their adjustments and remarks. */
+async function postings(m: EntityManager, where: string, params: unknown[]): Promise<PostingView[]> {
+  const rows: Record<string, unknown>[] = await m.query(
+    `SELECT rc.*, to_char(l.service_date, 'YYYY-MM-DD') AS service_date, l.client_first_name || ' ' || l.client_last_name AS client_name, l.payer_id, l.payer_name
+     FROM remittance_claims rc JOIN claim_batch_lines l ON l.id = rc.line_id
+     WHERE ${where} ORDER BY rc.posted_at, rc.position`,
+    params,
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const adjustments: Record<string, unknown>[] = await m.query(`SELECT * FROM remittance_adjustments WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
+  const remarks: Record<string, unknown>[] = await m.query(`SELECT * FROM remittance_remarks WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
+  return rows.map((r) => ({
+    id: r.id as string,
+    remittanceId: r.remittance_id as string,
+    lineId: r.line_id as string,
+    patientControlNumber: r.patient_control_number as string,
+    statusCode: r.status_code as string,
+    outcome: r.outcome as ClaimOutcome,
+    chargeCents: Number(r.charge_cents),
+    paidCents: Number(r.paid_cents),
+    patientResponsibilityCents: Number(r.patient_responsibility_cents),
+    deniedCents: Number(r.denied_cents),
+    payerClaimControlNumber: r.payer_claim_control_number as string | null,
+    postedAt: r.posted_at as Date,
+    serviceDate: r.service_date as string,
+    clientName: r.client_name as string,
+    payerId: r.payer_id as string,
+    payerName: r.payer_name as string,
+    adjustments: adjustments
+      .filter((a) => a.claim_id === r.id)
+      .map((a) => ({
+        level: a.level as string,
+        serviceLineIndex: a.service_line_index as number | null,
+        group: a.group_code as string,
+        reasonCode: a.reason_code as string,
+        amountCents: Number(a.amount_cents),
+        quantity: a.quantity === null ? null : Number(a.quantity),
+        kind: a.kind as string,
+        description: describeCarc(a.reason_code as string),
+      })),
+    remarks: remarks
+      .filter((x) => x.claim_id === r.id)
+      .map((x) => ({ level: x.level as string, serviceLineIndex: x.service_line_index as number | null, code: x.code as string, description: describeRarc(x.code as string) })),
+  }));
+}
+
+async function lineStories(m: EntityManager, lineIds: string[]): Promise<LineRemittanceView[]> {
+  if (lineIds.length === 0) return [];
+  const all = await postings(m, `rc.line_id = ANY($1)`, [lineIds]);
+  const actions: Record<string, unknown>[] = await m.query(`SELECT * FROM denial_actions WHERE line_id = ANY($1) ORDER BY created_at, id`, [lineIds]);
+  return lineIds.flatMap((lineId) => {
+    const history = all.filter((p) => p.lineId === lineId);
+    const latest = history.at(-1);
+    if (!latest) return [];
+    const mine = actions.filter((a) => a.line_id === lineId);
+    const writtenOff = mine.some((a) => a.kind === "WRITE_OFF" && a.claim_id === latest.id);
+    const open = OPEN_OUTCOMES.includes(latest.outcome) && !writtenOff ? latest.deniedCents : 0;
+    return [
+      {
+        lineId,
+        latest,
+        history,
+        openBalanceCents: open,
+        writtenOff,
+        actions: mine.map((a) => ({ kind: a.kind as "WRITE_OFF" | "APPEAL_NOTE", note: a.note as string, amountCents: Number(a.amount_cents), createdAt: a.created_at as Date })),
+      },
+    ];
+  });
+}
