@@ -39,10 +39,14 @@ function engineMix(sessionCount = 8360, membersPerSession = 10, seed = 7) {
       const clientId = randomUUID();
       clientIds.push(clientId);
       const payerId = payerIds[(g + m) % payerIds.length];
-      const coverages = [{ payerId, memberId: `M${g}${m}`, priority: "PRIMARY", effectiveFrom: "2024-01-01", effectiveTo: null }];
-      if (m % 7 === 0) coverages.push({ payerId: payerIds[(g + m + 1) % payerIds.length], memberId: `S${g}${m}`, priority: "SECONDARY", effectiveFrom: "2024-01-01", effectiveTo: null });
+      const coverages = [{ payerId, memberId: `M${g}${m}`, priority: "PRIMARY", effectiveFrom: "2024-01-01", effectiveTo: null, relationship: "SELF", subscriber: null }];
+      if (m % 7 === 0) {
+        coverages.push({ payerId: payerIds[(g + m + 1) % payerIds.length], memberId: `S${g}${m}`, priority: "SECONDARY", effectiveFrom: "2024-01-01", effectiveTo: null, relationship: "SELF", subscriber: null });
+      }
       if (random() < 0.01) coverages[0].effectiveTo = "2025-03-31";
-      members.set(clientId, { clientId, diagnosisCodes: random() < 0.005 ? [] : ["F33.1", "F41.1"], coverages });
+      // A few members are registered without an address, as a real roster has them (MISSING_REGISTRATION).
+      const address = random() < 0.005 ? null : { line1: `${m + 1} Elm St`, line2: null, city: "Boston", state: "MA", zip: "02118" };
+      members.set(clientId, { clientId, diagnosisCodes: random() < 0.005 ? [] : ["F33.1", "F41.1"], coverages, registration: { sex: m % 2 ? "MALE" : "FEMALE", address } });
     }
     const leader = { id: randomUUID(), licensed: random() > 0.03, licenseExpiresOn: null };
     groups.push({ clientIds, leader, modality: g % 5 === 0 ? "TELEHEALTH_VIDEO" : g % 17 === 0 ? "TELEHEALTH_AUDIO" : "IN_PERSON", weekday: g % 5, hour: 9 + (g % 9) });

@@ -7,12 +7,13 @@ const path = require("node:path");
 const { randomUUID } = require("node:crypto");
 
 const dist = path.resolve(__dirname, "../server/dist");
+const { npiWithCheckDigit } = require(`${dist}/domain/validation/identifiers.js`);
 const QUICK = process.env.BENCH_QUICK === "1";
 const SESSIONS = QUICK ? 836 : 8360;
 const MEMBERS_PER_GROUP = 11; // 10 present, 1 absent each week
 const GROUPS = Math.ceil(SESSIONS / 52);
 const LOAD_SECONDS = QUICK ? 3 : 5;
-const READ_RUNS = QUICK ? 3 : 2;
+const READ_RUNS = QUICK ? 3 : 5;
 const YEAR = { from: "2025-01-01", to: "2025-12-31" };
 const MONTH = { from: "2025-03-01", to: "2025-03-31" };
 
@@ -36,21 +37,8 @@ const RAW_READ = `
   LEFT JOIN member_notes n ON n.practice_id = s.practice_id AND n.session_id = s.id AND n.client_id = a.client_id
   WHERE s.practice_id = $1 AND s.service_date BETWEEN $2 AND $3`;
 
-function npiFrom(body) {
-  const digits = `80840${body}`.split("").map(Number);
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits[digits.length - 1 - i];
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
 let npiCounter = 0;
-const uniqueNpi = () => npiFrom(`1${String(((Date.now() % 1e5) * 1000 + (npiCounter++ % 1000)) % 1e8).padStart(8, "0")}`);
+const uniqueNpi = () => npiWithCheckDigit(`1${String(((Date.now() % 1e5) * 1000 + (npiCounter++ % 1000)) % 1e8).padStart(8, "0")}`);
 
 function start(kind, databaseUrl) {
   // BENCH_PROFILE=<dir> writes a CPU profile of each server there when the bench ends.
@@ -116,6 +104,14 @@ async function generatePractice(url, db, name) {
   const token = signedUp.signUp.token;
   const auth = { authorization: `Bearer ${token}` };
   const practiceId = signedUp.signUp.viewer.practice.id;
+  // A batch needs the billing provider and clearinghouse settings, as a real practice has them.
+  await gql(url, `mutation ($input: UpdatePracticeInput!) { updatePractice(input: $input) { id } }`, {
+    input: {
+      taxId: "043219876", taxonomyCode: "261QM0801X", addressLine1: "1 Main St", addressCity: "Boston", addressState: "MA", addressZip: "021101234",
+      phone: "6175550100", clearinghouseName: "Bench House", clearinghouseId: "BENCHHOUSE", submitterId: "BENCH01", submitterName: "Bench Billing",
+      submitterContactName: "Pat Biller", x12UsageIndicator: "T",
+    },
+  }, auth);
   const payerIds = [];
   for (const [i, kind] of ["MEDICAID", "COMMERCIAL", "MEDICARE"].entries()) {
     const created = await gql(url, `mutation ($input: CreatePayerInput!) { createPayer(input: $input) { id } }`, {
@@ -134,8 +130,9 @@ async function generatePractice(url, db, name) {
   const clients = `(SELECT id, substring(first_name from 7)::int AS n FROM clients WHERE practice_id = $1)`;
   const groups = `(SELECT id, leader_id, substring(name from 7)::int AS g FROM therapy_groups WHERE practice_id = $1)`;
   await db.query(
-    `INSERT INTO clients (practice_id, id, first_name, last_name, date_of_birth, diagnosis_codes)
-     SELECT $1, gen_random_uuid(), 'Member' || n, 'Scale' || (n / 11), date '1960-01-01' + (n % 15000), ARRAY['F33.1']
+    `INSERT INTO clients (practice_id, id, first_name, last_name, date_of_birth, diagnosis_codes, sex, address_line1, address_city, address_state, address_zip)
+     SELECT $1, gen_random_uuid(), 'Member' || n, 'Scale' || (n / 11), date '1960-01-01' + (n % 15000), ARRAY['F33.1'],
+            CASE WHEN n % 2 = 0 THEN 'FEMALE' ELSE 'MALE' END, (n + 1) || ' Elm St', 'Boston', 'MA', '02118'
      FROM generate_series(0, $2::int - 1) n`,
     [practiceId, GROUPS * MEMBERS_PER_GROUP],
   );
@@ -235,6 +232,20 @@ async function scaleBench(adminUrl) {
         failures[key] = error.message;
       }
     };
+    // The first read after a bulk load finds every date stale and recomputes the year in the request (the
+    // background refresh has only just started): reported on its own, then the steady reads are measured.
+    const stopColdRss = watchRss(groupBill.child);
+    const coldRaw = await timed(() => db.query(RAW_READ, [big.practiceId, YEAR.from, YEAR.to]));
+    let cold = null;
+    try {
+      cold = await timed(() => gql(groupBill.url, CLAIM_PAGE, YEAR, big.auth));
+    } catch (error) {
+      failures.cold = error.message;
+    }
+    const coldRss = await stopColdRss();
+    if (cold) figure("claimDecisions year, first read after bulk load (recomputes the year)", cold.ms, "ms", coldRaw.ms, "raw read of the year", "(cold)");
+    else figures.push({ figure: "claimDecisions year, first read after bulk load", value: null, unit: "ms", baseline: null, ratio: null, target: "(cold)", error: failures.cold.slice(0, 120) });
+    figure("server RSS peak while the year is recomputed", Math.round(coldRss / 1024 / 1024), "MB", null, null, "(cold)");
     const stopRss = watchRss(groupBill.child);
     for (let run = 0; run < READ_RUNS; run++) {
       await attempt("rawYear", async () => (yearRows = (await db.query(RAW_READ, [big.practiceId, YEAR.from, YEAR.to])).rowCount));
@@ -287,7 +298,7 @@ async function scaleBench(adminUrl) {
     const busyRss = await stopBusyRss();
     figure(`other practice p99 while a year is read (${yearReads} year reads${failures.year ? ", failing" : ""})`, busy.latency.p99, "ms", alone.latency.p99, "p99 with no other load", "≤ 50 ms");
 
-    figure("server RSS peak under load", Math.round(Math.max(readRss, loadRss, busyRss) / 1024 / 1024), "MB", null, null, "≤ 400 MB");
+    figure("server RSS peak under load (steady reads)", Math.round(Math.max(readRss, loadRss, busyRss) / 1024 / 1024), "MB", null, null, "≤ 400 MB");
 
     // Batches on the neighbour practice, voided afterwards so a rerun finds the same lines READY.
     for (const [label, range] of [["month", MONTH], ["year", YEAR]]) {

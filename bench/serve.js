@@ -18,7 +18,8 @@ async function groupBill() {
   const dataSource = createDataSource(databaseUrl, POOL_SIZE);
   await dataSource.initialize();
   const log = (message) => console.error(`[groupbill] ${String(message).split("\n", 1)[0]}`);
-  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: false, log });
+  // The background refresh of stale decisions runs as in production (DECISION_REFRESH_INTERVAL_MS defaults to 1 s).
+  const app = await createApp({ dataSource, schema: await buildGroupBillSchema(), production: false, log, decisionRefreshIntervalMs: 1000 });
   return app.listen(0, "127.0.0.1");
 }
 

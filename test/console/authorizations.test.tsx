@@ -67,10 +67,15 @@ it("adds an authorization under the coverage's payer, showing the server's messa
   await waitFor(() => expect(last.getAttribute("aria-invalid")).toBe("true"));
   expect(document.getElementById(last.getAttribute("aria-describedby")!.split(" ").pop()!)?.textContent).toMatch(/cannot be before the start date/);
 
+  // Editing the field clears its stale message before the next save.
   await user.clear(last);
+  expect(last.getAttribute("aria-invalid")).toBe("false");
   await user.type(last, "2026-12-31");
   await user.click(screen.getByRole("button", { name: "Add authorization" }));
   await screen.findByText("PA-9");
+  const status = await screen.findByRole("status");
+  expect(status.textContent).toBe("Prior authorization PA-9 saved.");
+  expect(document.activeElement).toBe(status);
   const adds = calls.filter((c) => c.operationName === "AddPriorAuthorization");
   expect(adds.at(-1)!.variables).toEqual({ clientId: "c1", input: { payerId: "p1", number: "PA-9", startDate: "2026-11-01", endDate: "2026-12-31", units: 5, note: "" } });
   expect(screen.queryByLabelText("Authorization number")).toBeNull();

@@ -158,7 +158,9 @@ it("reviews a batch before creating it: lines, totals by payer, the blocked line
   expect(within(review).getAllByRole("row")).toHaveLength(3 + 4);
 
   // Changing the dates leaves the review: what was reviewed is what gets billed.
-  fireEvent.change(screen.getByLabelText("First service date"), { target: { value: "2026-03-02" } });
+  // The date is typed (MM/DD/YYYY) and applies when the field is left.
+  fireEvent.change(screen.getByLabelText("First service date"), { target: { value: "03/02/2026" } });
+  fireEvent.blur(screen.getByLabelText("First service date"));
   expect(screen.queryByRole("region", { name: "Review the batch" })).toBeNull();
   expect(screen.getByRole("button", { name: "Review batch" })).toBeInTheDocument();
   await waitFor(() => expect(calls.some((c) => c.operationName === "ReadyCount" && c.variables.from === "2026-03-02")).toBe(true));

@@ -1,7 +1,8 @@
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { errorCode, errorsUnder, fieldErrorsOf, messageOf } from "../../console/src/lib/errors";
 import { centsToDollars, dollarsToCents } from "../../console/src/lib/money";
-import { addDays, previousMonth, todayIn, zonedLocalToIso } from "../../console/src/lib/dates";
+import { addDays, formatDateTime, formatTime, previousMonth, todayIn, zonedLocalToIso } from "../../console/src/lib/dates";
+import { coverageState } from "../../console/src/clients/clients-page";
 import { randomId } from "../../console/src/lib/ids";
 import { formFromRules, moveRow, rulesInputFrom } from "../../console/src/payers/rules-form";
 import type { PayerRulesFieldsFragment } from "../../console/src/__generated__/graphql";
@@ -128,6 +129,11 @@ describe("rules form", () => {
     expect(rulesInputFrom({ ...form, requirePriorAuthorization: false }).input.requirePriorAuthorization).toBe(false);
   });
 
+  it("says a negative number must be 0 or more instead of calling it not a whole number", () => {
+    const { errors } = rulesInputFrom({ ...formFromRules(rules, "2026-03-01"), minGroupSize: "-1", maxSessionMinutes: "-30", fee: "-5" });
+    expect(errors).toEqual({ "rules.minGroupSize": "Must be 0 or more", "rules.maxSessionMinutes": "Must be 0 or more", "rules.feeCents": "The fee must be 0 or more" });
+  });
+
   it("names the fields that are not numbers with the API's paths", () => {
     const { errors } = rulesInputFrom({ ...formFromRules(rules, "2026-03-01"), minGroupSize: "two", fee: "4,8.0.0", maxUnitsPerDay: "" });
     expect(Object.keys(errors).sort()).toEqual(["rules.feeCents", "rules.maxUnitsPerDay", "rules.minGroupSize"]);
@@ -136,5 +142,18 @@ describe("rules form", () => {
   it("reorders rows and ignores moves off the ends", () => {
     expect(moveRow(["a", "b", "c"], 2, 0)).toEqual(["c", "a", "b"]);
     expect(moveRow(["a", "b"], 0, -1)).toEqual(["a", "b"]);
+  });
+});
+
+describe("times and coverage in the practice's zone", () => {
+  it("labels every time with the practice's zone", () => {
+    expect(formatTime("2026-10-06T19:00:00.000Z", "America/New_York")).toBe("3:00 PM ET");
+    expect(formatDateTime("2026-01-06T19:00:00.000Z", "America/Los_Angeles")).toBe("Jan 6, 2026, 11:00 AM PT");
+  });
+
+  it("shows coverage that ended before today as expired, one that has not started as future", () => {
+    expect(coverageState({ effectiveFrom: "2025-01-01", effectiveTo: "2026-09-30" }, "2026-10-01")).toBe("expired");
+    expect(coverageState({ effectiveFrom: "2025-01-01", effectiveTo: "2026-10-01" }, "2026-10-01")).toBe("current");
+    expect(coverageState({ effectiveFrom: "2026-11-01", effectiveTo: null }, "2026-10-01")).toBe("future");
   });
 });

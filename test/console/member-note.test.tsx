@@ -70,7 +70,7 @@ it("marks the sections the member's payer requires and warns before signing a no
   await waitFor(() => expect(calls.filter((c) => c.operationName === "SignMemberNote")).toHaveLength(1));
 });
 
-it("signs without a warning when every required section is written", async () => {
+it("asks before signing, without a warning when every required section is written", async () => {
   const complete = note({ plan: "Continue weekly" });
   const { user, calls } = render(complete, line({ status: "READY" }), (call) => {
     if (call.operationName === "SignMemberNote") return { data: { signMemberNote: { ...complete, signedAt: "2026-03-10T18:00:00Z", signedBy: { __typename: "User", id: "u1", name: "Robin Lee" } } } };
@@ -78,8 +78,11 @@ it("signs without a warning when every required section is written", async () =>
     throw new Error(`unexpected ${call.operationName}`);
   });
   await user.click(screen.getByRole("button", { name: "Sign note" }));
-  await waitFor(() => expect(calls.filter((c) => c.operationName === "SignMemberNote")).toHaveLength(1));
+  expect(screen.getByRole("alert").textContent).toContain("Sign this note?");
   expect(screen.queryByText(/which this note leaves empty/)).toBeNull();
+  expect(calls.filter((c) => c.operationName === "SignMemberNote")).toHaveLength(0);
+  await user.click(screen.getByRole("button", { name: "Yes, sign the note" }));
+  await waitFor(() => expect(calls.filter((c) => c.operationName === "SignMemberNote")).toHaveLength(1));
 });
 
 it("offers to complete the missing section of a signed note with an addendum that names it", async () => {

@@ -162,3 +162,108 @@ it("is read-only without the right to manage payers", () => {
   expect(screen.queryByRole("button", { name: "Save new version" })).toBeNull();
   expect(screen.getByText(/Only owners and admins change payer rules/)).toBeTruthy();
 });
+
+it("previews and saves a minimum attendance per member, sending empty fields as no minimum", async () => {
+  const attendanceImpact = {
+    ...impact,
+    changes: impact.changes.map((c) => ({ ...c, issueCodes: ["ATTENDANCE_TOO_SHORT"], changedFields: ["status", "issues"], afterLine: c.beforeLine })),
+  };
+  const { user, calls, onSaved } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: attendanceImpact } };
+    if (call.operationName === "SetPayerRules") return { data: { setPayerRules: { __typename: "Payer", id: "p1", rules, ruleHistory: [rules] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  const minutes = screen.getByLabelText("Each member attends at least (minutes)");
+  const percent = screen.getByLabelText("…and at least (% of the session)");
+  expect(minutes).toHaveValue("");
+  expect(percent).toHaveValue("");
+  await user.type(percent, "75");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  const preview = await screen.findByRole("region", { name: "Impact preview" });
+  expect(within(preview).getAllByText(/attended too little/)).toHaveLength(3);
+  expect(calls[0].variables).toMatchObject({ rules: { minAttendedMinutes: null, minAttendedPercent: 75 } });
+  await user.click(screen.getByRole("button", { name: "Save new version" }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(calls[1].variables).toMatchObject({ rules: { minAttendedMinutes: null, minAttendedPercent: 75 } });
+});
+
+it("refuses a minimum attendance that is not a whole number before asking the server", async () => {
+  const { user, calls } = setup(() => ({ data: null }));
+  await user.type(screen.getByLabelText("…and at least (% of the session)"), "75.5");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  expect(await screen.findByText("Enter a whole number of percent, or leave it empty for none")).toBeTruthy();
+  expect(calls).toHaveLength(0);
+});
+
+it("turns on the class-like documentation warning and sends it with the preview and the save", async () => {
+  const { user, calls, onSaved } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, newlyBlocked: 0, changes: [] } } };
+    if (call.operationName === "SetPayerRules") return { data: { setPayerRules: { __typename: "Payer", id: "p1", rules, ruleHistory: [rules] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  const toggle = screen.getByRole("switch", { name: "Warn when documentation reads as a class" });
+  expect(toggle).not.toBeChecked();
+  await user.click(toggle);
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await screen.findByRole("region", { name: "Impact preview" });
+  expect(calls[0].variables).toMatchObject({ rules: { warnClassLikeDocumentation: true } });
+  await user.click(screen.getByRole("button", { name: "Save new version" }));
+  await waitFor(() => expect(onSaved).toHaveBeenCalled());
+  expect(calls[1].variables).toMatchObject({ rules: { warnClassLikeDocumentation: true } });
+});
+
+it("sends the signing deadline and its severity, empty as no deadline", async () => {
+  const { user, calls } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, changes: [] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await screen.findByRole("region", { name: "Impact preview" });
+  expect(calls[0].variables).toMatchObject({ rules: { signWithinDays: null, lateSignatureSeverity: "WARNING" } });
+  await user.type(screen.getByLabelText("Sign notes within (days after the session)"), "3");
+  await user.selectOptions(screen.getByLabelText("A late signature"), "ERROR");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(calls).toHaveLength(2));
+  expect(calls[1].variables).toMatchObject({ rules: { signWithinDays: 3, lateSignatureSeverity: "ERROR" } });
+});
+
+it("adds and removes modifiers by credential, sending them upper-cased in order", async () => {
+  const { user, calls } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, changes: [] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  expect(screen.getByText(/None\. Added after the modifiers above/)).toBeTruthy();
+  await user.click(screen.getByRole("button", { name: "+ Credential modifier" }));
+  await user.type(screen.getByLabelText("Credential 1"), "lcsw");
+  await user.type(screen.getByLabelText("Adds modifier 1"), "aj");
+  await user.click(screen.getByRole("button", { name: "+ Credential modifier" }));
+  await user.type(screen.getByLabelText("Credential 2"), "LPC");
+  await user.type(screen.getByLabelText("Adds modifier 2"), "HO");
+  await user.click(screen.getByRole("button", { name: "+ Credential modifier" }));
+  await user.click(screen.getByRole("button", { name: "Remove credential modifier" }));
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(calls).toHaveLength(1));
+  expect(calls[0].variables).toMatchObject({ rules: { credentialModifiers: [{ credential: "LCSW", modifier: "AJ" }, { credential: "LPC", modifier: "HO" }] } });
+});
+
+it("shows the server's message next to a credential modifier", async () => {
+  const { user } = setup(() => badUserInput([{ field: "rules.credentialModifiers[0].modifier", message: "Modifier 95 means the service was delivered by telehealth" }]));
+  await user.click(screen.getByRole("button", { name: "+ Credential modifier" }));
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  const input = screen.getByLabelText("Adds modifier 1");
+  await waitFor(() => expect(input.getAttribute("aria-invalid")).toBe("true"));
+  expect(screen.getByText("Modifier 95 means the service was delivered by telehealth")).toBeTruthy();
+});
+
+it("turns on telehealth place of service by the member's location", async () => {
+  const { user, calls } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, changes: [] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  const toggle = screen.getByRole("switch", { name: "Place of service by where the member joined from" });
+  expect(toggle).not.toBeChecked();
+  await user.click(toggle);
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(calls).toHaveLength(1));
+  expect(calls[0].variables).toMatchObject({ rules: { telehealthPosByLocation: true, telehealthPlaceOfService: "02" } });
+});

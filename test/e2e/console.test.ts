@@ -126,7 +126,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByLabel("Individual NPI").fill(uniqueNpi());
   await page.getByLabel("Credential").fill("LCSW");
   await page.getByRole("button", { name: "Create clinician" }).click();
-  await page.getByRole("cell", { name: "Robin Lee" }).waitFor();
+  await page.getByRole("cell", { name: "Robin Lee", exact: true }).waitFor();
 
   await page.getByRole("link", { name: "Clients" }).click();
   await page.getByRole("button", { name: "New client" }).click();
@@ -204,6 +204,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await dana.getByLabel("Participation").fill("Engaged throughout");
   await dana.getByLabel("Response").fill("Practiced the TIPP skill");
   await dana.getByRole("button", { name: "Save and sign" }).click();
+  await dana.getByRole("button", { name: "Yes, sign the note" }).click();
   await dana.getByText("Signed", { exact: true }).waitFor();
   const notes = await api(page, `query ($id: ID!) { session(id: $id) { group { id members { id firstName } } } }`, { id: shared.sessionId });
   for (const member of notes.session.group.members.filter((m: { firstName: string }) => m.firstName !== "Dana")) {
@@ -288,8 +289,12 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByText(/837P files: Test \(T\)/).waitFor();
 
   await page.getByRole("link", { name: "Batches" }).click();
-  await page.getByLabel("First service date").fill("2026-03-01");
-  await page.getByLabel("Last service date").fill("2026-03-31");
+  // Typed dates, as a biller types them (MMDDYYYY); each applies on Enter.
+  await page.getByLabel("First service date").fill("03012026");
+  await page.getByLabel("First service date").press("Enter");
+  await page.getByLabel("Last service date").fill("03/31/2026");
+  await page.getByLabel("Last service date").press("Enter");
+  expect(await page.getByLabel("First service date").inputValue()).toBe("03/01/2026");
   await page.getByText("2 lines ready to bill; 3 still blocked.").waitFor();
   await page.getByRole("button", { name: "Review batch" }).click();
   const review = page.getByRole("region", { name: "Review the batch" });
@@ -324,7 +329,8 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   expect(await page.getByLabel("Role of Robin Lee").inputValue()).toBe("CLINICIAN");
 
   await page.getByRole("link", { name: "Audit log" }).click();
-  await page.getByText("payer.setRules").waitFor();
+  // Plain words, not the API's action names.
+  await page.getByRole("region", { name: "Audit events" }).getByText("Changed a payer's rules").first().waitFor();
   await shot(page, "07-audit-log");
 
   // The same screens at tablet width.
@@ -367,8 +373,9 @@ test("a second practice sees none of it", async () => {
   await go(page, `/claims?${MARCH}`);
   await page.getByText("No claim lines match.").waitFor();
   await go(page, "/audit");
-  await page.getByText("practice.signUp").waitFor();
-  expect(await page.getByText("payer.setRules").count()).toBe(0);
+  const events = page.getByRole("region", { name: "Audit events" });
+  await events.getByText("Created the practice").waitFor();
+  expect(await events.getByText("Changed a payer's rules").count()).toBe(0);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.close();
 });

@@ -1,5 +1,5 @@
-/** RFC 4180 reader for tests: quoted fields, doubled quotes, CRLF records; each record keyed by the header. */
-export function parseCsvRecords(text: string): Record<string, string>[] {
+/** RFC 4180 reader for tests: quoted fields, doubled quotes, CRLF records; the header is the first row. */
+export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -25,6 +25,11 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
     } else field += ch;
   }
   if (field !== "" || row.length > 0) throw new Error("CSV does not end with CRLF");
-  const [header, ...records] = rows;
+  return rows;
+}
+
+/** Each record keyed by the header, so a test reads the column it means. */
+export function parseCsvRecords(text: string): Record<string, string>[] {
+  const [header, ...records] = parseCsv(text);
   return records.map((r) => Object.fromEntries(header!.map((name, i) => [name, r[i]!])));
 }

@@ -1,17 +1,7 @@
-/** Builds a valid NPI (Luhn over "80840" + 9 digits) from a 9-digit body starting with 1 or 2. */
-export function npiFrom(body: string): string {
-  const digits = `80840${body}`.split("").map(Number);
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits[digits.length - 1 - i];
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
+import { npiWithCheckDigit } from "../../server/src/domain/validation/identifiers";
+
+/** Builds a valid NPI from a 9-digit body starting with 1 or 2. */
+export const npiFrom = npiWithCheckDigit;
 
 let counter = 0;
 export function uniqueNpi(): string {

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type AnchorHTMLAttributes, type ReactNode } from "react";
 
 /**
  * A few screens and deep links do not need a routing library: the path lives in the History API,
@@ -7,13 +7,15 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 interface Router {
   path: string;
   search: URLSearchParams;
+  /** The field a link points at ("#session-length"), or "". */
+  hash: string;
   navigate(to: string, options?: { replace?: boolean }): void;
 }
 
 const RouterContext = createContext<Router | null>(null);
 
 function currentLocation() {
-  return { path: window.location.pathname, search: window.location.search };
+  return { path: window.location.pathname, search: window.location.search, hash: window.location.hash };
 }
 
 export function RouterProvider({ children }: { children: ReactNode }) {
@@ -29,7 +31,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     setLocation(currentLocation());
     window.scrollTo?.(0, 0);
   }, []);
-  const value = useMemo(() => ({ path: location.path, search: new URLSearchParams(location.search), navigate }), [location, navigate]);
+  const value = useMemo(() => ({ path: location.path, search: new URLSearchParams(location.search), hash: location.hash, navigate }), [location, navigate]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 
@@ -37,6 +39,31 @@ export function useRouter(): Router {
   const router = useContext(RouterContext);
   if (!router) throw new Error("useRouter outside RouterProvider");
   return router;
+}
+
+const FOCUSABLE = "input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]";
+
+/**
+ * A link to "/sessions/1#session-length" lands on that field: once the screen has its data (`ready`),
+ * the element with that id (or the first control inside it) is scrolled to and focused.
+ */
+export function useFocusFromHash(ready: boolean): void {
+  const { path, hash } = useRouter();
+  const done = useRef("");
+  useEffect(() => {
+    const key = `${path}${hash}`;
+    if (!ready || !hash || done.current === key) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    done.current = key;
+    // A signed member's note is folded away; the link is there to work on it.
+    if (target instanceof HTMLDetailsElement) target.open = true;
+    const control = target.matches(FOCUSABLE) ? target : target.querySelector<HTMLElement>(FOCUSABLE);
+    const focusable = control ?? target;
+    if (!control) target.tabIndex = -1;
+    focusable.scrollIntoView?.({ block: "center" });
+    focusable.focus();
+  });
 }
 
 /** "/payers/:id" against "/payers/abc" -> { id: "abc" }; null when it does not match. */

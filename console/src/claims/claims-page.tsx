@@ -8,6 +8,7 @@ import { errorsUnder, fieldErrorsOf, messageOf } from "../lib/errors";
 import { randomId } from "../lib/ids";
 import { formatCents } from "../lib/money";
 import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { DateInput } from "../ui/date-input";
 import { claimsHref } from "./claim-filters";
 import { BatchReviewDocument, BatchReviewLinesDocument, ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, CreateSecondaryClaimsDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
 import { downloadText } from "./download";
@@ -86,12 +87,13 @@ function CreateBatchForm() {
     <Section title="New claim batch">
       <form onSubmit={submit}>
         <div className="form-grid">
-          <Field label="First service date" error={fields.from}>
-            {(p) => <input {...p} type="date" required value={form.from} onChange={(e) => change({ from: e.target.value })} />}
-          </Field>
-          <Field label="Last service date" error={fields.to ?? (!rangeOk && form.from && form.to ? "The last date is before the first." : undefined)}>
-            {(p) => <input {...p} type="date" required value={form.to} onChange={(e) => change({ to: e.target.value })} />}
-          </Field>
+          <DateInput label="First service date" value={form.from} error={fields.from} onApply={(from) => change({ from })} />
+          <DateInput
+            label="Last service date"
+            value={form.to}
+            error={fields.to ?? (!rangeOk && form.from && form.to ? "The last date is before the first." : undefined)}
+            onApply={(to) => change({ to })}
+          />
           <Field label="Payer" error={fields.payerId}>
             {(p) => (
               <select {...p} value={form.payerId} onChange={(e) => change({ payerId: e.target.value })}>
@@ -388,6 +390,7 @@ function BatchRow({
   children: ReactNode;
   detailActions?: ReactNode;
 }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   return (
     <>
       <tr className={b.voided ? "row--voided" : undefined}>
@@ -396,7 +399,7 @@ function BatchRow({
             #{b.controlNumber}
           </button>
         </td>
-        <td>{formatDateTime(b.createdAt)}</td>
+        <td>{formatDateTime(b.createdAt, timeZone)}</td>
         <td className="nowrap">
           {formatShortDate(b.from)} – {formatShortDate(b.to)}
         </td>

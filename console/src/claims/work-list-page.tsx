@@ -6,6 +6,7 @@ import { useViewer } from "../auth/viewer";
 import { memberName } from "../sessions/claim-lines";
 import { presetMatching, presetRange, PRESETS } from "../lib/date-input";
 import { formatDate, todayIn } from "../lib/dates";
+import { fixLinkFor, type LineWhere } from "../lib/fix-links";
 import { ISSUE_LABELS, STATUS_LABELS } from "../lib/labels";
 import { formatCents } from "../lib/money";
 import { DateInput } from "../ui/date-input";
@@ -217,8 +218,8 @@ export function WorkListPage() {
                             .filter((i) => i.severity === "ERROR")
                             .map((i, n) => (
                               <li key={`${i.code}-${n}`} className="issue issue--error">
-                                {/* The short name keeps a row readable at tablet width; the session explains in full. */}
-                                {ISSUE_LABELS[i.code] ?? i.message}
+                                {/* The short name keeps a row readable at tablet width; it links to the field that fixes it. */}
+                                <ReasonLink code={i.code} message={i.message} where={{ sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id }} />
                               </li>
                             ))}
                         </ul>
@@ -240,6 +241,17 @@ export function WorkListPage() {
         </>
       )}
     </>
+  );
+}
+
+function ReasonLink({ code, message, where }: { code: string; message: string; where: LineWhere }) {
+  const label = ISSUE_LABELS[code] ?? message;
+  const fix = fixLinkFor(code, where);
+  if (!fix) return <span title={message}>{label}</span>;
+  return (
+    <Link to={fix.to} title={message} aria-label={`${label}: ${fix.label.toLowerCase()}`}>
+      {label}
+    </Link>
   );
 }
 

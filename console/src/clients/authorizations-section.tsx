@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { PriorAuthorizationFieldsFragment } from "../__generated__/graphql";
 import { formatDate } from "../lib/dates";
 import { fieldErrorsOf, messageOf } from "../lib/errors";
-import { ErrorMessage, Field, Loading, Notice, Section } from "../ui/ui";
+import { ErrorMessage, Field, Loading, Notice, SavedStatus, Section, useFieldErrors } from "../ui/ui";
 import {
   AddPriorAuthorizationDocument,
   ClientAuthorizationsDocument,
@@ -47,6 +47,13 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
   const [editing, setEditing] = useState<Editing>(null);
   const [form, setForm] = useState<AuthorizationForm>(EMPTY);
   const [removeError, setRemoveError] = useState<unknown>(null);
+  const [savedMessage, setSavedMessage] = useState<string | null>(null);
+  const saveError = editing?.id ? updating.error : adding.error;
+  const [fields, touch] = useFieldErrors(saveError);
+  const edit = (key: keyof AuthorizationForm, value: string) => {
+    touch(key);
+    setForm({ ...form, [key]: value });
+  };
 
   if (loading && !data) return <Loading what="Loading prior authorizations" />;
   if (error) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
@@ -54,13 +61,11 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
   // Coverages are edited as a whole list, so an authorization can outlive the coverage it was recorded under.
   const coveredPayers = new Set(coverages.map((c) => c.payer.id));
   const uncovered = (data?.client?.authorizations ?? []).filter((a) => !coveredPayers.has(a.payer.id));
-  const saveError = editing?.id ? updating.error : adding.error;
-  const fields = fieldErrorsOf(saveError);
-
   const startEdit = (next: Editing, values: AuthorizationForm) => {
     adding.reset();
     updating.reset();
     setRemoveError(null);
+    setSavedMessage(null);
     setEditing(next);
     setForm(values);
   };
@@ -72,6 +77,7 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
       if (editing.id) await update({ variables: { id: editing.id, input: inputOf(form) } });
       else await add({ variables: { clientId, input: { payerId: editing.payerId, ...inputOf(form) } } });
       setEditing(null);
+      setSavedMessage(`Prior authorization ${form.number.trim()} saved.`);
     } catch {
       // shown from the mutation's error, next to its field
     }
@@ -82,6 +88,7 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
     setRemoveError(null);
     try {
       await remove({ variables: { id: a.id } });
+      setSavedMessage(`Prior authorization ${a.number} removed.`);
     } catch (err) {
       setRemoveError(err);
     }
@@ -91,23 +98,23 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
     <form className="authorization-form" onSubmit={(e) => void onSubmit(e)} noValidate>
       <div className="form-grid">
         <Field label="Authorization number" error={fields.number}>
-          {(p) => <input {...p} value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} />}
+          {(p) => <input {...p} value={form.number} onChange={(e) => edit("number", e.target.value)} />}
         </Field>
         <Field label="First day" error={fields.startDate}>
-          {(p) => <input {...p} type="date" value={form.startDate} onChange={(e) => setForm({ ...form, startDate: e.target.value })} />}
+          {(p) => <input {...p} type="date" value={form.startDate} onChange={(e) => edit("startDate", e.target.value)} />}
         </Field>
         <Field label="Last day" error={fields.endDate}>
-          {(p) => <input {...p} type="date" value={form.endDate} onChange={(e) => setForm({ ...form, endDate: e.target.value })} />}
+          {(p) => <input {...p} type="date" value={form.endDate} onChange={(e) => edit("endDate", e.target.value)} />}
         </Field>
         <Field label="Units approved (90853)" error={fields.units}>
-          {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.units} onChange={(e) => setForm({ ...form, units: e.target.value })} />}
+          {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.units} onChange={(e) => edit("units", e.target.value)} />}
         </Field>
         <Field label="Note" error={fields.note}>
-          {(p) => <input {...p} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />}
+          {(p) => <input {...p} value={form.note} onChange={(e) => edit("note", e.target.value)} />}
         </Field>
       </div>
       {fields.payerId && <p className="field__error">{fields.payerId}</p>}
-      {saveError && Object.keys(fields).length === 0 && <ErrorMessage error={saveError} />}
+      {saveError && Object.keys(fieldErrorsOf(saveError)).length === 0 && <ErrorMessage error={saveError} />}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={adding.loading || updating.loading}>
           {editing?.id ? "Save authorization" : "Add authorization"}
@@ -166,8 +173,9 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
   );
 
   return (
-    <Section title="Prior authorizations">
+    <Section title="Prior authorizations" id="authorizations">
       {removeError ? <Notice kind="warning">{messageOf(removeError)}</Notice> : null}
+      {savedMessage && <SavedStatus key={savedMessage}>{savedMessage}</SavedStatus>}
       {coverages.length === 0 && <p className="muted">No coverage: authorizations are recorded per payer, under the member's coverage with it.</p>}
       {coverages.map((coverage) => (
         <div key={coverage.id} className="authorizations">

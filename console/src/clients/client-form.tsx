@@ -194,13 +194,13 @@ export function ClientForm({
         <Field label="Sex" error={fields.sex} hint="Claims need female or male">
           {(p) => <SexSelect props={p} allowEmpty value={form.sex} onChange={(sex) => setForm({ ...form, sex })} />}
         </Field>
-        <Field label="Diagnosis codes (ICD-10)" error={errorsUnder(fields, "diagnosisCodes")} hint="Primary first, separated by commas, e.g. F33.1, F41.1">
+        <Field id="diagnosis" label="Diagnosis codes (ICD-10)" error={errorsUnder(fields, "diagnosisCodes")} hint="Primary first, separated by commas, e.g. F33.1, F41.1">
           {(p) => <input {...p} value={form.diagnosisCodes} onChange={(e) => setForm({ ...form, diagnosisCodes: e.target.value })} />}
         </Field>
       </div>
       <AddressFields legend="Home address (claims need it)" value={address} onChange={setAddress} fields={fields} at="address" />
 
-      <fieldset className="coverages">
+      <fieldset className="coverages" id="coverage">
         <legend>Insurance coverage</legend>
         {coverages.length === 0 && <p className="muted">No coverage: this member's lines will be blocked until a primary coverage is added.</p>}
         {coverages.map((c, i) => (

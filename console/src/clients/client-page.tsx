@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
-import { Link } from "../app/router";
+import { Link, useFocusFromHash } from "../app/router";
 import { useViewer } from "../auth/viewer";
+import { CLAIM_DECISION_QUERIES } from "../lib/claim-refresh";
 import { formatDate } from "../lib/dates";
 import { RELATIONSHIP_LABELS, SEX_LABELS } from "../lib/labels";
-import { Empty, ErrorMessage, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { Empty, ErrorMessage, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
 import { AuthorizationsSection } from "./authorizations-section";
 import { ClientForm } from "./client-form";
 import { ClientDocument, UpdateClientDocument } from "./clients.documents";
@@ -14,6 +15,7 @@ export function ClientPage({ id }: { id: string }) {
   const { data, loading, error, refetch } = useQuery(ClientDocument, { variables: { id } });
   const [update, updating] = useMutation(UpdateClientDocument);
   const [saved, setSaved] = useState(false);
+  useFocusFromHash(Boolean(data?.client));
 
   if (loading && !data) return <Loading what="Loading client" />;
   if (error) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
@@ -31,8 +33,8 @@ export function ClientPage({ id }: { id: string }) {
         <Link to="/clients">Clients</Link> /
       </p>
       <PageHeader title={`${client.firstName} ${client.lastName}`} subtitle={`Born ${formatDate(client.dateOfBirth)}`} />
-      <Section title={can("ManageClients") ? "Details and coverage" : "Details"}>
-        {saved && <Notice kind="success">Saved.</Notice>}
+      <Section title={can("ManageClients") ? "Details and coverage" : "Details"} id="client-details">
+        {saved && <SavedStatus>Saved.</SavedStatus>}
         {can("ManageClients") ? (
           <ClientForm
             key={client.id}
@@ -43,7 +45,7 @@ export function ClientPage({ id }: { id: string }) {
             onSubmit={async (values) => {
               setSaved(false);
               try {
-                await update({ variables: { id: client.id, input: values } });
+                await update({ variables: { id: client.id, input: values }, refetchQueries: CLAIM_DECISION_QUERIES, awaitRefetchQueries: true });
                 setSaved(true);
               } catch {
                 // shown from updating.error

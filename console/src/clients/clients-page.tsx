@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import { Link } from "../app/router";
 import { useViewer } from "../auth/viewer";
-import { formatDate } from "../lib/dates";
+import { formatDate, formatShortDate, todayIn } from "../lib/dates";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
 import { ClientForm } from "./client-form";
 import { ClientsDocument, CreateClientDocument } from "./clients.documents";
@@ -20,7 +20,8 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function ClientsPage() {
-  const { can } = useViewer();
+  const { viewer, can } = useViewer();
+  const today = todayIn(viewer.practice.timezone);
   const [search, setSearch] = useState("");
   const debounced = useDebounced(search.trim(), 250);
   const [creating, setCreating] = useState(false);
@@ -97,7 +98,7 @@ export function ClientsPage() {
           <Empty title={debounced ? "No client matches this search." : "No clients yet."} />
         ) : (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Clients">
               <table>
                 <thead>
                   <tr>
@@ -121,11 +122,16 @@ export function ClientsPage() {
                         {c.coverages.length === 0 ? (
                           <span className="muted">none</span>
                         ) : (
-                          c.coverages.map((cov) => (
-                            <div key={cov.id}>
-                              {cov.payer.name} <span className="muted">({cov.priority.toLowerCase()}, {cov.memberId})</span>
-                            </div>
-                          ))
+                          c.coverages.map((cov) => {
+                            const state = coverageState(cov, today);
+                            return (
+                              <div key={cov.id} className={state === "current" ? undefined : "muted"}>
+                                {cov.payer.name} <span className="muted">({cov.priority.toLowerCase()}, {cov.memberId})</span>
+                                {state === "expired" && <span className="tag tag--pending"> ended {formatShortDate(cov.effectiveTo!)}</span>}
+                                {state === "future" && <span className="tag"> starts {formatShortDate(cov.effectiveFrom)}</span>}
+                              </div>
+                            );
+                          })
                         )}
                       </td>
                     </tr>
@@ -146,4 +152,11 @@ export function ClientsPage() {
       </Section>
     </>
   );
+}
+
+/** Coverage dates are the practice's calendar days, inclusive at both ends. */
+export function coverageState(coverage: { effectiveFrom: string; effectiveTo?: string | null }, today: string): "current" | "expired" | "future" {
+  if (coverage.effectiveTo && coverage.effectiveTo < today) return "expired";
+  if (coverage.effectiveFrom > today) return "future";
+  return "current";
 }

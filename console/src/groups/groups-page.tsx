@@ -5,7 +5,7 @@ import { useViewer } from "../auth/viewer";
 import { errorsUnder, fieldErrorsOf } from "../lib/errors";
 import { GROUP_KIND_LABELS } from "../lib/labels";
 import { ListHeader, QueryState } from "../ui/list-page";
-import { ErrorMessage, Field, Loading, Section, Switch } from "../ui/ui";
+import { ErrorMessage, Field, Loading, SavedStatus, Section, Switch } from "../ui/ui";
 import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument, UpdateGroupDocument } from "./groups.documents";
 
 export function GroupsPage() {
@@ -13,6 +13,7 @@ export function GroupsPage() {
   const { data, loading, error, refetch } = useQuery(GroupsDocument);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<GroupRow | null>(null);
+  const [savedMessage, setSavedMessage] = useState<string | null>(null);
 
   return (
     <>
@@ -24,8 +25,25 @@ export function GroupsPage() {
         creating={creating}
         onCreate={() => setCreating(true)}
       />
-      {creating && <GroupForm onDone={() => setCreating(false)} />}
-      {editing && <GroupForm key={editing.id} group={editing} onDone={() => setEditing(null)} />}
+      {creating && (
+        <GroupForm
+          onDone={(saved) => {
+            setCreating(false);
+            setSavedMessage(saved ?? null);
+          }}
+        />
+      )}
+      {editing && (
+        <GroupForm
+          key={editing.id}
+          group={editing}
+          onDone={(saved) => {
+            setEditing(null);
+            setSavedMessage(saved ?? null);
+          }}
+        />
+      )}
+      {savedMessage && <SavedStatus key={savedMessage}>{savedMessage}</SavedStatus>}
       <Section title="All groups">
         <QueryState
           loading={loading && !data}
@@ -36,7 +54,7 @@ export function GroupsPage() {
           onRetry={() => void refetch()}
         >
           {() => (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Groups">
               <table>
                 <thead>
                   <tr>
@@ -82,12 +100,13 @@ export function GroupsPage() {
   );
 }
 
-const KINDS: GroupKind[] = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY"];
+const KINDS: GroupKind[] = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY", "MULTI_FAMILY"];
 
 type GroupRow = NonNullable<GroupsQuery["groups"]>[number];
 
 /** Creates a group, or edits one when `group` is given (its member list is then replaced as a whole). */
-function GroupForm({ group, onDone }: { group?: GroupRow; onDone: () => void }) {
+/** `onDone(message)` after a save, `onDone()` on cancel. */
+function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: string) => void }) {
   const options = useQuery(GroupFormOptionsDocument, { variables: { first: 100 } });
   const [form, setForm] = useState(
     group
@@ -111,7 +130,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: () => void }) 
       const input = { ...form, defaultDurationMinutes: Number(form.defaultDurationMinutes) };
       if (group) await update({ variables: { id: group.id, input } });
       else await create({ variables: { input } });
-      onDone();
+      onDone(`${group ? "Saved" : "Created"} ${form.name.trim()}.`);
     } catch {
       // shown from `error`
     }
@@ -189,7 +208,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: () => void }) 
             <button type="submit" className="button button--primary" disabled={loading}>
               {group ? (loading ? "Saving…" : "Save group") : loading ? "Creating…" : "Create group"}
             </button>
-            <button type="button" className="button" onClick={onDone}>
+            <button type="button" className="button" onClick={() => onDone()}>
               Cancel
             </button>
           </div>

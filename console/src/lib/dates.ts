@@ -52,12 +52,32 @@ export function formatDate(date: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" }).format(d);
 }
 
-export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+/**
+ * The zone's short name as people say it ("ET", "PT"), falling back to the offset ("GMT-5") where no
+ * generic name exists. Every time shown carries it: the practice's zone may not be the reader's.
+ */
+export function timeZoneLabel(timeZone: string, at = new Date()): string {
+  for (const style of ["shortGeneric", "short"] as const) {
+    try {
+      const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: style }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
+      if (name) return name;
+    } catch {
+      // an engine without shortGeneric: try the next style
+    }
+  }
+  return timeZone;
 }
 
-export function formatDateTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+/** "3:00 PM ET": a time in the practice's zone, labelled. */
+export function formatTime(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  return `${new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(at)} ${timeZoneLabel(timeZone, at)}`;
+}
+
+/** "Oct 1, 2026, 3:00 PM ET". */
+export function formatDateTime(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  return `${new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(at)} ${timeZoneLabel(timeZone, at)}`;
 }
 
 export function formatShortDate(date: string): string {
@@ -78,4 +98,11 @@ export const SINCE_ALWAYS = "0001-01-01";
 /** A rules version's start: "since always" for undated first rules, else the date. */
 export function formatEffectiveFrom(date: string): string {
   return date === SINCE_ALWAYS ? "Since always" : formatDate(date);
+}
+
+/** An instant as the "YYYY-MM-DDTHH:MM" wall-clock time a datetime-local input shows, in `timeZone`. */
+export function isoToZonedLocal(iso: string, timeZone: string): string {
+  const p = parts(new Date(iso), timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
 }

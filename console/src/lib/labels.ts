@@ -29,6 +29,7 @@ export const GROUP_KIND_LABELS: Record<string, string> = {
   PSYCHOEDUCATION: "Psychoeducation",
   SUPPORT: "Support",
   FAMILY: "Family",
+  MULTI_FAMILY: "Multiple-family",
 };
 
 export const NOTE_ELEMENT_LABELS: Record<string, string> = {
@@ -80,6 +81,10 @@ export const ISSUE_LABELS: Record<string, string> = {
   AUTH_REQUIRED: "No prior authorization",
   AUTH_EXHAUSTED: "Prior authorization used up",
   MISSING_REGISTRATION: "Registration incomplete for the claim",
+  ATTENDANCE_TOO_SHORT: "Member attended too little of the session",
+  DOCUMENTATION_READS_AS_CLASS: "Documentation reads as a class",
+  OTHER_MEMBER_NAMED: "Note names another member",
+  NOTE_SIGNED_LATE: "Note signed late",
 };
 
 export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", UNKNOWN: "Unknown" };

@@ -4,7 +4,7 @@ import type { Role } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { ROLE_LABELS } from "../lib/labels";
 import { useViewer } from "../auth/viewer";
-import { Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
 import { formatDateTime } from "../lib/dates";
 import { AddMemberDocument, MembersDocument, RevokeInvitationDocument, SentInvitationsDocument, SetMemberRoleDocument } from "./members.documents";
 
@@ -67,7 +67,7 @@ export function MembersPage() {
             </Field>
           </div>
           {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
-          {added && <Notice kind="success">{added}</Notice>}
+          {added && <SavedStatus key={added}>{added}</SavedStatus>}
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={loading}>
               {loading ? "Adding…" : "Add member"}
@@ -89,14 +89,46 @@ export function MembersPage() {
 function MemberList() {
   const { viewer } = useViewer();
   const { data, loading, error, refetch } = useQuery(MembersDocument);
-  const [setRole, change] = useMutation(SetMemberRoleDocument);
+  const [setRole, change] = useMutation(SetMemberRoleDocument, { refetchQueries: [MembersDocument], awaitRefetchQueries: true });
+  // A role changes only after a second, explicit step: arrowing through the list must not change anyone's access.
+  const [pending, setPending] = useState<{ userId: string; name: string; from: Role; to: Role } | null>(null);
+  const [savedRole, setSavedRole] = useState<string | null>(null);
   if (loading && !data) return <Loading what="Loading members" />;
   if (error || !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
   const grantable = ROLES.filter((r) => r.role !== "OWNER" || viewer.role === "OWNER");
   return (
     <>
-      {change.error && <ErrorMessage error={change.error} />}
-      <div className="table-wrap">
+      {change.error && <ErrorMessage error={change.error} conflictHeading="This role cannot change." />}
+      {pending && (
+        <div className="alert alert--warning confirm" role="alertdialog" aria-labelledby="role-confirm-text">
+          <p id="role-confirm-text">
+            Change the role of {pending.name} from {ROLE_LABELS[pending.from]} to {ROLE_LABELS[pending.to]}? What they may do in this practice changes at once.
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={change.loading}
+              onClick={async () => {
+                try {
+                  await setRole({ variables: { userId: pending.userId, role: pending.to } });
+                  setSavedRole(`${pending.name} is now ${ROLE_LABELS[pending.to].toLowerCase()}.`);
+                } catch {
+                  setSavedRole(null);
+                }
+                setPending(null);
+              }}
+            >
+              Change role
+            </button>
+            <button type="button" className="button" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {savedRole && <SavedStatus>{savedRole}</SavedStatus>}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Members">
       <table>
         <thead>
           <tr>
@@ -118,9 +150,14 @@ function MemberList() {
                   </label>
                   <select
                     id={`role-${m.user.id}`}
-                    value={m.role}
+                    value={pending?.userId === m.user.id ? pending.to : m.role}
                     disabled={locked || change.loading}
-                    onChange={(e) => void setRole({ variables: { userId: m.user.id, role: e.target.value as Role } }).catch(() => undefined)}
+                    onChange={(e) => {
+                      const to = e.target.value as Role;
+                      setSavedRole(null);
+                      change.reset();
+                      setPending(to === m.role ? null : { userId: m.user.id, name: m.user.name, from: m.role, to });
+                    }}
                   >
                     {(locked ? ROLES : grantable).map((r) => (
                       <option key={r.role} value={r.role}>
@@ -150,7 +187,7 @@ function InvitationList() {
   return (
     <>
       {revoking.error && <ErrorMessage error={revoking.error} />}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Invitations not yet answered">
         <table>
           <thead>
             <tr>

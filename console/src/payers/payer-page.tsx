@@ -1,19 +1,20 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { PayerRulesFieldsFragment } from "../__generated__/graphql";
-import { Link } from "../app/router";
+import { Link, useFocusFromHash } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { SINCE_ALWAYS, formatDate, formatDateTime, formatEffectiveFrom, todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, NOTE_ELEMENT_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
-import { Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
 import { PayerDocument, UpdatePayerDocument } from "./payers.documents";
 import { RuleEditor } from "./rule-editor";
 
 export function PayerPage({ id }: { id: string }) {
   const { viewer, can } = useViewer();
   const { data, loading, error, refetch } = useQuery(PayerDocument, { variables: { id } });
+  useFocusFromHash(Boolean(data?.payer));
   const [editingName, setEditingName] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -49,13 +50,13 @@ export function PayerPage({ id }: { id: string }) {
         }
       />
       {editingName && <RenamePayer id={payer.id} name={payer.name} payerCode={payer.payerCode} onDone={() => setEditingName(false)} />}
-      <Section title="Rules">
+      <Section title="Rules" id="rules">
         <p className="muted">
           In force today:{" "}
           {payer.rules.effectiveFrom === SINCE_ALWAYS ? "the payer's first rules, which hold since always" : `the version effective ${formatDate(payer.rules.effectiveFrom)}`}.
           Changes are saved as a new version that applies from its own date until the next one; earlier versions keep applying to earlier sessions.
         </p>
-        {saved && <Notice kind="success">{saved}</Notice>}
+        {saved && <SavedStatus key={saved}>{saved}</SavedStatus>}
         <RuleEditor key={payer.rules.id} payerId={payer.id} rules={payer.rules} today={todayIn(viewer.practice.timezone)} canEdit={canEdit} onSaved={setSaved} />
       </Section>
       <Section title="Version history">
@@ -104,9 +105,10 @@ function RenamePayer({ id, name, payerCode, onDone }: { id: string; name: string
 }
 
 export function RuleHistory({ versions, currentId }: { versions: PayerRulesFieldsFragment[]; currentId: string }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   if (versions.length === 0) return <Empty title="No versions yet." />;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Rule versions">
       <table className="table--compact">
         <thead>
           <tr>
@@ -132,20 +134,34 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
                 {formatEffectiveFrom(v.effectiveFrom)}
                 {v.id === currentId && <span className="tag">in force</span>}
               </td>
-              <td className="nowrap">{formatDateTime(v.createdAt)}</td>
+              <td className="nowrap">{formatDateTime(v.createdAt, timeZone)}</td>
               <td>
                 {v.minGroupSize}–{v.maxGroupSize}
               </td>
               <td>
                 {v.minSessionMinutes ?? "—"}–{v.maxSessionMinutes ?? "—"}
+                {(v.minAttendedMinutes != null || v.minAttendedPercent != null) && (
+                  <div className="muted">
+                    member ≥ {[v.minAttendedMinutes != null && `${v.minAttendedMinutes} min`, v.minAttendedPercent != null && `${v.minAttendedPercent}%`].filter(Boolean).join(" and ")}
+                  </div>
+                )}
               </td>
               <td>
-                {[v.telehealthVideoAllowed && "video", v.telehealthAudioAllowed && "audio"].filter(Boolean).join(", ") || "none"} · POS {v.telehealthPlaceOfService}
+                {[v.telehealthVideoAllowed && "video", v.telehealthAudioAllowed && "audio"].filter(Boolean).join(", ") || "none"} · POS {v.telehealthPosByLocation ? `10 at home, 02 elsewhere (else ${v.telehealthPlaceOfService})` : v.telehealthPlaceOfService}
               </td>
-              <td>{v.modifierRules.map((m) => `${m.modifier}${m.when === "ALWAYS" ? "" : ` (${MODIFIER_WHEN_LABELS[m.when].toLowerCase()})`}`).join(", ") || "none"}</td>
+              <td>
+                {v.modifierRules.map((m) => `${m.modifier}${m.when === "ALWAYS" ? "" : ` (${MODIFIER_WHEN_LABELS[m.when].toLowerCase()})`}`).join(", ") || "none"}
+                {v.credentialModifiers.length > 0 && <div className="muted">{v.credentialModifiers.map((c) => `${c.credential} → ${c.modifier}`).join(", ")}</div>}
+              </td>
               <td>{v.requiredNoteElements.map((e) => NOTE_ELEMENT_LABELS[e]).join(", ") || "none"}</td>
               <td>
                 {v.requireSignedNote ? "yes" : "no"} / {v.requireLicensedLeader ? "yes" : "no"}
+                {v.warnClassLikeDocumentation && <div className="muted">warns on class-like wording</div>}
+                {v.signWithinDays != null && (
+                  <div className="muted">
+                    sign within {v.signWithinDays} {v.signWithinDays === 1 ? "day" : "days"} ({v.lateSignatureSeverity === "ERROR" ? "blocks" : "warns"})
+                  </div>
+                )}
               </td>
               <td>{v.maxUnitsPerDay}</td>
               <td>{v.requirePriorAuthorization ? "required" : "no"}</td>

@@ -37,7 +37,7 @@ export function PayersPage() {
           onRetry={() => void refetch()}
         >
           {() => (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Payers">
               <table>
                 <thead>
                   <tr>

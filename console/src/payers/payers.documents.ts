@@ -18,6 +18,13 @@ export const PayerRulesFieldsFragment = graphql(`
     maxUnitsPerDay
     feeCents
     requirePriorAuthorization
+    minAttendedMinutes
+    minAttendedPercent
+    warnClassLikeDocumentation
+    telehealthPosByLocation
+    signWithinDays
+    credentialModifiers { credential modifier }
+    lateSignatureSeverity
     createdAt
   }
 `);

@@ -130,6 +130,14 @@ export function RuleEditor({
                 {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.maxSessionMinutes} onChange={(e) => update({ maxSessionMinutes: e.target.value })} />}
               </Field>
             </div>
+            <div className="inline-fields">
+              <Field label="Each member attends at least (minutes)" error={err("minAttendedMinutes")} hint="Empty: no minimum">
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.minAttendedMinutes} onChange={(e) => update({ minAttendedMinutes: e.target.value })} />}
+              </Field>
+              <Field label="…and at least (% of the session)" error={err("minAttendedPercent")} hint="Empty: no minimum. Minutes come from the session's attendance.">
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.minAttendedPercent} onChange={(e) => update({ minAttendedPercent: e.target.value })} />}
+              </Field>
+            </div>
           </fieldset>
 
           <fieldset className="rule-group">
@@ -147,12 +155,39 @@ export function RuleEditor({
                 </select>
               )}
             </Field>
+            <Switch
+              label="Place of service by where the member joined from"
+              hint="10 for a member at home, 02 elsewhere, as the session's attendance records it; members without a recorded location get the place of service above."
+              checked={form.telehealthPosByLocation}
+              onChange={(v) => update({ telehealthPosByLocation: v })}
+            />
+            {err("telehealthPosByLocation") && <p className="field__error">{err("telehealthPosByLocation")}</p>}
           </fieldset>
 
           <fieldset className="rule-group">
             <legend>Documentation and leader</legend>
             <Switch label="Member's note must be signed" checked={form.requireSignedNote} onChange={(v) => update({ requireSignedNote: v })} />
             <Switch label="Leader must hold a current license" checked={form.requireLicensedLeader} onChange={(v) => update({ requireLicensedLeader: v })} />
+            <Switch
+              label="Warn when documentation reads as a class"
+              hint="Didactic words (lecture, presentation, video, handout, class) with no therapeutic intervention named, in the session's documentation or a member's note."
+              checked={form.warnClassLikeDocumentation}
+              onChange={(v) => update({ warnClassLikeDocumentation: v })}
+            />
+            {err("warnClassLikeDocumentation") && <p className="field__error">{err("warnClassLikeDocumentation")}</p>}
+            <div className="inline-fields">
+              <Field label="Sign notes within (days after the session)" error={err("signWithinDays")} hint="Empty: no deadline. 0: the same day.">
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.signWithinDays} onChange={(e) => update({ signWithinDays: e.target.value })} />}
+              </Field>
+              <Field label="A late signature" error={err("lateSignatureSeverity")}>
+                {(p) => (
+                  <select {...p} value={form.lateSignatureSeverity} onChange={(e) => update({ lateSignatureSeverity: e.target.value as RulesForm["lateSignatureSeverity"] })}>
+                    <option value="WARNING">warns (the line can still be billed)</option>
+                    <option value="ERROR">blocks the line</option>
+                  </select>
+                )}
+              </Field>
+            </div>
             <p className="group-label" id="required-elements-label">
               Required note sections
             </p>
@@ -284,6 +319,47 @@ export function RuleEditor({
               </button>
             </div>
           </fieldset>
+
+          <fieldset className="rule-group rule-group--wide">
+            <legend>Modifiers by the rendering clinician's credential</legend>
+            {form.credentialModifiers.length === 0 ? (
+              <p className="muted">None. Added after the modifiers above, in this order (e.g. LCSW → AJ).</p>
+            ) : (
+              <ol className="modifier-list">
+                {form.credentialModifiers.map((row, i) => {
+                  const set = (patch: Partial<typeof row>) => update({ credentialModifiers: form.credentialModifiers.map((r) => (r.key === row.key ? { ...r, ...patch } : r)) });
+                  const rowError = errors[`rules.credentialModifiers[${i}]`];
+                  return (
+                    <li key={row.key} className="modifier-row">
+                      <Field label={`Credential ${i + 1}`} error={errors[`rules.credentialModifiers[${i}].credential`]} className="field--compact">
+                        {(p) => <input {...p} className="input--short" value={row.credential} onChange={(e) => set({ credential: e.target.value.toUpperCase() })} />}
+                      </Field>
+                      <Field label={`Adds modifier ${i + 1}`} error={errors[`rules.credentialModifiers[${i}].modifier`]} className="field--compact">
+                        {(p) => <input {...p} className="input--short" maxLength={2} value={row.modifier} onChange={(e) => set({ modifier: e.target.value.toUpperCase() })} />}
+                      </Field>
+                      <div className="modifier-row__actions">
+                        <button
+                          type="button"
+                          className="button button--icon button--danger"
+                          aria-label={`Remove ${row.credential || "credential"} modifier`}
+                          onClick={() => update({ credentialModifiers: form.credentialModifiers.filter((r) => r.key !== row.key) })}
+                        >
+                          ×
+                        </button>
+                      </div>
+                      {rowError && <p className="field__error modifier-row__error">{rowError}</p>}
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+            {errors["rules.credentialModifiers"] && <p className="field__error">{errors["rules.credentialModifiers"]}</p>}
+            <div className="button-row">
+              <button type="button" className="button button--small" onClick={() => update({ credentialModifiers: [...form.credentialModifiers, { key: newRowKey(), credential: "", modifier: "" }] })}>
+                + Credential modifier
+              </button>
+            </div>
+          </fieldset>
         </div>
 
         {canEdit && (
@@ -356,7 +432,7 @@ export function ImpactPreview({ impact, stale }: { impact: Impact; stale: boolea
         </ul>
       )}
       {impact.changes.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Lines these rules would change">
           <table>
             <caption className="visually-hidden">Lines that would change</caption>
             <thead>

@@ -1,4 +1,4 @@
-import type { ModifierCondition, NoteElement, PayerRulesFieldsFragment, PayerRulesInput } from "../__generated__/graphql";
+import type { IssueSeverity, ModifierCondition, NoteElement, PayerRulesFieldsFragment, PayerRulesInput } from "../__generated__/graphql";
 import type { FieldErrors } from "../lib/errors";
 import { centsToDollars, dollarsToCents } from "../lib/money";
 
@@ -19,6 +19,12 @@ export interface ModifierRow {
   when: ModifierCondition;
 }
 
+export interface CredentialRow {
+  key: string;
+  credential: string;
+  modifier: string;
+}
+
 /** What the editor holds: numbers as typed text, the fee in dollars. */
 export interface RulesForm {
   effectiveFrom: string;
@@ -36,6 +42,13 @@ export interface RulesForm {
   maxUnitsPerDay: string;
   fee: string;
   requirePriorAuthorization: boolean;
+  minAttendedMinutes: string;
+  minAttendedPercent: string;
+  warnClassLikeDocumentation: boolean;
+  telehealthPosByLocation: boolean;
+  signWithinDays: string;
+  credentialModifiers: CredentialRow[];
+  lateSignatureSeverity: IssueSeverity;
 }
 
 let rowCounter = 0;
@@ -61,6 +74,13 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     maxUnitsPerDay: String(rules.maxUnitsPerDay),
     fee: centsToDollars(rules.feeCents),
     requirePriorAuthorization: rules.requirePriorAuthorization,
+    minAttendedMinutes: rules.minAttendedMinutes == null ? "" : String(rules.minAttendedMinutes),
+    minAttendedPercent: rules.minAttendedPercent == null ? "" : String(rules.minAttendedPercent),
+    warnClassLikeDocumentation: rules.warnClassLikeDocumentation ?? false,
+    telehealthPosByLocation: rules.telehealthPosByLocation ?? false,
+    signWithinDays: rules.signWithinDays == null ? "" : String(rules.signWithinDays),
+    credentialModifiers: (rules.credentialModifiers ?? []).map((c) => ({ key: newRowKey(), credential: c.credential, modifier: c.modifier })),
+    lateSignatureSeverity: rules.lateSignatureSeverity ?? "WARNING",
   };
 }
 
@@ -73,17 +93,23 @@ const WHOLE = /^\d+$/;
  */
 export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const whole = (key: keyof RulesForm, text: string, optional: boolean): number | null => {
-    const t = text.trim();
+  const whole = (key: keyof RulesForm, text: string, optional: boolean, unit = "minutes"): number | null => {
+    // Forms saved before a field existed hold undefined for it.
+    const t = (text ?? "").trim();
     if (t === "" && optional) return null;
+    // "-1" is a whole number, just below the range: say so instead of calling it "not a whole number".
+    if (/^-\s*\d+$/.test(t)) {
+      errors[`rules.${key}`] = "Must be 0 or more";
+      return null;
+    }
     if (!WHOLE.test(t)) {
-      errors[`rules.${key}`] = optional ? "Enter a whole number of minutes, or leave it empty for none" : "Enter a whole number";
+      errors[`rules.${key}`] = optional ? `Enter a whole number of ${unit}, or leave it empty for none` : "Enter a whole number";
       return null;
     }
     return Number(t);
   };
   const feeCents = dollarsToCents(form.fee);
-  if (feeCents === null) errors["rules.feeCents"] = "Enter the fee in dollars, like 48.00";
+  if (feeCents === null) errors["rules.feeCents"] = /^-/.test(form.fee.trim()) ? "The fee must be 0 or more" : "Enter the fee in dollars, like 48.00";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.effectiveFrom)) errors["rules.effectiveFrom"] = "Choose the first service date these rules apply to";
   const input: PayerRulesInput = {
     effectiveFrom: form.effectiveFrom,
@@ -101,6 +127,13 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     maxUnitsPerDay: whole("maxUnitsPerDay", form.maxUnitsPerDay, false),
     feeCents: feeCents ?? 0,
     requirePriorAuthorization: form.requirePriorAuthorization,
+    minAttendedMinutes: whole("minAttendedMinutes", form.minAttendedMinutes, true),
+    minAttendedPercent: whole("minAttendedPercent", form.minAttendedPercent, true, "percent"),
+    warnClassLikeDocumentation: form.warnClassLikeDocumentation ?? false,
+    telehealthPosByLocation: form.telehealthPosByLocation ?? false,
+    signWithinDays: whole("signWithinDays", form.signWithinDays, true, "days"),
+    credentialModifiers: (form.credentialModifiers ?? []).map((c) => ({ credential: c.credential.trim().toUpperCase(), modifier: c.modifier.trim().toUpperCase() })),
+    lateSignatureSeverity: form.lateSignatureSeverity ?? "WARNING",
   };
   return { input, errors };
 }

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { PracticeSettingsQuery, UpdatePracticeInput } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { POS_LABELS } from "../lib/labels";
-import { ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
 import { PracticeSettingsDocument, UpdatePracticeDocument } from "./practice.documents";
 
 type Practice = PracticeSettingsQuery["practice"];
@@ -105,7 +105,7 @@ function PracticeForm({ practice }: { practice: Practice }) {
         </Field>
       </div>
       {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
-      {saved && <Notice kind="success">Saved.</Notice>}
+      {saved && <SavedStatus>Saved.</SavedStatus>}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={loading}>
           {loading ? "Saving…" : "Save"}

@@ -122,13 +122,14 @@ function ImportForm() {
 }
 
 function ImportResult({ remittance }: { remittance: RemittanceFieldsFragment }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   const counts = remittance.claims.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.outcome]: (acc[c.outcome] ?? 0) + 1 }), {});
   const paid = remittance.claims.reduce((sum, c) => sum + c.paidCents, 0);
   return (
     <div className="import-result">
       {remittance.alreadyImported ? (
         <Notice kind="warning">
-          These payments were already imported on {formatDateTime(remittance.importedAt)}; nothing was posted again. <Link to={`/remittances/${remittance.id}`}>Open that import</Link>
+          These payments were already imported on {formatDateTime(remittance.importedAt, timeZone)}; nothing was posted again. <Link to={`/remittances/${remittance.id}`}>Open that import</Link>
         </Notice>
       ) : (
         <Notice kind="success">
@@ -145,6 +146,7 @@ function ImportResult({ remittance }: { remittance: RemittanceFieldsFragment }) 
 }
 
 function RemittanceList({ remittances }: { remittances: RemittanceFieldsFragment[] }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   return (
     <div className="table-wrap">
       <table className="table--compact">
@@ -162,7 +164,7 @@ function RemittanceList({ remittances }: { remittances: RemittanceFieldsFragment
           {remittances.map((r) => (
             <tr key={r.id}>
               <td>
-                <Link to={`/remittances/${r.id}`}>{formatDateTime(r.importedAt)}</Link>
+                <Link to={`/remittances/${r.id}`}>{formatDateTime(r.importedAt, timeZone)}</Link>
               </td>
               <td>{r.fileName ?? `ISA ${r.interchangeControlNumber}`}</td>
               <td>{r.payments.map((p) => p.payerName).join(", ")}</td>
@@ -178,6 +180,7 @@ function RemittanceList({ remittances }: { remittances: RemittanceFieldsFragment
 }
 
 export function RemittancePage({ id }: { id: string }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   const { data, loading, error, refetch } = useQuery(RemittanceDocument, { variables: { id } });
   if (error) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading what="Loading the remittance" />;
@@ -191,7 +194,7 @@ export function RemittancePage({ id }: { id: string }) {
   }
   return (
     <>
-      <PageHeader title={r.fileName ?? `Remittance ${r.interchangeControlNumber}`} subtitle={`Imported ${formatDateTime(r.importedAt)}${r.usageIndicator === "T" ? " · test file" : ""}`} actions={<Link to="/remittances">All remittances</Link>} />
+      <PageHeader title={r.fileName ?? `Remittance ${r.interchangeControlNumber}`} subtitle={`Imported ${formatDateTime(r.importedAt, timeZone)}${r.usageIndicator === "T" ? " · test file" : ""}`} actions={<Link to="/remittances">All remittances</Link>} />
       <Section title="Payments">
         <ul>
           {r.payments.map((p) => (

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
-import type { AttendanceStatus, SessionQuery } from "../__generated__/graphql";
+import type { AttendanceStatus, MemberLocation, SessionQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
-import { ErrorMessage, Notice } from "../ui/ui";
+import { ErrorMessage, SavedStatus } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { RecordAttendanceDocument } from "./sessions.documents";
 
@@ -19,14 +19,38 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
   for (const a of session.attendance) if (!people.some((p) => p.id === a.client.id)) people.push(a.client);
   const recorded = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.status])) as Record<string, AttendanceStatus>;
   const [marks, setMarks] = useState<Record<string, AttendanceStatus>>(recorded);
+  // Minutes as typed; empty means the whole session (nothing recorded).
+  const recordedMinutes = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.minutesAttended == null ? "" : String(a.minutesAttended)])) as Record<string, string>;
+  const [minutes, setMinutes] = useState<Record<string, string>>(recordedMinutes);
+  const minutesOf = (id: string) => (minutes[id] ?? "").trim();
+  const telehealth = session.modality !== "IN_PERSON";
+  const recordedLocation = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.location ?? ""])) as Record<string, MemberLocation | "">;
+  const [locations, setLocations] = useState<Record<string, MemberLocation | "">>(recordedLocation);
+  const locationChanged = (id: string) => telehealth && marks[id] === "PRESENT" && (locations[id] ?? "") !== (recordedLocation[id] ?? "");
+  const minutesChanged = (id: string) => marks[id] === "PRESENT" && minutesOf(id) !== (recordedMinutes[id] ?? "");
   const [saved, setSaved] = useState(false);
   const withBilling = useViewer().can("ReadClaims");
   const [record, { loading, error }] = useMutation(RecordAttendanceDocument, { refetchQueries: ["Session"] });
-  const dirty = people.some((p) => marks[p.id] !== recorded[p.id]);
+  const dirty = people.some((p) => marks[p.id] !== recorded[p.id] || minutesChanged(p.id) || locationChanged(p.id));
+  const [minutesError, setMinutesError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const entries = people.filter((p) => marks[p.id]).map((p) => ({ clientId: p.id, status: marks[p.id] }));
+    const bad = people.find((p) => minutesChanged(p.id) && minutesOf(p.id) !== "" && !/^\d+$/.test(minutesOf(p.id)));
+    if (bad) {
+      setMinutesError(`Minutes attended for ${memberName(bad)} must be a whole number, or empty for the whole session.`);
+      return;
+    }
+    setMinutesError(null);
+    // Minutes go only where they changed, so arrival and departure recorded elsewhere are kept.
+    const entries = people
+      .filter((p) => marks[p.id])
+      .map((p) => ({
+        clientId: p.id,
+        status: marks[p.id],
+        ...(minutesChanged(p.id) ? { minutesAttended: minutesOf(p.id) === "" ? null : Number(minutesOf(p.id)) } : {}),
+        ...(locationChanged(p.id) ? { location: locations[p.id] || null } : {}),
+      }));
     try {
       await record({ variables: { sessionId: session.id, entries, withBilling } });
       setSaved(true);
@@ -39,12 +63,14 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
 
   return (
     <form onSubmit={submit}>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Attendance by member">
         <table className="table--compact attendance">
           <thead>
             <tr>
               <th scope="col">Member</th>
               <th scope="col">Attendance</th>
+              <th scope="col">Minutes attended</th>
+              {telehealth && <th scope="col">Joined from</th>}
             </tr>
           </thead>
           <tbody>
@@ -73,13 +99,49 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
                     ))}
                   </div>
                 </td>
+                <td>
+                  {marks[p.id] === "PRESENT" && (
+                    <input
+                      aria-label={`Minutes ${memberName(p)} attended`}
+                      inputMode="numeric"
+                      className="input--short"
+                      placeholder="whole session"
+                      value={minutes[p.id] ?? ""}
+                      disabled={!canEdit}
+                      onChange={(e) => {
+                        setSaved(false);
+                        setMinutes({ ...minutes, [p.id]: e.target.value });
+                      }}
+                    />
+                  )}
+                </td>
+                {telehealth && (
+                  <td>
+                    {marks[p.id] === "PRESENT" && (
+                      <select
+                        aria-label={`Where ${memberName(p)} joined from`}
+                        value={locations[p.id] ?? ""}
+                        disabled={!canEdit}
+                        onChange={(e) => {
+                          setSaved(false);
+                          setLocations({ ...locations, [p.id]: e.target.value as MemberLocation | "" });
+                        }}
+                      >
+                        <option value="">Not recorded</option>
+                        <option value="HOME">Home (POS 10)</option>
+                        <option value="OTHER">Elsewhere (POS 02)</option>
+                      </select>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {minutesError && <p className="field__error">{minutesError}</p>}
       <ErrorMessage error={error} />
-      {saved && !dirty && <Notice kind="success">Attendance saved.</Notice>}
+      {saved && !dirty && <SavedStatus>Attendance saved.</SavedStatus>}
       {canEdit && (
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={loading || !dirty}>

@@ -1,4 +1,6 @@
 import type { ClaimLineFieldsFragment } from "../__generated__/graphql";
+import { Link } from "../app/router";
+import { fixLinkFor, type LineWhere } from "../lib/fix-links";
 import { formatCents } from "../lib/money";
 import { StatusBadge } from "../ui/ui";
 
@@ -6,8 +8,8 @@ export function memberName(c: { firstName: string; lastName: string }): string {
   return `${c.firstName} ${c.lastName}`;
 }
 
-/** Errors first, then warnings, each in the API's plain words. */
-export function IssueList({ line }: { line: ClaimLineFieldsFragment }) {
+/** Errors first, then warnings, each in the API's plain words, with a link to where it is fixed. */
+export function IssueList({ line, where }: { line: ClaimLineFieldsFragment; where?: Omit<LineWhere, "clientId" | "payerId"> }) {
   if (line.status === "BILLED") return <span className="muted">In a claim batch</span>;
   if (line.issues.length === 0) return <span className="muted">Nothing blocks it</span>;
   const sorted = [...line.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "ERROR" ? -1 : 1));
@@ -20,9 +22,23 @@ export function IssueList({ line }: { line: ClaimLineFieldsFragment }) {
           {issue.code === "USE_INDIVIDUAL_CODE" || issue.code === "USE_FAMILY_CODE" ? (
             line.suggestedCptCodes.length > 0 && <span className="muted"> (use {line.suggestedCptCodes.join(" or ")})</span>
           ) : null}
+          {where && <FixLink code={issue.code} where={{ ...where, clientId: line.client.id, payerId: line.payer?.id }} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+export function FixLink({ code, where }: { code: string; where: LineWhere }) {
+  const fix = fixLinkFor(code, where);
+  if (!fix) return null;
+  return (
+    <>
+      {" "}
+      <Link to={fix.to} className="fix-link">
+        {fix.label}
+      </Link>
+    </>
   );
 }
 
@@ -46,11 +62,11 @@ export function StatusCounts({ lines }: { lines: ClaimLineFieldsFragment[] }) {
 }
 
 /** Every present member's line with its full contents; the charge only for roles that read claims. */
-export function ClaimLinesTable({ lines }: { lines: ClaimLineFieldsFragment[] }) {
+export function ClaimLinesTable({ lines, where }: { lines: ClaimLineFieldsFragment[]; where?: Omit<LineWhere, "clientId" | "payerId"> }) {
   // The lines carry charges exactly when the query asked for them (withBilling), so they decide the column.
   const showCharge = lines.some((l) => l.chargeCents != null);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Claim lines by member">
       <table>
         <thead>
           <tr>
@@ -83,7 +99,7 @@ export function ClaimLinesTable({ lines }: { lines: ClaimLineFieldsFragment[] })
               </td>
               {showCharge && <td className="num">{line.chargeCents != null ? formatCents(line.chargeCents) : ""}</td>}
               <td>
-                <IssueList line={line} />
+                <IssueList line={line} where={where} />
               </td>
             </tr>
           ))}

@@ -3,7 +3,7 @@ import { useApolloClient, useMutation } from "@apollo/client/react";
 import type { SessionQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
 import { errorCode, fieldErrorsOf } from "../lib/errors";
-import { ErrorMessage, Field, Notice } from "../ui/ui";
+import { ErrorMessage, Field, SavedStatus } from "../ui/ui";
 import { SessionDocument, UpdateSessionDocumentationDocument } from "./sessions.documents";
 
 type Session = NonNullable<SessionQuery["session"]>;
@@ -119,7 +119,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
       ) : (
         error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />
       )}
-      {saved && !dirty && <Notice kind="success">Documentation saved.</Notice>}
+      {saved && !dirty && <SavedStatus>Documentation saved.</SavedStatus>}
       {canEdit && (
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={loading || !dirty}>

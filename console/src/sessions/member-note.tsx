@@ -1,10 +1,11 @@
 import { useEffect, useState } from "react";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import type { ClaimLineFieldsFragment, MemberNoteFieldsFragment, NoteElement } from "../__generated__/graphql";
+import { useViewer } from "../auth/viewer";
 import { formatDateTime } from "../lib/dates";
 import { errorCode, fieldErrorsOf } from "../lib/errors";
 import { NOTE_ELEMENT_LABELS } from "../lib/labels";
-import { ErrorMessage, Field, Notice, StatusBadge } from "../ui/ui";
+import { ErrorMessage, Field, Notice, SavedStatus, StatusBadge } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { AddNoteAddendumDocument, SaveMemberNoteDocument, SignMemberNoteDocument } from "./sessions.documents";
 
@@ -48,7 +49,7 @@ export function MemberNoteCard({
   const signed = Boolean(note?.signedAt);
   const state = signed ? "Signed" : note ? "Draft" : "No note yet";
   return (
-    <details className="note-card" open={!signed}>
+    <details className="note-card" open={!signed} id={`note-${client.id}`}>
       <summary>
         <span className="note-card__name">{memberName(client)}</span>
         <span className={`tag tag--${signed ? "ok" : "pending"}`}>{state}</span>
@@ -104,7 +105,8 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
 
   async function onSign(confirmed = false) {
     const gaps = SECTIONS.filter((sec) => required.has(sec.element) && draft[sec.key].trim() === "").map((sec) => sec.element);
-    if (gaps.length > 0 && !confirmed) {
+    // Signing is final, so it always asks first; with required sections empty it says which.
+    if (!confirmed) {
       setUnsignedGaps(gaps);
       return;
     }
@@ -176,8 +178,21 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
       ) : (
         error && <ErrorMessage error={error} />
       )}
-      {notice && <Notice kind="success">{notice}</Notice>}
-      {unsignedGaps && (
+      {notice && <SavedStatus key={notice}>{notice}</SavedStatus>}
+      {unsignedGaps && unsignedGaps.length === 0 && (
+        <div className="alert alert--info" role="alert">
+          <strong>Sign this note?</strong> Once signed it cannot be edited; later corrections are added as addenda.
+          <div className="button-row">
+            <button type="button" className="button button--small" onClick={() => setUnsignedGaps(null)}>
+              Keep editing
+            </button>
+            <button type="button" className="button button--small button--primary" onClick={() => void onSign(true)}>
+              Yes, sign the note
+            </button>
+          </div>
+        </div>
+      )}
+      {unsignedGaps && unsignedGaps.length > 0 && (
         <div className="alert alert--warning" role="alert">
           <strong>
             {payerName} requires {unsignedGaps.map((el) => NOTE_ELEMENT_LABELS[el].toLowerCase()).join(" and ")}, which this note leaves empty.
@@ -208,6 +223,7 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
 }
 
 function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; line: ClaimLineFieldsFragment | null; canWrite: boolean }) {
+  const timeZone = useViewer().viewer.practice.timezone;
   const missing = (line?.issues ?? []).filter((i) => i.code === "NOTE_INCOMPLETE" && i.element).map((i) => i.element as NoteElement);
   const [text, setText] = useState("");
   const [element, setElement] = useState<NoteElement | "">(missing[0] ?? "");
@@ -225,7 +241,7 @@ function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; 
         ))}
       </dl>
       <p className="muted">
-        Signed {note.signedAt ? formatDateTime(note.signedAt) : ""}
+        Signed {note.signedAt ? formatDateTime(note.signedAt, timeZone) : ""}
         {note.signedBy ? ` by ${note.signedBy.name}` : ""}. Signed notes are legal records: they are not edited, only amended.
       </p>
       {note.addenda.length > 0 && (
@@ -235,7 +251,7 @@ function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; 
               <p>{a.text}</p>
               <p className="muted">
                 {a.element ? `Completes ${NOTE_ELEMENT_LABELS[a.element].toLowerCase()} · ` : ""}
-                Addendum by {a.author.name}, {formatDateTime(a.createdAt)}
+                Addendum by {a.author.name}, {formatDateTime(a.createdAt, timeZone)}
               </p>
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { Link } from "../app/router";
+import { Link, useFocusFromHash } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { formatDate, formatTime } from "../lib/dates";
 import { GROUP_KIND_LABELS, MODALITY_LABELS } from "../lib/labels";
@@ -7,13 +7,16 @@ import { Empty, ErrorMessage, Loading, PageHeader, Section } from "../ui/ui";
 import { AttendanceForm } from "./attendance-form";
 import { ClaimLinesTable, StatusCounts } from "./claim-lines";
 import { DocumentationForm } from "./documentation-form";
+import { DraftNotesForm } from "./draft-notes-form";
 import { MemberNoteCard } from "./member-note";
+import { SessionDetailsForm } from "./session-details-form";
 import { SupervisorForm } from "./supervisor-form";
 import { SessionDocument } from "./sessions.documents";
 
 export function SessionPage({ id }: { id: string }) {
   const { viewer, can } = useViewer();
   const { data, loading, error, refetch } = useQuery(SessionDocument, { variables: { id, withBilling: can("ReadClaims") }, fetchPolicy: "cache-and-network" });
+  useFocusFromHash(Boolean(data?.session));
 
   if (loading && !data) return <Loading what="Loading session" />;
   if (error && !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
@@ -49,7 +52,13 @@ export function SessionPage({ id }: { id: string }) {
       />
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
 
-      <Section title="Attendance">
+      {can("ScheduleSessions") && (
+        <Section title="Session details" id="session-details">
+          <SessionDetailsForm key={session.id} session={session} canEdit />
+        </Section>
+      )}
+
+      <Section title="Attendance" id="attendance">
         <AttendanceForm key={session.id} session={session} canEdit={can("RecordAttendance")} />
       </Section>
 
@@ -57,7 +66,7 @@ export function SessionPage({ id }: { id: string }) {
         <SupervisorForm key={`${session.id}:${session.supervisor?.id ?? ""}`} session={session} canEdit={can("ScheduleSessions")} />
       </Section>
 
-      <Section title="Group documentation">
+      <Section title="Group documentation" id="group-documentation">
         <DocumentationForm session={session} canEdit={can("ScheduleSessions")} />
       </Section>
 
@@ -66,6 +75,7 @@ export function SessionPage({ id }: { id: string }) {
           <Empty title="No one is marked present.">Mark attendance first: every present member needs their own note.</Empty>
         ) : (
           <div className="note-list">
+            {can("WriteNotes") && <DraftNotesForm sessionId={session.id} members={present} />}
             {present.map((client) => (
               <MemberNoteCard key={client.id} sessionId={session.id} client={client} note={noteFor(client.id)} line={lineFor(client.id)} canWrite={can("WriteNotes")} />
             ))}
@@ -74,7 +84,7 @@ export function SessionPage({ id }: { id: string }) {
       </Section>
 
       <Section title="Claim lines">
-        {session.claimDecisions.length === 0 ? <Empty title="No claim lines yet.">Each member marked present gets one line.</Empty> : <ClaimLinesTable lines={session.claimDecisions} />}
+        {session.claimDecisions.length === 0 ? <Empty title="No claim lines yet.">Each member marked present gets one line.</Empty> : <ClaimLinesTable lines={session.claimDecisions} where={{ sessionId: session.id, clinicianId: session.supervisor?.id ?? session.leader.id }} />}
       </Section>
     </>
   );

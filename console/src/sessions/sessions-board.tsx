@@ -174,7 +174,7 @@ function SessionCard({ session, timeZone, payerId }: { session: SessionNode; tim
           No one is marked present yet, so there are no lines. <Link to={`/sessions/${session.id}`}>Record attendance</Link>
         </p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={`Claim lines of ${session.group.name}, ${formatDate(session.date)}`}>
           <table className="table--compact">
             <thead>
               <tr>

@@ -90,7 +90,7 @@ export const SessionDocument = graphql(`
       group { id name kind hasPsychotherapyComponent members { id firstName lastName } }
       leader { id name credential licensed }
       supervisor { id name credential licensed }
-      attendance { status client { id firstName lastName } }
+      attendance { status minutesAttended location client { id firstName lastName } }
       notes { ...MemberNoteFields }
       claimDecisions { ...ClaimLineFields }
     }
@@ -102,7 +102,7 @@ export const RecordAttendanceDocument = graphql(`
     recordAttendance(sessionId: $sessionId, entries: $entries) {
       id
       presentCount
-      attendance { status client { id firstName lastName } }
+      attendance { status minutesAttended location client { id firstName lastName } }
       claimDecisions { ...ClaimLineFields }
     }
   }
@@ -149,6 +149,29 @@ export const UpdateSessionSupervisorDocument = graphql(`
     updateSession(id: $id, input: $input) {
       id
       version
+      supervisor { id name credential licensed }
+      claimDecisions { ...ClaimLineFields }
+    }
+  }
+`);
+
+export const DraftMemberNotesDocument = graphql(`
+  mutation DraftMemberNotes($sessionId: ID!, $members: [DraftMemberNoteInput!]!) {
+    draftMemberNotes(sessionId: $sessionId, members: $members) { id ...MemberNoteFields }
+  }
+`);
+
+export const UpdateSessionDetailsDocument = graphql(`
+  mutation UpdateSessionDetails($id: ID!, $input: UpdateSessionInput!, $withBilling: Boolean!) {
+    updateSession(id: $id, input: $input) {
+      id
+      version
+      startsAt
+      date
+      durationMinutes
+      modality
+      placeOfService
+      leader { id name credential licensed }
       supervisor { id name credential licensed }
       claimDecisions { ...ClaimLineFields }
     }

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useViewer } from "../auth/viewer";
 import { CliniciansDocument } from "../clinicians/clinicians.documents";
 import { fieldErrorsOf } from "../lib/errors";
-import { ErrorMessage, Field, Notice } from "../ui/ui";
+import { ErrorMessage, Field, SavedStatus } from "../ui/ui";
 import { UpdateSessionSupervisorDocument } from "./sessions.documents";
 
 interface ClinicianRef {
@@ -69,7 +69,7 @@ export function SupervisorForm({ session, canEdit }: { session: { id: string; ve
         )}
       </Field>
       {error && !fields.supervisorId && <ErrorMessage error={error} />}
-      {saved && <Notice kind="success">Supervisor saved.</Notice>}
+      {saved && <SavedStatus>Supervisor saved.</SavedStatus>}
       <div className="button-row">
         <button type="submit" className="button" disabled={loading || choice === (session.supervisor?.id ?? "")}>
           {loading ? "Saving…" : "Save supervisor"}

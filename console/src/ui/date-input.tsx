@@ -6,7 +6,20 @@ import { Field } from "./ui";
  * A date typed as MM/DD/YYYY (or YYYY-MM-DD, or 10012026): the list changes when the field is left or Enter is
  * pressed, never on each keystroke, and a date that cannot be read says so instead of guessing.
  */
-export function DateInput({ label, value, onApply, invalidIf }: { label: string; value: string; onApply: (iso: string) => void; invalidIf?: (iso: string) => string | null }) {
+export function DateInput({
+  label,
+  value,
+  onApply,
+  invalidIf,
+  error: serverError,
+}: {
+  label: string;
+  value: string;
+  onApply: (iso: string) => void;
+  invalidIf?: (iso: string) => string | null;
+  /** The server's message for this field, shown unless the typed text has its own problem. */
+  error?: string;
+}) {
   const [draft, setDraft] = useState(formatDateInput(value));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,7 +41,7 @@ export function DateInput({ label, value, onApply, invalidIf }: { label: string;
   }
 
   return (
-    <Field label={label} hint="MM/DD/YYYY" error={error ?? undefined}>
+    <Field label={label} hint="MM/DD/YYYY" error={error ?? serverError}>
       {(p) => (
         <input
           {...p}

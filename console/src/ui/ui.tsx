@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
-import { errorCode, messageOf } from "../lib/errors";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { errorCode, fieldErrorsOf, messageOf, type FieldErrors } from "../lib/errors";
 import { STATUS_LABELS } from "../lib/labels";
 
 /** A label, its control, a hint and the server's message for that field, wired for screen readers. */
@@ -9,14 +9,18 @@ export function Field({
   hint,
   children,
   className,
+  id: controlId,
 }: {
+  /** The control's id when a link must reach it ("#session-length"); generated otherwise. */
+  id?: string;
   label: ReactNode;
   error?: string;
   hint?: ReactNode;
   children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
   className?: string;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = controlId ?? generatedId;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -71,13 +75,27 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
-/** An error from a query or mutation, in words; CONFLICT gets its own explanation and an optional way out. */
-export function ErrorMessage({ error, onRetry, retryLabel = "Try again" }: { error: unknown; onRetry?: () => void; retryLabel?: string }) {
+/**
+ * An error from a query or mutation, in words; CONFLICT gets its own explanation and an optional way out.
+ * Not every CONFLICT is a concurrent edit (the last owner cannot step down, a duplicate NPI): those
+ * screens pass their own heading, or null for none.
+ */
+export function ErrorMessage({
+  error,
+  onRetry,
+  retryLabel = "Try again",
+  conflictHeading = "Someone else changed this first.",
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  retryLabel?: string;
+  conflictHeading?: string | null;
+}) {
   if (!error) return null;
   const conflict = errorCode(error) === "CONFLICT";
   return (
     <div className={`alert ${conflict ? "alert--warning" : "alert--error"}`} role="alert">
-      {conflict && <strong>Someone else changed this first. </strong>}
+      {conflict && conflictHeading && <strong>{conflictHeading} </strong>}
       {messageOf(error)}
       {onRetry && (
         <button type="button" className="button button--small" onClick={onRetry}>
@@ -160,5 +178,29 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
         </>
       )}
     </dialog>
+  );
+}
+
+/**
+ * The server's field messages for the last save, minus those the user has since edited: a message
+ * about a value that is no longer there only misleads. `touch(field)` hides that field's message.
+ */
+export function useFieldErrors(error: unknown): [FieldErrors, (field: string) => void] {
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setEdited(new Set()), [error]);
+  const shown: FieldErrors = {};
+  for (const [field, message] of Object.entries(fieldErrorsOf(error))) if (!edited.has(field)) shown[field] = message;
+  const touch = useCallback((field: string) => setEdited((s) => (s.has(field) ? s : new Set([...s, field]))), []);
+  return [shown, touch];
+}
+
+/** A status line that takes focus when it appears, so keyboard and screen-reader users land on the result of a save. */
+export function SavedStatus({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <p ref={ref} tabIndex={-1} role="status" className="alert alert--success">
+      {children}
+    </p>
   );
 }

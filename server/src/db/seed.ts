@@ -103,12 +103,17 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   const payer = async (name: string, kind: "MEDICAID" | "MEDICARE" | "COMMERCIAL" | "TRICARE", payerCode: string, rules: PayerRulesPatch) =>
     (await services.payers.create(actor, { name, kind, payerCode, rules }, meta)).id;
   const payers = {
-    medicaid: await payer("Bay State Medicaid", "MEDICAID", "MCDMA", { feeCents: 4_850 }),
+    // Medicaid's reviewers deny groups documented as education, so its lines warn on class-like wording.
+    medicaid: await payer("Bay State Medicaid", "MEDICAID", "MCDMA", { feeCents: 4_850, warnClassLikeDocumentation: true }),
     medicare: await payer("Medicare Part B", "MEDICARE", "MCRB1", {
       maxGroupSize: 10,
       telehealthAudioAllowed: true,
       modifierRules: [{ modifier: "95", when: "TELEHEALTH_VIDEO" }, { modifier: "93", when: "TELEHEALTH_AUDIO" }],
       feeCents: 6_120,
+      // Telehealth lines: 10 for members at home, 02 for those elsewhere (as attendance records it).
+      telehealthPosByLocation: true,
+      // A member who leaves before three quarters of the session is not billed (ATTENDANCE_TOO_SHORT).
+      minAttendedPercent: 75,
     }),
     commercial: await payer("Blue Harbor PPO", "COMMERCIAL", "BHPPO", {
       minGroupSize: 3,
@@ -117,11 +122,15 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       modifierRules: [{ modifier: "GT", when: "TELEHEALTH_VIDEO" }],
       requiredNoteElements: ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS"],
       feeCents: 9_500,
+      // Lines rendered by a clinical social worker carry AJ.
+      credentialModifiers: [{ credential: "LCSW", modifier: "AJ" }],
       // Its members need a prior authorization in force with units left (see the authorizations below).
       requirePriorAuthorization: true,
     }),
     // A payer set up without its fee yet: its lines show MISSING_FEE until the practice enters it.
     tricare: await payer("TriWest Behavioral", "TRICARE", "TRIW1", {
+      // Notes signed more than a week after the session warn (NOTE_SIGNED_LATE): the seed signs last month's notes today.
+      signWithinDays: 7,
       modifierRules: [
         { modifier: "AJ", when: "ALWAYS" },
         { modifier: "95", when: "TELEHEALTH_VIDEO" },
@@ -137,6 +146,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   const lcsw = await clinician("Riley Chen", ["Riley", "Chen"], "1356420830", "LCSW", true, "1041C0700X");
   const psychologist = await clinician("Dr. Amara Obi", ["Amara", "Obi"], "1467531947", "PhD", true, "103T00000X");
   const peer = await clinician("Jordan Blake", ["Jordan", "Blake"], "1578642054", "CPRS", false, "175T00000X");
+  // The demo user signs in as Riley Chen, so only they sign the notes of Riley's groups.
+  await services.clinicians.linkUser(actor, lcsw, actor.userId, meta);
 
   const clientIds: string[] = [];
   for (const [i, spec] of CLIENTS.entries()) {
@@ -182,6 +193,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   const recovery = await group("Recovery Group", "SUBSTANCE_USE", true, lcsw, 75, ["Haddad", "Sullivan", "Delaney", "Moreno", "Okafor"]);
   const peerCircle = await group("Peer Support Circle", "SUPPORT", false, peer, 60, ["Petrov", "Haddad", "Reed"]);
   const family = await group("Family Sessions", "FAMILY", true, psychologist, 50, ["Brown", "Whitfield"]);
+  // Several families together: multiple-family group psychotherapy (90849), not 90853.
+  const multiFamily = await group("Multi-Family Recovery Night", "MULTI_FAMILY", true, lcsw, 90, ["Haddad", "Sullivan"]);
 
   interface SessionPlan {
     groupId: string;
@@ -196,6 +209,14 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     noteless?: string[];
     unsigned?: string[];
     incomplete?: string[];
+    /** Documentation other than the usual; the Recovery Group's first week reads as a class. */
+    documentation?: { topics: string; interventions: string };
+    /** Words added to a member's note participation; one names another member (OTHER_MEMBER_NAMED). */
+    noteAdds?: Record<string, string>;
+    /** Where telehealth members joined from. */
+    locations?: Record<string, "HOME" | "OTHER">;
+    /** Minutes attended, for members who left early or came late. */
+    attended?: Record<string, number>;
   }
   const plans: SessionPlan[] = [];
   const weekdays = (weekday: number) => {
@@ -218,6 +239,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
             : ["Martinez", "Okafor", "Nguyen", "Alvarez", "Lindqvist", "Siddiqui", "Raman"],
       absent: i === 2 ? ["Alvarez"] : i === 3 ? [] : ["Hughes"],
       incomplete: i === 0 ? ["Raman"] : [],
+      noteAdds: i === 1 ? { Okafor: " Paired for role play with Ava Martinez." } : undefined,
     }),
   );
   weekdays(4).forEach((date, i) =>
@@ -232,6 +254,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       absent: i === 0 ? [] : ["Carter"],
       unsigned: i === 0 ? ["Fischer"] : [],
       noteless: i === 2 ? ["Mensah"] : [],
+      // Whitfield left after 40 of 60 minutes one week (under Medicare's 75%) and after 50 another (enough).
+      attended: i === 2 ? { Whitfield: 40 } : i === 0 ? { Whitfield: 50 } : undefined,
+      locations: { Brown: "HOME", Reed: "OTHER", Fischer: "HOME" },
     }),
   );
   weekdays(1).forEach((date, i) =>
@@ -244,6 +269,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       placeOfService: "57",
       present: i === 1 ? ["Delaney", "Moreno"] : ["Haddad", "Sullivan", "Delaney", "Moreno", "Okafor"],
       undocumented: i === 3,
+      documentation: i === 0 ? { topics: "Lecture and video on the stages of change", interventions: "Handout on relapse warning signs; questions and answers" } : undefined,
     }),
   );
   weekdays(5).slice(0, 2).forEach((date) => plans.push({ groupId: peerCircle, date, time: "10:00", minutes: 60, modality: "IN_PERSON", present: ["Petrov", "Haddad", "Reed"] }));
@@ -252,6 +278,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   // Only one member came: individual psychotherapy, not 90853.
   plans.push({ groupId: process, date: addDays(weekdays(4)[0], 1), time: "15:00", minutes: 45, modality: "IN_PERSON", present: ["Brown"] });
   plans.push({ groupId: family, date: weekdays(3)[1], time: "16:00", minutes: 50, modality: "IN_PERSON", present: ["Brown", "Whitfield"] });
+  plans.push({ groupId: multiFamily, date: weekdays(3)[2], time: "18:30", minutes: 90, modality: "IN_PERSON", present: ["Haddad", "Sullivan"] });
 
   for (const plan of plans) {
     const session = await services.sessions.schedule(
@@ -260,10 +287,15 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       meta,
     );
     if (!plan.undocumented) {
-      await services.sessions.update(actor, session.id, { topics: "Emotion regulation; check-in on weekly goals", interventions: "Skills coaching, Socratic questioning, group feedback" }, meta);
+      await services.sessions.update(actor, session.id, plan.documentation ?? { topics: "Emotion regulation; check-in on weekly goals", interventions: "Skills coaching, Socratic questioning, group feedback" }, meta);
     }
-    const entries: { clientId: string; status: AttendanceStatus }[] = [
-      ...plan.present.map((last) => ({ clientId: c(last), status: "PRESENT" as const })),
+    const entries: { clientId: string; status: AttendanceStatus; minutesAttended?: number; location?: "HOME" | "OTHER" }[] = [
+      ...plan.present.map((last) => ({
+        clientId: c(last),
+        status: "PRESENT" as const,
+        ...(plan.attended?.[last] !== undefined ? { minutesAttended: plan.attended[last] } : {}),
+        ...(plan.locations?.[last] ? { location: plan.locations[last] } : {}),
+      })),
       ...(plan.absent ?? []).map((last) => ({ clientId: c(last), status: "ABSENT" as const })),
     ];
     await services.sessions.recordAttendance(actor, session.id, entries, meta);
@@ -275,7 +307,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         {
           sessionId: session.id,
           clientId: c(last),
-          participation: `${last} took an active part and shared a recent stressor.`,
+          participation: `${last} took an active part and shared a recent stressor.${plan.noteAdds?.[last] ?? ""}`,
           response: "Practiced the skill in role play and identified when to use it.",
           interventions: "Validation, skills coaching, homework review.",
           progress: complete ? "Reports fewer crisis urges this week." : null,

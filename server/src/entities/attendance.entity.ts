@@ -10,4 +10,10 @@ export class AttendanceEntity {
   @Column("uuid", { name: "client_id" }) clientId!: string;
   @Column({ type: "enum", enumName: "attendance_status", enum: ["PRESENT", "ABSENT", "EXCUSED"] }) status!: AttendanceStatus;
   @Column("timestamptz", { name: "recorded_at" }) recordedAt!: Date;
+  /** Null when not recorded: the member attended the whole session. */
+  @Column("integer", { name: "minutes_attended", nullable: true }) minutesAttended!: number | null;
+  @Column("timestamptz", { name: "arrived_at", nullable: true }) arrivedAt!: Date | null;
+  @Column("timestamptz", { name: "departed_at", nullable: true }) departedAt!: Date | null;
+  /** Where the member joined a telehealth session from; null when not recorded. */
+  @Column("text", { nullable: true }) location!: "HOME" | "OTHER" | null;
 }

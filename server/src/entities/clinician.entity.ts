@@ -14,5 +14,7 @@ export class ClinicianEntity {
   @Column("text") credential!: string;
   @Column("boolean") licensed!: boolean;
   @Column("date", { name: "license_expires_on", nullable: true }) licenseExpiresOn!: string | null;
+  /** The user who signs in as this clinician; null when none is linked. */
+  @Column("uuid", { name: "user_id", nullable: true }) userId!: string | null;
   @CreateDateColumn({ name: "created_at", type: "timestamptz" }) createdAt!: Date;
 }

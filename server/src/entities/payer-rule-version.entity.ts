@@ -22,6 +22,13 @@ export class PayerRuleVersionEntity {
   @Column("integer", { name: "max_units_per_day" }) maxUnitsPerDay!: number;
   @Column("integer", { name: "fee_cents" }) feeCents!: number;
   @Column("boolean", { name: "require_prior_authorization" }) requirePriorAuthorization!: boolean;
+  @Column("integer", { name: "min_attended_minutes", nullable: true }) minAttendedMinutes!: number | null;
+  @Column("integer", { name: "min_attended_percent", nullable: true }) minAttendedPercent!: number | null;
+  @Column("boolean", { name: "warn_class_like_documentation" }) warnClassLikeDocumentation!: boolean;
+  @Column("integer", { name: "sign_within_days", nullable: true }) signWithinDays!: number | null;
+  @Column("boolean", { name: "telehealth_pos_by_location" }) telehealthPosByLocation!: boolean;
+  @Column("jsonb", { name: "credential_modifiers" }) credentialModifiers!: { credential: string; modifier: string }[];
+  @Column("text", { name: "late_signature_severity" }) lateSignatureSeverity!: "WARNING" | "ERROR";
   @Column("timestamptz", { name: "created_at" }) createdAt!: Date;
   @Column("uuid", { name: "created_by", nullable: true }) createdBy!: string | null;
 }

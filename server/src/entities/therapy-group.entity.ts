@@ -6,7 +6,7 @@ export class TherapyGroupEntity {
   @PrimaryColumn("uuid", { name: "practice_id" }) practiceId!: string;
   @PrimaryColumn("uuid") id!: string;
   @Column("text") name!: string;
-  @Column({ type: "enum", enumName: "group_kind", enum: ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY"] })
+  @Column({ type: "enum", enumName: "group_kind", enum: ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY", "MULTI_FAMILY"] })
   kind!: GroupKind;
   @Column("boolean", { name: "has_psychotherapy_component" }) hasPsychotherapyComponent!: boolean;
   @Column("uuid", { name: "leader_id" }) leaderId!: string;

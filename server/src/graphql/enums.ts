@@ -16,6 +16,7 @@ export enum GroupKindEnum {
   PSYCHOEDUCATION = "PSYCHOEDUCATION",
   SUPPORT = "SUPPORT",
   FAMILY = "FAMILY",
+  MULTI_FAMILY = "MULTI_FAMILY",
 }
 export enum ModalityEnum { IN_PERSON = "IN_PERSON", TELEHEALTH_VIDEO = "TELEHEALTH_VIDEO", TELEHEALTH_AUDIO = "TELEHEALTH_AUDIO" }
 export enum AttendanceStatusEnum { PRESENT = "PRESENT", ABSENT = "ABSENT", EXCUSED = "EXCUSED" }
@@ -53,7 +54,12 @@ export enum ClaimIssueCodeEnum {
   AUTH_REQUIRED = "AUTH_REQUIRED",
   AUTH_EXHAUSTED = "AUTH_EXHAUSTED",
   MISSING_REGISTRATION = "MISSING_REGISTRATION",
+  ATTENDANCE_TOO_SHORT = "ATTENDANCE_TOO_SHORT",
+  DOCUMENTATION_READS_AS_CLASS = "DOCUMENTATION_READS_AS_CLASS",
+  OTHER_MEMBER_NAMED = "OTHER_MEMBER_NAMED",
+  NOTE_SIGNED_LATE = "NOTE_SIGNED_LATE",
 }
+export enum MemberLocationEnum { HOME = "HOME", OTHER = "OTHER" }
 export enum SexEnum { FEMALE = "FEMALE", MALE = "MALE", UNKNOWN = "UNKNOWN" }
 export enum SubscriberRelationshipEnum { SELF = "SELF", SPOUSE = "SPOUSE", CHILD = "CHILD", OTHER = "OTHER" }
 export enum UsageIndicatorEnum { T = "T", P = "P" }
@@ -76,7 +82,15 @@ registerEnumType(ClaimIssueCodeEnum, {
     AUTH_REQUIRED: { description: "The payer requires a prior authorization and none for the member with this payer is in force on the date of service." },
     AUTH_EXHAUSTED: { description: "The prior authorization in force has no units left: billed lines and earlier lines of the authorization used them all." },
     MISSING_REGISTRATION: { description: "The claim lacks what the 837P requires of the member or the insured (sex, address, subscriber details)." },
+    ATTENDANCE_TOO_SHORT: { description: "The member attended fewer minutes than the payer's minimum (in minutes or as a share of the session)." },
+    NOTE_SIGNED_LATE: { description: "The member's note was signed more days after the session than the payer allows (a WARNING or an ERROR, as the payer's rules say)." },
+    OTHER_MEMBER_NAMED: { description: "Warning: the member's note contains another present member's first and last name (a privacy breach in the member's record)." },
+    DOCUMENTATION_READS_AS_CLASS: { description: "Warning: the group documentation or the member's note uses didactic words (lecture, video, handout, class) and names no therapeutic intervention." },
   },
+});
+registerEnumType(MemberLocationEnum, {
+  name: "MemberLocation",
+  description: "Where a member joined a telehealth session from: HOME (place of service 10) or OTHER (02), for payers that bill by it.",
 });
 registerEnumType(SexEnum, { name: "Sex", description: "Sex as claims carry it (837P DMG03: F, M or U)." });
 registerEnumType(SubscriberRelationshipEnum, {

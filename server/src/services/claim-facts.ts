@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { evaluateSessions } from "../domain/engine/index.js";
 import type {
+  AttendanceFacts,
   AuthorizationFacts,
   CoverageFacts,
   EngineInput,
   GroupKind,
   LeaderFacts,
   MemberFacts,
+  MemberLocation,
   Modality,
   NoteElement,
   NoteFacts,
@@ -51,24 +53,6 @@ export interface LoadedFacts {
 
 export type DateSelection = { from: string; to: string } | { dates: string[] };
 
-/**
- * Every character JavaScript's String.prototype.trim removes (WhiteSpace and LineTerminator): the engine's
- * isBlank trims with it, and the SQL below must call exactly the same texts blank.
- */
-const TRIMMED = "\u0009-\u000D\u0020\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
-export const BLANK_PATTERN = `^[${TRIMMED}]*$`;
-
-/**
- * The engine reads only whether a note section or a session's topics are blank, never what they say. The loader
- * asks PostgreSQL for that flag and hands the engine this marker for a documented section, so clinical text never
- * leaves the database for billing and no text is parsed per line.
- */
-export const DOCUMENTED = "documented";
-
-const documented = (flag: boolean): string | null => (flag ? DOCUMENTED : null);
-
-/** `$3` of the queries that read text is BLANK_PATTERN. */
-const isDocumented = (column: string) => `(${column} IS NOT NULL AND ${column} !~ $3)`;
 
 /**
  * Everything the engine needs for the sessions on the given dates, in one plain-row query per kind of row
@@ -222,54 +206,54 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
   const empty = emptyInput(practice);
   if (sessionIds.length === 0) return empty;
   const params = [practiceId, sessionIds];
-  const withText = [...params, BLANK_PATTERN];
   const ofSessions = "s.practice_id = $1 AND s.id = ANY($2::uuid[])";
 
   const sessionRows: SessionRow[] = await manager.query(
     `SELECT s.id, s.starts_at AS "startsAt", s.duration_minutes AS "durationMinutes", s.modality, s.place_of_service AS "placeOfService",
-            ${isDocumented("s.topics")} AS "hasTopics", ${isDocumented("s.interventions")} AS "hasInterventions",
+            s.topics, s.interventions,
             s.leader_id AS "leaderId", s.supervisor_id AS "supervisorId",
             g.kind AS "groupKind", g.has_psychotherapy_component AS "hasPsychotherapyComponent"
      FROM group_sessions s JOIN therapy_groups g ON g.practice_id = s.practice_id AND g.id = s.group_id
      WHERE ${ofSessions}
      ORDER BY s.starts_at, s.id`,
-    withText,
+    params,
   );
-  const present: { sessionId: string; clientId: string }[] = await manager.query(
-    `SELECT a.session_id AS "sessionId", a.client_id AS "clientId"
+  const present: { sessionId: string; clientId: string; minutesAttended: number | null; location: MemberLocation | null }[] = await manager.query(
+    `SELECT a.session_id AS "sessionId", a.client_id AS "clientId", a.minutes_attended AS "minutesAttended", a.location
      FROM attendance a JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
      WHERE ${ofSessions} AND a.status = 'PRESENT'`,
     params,
   );
+  // Note text is read, not only whether it is blank: the class-like and other-member checks read the words.
   const notes: NoteRow[] = await manager.query(
     `SELECT n.session_id AS "sessionId", n.client_id AS "clientId", n.signed_at AS "signedAt",
-            ${isDocumented("n.participation")} AS participation, ${isDocumented("n.response")} AS response,
-            ${isDocumented("n.interventions")} AS interventions, ${isDocumented("n.progress")} AS progress,
-            ${isDocumented("n.plan")} AS plan, ${isDocumented("n.risk")} AS risk
+            n.participation, n.response, n.interventions, n.progress, n.plan, n.risk
      FROM member_notes n JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
      WHERE ${ofSessions}`,
-    withText,
+    params,
   );
-  // Only what the engine counts: a non-blank addendum to a signed note that names the element it completes.
-  const completions: { sessionId: string; clientId: string; element: NoteElement }[] = await manager.query(
-    `SELECT DISTINCT n.session_id AS "sessionId", n.client_id AS "clientId", a.element
+  // Addenda count only on signed notes (an unsigned note is edited instead); their text is read like the note's.
+  const addenda: { sessionId: string; clientId: string; element: NoteElement | null; text: string }[] = await manager.query(
+    `SELECT n.session_id AS "sessionId", n.client_id AS "clientId", a.element, a.text
      FROM note_addenda a
      JOIN member_notes n ON n.practice_id = a.practice_id AND n.id = a.note_id
      JOIN group_sessions s ON s.practice_id = n.practice_id AND s.id = n.session_id
-     WHERE ${ofSessions} AND n.signed_at IS NOT NULL AND a.element IS NOT NULL AND ${isDocumented("a.text")}`,
-    withText,
+     WHERE ${ofSessions} AND n.signed_at IS NOT NULL
+     ORDER BY a.created_at, a.id`,
+    params,
   );
 
   const clientIds = [...new Set(present.map((a) => a.clientId))];
   const clinicianIds = [...new Set(sessionRows.flatMap((s) => (s.supervisorId ? [s.leaderId, s.supervisorId] : [s.leaderId])))];
   const clinicians: LeaderFacts[] = await manager.query(
-    `SELECT id, licensed, to_char(license_expires_on, 'YYYY-MM-DD') AS "licenseExpiresOn" FROM clinicians WHERE practice_id = $1 AND id = ANY($2::uuid[])`,
+    `SELECT id, licensed, to_char(license_expires_on, 'YYYY-MM-DD') AS "licenseExpiresOn", credential FROM clinicians WHERE practice_id = $1 AND id = ANY($2::uuid[])`,
     [practiceId, clinicianIds],
   );
   // Registration: what MISSING_REGISTRATION reads of the client (sex and address), nothing else of their record.
-  const clients: ({ id: string; diagnosisCodes: string[] } & ClientRegistrationColumns)[] = clientIds.length
+  // Names too: OTHER_MEMBER_NAMED looks for them in the other members' notes.
+  const clients: ({ id: string; firstName: string; lastName: string; diagnosisCodes: string[] } & ClientRegistrationColumns)[] = clientIds.length
     ? await manager.query(
-        `SELECT id, diagnosis_codes AS "diagnosisCodes", sex, address_line1 AS "addressLine1", address_line2 AS "addressLine2",
+        `SELECT id, first_name AS "firstName", last_name AS "lastName", diagnosis_codes AS "diagnosisCodes", sex, address_line1 AS "addressLine1", address_line2 AS "addressLine2",
                 address_city AS "addressCity", address_state AS "addressState", address_zip AS "addressZip"
          FROM clients WHERE practice_id = $1 AND id = ANY($2::uuid[])`,
         [practiceId, clientIds],
@@ -299,16 +283,23 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
                 telehealth_place_of_service AS "telehealthPlaceOfService", modifier_rules AS "modifierRules",
                 required_note_elements AS "requiredNoteElements", require_signed_note AS "requireSignedNote",
                 require_licensed_leader AS "requireLicensedLeader", max_units_per_day AS "maxUnitsPerDay",
-                fee_cents AS "feeCents", require_prior_authorization AS "requirePriorAuthorization", created_at AS "createdAt"
+                fee_cents AS "feeCents", require_prior_authorization AS "requirePriorAuthorization",
+                min_attended_minutes AS "minAttendedMinutes", min_attended_percent AS "minAttendedPercent",
+                warn_class_like_documentation AS "warnClassLikeDocumentation", sign_within_days AS "signWithinDays",
+                late_signature_severity AS "lateSignatureSeverity", credential_modifiers AS "credentialModifiers",
+                telehealth_pos_by_location AS "telehealthPosByLocation", created_at AS "createdAt"
          FROM payer_rule_versions WHERE practice_id = $1 AND payer_id = ANY($2::uuid[])
          ORDER BY created_at, id`,
         [practiceId, payerIds],
       )
     : [];
 
-  const clinicianById = new Map(clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn }]));
+  const clinicianById = new Map(clinicians.map((c) => [c.id, { id: c.id, licensed: c.licensed, licenseExpiresOn: c.licenseExpiresOn, credential: c.credential }]));
   const members = new Map<string, MemberFacts>(
-    clients.map((c) => [c.id, { clientId: c.id, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) }]),
+    clients.map((c) => [
+      c.id,
+      { clientId: c.id, firstName: c.firstName, lastName: c.lastName, diagnosisCodes: c.diagnosisCodes, coverages: [], registration: registrationOf(c) },
+    ]),
   );
   for (const c of coverages) {
     members.get(c.clientId)?.coverages.push({
@@ -324,18 +315,18 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
   const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] }]));
   for (const { payerId, ...version } of versions) payers.get(payerId)?.ruleVersions.push(version as RuleVersion);
 
-  const completedBy = groupBy(completions, (c) => `${c.sessionId}:${c.clientId}`);
+  const addendaBy = groupBy(addenda, (a) => `${a.sessionId}:${a.clientId}`);
   const noteFacts = notes.map((n): NoteFacts & { sessionId: string } => ({
     sessionId: n.sessionId,
     clientId: n.clientId,
-    participation: documented(n.participation),
-    response: documented(n.response),
-    interventions: documented(n.interventions),
-    progress: documented(n.progress),
-    plan: documented(n.plan),
-    risk: documented(n.risk),
+    participation: n.participation,
+    response: n.response,
+    interventions: n.interventions,
+    progress: n.progress,
+    plan: n.plan,
+    risk: n.risk,
     signedAt: n.signedAt,
-    addenda: (completedBy.get(`${n.sessionId}:${n.clientId}`) ?? []).map((c) => ({ element: c.element, text: DOCUMENTED })),
+    addenda: (addendaBy.get(`${n.sessionId}:${n.clientId}`) ?? []).map((a) => ({ element: a.element, text: a.text })),
   }));
   const presentBySession = groupBy(present, (a) => a.sessionId);
   const notesBySession = groupBy(noteFacts, (n) => n.sessionId);
@@ -345,16 +336,27 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
     durationMinutes: s.durationMinutes,
     modality: s.modality,
     placeOfService: s.placeOfService,
-    topics: documented(s.hasTopics),
-    interventions: documented(s.hasInterventions),
+    topics: s.topics,
+    interventions: s.interventions,
     groupKind: s.groupKind,
     hasPsychotherapyComponent: s.hasPsychotherapyComponent,
     leader: clinicianById.get(s.leaderId)!,
     supervisor: s.supervisorId ? clinicianById.get(s.supervisorId)! : null,
     presentClientIds: (presentBySession.get(s.id) ?? []).map((a) => a.clientId),
     notes: notesBySession.get(s.id) ?? [],
+    attendance: attendanceFactsOf(presentBySession.get(s.id) ?? []),
   }));
   return { ...empty, sessions, members, payers };
+}
+
+/** What attendance recorded beyond presence (minutes, where a telehealth member joined from); members with nothing recorded get no entry. */
+function attendanceFactsOf(present: { clientId: string; minutesAttended: number | null; location: MemberLocation | null }[]): ReadonlyMap<string, AttendanceFacts> | undefined {
+  let facts: Map<string, AttendanceFacts> | undefined;
+  for (const a of present) {
+    if (a.minutesAttended === null && a.location === null) continue;
+    (facts ??= new Map()).set(a.clientId, { minutesAttended: a.minutesAttended, location: a.location });
+  }
+  return facts;
 }
 
 interface SessionRow {
@@ -363,8 +365,8 @@ interface SessionRow {
   durationMinutes: number;
   modality: Modality;
   placeOfService: string | null;
-  hasTopics: boolean;
-  hasInterventions: boolean;
+  topics: string | null;
+  interventions: string | null;
   leaderId: string;
   supervisorId: string | null;
   groupKind: GroupKind;
@@ -375,12 +377,12 @@ interface NoteRow {
   sessionId: string;
   clientId: string;
   signedAt: Date | null;
-  participation: boolean;
-  response: boolean;
-  interventions: boolean;
-  progress: boolean;
-  plan: boolean;
-  risk: boolean;
+  participation: string | null;
+  response: string | null;
+  interventions: string | null;
+  progress: string | null;
+  plan: string | null;
+  risk: string | null;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

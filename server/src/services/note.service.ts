@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { QueryFailedError, type EntityManager } from "typeorm";
-import { ClientEntity, GroupSessionEntity, MemberNoteEntity, NoteAddendumEntity } from "../entities/index.js";
+import { In, QueryFailedError, type EntityManager } from "typeorm";
+import { DEFAULT_DRAFT_ELEMENTS, draftSections } from "../domain/notes/drafting.js";
+import { evaluateSessions } from "../domain/engine/index.js";
+import { AttendanceEntity, ClientEntity, ClinicianEntity, GroupSessionEntity, MemberNoteEntity, NoteAddendumEntity, TherapyGroupEntity } from "../entities/index.js";
+import { loadFactsForDates } from "./claim-facts.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
 import { changedFields, writeAudit } from "./audit.js";
 import type { Database } from "./database.js";
@@ -15,6 +18,7 @@ type NoteField = (typeof NOTE_FIELDS)[number];
 export type SaveMemberNoteInput = { sessionId: string; clientId: string; expectedVersion?: number | null } & { [K in NoteField]?: string | null };
 
 const MAX_NOTE_FIELD = 10_000;
+const MAX_DRAFT_WORDS = 500;
 const SIGNED = () => conflict("This note is signed and can no longer be changed; add an addendum instead");
 const STALE = () => conflict("Someone else saved this note since you loaded it; reload it and apply your change again");
 
@@ -54,6 +58,71 @@ export class NoteService {
         if (isUniqueViolation(error, "member_notes_unique")) throw STALE();
         throw error;
       }
+    });
+  }
+
+  /**
+   * Drafts the note of every member present who has no signed note, from the session's documentation, each member's
+   * few words and the group kind's templates, filling the elements the member's payer requires (a common set when it
+   * lists none). Only empty sections are written, so nothing a clinician wrote is replaced; nothing is signed.
+   */
+  async draft(actor: Actor, sessionId: string, members: { clientId: string; words?: string | null }[], meta: RequestMeta): Promise<MemberNoteEntity[]> {
+    const errors: FieldError[] = [];
+    if (members.length > 200) errors.push({ field: "members", message: "At most 200 members per call" });
+    members.forEach((m, i) => {
+      if ((m.words?.length ?? 0) > MAX_DRAFT_WORDS) errors.push({ field: `members[${i}].words`, message: `At most ${MAX_DRAFT_WORDS} characters; the draft is for a few words, the note for the rest` });
+      if (members.findIndex((x) => x.clientId === m.clientId) !== i) errors.push({ field: `members[${i}].clientId`, message: "Each member may appear once per call" });
+    });
+    assertValid(errors);
+    if (!isUuid(sessionId)) throw notFound("Session");
+    if (!members.every((m) => isUuid(m.clientId))) throw notFound("Client");
+    return this.db.inPractice(actor, async (manager) => {
+      const session = await manager.findOne(GroupSessionEntity, { where: { id: sessionId }, lock: { mode: "pessimistic_write" } });
+      if (!session) throw notFound("Session");
+      const present = await manager.findBy(AttendanceEntity, { sessionId, status: "PRESENT" });
+      const presentIds = new Set(present.map((a) => a.clientId));
+      const absent: FieldError[] = [];
+      members.forEach((m, i) => {
+        if (!presentIds.has(m.clientId)) absent.push({ field: `members[${i}].clientId`, message: "This member is not marked present at the session; record attendance first" });
+      });
+      // A client of another practice is as unknown as an absent one: the same answer, nothing about it revealed.
+      assertValid(absent);
+      const group = await manager.findOneByOrFail(TherapyGroupEntity, { id: session.groupId });
+      const clients = present.length ? await manager.findBy(ClientEntity, { id: In(present.map((a) => a.clientId)) }) : [];
+      const notes = present.length ? await manager.findBy(MemberNoteEntity, { sessionId }) : [];
+      const facts = await loadFactsForDates(manager, actor.practiceId, { dates: [session.serviceDate] });
+      const required = new Map(evaluateSessions(facts.input).filter((d) => d.sessionId === sessionId).map((d) => [d.clientId, d.requiredNoteElements]));
+      const words = new Map(members.map((m) => [m.clientId, m.words ?? null]));
+      const drafted: MemberNoteEntity[] = [];
+      for (const attendance of [...present].sort((a, b) => (a.clientId < b.clientId ? -1 : 1))) {
+        const note = notes.find((n) => n.clientId === attendance.clientId);
+        if (note?.signedAt) continue;
+        const client = clients.find((c) => c.id === attendance.clientId)!;
+        const elements = required.get(client.id)?.length ? required.get(client.id)! : DEFAULT_DRAFT_ELEMENTS;
+        const sections = draftSections(
+          {
+            firstName: client.firstName,
+            groupKind: group.kind,
+            topics: session.topics,
+            interventions: session.interventions,
+            words: words.get(client.id) ?? null,
+            durationMinutes: session.durationMinutes,
+            minutesAttended: attendance.minutesAttended,
+          },
+          elements,
+        );
+        const input: SaveMemberNoteInput = { sessionId, clientId: client.id };
+        let filling = false;
+        for (const [element, text] of Object.entries(sections) as [NoteElement, string][]) {
+          const field = element.toLowerCase() as (typeof NOTE_FIELDS)[number];
+          if (note && note[field] !== null && note[field]!.trim() !== "") continue;
+          input[field] = text;
+          filling = true;
+        }
+        if (!filling) continue;
+        drafted.push(await this.upsert(manager, actor, input, meta));
+      }
+      return drafted;
     });
   }
 
@@ -97,6 +166,7 @@ export class NoteService {
       const note = await manager.findOne(MemberNoteEntity, { where: { id }, lock: { mode: "pessimistic_write" } });
       if (!note) throw notFound("Note");
       if (note.signedAt) throw conflict("This note is already signed");
+      await assertMaySign(manager, actor, note.sessionId);
       if (NOTE_FIELDS.every((f) => note[f] === null)) {
         throw new DomainError(ErrorCode.BadUserInput, "An empty note cannot be signed; write it first", [{ field: "id", message: "The note has no content" }]);
       }
@@ -140,4 +210,21 @@ export class NoteService {
       changes,
     });
   }
+}
+
+/**
+ * A note is signed by the clinician who led or supervised the session. Once either of them is linked to a user,
+ * only the linked users sign; while neither is linked (a practice that has not linked its clinicians), anyone
+ * who may write notes still signs, as before links existed.
+ */
+async function assertMaySign(manager: EntityManager, actor: Actor, sessionId: string): Promise<void> {
+  const session = await manager.findOneByOrFail(GroupSessionEntity, { id: sessionId });
+  const ids = session.supervisorId ? [session.leaderId, session.supervisorId] : [session.leaderId];
+  const clinicians = await manager.find(ClinicianEntity, { where: ids.map((id) => ({ id })) });
+  const linked = clinicians.filter((c) => c.userId !== null);
+  if (linked.length === 0 || linked.some((c) => c.userId === actor.userId)) return;
+  throw new DomainError(
+    ErrorCode.Forbidden,
+    `Only the session's leader or supervisor signs its notes (${linked.map((c) => c.name).join(" or ")}). Ask them to sign it, or have an administrator link your account to the right clinician (Clinicians).`,
+  );
 }

@@ -45,6 +45,62 @@ export interface UpdateSessionInput {
 export interface AttendanceEntry {
   clientId: string;
   status: AttendanceStatus;
+  /** undefined keeps what is recorded; null clears it (the member attended the whole session). */
+  minutesAttended?: number | null;
+  arrivedAt?: Date | null;
+  departedAt?: Date | null;
+  /** Where the member joined a telehealth session from; undefined keeps it, null clears it. */
+  location?: "HOME" | "OTHER" | null;
+}
+
+/** How long a member stayed, as one entry of recordAttendance sets it; undefined when the entry keeps what is recorded. */
+interface AttendedTime {
+  minutesAttended: number | null;
+  arrivedAt: Date | null;
+  departedAt: Date | null;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The minutes an entry records, entered or worked out from arrival and departure (rounded to the nearest minute),
+ * never more than the session lasted: payers compare them with the session's length.
+ */
+function attendedTimeOf(entry: AttendanceEntry, at: string, durationMinutes: number, errors: FieldError[]): AttendedTime | undefined {
+  const { minutesAttended, arrivedAt, departedAt } = entry;
+  const timesGiven = arrivedAt !== undefined || departedAt !== undefined;
+  if (minutesAttended === undefined && !timesGiven) return undefined;
+  const cleared = (minutesAttended ?? null) === null && (arrivedAt ?? null) === null && (departedAt ?? null) === null;
+  if (cleared) return { minutesAttended: null, arrivedAt: null, departedAt: null };
+  if (entry.status !== "PRESENT") {
+    errors.push({ field: `${at}.minutesAttended`, message: "Minutes attended are recorded only for a member marked PRESENT" });
+    return undefined;
+  }
+  if (minutesAttended != null && timesGiven) {
+    errors.push({ field: `${at}.minutesAttended`, message: "Give either the minutes attended or the arrival and departure times, not both" });
+    return undefined;
+  }
+  if (minutesAttended != null) {
+    if (!Number.isInteger(minutesAttended) || minutesAttended < 0 || minutesAttended > durationMinutes) {
+      errors.push({ field: `${at}.minutesAttended`, message: `Minutes attended must be a whole number from 0 to the session's ${durationMinutes} minutes` });
+      return undefined;
+    }
+    return { minutesAttended, arrivedAt: null, departedAt: null };
+  }
+  if (!(arrivedAt instanceof Date) || !(departedAt instanceof Date)) {
+    errors.push({ field: `${at}.${arrivedAt instanceof Date ? "departedAt" : "arrivedAt"}`, message: "Give both the arrival and the departure time" });
+    return undefined;
+  }
+  const minutes = Math.round((departedAt.getTime() - arrivedAt.getTime()) / MINUTE_MS);
+  if (departedAt.getTime() <= arrivedAt.getTime()) {
+    errors.push({ field: `${at}.departedAt`, message: "Departure must be after arrival" });
+    return undefined;
+  }
+  if (minutes > durationMinutes) {
+    errors.push({ field: `${at}.departedAt`, message: `Arrival to departure is ${minutes} minutes, longer than the session's ${durationMinutes} minutes; correct the times` });
+    return undefined;
+  }
+  return { minutesAttended: minutes, arrivedAt, departedAt };
 }
 
 const MAX_DOCUMENTATION = 10_000;
@@ -269,18 +325,64 @@ export class SessionService {
       const session = await manager.findOne(GroupSessionEntity, { where: { id: sessionId }, lock: { mode: "pessimistic_write" } });
       if (!session) throw notFound("Session");
       if (clientIds.length > 0 && (await manager.countBy(ClientEntity, { id: In(clientIds) })) !== clientIds.length) throw notFound("Client");
+      const errors: FieldError[] = [];
+      const times = entries.map((entry, i) => attendedTimeOf(entry, `entries[${i}]`, session.durationMinutes, errors));
+      entries.forEach((entry, i) => {
+        if (entry.location == null) return;
+        if (entry.location !== "HOME" && entry.location !== "OTHER") errors.push({ field: `entries[${i}].location`, message: "Location must be HOME or OTHER" });
+        else if (session.modality === "IN_PERSON") errors.push({ field: `entries[${i}].location`, message: "A member's location is recorded only for telehealth sessions; this one was in person" });
+        else if (entry.status !== "PRESENT") errors.push({ field: `entries[${i}].location`, message: "A location is recorded only for a member marked PRESENT" });
+      });
+      assertValid(errors);
       const previous = clientIds.length ? await manager.find(AttendanceEntity, { where: { sessionId, clientId: In(clientIds) } }) : [];
-      const before = new Map(previous.map((a) => [a.clientId, a.status]));
-      for (const entry of entries) {
+      const before = new Map(previous.map((a) => [a.clientId, a]));
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        const time = times[i];
+        // A member no longer present keeps no minutes; an entry without minutes keeps those recorded.
+        const setTime = time !== undefined || entry.status !== "PRESENT";
+        const setLocation = entry.location !== undefined || entry.status !== "PRESENT";
         await manager.query(
-          `INSERT INTO attendance (practice_id, id, session_id, client_id, status) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (practice_id, session_id, client_id) DO UPDATE SET status = EXCLUDED.status, recorded_at = now()`,
-          [actor.practiceId, randomUUID(), sessionId, entry.clientId, entry.status],
+          `INSERT INTO attendance (practice_id, id, session_id, client_id, status, minutes_attended, arrived_at, departed_at, location) VALUES ($1, $2, $3, $4, $5, $7, $8, $9, $11)
+           ON CONFLICT (practice_id, session_id, client_id) DO UPDATE SET status = EXCLUDED.status, recorded_at = now(),
+             minutes_attended = CASE WHEN $6 THEN EXCLUDED.minutes_attended ELSE attendance.minutes_attended END,
+             arrived_at = CASE WHEN $6 THEN EXCLUDED.arrived_at ELSE attendance.arrived_at END,
+             departed_at = CASE WHEN $6 THEN EXCLUDED.departed_at ELSE attendance.departed_at END,
+             location = CASE WHEN $10 THEN EXCLUDED.location ELSE attendance.location END`,
+          [
+            actor.practiceId,
+            randomUUID(),
+            sessionId,
+            entry.clientId,
+            entry.status,
+            setTime,
+            time?.minutesAttended ?? null,
+            time?.arrivedAt ?? null,
+            time?.departedAt ?? null,
+            setLocation,
+            entry.status === "PRESENT" ? (entry.location ?? null) : null,
+          ],
         );
       }
-      const changes: Record<string, { before: AttendanceStatus | null; after: AttendanceStatus }> = {};
-      for (const entry of entries) {
-        if (before.get(entry.clientId) !== entry.status) changes[entry.clientId] = { before: before.get(entry.clientId) ?? null, after: entry.status };
+      const changes: Record<
+        string,
+        { before: AttendanceStatus | null; after: AttendanceStatus; minutesAttended?: { before: number | null; after: number | null }; location?: { before: string | null; after: string | null } }
+      > = {};
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        const was = before.get(entry.clientId);
+        const minutesBefore = was?.minutesAttended ?? null;
+        const minutesAfter = times[i] !== undefined ? times[i]!.minutesAttended : entry.status === "PRESENT" ? minutesBefore : null;
+        const locationBefore = was?.location ?? null;
+        const locationAfter = entry.status !== "PRESENT" ? null : entry.location !== undefined ? entry.location : locationBefore;
+        if (was?.status !== entry.status || minutesBefore !== minutesAfter || locationBefore !== locationAfter) {
+          changes[entry.clientId] = {
+            before: was?.status ?? null,
+            after: entry.status,
+            ...(minutesBefore !== minutesAfter ? { minutesAttended: { before: minutesBefore, after: minutesAfter } } : {}),
+            ...(locationBefore !== locationAfter ? { location: { before: locationBefore, after: locationAfter } } : {}),
+          };
+        }
       }
       if (Object.keys(changes).length > 0) {
         await writeAudit(manager, {

@@ -99,3 +99,47 @@ describe("audit events", () => {
     }
   });
 });
+
+describe("audit event filters", () => {
+  const FILTERED = `query ($actorUserId: ID, $action: String, $from: Date, $to: Date) {
+    auditEvents(actorUserId: $actorUserId, action: $action, from: $from, to: $to, first: 100) { totalCount edges { node { action actor { id } } } }
+  }`;
+
+  it("filters by user, action and the practice's calendar days, and together", async () => {
+    const owner = await signUpPractice(server);
+    const admin = await memberWithRole(server, owner, "ADMIN");
+    const adminId = expectOk(await server.gql(`{ me { user { id } } }`, {}, admin.token)).me.user.id as string;
+    const base = expectOk(await server.gql(FILTERED, {}, owner.token)).auditEvents.totalCount;
+    expectOk(await server.gql(`mutation { createPayer(input: { name: "O", kind: OTHER, payerCode: "O1" }) { id } }`, {}, owner.token));
+    expectOk(await server.gql(`mutation { createPayer(input: { name: "A", kind: OTHER, payerCode: "A1" }) { id } }`, {}, admin.token));
+    const byAdmin = expectOk(await server.gql(FILTERED, { actorUserId: adminId }, owner.token)).auditEvents;
+    expect(byAdmin.edges.every((e: { node: { actor: { id: string } } }) => e.node.actor.id === adminId)).toBe(true);
+    expect(byAdmin.edges.map((e: { node: { action: string } }) => e.node.action)).toContain("payer.create");
+
+    const creates = expectOk(await server.gql(FILTERED, { action: "payer.create" }, owner.token)).auditEvents;
+    expect(creates.totalCount).toBe(2);
+    expect(expectOk(await server.gql(FILTERED, { action: "payer.create", actorUserId: owner.userId }, owner.token)).auditEvents.totalCount).toBe(1);
+
+    const { timezone } = expectOk(await server.gql(`{ me { practice { timezone } } }`, {}, owner.token)).me.practice;
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    // Everything in this practice was written just now, so today holds all of it.
+    expect(expectOk(await server.gql(FILTERED, { from: today, to: today }, owner.token)).auditEvents.totalCount).toBe(base + 2);
+    expect(expectOk(await server.gql(FILTERED, { to: "2000-01-01" }, owner.token)).auditEvents.totalCount).toBe(0);
+    expect(expectOk(await server.gql(FILTERED, { from: "2999-01-01" }, owner.token)).auditEvents.totalCount).toBe(0);
+  });
+
+  it("rejects a range that ends before it starts, and an unknown user finds nothing", async () => {
+    const owner = await signUpPractice(server);
+    const backwards = await server.gql(FILTERED, { from: "2026-02-01", to: "2026-01-01" }, owner.token);
+    expect(errorCode(backwards)).toBe("BAD_USER_INPUT");
+    expect(expectOk(await server.gql(FILTERED, { actorUserId: "not-a-uuid" }, owner.token)).auditEvents.totalCount).toBe(0);
+  });
+
+  it("another practice's user filter finds none of that practice's events", async () => {
+    const a = await signUpPractice(server);
+    const b = await signUpPractice(server);
+    expectOk(await server.gql(`mutation { createPayer(input: { name: "P", kind: OTHER, payerCode: "P1" }) { id } }`, {}, a.token));
+    expect(expectOk(await server.gql(FILTERED, { actorUserId: a.userId }, a.token)).auditEvents.totalCount).toBeGreaterThan(0);
+    expect(expectOk(await server.gql(FILTERED, { actorUserId: a.userId }, b.token)).auditEvents.totalCount).toBe(0);
+  });
+});

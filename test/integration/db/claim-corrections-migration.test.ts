@@ -3,8 +3,8 @@
  * scratch database: undoing them would pull columns from under the other test files).
  */
 import { DataSource } from "typeorm";
-import { CorrectedAndVoidClaims1764190800000 } from "../../../server/src/db/migrations/1764190800000-corrected-and-void-claims";
-import { SecondaryClaims1764190810000 } from "../../../server/src/db/migrations/1764190810000-secondary-claims";
+import { CorrectedAndVoidClaims1764190900000 } from "../../../server/src/db/migrations/1764190900000-corrected-and-void-claims";
+import { SecondaryClaims1764190910000 } from "../../../server/src/db/migrations/1764190910000-secondary-claims";
 import { migrations } from "../../../server/src/db/migrations/index";
 import { ensureDatabase } from "../../../server/src/db/ensure-database";
 
@@ -43,8 +43,8 @@ const NEW_COLUMNS = [
 
 it("adds the correction and secondary columns, and undoes and redoes cleanly, restoring billed-once", async () => {
   const runner = scratch.createQueryRunner();
-  const first = migrations.indexOf(CorrectedAndVoidClaims1764190800000);
-  expect(migrations.indexOf(SecondaryClaims1764190810000)).toBe(first + 1);
+  const first = migrations.indexOf(CorrectedAndVoidClaims1764190900000);
+  expect(migrations.indexOf(SecondaryClaims1764190910000)).toBe(first + 1);
   for (const M of migrations.slice(0, first)) await new M().up(runner);
   const columns = async () =>
     (
@@ -56,8 +56,8 @@ it("adds the correction and secondary columns, and undoes and redoes cleanly, re
   const billedOnce = async () => (await runner.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'claim_batch_lines_billed_once'`))[0].indexdef as string;
   const before = await billedOnce();
 
-  const corrected = new CorrectedAndVoidClaims1764190800000();
-  const secondary = new SecondaryClaims1764190810000();
+  const corrected = new CorrectedAndVoidClaims1764190900000();
+  const secondary = new SecondaryClaims1764190910000();
   await corrected.up(runner);
   await secondary.up(runner);
   expect(await columns()).toEqual(NEW_COLUMNS);

@@ -5,34 +5,24 @@
  * pull columns from under the other test files.
  */
 import { randomUUID } from "node:crypto";
-import { DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import { ClaimsAClearinghouseAccepts1764190510000 } from "../../../server/src/db/migrations/1764190510000-claims-a-clearinghouse-accepts";
 import { migrations } from "../../../server/src/db/migrations/index";
-import { ensureDatabase } from "../../../server/src/db/ensure-database";
+import { createScratchDatabase, type ScratchDatabase } from "../../support/scratch-database";
 import { personNameParts } from "../../../server/src/domain/validation";
 
 const NAMES = ["Riley Chen", "Dr. Amara Obi, PhD", "Jane Q Doe, LCSW", "Cher", "  Ms   Kim   Lee  ", "DR Sam  O'Neil"];
 
-let admin: DataSource;
+let database: ScratchDatabase;
 let scratch: DataSource;
-let name: string;
 
 beforeAll(async () => {
-  const base = new URL(process.env.GB_TEST_DATABASE_URL!);
-  name = `gb_migration_${process.pid}_${Date.now()}`;
-  const adminUrl = new URL(base.toString());
-  adminUrl.pathname = "/postgres";
-  const url = await ensureDatabase(adminUrl.toString(), name);
-  admin = new DataSource({ type: "postgres", url: adminUrl.toString() });
-  await admin.initialize();
-  scratch = new DataSource({ type: "postgres", url, installExtensions: false });
-  await scratch.initialize();
+  database = await createScratchDatabase("gb_migration");
+  scratch = database.dataSource;
 });
 
 afterAll(async () => {
-  await scratch?.destroy();
-  await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin?.destroy();
+  await database?.drop();
 });
 
 it("splits existing clinicians' names as new input is split, and undoes cleanly", async () => {

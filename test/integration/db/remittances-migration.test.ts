@@ -2,31 +2,21 @@
  * The issue-15 migration undoes cleanly and applies again (on a scratch database: undoing it would pull tables
  * from under the other test files), and lines billed before it read as billed with no issues.
  */
-import { DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import { Remittances1764190700000 } from "../../../server/src/db/migrations/1764190700000-remittances";
 import { migrations } from "../../../server/src/db/migrations/index";
-import { ensureDatabase } from "../../../server/src/db/ensure-database";
+import { createScratchDatabase, type ScratchDatabase } from "../../support/scratch-database";
 
-let admin: DataSource;
+let database: ScratchDatabase;
 let scratch: DataSource;
-let name: string;
 
 beforeAll(async () => {
-  const base = new URL(process.env.GB_TEST_DATABASE_URL!);
-  name = `gb_remit_migration_${process.pid}_${Date.now()}`;
-  const adminUrl = new URL(base.toString());
-  adminUrl.pathname = "/postgres";
-  const url = await ensureDatabase(adminUrl.toString(), name);
-  admin = new DataSource({ type: "postgres", url: adminUrl.toString() });
-  await admin.initialize();
-  scratch = new DataSource({ type: "postgres", url, installExtensions: false });
-  await scratch.initialize();
+  database = await createScratchDatabase("gb_remit_migration");
+  scratch = database.dataSource;
 });
 
 afterAll(async () => {
-  await scratch?.destroy();
-  await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin?.destroy();
+  await database?.drop();
 });
 
 const REMITTANCE_TABLES = ["denial_actions", "remittance_adjustments", "remittance_claims", "remittance_payments", "remittance_remarks", "remittances"];

@@ -16,7 +16,10 @@ const NOT_YET_BUILT = new Set<string>([]);
 const ADDED_ENUM_VALUES: Record<string, string[]> = {
   // Issue 14: a line whose claim lacks what the 837P requires about the patient or the insured.
   // Issue 14: prior authorizations missing or used up.
-  ClaimIssueCode: ["MISSING_REGISTRATION", "AUTH_REQUIRED", "AUTH_EXHAUSTED"],
+  // Issue 11: payer rules beyond the seed (minutes attended, class-like documentation, names in notes, late signatures).
+  ClaimIssueCode: ["MISSING_REGISTRATION", "AUTH_REQUIRED", "AUTH_EXHAUSTED", "ATTENDANCE_TOO_SHORT", "DOCUMENTATION_READS_AS_CLASS", "OTHER_MEMBER_NAMED", "NOTE_SIGNED_LATE"],
+  // Issue 11: multiple-family groups, billed as 90849.
+  GroupKind: ["MULTI_FAMILY"],
 };
 
 let emitted: string;

@@ -8,8 +8,14 @@ import { PriorAuthorizations1764190500000 } from "./1764190500000-prior-authoriz
 import { ClaimsAClearinghouseAccepts1764190510000 } from "./1764190510000-claims-a-clearinghouse-accepts.js";
 import { StoredClaimDecisions1764190600000 } from "./1764190600000-stored-claim-decisions.js";
 import { Remittances1764190700000 } from "./1764190700000-remittances.js";
-import { CorrectedAndVoidClaims1764190800000 } from "./1764190800000-corrected-and-void-claims.js";
-import { SecondaryClaims1764190810000 } from "./1764190810000-secondary-claims.js";
+import { AttendanceMinutes1764190800000 } from "./1764190800000-attendance-minutes.js";
+import { ClassLikeDocumentation1764190810000 } from "./1764190810000-class-like-documentation.js";
+import { NoteSigning1764190820000 } from "./1764190820000-note-signing.js";
+import { CredentialModifiers1764190830000 } from "./1764190830000-credential-modifiers.js";
+import { TelehealthLocation1764190840000 } from "./1764190840000-telehealth-location.js";
+import { MultiFamilyGroups1764190850000 } from "./1764190850000-multi-family-groups.js";
+import { CorrectedAndVoidClaims1764190900000 } from "./1764190900000-corrected-and-void-claims.js";
+import { SecondaryClaims1764190910000 } from "./1764190910000-secondary-claims.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -23,6 +29,12 @@ export const migrations = [
   ClaimsAClearinghouseAccepts1764190510000,
   StoredClaimDecisions1764190600000,
   Remittances1764190700000,
-  CorrectedAndVoidClaims1764190800000,
-  SecondaryClaims1764190810000,
+  AttendanceMinutes1764190800000,
+  ClassLikeDocumentation1764190810000,
+  NoteSigning1764190820000,
+  CredentialModifiers1764190830000,
+  TelehealthLocation1764190840000,
+  MultiFamilyGroups1764190850000,
+  CorrectedAndVoidClaims1764190900000,
+  SecondaryClaims1764190910000,
 ];

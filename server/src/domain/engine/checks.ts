@@ -3,8 +3,10 @@
  * issue(s) to put on the claim line, or null when the line passes.
  * `CHECKS` lists them in the order issues appear on a line (DESIGN §4).
  */
-import { FAMILY_PSYCHOTHERAPY_CODES, suggestIndividualCodes } from "./cpt-codes.js";
+import { FAMILY_PSYCHOTHERAPY_CODES, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+import { classLikeWords, mentionsDidactic } from "./documentation-wording.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
+import { namesIn, type MemberName } from "./member-names.js";
 import type {
   AuthorizationFacts,
   ClaimIssue,
@@ -13,6 +15,7 @@ import type {
   GroupKind,
   IssueSeverity,
   LeaderFacts,
+  MemberLocation,
   NoteElement,
   NoteFacts,
   RegistrationFacts,
@@ -36,6 +39,14 @@ export interface LineFacts {
   coverage: CoverageFacts | null;
   rules: RuleVersion | null;
   note: NoteFacts | null;
+  /** Minutes the member attended; null when not recorded (the whole session). */
+  minutesAttended: number | null;
+  /** Where the member joined a telehealth session from; null when not recorded. */
+  memberLocation: MemberLocation | null;
+  /** The practice's local date the member's note was signed; null when unsigned or when the payer sets no deadline. */
+  noteSignedOn: string | null;
+  /** The names of the members present whose names are known (this member's too); null when none are. */
+  presentNames: readonly MemberName[] | null;
 }
 
 /** A line with coverage and payer rules: only then can payer-specific checks run. */
@@ -98,6 +109,13 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   AUTH_REQUIRED: "ERROR",
   AUTH_EXHAUSTED: "ERROR",
   MISSING_REGISTRATION: "ERROR",
+  ATTENDANCE_TOO_SHORT: "ERROR",
+  // Wording alone does not make a session a class; a reviewer decides, so the line can still be billed.
+  DOCUMENTATION_READS_AS_CLASS: "WARNING",
+  // The note may still be billed; the breach is in the record, and only a person can judge and report it.
+  OTHER_MEMBER_NAMED: "WARNING",
+  // The payer's rules choose (lateSignatureSeverity); this is the default.
+  NOTE_SIGNED_LATE: "WARNING",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -220,6 +238,13 @@ export function useIndividualCode(line: LineFacts): CheckResult {
 
 /** Family therapy is billed as 90846 (without the patient) or 90847 (with), never 90853. */
 export function useFamilyCode(line: LineFacts): CheckResult {
+  if (line.session.groupKind === "MULTI_FAMILY") {
+    return issue(
+      "USE_FAMILY_CODE",
+      "This is a multiple-family group, which is not billed as group therapy (90853). " +
+        `Bill multiple-family group psychotherapy (${MULTIPLE_FAMILY_GROUP_CODE}) instead, once per family member billed.`,
+    );
+  }
   if (line.session.groupKind !== "FAMILY") return null;
   return issue(
     "USE_FAMILY_CODE",
@@ -235,6 +260,7 @@ const GROUP_KIND_LABEL: Record<GroupKind, string> = {
   PSYCHOEDUCATION: "psychoeducation group",
   SUPPORT: "peer-support group",
   FAMILY: "family group",
+  MULTI_FAMILY: "multiple-family group",
 };
 
 /** Payers pay 90853 only for psychotherapy: a group of any kind without a psychotherapy component is a class or support, not treatment. */
@@ -301,6 +327,30 @@ export function sessionTooShort(line: RuledLineFacts): CheckResult {
   );
 }
 
+/** The minutes a payer requires this member to attend: the larger of its minimum and its share of the session; 0 when it sets neither. */
+export function requiredAttendedMinutes(rules: RuleVersion, durationMinutes: number): number {
+  const byMinutes = rules.minAttendedMinutes ?? 0;
+  const percent = rules.minAttendedPercent ?? 0;
+  // Rounded up: 75% of a 50-minute session is 37.5 minutes, and 37 whole minutes fall short of it.
+  const byShare = percent > 0 ? Math.ceil((durationMinutes * percent) / 100) : 0;
+  return byMinutes > byShare ? byMinutes : byShare;
+}
+
+/** Payers pay a member's line only when the member attended long enough, in minutes or as a share of the session. */
+export function attendanceTooShort(line: RuledLineFacts): CheckResult {
+  const attended = line.minutesAttended;
+  if (attended === null) return null;
+  const required = requiredAttendedMinutes(line.rules, line.session.durationMinutes);
+  if (attended >= required) return null;
+  const percent = line.rules.minAttendedPercent ?? null;
+  const share = percent !== null && Math.ceil((line.session.durationMinutes * percent) / 100) === required ? ` (${percent}% of the ${line.session.durationMinutes}-minute session)` : "";
+  return issue(
+    "ATTENDANCE_TOO_SHORT",
+    `This member attended ${count(attended, "minute")}; this payer pays only members who attend at least ${count(required, "minute")}${share}. ` +
+      "If the member stayed longer, correct the minutes (or arrival and departure) in the session's attendance; otherwise do not bill this member for this session.",
+  );
+}
+
 /** Payers that set a maximum session length review (but pay one unit for) longer sessions. */
 export function sessionTooLong(line: RuledLineFacts): CheckResult {
   const max = line.rules.maxSessionMinutes;
@@ -324,6 +374,55 @@ export function missingGroupDocumentation(line: LineFacts): CheckResult {
     `The session has no ${missing.join(" or ")} recorded, and payers deny group therapy documented without them. ` +
       `Record the session's ${missing.join(" and ")}.`,
   );
+}
+
+function quoted(words: readonly string[]): string {
+  const q = words.map((w) => `"${w}"`);
+  return q.length === 1 ? q[0] : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+}
+
+function noteMentionsDidactic(note: NoteFacts): boolean {
+  if (mentionsDidactic(note.participation) || mentionsDidactic(note.response) || mentionsDidactic(note.interventions)) return true;
+  if (mentionsDidactic(note.progress) || mentionsDidactic(note.plan) || mentionsDidactic(note.risk)) return true;
+  for (const addendum of note.addenda) if (mentionsDidactic(addendum.text)) return true;
+  return false;
+}
+
+/**
+ * Payers deny group psychotherapy documented like education ("lecture", "video", "handout") with no
+ * therapeutic intervention named. The group documentation and the member's note are each judged on their own,
+ * and the issue names the words that triggered it.
+ */
+export function documentationReadsAsClass(line: RuledLineFacts): CheckResult {
+  if (!line.rules.warnClassLikeDocumentation) return null;
+  const { session, note } = line;
+  const groupSuspect = mentionsDidactic(session.topics) || mentionsDidactic(session.interventions);
+  const noteSuspect = note !== null && noteMentionsDidactic(note);
+  if (!groupSuspect && !noteSuspect) return null;
+  const issues: ClaimIssue[] = [];
+  const groupWords = groupSuspect ? classLikeWords([session.topics, session.interventions]) : null;
+  if (groupWords) {
+    issues.push(
+      issue(
+        "DOCUMENTATION_READS_AS_CLASS",
+        `The session's documentation reads as a class: it uses ${quoted(groupWords)} and names no therapeutic intervention, and payers deny group psychotherapy documented as education. ` +
+          "Record the therapeutic interventions the leader used (for example cognitive restructuring, role play, skills coaching, group feedback) in the session's interventions; if the session was only education, do not bill it as 90853.",
+      ),
+    );
+  }
+  const noteWords = noteSuspect && note ? classLikeWords([note.participation, note.response, note.interventions, note.progress, note.plan, note.risk, ...note.addenda.map((a) => a.text)]) : null;
+  if (noteWords) {
+    issues.push(
+      issue(
+        "DOCUMENTATION_READS_AS_CLASS",
+        `The member's note reads as a class: it uses ${quoted(noteWords)} and names no therapeutic intervention. ` +
+          (note?.signedAt
+            ? "The note is signed; add an addendum describing the interventions used and how the member responded to them."
+            : "Describe the therapeutic interventions used and how the member responded to them before signing."),
+      ),
+    );
+  }
+  return issues.length > 0 ? issues : null;
 }
 
 /** Payers require an individual progress note for every member billed. */
@@ -373,6 +472,66 @@ export function noteIncomplete(line: RuledLineFacts): CheckResult {
     );
   }
   return issues;
+}
+
+/**
+ * A member's note is part of that member's record: another present member's first and last name in it discloses
+ * that member's treatment to anyone who reads the record. The issue names who and where.
+ */
+export function otherMemberNamed(line: LineFacts): CheckResult {
+  const { note, presentNames } = line;
+  if (!note || presentNames === null) return null;
+  let own: MemberName | null = null;
+  for (const name of presentNames) if (name.clientId === line.clientId) own = name;
+  let found: string[] | null = null;
+  for (const name of presentNames) {
+    // A namesake of this member cannot be told apart from the member writing about themself.
+    if (name.clientId === line.clientId || (own !== null && own.display.toLowerCase() === name.display.toLowerCase())) continue;
+    let where: string[] | null = null;
+    for (const { section } of NOTE_SECTIONS) if (namesIn(name, note[section])) (where ??= []).push(section);
+    for (const addendum of note.addenda) {
+      if (namesIn(name, addendum.text)) {
+        (where ??= []).push("an addendum");
+        break;
+      }
+    }
+    if (where) (found ??= []).push(`${name.display} (in ${where.join(", ")})`);
+  }
+  if (found === null) return null;
+  return issue(
+    "OTHER_MEMBER_NAMED",
+    `The member's note names ${found.length === 1 ? "another member" : "other members"} of the group: ${found.join("; ")}. ` +
+      "The note goes into this member's record, and naming another member there discloses their treatment. " +
+      (note.signedAt
+        ? "The note is signed and cannot be edited: report it to the practice's privacy officer and add an addendum recording that the name was entered in error."
+        : 'Refer to other members without their names (for example "a peer") before signing.'),
+  );
+}
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Payers that set a signing deadline count days from the date of service to the day the note was signed. */
+export function noteSignedLate(line: RuledLineFacts): CheckResult {
+  const within = line.rules.signWithinDays;
+  const signedOn = line.noteSignedOn;
+  if (within == null || signedOn === null) return null;
+  const days = daysBetween(line.serviceDate, signedOn);
+  if (days <= within) return null;
+  const severity = line.rules.lateSignatureSeverity ?? SEVERITY.NOTE_SIGNED_LATE;
+  return {
+    code: "NOTE_SIGNED_LATE",
+    severity,
+    message:
+      `The member's note was signed on ${signedOn}, ${count(days, "day")} after the session on ${line.serviceDate}; this payer requires notes signed within ${count(within, "day")}. ` +
+      (severity === "ERROR"
+        ? "A signature cannot be redated: this line cannot be billed to this payer unless the payer grants an exception."
+        : "The line can still be billed, but the payer may deny it on review; sign notes sooner."),
+    element: null,
+  };
 }
 
 /** Payers that require it accept only notes the clinician has signed. */
@@ -471,10 +630,14 @@ export const CHECKS: readonly Check[] = [
   { needsRules: true, run: missingFee },
   { needsRules: true, run: sessionTooShort },
   { needsRules: true, run: sessionTooLong },
+  { needsRules: true, run: attendanceTooShort },
   { needsRules: false, run: missingGroupDocumentation },
   { needsRules: false, run: missingMemberNote },
   { needsRules: true, run: noteIncomplete },
   { needsRules: true, run: noteUnsigned },
+  { needsRules: true, run: noteSignedLate },
+  { needsRules: false, run: otherMemberNamed },
+  { needsRules: true, run: documentationReadsAsClass },
   { needsRules: true, run: telehealthNotCovered },
   { needsRules: true, countsUnits: true, run: dailyUnitLimit },
   { needsRules: true, countsUnits: true, run: authRequired },

@@ -12,3 +12,6 @@ export function suggestIndividualCodes(minutes: number): string[] {
   if (minutes < 53) return ["90834"];
   return ["90837"];
 }
+
+/** 90849 multiple-family group psychotherapy: several families treated together. */
+export const MULTIPLE_FAMILY_GROUP_CODE = "90849";

@@ -4,10 +4,11 @@
  * drafts, so callers can re-run it after any change and diff the results.
  */
 import { CHECKS, type AuthorizationTurn, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
-import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
-import { applicableModifiers, claimDiagnosisCodes, placeOfServiceFor, renderingProviderOf } from "./line-contents.js";
+import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
+import { memberNameOf, type MemberName } from "./member-names.js";
 import type { AuthorizationFacts, BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
 
 /**
@@ -34,6 +35,8 @@ interface MemberRecord {
   /** Position of clientId among all present members in code-unit order: sorting a session's members compares numbers. */
   rank: number;
   diagnosisCodes: string[];
+  /** The member's name as a pattern to find in other members' notes; null when not known. */
+  name: MemberName | null;
   /** Units given so far on `usedOn` per payer (lines of this evaluation, after the billed ones). */
   usedUnits: Map<string, number> | null;
   usedOn: string;
@@ -95,15 +98,20 @@ function checkPlan(): CheckPlan {
 class Prepared {
   private readonly members = new Map<string, MemberRecord>();
   private readonly modifiers = new Map<RuleVersion, Map<string, string[]>>();
+  private readonly credentialModifiers = new Map<RuleVersion, Map<string, Map<string, string[]>>>();
 
   constructor(private readonly input: EngineInput) {}
+
+  get timezone(): string {
+    return this.input.timezone;
+  }
 
   member(clientId: string): MemberRecord {
     let record = this.members.get(clientId);
     if (!record) {
       // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
       const facts = this.input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [], registration: { sex: null, address: null } };
-      record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), usedUnits: null, usedOn: "" };
+      record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), name: memberNameOf(clientId, facts.firstName, facts.lastName), usedUnits: null, usedOn: "" };
       this.members.set(clientId, record);
     }
     return record;
@@ -113,6 +121,19 @@ class Prepared {
   rankMembers(): void {
     const records = [...this.members.values()].sort((a, b) => compareStrings(a.clientId, b.clientId));
     for (let i = 0; i < records.length; i++) records[i].rank = i;
+  }
+
+  /** With credential rules, the rendering clinician's credential adds its modifiers; one list per rules, modality and credential. */
+  modifiersFor(rules: RuleVersion, session: SessionFacts, serviceDate: string): string[] {
+    if (!rules.credentialModifiers || rules.credentialModifiers.length === 0) return this.modifiersOf(rules, session.modality);
+    const credential = renderingClinicianOf(session, serviceDate, rules).credential ?? "";
+    let byModality = this.credentialModifiers.get(rules);
+    if (!byModality) this.credentialModifiers.set(rules, (byModality = new Map()));
+    let byCredential = byModality.get(session.modality);
+    if (!byCredential) byModality.set(session.modality, (byCredential = new Map()));
+    let modifiers = byCredential.get(credential);
+    if (!modifiers) byCredential.set(credential, (modifiers = modifiersWithCredential(rules, session.modality, credential)));
+    return modifiers;
   }
 
   modifiersOf(rules: RuleVersion, modality: SessionFacts["modality"]): string[] {
@@ -145,11 +166,13 @@ function compareStrings(a: string, b: string): number {
 }
 
 function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
+  const presentNames = namesOf(present);
   for (const record of present) {
     const clientId = record.clientId;
     const coverage = coverageOn(record.facts.coverages, serviceDate);
     const rules = coverage ? prepared.rulesOn(coverage.payerId, serviceDate) : null;
     const ruled = coverage !== null && rules !== null;
+    const note = noteOf(session, clientId);
     out.push({
       session,
       clientId,
@@ -159,8 +182,13 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       registration: record.facts.registration,
       coverage: coverage as CoverageFacts,
       rules: rules as RuleVersion,
-      note: noteOf(session, clientId),
-      modifiers: ruled ? prepared.modifiersOf(rules, session.modality) : NO_MODIFIERS,
+      note,
+      // Worked out only for payers with a deadline: every other line leaves it null.
+      noteSignedOn: ruled && rules.signWithinDays != null && note?.signedAt ? localDateOf(note.signedAt, prepared.timezone) : null,
+      minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
+      memberLocation: session.attendance?.get(clientId)?.location ?? null,
+      presentNames,
+      modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
       unitsUsed: 0,
       unitsBilled: 0,
       authorization: null,
@@ -171,6 +199,13 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       usedAuthorization: null,
     });
   }
+}
+
+/** One list per session, shared by its lines; null (nothing allocated) when no present member's name is known. */
+function namesOf(present: MemberRecord[]): MemberName[] | null {
+  let names: MemberName[] | null = null;
+  for (const record of present) if (record.name) (names ??= []).push(record.name);
+  return names;
 }
 
 /** Sorted, and a client marked present twice is still one member and one unit. */
@@ -368,6 +403,7 @@ function billedUnitsOf(billed: readonly BilledLineFacts[]): BilledUnits {
 class SharedArrays {
   readonly none: never[] = [];
   private readonly familyCodes = [...FAMILY_PSYCHOTHERAPY_CODES];
+  private readonly multipleFamilyCodes = [MULTIPLE_FAMILY_GROUP_CODE];
   private readonly noteElements = new Map<RuleVersion, RuleVersion["requiredNoteElements"]>();
 
   noteElementsOf(rules: RuleVersion): RuleVersion["requiredNoteElements"] {
@@ -383,6 +419,7 @@ class SharedArrays {
    */
   suggestedCodes(line: LineFacts): string[] {
     if (line.session.groupKind === "FAMILY") return this.familyCodes;
+    if (line.session.groupKind === "MULTI_FAMILY") return this.multipleFamilyCodes;
     if (line.presentCount === 1) return suggestIndividualCodes(line.session.durationMinutes);
     return this.none;
   }
@@ -404,7 +441,7 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
     cptCode: GROUP_PSYCHOTHERAPY_CODE,
     suggestedCptCodes: shared.suggestedCodes(line),
     modifiers: rules ? line.modifiers : shared.none,
-    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules),
+    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules, line.memberLocation),
     units: 1,
     diagnosisCodes: line.diagnosisCodes,
     chargeCents: rules?.feeCents ?? 0,

@@ -5,6 +5,7 @@
  */
 export type {
   AddendumFacts,
+  AttendanceFacts,
   AuthorizationFacts,
   BilledLineFacts,
   ClaimDecisionDraft,
@@ -17,6 +18,7 @@ export type {
   IssueSeverity,
   LeaderFacts,
   MemberFacts,
+  MemberLocation,
   Modality,
   ModifierCondition,
   ModifierRule,
@@ -35,9 +37,13 @@ export { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
-export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 export {
   CHECKS,
+  noteSignedLate,
+  otherMemberNamed,
+  documentationReadsAsClass,
+  attendanceTooShort,
   authExhausted,
   authRequired,
   dailyUnitLimit,
@@ -52,6 +58,7 @@ export {
   noActiveCoverage,
   noteIncomplete,
   noteUnsigned,
+  requiredAttendedMinutes,
   notPsychotherapy,
   sessionTooLong,
   sessionTooShort,
@@ -61,4 +68,6 @@ export {
   useIndividualCode,
 } from "./checks.js";
 export type { AuthorizationTurn, Check, CheckResult, CountedLineFacts, LineFacts, RuledLineFacts } from "./checks.js";
+export { DIDACTIC_WORDS, THERAPEUTIC_INTERVENTIONS, classLikeWords, normalizeWords } from "./documentation-wording.js";
+export { memberNameOf, namesIn, type MemberName } from "./member-names.js";
 export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank, licensedOn, renderingProviderOf } from "./line-contents.js";

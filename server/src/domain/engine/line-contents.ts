@@ -1,5 +1,5 @@
 /** What goes on a claim line besides the issues: modifiers, place of service, diagnoses. */
-import type { LeaderFacts, Modality, RuleVersion } from "./types.js";
+import type { LeaderFacts, MemberLocation, Modality, RuleVersion } from "./types.js";
 
 /** A claim line carries at most this many modifiers (CMS-1500 box 24D / 837P SV101). */
 export const MAX_MODIFIERS_PER_LINE = 4;
@@ -30,14 +30,37 @@ export function applicableModifiers(rules: RuleVersion, modality: Modality): str
   return modifiers;
 }
 
+/** A recorded credential's parts, upper case: "LICSW, ladc" holds LICSW and LADC. */
+export function credentialsOf(credential: string | undefined): string[] {
+  if (!credential) return [];
+  return credential
+    .toUpperCase()
+    .split(/[,/;]+|\s+/)
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+}
+
+/** The modality's modifiers, then each credential rule the clinician's credential matches, in rule order, each modifier once. */
+export function modifiersWithCredential(rules: RuleVersion, modality: Modality, credential: string | undefined): string[] {
+  const modifiers = applicableModifiers(rules, modality);
+  const held = credentialsOf(credential);
+  for (const rule of rules.credentialModifiers ?? []) {
+    if (held.includes(rule.credential) && !modifiers.includes(rule.modifier)) modifiers.push(rule.modifier);
+  }
+  return modifiers;
+}
+
 export function placeOfServiceFor(
   modality: Modality,
   sessionPlaceOfService: string | null,
   practiceDefault: string,
   rules: RuleVersion | null,
+  memberLocation: MemberLocation | null = null,
 ): string {
   const sessionPos = isBlank(sessionPlaceOfService) ? null : sessionPlaceOfService!.trim();
   if (isTelehealth(modality)) {
+    // A payer billing by where the member was: 10 telehealth in the patient's home, 02 anywhere else.
+    if (rules?.telehealthPosByLocation && memberLocation !== null) return memberLocation === "HOME" ? "10" : "02";
     // The payer decides between 02 and 10 for telehealth; without its rules, keep what was recorded.
     return rules?.telehealthPlaceOfService ?? sessionPos ?? DEFAULT_TELEHEALTH_PLACE_OF_SERVICE;
   }
@@ -62,6 +85,11 @@ export function licensedOn(clinician: LeaderFacts, date: string): boolean {
  * that accepts supervised leaders, the licensed supervisor, with the leader recorded as supervised.
  * A line that fits neither is blocked (LEADER_NOT_LICENSED) and keeps the leader.
  */
+export function renderingClinicianOf(session: { leader: LeaderFacts; supervisor: LeaderFacts | null }, serviceDate: string, rules: RuleVersion | null): LeaderFacts {
+  const { leader, supervisor } = session;
+  return !licensedOn(leader, serviceDate) && rules && !rules.requireLicensedLeader && supervisor && licensedOn(supervisor, serviceDate) ? supervisor : leader;
+}
+
 export function renderingProviderOf(
   session: { leader: LeaderFacts; supervisor: LeaderFacts | null },
   serviceDate: string,

@@ -22,7 +22,8 @@ export type GroupKind =
   | "SUBSTANCE_USE"
   | "PSYCHOEDUCATION"
   | "SUPPORT"
-  | "FAMILY";
+  | "FAMILY"
+  | "MULTI_FAMILY";
 
 /** Every reason the engine can give, in the order DESIGN §4 lists them. */
 export const CLAIM_ISSUE_CODES = [
@@ -47,6 +48,10 @@ export const CLAIM_ISSUE_CODES = [
   "AUTH_REQUIRED",
   "AUTH_EXHAUSTED",
   "MISSING_REGISTRATION",
+  "ATTENDANCE_TOO_SHORT",
+  "DOCUMENTATION_READS_AS_CLASS",
+  "OTHER_MEMBER_NAMED",
+  "NOTE_SIGNED_LATE",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -55,6 +60,13 @@ export type IssueSeverity = "ERROR" | "WARNING";
 
 /** BILLED is not decided here: the caller overlays it once a line is in a batch that is not void. */
 export type DecisionStatus = "READY" | "BLOCKED";
+
+/** Adds `modifier` to lines whose rendering clinician holds `credential` (e.g. LCSW → AJ). */
+export interface CredentialModifier {
+  /** Upper case, e.g. LCSW. */
+  credential: string;
+  modifier: string;
+}
 
 export interface ModifierRule {
   modifier: string;
@@ -81,6 +93,22 @@ export interface RuleVersion {
   feeCents: number;
   /** The payer pays only lines covered by a prior authorization in force with units left. */
   requirePriorAuthorization: boolean;
+  /**
+   * The fewest minutes a member must attend, and the least share of the session in percent; a line must meet
+   * both. Absent or null checks nothing (rules saved before these existed carry neither).
+   */
+  minAttendedMinutes?: number | null;
+  minAttendedPercent?: number | null;
+  /** Warn when the group documentation or a member's note reads as a class (didactic words, no intervention named). Absent: off. */
+  warnClassLikeDocumentation?: boolean;
+  /** Days after the date of service within which a member's note must be signed; absent or null: no deadline. */
+  signWithinDays?: number | null;
+  /** Telehealth place of service by where the member was (10 at home, 02 elsewhere) when attendance records it. Absent: off. */
+  telehealthPosByLocation?: boolean;
+  /** Modifiers by the rendering clinician's credential, in rule order after the modifier rules' (absent: none). */
+  credentialModifiers?: CredentialModifier[];
+  /** How a note signed after that is reported (absent: WARNING). */
+  lateSignatureSeverity?: IssueSeverity;
   createdAt: Date;
 }
 
@@ -138,6 +166,9 @@ export interface CoverageFacts {
 
 export interface MemberFacts {
   clientId: string;
+  /** The member's name, to find it in other members' notes; absent when the caller does not pass it (nothing is checked). */
+  firstName?: string;
+  lastName?: string;
   diagnosisCodes: string[];
   coverages: CoverageFacts[];
   registration: RegistrationFacts;
@@ -168,6 +199,8 @@ export interface LeaderFacts {
   licensed: boolean;
   /** YYYY-MM-DD, the last day the license is valid; null when it does not expire */
   licenseExpiresOn: string | null;
+  /** As recorded, e.g. "LCSW" or "LICSW, LADC"; absent when the caller does not pass it (no credential modifiers). */
+  credential?: string;
 }
 
 export interface SessionFacts {
@@ -187,7 +220,19 @@ export interface SessionFacts {
   presentClientIds: string[];
   /** Member notes of this session. */
   notes: NoteFacts[];
+  /** What attendance recorded beyond presence, by clientId; a member without an entry attended the whole session. */
+  attendance?: ReadonlyMap<string, AttendanceFacts>;
 }
+
+/** One present member's attendance as recorded. */
+export interface AttendanceFacts {
+  /** Minutes the member attended (entered, or from arrival to departure); null when not recorded. */
+  minutesAttended: number | null;
+  /** Where the member joined a telehealth session from; null (or absent) when not recorded. */
+  location?: MemberLocation | null;
+}
+
+export type MemberLocation = "HOME" | "OTHER";
 
 export interface EngineInput {
   /** IANA zone of the practice, e.g. "America/New_York". */

@@ -4,22 +4,29 @@ const NPI_SHAPE = /^[12]\d{9}$/;
 
 /**
  * CMS NPI standard: the check digit is a Luhn digit over the NPI prefixed
- * with "80840" (the ISO card-issuer prefix for US health identifiers), so we
- * run the ordinary Luhn check over the 15-digit string.
+ * with "80840" (the ISO card-issuer prefix for US health identifiers).
  */
-export function isValidNpi(npi: string): boolean {
-  if (!NPI_SHAPE.test(npi)) return false;
-  const digits = "80840" + npi;
+function npiLuhnSum(digits: string, doubleEven: boolean): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
+    if ((i % 2 === 0) === doubleEven) {
       d *= 2;
       if (d > 9) d -= 9;
     }
     sum += d;
   }
-  return sum % 10 === 0;
+  return sum;
+}
+
+export function isValidNpi(npi: string): boolean {
+  if (!NPI_SHAPE.test(npi)) return false;
+  return npiLuhnSum("80840" + npi, false) % 10 === 0;
+}
+
+/** The NPI whose first nine digits are `body` (fixtures and generated data need valid ones). */
+export function npiWithCheckDigit(body: string): string {
+  return `${body}${(10 - (npiLuhnSum("80840" + body, true) % 10)) % 10}`;
 }
 
 export function validateNpi(npi: string, field = "npi"): FieldError[] {

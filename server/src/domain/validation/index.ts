@@ -2,6 +2,7 @@ export type { FieldError } from "./field-error.js";
 export { fieldError, joinField, labelFor } from "./field-error.js";
 export {
   isValidNpi,
+  npiWithCheckDigit,
   validateNpi,
   normalizeIcd10,
   isValidIcd10,

@@ -28,6 +28,9 @@ export const PAYER_RULES_LIMITS = {
   maxModifierRules: 10,
   maxUnitsPerDay: 24,
   maxFeeCents: 10_000_000,
+  maxAttendedMinutes: 480,
+  maxSignWithinDays: 365,
+  maxCredentialModifiers: 10,
   telehealthPlacesOfService: ["02", "10"] as readonly string[],
 } as const;
 
@@ -47,9 +50,16 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "maxUnitsPerDay",
   "feeCents",
   "requirePriorAuthorization",
+  "minAttendedMinutes",
+  "minAttendedPercent",
+  "warnClassLikeDocumentation",
+  "signWithinDays",
+  "lateSignatureSeverity",
+  "credentialModifiers",
+  "telehealthPosByLocation",
 ];
 
-const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes"]);
+const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
 
 const LABELS: Record<keyof PayerRulesValues, string> = {
   effectiveFrom: "Effective date",
@@ -67,6 +77,13 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   maxUnitsPerDay: "Maximum units per day",
   feeCents: "Fee",
   requirePriorAuthorization: "Require prior authorization",
+  minAttendedMinutes: "Minimum minutes attended",
+  minAttendedPercent: "Minimum share of the session attended",
+  warnClassLikeDocumentation: "Warn when documentation reads as a class",
+  signWithinDays: "Days to sign a note",
+  lateSignatureSeverity: "Late signature severity",
+  credentialModifiers: "Credential modifiers",
+  telehealthPosByLocation: "Telehealth place of service by the member's location",
 };
 
 /**
@@ -105,6 +122,14 @@ const MODIFIER_SHAPE = /^[A-Z0-9]{2}$/;
  */
 const TELEHEALTH_MODIFIERS: ReadonlySet<string> = new Set(["95", "GT", "93", "FQ"]);
 
+/** Conditions in words: the console shows these messages as they are, so no enum name may reach them. */
+const CONDITION_WORDS: Record<ModifierCondition, string> = {
+  ALWAYS: "always",
+  IN_PERSON: "in person",
+  TELEHEALTH_VIDEO: "video telehealth",
+  TELEHEALTH_AUDIO: "audio-only telehealth",
+};
+
 /** A line carries at most 4 modifiers; rules that would put more on a line of some modality are refused at input. */
 function tooManyTogether(rules: readonly ModifierRule[], field: string): FieldError[] {
   const modalities = MODIFIER_CONDITIONS.filter((c): c is Exclude<ModifierCondition, "ALWAYS"> => c !== "ALWAYS");
@@ -114,7 +139,7 @@ function tooManyTogether(rules: readonly ModifierRule[], field: string): FieldEr
       return [
         fieldError(
           field,
-          `${together.length} modifiers (${together.join(", ")}) would apply together to a ${modality} line, but a claim line carries at most ${MAX_MODIFIERS_PER_LINE}; remove the ones this payer does not need`,
+          `${together.length} modifiers (${together.join(", ")}) would apply together to a ${CONDITION_WORDS[modality]} line, but a claim line carries at most ${MAX_MODIFIERS_PER_LINE}; remove the ones this payer does not need`,
         ),
       ];
     }
@@ -135,6 +160,42 @@ export function validateModifier(modifier: string, field = "modifier"): FieldErr
   return typeof modifier === "string" && isValidModifier(modifier)
     ? []
     : [fieldError(field, "Modifier must be exactly two upper-case letters or digits (e.g. HQ, 95, GT)")];
+}
+
+const CREDENTIAL_SHAPE = /^[A-Z0-9][A-Z0-9.-]{0,19}$/;
+
+/** A credential as rules hold it: trimmed, upper case ("lcsw " is LCSW). */
+export function normalizeCredential(credential: string): string {
+  return credential.trim().toUpperCase();
+}
+
+function checkCredentialModifiers(rules: unknown, field: string): FieldError[] {
+  if (!Array.isArray(rules)) return [fieldError(field, "Credential modifiers must be a list of {credential, modifier} entries")];
+  const errors: FieldError[] = [];
+  if (rules.length > PAYER_RULES_LIMITS.maxCredentialModifiers) {
+    errors.push(fieldError(field, `At most ${PAYER_RULES_LIMITS.maxCredentialModifiers} credential modifiers are allowed; ${rules.length} were given`));
+  }
+  const seen = new Set<string>();
+  rules.forEach((rule: { credential?: unknown; modifier?: unknown } | null, i) => {
+    const at = `${field}[${i}]`;
+    if (rule === null || typeof rule !== "object") {
+      errors.push(fieldError(at, "Credential modifier must have a credential and a modifier"));
+      return;
+    }
+    const credentialOk = typeof rule.credential === "string" && CREDENTIAL_SHAPE.test(rule.credential);
+    const modifierOk = typeof rule.modifier === "string" && isValidModifier(rule.modifier);
+    if (!credentialOk) errors.push(fieldError(`${at}.credential`, "Credential must be one credential of up to 20 letters, digits, periods or hyphens (e.g. LCSW, LPC, PhD)"));
+    if (!modifierOk) errors.push(...validateModifier(rule.modifier as string, `${at}.modifier`));
+    if (!credentialOk || !modifierOk) return;
+    const modifier = rule.modifier as string;
+    if (TELEHEALTH_MODIFIERS.has(modifier)) {
+      errors.push(fieldError(`${at}.modifier`, `Modifier ${modifier} means the service was delivered by telehealth; add it with a modifier rule for TELEHEALTH_VIDEO or TELEHEALTH_AUDIO, not by credential`));
+    }
+    const pair = `${rule.credential} ${modifier}`;
+    if (seen.has(pair)) errors.push(fieldError(at, `${rule.credential} → ${modifier} is listed more than once; list each pair once`));
+    seen.add(pair);
+  });
+  return errors;
 }
 
 /** Which side of a min/max pair to blame when min > max. */
@@ -222,14 +283,14 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
       if (modifierOk && whenOk) {
         const pair = `${rule.modifier} ${rule.when}`;
         if (seen.has(pair)) {
-          errors.push(fieldError(at, `Modifier ${rule.modifier} when ${rule.when} is listed more than once; list each modifier and condition pair once`));
+          errors.push(fieldError(at, `Modifier ${rule.modifier} (${CONDITION_WORDS[rule.when]}) is listed more than once; list each modifier and condition pair once`));
         }
         seen.add(pair);
         if (TELEHEALTH_MODIFIERS.has(rule.modifier) && (rule.when === "ALWAYS" || rule.when === "IN_PERSON")) {
           errors.push(
             fieldError(
               `${at}.when`,
-              `Modifier ${rule.modifier} means the service was delivered by telehealth; apply it only to TELEHEALTH_VIDEO or TELEHEALTH_AUDIO sessions, never ${rule.when}`,
+              `Modifier ${rule.modifier} means the service was delivered by telehealth; apply it only to video or audio-only telehealth sessions, never ${CONDITION_WORDS[rule.when]}`,
             ),
           );
         }
@@ -253,6 +314,31 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
       }
       seen.add(el);
     });
+  }
+
+  if (v.telehealthPosByLocation !== undefined && typeof v.telehealthPosByLocation !== "boolean") {
+    push("telehealthPosByLocation", `${LABELS.telehealthPosByLocation} must be true or false`);
+  }
+  // Absent in rules saved before it existed: off.
+  if (v.warnClassLikeDocumentation !== undefined && typeof v.warnClassLikeDocumentation !== "boolean") {
+    push("warnClassLikeDocumentation", `${LABELS.warnClassLikeDocumentation} must be true or false`);
+  }
+
+  if (v.credentialModifiers !== undefined) errors.push(...checkCredentialModifiers(v.credentialModifiers, f("credentialModifiers")));
+
+  if (v.signWithinDays != null && !isIntIn(v.signWithinDays, 0, L.maxSignWithinDays)) {
+    push("signWithinDays", `Days to sign a note must be a whole number from 0 (the day of the session) to ${L.maxSignWithinDays}, or null for no deadline`);
+  }
+  if (v.lateSignatureSeverity !== undefined && v.lateSignatureSeverity !== "WARNING" && v.lateSignatureSeverity !== "ERROR") {
+    push("lateSignatureSeverity", "Late signature severity must be WARNING (the line can still be billed) or ERROR (the line is blocked)");
+  }
+
+  // Absent (rules saved before these existed) and null both mean the payer sets no minimum.
+  if (v.minAttendedMinutes != null && !isIntIn(v.minAttendedMinutes, 1, L.maxAttendedMinutes)) {
+    push("minAttendedMinutes", `Minimum minutes attended must be a whole number from 1 to ${L.maxAttendedMinutes}, or null for no minimum`);
+  }
+  if (v.minAttendedPercent != null && !isIntIn(v.minAttendedPercent, 1, 100)) {
+    push("minAttendedPercent", "Minimum share of the session attended must be a whole percent from 1 to 100, or null for no minimum");
   }
 
   if (!isIntIn(v.maxUnitsPerDay, 1, L.maxUnitsPerDay)) {
@@ -284,6 +370,7 @@ function cloneRules(v: PayerRulesValues): PayerRulesValues {
     ...v,
     modifierRules: Array.isArray(v.modifierRules) ? v.modifierRules.map((r) => ({ ...r })) : v.modifierRules,
     requiredNoteElements: Array.isArray(v.requiredNoteElements) ? [...v.requiredNoteElements] : v.requiredNoteElements,
+    ...(Array.isArray(v.credentialModifiers) ? { credentialModifiers: v.credentialModifiers.map((r) => ({ ...r })) } : {}),
   };
 }
 
@@ -323,6 +410,16 @@ export function mergePayerRules(
     values.modifierRules = patch.modifierRules.map((r) =>
       r !== null && typeof r === "object"
         ? { modifier: typeof r.modifier === "string" ? normalizeModifier(r.modifier) : r.modifier, when: r.when }
+        : r,
+    );
+  }
+  if (patch.credentialModifiers && Array.isArray(patch.credentialModifiers)) {
+    values.credentialModifiers = patch.credentialModifiers.map((r) =>
+      r !== null && typeof r === "object"
+        ? {
+            credential: typeof r.credential === "string" ? normalizeCredential(r.credential) : r.credential,
+            modifier: typeof r.modifier === "string" ? normalizeModifier(r.modifier) : r.modifier,
+          }
         : r,
     );
   }

@@ -7,7 +7,7 @@ import type { GraphQLContext } from "../context.js";
 import { User } from "../types/account.type.js";
 import { Client } from "../types/client.type.js";
 import { MemberNote, NoteAddendum } from "../types/note.type.js";
-import { SaveMemberNoteInput } from "../types/session.input.js";
+import { DraftMemberNoteInput, SaveMemberNoteInput } from "../types/session.input.js";
 import { loadOrFail } from "./load-or-fail.js";
 
 @Resolver(() => MemberNote)
@@ -16,6 +16,19 @@ export class NoteResolver {
   @Authorized(Permission.WriteNotes)
   saveMemberNote(@Arg("input", () => SaveMemberNoteInput) input: SaveMemberNoteInput, @Ctx() ctx: GraphQLContext): Promise<MemberNote> {
     return ctx.services.notes.save(requireActor(ctx), input, ctx);
+  }
+
+  @Mutation(() => [MemberNote], {
+    description:
+      "Drafts the notes of the session's present members that are not signed, from the session's documentation, each member's few words and templates per group kind: fills the empty sections the member's payer requires (participation, response, interventions and plan when it lists none). Nothing is signed; returns the notes drafted.",
+  })
+  @Authorized(Permission.WriteNotes)
+  draftMemberNotes(
+    @Arg("sessionId", () => ID, { description: "The session." }) sessionId: string,
+    @Arg("members", () => [DraftMemberNoteInput], { description: "A few words per member (optional); members left out are drafted from the session alone." }) members: DraftMemberNoteInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MemberNote[]> {
+    return ctx.services.notes.draft(requireActor(ctx), sessionId, members, ctx);
   }
 
   @Mutation(() => MemberNote, { description: "Signs a note; from then on it only takes addenda." })

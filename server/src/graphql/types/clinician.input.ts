@@ -13,3 +13,14 @@ export class CreateClinicianInput {
   @Field(() => String, { nullable: true, description: "Legal last name for claims (NM103); required when firstName is given." }) lastName?: string | null;
   @Field(() => String, { nullable: true, description: "Individual taxonomy code, 10 characters ending in X (e.g. 1041C0700X); sent as PRV*PE." }) taxonomyCode?: string | null;
 }
+
+@InputType({ description: "Changes to a clinician; omitted fields are kept. The NPI cannot change." })
+export class UpdateClinicianInput {
+  @Field(() => String, { nullable: true, description: "Full name." }) name?: string | null;
+  @Field(() => String, { nullable: true, description: "Credential, e.g. LCSW." }) credential?: string | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether licensed to provide psychotherapy." }) licensed?: boolean | null;
+  @Field(() => DateScalar, { nullable: true, description: "Last day the license is valid; null: does not expire." }) licenseExpiresOn?: string | null;
+  @Field(() => String, { nullable: true, description: "Legal first name for claims (NM104); null clears it." }) firstName?: string | null;
+  @Field(() => String, { nullable: true, description: "Legal last name for claims (NM103)." }) lastName?: string | null;
+  @Field(() => String, { nullable: true, description: "Individual taxonomy code (PRV*PE); null clears it." }) taxonomyCode?: string | null;
+}

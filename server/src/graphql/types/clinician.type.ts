@@ -13,4 +13,5 @@ export class Clinician {
   @Field({ description: "Whether the clinician holds a license to provide psychotherapy." }) licensed!: boolean;
   @Field(() => DateScalar, { nullable: true, description: "Last day the license is valid; null when it does not expire or there is none." })
   licenseExpiresOn!: string | null;
+  @Field(() => ID, { nullable: true, description: "The practice member who signs in as this clinician; null when none is linked." }) userId!: string | null;
 }

@@ -1,7 +1,13 @@
 import { Field, InputType, Int } from "type-graphql";
-import { ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
+import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
 import { DateScalar } from "../scalars.js";
 import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
+
+@InputType({ description: "A credential and the modifier it adds." })
+export class CredentialModifierInput {
+  @Field({ description: "The credential as clinicians record it, e.g. LCSW." }) credential!: string;
+  @Field({ description: "Two letters or digits, e.g. AJ." }) modifier!: string;
+}
 
 @InputType({ description: "A modifier and when it applies." })
 export class ModifierRuleInput {
@@ -21,12 +27,21 @@ export class PayerRulesInput {
   @Field(() => Boolean, { nullable: true, description: "Whether audio-only telehealth is covered." }) telehealthAudioAllowed?: boolean | null;
   @Field(() => String, { nullable: true, description: "02 or 10." }) telehealthPlaceOfService?: string | null;
   @Field(() => [ModifierRuleInput], { nullable: true, description: "Replaces the modifier rules, in claim order." }) modifierRules?: ModifierRuleInput[] | null;
+  @Field(() => [CredentialModifierInput], { nullable: true, description: "Replaces the credential modifiers, in claim order (credentials and modifiers are upper-cased)." })
+  credentialModifiers?: CredentialModifierInput[] | null;
   @Field(() => [NoteElementEnum], { nullable: true, description: "Replaces the required note sections." }) requiredNoteElements?: NoteElement[] | null;
   @Field(() => Boolean, { nullable: true, description: "Whether notes must be signed." }) requireSignedNote?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Whether the leader must be licensed." }) requireLicensedLeader?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Units per member per day (at least 1)." }) maxUnitsPerDay?: number | null;
   @Field(() => Boolean, { nullable: true, description: "Whether every line needs a prior authorization in force with units left." }) requirePriorAuthorization?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Charge per line in cents (0 or more)." }) feeCents?: number | null;
+  @Field(() => Int, { nullable: true, description: "Days after the session within which notes must be signed (0-365); null sets no deadline (NOTE_SIGNED_LATE)." }) signWithinDays?: number | null;
+  @Field(() => IssueSeverityEnum, { nullable: true, description: "WARNING (still billable) or ERROR (blocked) for a note signed after signWithinDays." }) lateSignatureSeverity?: "WARNING" | "ERROR" | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether telehealth place of service follows where the member was (10 at home, 02 elsewhere) when attendance records it, instead of telehealthPlaceOfService." })
+  telehealthPosByLocation?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether to warn when the group documentation or a note reads as a class (DOCUMENTATION_READS_AS_CLASS)." }) warnClassLikeDocumentation?: boolean | null;
+  @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend (1-480); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: "Least share of the session a member must attend, in percent (1-100); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedPercent?: number | null;
 }
 
 @InputType({ description: "A new payer and, optionally, its first rules." })

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
+import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
 
@@ -7,6 +7,12 @@ import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/val
 export class ModifierRule {
   @Field({ description: "Two upper-case letters or digits, e.g. HQ, 95, GT, AJ." }) modifier!: string;
   @Field(() => ModifierConditionEnum, { description: "When the modifier applies." }) when!: ModifierCondition;
+}
+
+@ObjectType({ description: "Adds a modifier to a payer's lines whose rendering clinician holds a credential." })
+export class CredentialModifier {
+  @Field({ description: "The credential, upper case, e.g. LCSW." }) credential!: string;
+  @Field({ description: "Two upper-case letters or digits, e.g. AJ, HO." }) modifier!: string;
 }
 
 @ObjectType({ description: "One immutable version of a payer's billing rules, in force from `effectiveFrom` until a later version." })
@@ -21,6 +27,8 @@ export class PayerRules {
   @Field({ description: "Whether audio-only telehealth sessions are covered." }) telehealthAudioAllowed!: boolean;
   @Field({ description: "Place of service on telehealth lines: 02 (not in the home) or 10 (in the home)." }) telehealthPlaceOfService!: string;
   @Field(() => [ModifierRule], { description: "Modifiers to add, in claim order." }) modifierRules!: ModifierRule[];
+  @Field(() => [CredentialModifier], { description: "Modifiers by the rendering clinician's credential, added in this order after the modifier rules' (e.g. LCSW → AJ)." })
+  credentialModifiers!: CredentialModifier[];
   @Field(() => [NoteElementEnum], { description: "Sections every member's note must fill in." }) requiredNoteElements!: NoteElement[];
   @Field({ description: "Whether the member's note must be signed before billing." }) requireSignedNote!: boolean;
   @Field({ description: "Whether the session's leader must hold a current license." }) requireLicensedLeader!: boolean;
@@ -28,6 +36,18 @@ export class PayerRules {
   @Field(() => Int, { description: "Charge per line in cents." }) feeCents!: number;
   @Field({ description: "Whether every line needs a prior authorization for the member with this payer, in force on the date of service with units left (AUTH_REQUIRED, AUTH_EXHAUSTED)." })
   requirePriorAuthorization!: boolean;
+  @Field(() => Int, { nullable: true, description: "Days after the date of service within which a member's note must be signed; null when the payer sets no deadline (NOTE_SIGNED_LATE)." })
+  signWithinDays?: number | null;
+  @Field(() => IssueSeverityEnum, { description: "How a note signed after signWithinDays is reported: WARNING (still billable) or ERROR (blocked)." })
+  lateSignatureSeverity!: "WARNING" | "ERROR";
+  @Field({ description: "Whether telehealth place of service follows where the member was (10 at home, 02 elsewhere) when attendance records it; otherwise telehealthPlaceOfService for every telehealth line." })
+  telehealthPosByLocation!: boolean;
+  @Field({ description: "Whether lines warn when the group documentation or the member's note reads as a class: didactic words and no therapeutic intervention named (DOCUMENTATION_READS_AS_CLASS)." })
+  warnClassLikeDocumentation!: boolean;
+  @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend for their line to be paid; null when the payer sets no minimum (ATTENDANCE_TOO_SHORT)." })
+  minAttendedMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: "Least share of the session, in percent, a member must attend for their line to be paid; null when the payer sets none (ATTENDANCE_TOO_SHORT)." })
+  minAttendedPercent?: number | null;
   @Field(() => DateTimeScalar, { description: "When this version was saved." }) createdAt!: Date;
 }
 

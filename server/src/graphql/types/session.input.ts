@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import type { GroupKind, Modality } from "../../domain/engine/index.js";
 import type { AttendanceStatus } from "../../entities/index.js";
-import { AttendanceStatusEnum, GroupKindEnum, ModalityEnum } from "../enums.js";
+import { AttendanceStatusEnum, GroupKindEnum, MemberLocationEnum, ModalityEnum } from "../enums.js";
 import { DateTimeScalar } from "../scalars.js";
 
 @InputType({ description: "A new therapy group." })
@@ -53,6 +53,23 @@ export class UpdateSessionInput {
 export class AttendanceInput {
   @Field(() => ID, { description: "The client." }) clientId!: string;
   @Field(() => AttendanceStatusEnum, { description: "PRESENT, ABSENT or EXCUSED." }) status!: AttendanceStatus;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Minutes the member attended (0 to the session's length), for payers with a minimum; omit to keep what is recorded, null to clear (the whole session). Only for PRESENT; not with arrivedAt/departedAt.",
+  })
+  minutesAttended?: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the member arrived; give with departedAt to record the minutes attended. Omit to keep, null to clear both." })
+  arrivedAt?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the member left; give with arrivedAt." })
+  departedAt?: Date | null;
+  @Field(() => MemberLocationEnum, { nullable: true, description: "Where the member joined a telehealth session from; omit to keep, null to clear. Only for PRESENT members of telehealth sessions." })
+  location?: "HOME" | "OTHER" | null;
+}
+
+@InputType({ description: "A few words about one member for their drafted note." })
+export class DraftMemberNoteInput {
+  @Field(() => ID, { description: "A member marked present." }) clientId!: string;
+  @Field(() => String, { nullable: true, description: "What stood out about the member, in a few words (at most 500 characters)." }) words?: string | null;
 }
 
 @InputType({ description: "Writes a member's note for a session; omitted sections are kept, null clears one." })

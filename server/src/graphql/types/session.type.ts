@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { Modality } from "../../domain/engine/index.js";
 import type { AttendanceStatus } from "../../entities/index.js";
-import { AttendanceStatusEnum, ModalityEnum } from "../enums.js";
+import { AttendanceStatusEnum, MemberLocationEnum, ModalityEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
 @ObjectType({ description: "One meeting of a group, with its attendance, documentation, notes and claim lines." })
@@ -26,5 +26,9 @@ export class GroupSession {
 @ObjectType({ description: "Whether one client attended a session." })
 export class Attendance {
   @Field(() => AttendanceStatusEnum, { description: "PRESENT, ABSENT or EXCUSED." }) status!: AttendanceStatus;
+  @Field(() => Int, { nullable: true, description: "Minutes the member attended; null when not recorded (the whole session)." }) minutesAttended!: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the member arrived, if recorded." }) arrivedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the member left, if recorded." }) departedAt!: Date | null;
+  @Field(() => MemberLocationEnum, { nullable: true, description: "Where the member joined a telehealth session from, if recorded." }) location!: "HOME" | "OTHER" | null;
   clientId!: string;
 }

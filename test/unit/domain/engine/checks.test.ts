@@ -4,7 +4,7 @@
  * New York, with 3 members present, 60 minutes, in person.
  */
 import { CLAIM_ISSUE_CODES, type ClaimIssueCode, type IssueSeverity, type NoteElement } from "../../../../server/src/domain/engine/index.js";
-import { CLIENT, HOME, LEADER, PAYER_ID, SUPERVISOR, codesOf, coverage, decisionFor, type Scenario } from "./factories.js";
+import { CLIENT, HOME, LEADER, PAYER_ID, SUPERVISOR, codesOf, coverage, decisionFor, member, type Scenario } from "./factories.js";
 
 const PARENT = { firstName: "Linh", lastName: "Nguyen", dateOfBirth: "1979-09-03", sex: "FEMALE" as const, address: HOME };
 
@@ -164,6 +164,37 @@ const raising: RaisingCase[] = [
     code: "SESSION_TOO_LONG",
     severity: "WARNING",
     mentions: ["91 minutes", "90 minutes"],
+  },
+  // ATTENDANCE_TOO_SHORT (boundaries in issue-11-rules.test.ts)
+  {
+    name: "attended == min - 1",
+    scenario: { session: { attendance: new Map([[CLIENT, { minutesAttended: 44 }]]) }, rules: { minAttendedMinutes: 45 } },
+    code: "ATTENDANCE_TOO_SHORT",
+    mentions: ["44 minutes", "at least 45 minutes"],
+  },
+  // DOCUMENTATION_READS_AS_CLASS (word lists in issue-11-rules.test.ts)
+  {
+    name: "lecture and video, no intervention",
+    scenario: { session: { topics: "Lecture", interventions: "Video" }, rules: { warnClassLikeDocumentation: true } },
+    code: "DOCUMENTATION_READS_AS_CLASS",
+    severity: "WARNING",
+    mentions: ['"lecture" and "video"'],
+  },
+  // OTHER_MEMBER_NAMED (name matching in issue-11-rules.test.ts)
+  {
+    name: "note names a member present by first and last name",
+    scenario: { others: [member("client-2", { firstName: "Ava", lastName: "Martinez" })], note: { participation: "Sat next to ava martinez." } },
+    code: "OTHER_MEMBER_NAMED",
+    severity: "WARNING",
+    mentions: ["Ava Martinez (in participation)"],
+  },
+  // NOTE_SIGNED_LATE (boundaries in issue-11-rules.test.ts)
+  {
+    name: "signed a day after the payer's deadline",
+    scenario: { rules: { signWithinDays: 1 }, note: { signedAt: new Date("2026-03-04T15:00:00Z") } },
+    code: "NOTE_SIGNED_LATE",
+    severity: "WARNING",
+    mentions: ["2 days after", "within 1 day"],
   },
   // MISSING_GROUP_DOCUMENTATION
   { name: "no topics", scenario: { session: { topics: null } }, code: "MISSING_GROUP_DOCUMENTATION", mentions: ["topics"] },

@@ -139,6 +139,8 @@ export interface Scenario {
   rules?: Partial<RuleVersion>;
   /** Applies to CLIENT only. */
   member?: Partial<MemberFacts>;
+  /** Facts of the other members present (CLIENT's come from `member`). */
+  others?: MemberFacts[];
   /** CLIENT's note; null means CLIENT has no note. */
   note?: Partial<NoteFacts> | null;
   payers?: PayerFacts[];
@@ -156,7 +158,7 @@ export function decisionFor(scenario: Scenario = {}): ClaimDecisionDraft {
   const decisions = evaluateSessions(
     engineInput({
       sessions: [{ ...base, notes }],
-      members: [member(CLIENT, scenario.member)],
+      members: [...(scenario.others ?? []), member(CLIENT, scenario.member)],
       ruleVersions: [ruleVersion(scenario.rules)],
       payers: scenario.payers,
       timezone: scenario.timezone,

@@ -1,5 +1,6 @@
 import { exportCsv } from "../../../../server/src/domain/export/index.js";
 import { makeBatch, makeLine, twoMemberBatch, uuid } from "./fixtures.js";
+import { parseCsv } from "../../../support/csv.js";
 
 const HEADER =
   "batch_id,line_id,patient_control_number,service_date,client_last_name,client_first_name,client_date_of_birth,client_sex,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_provider,rendering_npi,supervised_leader_npi,billing_npi,billing_tax_id,prior_authorization,claim_frequency,original_patient_control_number,original_payer_claim_number";
@@ -10,36 +11,6 @@ function cell(row: string[], column: string): string {
   const at = COLUMNS.indexOf(column);
   if (at < 0) throw new Error(`no column ${column}`);
   return row[at]!;
-}
-
-/** Minimal RFC 4180 reader, used to prove the writer's quoting round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) throw new Error("CSV does not end with CRLF");
-  return rows;
 }
 
 describe("exportCsv", () => {

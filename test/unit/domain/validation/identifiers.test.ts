@@ -2,6 +2,7 @@ import {
   isPlaceOfService,
   isValidIcd10,
   isValidNpi,
+  npiWithCheckDigit,
   normalizeIcd10,
   validateDiagnosisCodes,
   validateIcd10,
@@ -44,6 +45,19 @@ describe("isValidNpi", () => {
       { field: "clinician.npi", message: "NPI must be 10 digits starting with 1 or 2 with a valid check digit" },
     ]);
     expect(validateNpi("1")[0].field).toBe("npi");
+  });
+});
+
+describe("npiWithCheckDigit", () => {
+  it("completes the CMS example and every body to the one valid NPI", () => {
+    expect(npiWithCheckDigit("123456789")).toBe("1234567893");
+    for (let n = 0; n < 200; n++) {
+      const body = String(100000000 + ((n * 4999999) % 200000000)); // NPIs start with 1 or 2
+      const npi = npiWithCheckDigit(body);
+      expect(isValidNpi(npi)).toBe(true);
+      const otherDigit = String((Number(npi[9]) + 1 + (n % 9)) % 10);
+      expect(isValidNpi(npi.slice(0, 9) + otherDigit)).toBe(false);
+    }
   });
 });
 

@@ -190,7 +190,7 @@ describe("validatePayerRules: cross-field and list rules", () => {
         { modifier: "HQ", when: "ALWAYS" },
       ],
     });
-    expect(errors).toEqual([{ field: "rules.modifierRules[2]", message: expect.stringMatching(/HQ when ALWAYS is listed more than once/) }]);
+    expect(errors).toEqual([{ field: "rules.modifierRules[2]", message: expect.stringMatching(/HQ \(always\) is listed more than once/) }]);
   });
 
   test("the same modifier under different conditions is fine", () => {
@@ -429,7 +429,7 @@ describe("modifier rules that contradict a line", () => {
     expect(validatePayerRules({ ...base(), modifierRules: four })).toEqual([]);
     const five = [...four, { modifier: "U3", when: "TELEHEALTH_VIDEO" as const }];
     expect(validatePayerRules({ ...base(), modifierRules: five })).toEqual([
-      { field: "rules.modifierRules", message: expect.stringContaining("5 modifiers (HQ, U1, U2, 95, U3) would apply together to a TELEHEALTH_VIDEO line") },
+      { field: "rules.modifierRules", message: expect.stringContaining("5 modifiers (HQ, U1, U2, 95, U3) would apply together to a video telehealth line") },
     ]);
   });
 

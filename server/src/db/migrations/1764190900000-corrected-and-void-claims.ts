@@ -8,8 +8,8 @@ import { RUNTIME_ROLE } from "../runtime-role.js";
  * in a void-claims file (frequency 8), which takes its own interchange control number from the practice's
  * sequence. Once that file was written, the payer's claims are void, so later rebills are originals again.
  */
-export class CorrectedAndVoidClaims1764190800000 implements MigrationInterface {
-  name = "CorrectedAndVoidClaims1764190800000";
+export class CorrectedAndVoidClaims1764190900000 implements MigrationInterface {
+  name = "CorrectedAndVoidClaims1764190900000";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * adjustments) for loops 2320/2330. "Billed once" now holds per payer sequence: one live primary line and one
  * live secondary line per member and session.
  */
-export class SecondaryClaims1764190810000 implements MigrationInterface {
-  name = "SecondaryClaims1764190810000";
+export class SecondaryClaims1764190910000 implements MigrationInterface {
+  name = "SecondaryClaims1764190910000";
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -1,0 +1,214 @@
+import { useState } from "react";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ClaimLineFieldsFragment, SessionQuery } from "../../console/src/__generated__/graphql";
+import { CliniciansPage } from "../../console/src/clinicians/clinicians-page";
+import { fixLinkFor } from "../../console/src/lib/fix-links";
+import { ClaimLinesTable } from "../../console/src/sessions/claim-lines";
+import { SessionDetailsForm } from "../../console/src/sessions/session-details-form";
+import { badUserInput, mockClient, renderAs, type Call, type Reply } from "./support/render";
+
+const where = { sessionId: "s1", clientId: "c1", payerId: "p1", clinicianId: "k1" };
+
+describe("where each reason is fixed", () => {
+  it.each([
+    ["MISSING_MEMBER_NOTE", "/sessions/s1#note-c1"],
+    ["NOTE_UNSIGNED", "/sessions/s1#note-c1"],
+    ["SESSION_TOO_SHORT", "/sessions/s1#session-length"],
+    ["TELEHEALTH_NOT_COVERED", "/sessions/s1#session-modality"],
+    ["LEADER_NOT_LICENSED", "/clinicians#clinician-k1"],
+    ["NO_ACTIVE_COVERAGE", "/clients/c1#coverage"],
+    ["MISSING_REGISTRATION", "/clients/c1#client-details"],
+    ["MISSING_DIAGNOSIS", "/clients/c1#diagnosis"],
+    ["MISSING_FEE", "/payers/p1#rules"],
+    ["AUTH_REQUIRED", "/clients/c1#authorizations"],
+    ["AUTH_EXHAUSTED", "/clients/c1#authorizations"],
+  ])("%s -> %s", (code, to) => {
+    expect(fixLinkFor(code, where)?.to).toBe(to);
+  });
+
+  it("has no link where nothing on a screen fixes it, or the payer is unknown", () => {
+    expect(fixLinkFor("USE_INDIVIDUAL_CODE", where)).toBeNull();
+    expect(fixLinkFor("MISSING_FEE", { ...where, payerId: null })).toBeNull();
+    expect(fixLinkFor("LEADER_NOT_LICENSED", { ...where, clinicianId: null })?.to).toBe("/sessions/s1#session-leader");
+  });
+});
+
+function blockedLine(code: string): ClaimLineFieldsFragment {
+  return {
+    __typename: "ClaimDecision",
+    id: "d1",
+    status: "BLOCKED",
+    cptCode: "90853",
+    suggestedCptCodes: [],
+    modifiers: [],
+    placeOfService: "11",
+    units: 1,
+    diagnosisCodes: ["F33.1"],
+    chargeCents: 4800,
+    batchId: null,
+    requiredNoteElements: [],
+    issues: [{ __typename: "ClaimIssue", code, severity: "ERROR", message: "The session is shorter than the payer's minimum", element: null }],
+    client: { __typename: "Client", id: "c1", firstName: "Ana", lastName: "Martinez" },
+    payer: { __typename: "Payer", id: "p1", name: "Bay State Medicaid" },
+  } as ClaimLineFieldsFragment;
+}
+
+it("a session's claim line links its reason to the field", () => {
+  const { client } = mockClient(() => ({ data: {} }));
+  renderAs("BILLER", <ClaimLinesTable lines={[blockedLine("SESSION_TOO_SHORT")]} where={{ sessionId: "s1", clinicianId: "k1" }} />, client);
+  expect(screen.getByRole("link", { name: "Edit the session's length" }).getAttribute("href")).toBe("/sessions/s1#session-length");
+  expect(screen.getByRole("region", { name: "Claim lines by member" }).tabIndex).toBe(0);
+});
+
+const clinician = {
+  __typename: "Clinician",
+  id: "k1",
+  name: "Robin Lee",
+  firstName: "Robin",
+  lastName: "Lee",
+  taxonomyCode: null,
+  npi: "1234567893",
+  credential: "LCSW",
+  licensed: false,
+  licenseExpiresOn: null,
+};
+
+describe("editing a clinician", () => {
+  afterEach(() => window.history.replaceState(null, "", "/"));
+
+  it("a reason's link opens the clinician with the license focused; saving sends only the form and focuses the result", async () => {
+    window.history.replaceState(null, "", "/clinicians#clinician-k1");
+    let saved = clinician;
+    const { client, calls } = mockClient((call: Call): Reply => {
+      if (call.operationName === "Clinicians") return { data: { clinicians: [saved] } };
+      if (call.operationName === "UpdateClinician") {
+        saved = { ...clinician, licensed: true, licenseExpiresOn: "2027-06-30" };
+        return { data: { updateClinician: saved } };
+      }
+      throw new Error(`unexpected ${call.operationName}`);
+    });
+    renderAs("ADMIN", <CliniciansPage />, client);
+    const license = await screen.findByRole("switch", { name: "Licensed to provide psychotherapy" });
+    await waitFor(() => expect(document.activeElement).toBe(license));
+    const user = userEvent.setup();
+    await user.click(license);
+    await user.type(screen.getByLabelText("License expires"), "2027-06-30");
+    await user.click(screen.getByRole("button", { name: "Save clinician" }));
+    const status = await screen.findByRole("status");
+    expect(status.textContent).toContain("Saved Robin Lee");
+    expect(document.activeElement).toBe(status);
+    const update = calls.find((c) => c.operationName === "UpdateClinician")!;
+    expect(update.variables).toEqual({
+      id: "k1",
+      input: { licensed: true, licenseExpiresOn: "2027-06-30", credential: "LCSW", name: "Robin Lee", firstName: "Robin", lastName: "Lee", taxonomyCode: null },
+    });
+    expect(screen.getByText("Licensed until Wed, Jun 30, 2027")).toBeTruthy();
+  });
+
+  it("a field's error goes away once that field is edited, the others stay", async () => {
+    const { client } = mockClient((call: Call): Reply => {
+      if (call.operationName === "Clinicians") return { data: { clinicians: [clinician] } };
+      if (call.operationName === "UpdateClinician")
+        return badUserInput([
+          { field: "credential", message: "Credential is required" },
+          { field: "taxonomyCode", message: "Taxonomy code must be 10 characters" },
+        ]);
+      throw new Error(`unexpected ${call.operationName}`);
+    });
+    renderAs("OWNER", <CliniciansPage />, client);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Edit Robin Lee" }));
+    await user.click(screen.getByRole("button", { name: "Save clinician" }));
+    expect(await screen.findByText("Credential is required")).toBeTruthy();
+    expect(screen.getByText("Taxonomy code must be 10 characters")).toBeTruthy();
+    await user.type(screen.getByLabelText("Credential"), "W");
+    expect(screen.queryByText("Credential is required")).toBeNull();
+    expect(screen.getByText("Taxonomy code must be 10 characters")).toBeTruthy();
+  });
+
+  it("offers no edit to a biller, whom a reason's link still takes to the clinician", async () => {
+    window.history.replaceState(null, "", "/clinicians#clinician-k1");
+    const { client } = mockClient(() => ({ data: { clinicians: [clinician] } }));
+    renderAs("BILLER", <CliniciansPage />, client);
+    await screen.findByText("Robin Lee");
+    expect(screen.queryByRole("button", { name: "Edit Robin Lee" })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.textContent).toContain("Robin Lee"));
+    expect(document.activeElement?.tagName).toBe("TR");
+  });
+});
+
+type Session = NonNullable<SessionQuery["session"]>;
+
+it("session details save time, length, modality, leader and POS against the loaded version, in the practice's zone", async () => {
+  const session = {
+    __typename: "GroupSession",
+    id: "s1",
+    startsAt: "2026-10-06T14:00:00.000Z",
+    date: "2026-10-06",
+    durationMinutes: 30,
+    modality: "IN_PERSON",
+    placeOfService: null,
+    version: 4,
+    leader: { __typename: "Clinician", id: "k1", name: "Robin Lee", credential: "LCSW", licensed: true },
+    supervisor: null,
+  } as unknown as Session;
+  const { client, calls } = mockClient((call: Call): Reply => {
+    if (call.operationName === "Clinicians") return { data: { clinicians: [{ ...clinician, licensed: true }, { ...clinician, id: "k2", name: "Sam Park" }] } };
+    if (call.operationName === "UpdateSessionDetails") return { data: { updateSession: { ...session, durationMinutes: 60, claimDecisions: [] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  renderAs("ADMIN", <SessionDetailsForm session={session} canEdit />, client);
+  const user = userEvent.setup();
+  // 14:00Z in October is 10:00 in New York (EDT), labelled with the zone.
+  const start = screen.getByLabelText("Starts (ET)") as HTMLInputElement;
+  expect(start.value).toBe("2026-10-06T10:00");
+  const length = screen.getByLabelText("Length (minutes)");
+  await user.clear(length);
+  await user.type(length, "60");
+  await user.selectOptions(screen.getByLabelText("Modality"), "Video telehealth");
+  await screen.findByRole("option", { name: "Sam Park (not licensed)" });
+  await user.selectOptions(screen.getByLabelText("Leader"), "Sam Park (not licensed)");
+  await user.selectOptions(screen.getByLabelText("Place of service"), "02 Telehealth, not in the patient's home");
+  await user.click(screen.getByRole("button", { name: "Save session details" }));
+  const status = await screen.findByRole("status");
+  expect(document.activeElement).toBe(status);
+  expect(calls.find((c) => c.operationName === "UpdateSessionDetails")!.variables).toEqual({
+    id: "s1",
+    withBilling: true,
+    input: { startsAt: "2026-10-06T14:00:00.000Z", durationMinutes: 60, modality: "TELEHEALTH_VIDEO", leaderId: "k2", placeOfService: "02", expectedVersion: 4 },
+  });
+});
+
+it("after saving attendance, focus is on the result, not dropped to the page", async () => {
+  const { AttendanceForm } = await import("../../console/src/sessions/attendance-form");
+  const dana = { __typename: "Client", id: "c1", firstName: "Dana", lastName: "Reyes" };
+  const session = {
+    __typename: "GroupSession",
+    id: "s1",
+    group: { __typename: "TherapyGroup", id: "g1", members: [dana] },
+    attendance: [],
+  } as unknown as Session;
+  const { client } = mockClient((call: Call): Reply => {
+    if (call.operationName === "RecordAttendance")
+      return { data: { recordAttendance: { __typename: "GroupSession", id: "s1", presentCount: 1, attendance: [{ __typename: "Attendance", status: "PRESENT", client: dana }], claimDecisions: [] } } };
+    if (call.operationName === "Session") return { data: { session: null } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  function Live() {
+    // The page passes the session from the cache; here the mutation's answer stands in for it.
+    const [s, setS] = useState(session);
+    return (
+      <div onSubmit={() => setTimeout(() => setS({ ...session, attendance: [{ __typename: "Attendance", status: "PRESENT", client: dana }] } as unknown as Session), 0)}>
+        <AttendanceForm session={s} canEdit />
+      </div>
+    );
+  }
+  renderAs("CLINICIAN", <Live />, client);
+  const user = userEvent.setup();
+  await user.click(screen.getByRole("radio", { name: "Present" }));
+  await user.click(screen.getByRole("button", { name: "Save attendance" }));
+  const status = await screen.findByRole("status");
+  expect(status.textContent).toBe("Attendance saved.");
+  expect(document.activeElement).toBe(status);
+});

@@ -1,0 +1,174 @@
+/**
+ * Issue 12 in a real Chromium: a blocked line's reason leads to the field that fixes it and the line turns
+ * READY without a reload; and axe-core finds nothing on any screen at desktop and tablet widths.
+ * Screenshots go to test-artifacts/screenshots/.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { presetRange } from "../../console/src/lib/date-input";
+import { todayIn } from "../../console/src/lib/dates";
+import { PASSWORD, expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../support/api";
+import { billingSetup, readySession, type BillingFixture } from "../support/billing-fixture";
+import { axeViolations } from "./support/axe";
+
+jest.setTimeout(180_000);
+
+const SHOTS = path.resolve("test-artifacts/screenshots");
+const CONSOLE_DIR = path.resolve("console/dist");
+const TIME_ZONE = "America/New_York";
+
+let server: TestServer;
+let context: BrowserContext;
+let userDataDir: string;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
+  fs.mkdirSync(SHOTS, { recursive: true });
+  server = await startTestServer({ consoleDir: CONSOLE_DIR });
+  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-e2e-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  context.setDefaultTimeout(10_000);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.stop();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(consoleErrors.splice(0)).toEqual([]);
+});
+
+async function signedIn(owner: PracticeFixture): Promise<Page> {
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`page error: ${e.message} (${page.url()})`));
+  await page.goto(`${server.url}/signin`);
+  await page.getByLabel("E-mail").fill(owner.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
+  return page;
+}
+
+const gql = async (owner: PracticeFixture, query: string, variables: Record<string, unknown> = {}) => expectOk(await server.gql(query, variables, owner.token));
+
+/** Last month with a billable session, a session whose notes are missing, and one too short for the payer. */
+async function practiceLikeTheDemo() {
+  const owner = await signUpPractice(server, "Fixes");
+  const fx: BillingFixture = await billingSetup(server, owner, { members: 3, payerRules: { minSessionMinutes: 45 } });
+  const range = presetRange("last-month", todayIn(TIME_ZONE));
+  const day = (n: number) => `${range.from.slice(0, 8)}${String(n).padStart(2, "0")}T15:00:00Z`;
+  const readyId = await readySession(server, owner, fx, { startsAt: day(5) });
+  const shortId = await readySession(server, owner, fx, { startsAt: day(12), durationMinutes: 30 });
+  const unsigned = (await gql(owner, `mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, { input: { groupId: fx.groupId, startsAt: day(19), durationMinutes: 60, modality: "IN_PERSON" } })).scheduleSession.id;
+  await gql(owner, `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`, {
+    id: unsigned,
+    entries: fx.clientIds.map((clientId) => ({ clientId, status: "PRESENT" })),
+  });
+  return { owner, fx, range, readyId, shortId };
+}
+
+test("a blocked line's reason opens the field that fixes it; after saving, the line is READY without a reload", async () => {
+  const { owner, range, shortId } = await practiceLikeTheDemo();
+  const page = await signedIn(owner);
+  await page.goto(`${server.url}/claims?from=${range.from}&to=${range.to}&status=BLOCKED&issueCode=SESSION_TOO_SHORT`);
+  await page.getByText("Showing 3 of 3 lines.").waitFor();
+  await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+
+  await page.getByRole("link", { name: "Session too short: edit the session's length" }).first().click();
+  await page.getByRole("heading", { name: /DBT Skills/ }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/sessions/${shortId}`);
+  const length = page.getByLabel("Length (minutes)");
+  await page.waitForFunction(() => document.activeElement?.id === "session-length");
+  expect(await length.inputValue()).toBe("30");
+  await page.screenshot({ path: path.join(SHOTS, "15-fix-from-reason.png"), fullPage: true });
+
+  await length.fill("60");
+  await page.getByRole("button", { name: "Save session details" }).click();
+  await page.getByText("Session details saved").waitFor();
+  expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("Session details saved");
+  const lines = page.getByRole("region", { name: "Claim lines by member" });
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[aria-label="Claim lines by member"] tbody tr')];
+    return rows.length === 3 && rows.every((r) => r.textContent?.includes("Ready"));
+  });
+  expect(await lines.getByText("Session too short").count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+  const api = await gql(owner, `query ($id: ID!) { session(id: $id) { durationMinutes claimDecisions { status } } }`, { id: shortId });
+  expect(api.session).toEqual({ durationMinutes: 60, claimDecisions: [{ status: "READY" }, { status: "READY" }, { status: "READY" }] });
+
+  await page.goBack();
+  await page.getByText("No claim lines match.").waitFor();
+  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+  await page.close();
+});
+
+test("an unlicensed leader's reason opens the clinician's license; licensing them makes the lines READY", async () => {
+  const owner = await signUpPractice(server, "License");
+  const fx = await billingSetup(server, owner, { members: 3, licensed: false });
+  const range = presetRange("last-month", todayIn(TIME_ZONE));
+  await readySession(server, owner, fx, { startsAt: `${range.from.slice(0, 8)}07T15:00:00Z` });
+  const page = await signedIn(owner);
+  await page.goto(`${server.url}/claims?from=${range.from}&to=${range.to}&status=BLOCKED`);
+  await page.getByText("Showing 3 of 3 lines.").waitFor();
+  await page.getByRole("link", { name: "Leader not licensed: edit the clinician's license" }).first().click();
+  await page.getByRole("heading", { name: "Edit Robin Lee" }).waitFor();
+  await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.getAttribute("role") === "switch");
+  await page.getByRole("switch", { name: "Licensed to provide psychotherapy" }).check();
+  await page.getByRole("button", { name: "Save clinician" }).click();
+  await page.getByText("Saved Robin Lee").waitFor();
+  await page.goBack();
+  await page.getByText("No claim lines match.").waitFor();
+  const clinicians = await gql(owner, `{ clinicians { id licensed } }`);
+  expect(clinicians.clinicians).toEqual([{ id: fx.clinicianId, licensed: true }]);
+  await page.close();
+});
+
+test("axe finds no violation on any screen at 1280 and 768 px", async () => {
+  const { owner, fx, range, readyId } = await practiceLikeTheDemo();
+  const clientId = fx.clientIds[0];
+  const screens: { path: string; ready: (page: Page) => Promise<unknown> }[] = [
+    { path: "/", ready: (p) => p.getByRole("list", { name: "Lines by status" }).waitFor() },
+    { path: `/sessions?from=${range.from}&to=${range.to}`, ready: (p) => p.getByRole("heading", { name: "Sessions", exact: true }).waitFor() },
+    { path: `/sessions/${readyId}`, ready: (p) => p.getByRole("region", { name: "Claim lines by member", exact: true }).waitFor() },
+    { path: `/claims?from=${range.from}&to=${range.to}`, ready: (p) => p.getByText(/Showing \d+ of \d+ lines\./).waitFor() },
+    { path: "/batches", ready: (p) => p.getByRole("heading", { name: /batch/i }).first().waitFor() },
+    { path: "/clients", ready: (p) => p.getByRole("region", { name: "Clients", exact: true }).waitFor() },
+    { path: `/clients/${clientId}`, ready: (p) => p.getByRole("heading", { name: "Prior authorizations" }).waitFor() },
+    { path: "/groups", ready: (p) => p.getByRole("region", { name: "Groups", exact: true }).waitFor() },
+    { path: "/clinicians", ready: (p) => p.getByRole("region", { name: "Clinicians", exact: true }).waitFor() },
+    { path: "/payers", ready: (p) => p.getByRole("region", { name: "Payers", exact: true }).waitFor() },
+    { path: `/payers/${fx.payerId}`, ready: (p) => p.getByRole("heading", { name: "Rules" }).waitFor() },
+    { path: "/audit", ready: (p) => p.getByRole("region", { name: "Audit events", exact: true }).waitFor() },
+    { path: "/practice", ready: (p) => p.getByRole("heading", { level: 1 }).waitFor() },
+    { path: "/members", ready: (p) => p.getByRole("region", { name: "Members", exact: true }).waitFor() },
+    { path: "/remittances", ready: (p) => p.getByRole("heading", { name: "Import an 835" }).waitFor() },
+    { path: "/denials", ready: (p) => p.getByRole("heading", { level: 1 }).waitFor() },
+  ];
+  const page = await signedIn(owner);
+  const found: Record<string, unknown> = {};
+  for (const width of [1280, 768]) {
+    await page.setViewportSize({ width, height: width === 1280 ? 900 : 1024 });
+    for (const s of screens) {
+      await page.goto(`${server.url}${s.path}`);
+      await s.ready(page);
+      await page.waitForFunction(() => !document.querySelector(".state--loading"));
+      const violations = await axeViolations(page);
+      if (violations.length > 0) found[`${width} ${s.path}`] = violations;
+    }
+  }
+  expect(found).toEqual({});
+  await page.close();
+});
