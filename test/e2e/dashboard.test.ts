@@ -3,75 +3,38 @@
  * narrowed to exactly those lines, and a filter changed there survives a reload and a trip through the menu.
  * Screenshots go to test-artifacts/screenshots/.
  */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { presetRange } from "../../console/src/lib/date-input";
 import { todayIn } from "../../console/src/lib/dates";
-import { PASSWORD, expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../support/api";
+import { PASSWORD, expectOk, signUpPractice, type PracticeFixture } from "../support/api";
+import { SHOTS, useBrowserHarness } from "./support/browser";
 import { billingSetup, readySession, type BillingFixture } from "../support/billing-fixture";
 
 jest.setTimeout(120_000);
 
-const SHOTS = path.resolve("test-artifacts/screenshots");
-const CONSOLE_DIR = path.resolve("console/dist");
 const TIME_ZONE = "America/New_York";
 
-let server: TestServer;
-let context: BrowserContext;
-let userDataDir: string;
-const consoleErrors: string[] = [];
+const harness = useBrowserHarness();
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startTestServer({ consoleDir: CONSOLE_DIR });
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-e2e-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  context.setDefaultTimeout(10_000);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(consoleErrors.splice(0)).toEqual([]);
-});
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`page error: ${e.message} (${page.url()})`));
-  return page;
-}
+const newPage = () => harness.newPage();
 
 const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 /** Last month (the practice's calendar), as the demo practice has it: one billable session and one with notes missing. */
 async function lastMonthPractice(): Promise<{ owner: PracticeFixture; fx: BillingFixture; range: { from: string; to: string } }> {
-  const owner = await signUpPractice(server, "Dashboard");
-  const fx = await billingSetup(server, owner, { members: 3 });
+  const owner = await signUpPractice(harness.server, "Dashboard");
+  const fx = await billingSetup(harness.server, owner, { members: 3 });
   const range = presetRange("last-month", todayIn(TIME_ZONE));
   const day = (n: number) => `${range.from.slice(0, 8)}${String(n).padStart(2, "0")}T15:00:00Z`;
-  await readySession(server, owner, fx, { startsAt: day(5) });
+  await readySession(harness.server, owner, fx, { startsAt: day(5) });
   // Attendance without notes: every line of this session is BLOCKED for a missing note.
   const blocked = expectOk(
-    await server.gql(`mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, { input: { groupId: fx.groupId, startsAt: day(12), durationMinutes: 60, modality: "IN_PERSON" } }, owner.token),
+    await harness.server.gql(`mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, { input: { groupId: fx.groupId, startsAt: day(12), durationMinutes: 60, modality: "IN_PERSON" } }, owner.token),
   ).scheduleSession.id;
-  expectOk(await server.gql(`mutation ($id: ID!) { updateSession(id: $id, input: { topics: "Coping", interventions: "Skills coaching" }) { id } }`, { id: blocked }, owner.token));
+  expectOk(await harness.server.gql(`mutation ($id: ID!) { updateSession(id: $id, input: { topics: "Coping", interventions: "Skills coaching" }) { id } }`, { id: blocked }, owner.token));
   expectOk(
-    await server.gql(
+    await harness.server.gql(
       `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`,
       { id: blocked, entries: fx.clientIds.map((clientId) => ({ clientId, status: "PRESENT" })) },
       owner.token,
@@ -83,7 +46,7 @@ async function lastMonthPractice(): Promise<{ owner: PracticeFixture; fx: Billin
 test("the dashboard shows the API's numbers for last month, and a number opens exactly its lines in the work list", async () => {
   const { owner, range } = await lastMonthPractice();
   const summary = expectOk(
-    await server.gql(
+    await harness.server.gql(
       `query ($from: Date!, $to: Date!) { claimSummary(from: $from, to: $to) { byStatus { status lineCount chargeCents } blockedByIssue { code lineCount chargeCents } } }`,
       range,
       owner.token,
@@ -93,7 +56,7 @@ test("the dashboard shows the API's numbers for last month, and a number opens e
   expect([status("READY").lineCount, status("BLOCKED").lineCount]).toEqual([3, 3]);
 
   const page = await newPage();
-  await page.goto(`${server.url}/signin`);
+  await page.goto(`${harness.server.url}/signin`);
   await page.getByLabel("E-mail").fill(owner.email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -133,7 +96,7 @@ test("the dashboard shows the API's numbers for last month, and a number opens e
   await page.getByText("Showing 2 of 2 lines.").waitFor();
   expect(new URL(page.url()).searchParams.get("search")).toBe("member1");
   const api = expectOk(
-    await server.gql(`query ($from: Date!, $to: Date!) { claimDecisions(from: $from, to: $to, search: "member1") { totalCount edges { node { status } } } }`, range, owner.token),
+    await harness.server.gql(`query ($from: Date!, $to: Date!) { claimDecisions(from: $from, to: $to, search: "member1") { totalCount edges { node { status } } } }`, range, owner.token),
   ).claimDecisions;
   expect(api.totalCount).toBe(2);
   await page.reload();

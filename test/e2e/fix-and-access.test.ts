@@ -3,58 +3,24 @@
  * READY without a reload; and axe-core finds nothing on any screen at desktop and tablet widths.
  * Screenshots go to test-artifacts/screenshots/.
  */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { presetRange } from "../../console/src/lib/date-input";
 import { todayIn } from "../../console/src/lib/dates";
-import { PASSWORD, expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../support/api";
+import { PASSWORD, expectOk, signUpPractice, type PracticeFixture } from "../support/api";
+import { SHOTS, useBrowserHarness } from "./support/browser";
 import { billingSetup, readySession, type BillingFixture } from "../support/billing-fixture";
 import { axeViolations } from "./support/axe";
 
 jest.setTimeout(180_000);
 
-const SHOTS = path.resolve("test-artifacts/screenshots");
-const CONSOLE_DIR = path.resolve("console/dist");
 const TIME_ZONE = "America/New_York";
 
-let server: TestServer;
-let context: BrowserContext;
-let userDataDir: string;
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startTestServer({ consoleDir: CONSOLE_DIR });
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-e2e-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  context.setDefaultTimeout(10_000);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(consoleErrors.splice(0)).toEqual([]);
-});
+const harness = useBrowserHarness();
 
 async function signedIn(owner: PracticeFixture): Promise<Page> {
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`page error: ${e.message} (${page.url()})`));
-  await page.goto(`${server.url}/signin`);
+  const page = await harness.newPage();
+  await page.goto(`${harness.server.url}/signin`);
   await page.getByLabel("E-mail").fill(owner.email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -62,16 +28,16 @@ async function signedIn(owner: PracticeFixture): Promise<Page> {
   return page;
 }
 
-const gql = async (owner: PracticeFixture, query: string, variables: Record<string, unknown> = {}) => expectOk(await server.gql(query, variables, owner.token));
+const gql = async (owner: PracticeFixture, query: string, variables: Record<string, unknown> = {}) => expectOk(await harness.server.gql(query, variables, owner.token));
 
 /** Last month with a billable session, a session whose notes are missing, and one too short for the payer. */
 async function practiceLikeTheDemo() {
-  const owner = await signUpPractice(server, "Fixes");
-  const fx: BillingFixture = await billingSetup(server, owner, { members: 3, payerRules: { minSessionMinutes: 45 } });
+  const owner = await signUpPractice(harness.server, "Fixes");
+  const fx: BillingFixture = await billingSetup(harness.server, owner, { members: 3, payerRules: { minSessionMinutes: 45 } });
   const range = presetRange("last-month", todayIn(TIME_ZONE));
   const day = (n: number) => `${range.from.slice(0, 8)}${String(n).padStart(2, "0")}T15:00:00Z`;
-  const readyId = await readySession(server, owner, fx, { startsAt: day(5) });
-  const shortId = await readySession(server, owner, fx, { startsAt: day(12), durationMinutes: 30 });
+  const readyId = await readySession(harness.server, owner, fx, { startsAt: day(5) });
+  const shortId = await readySession(harness.server, owner, fx, { startsAt: day(12), durationMinutes: 30 });
   const unsigned = (await gql(owner, `mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, { input: { groupId: fx.groupId, startsAt: day(19), durationMinutes: 60, modality: "IN_PERSON" } })).scheduleSession.id;
   await gql(owner, `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`, {
     id: unsigned,
@@ -83,7 +49,7 @@ async function practiceLikeTheDemo() {
 test("a blocked line's reason opens the field that fixes it; after saving, the line is READY without a reload", async () => {
   const { owner, range, shortId } = await practiceLikeTheDemo();
   const page = await signedIn(owner);
-  await page.goto(`${server.url}/claims?from=${range.from}&to=${range.to}&status=BLOCKED&issueCode=SESSION_TOO_SHORT`);
+  await page.goto(`${harness.server.url}/claims?from=${range.from}&to=${range.to}&status=BLOCKED&issueCode=SESSION_TOO_SHORT`);
   await page.getByText("Showing 3 of 3 lines.").waitFor();
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
 
@@ -116,12 +82,12 @@ test("a blocked line's reason opens the field that fixes it; after saving, the l
 });
 
 test("an unlicensed leader's reason opens the clinician's license; licensing them makes the lines READY", async () => {
-  const owner = await signUpPractice(server, "License");
-  const fx = await billingSetup(server, owner, { members: 3, licensed: false });
+  const owner = await signUpPractice(harness.server, "License");
+  const fx = await billingSetup(harness.server, owner, { members: 3, licensed: false });
   const range = presetRange("last-month", todayIn(TIME_ZONE));
-  await readySession(server, owner, fx, { startsAt: `${range.from.slice(0, 8)}07T15:00:00Z` });
+  await readySession(harness.server, owner, fx, { startsAt: `${range.from.slice(0, 8)}07T15:00:00Z` });
   const page = await signedIn(owner);
-  await page.goto(`${server.url}/claims?from=${range.from}&to=${range.to}&status=BLOCKED`);
+  await page.goto(`${harness.server.url}/claims?from=${range.from}&to=${range.to}&status=BLOCKED`);
   await page.getByText("Showing 3 of 3 lines.").waitFor();
   await page.getByRole("link", { name: "Leader not licensed: edit the clinician's license" }).first().click();
   await page.getByRole("heading", { name: "Edit Robin Lee" }).waitFor();
@@ -162,7 +128,7 @@ test("axe finds no violation on any screen at 1280 and 768 px", async () => {
   for (const width of [1280, 768]) {
     await page.setViewportSize({ width, height: width === 1280 ? 900 : 1024 });
     for (const s of screens) {
-      await page.goto(`${server.url}${s.path}`);
+      await page.goto(`${harness.server.url}${s.path}`);
       await s.ready(page);
       await page.waitForFunction(() => !document.querySelector(".state--loading"));
       const violations = await axeViolations(page);

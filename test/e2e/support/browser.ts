@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { startTestServer, type TestServer } from "../../support/api";
+
+export const SHOTS = path.resolve("test-artifacts/screenshots");
+const CONSOLE_DIR = path.resolve("console/dist");
+
+/**
+ * A browser test's world: the built console served by a test server, Debian's chromium in a throwaway profile,
+ * and every console error or page error a page reports collected so each test can insist there were none.
+ */
+export interface BrowserHarness {
+  readonly server: TestServer;
+  readonly context: BrowserContext;
+  /** A page whose console errors and uncaught errors land in `consoleErrors`. */
+  newPage(): Promise<Page>;
+  readonly consoleErrors: string[];
+}
+
+/** Registers beforeAll/afterAll/afterEach for the file; the harness's fields are ready inside tests. */
+export function useBrowserHarness(): BrowserHarness {
+  let server: TestServer | undefined;
+  let context: BrowserContext | undefined;
+  let userDataDir: string | undefined;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
+    fs.mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer({ consoleDir: CONSOLE_DIR });
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-e2e-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    context.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(consoleErrors.splice(0)).toEqual([]);
+  });
+
+  return {
+    get server() {
+      return server!;
+    },
+    get context() {
+      return context!;
+    },
+    consoleErrors,
+    async newPage() {
+      const page = await context!.newPage();
+      page.on("console", (m) => {
+        if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
+      });
+      page.on("pageerror", (e) => consoleErrors.push(`page error: ${e.message} (${page.url()})`));
+      return page;
+    },
+  };
+}
