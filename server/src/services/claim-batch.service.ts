@@ -307,13 +307,139 @@ export class ClaimBatchService {
   }
 
   /**
+   * Correct and rebill, from the denial work list: a denied or partly paid primary line whose cause the biller has
+   * fixed goes out again as a replacement claim (CLM05-3 = 7, REF*F8 = the payer's CLP07) of one line, in a batch
+   * of its own with a new patient control number. Only that line is voided in its batch; the rest stays billed.
+   * The line must be READY again once freed, which the engine decides from today's data: otherwise nothing
+   * changes and the answer names what still blocks it. Idempotent per key; all or nothing.
+   */
+  async rebillLine(actor: Actor, lineId: string, idempotencyKey: string, meta: RequestMeta): Promise<ClaimBatchEntity> {
+    const key = (idempotencyKey ?? "").trim();
+    assertValid(validateText(key, "idempotencyKey", { required: true, max: 100 }));
+    if (!isUuid(lineId)) throw notFound("Claim line");
+    try {
+      return await this.db.inPractice(actor, async (manager) => {
+        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+        if (!practice) throw notFound("Practice");
+        const [row] = await manager.query(`SELECT id FROM claim_batch_lines WHERE id = $1 FOR UPDATE`, [lineId]);
+        if (!row) throw notFound("Claim line");
+        const existing = await manager.findOneBy(ClaimBatchEntity, { idempotencyKey: key });
+        if (existing) {
+          const same = await manager.existsBy(ClaimBatchLineEntity, { batchId: existing.id, replacesLineId: lineId });
+          if (!same) {
+            throw new DomainError(ErrorCode.BadUserInput, "This idempotency key was already used for another batch", [
+              { field: "idempotencyKey", message: "Use a new key to rebill this line" },
+            ]);
+          }
+          return existing;
+        }
+        const line = (await manager.findOneBy(ClaimBatchLineEntity, { id: lineId }))!;
+        const batch = (await manager.findOneBy(ClaimBatchEntity, { id: line.batchId }))!;
+        const who = `${line.clientFirstName} ${line.clientLastName} on ${line.serviceDate} (${line.patientControlNumber})`;
+        if (line.payerSequence !== "P") throw conflict(`${who} is a secondary claim; correct and rebill replaces primary claims`);
+        if (batch.voidedAt) throw conflict(`${who} belongs to a voided batch; bill it again with a new batch`);
+        const [latest]: { outcome: string }[] = await manager.query(
+          `SELECT outcome FROM remittance_claims WHERE line_id = $1 ORDER BY posted_at DESC, position DESC LIMIT 1`,
+          [lineId],
+        );
+        if (!latest) throw conflict(`${who} was never remitted: the payer has not answered for it, so there is no denial to correct yet`);
+        const [replacement]: { patient_control_number: string }[] = await manager.query(
+          `SELECT patient_control_number FROM claim_batch_lines WHERE replaces_line_id = $1 AND NOT voided LIMIT 1`,
+          [lineId],
+        );
+        if (replacement) throw conflict(`${who} was already corrected and rebilled as ${replacement.patient_control_number}`);
+        if (line.voided) throw conflict(`${who} is no longer billed`);
+        if (latest.outcome !== "DENIED" && latest.outcome !== "PARTIALLY_PAID") {
+          throw conflict(`${who} was not denied: its latest remittance says ${latest.outcome.toLowerCase().replace("_", " ")}`);
+        }
+        const [writtenOff] = await manager.query(
+          `SELECT 1 FROM denial_actions d WHERE d.kind = 'WRITE_OFF' AND d.claim_id = (
+             SELECT id FROM remittance_claims WHERE line_id = $1 ORDER BY posted_at DESC, position DESC LIMIT 1)`,
+          [lineId],
+        );
+        if (writtenOff) throw conflict(`${who}: this denial was written off, so it is settled and is not rebilled`);
+        const missing = missingBillingFields(practice);
+        if (missing.length > 0) {
+          throw new DomainError(ErrorCode.BadUserInput, `The practice's billing and clearinghouse settings are incomplete, so nothing was rebilled: ${missing.map((f) => f.field.replace("practice.", "")).join(", ")}`, missing);
+        }
+
+        // Free the line (its trigger marks its date stale), then ask the engine what it would bill now.
+        await manager.update(ClaimBatchLineEntity, { practiceId: actor.practiceId, id: lineId }, { voided: true });
+        await refreshDecisions(manager, actor.practiceId, { dates: [line.serviceDate] });
+        const now = (await readStoredOnDates(manager, actor.practiceId, { dates: [line.serviceDate] })).find((d) => d.sessionId === line.sessionId && d.clientId === line.clientId);
+        const notReady = (why: string) =>
+          new DomainError(ErrorCode.BadUserInput, `${who} cannot be rebilled yet, so nothing changed: ${why}`, [{ field: "lineId", message: why }]);
+        if (!now) throw notReady("the member is no longer marked present at that session.");
+        if (now.status !== "READY" || now.chargeCents <= 0) {
+          const errors = now.issues.filter((i) => i.severity === "ERROR").map((i) => i.message);
+          throw notReady(`its claim line is ${now.status} now${errors.length > 0 ? ` (${errors.join(" ")})` : ""}. Correct that first.`);
+        }
+        if (now.payerId !== line.payerId) {
+          throw notReady(`the member's payer for that date is no longer ${line.payerName}; a replacement claim goes to the payer that denied it. Void the batch and bill the new payer instead.`);
+        }
+
+        const rebill = manager.create(ClaimBatchEntity, {
+          practiceId: actor.practiceId,
+          id: randomUUID(),
+          idempotencyKey: key,
+          controlNumber: await nextControlNumber(manager, actor.practiceId),
+          from: line.serviceDate,
+          to: line.serviceDate,
+          payerId: line.payerId,
+          lineCount: 1,
+          totalChargeCents: now.chargeCents,
+          createdBy: actor.userId,
+          voidedAt: null,
+          voidedBy: null,
+          usageIndicator: practice.x12UsageIndicator!,
+        });
+        await manager.insert(ClaimBatchEntity, rebill);
+        const [frozen] = await this.freeze(manager, actor, rebill, [now]);
+        await manager.insert(ClaimBatchLineEntity, { ...frozen!, replacesLineId: lineId, frequencyCode: "7" });
+        await writeAudit(manager, {
+          practiceId: actor.practiceId,
+          actorUserId: actor.userId,
+          requestId: meta.requestId,
+          action: "claimBatch.createRebill",
+          entityType: "ClaimBatch",
+          entityId: rebill.id,
+          changes: {
+            replacesLineId: { before: null, after: lineId },
+            lineCount: { before: null, after: 1 },
+            totalChargeCents: { before: null, after: rebill.totalChargeCents },
+          },
+        });
+        await writeAudit(manager, {
+          practiceId: actor.practiceId,
+          actorUserId: actor.userId,
+          requestId: meta.requestId,
+          action: "denial.rebill",
+          entityType: "ClaimBatchLine",
+          entityId: lineId,
+          changes: {
+            voided: { before: false, after: true },
+            replacementPatientControlNumber: { before: null, after: frozen!.patientControlNumber },
+            replacementBatchId: { before: null, after: rebill.id },
+          },
+        });
+        return (await manager.findOneBy(ClaimBatchEntity, { id: rebill.id }))!;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, "claim_batches_key_unique")) return this.rebillLine(actor, lineId, idempotencyKey, meta);
+      if (isUniqueViolation(error, "claim_batch_lines_billed_once")) throw conflict("This line was billed by another batch at the same moment; try again");
+      throw error;
+    }
+  }
+
+  /**
    * Where today's data no longer supports what a live batch billed: the member is no longer marked present,
    * the line would now be blocked, or its contents would differ. A biller voids and rebills to correct it.
    */
   async discrepancies(actor: Actor, batch: ClaimBatchEntity): Promise<string[]> {
     if (batch.voidedAt) return [];
     return this.db.inPractice(actor, async (manager) => {
-      const lines = await manager.find(ClaimBatchLineEntity, { where: { batchId: batch.id }, order: { position: "ASC" } });
+      // A line voided on its own was corrected and rebilled: its replacement answers for it now.
+      const lines = await manager.find(ClaimBatchLineEntity, { where: { batchId: batch.id, voided: false }, order: { position: "ASC" } });
       const dates = [...new Set(lines.map((l) => l.serviceDate))];
       await refreshDecisions(manager, actor.practiceId, { dates });
       const live = new Map((await readStoredOnDates(manager, actor.practiceId, { dates })).map((d) => [`${d.sessionId}:${d.clientId}`, d]));
@@ -593,7 +719,8 @@ function sentSql(batch: string): string {
 }
 
 /**
- * A voided line still stands at the payer when its batch was sent and its void file was not written yet, unless
+ * A voided line (its whole batch voided, or the line alone when it was corrected and rebilled from the denial work
+ * list) still stands at the payer when its batch was sent and its void file was not written yet, unless
  * a line already replaces it there (a live replacement, or one that was itself sent). Rebilling the same member,
  * session and payer replaces the latest such line (CLM05-3 = 7) instead of sending a duplicate original.
  * Keyed "session:client:payer"; a change of payer is a new original, and the old claim is voided by the void file.
@@ -602,7 +729,7 @@ async function replaceableLines(manager: EntityManager, practiceId: string, sess
   const rows: { id: string; session_id: string; client_id: string; payer_id: string }[] = await manager.query(
     `SELECT DISTINCT ON (l.session_id, l.client_id, l.payer_id) l.id, l.session_id, l.client_id, l.payer_id
        FROM claim_batch_lines l JOIN claim_batches b ON b.practice_id = l.practice_id AND b.id = l.batch_id
-      WHERE l.practice_id = $1 AND l.session_id = ANY($2) AND l.payer_sequence = 'P' AND b.voided_at IS NOT NULL AND b.void_exported_at IS NULL AND ${sentSql("b")}
+      WHERE l.practice_id = $1 AND l.session_id = ANY($2) AND l.payer_sequence = 'P' AND l.voided AND b.void_exported_at IS NULL AND ${sentSql("b")}
         AND NOT EXISTS (
           SELECT 1 FROM claim_batch_lines m JOIN claim_batches mb ON mb.practice_id = m.practice_id AND mb.id = m.batch_id
            WHERE m.practice_id = l.practice_id AND m.replaces_line_id = l.id AND (mb.voided_at IS NULL OR ${sentSql("mb")}))

@@ -3,7 +3,9 @@ import type { EntityManager } from "typeorm";
 import type { ClaimIssue } from "../domain/engine/index.js";
 import {
   describeCarc,
+  describePlbReason,
   describeRarc,
+  formatCents,
   parse835,
   paymentKeys,
   preventionFor,
@@ -50,6 +52,21 @@ export interface RemittancePaymentView {
   creditDebit: string;
   paymentMethod: string;
   paymentDate: string;
+  /** PLB: what the payer held back (positive) or added (negative) for the payment as a whole. */
+  providerAdjustments: ProviderAdjustmentView[];
+}
+
+export interface ProviderAdjustmentView {
+  /** PLB01 */
+  providerId: string;
+  /** PLB02 */
+  fiscalPeriodDate: string;
+  reasonCode: string;
+  description: string;
+  referenceId: string | null;
+  amountCents: number;
+  /** The PLB segment's place in the file. */
+  segmentPosition: number;
 }
 
 export interface PostingAdjustmentView {
@@ -83,6 +100,10 @@ export interface PostingView {
   patientResponsibilityCents: number;
   deniedCents: number;
   payerClaimControlNumber: string | null;
+  /** What GroupBill billed for the line, as it stood when this was posted (null for postings made before it was kept). */
+  billedChargeCents: number | null;
+  /** Set when the payer's CLP03 differs from what was billed: posted anyway, but worth a look. */
+  chargeWarning: string | null;
   postedAt: Date;
   adjustments: PostingAdjustmentView[];
   remarks: PostingRemarkView[];
@@ -100,6 +121,14 @@ export interface DenialActionView {
   createdAt: Date;
 }
 
+/** The replacement claim (CLM05-3 = 7) a denied line was corrected and rebilled as. */
+export interface RebillView {
+  lineId: string;
+  patientControlNumber: string;
+  batchControlNumber: number;
+  rebilledAt: Date;
+}
+
 /** A billed line's remittance story: the latest posting decides its state; history keeps every one. */
 export interface LineRemittanceView {
   lineId: string;
@@ -108,6 +137,8 @@ export interface LineRemittanceView {
   openBalanceCents: number;
   writtenOff: boolean;
   actions: DenialActionView[];
+  /** The live replacement claim, once the line was corrected and rebilled: its balance is then expected there. */
+  rebill: RebillView | null;
 }
 
 export interface DenialFilter {
@@ -124,7 +155,7 @@ export interface DenialItemView extends LineRemittanceView {
   /** Days from the service date to the practice's today. */
   ageDays: number;
   reasonCodes: string[];
-  /** What can be done about it. "CORRECT_AND_REBILL" needs replacement claims (issue 14 item 5) and is not offered yet. */
+  /** What can be done about it: CORRECT_AND_REBILL, WRITE_OFF, APPEAL_NOTE. */
   availableActions: string[];
 }
 
@@ -254,6 +285,7 @@ export class RemittanceService {
       [actor.practiceId, remittanceId, fileName, text, r.interchangeControlNumber, `${r.senderQualifier}:${r.senderId}`, r.usageIndicator, actor.userId],
     );
     const outcomes: Record<string, number> = {};
+    const warnings: string[] = [];
     let paidCents = 0;
     for (const [paymentIndex, { payment, keys }] of keyed.entries()) {
       const paymentId = randomUUID();
@@ -266,17 +298,27 @@ export class RemittanceService {
           payment.payee.name, payment.payee.npi, payment.financial.totalPaymentCents, payment.financial.creditDebit, payment.financial.paymentMethod, payment.financial.paymentDate,
         ],
       );
+      for (const [i, plb] of payment.providerAdjustments.entries()) {
+        await manager.query(
+          `INSERT INTO remittance_provider_adjustments (practice_id, id, remittance_id, payment_id, position, segment_position, provider_id, fiscal_period_date, reason_code, reference_id, amount_cents)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [actor.practiceId, randomUUID(), remittanceId, paymentId, i, plb.position, plb.providerId, plb.fiscalPeriodDate, plb.reasonCode, plb.referenceId, plb.amountCents],
+        );
+      }
       for (const claim of payment.claims) {
         const settled = settleClaim(claim);
         const claimId = randomUUID();
+        const billedCents = Number(lineByPcn.get(claim.patientControlNumber)!.charge_cents);
+        const chargeWarning = chargeMismatch(claim.statusCode, claim.totalChargeCents, billedCents, claim.position);
+        if (chargeWarning) warnings.push(`${claim.patientControlNumber}: ${chargeWarning}`);
         outcomes[settled.outcome] = (outcomes[settled.outcome] ?? 0) + 1;
         paidCents += settled.paidCents;
         await manager.query(
           `INSERT INTO remittance_claims (practice_id, id, remittance_id, payment_id, line_id, position, patient_control_number, status_code, outcome, charge_cents, paid_cents,
-             patient_responsibility_cents, denied_cents, payer_claim_control_number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+             patient_responsibility_cents, denied_cents, payer_claim_control_number, billed_charge_cents, charge_warning) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
           [
             actor.practiceId, claimId, remittanceId, paymentId, lineByPcn.get(claim.patientControlNumber)!.id, claim.position, claim.patientControlNumber, claim.statusCode,
-            settled.outcome, settled.chargeCents, settled.paidCents, settled.patientResponsibilityCents, settled.deniedCents, claim.payerClaimControlNumber,
+            settled.outcome, settled.chargeCents, settled.paidCents, settled.patientResponsibilityCents, settled.deniedCents, claim.payerClaimControlNumber, billedCents, chargeWarning,
           ],
         );
         for (const [i, a] of settled.adjustments.entries()) {
@@ -307,6 +349,8 @@ export class RemittanceService {
         claimCount: { before: null, after: claims.length },
         paidCents: { before: null, after: paidCents },
         outcomes: { before: null, after: outcomes },
+        providerAdjustmentCents: { before: null, after: r.payments.reduce((t, p) => t + p.providerAdjustments.reduce((u, a) => u + a.amountCents, 0), 0) },
+        ...(warnings.length > 0 ? { chargeWarnings: { before: null, after: warnings } } : {}),
       },
     });
     return (await this.find(manager, remittanceId))!;
@@ -327,8 +371,12 @@ export class RemittanceService {
   }
 
   payments(actor: Actor, remittanceId: string): Promise<RemittancePaymentView[]> {
-    return this.db.inPractice(actor, async (m) =>
-      (await m.query(`SELECT *, to_char(payment_date, 'YYYY-MM-DD') AS payment_day FROM remittance_payments WHERE remittance_id = $1 ORDER BY position`, [remittanceId])).map(
+    return this.db.inPractice(actor, async (m) => {
+      const plbs: Record<string, unknown>[] = await m.query(
+        `SELECT *, to_char(fiscal_period_date, 'YYYY-MM-DD') AS fiscal_day FROM remittance_provider_adjustments WHERE remittance_id = $1 ORDER BY position`,
+        [remittanceId],
+      );
+      return (await m.query(`SELECT *, to_char(payment_date, 'YYYY-MM-DD') AS payment_day FROM remittance_payments WHERE remittance_id = $1 ORDER BY position`, [remittanceId])).map(
         (p: Record<string, unknown>): RemittancePaymentView => ({
           id: p.id as string,
           traceNumber: p.trace_number as string,
@@ -340,9 +388,20 @@ export class RemittanceService {
           creditDebit: p.credit_debit as string,
           paymentMethod: p.payment_method as string,
           paymentDate: p.payment_day as string,
+          providerAdjustments: plbs
+            .filter((a) => a.payment_id === p.id)
+            .map((a) => ({
+              providerId: a.provider_id as string,
+              fiscalPeriodDate: a.fiscal_day as string,
+              reasonCode: a.reason_code as string,
+              description: describePlbReason(a.reason_code as string),
+              referenceId: a.reference_id as string | null,
+              amountCents: Number(a.amount_cents),
+              segmentPosition: a.segment_position as number,
+            })),
         }),
-      ),
-    );
+      );
+    });
   }
 
   claims(actor: Actor, remittanceId: string): Promise<PostingView[]> {
@@ -391,7 +450,7 @@ export class RemittanceService {
           ...s,
           ageDays: daysBetween(s.latest.serviceDate, today),
           reasonCodes,
-          availableActions: s.writtenOff ? ["APPEAL_NOTE"] : ["WRITE_OFF", "APPEAL_NOTE"],
+          availableActions: s.writtenOff || s.rebill ? ["APPEAL_NOTE"] : ["CORRECT_AND_REBILL", "WRITE_OFF", "APPEAL_NOTE"],
         };
       });
       return items
@@ -425,6 +484,9 @@ export class RemittanceService {
         const story = (await lineStories(m, [lineId]))[0];
         if (!story || !OPEN_OUTCOMES.includes(story.latest.outcome)) throw conflict("This line has no denial to work: its latest remittance did not deny or partially pay it");
         if (kind === "WRITE_OFF" && story.writtenOff) throw conflict("This denial was already written off; its balance is zero");
+        if (kind === "WRITE_OFF" && story.rebill) {
+          throw conflict(`This line was corrected and rebilled as ${story.rebill.patientControlNumber}; its balance is expected on that claim, so there is nothing to write off here`);
+        }
         const amountCents = kind === "WRITE_OFF" ? story.openBalanceCents : 0;
         const id = randomUUID();
         await m.query(`INSERT INTO denial_actions (practice_id, id, line_id, claim_id, kind, note, amount_cents, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
@@ -453,7 +515,8 @@ export class RemittanceService {
   /**
    * Billed, paid, denied and outstanding by payer and month of service. Paid nets reversals (they carry negative
    * amounts). Outstanding is what is still expected for each live line: the whole charge while nothing was
-   * posted or after a reversal, the open denied balance after a denial, nothing once paid.
+   * posted or after a reversal, the open denied balance after a denial, nothing once paid. A line a live claim
+   * replaces (corrected and rebilled) is billed and expected through its replacement, so it counts in neither.
    */
   async totals(actor: Actor): Promise<RemittanceTotalView[]> {
     return this.db.inPractice(actor, async (m) => {
@@ -462,12 +525,15 @@ export class RemittanceService {
           SELECT DISTINCT ON (line_id) line_id, id, outcome, denied_cents FROM remittance_claims ORDER BY line_id, posted_at DESC, position DESC
         ), paid AS (
           SELECT line_id, sum(paid_cents) AS paid_cents FROM remittance_claims GROUP BY line_id
+        ), rebilled AS (
+          SELECT DISTINCT replaces_line_id AS line_id FROM claim_batch_lines WHERE replaces_line_id IS NOT NULL AND NOT voided
         )
         SELECT l.payer_id, min(l.payer_name) AS payer_name, to_char(l.service_date, 'YYYY-MM') AS month,
-               sum(l.charge_cents) AS billed_cents,
+               COALESCE(sum(l.charge_cents) FILTER (WHERE rebilled.line_id IS NULL), 0) AS billed_cents,
                COALESCE(sum(paid.paid_cents), 0) AS paid_cents,
                COALESCE(sum(latest.denied_cents) FILTER (WHERE latest.outcome IN ('DENIED', 'PARTIALLY_PAID')), 0) AS denied_cents,
                COALESCE(sum(CASE
+                 WHEN rebilled.line_id IS NOT NULL THEN 0
                  WHEN latest.id IS NULL OR latest.outcome = 'REVERSED' THEN l.charge_cents
                  WHEN latest.outcome IN ('DENIED', 'PARTIALLY_PAID') AND NOT EXISTS (
                    SELECT 1 FROM denial_actions d WHERE d.claim_id = latest.id AND d.kind = 'WRITE_OFF') THEN latest.denied_cents
@@ -475,6 +541,7 @@ export class RemittanceService {
         FROM claim_batch_lines l
         LEFT JOIN latest ON latest.line_id = l.id
         LEFT JOIN paid ON paid.line_id = l.id
+        LEFT JOIN rebilled ON rebilled.line_id = l.id
         WHERE NOT l.voided OR latest.id IS NOT NULL
         GROUP BY l.payer_id, month
         ORDER BY month DESC, payer_name`);
@@ -550,6 +617,16 @@ export class RemittanceService {
   }
 }
 
+/**
+ * A payer that re-priced or mis-keyed the charge still adjudicated the claim we sent, so the posting stands; the
+ * difference is kept as a warning on it. A reversal repeats the original's charge as a negative amount.
+ */
+function chargeMismatch(statusCode: string, clpChargeCents: number, billedCents: number, position: number): string | null {
+  const charged = statusCode === CLAIM_STATUS_REVERSAL ? -clpChargeCents : clpChargeCents;
+  if (charged === billedCents) return null;
+  return `CLP at segment ${position}: the payer's charge (CLP03) ${formatCents(charged)} differs from the ${formatCents(billedCents)} billed for this line; posted as sent, check the payer's pricing`;
+}
+
 function snakeValue(row: Record<string, unknown>, field: string): unknown {
   return row[field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
 }
@@ -594,6 +671,8 @@ async function postings(m: EntityManager, where: string, params: unknown[]): Pro
     patientResponsibilityCents: Number(r.patient_responsibility_cents),
     deniedCents: Number(r.denied_cents),
     payerClaimControlNumber: r.payer_claim_control_number as string | null,
+    billedChargeCents: r.billed_charge_cents === null ? null : Number(r.billed_charge_cents),
+    chargeWarning: r.charge_warning as string | null,
     postedAt: r.posted_at as Date,
     serviceDate: r.service_date as string,
     clientName: r.client_name as string,
@@ -621,13 +700,15 @@ async function lineStories(m: EntityManager, lineIds: string[]): Promise<LineRem
   if (lineIds.length === 0) return [];
   const all = await postings(m, `rc.line_id = ANY($1)`, [lineIds]);
   const actions: Record<string, unknown>[] = await m.query(`SELECT * FROM denial_actions WHERE line_id = ANY($1) ORDER BY created_at, id`, [lineIds]);
+  const rebills = await liveReplacements(m, lineIds);
   return lineIds.flatMap((lineId) => {
     const history = all.filter((p) => p.lineId === lineId);
     const latest = history.at(-1);
     if (!latest) return [];
     const mine = actions.filter((a) => a.line_id === lineId);
     const writtenOff = mine.some((a) => a.kind === "WRITE_OFF" && a.claim_id === latest.id);
-    const open = OPEN_OUTCOMES.includes(latest.outcome) && !writtenOff ? latest.deniedCents : 0;
+    const rebill = rebills.get(lineId) ?? null;
+    const open = OPEN_OUTCOMES.includes(latest.outcome) && !writtenOff && !rebill ? latest.deniedCents : 0;
     return [
       {
         lineId,
@@ -636,7 +717,22 @@ async function lineStories(m: EntityManager, lineIds: string[]): Promise<LineRem
         openBalanceCents: open,
         writtenOff,
         actions: mine.map((a) => ({ kind: a.kind as "WRITE_OFF" | "APPEAL_NOTE", note: a.note as string, amountCents: Number(a.amount_cents), createdAt: a.created_at as Date })),
+        rebill,
       },
     ];
   });
+}
+
+/** Lines replaced by a line of a live batch (a correct-and-rebill, or issue 14's rebill of a voided sent batch). */
+async function liveReplacements(m: EntityManager, lineIds: string[]): Promise<Map<string, RebillView>> {
+  const rows: { replaces_line_id: string; id: string; patient_control_number: string; control_number: number; created_at: Date }[] = await m.query(
+    `SELECT DISTINCT ON (r.replaces_line_id) r.replaces_line_id, r.id, r.patient_control_number, b.control_number, b.created_at
+       FROM claim_batch_lines r JOIN claim_batches b ON b.practice_id = r.practice_id AND b.id = r.batch_id
+      WHERE r.replaces_line_id = ANY($1) AND NOT r.voided
+      ORDER BY r.replaces_line_id, b.control_number DESC`,
+    [lineIds],
+  );
+  return new Map(
+    rows.map((r) => [r.replaces_line_id, { lineId: r.id, patientControlNumber: r.patient_control_number, batchControlNumber: Number(r.control_number), rebilledAt: r.created_at }]),
+  );
 }

@@ -19,3 +19,4 @@ export type { DenialPrevention, PreventionArea } from "./denial-prevention.js";
 export { formatCents } from "./values.js";
 export { paymentKeys } from "./keys.js";
 export type { PaymentKeys } from "./keys.js";
+export { PLB_CODES, PLB_SOURCE, describePlbReason } from "./plb.js";

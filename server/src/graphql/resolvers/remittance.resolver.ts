@@ -4,6 +4,7 @@ import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
 import { DateScalar } from "../scalars.js";
 import { ClaimDecision } from "../types/claim.type.js";
+import { ClaimBatch } from "../types/claim-batch.type.js";
 import {
   DenialFilterInput,
   DenialReportPayer,
@@ -59,6 +60,19 @@ export class RemittanceResolver {
   @Authorized(Permission.ManageRemittances)
   writeOffDenial(@Arg("lineId", () => ID, { description: "The billed line (LineRemittance.lineId)." }) lineId: string, @Arg("reason", { description: "Why the balance is written off." }) reason: string, @Ctx() ctx: GraphQLContext): Promise<LineRemittance> {
     return ctx.services.remittances.writeOff(requireActor(ctx), lineId, reason, ctx);
+  }
+
+  @Mutation(() => ClaimBatch, {
+    description:
+      "Correct and rebill: a denied or partially paid line whose cause was fixed goes out again as a one-line replacement claim (837P CLM05-3 = 7, new CLM01, REF*F8 = the payer's CLP07) in a new batch; only that line is voided in its batch. Refused (nothing changes) when the line was never remitted, not denied, written off, already rebilled, or is not READY once freed (BAD_USER_INPUT naming what blocks it). Idempotent per idempotencyKey.",
+  })
+  @Authorized(Permission.ManageClaimBatches)
+  correctAndRebill(
+    @Arg("lineId", () => ID, { description: "The denied billed line (DenialWorkItem.lineId)." }) lineId: string,
+    @Arg("idempotencyKey", { description: "A key of your choosing; repeating the request with it returns the same batch." }) idempotencyKey: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ClaimBatch> {
+    return ctx.services.batches.rebillLine(requireActor(ctx), lineId, idempotencyKey, ctx);
   }
 
   @Mutation(() => LineRemittance, { description: "Notes an appeal (or its progress) on a denied line (audited)." })

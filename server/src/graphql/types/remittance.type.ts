@@ -36,6 +36,17 @@ export class Remittance {
   alreadyImported!: boolean;
 }
 
+@ObjectType({ description: "A provider-level adjustment (one reason/amount pair of a PLB segment): money of the payment as a whole, tied to no claim." })
+export class ProviderAdjustment {
+  @Field({ description: "PLB01: the provider as the payer identifies it (usually the NPI)." }) providerId!: string;
+  @Field(() => DateScalar, { description: "PLB02: the last day of the provider's fiscal period." }) fiscalPeriodDate!: string;
+  @Field({ description: "PLB03-1: e.g. WO overpayment recovery, L6 interest, FB forwarding balance." }) reasonCode!: string;
+  @Field({ description: "The reason in plain words (835 TR3 PLB code list)." }) description!: string;
+  @Field(() => String, { nullable: true, description: "PLB03-2: the payer's reference, often the claim the money concerns." }) referenceId!: string | null;
+  @Field(() => Int, { description: "In cents: positive amounts were taken out of the payment, negative ones (interest, for one) added to it." }) amountCents!: number;
+  @Field(() => Int, { description: "The PLB segment's position in the file (ISA = 1)." }) segmentPosition!: number;
+}
+
 @ObjectType({ description: "One payment (check or EFT) of a remittance: an ST/SE transaction." })
 export class RemittancePayment {
   @Field(() => ID, { description: "The payment's id." }) id!: string;
@@ -48,6 +59,8 @@ export class RemittancePayment {
   @Field({ description: "BPR03: C credit, D debit." }) creditDebit!: string;
   @Field({ description: "BPR04: ACH, CHK, NON..." }) paymentMethod!: string;
   @Field(() => DateScalar, { description: "BPR16: the check or EFT date." }) paymentDate!: string;
+  @Field(() => [ProviderAdjustment], { description: "Its provider-level adjustments (PLB), in file order: BPR02 = the claims' CLP04 minus these amounts." })
+  providerAdjustments!: ProviderAdjustment[];
 }
 
 @ObjectType({ description: "A CAS adjustment: why the payment differs from the charge." })
@@ -83,6 +96,8 @@ export class RemittancePosting {
   @Field(() => Int, { description: "The patient's share (CLP05, else the PR adjustments), in cents." }) patientResponsibilityCents!: number;
   @Field(() => Int, { description: "Money refused for a fixable or appealable reason, in cents." }) deniedCents!: number;
   @Field(() => String, { nullable: true, description: "CLP07: the payer's claim control number; a corrected claim refers to it." }) payerClaimControlNumber!: string | null;
+  @Field(() => Int, { nullable: true, description: "What GroupBill billed for the line, in cents (null on postings made before it was kept)." }) billedChargeCents!: number | null;
+  @Field(() => String, { nullable: true, description: "A warning when the payer's charge (CLP03) differs from what was billed; the claim is posted as sent." }) chargeWarning!: string | null;
   @Field(() => DateTimeScalar, { description: "When it was posted." }) postedAt!: Date;
   @Field(() => [PostingAdjustment], { description: "Claim-level then service-line adjustments, in file order." }) adjustments!: PostingAdjustment[];
   @Field(() => [PostingRemark], { description: "Remark codes, in file order." }) remarks!: PostingRemark[];
@@ -100,6 +115,14 @@ export class DenialAction {
   @Field(() => DateTimeScalar, { description: "When." }) createdAt!: Date;
 }
 
+@ObjectType({ description: "The replacement claim a denied line was corrected and rebilled as." })
+export class LineRebill {
+  @Field(() => ID, { description: "The replacement line (claim batch line)." }) lineId!: string;
+  @Field({ description: "Its patient control number (CLM01)." }) patientControlNumber!: string;
+  @Field(() => Int, { description: "Its batch's interchange control number (ISA13)." }) batchControlNumber!: number;
+  @Field(() => DateTimeScalar, { description: "When it was rebilled." }) rebilledAt!: Date;
+}
+
 @ObjectType({ description: "What remittances said about a billed line: the latest posting decides its state." })
 export class LineRemittance {
   @Field(() => ID, { description: "The billed line (claim batch line)." }) lineId!: string;
@@ -108,6 +131,8 @@ export class LineRemittance {
   @Field(() => Int, { description: "Denied money not yet written off, in cents." }) openBalanceCents!: number;
   @Field({ description: "Whether the latest denial was written off." }) writtenOff!: boolean;
   @Field(() => [DenialAction], { description: "Write-offs and appeal notes, oldest first." }) actions!: DenialAction[];
+  @Field(() => LineRebill, { nullable: true, description: "The live replacement claim, once the line was corrected and rebilled; its open balance is then 0 here." })
+  rebill!: LineRebill | null;
 }
 
 @ObjectType({ description: "A denied or partially paid line on the work list." })
@@ -115,7 +140,7 @@ export class DenialWorkItem extends LineRemittance {
   @Field(() => Int, { description: "Days since the service date." }) ageDays!: number;
   @Field(() => [String], { description: "The denial reason codes (CARC) of the latest posting." }) reasonCodes!: string[];
   @Field(() => [String], {
-    description: "What can be done now: WRITE_OFF, APPEAL_NOTE. Correct-and-rebill needs replacement claims (CLM05-3 = 7), which are not built yet; fix the line and rebill by hand meanwhile.",
+    description: "What can be done now: CORRECT_AND_REBILL (correctAndRebill), WRITE_OFF, APPEAL_NOTE. Only an appeal note once the line was written off or rebilled.",
   })
   availableActions!: string[];
 }
