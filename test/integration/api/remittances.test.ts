@@ -275,6 +275,77 @@ describe("the hand-built 835 fixtures", () => {
   });
 });
 
+describe("provider-level adjustments (PLB) and charge warnings", () => {
+  const PAYMENTS = `payments { traceNumber paymentCents providerAdjustments { providerId fiscalPeriodDate reasonCode description referenceId amountCents segmentPosition } }`;
+
+  it("stores each PLB of a payment with its reason, reference and amount, and refuses the same file without it, naming BPR02", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 2, payerRules: { feeCents: 12_500 } });
+    await readySession(server, owner, fx, { startsAt: "2026-10-10T15:00:00Z" });
+    const lines = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "oct" }) { lines { patientControlNumber } } }`, {}, owner.token))
+      .createClaimBatch.lines;
+    const pcns = { "HGT-2610-0005": lines[0].patientControlNumber, "HGT-2610-0006": lines[1].patientControlNumber };
+
+    const missing = await importFile(owner.token, fixture("plb-missing.835", pcns), "plb-missing.835");
+    expect(errorCode(missing)).toBe("BAD_USER_INPUT");
+    expect(missing.errors![0].message).toContain("BPR (segment 4), BPR02: the total payment 176.25");
+    expect(missing.errors![0].message).toContain("minus the provider-level adjustments (PLB, 0.00)");
+    expect(await postedRows(owner.practiceId)).toEqual({ remittances: 0, claims: 0, adjustments: 0, actions: 0 });
+
+    const posted = expectOk(
+      await server.gql(`mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { id ${PAYMENTS} claims { outcome paidCents chargeWarning } } }`, { input: { text: fixture("plb.835", pcns) } }, owner.token),
+    ).importRemittance;
+    // BPR02 176.25 = CLP04 100 + 100 minus PLB (25 recovered, -1.25 interest added).
+    expect(posted.payments).toEqual([
+      {
+        traceNumber: "EFT20261116077",
+        paymentCents: 17625,
+        providerAdjustments: [
+          { providerId: "1234567893", fiscalPeriodDate: "2026-12-31", reasonCode: "WO", description: expect.stringMatching(/overpayment recovery/i), referenceId: "BH2026090100009", amountCents: 2500, segmentPosition: 16 },
+          { providerId: "1234567893", fiscalPeriodDate: "2026-12-31", reasonCode: "L6", description: expect.stringMatching(/interest/i), referenceId: null, amountCents: -125, segmentPosition: 16 },
+        ],
+      },
+    ]);
+    expect(posted.claims).toEqual([
+      { outcome: "PAID", paidCents: 10000, chargeWarning: null },
+      { outcome: "PAID", paidCents: 10000, chargeWarning: null },
+    ]);
+    // Read again later, and kept per practice.
+    expect(expectOk(await server.gql(`query ($id: ID!) { remittance(id: $id) { ${PAYMENTS} } }`, { id: posted.id }, owner.token)).remittance.payments).toEqual(posted.payments);
+    const other = await signUpPractice(server, "Other");
+    expect(expectOk(await server.gql(`query ($id: ID!) { remittance(id: $id) { id } }`, { id: posted.id }, other.token)).remittance).toBeNull();
+    expect((await server.dataSource.query(`SELECT count(*)::int AS n FROM remittance_provider_adjustments WHERE practice_id = $1`, [owner.practiceId]))[0].n).toBe(2);
+  });
+
+  it("posts a claim whose CLP03 differs from what was billed, with a warning on the posting naming both amounts", async () => {
+    const b = await billedPractice();
+    const r = expectOk(
+      await server.gql(
+        `mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { claims { patientControlNumber outcome chargeCents billedChargeCents chargeWarning } } }`,
+        { input: { text: file([{ pcn: b.first[0]!, status: "1", charge: "50", paid: "40", cas: [{ group: "CO", items: [["45", "10"]] }] }, paid(b.first[1]!)]) } },
+        b.owner.token,
+      ),
+    ).importRemittance;
+    expect(r.claims).toEqual([
+      {
+        patientControlNumber: b.first[0],
+        outcome: "PAID",
+        chargeCents: 5000,
+        billedChargeCents: 4800,
+        chargeWarning: "CLP at segment 18: the payer's charge (CLP03) 50.00 differs from the 48.00 billed for this line; posted as sent, check the payer's pricing",
+      },
+      { patientControlNumber: b.first[1], outcome: "PAID", chargeCents: 4800, billedChargeCents: 4800, chargeWarning: null },
+    ]);
+    // Kept on the posting: the billed line's story shows it too, and the import's audit names it.
+    const story = expectOk(await server.gql(`{ claimBatches { lines { patientControlNumber remittance { latest { chargeWarning } } } } }`, {}, b.owner.token)).claimBatches[0].lines.find(
+      (l: { patientControlNumber: string }) => l.patientControlNumber === b.first[0],
+    );
+    expect(story.remittance.latest.chargeWarning).toContain("CLP03");
+    const audit = expectOk(await server.gql(`{ auditEvents(entityType: "Remittance") { edges { node { changes } } } }`, {}, b.owner.token)).auditEvents.edges;
+    expect(audit[0].node.changes.chargeWarnings.after).toEqual([`${b.first[0]}: ${r.claims[0].chargeWarning}`]);
+  });
+});
+
 describe("the denial work list", () => {
   it("lists denials with open balances, filters them, writes one off once (audited) and notes appeals", async () => {
     const b = await billedPractice();
@@ -287,7 +358,7 @@ describe("the denial work list", () => {
       ]),
     );
     expect(all).toHaveLength(2);
-    expect(all[0].availableActions).toEqual(["WRITE_OFF", "APPEAL_NOTE"]);
+    expect(all[0].availableActions).toEqual(["CORRECT_AND_REBILL", "WRITE_OFF", "APPEAL_NOTE"]);
     expect(all[0].ageDays).toBeGreaterThan(200);
     const only = async (filter: Record<string, unknown>) =>
       expectOk(await server.gql(DENIALS, { filter }, b.owner.token)).denials.map((d: { latest: { patientControlNumber: string } }) => d.latest.patientControlNumber);

@@ -28,7 +28,7 @@ function onlyPayment(name: string): RemittancePayment {
 
 describe("parse835 on the hand-built fixtures", () => {
   it("has a test for every fixture file", () => {
-    expect(readdirSync(FIXTURE_DIR).sort()).toEqual([...VALID_FIXTURES, "malformed.835", "unbalanced.835"].sort());
+    expect(readdirSync(FIXTURE_DIR).sort()).toEqual([...VALID_FIXTURES, "malformed.835", "unbalanced.835", "plb-missing.835"].sort());
   });
 
   it.each(VALID_FIXTURES)("%s is also accepted by node-x12 in strict mode", (name) => {

@@ -299,6 +299,20 @@ describe("parse835 checks the guide's balancing", () => {
     expect(parse835(text).ok).toBe(true);
   });
 
+  it("refuses plb.835 without its PLB: the payment is then 23.75 short of the claims, named at BPR02", () => {
+    expect(parse835(fixture("plb.835")).ok).toBe(true);
+    expect(problems(fixture("plb-missing.835"))).toEqual([
+      {
+        code: "UNBALANCED",
+        segmentId: "BPR",
+        position: 4,
+        element: "BPR02",
+        message:
+          'BPR (segment 4), BPR02: the total payment 176.25 (check or EFT "EFT20261116078") should equal the claims\' payments (200.00) minus the provider-level adjustments (PLB, 0.00), which is 200.00',
+      },
+    ]);
+  });
+
   it("counts PLB amounts against the payment, and a debit as negative", () => {
     const withPlb = (amount: string, plbAmount: string, creditDebit?: "C" | "D") =>
       x835({ ...spec, payment: { amount, creditDebit }, plb: [{ providerId: "1234567893", fiscalDate: "20261231", items: [["WO", "X1", plbAmount]] }] });
