@@ -16,6 +16,8 @@ const posting = (n: number, outcome: string, extra: Record<string, unknown> = {}
   patientResponsibilityCents: 0,
   deniedCents: outcome === "DENIED" ? 4800 : 0,
   payerClaimControlNumber: `PCC${n}`,
+  billedChargeCents: 4800,
+  chargeWarning: null,
   postedAt: "2026-11-20T12:00:00Z",
   serviceDate: "2026-10-06",
   clientName: `Dana Reyes${n}`,
@@ -37,7 +39,7 @@ const remittance = (alreadyImported = false) => ({
   usageIndicator: "T",
   importedAt: "2026-11-20T12:00:00Z",
   alreadyImported,
-  payments: [{ __typename: "RemittancePayment", id: "pm1", traceNumber: "EFT7001", payerName: "BAY STATE MEDICAID", paymentCents: 4450, paymentMethod: "ACH", paymentDate: "2026-10-28" }],
+  payments: [{ __typename: "RemittancePayment", id: "pm1", traceNumber: "EFT7001", payerName: "BAY STATE MEDICAID", paymentCents: 4450, creditDebit: "C", paymentMethod: "ACH", paymentDate: "2026-10-28", providerAdjustments: [] }],
   claims: [posting(1, "PAID"), posting(2, "DENIED")],
 });
 
@@ -105,9 +107,10 @@ it("lists denials with their open balance, writes one off with a reason, and cha
     writtenOff,
     latest: posting(2, "DENIED"),
     actions: writtenOff ? [{ __typename: "DenialAction", kind: "WRITE_OFF", note: "Too old to appeal", amountCents: 4800, createdAt: "2026-11-21T12:00:00Z" }] : [],
+    rebill: null,
     ageDays: 50,
     reasonCodes: ["197"],
-    availableActions: writtenOff ? ["APPEAL_NOTE"] : ["WRITE_OFF", "APPEAL_NOTE"],
+    availableActions: writtenOff ? ["APPEAL_NOTE"] : ["CORRECT_AND_REBILL", "WRITE_OFF", "APPEAL_NOTE"],
   });
   const { client, calls } = mockClient((call) => {
     switch (call.operationName) {
@@ -166,7 +169,6 @@ it("lists denials with their open balance, writes one off with a reason, and cha
   });
   renderAs("OWNER", <DenialsPage />, client);
   expect(await screen.findByText(/1 line, \$48\.00 open\./)).toBeInTheDocument();
-  expect(screen.getByText(/Correct-and-rebill .* is not built yet/)).toBeInTheDocument();
   await userEvent.click(screen.getByRole("button", { name: "Write off" }));
   await userEvent.type(screen.getByLabelText("Reason"), "Too old to appeal");
   await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Write off" }));
@@ -180,4 +182,127 @@ it("lists denials with their open balance, writes one off with a reason, and cha
   expect(await screen.findByText(/of 12 lines, 3 would have been held and 1 would have changed otherwise/)).toBeInTheDocument();
   const preview = calls.find((c) => c.operationName === "PreviewPayerRules")!.variables;
   expect(preview).toMatchObject({ payerId: "pay1", rules: { requirePriorAuthorization: true, effectiveFrom: preview.from } });
+});
+
+it("shows a payment's provider-level adjustments (PLB) and the claims whose charge differs from what was billed", async () => {
+  const withPlb = {
+    ...remittance(),
+    payments: [
+      {
+        ...remittance().payments[0],
+        paymentCents: 4325,
+        providerAdjustments: [
+          { __typename: "ProviderAdjustment", providerId: "1234567893", fiscalPeriodDate: "2026-12-31", reasonCode: "WO", description: "Overpayment recovery: money taken back for an earlier overpayment.", referenceId: "ICN-9", amountCents: 250, segmentPosition: 30 },
+          { __typename: "ProviderAdjustment", providerId: "1234567893", fiscalPeriodDate: "2026-12-31", reasonCode: "L6", description: "Interest owed to the provider on a late payment.", referenceId: null, amountCents: -125, segmentPosition: 30 },
+        ],
+      },
+    ],
+    claims: [
+      posting(1, "PAID", { chargeCents: 5000, chargeWarning: "CLP at segment 18: the payer's charge (CLP03) 50.00 differs from the 48.00 billed for this line; posted as sent, check the payer's pricing" }),
+      posting(2, "DENIED"),
+    ],
+  };
+  const { client } = mockClient(remittanceServer({ data: { importRemittance: withPlb } }));
+  renderAs("BILLER", <RemittancesPage />, client);
+  await userEvent.type(await screen.findByLabelText("Or paste the file's text"), "ISA~");
+  await userEvent.click(screen.getByRole("button", { name: "Import and post" }));
+  expect(await screen.findByText(/Provider-level adjustments \$1\.25, so the payment is \$43\.25\./)).toBeInTheDocument();
+  const plb = within(screen.getByRole("table", { name: /Provider-level adjustments \(PLB\)/ })).getAllByRole("row");
+  expect(plb.slice(1).map((r) => r.textContent)).toEqual([
+    "EFT7001WO Overpayment recovery: money taken back for an earlier overpayment.ICN-9$2.50",
+    "EFT7001L6 Interest owed to the provider on a late payment.—-$1.25",
+  ]);
+  const warnings = screen.getByRole("note", { name: "Charge warnings" });
+  expect(warnings).toHaveTextContent("1 claim posted with a charge that differs from what was billed");
+  expect(warnings).toHaveTextContent("B1L1 (Dana Reyes1): CLP at segment 18: the payer's charge (CLP03) 50.00 differs from the 48.00 billed");
+  const rows = within(screen.getByRole("table", { name: "Claims in this remittance" })).getAllByRole("row");
+  expect(rows[1]).toHaveTextContent("$50.00Billed $48.00");
+});
+
+it("corrects and rebills a denied line after confirmation, and says what still blocks it when the server refuses", async () => {
+  let rebilled = false;
+  let attempts = 0;
+  const denial = {
+    __typename: "DenialWorkItem",
+    lineId: "line2",
+    openBalanceCents: 4800,
+    writtenOff: false,
+    latest: posting(2, "DENIED"),
+    actions: [],
+    rebill: null,
+    ageDays: 50,
+    reasonCodes: ["197"],
+    availableActions: ["CORRECT_AND_REBILL", "WRITE_OFF", "APPEAL_NOTE"],
+  };
+  const { client, calls } = mockClient((call) => {
+    switch (call.operationName) {
+      case "Denials":
+        return { data: { denials: rebilled ? [] : [denial], payers: [] } };
+      case "RemittanceTotals":
+        return { data: { remittanceTotals: [] } };
+      case "DenialReport":
+        return { data: { denialReport: [] } };
+      case "ClaimBatches":
+        return { data: { claimBatches: [] } };
+      case "CorrectAndRebill":
+        attempts += 1;
+        if (attempts === 1) return badUserInput([{ field: "lineId", message: "its claim line is BLOCKED now (A prior authorization is required.). Correct that first." }]);
+        rebilled = true;
+        return { data: { correctAndRebill: { __typename: "ClaimBatch", id: "b9", controlNumber: 9, lines: [{ __typename: "ClaimDecision", patientControlNumber: "B9L1" }] } } };
+      default:
+        throw new Error(`unexpected ${call.operationName}`);
+    }
+  });
+  renderAs("BILLER", <DenialsPage />, client);
+  await userEvent.click(await screen.findByRole("button", { name: "Correct and rebill" }));
+  const dialog = screen.getByRole("dialog");
+  expect(dialog).toHaveTextContent("replacement claim for the payer's claim PCC2");
+  await userEvent.click(within(dialog).getByRole("button", { name: "Rebill this line" }));
+  expect(await within(dialog).findByText(/Nothing was rebilled: its claim line is BLOCKED now \(A prior authorization is required\.\)/)).toBeInTheDocument();
+  // Fixed meanwhile: the same confirmation tries again with the same key.
+  await userEvent.click(within(dialog).getByRole("button", { name: "Rebill this line" }));
+  expect(await screen.findByText(/Rebilled Dana Reyes2, .* as B9L1 in batch 9/)).toBeInTheDocument();
+  const sent = calls.filter((c) => c.operationName === "CorrectAndRebill").map((c) => c.variables);
+  expect(sent).toHaveLength(2);
+  expect(sent[0]).toEqual({ lineId: "line2", idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  expect(sent[1]).toEqual(sent[0]);
+  expect(screen.queryByRole("dialog")).toBeNull();
+  expect(await screen.findByText("No denials match.")).toBeInTheDocument();
+});
+
+it("offers no rebill to a line already rebilled, and shows its replacement", async () => {
+  const { client } = mockClient((call) => {
+    switch (call.operationName) {
+      case "Denials":
+        return {
+          data: {
+            denials: [
+              {
+                __typename: "DenialWorkItem",
+                lineId: "line2",
+                openBalanceCents: 0,
+                writtenOff: false,
+                latest: posting(2, "DENIED"),
+                actions: [],
+                rebill: { __typename: "LineRebill", lineId: "line9", patientControlNumber: "B9L1", batchControlNumber: 9, rebilledAt: "2026-11-22T12:00:00Z" },
+                ageDays: 50,
+                reasonCodes: ["197"],
+                availableActions: ["APPEAL_NOTE"],
+              },
+            ],
+            payers: [],
+          },
+        };
+      case "RemittanceTotals":
+        return { data: { remittanceTotals: [] } };
+      case "DenialReport":
+        return { data: { denialReport: [] } };
+      default:
+        throw new Error(`unexpected ${call.operationName}`);
+    }
+  });
+  renderAs("OWNER", <DenialsPage />, client);
+  expect(await screen.findByText("Rebilled as B9L1 (batch 9)")).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Correct and rebill" })).toBeNull();
+  expect(screen.getByRole("button", { name: "Note appeal" })).toBeInTheDocument();
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import type { DenialsQuery, PayerRulesInput, PreviewPayerRulesQuery } from "../__generated__/graphql";
 import { PreviewPayerRulesDocument } from "../payers/payers.documents";
@@ -7,9 +7,9 @@ import { useViewer } from "../auth/viewer";
 import { addDays, formatDate, previousMonth, todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { dollarsToCents, formatCents } from "../lib/money";
-import { Dialog, Empty, ErrorMessage, Field, Loading, PageHeader, Section, Switch } from "../ui/ui";
+import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section, Switch } from "../ui/ui";
 import { OutcomeBadge, Reasons } from "./remittance-claims";
-import { DenialReportDocument, DenialsDocument, NoteAppealDocument, RemittanceTotalsDocument, WriteOffDenialDocument } from "./remittances.documents";
+import { CorrectAndRebillDocument, DenialReportDocument, DenialsDocument, NoteAppealDocument, RemittanceTotalsDocument, WriteOffDenialDocument } from "./remittances.documents";
 
 type Denial = DenialsQuery["denials"][number];
 
@@ -51,6 +51,8 @@ function WorkList() {
   };
   const { data, loading, error, refetch } = useQuery(DenialsDocument, { variables: { filter }, fetchPolicy: "cache-and-network" });
   const [acting, setActing] = useState<{ denial: Denial; kind: "WRITE_OFF" | "APPEAL_NOTE" } | null>(null);
+  const [rebilling, setRebilling] = useState<Denial | null>(null);
+  const [rebilled, setRebilled] = useState<string | null>(null);
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
   const open = (data?.denials ?? []).reduce((sum, d) => sum + d.openBalanceCents, 0);
 
@@ -94,8 +96,8 @@ function WorkList() {
       ) : (
         <>
           <p className="muted">
-            {data.denials.length} line{data.denials.length === 1 ? "" : "s"}, {formatCents(open)} open. Correct-and-rebill (a replacement claim naming the payer's claim number) is not built yet: fix
-            the line's data and bill it again by hand for now.
+            {data.denials.length} line{data.denials.length === 1 ? "" : "s"}, {formatCents(open)} open. Fixed the cause of a denial? Correct and rebill sends that line alone as a
+            replacement claim naming the payer's claim number.
           </p>
           <div className="table-wrap">
             <table className="table--compact">
@@ -138,8 +140,18 @@ function WorkList() {
                           ))}
                         </ul>
                       )}
+                      {d.rebill && (
+                        <p className="muted">
+                          Rebilled as {d.rebill.patientControlNumber} (batch {d.rebill.batchControlNumber})
+                        </p>
+                      )}
                       {can("ManageRemittances") && (
                         <div className="button-row button-row--tight">
+                          {d.availableActions.includes("CORRECT_AND_REBILL") && can("ManageClaimBatches") && (
+                            <button type="button" className="button button--small" onClick={() => setRebilling(d)}>
+                              Correct and rebill
+                            </button>
+                          )}
                           {d.availableActions.includes("WRITE_OFF") && (
                             <button type="button" className="button button--small" onClick={() => setActing({ denial: d, kind: "WRITE_OFF" })}>
                               Write off
@@ -158,8 +170,60 @@ function WorkList() {
           </div>
         </>
       )}
+      {rebilled && <Notice kind="success">{rebilled}</Notice>}
       {acting && <DenialActionDialog denial={acting.denial} kind={acting.kind} onClose={() => setActing(null)} />}
+      {rebilling && (
+        <RebillDialog
+          denial={rebilling}
+          onClose={() => setRebilling(null)}
+          onDone={(message) => {
+            setRebilling(null);
+            setRebilled(message);
+          }}
+        />
+      )}
     </Section>
+  );
+}
+
+/**
+ * Confirms before the line goes out again: the server checks the line is READY with today's data and refuses
+ * otherwise, naming what still blocks it. One key per opened dialog, so a double click rebills once.
+ */
+function RebillDialog({ denial, onClose, onDone }: { denial: Denial; onClose: () => void; onDone: (message: string) => void }) {
+  const keyRef = useRef(crypto.randomUUID());
+  const [rebill, { loading, error }] = useMutation(CorrectAndRebillDocument, { refetchQueries: ["Denials", "RemittanceTotals", "ClaimBatches"], awaitRefetchQueries: true });
+  const fields = fieldErrorsOf(error);
+
+  async function confirm() {
+    try {
+      const { data } = await rebill({ variables: { lineId: denial.lineId, idempotencyKey: keyRef.current } });
+      const batch = data?.correctAndRebill;
+      if (batch) onDone(`Rebilled ${denial.latest.clientName}, ${formatDate(denial.latest.serviceDate)} as ${batch.lines[0]?.patientControlNumber} in batch ${batch.controlNumber}: download its 837P from Claims.`);
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  return (
+    <Dialog open title="Correct and rebill" onClose={onClose}>
+      <p>
+        {denial.latest.clientName}, {formatDate(denial.latest.serviceDate)}, {denial.latest.payerName} ({denial.latest.patientControlNumber}).
+      </p>
+      <p>
+        This line goes out again on its own, as a replacement claim for the payer's claim {denial.latest.payerClaimControlNumber ?? "(the payer gave no claim number)"}, in a new batch
+        with today's data. The rest of its batch stays as billed. Only do this once the cause of the denial is fixed.
+      </p>
+      {error && (fields.lineId ? <Notice kind="warning">Nothing was rebilled: {fields.lineId}</Notice> : <ErrorMessage error={error} />)}
+      <div className="button-row">
+        <button type="button" className="button button--primary" disabled={loading} onClick={() => void confirm()}>
+          {loading ? "Rebilling…" : "Rebill this line"}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
   );
 }
 

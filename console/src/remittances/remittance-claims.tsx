@@ -1,4 +1,4 @@
-import type { PostingFieldsFragment } from "../__generated__/graphql";
+import type { PostingFieldsFragment, RemittanceFieldsFragment } from "../__generated__/graphql";
 import { formatDate } from "../lib/dates";
 import { formatCents } from "../lib/money";
 
@@ -60,7 +60,14 @@ export function RemittanceClaimsTable({ claims }: { claims: PostingFieldsFragmen
               <td>
                 <OutcomeBadge outcome={c.outcome} />
               </td>
-              <td className="num">{formatCents(c.chargeCents)}</td>
+              <td className="num">
+                {formatCents(c.chargeCents)}
+                {c.chargeWarning && (
+                  <div className="charge-warning" title={c.chargeWarning}>
+                    Billed {c.billedChargeCents === null ? "another amount" : formatCents(c.billedChargeCents)}
+                  </div>
+                )}
+              </td>
               <td className="num">{formatCents(c.paidCents)}</td>
               <td className="num">{formatCents(c.patientResponsibilityCents)}</td>
               <td className="num">{formatCents(c.deniedCents)}</td>
@@ -68,6 +75,61 @@ export function RemittanceClaimsTable({ claims }: { claims: PostingFieldsFragmen
               <td>
                 <Reasons posting={c} />
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Claims whose charge (CLP03) differs from what was billed: posted as the payer sent them, flagged for a look. */
+export function ChargeWarnings({ claims }: { claims: PostingFieldsFragment[] }) {
+  const flagged = claims.filter((c) => c.chargeWarning);
+  if (flagged.length === 0) return null;
+  return (
+    <div className="alert alert--warning" role="note" aria-label="Charge warnings">
+      <strong>
+        {flagged.length} claim{flagged.length === 1 ? "" : "s"} posted with a charge that differs from what was billed:
+      </strong>
+      <ul>
+        {flagged.map((c) => (
+          <li key={c.id}>
+            {c.patientControlNumber} ({c.clientName}): {c.chargeWarning}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type Payment = RemittanceFieldsFragment["payments"][number];
+
+/** Provider-level adjustments (PLB): money of the payment as a whole, which is why it differs from the claims' sum. */
+export function ProviderAdjustments({ payments }: { payments: Payment[] }) {
+  const rows = payments.flatMap((p) => p.providerAdjustments.map((a, i) => ({ payment: p, adjustment: a, key: `${p.id}-${i}` })));
+  if (rows.length === 0) return null;
+  return (
+    <div className="table-wrap">
+      <table className="table--compact">
+        <caption>Provider-level adjustments (PLB): positive amounts were held back from the payment, negative ones added to it</caption>
+        <thead>
+          <tr>
+            <th scope="col">Check / EFT</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Reference</th>
+            <th scope="col" className="num">Amount</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ payment, adjustment: a, key }) => (
+            <tr key={key}>
+              <td>{payment.traceNumber}</td>
+              <td>
+                <strong>{a.reasonCode}</strong> {a.description}
+              </td>
+              <td>{a.referenceId ?? "—"}</td>
+              <td className="num">{formatCents(a.amountCents)}</td>
             </tr>
           ))}
         </tbody>

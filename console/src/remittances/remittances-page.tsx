@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from "../lib/dates";
 import { errorCode, fieldMessagesOf, messageOf } from "../lib/errors";
 import { formatCents } from "../lib/money";
 import { Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
-import { RemittanceClaimsTable } from "./remittance-claims";
+import { ChargeWarnings, ProviderAdjustments, RemittanceClaimsTable } from "./remittance-claims";
 import { ImportRemittanceDocument, RemittanceDocument, RemittancesDocument } from "./remittances.documents";
 
 export function RemittancesPage() {
@@ -125,6 +125,8 @@ function ImportResult({ remittance }: { remittance: RemittanceFieldsFragment }) 
   const timeZone = useViewer().viewer.practice.timezone;
   const counts = remittance.claims.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.outcome]: (acc[c.outcome] ?? 0) + 1 }), {});
   const paid = remittance.claims.reduce((sum, c) => sum + c.paidCents, 0);
+  const held = remittance.payments.reduce((sum, p) => sum + p.providerAdjustments.reduce((t, a) => t + a.amountCents, 0), 0);
+  const received = remittance.payments.reduce((sum, p) => sum + (p.creditDebit === "D" ? -p.paymentCents : p.paymentCents), 0);
   return (
     <div className="import-result">
       {remittance.alreadyImported ? (
@@ -137,9 +139,11 @@ function ImportResult({ remittance }: { remittance: RemittanceFieldsFragment }) 
           {Object.entries(counts)
             .map(([outcome, n]) => `${n} ${outcome.toLowerCase().replace("_", " ")}`)
             .join(", ")}
-          .
+          .{held !== 0 && ` Provider-level adjustments ${formatCents(held)}, so the payment is ${formatCents(received)}.`}
         </Notice>
       )}
+      <ChargeWarnings claims={remittance.claims} />
+      <ProviderAdjustments payments={remittance.payments} />
       <RemittanceClaimsTable claims={remittance.claims} />
     </div>
   );
@@ -203,8 +207,10 @@ export function RemittancePage({ id }: { id: string }) {
             </li>
           ))}
         </ul>
+        <ProviderAdjustments payments={r.payments} />
       </Section>
       <Section title="Claims">
+        <ChargeWarnings claims={r.claims} />
         <RemittanceClaimsTable claims={r.claims} />
       </Section>
     </>

@@ -12,6 +12,8 @@ export const PostingFieldsFragment = graphql(`
     patientResponsibilityCents
     deniedCents
     payerClaimControlNumber
+    billedChargeCents
+    chargeWarning
     postedAt
     serviceDate
     clientName
@@ -30,7 +32,16 @@ export const RemittanceFieldsFragment = graphql(`
     usageIndicator
     importedAt
     alreadyImported
-    payments { id traceNumber payerName paymentCents paymentMethod paymentDate }
+    payments {
+      id
+      traceNumber
+      payerName
+      paymentCents
+      creditDebit
+      paymentMethod
+      paymentDate
+      providerAdjustments { providerId fiscalPeriodDate reasonCode description referenceId amountCents segmentPosition }
+    }
     claims { ...PostingFields }
   }
 `);
@@ -61,6 +72,7 @@ export const LineRemittanceFieldsFragment = graphql(`
     latest { ...PostingFields }
     history { id outcome paidCents deniedCents postedAt }
     actions { kind note amountCents createdAt }
+    rebill { lineId patientControlNumber batchControlNumber rebilledAt }
   }
 `);
 
@@ -72,6 +84,7 @@ export const DenialsDocument = graphql(`
       writtenOff
       latest { ...PostingFields }
       actions { kind note amountCents createdAt }
+      rebill { lineId patientControlNumber batchControlNumber rebilledAt }
       ageDays
       reasonCodes
       availableActions
@@ -89,6 +102,16 @@ export const WriteOffDenialDocument = graphql(`
 export const NoteAppealDocument = graphql(`
   mutation NoteAppeal($lineId: ID!, $note: String!) {
     noteAppeal(lineId: $lineId, note: $note) { ...LineRemittanceFields }
+  }
+`);
+
+export const CorrectAndRebillDocument = graphql(`
+  mutation CorrectAndRebill($lineId: ID!, $idempotencyKey: String!) {
+    correctAndRebill(lineId: $lineId, idempotencyKey: $idempotencyKey) {
+      id
+      controlNumber
+      lines { patientControlNumber }
+    }
   }
 `);
 
