@@ -1,0 +1,92 @@
+/**
+ * Issue 15 in a real Chromium: an 835 picked with the console's file picker on /remittances is posted and its
+ * result counted (paid, partially paid, denied); the denial work list then writes one line off. Each test sets up
+ * a practice of its own. Screenshots go to test-artifacts/screenshots/.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { PASSWORD, expectOk, signUpPractice, type PracticeFixture } from "../support/api";
+import { billingSetup, readySession } from "../support/billing-fixture";
+import { x835 } from "../support/x835";
+import { SHOTS, useBrowserHarness } from "./support/browser";
+
+jest.setTimeout(180_000);
+
+const harness = useBrowserHarness();
+
+async function signedIn(owner: PracticeFixture): Promise<Page> {
+  const page = await harness.newPage();
+  await page.goto(`${harness.server.url}/signin`);
+  await page.getByLabel("E-mail").fill(owner.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
+  return page;
+}
+
+const gql = async (owner: PracticeFixture, query: string, variables: Record<string, unknown> = {}) => expectOk(await harness.server.gql(query, variables, owner.token));
+
+test("imports an 835 through the file picker, shows the posting result, and writes a denial off from the work list", async () => {
+  const owner = await signUpPractice(harness.server, "Remits");
+  const fx = await billingSetup(harness.server, owner, { members: 3 });
+  await readySession(harness.server, owner, fx, { startsAt: "2026-03-10T15:00:00Z" });
+  const lines: { patientControlNumber: string; client: { id: string } }[] = (
+    await gql(owner, `mutation { createClaimBatch(input: { from: "2026-03-01", to: "2026-03-31", idempotencyKey: "march" }) { lines { patientControlNumber client { id } } } }`)
+  ).createClaimBatch.lines;
+  const [paid, partial, denied] = fx.clientIds.map((id) => lines.find((l) => l.client.id === id)!.patientControlNumber) as [string, string, string];
+  const text = x835({
+    claims: [
+      { pcn: paid, status: "1", charge: "48", paid: "40", cas: [{ group: "CO", items: [["45", "8"]] }], payerClaimId: "ICN-1" },
+      { pcn: partial, status: "1", charge: "48", paid: "28", cas: [{ group: "CO", items: [["16", "20"]] }], payerClaimId: "ICN-2" },
+      { pcn: denied, status: "4", charge: "48", paid: "0", cas: [{ group: "CO", items: [["197", "48"]] }], payerClaimId: "ICN-3" },
+    ],
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-835-"));
+  const file = path.join(dir, "harbor-era.835");
+  fs.writeFileSync(file, text);
+
+  try {
+    const page = await signedIn(owner);
+    await page.goto(`${harness.server.url}/remittances`);
+    await page.getByRole("heading", { name: "Remittances", exact: true }).waitFor();
+    await page.getByLabel("835 file").setInputFiles(file);
+    // The picker reads the file into the form: its name and text.
+    await page.waitForFunction(() => (document.querySelector("textarea") as HTMLTextAreaElement | null)?.value.startsWith("ISA*") === true);
+    expect(await page.getByLabel("File name").inputValue()).toBe("harbor-era.835");
+    await page.getByRole("button", { name: "Import and post" }).click();
+    await page.getByText("Posted 3 claims, $68.00 paid: 1 paid, 1 partially paid, 1 denied.").waitFor();
+    const claims = page.getByRole("table", { name: "Claims in this remittance" });
+    expect(await claims.getByRole("row").count()).toBe(4);
+    await claims.getByRole("row").filter({ hasText: denied }).getByText("Denied", { exact: true }).waitFor();
+    await claims.getByText(/CO-197 \$48\.00: /).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "20-remittance-posted.png"), fullPage: true });
+    // The list of imports names the file.
+    await page.getByRole("cell", { name: "harbor-era.835" }).waitFor();
+
+    await page.getByRole("link", { name: "Denials", exact: true }).first().click();
+    await page.getByRole("heading", { name: "Denials", exact: true }).waitFor();
+    await page.getByText("2 lines, $68.00 open.", { exact: false }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: denied });
+    await row.getByRole("button", { name: "Write off" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Reason").fill("Authorization never obtained; past the appeal window");
+    await dialog.getByRole("button", { name: "Write off" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("1 line, $20.00 open.", { exact: false }).waitFor();
+    expect(await page.getByRole("row").filter({ hasText: denied }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, "21-denial-written-off.png"), fullPage: true });
+
+    const story = (await gql(owner, `{ denials(filter: { openOnly: false }) { openBalanceCents writtenOff latest { patientControlNumber } actions { kind note amountCents } } }`)).denials;
+    expect(story.find((d: { latest: { patientControlNumber: string } }) => d.latest.patientControlNumber === denied)).toEqual({
+      openBalanceCents: 0,
+      writtenOff: true,
+      latest: { patientControlNumber: denied },
+      actions: [{ kind: "WRITE_OFF", note: "Authorization never obtained; past the appeal window", amountCents: 4800 }],
+    });
+    await page.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
