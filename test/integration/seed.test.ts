@@ -144,7 +144,7 @@ describe("the demo practice", () => {
     // warned about and one it missed, on the work list and in the report.
     const remitted = expectOk(
       await server.gql(
-        `{ remittances { fileName claims { outcome } } denials { reasonCodes openBalanceCents }
+        `{ remittances { fileName claims { outcome } payments { paymentCents providerAdjustments { reasonCode amountCents } } } denials { reasonCodes openBalanceCents }
            denialReport(from: "2026-10-01", to: "2026-10-31") { preventedCount missedCount reasons { reasonCode prevented prevention { area } } } }`,
         {},
         token,
@@ -155,6 +155,9 @@ describe("the demo practice", () => {
     expect(outcomes.filter((o: string) => o === "PARTIALLY_PAID")).toHaveLength(1);
     expect(outcomes.filter((o: string) => o === "PAID").length).toBeGreaterThan(5);
     expect(statuses.BILLED).toBe(outcomes.length);
+    // One payment carries interest (PLB L6), which BPR02 includes.
+    const plbs = remitted.remittances.flatMap((r: { payments: { providerAdjustments: unknown[] }[] }) => r.payments.flatMap((p) => p.providerAdjustments));
+    expect(plbs).toEqual([{ reasonCode: "L6", amountCents: -137 }]);
     expect(remitted.denials.map((d: { reasonCodes: string[] }) => d.reasonCodes).sort()).toEqual([["119"], ["16"], ["4"]]);
     const reasons = remitted.denialReport.flatMap((p: { reasons: unknown[] }) => p.reasons);
     expect(reasons).toEqual(

@@ -1,7 +1,8 @@
 /**
  * The demo practice's remittances: an 835 (005010X221A1) per payer for a batch the seed billed, with the
  * outcomes a biller meets in a month: most lines paid less the contractual reduction, one partially paid,
- * one denied on a line GroupBill had warned about, and one denied that GroupBill did not see coming.
+ * one denied on a line GroupBill had warned about, and one denied that GroupBill did not see coming. A payment
+ * may carry provider-level adjustments (PLB), such as interest on a late payment, which BPR02 nets.
  */
 
 export type DemoOutcome = "PAID" | "PARTIALLY_PAID" | "DENIED_FLAGGED" | "DENIED_MISSED";
@@ -22,6 +23,8 @@ export interface DemoPayment {
   /** YYYY-MM-DD */
   paymentDate: string;
   claims: DemoClaim[];
+  /** PLB pairs: positive cents are held back from the payment, negative ones (interest) added to it. */
+  providerAdjustments?: { reason: string; reference?: string; cents: number }[];
 }
 
 const amount = (cents: number) => {
@@ -64,7 +67,9 @@ export function demo835(p: DemoPayment): string {
   const date = compact(p.paymentDate);
   const isa13 = String(p.interchangeControlNumber).padStart(9, "0");
   const settled = p.claims.map((c) => ({ claim: c, ...settle(c) }));
-  const total = settled.reduce((sum, s) => sum + s.paidCents, 0);
+  const plb = p.providerAdjustments ?? [];
+  // BPR02 = the claims' CLP04 minus the PLB amounts (005010X221A1 balancing).
+  const total = settled.reduce((sum, s) => sum + s.paidCents, 0) - plb.reduce((sum, a) => sum + a.cents, 0);
   const body: string[] = [
     seg("BPR", "I", amount(total), "C", "ACH", "CCP", "01", "011000015", "DA", "1234567", "1512345678", "", "01", "021000021", "DA", "9876543", date),
     seg("TRN", "1", p.traceNumber, "1512345678"),
@@ -90,6 +95,10 @@ export function demo835(p: DemoPayment): string {
       body.push(seg("CAS", group, ...items));
     }
     if (s.remarks.length > 0) body.push(seg("MOA", "", "", ...s.remarks));
+  }
+  if (plb.length > 0) {
+    // PLB02 is the last day of the provider's fiscal year; the demo practice's is the calendar year.
+    body.push(seg("PLB", p.payeeNpi, `${date.slice(0, 4)}1231`, ...plb.flatMap((a) => [a.reference ? `${a.reason}:${a.reference}` : a.reason, amount(a.cents)])));
   }
   const isa = [
     "ISA", "00", fixed("", 10), "00", fixed("", 10), "ZZ", fixed(p.payerCode, 15), "ZZ", fixed("HARBORGT01", 15),

@@ -331,6 +331,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
   for (const line of lines) byPayer.set(line.payerId, [...(byPayer.get(line.payerId) ?? []), line]);
   let interchange = 7001;
   for (const payerLines of byPayer.values()) {
+    // The first payer paid late and added interest, so a biller sees a payment that is not just its claims.
+    const providerAdjustments = interchange === 7001 ? [{ reason: "L6", reference: `INT${interchange}`, cents: -137 }] : [];
     const text = demo835({
       payerName: payerLines[0]!.payerName,
       payerCode: payerLines[0]!.payerCode,
@@ -340,6 +342,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       interchangeControlNumber: interchange++,
       paymentDate: addDays(month.from, 27),
       claims: payerLines.map((l) => ({ patientControlNumber: l.patientControlNumber, chargeCents: l.chargeCents, outcome: outcomeOf(l.id) })),
+      providerAdjustments,
     });
     await services.remittances.import(actor, { text, fileName: `${payerLines[0]!.payerCode}-remittance.835` }, meta);
   }
