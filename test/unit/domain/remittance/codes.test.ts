@@ -2,6 +2,9 @@ import { CLAIM_ISSUE_CODES } from "../../../../server/src/domain/engine/types.js
 import {
   CARC_CODES,
   CARC_SOURCE,
+  PLB_CODES,
+  PLB_SOURCE,
+  describePlbReason,
   DENIAL_PREVENTION,
   PENDING_ISSUE_CODES,
   RARC_CODES,
@@ -81,6 +84,24 @@ describe("RARC list", () => {
     expect(RARC_SOURCE).toBe("X12 external code list: Remittance Advice Remark Codes (code source 411)");
     expect(describeRarc("n30")).toBe(describeRarc("N30"));
     expect(describeRarc("N9999")).toBe("Remark code N9999 (not in GroupBill's list; see the X12 Remittance Advice Remark Codes).");
+  });
+});
+
+describe("PLB (provider-level adjustment) reason codes", () => {
+  it("has one entry per code, each with a sentence of its own, and the codes payers use most", () => {
+    const codes = PLB_CODES.map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(new Set(PLB_CODES.map((c) => c.description)).size).toBe(codes.length);
+    for (const { code, description } of PLB_CODES) {
+      expect([code, /^[A-Z].{10,}\.$/.test(description)]).toEqual([code, true]);
+    }
+    for (const code of ["WO", "L6", "FB", "72", "CS", "LE"]) expect(codes).toContain(code);
+  });
+
+  it("names its source and falls back for unknown codes", () => {
+    expect(PLB_SOURCE).toBe("ASC X12 005010X221A1, PLB03-1 Adjustment Reason Code (data element 426)");
+    expect(describePlbReason(" wo")).toBe(describePlbReason("WO"));
+    expect(describePlbReason("ZZ")).toBe("Provider-level adjustment ZZ (not in GroupBill's list; see the payer's notice).");
   });
 });
 
