@@ -146,7 +146,7 @@ function WorkList() {
                         </p>
                       )}
                       {can("ManageRemittances") && (
-                        <div className="button-row button-row--tight">
+                        <div className="button-row button-row--tight button-row--stack">
                           {d.availableActions.includes("CORRECT_AND_REBILL") && can("ManageClaimBatches") && (
                             <button type="button" className="button button--small" onClick={() => setRebilling(d)}>
                               Correct and rebill
