@@ -5,7 +5,7 @@ import { useViewer } from "../auth/viewer";
 import { errorsUnder, fieldErrorsOf } from "../lib/errors";
 import { GROUP_KIND_LABELS } from "../lib/labels";
 import { ListHeader, QueryState } from "../ui/list-page";
-import { ErrorMessage, Field, Loading, SavedStatus, Section, Switch } from "../ui/ui";
+import { ErrorMessage, Field, Loading, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
 import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument, UpdateGroupDocument } from "./groups.documents";
 
 export function GroupsPage() {
@@ -117,7 +117,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
   const [create, created] = useMutation(CreateGroupDocument, { refetchQueries: ["Groups", "BoardGroups"] });
   const [update, updated] = useMutation(UpdateGroupDocument, { refetchQueries: ["Groups", "BoardGroups"] });
   const { loading, error } = group ? updated : created;
-  const fields = { ...fieldErrorsOf(error), ...localErrors };
+  const [fields, touch, field] = useFieldErrors(error, localErrors);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -146,10 +146,10 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
       ) : (
         <form onSubmit={submit}>
           <div className="form-grid">
-            <Field label="Name" error={fields.name}>
+            <Field label="Name" {...field("name")}>
               {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
             </Field>
-            <Field label="Kind" error={fields.kind}>
+            <Field label="Kind" {...field("kind")}>
               {(p) => (
                 <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as GroupKind })}>
                   {KINDS.map((k) => (
@@ -160,7 +160,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
                 </select>
               )}
             </Field>
-            <Field label="Leader" error={fields.leaderId}>
+            <Field label="Leader" {...field("leaderId")}>
               {(p) => (
                 <select {...p} value={form.leaderId} onChange={(e) => setForm({ ...form, leaderId: e.target.value })}>
                   <option value="">Choose…</option>
@@ -172,7 +172,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
                 </select>
               )}
             </Field>
-            <Field label="Usual length (minutes)" error={fields.defaultDurationMinutes}>
+            <Field label="Usual length (minutes)" {...field("defaultDurationMinutes")}>
               {(p) => <input {...p} inputMode="numeric" value={form.defaultDurationMinutes} onChange={(e) => setForm({ ...form, defaultDurationMinutes: e.target.value })} />}
             </Field>
           </div>
@@ -182,7 +182,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
             checked={form.hasPsychotherapyComponent}
             onChange={(v) => setForm({ ...form, hasPsychotherapyComponent: v })}
           />
-          <fieldset className="member-picker">
+          <fieldset className="member-picker" onChange={() => touch("memberIds")}>
             <legend>Members</legend>
             {clients.length === 0 ? (
               <p className="muted">No clients yet. Add clients first, under Clients.</p>

@@ -4,7 +4,7 @@ import type { Role } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { ROLE_LABELS } from "../lib/labels";
 import { useViewer } from "../auth/viewer";
-import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section, useFieldErrors } from "../ui/ui";
 import { formatDateTime } from "../lib/dates";
 import { AddMemberDocument, MembersDocument, RevokeInvitationDocument, SentInvitationsDocument, SetMemberRoleDocument } from "./members.documents";
 
@@ -19,7 +19,7 @@ export function MembersPage() {
   const [form, setForm] = useState({ email: "", name: "", password: "", role: "CLINICIAN" as Role });
   const [added, setAdded] = useState<string | null>(null);
   const [addMember, { loading, error }] = useMutation(AddMemberDocument, { refetchQueries: [MembersDocument, SentInvitationsDocument] });
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,16 +45,16 @@ export function MembersPage() {
         <form onSubmit={submit}>
           <p className="muted">Someone who already has a GroupBill account is invited and joins once they accept, with their own password; the password below is only used for a new account. Give it to them privately.</p>
           <div className="form-grid">
-            <Field label="E-mail" error={fields.email}>
+            <Field label="E-mail" {...field("email")}>
               {(p) => <input {...p} type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
             </Field>
-            <Field label="Name" error={fields.name}>
+            <Field label="Name" {...field("name")}>
               {(p) => <input {...p} required autoComplete="off" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
             </Field>
-            <Field label="Initial password" error={fields.password} hint="At least 12 characters">
+            <Field label="Initial password" {...field("password")} hint="At least 12 characters">
               {(p) => <input {...p} type="password" required autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
             </Field>
-            <Field label="Role" error={fields.role}>
+            <Field label="Role" {...field("role")}>
               {(p) => (
                 <select {...p} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
                   {ROLES.map((r) => (
@@ -66,7 +66,7 @@ export function MembersPage() {
               )}
             </Field>
           </div>
-          {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+          {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
           {added && <SavedStatus key={added}>{added}</SavedStatus>}
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={loading}>

@@ -7,7 +7,7 @@ import { fieldErrorsOf } from "../lib/errors";
 import { dollarsToCents, formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
 import { ListHeader, QueryState } from "../ui/list-page";
-import { ErrorMessage, Field, Section } from "../ui/ui";
+import { ErrorMessage, Field, Section, useFieldErrors } from "../ui/ui";
 import { CreatePayerDocument, PayersDocument } from "./payers.documents";
 
 export function PayersPage() {
@@ -96,7 +96,7 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
   const [form, setForm] = useState({ name: "", kind: "MEDICAID" as PayerKind, payerCode: "", effectiveFrom: "", fee: "" });
   const [localFee, setLocalFee] = useState<string | undefined>();
   const [create, { loading, error }] = useMutation(CreatePayerDocument, { refetchQueries: [PayersDocument] });
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -124,10 +124,10 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
           every rule next.
         </p>
         <div className="form-grid">
-          <Field label="Name" error={fields.name}>
+          <Field label="Name" {...field("name")}>
             {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
           </Field>
-          <Field label="Kind" error={fields.kind}>
+          <Field label="Kind" {...field("kind")}>
             {(p) => (
               <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as PayerKind })}>
                 {KINDS.map((k) => (
@@ -138,17 +138,24 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
               </select>
             )}
           </Field>
-          <Field label="Payer ID on claims" error={fields.payerCode} hint="The ID your clearinghouse lists for this payer">
+          <Field label="Payer ID on claims" {...field("payerCode")} hint="The ID your clearinghouse lists for this payer">
             {(p) => <input {...p} required value={form.payerCode} onChange={(e) => setForm({ ...form, payerCode: e.target.value })} />}
           </Field>
           <Field
             label="Rules effective from (optional)"
-            error={fields["rules.effectiveFrom"]}
+            {...field("rules.effectiveFrom")}
             hint="Leave empty and these rules apply to every session, past and future, until you add a dated change. With a date, sessions before it have no rules and are not billed."
           >
             {(p) => <input {...p} type="date" value={form.effectiveFrom} onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })} />}
           </Field>
-          <Field label="Fee per line (USD)" error={localFee ?? fields["rules.feeCents"]}>
+          <Field
+            label="Fee per line (USD)"
+            error={localFee ?? field("rules.feeCents").error}
+            onEdit={() => {
+              setLocalFee(undefined);
+              field("rules.feeCents").onEdit();
+            }}
+          >
             {(p) => (
               <span className="input-prefix">
                 <span aria-hidden="true">$</span>
@@ -157,7 +164,7 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
             )}
           </Field>
         </div>
-        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={loading}>
             {loading ? "Creating…" : "Create payer"}

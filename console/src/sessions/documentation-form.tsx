@@ -3,7 +3,7 @@ import { useApolloClient, useMutation } from "@apollo/client/react";
 import type { SessionQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
 import { errorCode, fieldErrorsOf } from "../lib/errors";
-import { ErrorMessage, Field, SavedStatus } from "../ui/ui";
+import { ErrorMessage, Field, SavedStatus, useFieldErrors } from "../ui/ui";
 import { SessionDocument, UpdateSessionDocumentationDocument } from "./sessions.documents";
 
 type Session = NonNullable<SessionQuery["session"]>;
@@ -21,7 +21,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
   const [saved, setSaved] = useState(false);
   const [update, { loading, error, reset }] = useMutation(UpdateSessionDocumentationDocument, { refetchQueries: ["Session"] });
   const conflict = errorCode(error) === "CONFLICT";
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
 
   // Follow the server while the writer has nothing unsaved.
   useEffect(() => {
@@ -73,7 +73,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
     >
       <p className="muted">Payers deny group sessions documented like a class: name the topics and the therapeutic interventions used.</p>
       <div className="form-grid form-grid--two">
-        <Field label="Topics" error={fields.topics}>
+        <Field label="Topics" {...field("topics")}>
           {(p) => (
             <textarea
               {...p}
@@ -88,7 +88,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
             />
           )}
         </Field>
-        <Field label="Interventions" error={fields.interventions}>
+        <Field label="Interventions" {...field("interventions")}>
           {(p) => (
             <textarea
               {...p}
@@ -117,7 +117,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
           </div>
         </div>
       ) : (
-        error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />
+        error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />
       )}
       {saved && !dirty && <SavedStatus>Documentation saved.</SavedStatus>}
       {canEdit && (
