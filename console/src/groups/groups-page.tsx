@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { GroupKind, GroupsQuery } from "../__generated__/graphql";
+import { useFocusFromHash, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { errorsUnder, fieldErrorsOf } from "../lib/errors";
 import { GROUP_KIND_LABELS } from "../lib/labels";
@@ -14,6 +15,15 @@ export function GroupsPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<GroupRow | null>(null);
   const [savedMessage, setSavedMessage] = useState<string | null>(null);
+  // A reason's link ("/groups?edit=<id>#group-kind") opens that group's form with the field that decides it focused.
+  const linked = useRouter().search.get("edit");
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    const group = data?.groups.find((g) => g.id === linked);
+    if (!group || opened.current === linked || !can("ManageGroups")) return;
+    opened.current = linked;
+    setEditing(group);
+  }, [linked, data, can]);
 
   return (
     <>
@@ -108,6 +118,8 @@ type GroupRow = NonNullable<GroupsQuery["groups"]>[number];
 /** `onDone(message)` after a save, `onDone()` on cancel. */
 function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: string) => void }) {
   const options = useQuery(GroupFormOptionsDocument, { variables: { first: 100 } });
+  // The form's fields exist once its options are in; then a link's "#group-kind" can land on its field.
+  useFocusFromHash(Boolean(group && options.data));
   const [form, setForm] = useState(
     group
       ? { name: group.name, kind: group.kind, hasPsychotherapyComponent: group.hasPsychotherapyComponent, leaderId: group.leader.id, defaultDurationMinutes: String(group.defaultDurationMinutes), memberIds: group.members.map((m) => m.id) }
@@ -149,7 +161,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
             <Field label="Name" {...field("name")}>
               {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
             </Field>
-            <Field label="Kind" {...field("kind")}>
+            <Field id="group-kind" label="Kind" {...field("kind")}>
               {(p) => (
                 <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as GroupKind })}>
                   {KINDS.map((k) => (
@@ -177,6 +189,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
             </Field>
           </div>
           <Switch
+            id="group-psychotherapy"
             label="Includes psychotherapy"
             hint="Psychoeducation without a psychotherapy component is not billable as 90853."
             checked={form.hasPsychotherapyComponent}

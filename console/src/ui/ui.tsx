@@ -46,8 +46,24 @@ export function Field({
 }
 
 /** A checkbox that reads as an on/off switch. */
-export function Switch({ label, checked, onChange, disabled, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string }) {
-  const id = useId();
+export function Switch({
+  label,
+  checked,
+  onChange,
+  disabled,
+  hint,
+  id: controlId,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled?: boolean;
+  hint?: string;
+  /** The control's id when a link must reach it ("#group-psychotherapy"); generated otherwise. */
+  id?: string;
+}) {
+  const generatedId = useId();
+  const id = controlId ?? generatedId;
   return (
     <div className="switch">
       <input id={id} type="checkbox" role="switch" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />

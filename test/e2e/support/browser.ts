@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { startTestServer, type TestServer } from "../../support/api";
+import { createScratchDatabase, type ScratchDatabase } from "../../support/scratch-database";
 
 export const SHOTS = path.resolve("test-artifacts/screenshots");
 const CONSOLE_DIR = path.resolve("console/dist");
@@ -19,9 +20,18 @@ export interface BrowserHarness {
   readonly consoleErrors: string[];
 }
 
+export interface BrowserHarnessOptions {
+  /**
+   * A database of the file's own, dropped afterwards, for data that must be alone in its database: the demo
+   * practice (one fixed login) loaded for a browser test while another file loads it too.
+   */
+  ownDatabase?: boolean;
+}
+
 /** Registers beforeAll/afterAll/afterEach for the file; the harness's fields are ready inside tests. */
-export function useBrowserHarness(): BrowserHarness {
+export function useBrowserHarness(options: BrowserHarnessOptions = {}): BrowserHarness {
   let server: TestServer | undefined;
+  let database: ScratchDatabase | undefined;
   let context: BrowserContext | undefined;
   let userDataDir: string | undefined;
   const consoleErrors: string[] = [];
@@ -29,7 +39,8 @@ export function useBrowserHarness(): BrowserHarness {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer({ consoleDir: CONSOLE_DIR });
+    if (options.ownDatabase) database = await createScratchDatabase("e2e");
+    server = await startTestServer({ consoleDir: CONSOLE_DIR, databaseUrl: database?.url });
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-e2e-"));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: "/usr/bin/chromium",
@@ -43,6 +54,7 @@ export function useBrowserHarness(): BrowserHarness {
   afterAll(async () => {
     await context?.close();
     await server?.stop();
+    await database?.drop();
     if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
