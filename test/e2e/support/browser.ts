@@ -26,6 +26,11 @@ export interface BrowserHarnessOptions {
    * practice (one fixed login) loaded for a browser test while another file loads it too.
    */
   ownDatabase?: boolean;
+  /**
+   * False for a file that speaks to the server as the console does (its operations, as sent) but opens no page:
+   * it gets the same server setup and no Chromium.
+   */
+  browser?: boolean;
 }
 
 /** Registers beforeAll/afterAll/afterEach for the file; the harness's fields are ready inside tests. */
@@ -37,10 +42,12 @@ export function useBrowserHarness(options: BrowserHarnessOptions = {}): BrowserH
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
-    fs.mkdirSync(SHOTS, { recursive: true });
+    const browser = options.browser ?? true;
+    if (browser && !fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
     if (options.ownDatabase) database = await createScratchDatabase("e2e");
-    server = await startTestServer({ consoleDir: CONSOLE_DIR, databaseUrl: database?.url });
+    server = await startTestServer({ consoleDir: browser ? CONSOLE_DIR : undefined, databaseUrl: database?.url });
+    if (!browser) return;
+    fs.mkdirSync(SHOTS, { recursive: true });
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-e2e-"));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: "/usr/bin/chromium",
@@ -67,11 +74,13 @@ export function useBrowserHarness(options: BrowserHarnessOptions = {}): BrowserH
       return server!;
     },
     get context() {
-      return context!;
+      if (!context) throw new Error("This harness opens no browser (browser: false)");
+      return context;
     },
     consoleErrors,
     async newPage() {
-      const page = await context!.newPage();
+      if (!context) throw new Error("This harness opens no browser (browser: false)");
+      const page = await context.newPage();
       page.on("console", (m) => {
         if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
       });
