@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
-import { fieldErrorsOf } from "../lib/errors";
-import { Dialog, ErrorMessage, Field, useFieldErrors } from "../ui/ui";
+import { Dialog, Field, FormFooter, useFieldErrors } from "../ui/ui";
 import { CreatePracticeDocument } from "./auth.documents";
 import { defaultTimezone, timezoneChoices } from "./timezones";
 
@@ -56,15 +55,7 @@ function NewPracticeForm({ onCreated, onCancel }: { onCreated: (token: string) =
           </select>
         )}
       </Field>
-      {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={loading}>
-          {loading ? "Creating…" : "Create practice"}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={loading} submitLabel="Create practice" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

@@ -5,9 +5,8 @@ import { useFocusFromHash, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { CLAIM_DECISION_QUERIES } from "../lib/claim-refresh";
 import { formatDate } from "../lib/dates";
-import { fieldErrorsOf } from "../lib/errors";
 import { ListHeader, QueryState } from "../ui/list-page";
-import { ErrorMessage, Field, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
+import { ErrorMessage, Field, FormFooter, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
 import { MembersDocument } from "../members/members.documents";
 import { CliniciansDocument, CreateClinicianDocument, LinkClinicianUserDocument, UpdateClinicianDocument } from "./clinicians.documents";
 
@@ -237,15 +236,7 @@ function CreateClinicianForm({ onDone }: { onDone: (createdName?: string) => voi
               setForm({ ...form, licensed: v });
             }} />
         {fields.licensed && <p className="field__error">{fields.licensed}</p>}
-        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? "Creating…" : "Create clinician"}
-          </button>
-          <button type="button" className="button" onClick={() => onDone()}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={loading} submitLabel="Create clinician" busyLabel="Creating…" onCancel={() => onDone()} />
       </form>
     </Section>
   );
@@ -318,15 +309,7 @@ function EditClinicianForm({ clinician, onSaved, onCancel }: { clinician: Clinic
           </Field>
         </div>
         <p className="muted small">NPI {clinician.npi} cannot change: it identifies the clinician on claims already sent.</p>
-        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? "Saving…" : "Save clinician"}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={loading} submitLabel="Save clinician" busyLabel="Saving…" onCancel={onCancel} />
       </form>
     </Section>
   );

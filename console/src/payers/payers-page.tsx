@@ -3,11 +3,10 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { PayerKind } from "../__generated__/graphql";
 import { Link, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
-import { fieldErrorsOf } from "../lib/errors";
 import { dollarsToCents, formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
 import { ListHeader, QueryState } from "../ui/list-page";
-import { ErrorMessage, Field, Section, useFieldErrors } from "../ui/ui";
+import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { CreatePayerDocument, PayersDocument } from "./payers.documents";
 
 export function PayersPage() {
@@ -164,15 +163,7 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
             )}
           </Field>
         </div>
-        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? "Creating…" : "Create payer"}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={loading} submitLabel="Create payer" busyLabel="Creating…" onCancel={onCancel} />
       </form>
     </Section>
   );

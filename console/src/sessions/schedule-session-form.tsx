@@ -4,9 +4,8 @@ import type { Modality } from "../__generated__/graphql";
 import { useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { todayIn, zonedLocalToIso } from "../lib/dates";
-import { fieldErrorsOf } from "../lib/errors";
 import { MODALITY_LABELS, POS_LABELS } from "../lib/labels";
-import { ErrorMessage, Field, Section, useFieldErrors } from "../ui/ui";
+import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { BoardGroupsDocument, ScheduleSessionDocument } from "./sessions.documents";
 
 const MODALITIES: Modality[] = ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
@@ -100,15 +99,7 @@ export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
           )}
         </div>
         {groups.data && groups.data.groups.length === 0 && <p className="muted">There are no groups yet; create one under Groups first.</p>}
-        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? "Scheduling…" : "Schedule"}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={loading} submitLabel="Schedule" busyLabel="Scheduling…" onCancel={onCancel} />
       </form>
     </Section>
   );

@@ -235,3 +235,25 @@ export function SavedStatus({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/**
+ * The end of a form: the save's error when no field's message carries it (those stand by their fields), then the
+ * submit button, which says what it is doing while busy, and Cancel when the form can be left.
+ */
+export function FormFooter({ error, busy, submitLabel, busyLabel, onCancel }: { error: unknown; busy: boolean; submitLabel: string; busyLabel: string; onCancel?: () => void }) {
+  return (
+    <>
+      {Boolean(error) && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
