@@ -6,7 +6,7 @@ import { downloadText } from "../claims/download";
 import { formatDateTime } from "../lib/dates";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
 import { DateInput } from "../ui/date-input";
-import { LoadMore } from "../ui/list-page";
+import { DataTable, LoadMore } from "../ui/list-page";
 import { ACTION_LABELS, actionLabel, auditCsv, changedRows, ENTITY_LABELS, namesOf, type NamesById } from "./audit-format";
 import { AuditEventsDocument, AuditUsersDocument } from "./audit.documents";
 
@@ -169,48 +169,28 @@ export function AuditPage() {
           <Empty title={hasFilter ? "No events match." : "No events."} />
         ) : (
           <>
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit events">
-              <table className="table--compact">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Changes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.auditEvents.edges.map(({ node: e }) => (
-                    <tr key={e.id}>
-                      <td className="nowrap">{formatDateTime(e.at, timeZone)}</td>
-                      <td>{e.actor ? (e.actor.name ?? e.actor.email) : <span className="muted">System</span>}</td>
-                      <td>{actionLabel(e.action)}</td>
-                      <td>
-                        {ENTITY_LABELS[e.entityType] ?? e.entityType}
-                        {/* The name the server found in this practice; an id alone means nothing to a reader, so it is only a tooltip. */}
-                        {e.entityName && (
-                          <div className="muted small" title={e.entityId ?? undefined}>
-                            {e.entityName}
-                          </div>
-                        )}
-                      </td>
-                      <td>
-                        <Changes changes={e.changes} names={namesOf(e)} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LoadMore
-              shown={data.auditEvents.edges.length}
-              total={data.auditEvents.totalCount}
-              hasMore={data.auditEvents.pageInfo.hasNextPage}
-              loading={loadingMore}
-              label="Load older events"
-              onLoadMore={() => void loadMore()}
-            />
+            <DataTable label="Audit events" className="table--compact" columns={["When", "Who", "Action", "What", "Changes"]}>
+              {data.auditEvents.edges.map(({ node: e }) => (
+                <tr key={e.id}>
+                  <td className="nowrap">{formatDateTime(e.at, timeZone)}</td>
+                  <td>{e.actor ? (e.actor.name ?? e.actor.email) : <span className="muted">System</span>}</td>
+                  <td>{actionLabel(e.action)}</td>
+                  <td>
+                    {ENTITY_LABELS[e.entityType] ?? e.entityType}
+                    {/* The name the server found in this practice; an id alone means nothing to a reader, so it is only a tooltip. */}
+                    {e.entityName && (
+                      <div className="muted small" title={e.entityId ?? undefined}>
+                        {e.entityName}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <Changes changes={e.changes} names={namesOf(e)} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+            <LoadMore page={data.auditEvents} loading={loadingMore} label="Load older events" onLoadMore={() => void loadMore()} />
           </>
         )}
       </Section>

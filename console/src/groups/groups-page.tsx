@@ -5,14 +5,13 @@ import { useFocusFromHash, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { errorsUnder, fieldErrorsOf } from "../lib/errors";
 import { GROUP_KIND_LABELS } from "../lib/labels";
-import { ListHeader, QueryState } from "../ui/list-page";
+import { DataTable, ListHeader, QueryState } from "../ui/list-page";
 import { ErrorMessage, Field, Loading, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
 import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument, UpdateGroupDocument } from "./groups.documents";
 
 export function GroupsPage() {
   const { can } = useViewer();
   const { data, loading, error, refetch } = useQuery(GroupsDocument);
-  const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<GroupRow | null>(null);
   const [savedMessage, setSavedMessage] = useState<string | null>(null);
   // A reason's link ("/groups?edit=<id>#group-kind") opens that group's form with the field that decides it focused.
@@ -32,17 +31,9 @@ export function GroupsPage() {
         subtitle="Who meets, who leads, and what kind of group it is (which decides whether 90853 applies)."
         createLabel="New group"
         canCreate={can("ManageGroups")}
-        creating={creating}
-        onCreate={() => setCreating(true)}
+        createForm={(done) => <GroupForm onDone={done} />}
+        onCreated={(saved?: string) => setSavedMessage(saved ?? null)}
       />
-      {creating && (
-        <GroupForm
-          onDone={(saved) => {
-            setCreating(false);
-            setSavedMessage(saved ?? null);
-          }}
-        />
-      )}
       {editing && (
         <GroupForm
           key={editing.id}
@@ -64,45 +55,27 @@ export function GroupsPage() {
           onRetry={() => void refetch()}
         >
           {() => (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Groups">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Leader</th>
-                    <th scope="col">Usual length</th>
-                    <th scope="col">Members</th>
-                    {can("ManageGroups") && (
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data!.groups.map((g) => (
-                    <tr key={g.id}>
-                      <td>{g.name}</td>
-                      <td>
-                        {GROUP_KIND_LABELS[g.kind]}
-                        {!g.hasPsychotherapyComponent && <span className="muted"> (no psychotherapy)</span>}
-                      </td>
-                      <td>{g.leader.name}</td>
-                      <td>{g.defaultDurationMinutes} min</td>
-                      <td>{g.members.length === 0 ? <span className="muted">none</span> : g.members.map((m) => `${m.firstName} ${m.lastName}`).join(", ")}</td>
-                      {can("ManageGroups") && (
-                        <td>
-                          <button type="button" className="button" aria-label={`Edit ${g.name}`} onClick={() => setEditing(g)}>
-                            Edit
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Groups" columns={["Name", "Kind", "Leader", "Usual length", "Members", can("ManageGroups") && { label: "Actions", hidden: true }]}>
+              {data!.groups.map((g) => (
+                <tr key={g.id}>
+                  <td>{g.name}</td>
+                  <td>
+                    {GROUP_KIND_LABELS[g.kind]}
+                    {!g.hasPsychotherapyComponent && <span className="muted"> (no psychotherapy)</span>}
+                  </td>
+                  <td>{g.leader.name}</td>
+                  <td>{g.defaultDurationMinutes} min</td>
+                  <td>{g.members.length === 0 ? <span className="muted">none</span> : g.members.map((m) => `${m.firstName} ${m.lastName}`).join(", ")}</td>
+                  {can("ManageGroups") && (
+                    <td>
+                      <button type="button" className="button" aria-label={`Edit ${g.name}`} onClick={() => setEditing(g)}>
+                        Edit
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </DataTable>
           )}
         </QueryState>
       </Section>

@@ -4,6 +4,7 @@ import type { Role } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { ROLE_LABELS } from "../lib/labels";
 import { useViewer } from "../auth/viewer";
+import { DataTable } from "../ui/list-page";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section, useFieldErrors } from "../ui/ui";
 import { formatDateTime } from "../lib/dates";
 import { AddMemberDocument, MembersDocument, RevokeInvitationDocument, SentInvitationsDocument, SetMemberRoleDocument } from "./members.documents";
@@ -128,50 +129,39 @@ function MemberList() {
         </div>
       )}
       {savedRole && <SavedStatus>{savedRole}</SavedStatus>}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Members">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.members.map((m) => {
-            const locked = m.role === "OWNER" && viewer.role !== "OWNER";
-            return (
-              <tr key={m.user.id}>
-                <td>{m.user.name}</td>
-                <td>{m.user.email}</td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`role-${m.user.id}`}>
-                    Role of {m.user.name}
-                  </label>
-                  <select
-                    id={`role-${m.user.id}`}
-                    value={pending?.userId === m.user.id ? pending.to : m.role}
-                    disabled={locked || change.loading}
-                    onChange={(e) => {
-                      const to = e.target.value as Role;
-                      setSavedRole(null);
-                      change.reset();
-                      setPending(to === m.role ? null : { userId: m.user.id, name: m.user.name, from: m.role, to });
-                    }}
-                  >
-                    {(locked ? ROLES : grantable).map((r) => (
-                      <option key={r.role} value={r.role}>
-                        {ROLE_LABELS[r.role]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      </div>
+      <DataTable label="Members" columns={["Name", "E-mail", "Role"]}>
+        {data.members.map((m) => {
+          const locked = m.role === "OWNER" && viewer.role !== "OWNER";
+          return (
+            <tr key={m.user.id}>
+              <td>{m.user.name}</td>
+              <td>{m.user.email}</td>
+              <td>
+                <label className="visually-hidden" htmlFor={`role-${m.user.id}`}>
+                  Role of {m.user.name}
+                </label>
+                <select
+                  id={`role-${m.user.id}`}
+                  value={pending?.userId === m.user.id ? pending.to : m.role}
+                  disabled={locked || change.loading}
+                  onChange={(e) => {
+                    const to = e.target.value as Role;
+                    setSavedRole(null);
+                    change.reset();
+                    setPending(to === m.role ? null : { userId: m.user.id, name: m.user.name, from: m.role, to });
+                  }}
+                >
+                  {(locked ? ROLES : grantable).map((r) => (
+                    <option key={r.role} value={r.role}>
+                      {ROLE_LABELS[r.role]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </>
   );
 }
@@ -187,42 +177,27 @@ function InvitationList() {
   return (
     <>
       {revoking.error && <ErrorMessage error={revoking.error} />}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Invitations not yet answered">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">Invited</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.invitations.map((i) => (
-              <tr key={i.id}>
-                <td>{i.name}</td>
-                <td>{i.email}</td>
-                <td>{ROLE_LABELS[i.role]}</td>
-                <td>{formatDateTime(i.invitedAt, viewer.practice.timezone)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    disabled={revoking.loading}
-                    aria-label={`Revoke the invitation of ${i.name}`}
-                    onClick={() => void revoke({ variables: { id: i.id } }).catch(() => undefined)}
-                  >
-                    Revoke
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Invitations not yet answered" columns={["Name", "E-mail", "Role", "Invited", { label: "Actions", hidden: true }]}>
+        {data.invitations.map((i) => (
+          <tr key={i.id}>
+            <td>{i.name}</td>
+            <td>{i.email}</td>
+            <td>{ROLE_LABELS[i.role]}</td>
+            <td>{formatDateTime(i.invitedAt, viewer.practice.timezone)}</td>
+            <td>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={revoking.loading}
+                aria-label={`Revoke the invitation of ${i.name}`}
+                onClick={() => void revoke({ variables: { id: i.id } }).catch(() => undefined)}
+              >
+                Revoke
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

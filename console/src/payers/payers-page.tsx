@@ -5,14 +5,13 @@ import { Link, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { dollarsToCents, formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
-import { ListHeader, QueryState } from "../ui/list-page";
+import { DataTable, ListHeader, QueryState } from "../ui/list-page";
 import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { CreatePayerDocument, PayersDocument } from "./payers.documents";
 
 export function PayersPage() {
   const { can } = useViewer();
   const { data, loading, error, refetch } = useQuery(PayersDocument);
-  const [creating, setCreating] = useState(false);
 
   return (
     <>
@@ -21,10 +20,8 @@ export function PayersPage() {
         subtitle="Each payer's rules decide which group-therapy lines are ready to bill."
         createLabel="New payer"
         canCreate={can("ManagePayers")}
-        creating={creating}
-        onCreate={() => setCreating(true)}
+        createForm={(done) => <CreatePayerForm onCancel={() => done()} />}
       />
-      {creating && <CreatePayerForm onCancel={() => setCreating(false)} />}
       <Section title="All payers">
         <QueryState
           loading={loading && !data}
@@ -36,51 +33,34 @@ export function PayersPage() {
           onRetry={() => void refetch()}
         >
           {() => (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Payers">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Payer ID</th>
-                    <th scope="col">Group size</th>
-                    <th scope="col">Minutes</th>
-                    <th scope="col">Modifiers</th>
-                    <th scope="col" className="num">
-                      Fee
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data!.payers.map((p) => (
-                    <tr key={p.id}>
-                      <td>
-                        <Link to={`/payers/${p.id}`}>{p.name}</Link>
-                      </td>
-                      <td>{PAYER_KIND_LABELS[p.kind]}</td>
-                      <td>
-                        <code>{p.payerCode}</code>
-                      </td>
-                      <td>
-                        {p.rules.minGroupSize}–{p.rules.maxGroupSize}
-                      </td>
-                      <td>{p.rules.minSessionMinutes ?? "any"}{p.rules.maxSessionMinutes ? `–${p.rules.maxSessionMinutes}` : "+"}</td>
-                      <td>
-                        {p.rules.modifierRules.length === 0
-                          ? "none"
-                          : p.rules.modifierRules.map((m) => (
-                              <span key={`${m.modifier}-${m.when}`} className="code-chip" title={MODIFIER_WHEN_LABELS[m.when]}>
-                                {m.modifier}
-                                {m.when !== "ALWAYS" && <small> {MODIFIER_WHEN_LABELS[m.when].toLowerCase()}</small>}
-                              </span>
-                            ))}
-                      </td>
-                      <td className="num">{formatCents(p.rules.feeCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Payers" columns={["Name", "Kind", "Payer ID", "Group size", "Minutes", "Modifiers", { label: "Fee", numeric: true }]}>
+              {data!.payers.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/payers/${p.id}`}>{p.name}</Link>
+                  </td>
+                  <td>{PAYER_KIND_LABELS[p.kind]}</td>
+                  <td>
+                    <code>{p.payerCode}</code>
+                  </td>
+                  <td>
+                    {p.rules.minGroupSize}–{p.rules.maxGroupSize}
+                  </td>
+                  <td>{p.rules.minSessionMinutes ?? "any"}{p.rules.maxSessionMinutes ? `–${p.rules.maxSessionMinutes}` : "+"}</td>
+                  <td>
+                    {p.rules.modifierRules.length === 0
+                      ? "none"
+                      : p.rules.modifierRules.map((m) => (
+                          <span key={`${m.modifier}-${m.when}`} className="code-chip" title={MODIFIER_WHEN_LABELS[m.when]}>
+                            {m.modifier}
+                            {m.when !== "ALWAYS" && <small> {MODIFIER_WHEN_LABELS[m.when].toLowerCase()}</small>}
+                          </span>
+                        ))}
+                  </td>
+                  <td className="num">{formatCents(p.rules.feeCents)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </QueryState>
       </Section>

@@ -12,6 +12,12 @@ type Session = NonNullable<SessionQuery["session"]>;
  * Topics and interventions, saved against the version the writer started from: if someone saved in
  * between, the server answers CONFLICT and the writer chooses whose text to keep.
  */
+/** What the group did and how: each payer reads both, and a class-like wording in either is flagged. */
+const DOCUMENTATION_FIELDS = [
+  { key: "topics", label: "Topics" },
+  { key: "interventions", label: "Interventions" },
+] as const;
+
 export function DocumentationForm({ session, canEdit }: { session: Session; canEdit: boolean }) {
   const client = useApolloClient();
   const withBilling = useViewer().can("ReadClaims");
@@ -73,36 +79,23 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
     >
       <p className="muted">Payers deny group sessions documented like a class: name the topics and the therapeutic interventions used.</p>
       <div className="form-grid form-grid--two">
-        <Field label="Topics" {...field("topics")}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              readOnly={!canEdit}
-              value={draft.topics}
-              onChange={(e) => {
-                setDirty(true);
-                setSaved(false);
-                setDraft({ ...draft, topics: e.target.value });
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Interventions" {...field("interventions")}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              readOnly={!canEdit}
-              value={draft.interventions}
-              onChange={(e) => {
-                setDirty(true);
-                setSaved(false);
-                setDraft({ ...draft, interventions: e.target.value });
-              }}
-            />
-          )}
-        </Field>
+        {DOCUMENTATION_FIELDS.map(({ key, label }) => (
+          <Field key={key} label={label} {...field(key)}>
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                readOnly={!canEdit}
+                value={draft[key]}
+                onChange={(e) => {
+                  setDirty(true);
+                  setSaved(false);
+                  setDraft({ ...draft, [key]: e.target.value });
+                }}
+              />
+            )}
+          </Field>
+        ))}
       </div>
       {conflict ? (
         <div className="alert alert--warning" role="alert">
