@@ -7,14 +7,34 @@ import { mockClient, renderAs, type Call, type Reply } from "./support/render";
 const owner = { __typename: "User", id: "u1", email: "pat@example.test", name: "Pat Doe" };
 const biller = { __typename: "User", id: "u2", email: "bo@example.test", name: "Bo Biller" };
 
-function event(id: string, action: string, entityType: string, changes: unknown, actor = owner) {
-  return { __typename: "AuditEvent", id, at: "2026-10-06T19:00:00.000Z", action, entityType, entityId: `${id}0000000-0000-4000-8000-000000000000`, changes, actor };
+/** The server names the ids an event mentions (within the practice); the console shows those names. */
+function event(id: string, action: string, entityType: string, changes: unknown, actor = owner, entityName: string | null = null, names: Record<string, string> = {}) {
+  return {
+    __typename: "AuditEvent",
+    id,
+    at: "2026-10-06T19:00:00.000Z",
+    action,
+    entityType,
+    entityId: `${id}0000000-0000-4000-8000-000000000000`,
+    entityName,
+    names: Object.entries(names).map(([nid, name]) => ({ __typename: "AuditName", id: nid, name })),
+    changes,
+    actor,
+  };
 }
 
 const EVENTS = [
-  event("a", "payer.setRules", "Payer", { feeCents: { before: 4800, after: 5250 }, maxGroupSize: { before: 12, after: 12 }, telehealthAllowed: { before: false, after: true } }),
-  event("b", "membership.setRole", "Membership", { role: { before: "BILLER", after: "ADMIN" } }, biller),
-  event("c", "session.update", "GroupSession", { leaderId: { before: "k1", after: "k2" }, durationMinutes: { before: 30, after: 60 }, version: { before: 3, after: 4 } }),
+  event("a", "payer.setRules", "Payer", { feeCents: { before: 4800, after: 5250 }, maxGroupSize: { before: 12, after: 12 }, telehealthAllowed: { before: false, after: true } }, owner, "Bay State Medicaid"),
+  event("b", "membership.setRole", "Membership", { role: { before: "BILLER", after: "ADMIN" } }, biller, "Bo Biller"),
+  event("c", "session.update", "GroupSession", { leaderId: { before: "k1", after: "k2" }, durationMinutes: { before: 30, after: 60 }, version: { before: 3, after: 4 } }, owner, "DBT Skills, Oct 6, 2026", {
+    k1: "Robin Lee",
+    k2: "Sam Park",
+  }),
+  event("d", "session.recordAttendance", "GroupSession", { attendance: { c1: { before: null, after: "PRESENT" }, c2: { before: "PRESENT", after: "ABSENT" } } }, owner, "DBT Skills, Oct 6, 2026", {
+    c1: "Dana Reyes",
+    c2: "Ari Brook",
+  }),
+  event("e", "claimBatch.create", "ClaimBatch", { payerId: { before: null, after: "p1" }, lineCount: { before: null, after: 3 } }, owner, "Batch #4", { p1: "Bay State Medicaid" }),
 ];
 
 function page(nodes: unknown[], hasNextPage = false, endCursor: string | null = null) {
@@ -26,8 +46,6 @@ function handler(call: Call): Reply {
     return {
       data: {
         members: [{ __typename: "Membership", user: owner }, { __typename: "Membership", user: biller }],
-        clinicians: [{ __typename: "Clinician", id: "k1", name: "Robin Lee" }, { __typename: "Clinician", id: "k2", name: "Sam Park" }],
-        payers: [],
       },
     };
   if (call.operationName === "AuditEvents") {
@@ -57,6 +75,13 @@ it("reads as plain words: action labels, dollars, labels for enum names, only fi
   await waitFor(() => expect(rows[3].textContent).toContain("LeaderRobin Lee → Sam Park"));
   expect(rows[3].textContent).toContain("Duration minutes30 → 60");
   expect(rows[3].textContent).not.toContain("Version");
+  // What was changed reads as its name (clients, groups, payers, batches), never as a raw id.
+  expect(rows[1].textContent).toContain("PayerBay State Medicaid");
+  expect(rows[4].textContent).toContain("Attendance · Dana Reyes— → Present");
+  expect(rows[4].textContent).toContain("Attendance · Ari BrookPresent → Absent");
+  expect(rows[5].textContent).toContain("Claim batchBatch #4");
+  expect(rows[5].textContent).toContain("Payer— → Bay State Medicaid");
+  expect(table.textContent).not.toMatch(/[0-9a-f]{7}0000000|k1|k2|c1|c2|p1/);
 });
 
 it("filters by user, action and dates through the API's arguments", async () => {
@@ -79,11 +104,13 @@ it("the CSV has one row per changed field, quotes what needs quoting and defuses
   expect(changedRows({ attendance: { c1: { before: null, after: "PRESENT" } } })).toEqual([{ field: "Attendance · C1", before: "—", after: "Present" }]);
   expect(changedRows({ topics: { before: "A", after: "B" }, version: { before: 3, after: 4 } })).toEqual([{ field: "Topics", before: "A", after: "B" }]);
   const csv = auditCsv([
-    { when: "Oct 6, 2026, 3:00 PM ET", who: "pat@example.test", action: "payer.update", entityType: "Payer", entityId: "p1", changes: { name: { before: "Blue, Inc", after: "=HYPERLINK()" } } },
+    { when: "Oct 6, 2026, 3:00 PM ET", who: "pat@example.test", action: "payer.update", entityType: "Payer", entityId: "p1", entityName: "=HYPERLINK()", changes: { name: { before: "Blue, Inc", after: "=HYPERLINK()" } } },
+    { when: "Oct 6, 2026, 4:00 PM ET", who: "pat@example.test", action: "group.update", entityType: "TherapyGroup", entityId: "g1", entityName: "DBT Skills", names: new Map([["k1", "Robin Lee"]]), changes: { leaderId: { before: null, after: "k1" } } },
   ]);
   expect(csv.split("\r\n")).toEqual([
-    "When,Who,Action,What,Id,Field,Before,After",
-    `"Oct 6, 2026, 3:00 PM ET",pat@example.test,Changed a payer,Payer,p1,Name,"Blue, Inc",'=HYPERLINK()`,
+    "When,Who,Action,What,Name,Id,Field,Before,After",
+    `"Oct 6, 2026, 3:00 PM ET",pat@example.test,Changed a payer,Payer,'=HYPERLINK(),p1,Name,"Blue, Inc",'=HYPERLINK()`,
+    `"Oct 6, 2026, 4:00 PM ET",pat@example.test,Changed a group,Group,DBT Skills,g1,Leader,—,Robin Lee`,
     "",
   ]);
 });

@@ -78,6 +78,8 @@ function quietClient(role: Role) {
   return mockClient((call) => {
     if (call.operationName === "BoardGroups") return { data: { groups: [] } };
     if (call.operationName === "BoardPayers") return { data: { payers: [] } };
+    // The session details form lists the clinicians who may lead (billers and clinicians correct sessions too).
+    if (call.operationName === "Clinicians") return { data: { clinicians: [] } };
     return api(role)(call);
   });
 }

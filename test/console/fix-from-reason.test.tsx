@@ -4,11 +4,12 @@ import userEvent from "@testing-library/user-event";
 import type { ClaimLineFieldsFragment, SessionQuery } from "../../console/src/__generated__/graphql";
 import { CliniciansPage } from "../../console/src/clinicians/clinicians-page";
 import { fixLinkFor } from "../../console/src/lib/fix-links";
+import { CLAIM_ISSUE_CODES } from "../../server/src/domain/engine/types";
 import { ClaimLinesTable } from "../../console/src/sessions/claim-lines";
 import { SessionDetailsForm } from "../../console/src/sessions/session-details-form";
 import { badUserInput, mockClient, renderAs, type Call, type Reply } from "./support/render";
 
-const where = { sessionId: "s1", clientId: "c1", payerId: "p1", clinicianId: "k1" };
+const where = { sessionId: "s1", clientId: "c1", payerId: "p1", clinicianId: "k1", groupId: "g1" };
 
 describe("where each reason is fixed", () => {
   it.each([
@@ -23,12 +24,23 @@ describe("where each reason is fixed", () => {
     ["MISSING_FEE", "/payers/p1#rules"],
     ["AUTH_REQUIRED", "/clients/c1#authorizations"],
     ["AUTH_EXHAUSTED", "/clients/c1#authorizations"],
+    ["USE_INDIVIDUAL_CODE", "/sessions/s1#attendance"],
+    ["ATTENDANCE_TOO_SHORT", "/sessions/s1#minutes-c1"],
+    ["DOCUMENTATION_READS_AS_CLASS", "/sessions/s1#group-documentation"],
+    ["OTHER_MEMBER_NAMED", "/sessions/s1#note-c1"],
+    ["NOTE_SIGNED_LATE", "/sessions/s1#note-c1"],
+    ["NOT_PSYCHOTHERAPY", "/groups?edit=g1#group-psychotherapy"],
+    ["USE_FAMILY_CODE", "/groups?edit=g1#group-kind"],
   ])("%s -> %s", (code, to) => {
     expect(fixLinkFor(code, where)?.to).toBe(to);
   });
 
-  it("has no link where nothing on a screen fixes it, or the payer is unknown", () => {
-    expect(fixLinkFor("USE_INDIVIDUAL_CODE", where)).toBeNull();
+  it("every reason the engine gives has a screen and a field that fixes it", () => {
+    for (const code of CLAIM_ISSUE_CODES) expect([code, fixLinkFor(code, where)?.to]).toEqual([code, expect.stringMatching(/#.+$/)]);
+  });
+
+  it("has no link where the group or the payer is unknown", () => {
+    expect(fixLinkFor("USE_FAMILY_CODE", { ...where, groupId: null })).toBeNull();
     expect(fixLinkFor("MISSING_FEE", { ...where, payerId: null })).toBeNull();
     expect(fixLinkFor("LEADER_NOT_LICENSED", { ...where, clinicianId: null })?.to).toBe("/sessions/s1#session-leader");
   });

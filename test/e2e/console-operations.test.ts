@@ -5,15 +5,11 @@
 import { print, type DocumentNode } from "graphql";
 import { addTypenameToDocument } from "@apollo/client/utilities";
 import * as generated from "../../console/src/__generated__/graphql";
-import { signUpPractice, startTestServer, type TestServer } from "../support/api";
+import { signUpPractice } from "../support/api";
+import { useBrowserHarness } from "./support/browser";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+// The operations as the browser sends them, straight to the server: no page is needed to send them.
+const harness = useBrowserHarness({ browser: false });
 
 const operations = Object.entries(generated).filter(
   ([name, doc]) => name.endsWith("Document") && (doc as DocumentNode).definitions?.some((d) => d.kind === "OperationDefinition"),
@@ -24,8 +20,8 @@ it("finds the console's operations", () => {
 });
 
 it.each(operations)("%s is accepted by the server's validation", async (_name, doc) => {
-  const owner = await signUpPractice(server);
-  const res = await server.gql(print(addTypenameToDocument(doc)), {}, owner.token);
+  const owner = await signUpPractice(harness.server);
+  const res = await harness.server.gql(print(addTypenameToDocument(doc)), {}, owner.token);
   const codes = (res.errors ?? []).map((e) => e.extensions?.code);
   // Missing variables fail later (BAD_USER_INPUT); validation failures would say GRAPHQL_VALIDATION_FAILED.
   expect(codes).not.toContain("GRAPHQL_VALIDATION_FAILED");

@@ -1,65 +1,37 @@
 /**
  * The console in a real Chromium against the real server and the per-run test database:
  * a practice sets itself up through the screens, changes a payer rule with the impact preview,
- * sees a line turn BLOCKED, bills a batch; a second practice sees none of it; a clinician cannot
- * open the rule editor. Any browser console error fails the test. Screenshots of the main screens
- * go to test-artifacts/screenshots/.
+ * sees a line turn BLOCKED, bills a batch; a second practice sees none of another's; a clinician cannot
+ * open the rule editor. Each test sets up the practices it needs, so any of them runs alone. Any browser
+ * console error fails the test. Screenshots of the main screens go to test-artifacts/screenshots/.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { PASSWORD, expectOk, startTestServer, type TestServer } from "../support/api";
+import type { Page } from "playwright-core";
+import { PASSWORD, expectOk, memberWithRole, signUpPractice, type PracticeFixture } from "../support/api";
+import { billingSetup, readySession } from "../support/billing-fixture";
 import { uniqueNpi } from "../support/npi";
+import { SHOTS, useBrowserHarness } from "./support/browser";
 
 jest.setTimeout(120_000);
 
-const SHOTS = path.resolve("test-artifacts/screenshots");
-const CONSOLE_DIR = path.resolve("console/dist");
 const MARCH = "from=2026-03-01&to=2026-03-31";
 
-let server: TestServer;
-let context: BrowserContext;
-let userDataDir: string;
-const consoleErrors: string[] = [];
+const harness = useBrowserHarness();
+const newPage = () => harness.newPage();
 
-/** What the first test builds and the later ones look for. */
-const shared = { ownerEmail: "", payerId: "", sessionId: "", clinicianEmail: "" };
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
-  fs.mkdirSync(SHOTS, { recursive: true });
-  server = await startTestServer({ consoleDir: CONSOLE_DIR });
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-e2e-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  context.setDefaultTimeout(10_000);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await server?.stop();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
-});
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`page error: ${e.message} (${page.url()})`));
-  return page;
+/**
+ * A practice with a payer whose rules were changed, a billed-ready March session and a clinician member, set up
+ * over the API: what the later tests look at (or must not see) without depending on the first test having run.
+ */
+async function practiceWithASession(): Promise<{ owner: PracticeFixture; payerId: string; sessionId: string; clinicianEmail: string }> {
+  const owner = await signUpPractice(harness.server, "Elsewhere");
+  const fx = await billingSetup(harness.server, owner);
+  expectOk(await harness.server.gql(`mutation ($id: ID!) { setPayerRules(payerId: $id, rules: { maxGroupSize: 9 }) { id } }`, { id: fx.payerId }, owner.token));
+  const sessionId = await readySession(harness.server, owner, fx, { startsAt: "2026-03-10T15:00:00Z" });
+  const clinician = await memberWithRole(harness.server, owner, "CLINICIAN");
+  return { owner, payerId: fx.payerId, sessionId, clinicianEmail: clinician.email };
 }
-
-afterEach(() => {
-  const errors = consoleErrors.splice(0);
-  expect(errors).toEqual([]);
-});
 
 async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: options.fullPage ?? false });
@@ -71,7 +43,7 @@ async function tokenOf(page: Page): Promise<string> {
 }
 
 async function go(page: Page, url: string) {
-  await page.goto(`${server.url}${url}`);
+  await page.goto(`${harness.server.url}${url}`);
 }
 
 async function signUp(page: Page, practiceName: string): Promise<string> {
@@ -94,12 +66,12 @@ async function signIn(page: Page, email: string) {
 }
 
 async function api(page: Page, query: string, variables: Record<string, unknown>) {
-  return expectOk(await server.gql(query, variables, await tokenOf(page)));
+  return expectOk(await harness.server.gql(query, variables, await tokenOf(page)));
 }
 
 test("an owner sets up a practice, changes a Medicaid rule with the preview, sees the line blocked, and bills a batch", async () => {
   const page = await newPage();
-  shared.ownerEmail = await signUp(page, "Harbor Group Therapy");
+  await signUp(page, "Harbor Group Therapy");
   await shot(page, "01-sign-up");
   await page.getByRole("button", { name: "Create practice" }).click();
   await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
@@ -116,7 +88,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByLabel("Fee per line (USD)").fill("48.00");
   await page.getByRole("button", { name: "Create payer" }).click();
   await page.getByRole("heading", { name: "State Medicaid" }).waitFor();
-  shared.payerId = page.url().split("/").pop()!;
+  const payerId = page.url().split("/").pop()!;
   expect(await page.getByLabel("Modifier 1").inputValue()).toBe("HQ");
 
   // A clinician, clients with coverage, a group: through the screens (two clients through the API, to save time).
@@ -157,7 +129,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
         sex: "MALE",
         address: { line1: "5 Elm St", city: "Boston", state: "MA", zip: "02118" },
         diagnosisCodes: ["F41.1"],
-        coverages: [{ payerId: shared.payerId, memberId: `MCD-${firstName}`, priority: "PRIMARY", effectiveFrom: "2026-01-01" }],
+        coverages: [{ payerId: payerId, memberId: `MCD-${firstName}`, priority: "PRIMARY", effectiveFrom: "2026-01-01" }],
       },
     });
   }
@@ -189,7 +161,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await scheduling.getByLabel(/^Starts/).fill("2026-03-10T10:00");
   await scheduling.getByRole("button", { name: "Schedule", exact: true }).click();
   await page.getByRole("heading", { name: /DBT Skills Tuesday · Tue, Mar 10, 2026, 10:00 AM/ }).waitFor();
-  shared.sessionId = page.url().split("/").pop()!;
+  const sessionId = page.url().split("/").pop()!;
 
   for (const name of ["Dana Reyes", "Ari Brook", "Cam Cole"]) await page.getByRole("radiogroup", { name }).getByText("Present").click();
   await page.getByRole("button", { name: "Save attendance" }).click();
@@ -206,10 +178,10 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await dana.getByRole("button", { name: "Save and sign" }).click();
   await dana.getByRole("button", { name: "Yes, sign the note" }).click();
   await dana.getByText("Signed", { exact: true }).waitFor();
-  const notes = await api(page, `query ($id: ID!) { session(id: $id) { group { id members { id firstName } } } }`, { id: shared.sessionId });
+  const notes = await api(page, `query ($id: ID!) { session(id: $id) { group { id members { id firstName } } } }`, { id: sessionId });
   for (const member of notes.session.group.members.filter((m: { firstName: string }) => m.firstName !== "Dana")) {
     const note = await api(page, `mutation ($input: SaveMemberNoteInput!) { saveMemberNote(input: $input) { id } }`, {
-      input: { sessionId: shared.sessionId, clientId: member.id, participation: "Engaged", response: "Practiced the skill" },
+      input: { sessionId: sessionId, clientId: member.id, participation: "Engaged", response: "Practiced the skill" },
     });
     await api(page, `mutation ($id: ID!) { signMemberNote(id: $id) { id } }`, { id: note.saveMemberNote.id });
   }
@@ -226,7 +198,7 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await shot(page, "03-sessions-board");
 
   // The rule change: preview first, then save; the line turns BLOCKED.
-  await go(page, `/payers/${shared.payerId}`);
+  await go(page, `/payers/${payerId}`);
   await page.getByLabel("Maximum members").fill("2");
   await page.getByLabel("Effective from (service date)").fill("2026-01-01");
   expect(await page.getByRole("button", { name: "Save new version" }).isDisabled()).toBe(true);
@@ -318,14 +290,14 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
 
   // A colleague who is a clinician, added through the members screen.
   await page.getByRole("link", { name: "Members" }).click();
-  shared.clinicianEmail = `clinician-${Date.now()}@example.test`;
-  await page.getByLabel("E-mail").fill(shared.clinicianEmail);
+  const clinicianEmail = `clinician-${Date.now()}@example.test`;
+  await page.getByLabel("E-mail").fill(clinicianEmail);
   await page.getByLabel("Name", { exact: true }).fill("Robin Lee");
   await page.getByLabel("Initial password").fill(PASSWORD);
   await page.getByLabel("Role", { exact: true }).selectOption("CLINICIAN");
   await page.getByRole("button", { name: "Add member" }).click();
   await page.getByText(/was added as clinician/).waitFor();
-  await page.getByRole("cell", { name: shared.clinicianEmail }).waitFor();
+  await page.getByRole("cell", { name: clinicianEmail }).waitFor();
   expect(await page.getByLabel("Role of Robin Lee").inputValue()).toBe("CLINICIAN");
 
   await page.getByRole("link", { name: "Audit log" }).click();
@@ -342,10 +314,10 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.getByRole("button", { name: "Void" }).waitFor();
   expect(await batchTableFits()).toBe(true);
   await shot(page, "08a-batches-768", { fullPage: true });
-  await go(page, `/payers/${shared.payerId}`);
+  await go(page, `/payers/${payerId}`);
   await page.getByLabel("Maximum members").waitFor();
   await shot(page, "09-rule-editor-768", { fullPage: true });
-  await go(page, `/sessions/${shared.sessionId}`);
+  await go(page, `/sessions/${sessionId}`);
   await page.getByRole("heading", { name: "Claim lines" }).waitFor();
   await shot(page, "10-session-768", { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -355,7 +327,8 @@ test("an owner sets up a practice, changes a Medicaid rule with the preview, see
   await page.close();
 });
 
-test("a second practice sees none of it", async () => {
+test("a second practice sees none of another's payers, sessions, batches, lines or audit events", async () => {
+  const other = await practiceWithASession();
   const page = await newPage();
   await signUp(page, "Other Practice");
   await page.getByRole("button", { name: "Create practice" }).click();
@@ -364,9 +337,9 @@ test("a second practice sees none of it", async () => {
   await page.getByText("No sessions in these dates.").waitFor();
   await go(page, "/payers");
   await page.getByText("No payers yet.").waitFor();
-  await go(page, `/payers/${shared.payerId}`);
+  await go(page, `/payers/${other.payerId}`);
   await page.getByText("This payer does not exist in this practice.").waitFor();
-  await go(page, `/sessions/${shared.sessionId}`);
+  await go(page, `/sessions/${other.sessionId}`);
   await page.getByText("This session does not exist in this practice.").waitFor();
   await go(page, "/batches");
   await page.getByText("No claim batches yet.").waitFor();
@@ -381,15 +354,16 @@ test("a second practice sees none of it", async () => {
 });
 
 test("a clinician works the session but cannot open the rule editor", async () => {
+  const practice = await practiceWithASession();
   const page = await newPage();
-  await signIn(page, shared.clinicianEmail);
+  await signIn(page, practice.clinicianEmail);
   const nav = page.getByRole("navigation", { name: "Main" });
   expect(await nav.getByRole("link").allTextContents()).toEqual(["Dashboard", "Sessions", "Clients", "Groups", "Clinicians"]);
-  await go(page, `/payers/${shared.payerId}`);
+  await go(page, `/payers/${practice.payerId}`);
   await page.getByText("Your role cannot open the payer rule editor.").waitFor();
   expect(await page.getByLabel("Maximum members").count()).toBe(0);
   await shot(page, "11-clinician-rule-editor-refused");
-  await go(page, `/sessions/${shared.sessionId}`);
+  await go(page, `/sessions/${practice.sessionId}`);
   await page.getByRole("heading", { name: "Claim lines" }).waitFor();
   expect(await page.getByRole("button", { name: "Save attendance" }).count()).toBe(1);
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -6,6 +6,8 @@ import { ensureDatabase } from "../../server/src/db/ensure-database";
  * database would pull tables and columns from under the other test files. Dropped by `drop()`.
  */
 export interface ScratchDatabase {
+  /** Its connection string, for a server of its own (`startTestServer({ databaseUrl })`). */
+  url: string;
   dataSource: DataSource;
   drop(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export async function createScratchDatabase(prefix: string): Promise<ScratchData
   const dataSource = new DataSource({ type: "postgres", url, installExtensions: false });
   await dataSource.initialize();
   return {
+    url,
     dataSource,
     async drop() {
       await dataSource.destroy();

@@ -41,24 +41,28 @@ export function useRouter(): Router {
   return router;
 }
 
-const FOCUSABLE = "input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]";
+const FIELDS = "input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])";
+const FOCUSABLE = `${FIELDS}, button:not([disabled]), a[href], [tabindex]`;
 
 /**
  * A link to "/sessions/1#session-length" lands on that field: once the screen has its data (`ready`),
- * the element with that id (or the first control inside it) is scrolled to and focused.
+ * the element with that id (or the first control inside it) is scrolled to and focused. A part of the screen that
+ * loads on its own (a client's authorizations) calls it too: the first to have the element focuses it, once.
  */
+/** Arrivals (one router value per navigation) whose "#field" was focused, by whichever part of the screen rendered it. */
+const focusedArrivals = new WeakSet<Router>();
+
 export function useFocusFromHash(ready: boolean): void {
-  const { path, hash } = useRouter();
-  const done = useRef("");
+  const router = useRouter();
   useEffect(() => {
-    const key = `${path}${hash}`;
-    if (!ready || !hash || done.current === key) return;
-    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!ready || !router.hash || focusedArrivals.has(router)) return;
+    const target = document.getElementById(decodeURIComponent(router.hash.slice(1)));
     if (!target) return;
-    done.current = key;
+    focusedArrivals.add(router);
     // A signed member's note is folded away; the link is there to work on it.
     if (target instanceof HTMLDetailsElement) target.open = true;
-    const control = target.matches(FOCUSABLE) ? target : target.querySelector<HTMLElement>(FOCUSABLE);
+    // A field before anything else focusable in it (a scrollable table, a link): the link is there to change a value.
+    const control = target.matches(FOCUSABLE) ? target : (target.querySelector<HTMLElement>(FIELDS) ?? target.querySelector<HTMLElement>(FOCUSABLE));
     const focusable = control ?? target;
     if (!control) target.tabIndex = -1;
     focusable.scrollIntoView?.({ block: "center" });

@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { AuditPage } from "../audit/audit-page";
+import type { Permission } from "../auth/permissions";
 import { RequirePermission } from "../auth/viewer";
 import { ClaimsPage } from "../claims/claims-page";
 import { WorkListPage } from "../claims/work-list-page";
@@ -18,77 +20,44 @@ import { SessionsBoard } from "../sessions/sessions-board";
 import { Empty } from "../ui/ui";
 import { Link, matchPath, useRouter } from "./router";
 
+/**
+ * Each screen, the path it answers and, where a role may lack it, the permission it needs (with what to call the
+ * screen when refusing). The first pattern that matches wins.
+ */
+const ROUTES: { pattern: string; page: (params: Record<string, string>) => ReactNode; permission?: Permission; what?: string }[] = [
+  { pattern: "/", page: () => <DashboardPage /> },
+  { pattern: "/sessions", page: () => <SessionsBoard /> },
+  { pattern: "/sessions/:id", page: ({ id }) => <SessionPage id={id} /> },
+  { pattern: "/payers", page: () => <PayersPage />, permission: "ReadPayers", what: "payers" },
+  { pattern: "/payers/:id", page: ({ id }) => <PayerPage id={id} />, permission: "ReadPayers", what: "the payer rule editor" },
+  { pattern: "/clients", page: () => <ClientsPage /> },
+  { pattern: "/clients/:id", page: ({ id }) => <ClientPage id={id} /> },
+  { pattern: "/groups", page: () => <GroupsPage /> },
+  { pattern: "/clinicians", page: () => <CliniciansPage /> },
+  { pattern: "/claims", page: () => <WorkListPage />, permission: "ReadClaims", what: "claims" },
+  { pattern: "/batches", page: () => <ClaimsPage />, permission: "ReadClaims", what: "claim batches" },
+  { pattern: "/remittances", page: () => <RemittancesPage />, permission: "ReadClaims", what: "remittances" },
+  { pattern: "/remittances/:id", page: ({ id }) => <RemittancePage id={id} />, permission: "ReadClaims", what: "remittances" },
+  { pattern: "/denials", page: () => <DenialsPage />, permission: "ReadClaims", what: "denials" },
+  { pattern: "/audit", page: () => <AuditPage />, permission: "ReadAudit", what: "the audit log" },
+  { pattern: "/practice", page: () => <PracticePage />, permission: "ManagePractice", what: "the practice's settings" },
+  { pattern: "/members", page: () => <MembersPage />, permission: "ManageMembers", what: "members and roles" },
+];
+
 export function Routes() {
   const { path } = useRouter();
-  let params: Record<string, string> | null;
-
-  if (path === "/") return <DashboardPage />;
-  if (path === "/sessions") return <SessionsBoard />;
-  if ((params = matchPath("/sessions/:id", path))) return <SessionPage id={params.id} />;
-  if (path === "/payers")
-    return (
-      <RequirePermission permission="ReadPayers" what="payers">
-        <PayersPage />
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (!params) continue;
+    const page = route.page(params);
+    return route.permission ? (
+      <RequirePermission permission={route.permission} what={route.what ?? ""}>
+        {page}
       </RequirePermission>
+    ) : (
+      page
     );
-  if ((params = matchPath("/payers/:id", path)))
-    return (
-      <RequirePermission permission="ReadPayers" what="the payer rule editor">
-        <PayerPage id={params.id} />
-      </RequirePermission>
-    );
-  if (path === "/clients") return <ClientsPage />;
-  if ((params = matchPath("/clients/:id", path))) return <ClientPage id={params.id} />;
-  if (path === "/groups") return <GroupsPage />;
-  if (path === "/clinicians") return <CliniciansPage />;
-  if (path === "/claims")
-    return (
-      <RequirePermission permission="ReadClaims" what="claims">
-        <WorkListPage />
-      </RequirePermission>
-    );
-  if (path === "/batches")
-    return (
-      <RequirePermission permission="ReadClaims" what="claim batches">
-        <ClaimsPage />
-      </RequirePermission>
-    );
-  if (path === "/remittances")
-    return (
-      <RequirePermission permission="ReadClaims" what="remittances">
-        <RemittancesPage />
-      </RequirePermission>
-    );
-  if ((params = matchPath("/remittances/:id", path)))
-    return (
-      <RequirePermission permission="ReadClaims" what="remittances">
-        <RemittancePage id={params.id} />
-      </RequirePermission>
-    );
-  if (path === "/denials")
-    return (
-      <RequirePermission permission="ReadClaims" what="denials">
-        <DenialsPage />
-      </RequirePermission>
-    );
-  if (path === "/audit")
-    return (
-      <RequirePermission permission="ReadAudit" what="the audit log">
-        <AuditPage />
-      </RequirePermission>
-    );
-  if (path === "/practice")
-    return (
-      <RequirePermission permission="ManagePractice" what="the practice's settings">
-        <PracticePage />
-      </RequirePermission>
-    );
-  if (path === "/members")
-    return (
-      <RequirePermission permission="ManageMembers" what="members and roles">
-        <MembersPage />
-      </RequirePermission>
-    );
+  }
   return (
     <Empty title="There is no page here.">
       <Link to="/">Go to the dashboard</Link>

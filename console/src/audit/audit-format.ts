@@ -81,8 +81,12 @@ const ENUM_LABELS: Record<string, string> = {
   TERTIARY: "Tertiary",
 };
 
-/** Ids the log may hold (a session's leader, a coverage's payer) and the names to show for them. */
+/** Ids the log may hold (a session's leader, a coverage's payer) and the names to show for them: the server's, per event. */
 export type NamesById = ReadonlyMap<string, string>;
+
+export function namesOf(event: { names: readonly { id: string; name: string }[] }): NamesById {
+  return new Map(event.names.map((n) => [n.id, n.name]));
+}
 
 /** A before/after value as text: dollars for cents, Yes/No, labels for enum names, names for ids, "—" for nothing. */
 export function formatValue(field: string, value: unknown, names: NamesById = new Map()): string {
@@ -143,15 +147,17 @@ export interface AuditCsvEvent {
   action: string;
   entityType: string;
   entityId: string | null;
+  entityName?: string | null;
   changes: unknown;
+  names?: NamesById;
 }
 
 /** One row per changed field (an event that changed nothing keeps one row), so a spreadsheet can filter by field. */
-export function auditCsv(events: AuditCsvEvent[], names: NamesById = new Map()): string {
-  const lines = [["When", "Who", "Action", "What", "Id", "Field", "Before", "After"].join(",")];
+export function auditCsv(events: AuditCsvEvent[]): string {
+  const lines = [["When", "Who", "Action", "What", "Name", "Id", "Field", "Before", "After"].join(",")];
   for (const e of events) {
-    const base = [e.when, e.who, actionLabel(e.action), ENTITY_LABELS[e.entityType] ?? e.entityType, e.entityId ?? ""];
-    const rows = changedRows(e.changes, names);
+    const base = [e.when, e.who, actionLabel(e.action), ENTITY_LABELS[e.entityType] ?? e.entityType, e.entityName ?? "", e.entityId ?? ""];
+    const rows = changedRows(e.changes, e.names);
     for (const r of rows.length ? rows : [{ field: "", before: "", after: "" }]) {
       lines.push([...base, r.field, r.before, r.after].map(csvCell).join(","));
     }

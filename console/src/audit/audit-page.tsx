@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import type { AuditEventsQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
@@ -6,8 +6,8 @@ import { downloadText } from "../claims/download";
 import { formatDateTime } from "../lib/dates";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
 import { DateInput } from "../ui/date-input";
-import { LoadMore } from "../ui/list-page";
-import { ACTION_LABELS, actionLabel, auditCsv, changedRows, ENTITY_LABELS, type NamesById } from "./audit-format";
+import { DataTable, LoadMore } from "../ui/list-page";
+import { ACTION_LABELS, actionLabel, auditCsv, changedRows, ENTITY_LABELS, namesOf, type NamesById } from "./audit-format";
 import { AuditEventsDocument, AuditUsersDocument } from "./audit.documents";
 
 const PAGE_SIZE = 50;
@@ -49,15 +49,6 @@ export function AuditPage() {
   const apollo = useApolloClient();
   const [filter, setFilter] = useState<AuditFilter>({ entityType: "", actorUserId: "", action: "", from: "", to: "" });
   const users = useQuery(AuditUsersDocument);
-  // Ids in the log (a session's leader, a coverage's payer) read as names.
-  const names = useMemo<NamesById>(() => {
-    const d = users.data;
-    const entries: [string, string][] = [
-      ...(d?.members ?? []).map((m): [string, string] => [m.user.id, m.user.name]),
-      ...[...(d?.clinicians ?? []), ...(d?.payers ?? [])].map((x): [string, string] => [x.id, x.name]),
-    ];
-    return new Map(entries);
-  }, [users.data]);
   const { data, loading, error, refetch, fetchMore } = useQuery(AuditEventsDocument, {
     variables: { ...variablesOf(filter), first: PAGE_SIZE },
     fetchPolicy: "cache-and-network",
@@ -91,7 +82,18 @@ export function AuditPage() {
         if (!page.auditEvents.pageInfo.hasNextPage) break;
         after = page.auditEvents.pageInfo.endCursor ?? null;
       }
-      const csv = auditCsv(events.map((e) => ({ when: formatDateTime(e.at, timeZone), who: e.actor?.email ?? "system", action: e.action, entityType: e.entityType, entityId: e.entityId ?? null, changes: e.changes })), names);
+      const csv = auditCsv(
+        events.map((e) => ({
+          when: formatDateTime(e.at, timeZone),
+          who: e.actor?.email ?? "system",
+          action: e.action,
+          entityType: e.entityType,
+          entityId: e.entityId ?? null,
+          entityName: e.entityName ?? null,
+          changes: e.changes,
+          names: namesOf(e),
+        })),
+      );
       downloadText(`audit-log${filter.from ? `-${filter.from}` : ""}${filter.to ? `-to-${filter.to}` : ""}.csv`, csv, "text/csv");
       setExporting("idle");
     } catch {
@@ -167,47 +169,28 @@ export function AuditPage() {
           <Empty title={hasFilter ? "No events match." : "No events."} />
         ) : (
           <>
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit events">
-              <table className="table--compact">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Changes</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.auditEvents.edges.map(({ node: e }) => (
-                    <tr key={e.id}>
-                      <td className="nowrap">{formatDateTime(e.at, timeZone)}</td>
-                      <td>{e.actor ? (e.actor.name ?? e.actor.email) : <span className="muted">System</span>}</td>
-                      <td>{actionLabel(e.action)}</td>
-                      <td>
-                        {ENTITY_LABELS[e.entityType] ?? e.entityType}
-                        {e.entityId && (
-                          <div className="muted mono small" title={e.entityId}>
-                            {e.entityId.slice(0, 8)}
-                          </div>
-                        )}
-                      </td>
-                      <td>
-                        <Changes changes={e.changes} names={names} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LoadMore
-              shown={data.auditEvents.edges.length}
-              total={data.auditEvents.totalCount}
-              hasMore={data.auditEvents.pageInfo.hasNextPage}
-              loading={loadingMore}
-              label="Load older events"
-              onLoadMore={() => void loadMore()}
-            />
+            <DataTable label="Audit events" className="table--compact" columns={["When", "Who", "Action", "What", "Changes"]}>
+              {data.auditEvents.edges.map(({ node: e }) => (
+                <tr key={e.id}>
+                  <td className="nowrap">{formatDateTime(e.at, timeZone)}</td>
+                  <td>{e.actor ? (e.actor.name ?? e.actor.email) : <span className="muted">System</span>}</td>
+                  <td>{actionLabel(e.action)}</td>
+                  <td>
+                    {ENTITY_LABELS[e.entityType] ?? e.entityType}
+                    {/* The name the server found in this practice; an id alone means nothing to a reader, so it is only a tooltip. */}
+                    {e.entityName && (
+                      <div className="muted small" title={e.entityId ?? undefined}>
+                        {e.entityName}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <Changes changes={e.changes} names={namesOf(e)} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+            <LoadMore page={data.auditEvents} loading={loadingMore} label="Load older events" onLoadMore={() => void loadMore()} />
           </>
         )}
       </Section>

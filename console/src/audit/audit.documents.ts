@@ -5,7 +5,7 @@ export const AuditEventsDocument = graphql(`
     auditEvents(entityType: $entityType, entityId: $entityId, actorUserId: $actorUserId, action: $action, from: $from, to: $to, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id at action entityType entityId changes actor { id email name } } }
+      edges { node { id at action entityType entityId entityName names { id name } changes actor { id email name } } }
     }
   }
 `);
@@ -13,7 +13,5 @@ export const AuditEventsDocument = graphql(`
 export const AuditUsersDocument = graphql(`
   query AuditUsers {
     members { user { id email name } }
-    clinicians { id name }
-    payers { id name }
   }
 `);

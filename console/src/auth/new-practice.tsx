@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
-import { fieldErrorsOf } from "../lib/errors";
-import { Dialog, ErrorMessage, Field } from "../ui/ui";
+import { Dialog, Field, FormFooter, useFieldErrors } from "../ui/ui";
 import { CreatePracticeDocument } from "./auth.documents";
 import { defaultTimezone, timezoneChoices } from "./timezones";
 
@@ -23,7 +22,7 @@ export function NewPracticeButton({ onCreated }: { onCreated: (token: string) =>
 function NewPracticeForm({ onCreated, onCancel }: { onCreated: (token: string) => void; onCancel: () => void }) {
   const [form, setForm] = useState({ practiceName: "", npi: "", timezone: defaultTimezone() });
   const [create, { loading, error }] = useMutation(CreatePracticeDocument);
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
   async function submit(e: FormEvent) {
@@ -39,13 +38,13 @@ function NewPracticeForm({ onCreated, onCancel }: { onCreated: (token: string) =
   return (
     <form onSubmit={submit}>
       <p className="muted">You become its owner; your other practices stay as they are.</p>
-      <Field label="Practice name" error={fields.practiceName}>
+      <Field label="Practice name" {...field("practiceName")}>
         {(p) => <input {...p} required autoComplete="organization" value={form.practiceName} onChange={set("practiceName")} />}
       </Field>
-      <Field label="Practice NPI (type 2)" error={fields.npi} hint="10 digits, starting with 1 or 2">
+      <Field label="Practice NPI (type 2)" {...field("npi")} hint="10 digits, starting with 1 or 2">
         {(p) => <input {...p} required inputMode="numeric" value={form.npi} onChange={set("npi")} />}
       </Field>
-      <Field label="Time zone" error={fields.timezone} hint="Service dates are counted in this zone">
+      <Field label="Time zone" {...field("timezone")} hint="Service dates are counted in this zone">
         {(p) => (
           <select {...p} value={form.timezone} onChange={set("timezone")}>
             {timezoneChoices().map((z) => (
@@ -56,15 +55,7 @@ function NewPracticeForm({ onCreated, onCancel }: { onCreated: (token: string) =
           </select>
         )}
       </Field>
-      {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={loading}>
-          {loading ? "Creating…" : "Create practice"}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={loading} submitLabel="Create practice" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

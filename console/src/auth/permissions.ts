@@ -17,6 +17,7 @@ export type Permission =
   | "ReadGroups"
   | "ScheduleSessions"
   | "ReadSessions"
+  | "CorrectSessions"
   | "RecordAttendance"
   | "WriteNotes"
   | "ReadClaims"

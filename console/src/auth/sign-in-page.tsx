@@ -2,14 +2,14 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
 import { Link } from "../app/router";
 import { fieldErrorsOf } from "../lib/errors";
-import { ErrorMessage, Field, Notice } from "../ui/ui";
+import { ErrorMessage, Field, Notice, useFieldErrors } from "../ui/ui";
 import { LogInDocument } from "./auth.documents";
 
 export function SignInPage({ endedBecause, onSignedIn }: { endedBecause: string | null; onSignedIn: (token: string) => void }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [logIn, { loading, error }] = useMutation(LogInDocument);
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -30,13 +30,13 @@ export function SignInPage({ endedBecause, onSignedIn }: { endedBecause: string 
         <p className="brand">GroupBill</p>
         <h1 id="sign-in-title">Sign in</h1>
         {endedBecause && <Notice kind="warning">{endedBecause}</Notice>}
-        <Field label="E-mail" error={fields.email}>
+        <Field label="E-mail" {...field("email")}>
           {(p) => <input {...p} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
         </Field>
-        <Field label="Password" error={fields.password}>
+        <Field label="Password" {...field("password")}>
           {(p) => <input {...p} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
         </Field>
-        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
         <button className="button button--primary button--block" type="submit" disabled={loading}>
           {loading ? "Signing in…" : "Sign in"}
         </button>

@@ -193,7 +193,7 @@ export function WorkListPage() {
               </thead>
               <tbody>
                 {lines.map((l) => (
-                  <tr key={l.id} data-status={l.status}>
+                  <tr key={l.id} data-status={l.status} data-line={l.id}>
                     <td className="nowrap">
                       <Link to={`/sessions/${l.session.id}`}>{formatDate(l.session.date)}</Link>
                     </td>
@@ -219,7 +219,7 @@ export function WorkListPage() {
                             .map((i, n) => (
                               <li key={`${i.code}-${n}`} className="issue issue--error">
                                 {/* The short name keeps a row readable at tablet width; it links to the field that fixes it. */}
-                                <ReasonLink code={i.code} message={i.message} where={{ sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id }} />
+                                <ReasonLink code={i.code} message={i.message} where={{ sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id, groupId: l.session.group.id }} />
                               </li>
                             ))}
                         </ul>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
+import { useFocusFromHash } from "../app/router";
 import type { PriorAuthorizationFieldsFragment } from "../__generated__/graphql";
 import { formatDate } from "../lib/dates";
 import { fieldErrorsOf, messageOf } from "../lib/errors";
@@ -50,6 +51,8 @@ export function AuthorizationsSection({ clientId, canManage }: { clientId: strin
   const [savedMessage, setSavedMessage] = useState<string | null>(null);
   const saveError = editing?.id ? updating.error : adding.error;
   const [fields, touch] = useFieldErrors(saveError);
+  // It loads after the client's page: a link to "#authorizations" lands here once there is something to focus.
+  useFocusFromHash(Boolean(data));
   const edit = (key: keyof AuthorizationForm, value: string) => {
     touch(key);
     setForm({ ...form, [key]: value });

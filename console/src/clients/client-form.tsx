@@ -3,7 +3,7 @@ import { useQuery } from "@apollo/client/react";
 import type { AddressInput, ClientFieldsFragment, CoverageInput, CoveragePriority, Sex, SubscriberRelationship } from "../__generated__/graphql";
 import { errorsUnder, fieldErrorsOf, type FieldErrors } from "../lib/errors";
 import { RELATIONSHIP_LABELS, SEX_LABELS } from "../lib/labels";
-import { ErrorMessage, Field } from "../ui/ui";
+import { ErrorMessage, Field, useFieldErrors, type FieldProps } from "../ui/ui";
 import { ClientPayersDocument } from "./clients.documents";
 
 export interface ClientValues {
@@ -57,25 +57,39 @@ function addressInput(draft: AddressDraft): AddressInput | null {
 }
 
 /** Street, city, state and ZIP; errors come back per part (`address.zip`, `coverages[0].subscriber.address.state`). */
-function AddressFields({ value, onChange, fields, at, legend }: { value: AddressDraft; onChange: (next: AddressDraft) => void; fields: FieldErrors; at: string; legend: string }) {
+function AddressFields({
+  value,
+  onChange,
+  fields,
+  field,
+  at,
+  legend,
+}: {
+  value: AddressDraft;
+  onChange: (next: AddressDraft) => void;
+  fields: FieldErrors;
+  field: FieldProps;
+  at: string;
+  legend: string;
+}) {
   const set = (patch: Partial<AddressDraft>) => onChange({ ...value, ...patch });
   return (
     <fieldset className="address">
       <legend>{legend}</legend>
       <div className="form-grid">
-        <Field label="Street" error={fields[`${at}.line1`]}>
+        <Field label="Street" {...field(`${at}.line1`)}>
           {(p) => <input {...p} autoComplete="address-line1" value={value.line1} onChange={(e) => set({ line1: e.target.value })} />}
         </Field>
-        <Field label="Apt / suite" error={fields[`${at}.line2`]}>
+        <Field label="Apt / suite" {...field(`${at}.line2`)}>
           {(p) => <input {...p} autoComplete="address-line2" value={value.line2} onChange={(e) => set({ line2: e.target.value })} />}
         </Field>
-        <Field label="City" error={fields[`${at}.city`]}>
+        <Field label="City" {...field(`${at}.city`)}>
           {(p) => <input {...p} value={value.city} onChange={(e) => set({ city: e.target.value })} />}
         </Field>
-        <Field label="State" error={fields[`${at}.state`]} hint="Two letters, e.g. MA">
+        <Field label="State" {...field(`${at}.state`)} hint="Two letters, e.g. MA">
           {(p) => <input {...p} maxLength={2} value={value.state} onChange={(e) => set({ state: e.target.value.toUpperCase() })} />}
         </Field>
-        <Field label="ZIP" error={fields[`${at}.zip`]} hint="5 digits or ZIP+4">
+        <Field label="ZIP" {...field(`${at}.zip`)} hint="5 digits or ZIP+4">
           {(p) => <input {...p} inputMode="numeric" value={value.zip} onChange={(e) => set({ zip: e.target.value })} />}
         </Field>
       </div>
@@ -141,7 +155,7 @@ export function ClientForm({
           : NO_SUBSCRIBER,
       })) ?? [],
   );
-  const fields = fieldErrorsOf(error);
+  const [fields, , field] = useFieldErrors(error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -182,30 +196,30 @@ export function ClientForm({
   return (
     <form onSubmit={submit}>
       <div className="form-grid">
-        <Field label="First name" error={fields.firstName}>
+        <Field label="First name" {...field("firstName")}>
           {(p) => <input {...p} required value={form.firstName} onChange={(e) => setForm({ ...form, firstName: e.target.value })} />}
         </Field>
-        <Field label="Last name" error={fields.lastName}>
+        <Field label="Last name" {...field("lastName")}>
           {(p) => <input {...p} required value={form.lastName} onChange={(e) => setForm({ ...form, lastName: e.target.value })} />}
         </Field>
-        <Field label="Date of birth" error={fields.dateOfBirth}>
+        <Field label="Date of birth" {...field("dateOfBirth")}>
           {(p) => <input {...p} type="date" required value={form.dateOfBirth} onChange={(e) => setForm({ ...form, dateOfBirth: e.target.value })} />}
         </Field>
-        <Field label="Sex" error={fields.sex} hint="Claims need female or male">
+        <Field label="Sex" {...field("sex")} hint="Claims need female or male">
           {(p) => <SexSelect props={p} allowEmpty value={form.sex} onChange={(sex) => setForm({ ...form, sex })} />}
         </Field>
-        <Field id="diagnosis" label="Diagnosis codes (ICD-10)" error={errorsUnder(fields, "diagnosisCodes")} hint="Primary first, separated by commas, e.g. F33.1, F41.1">
+        <Field id="diagnosis" label="Diagnosis codes (ICD-10)" {...field("diagnosisCodes")} hint="Primary first, separated by commas, e.g. F33.1, F41.1">
           {(p) => <input {...p} value={form.diagnosisCodes} onChange={(e) => setForm({ ...form, diagnosisCodes: e.target.value })} />}
         </Field>
       </div>
-      <AddressFields legend="Home address (claims need it)" value={address} onChange={setAddress} fields={fields} at="address" />
+      <AddressFields legend="Home address (claims need it)" value={address} onChange={setAddress} fields={fields} field={field} at="address" />
 
       <fieldset className="coverages" id="coverage">
         <legend>Insurance coverage</legend>
         {coverages.length === 0 && <p className="muted">No coverage: this member's lines will be blocked until a primary coverage is added.</p>}
         {coverages.map((c, i) => (
           <div key={c.key} className="coverage-row">
-            <Field label="Payer" error={fields[`coverages[${i}].payerId`]}>
+            <Field label="Payer" {...field(`coverages[${i}].payerId`)}>
               {(p) => (
                 <select {...p} required value={c.payerId} onChange={(e) => setRow(c.key, { payerId: e.target.value })}>
                   <option value="">Choose…</option>
@@ -217,10 +231,10 @@ export function ClientForm({
                 </select>
               )}
             </Field>
-            <Field label="Member ID" error={fields[`coverages[${i}].memberId`]}>
+            <Field label="Member ID" {...field(`coverages[${i}].memberId`)}>
               {(p) => <input {...p} required value={c.memberId} onChange={(e) => setRow(c.key, { memberId: e.target.value })} />}
             </Field>
-            <Field label="Priority" error={fields[`coverages[${i}].priority`]}>
+            <Field label="Priority" {...field(`coverages[${i}].priority`)}>
               {(p) => (
                 <select {...p} value={c.priority} onChange={(e) => setRow(c.key, { priority: e.target.value as CoveragePriority })}>
                   <option value="PRIMARY">Primary</option>
@@ -228,13 +242,13 @@ export function ClientForm({
                 </select>
               )}
             </Field>
-            <Field label="From" error={fields[`coverages[${i}].effectiveFrom`]}>
+            <Field label="From" {...field(`coverages[${i}].effectiveFrom`)}>
               {(p) => <input {...p} type="date" required value={c.effectiveFrom} onChange={(e) => setRow(c.key, { effectiveFrom: e.target.value })} />}
             </Field>
-            <Field label="To" error={fields[`coverages[${i}].effectiveTo`]} hint="Empty: open-ended">
+            <Field label="To" {...field(`coverages[${i}].effectiveTo`)} hint="Empty: open-ended">
               {(p) => <input {...p} type="date" value={c.effectiveTo} onChange={(e) => setRow(c.key, { effectiveTo: e.target.value })} />}
             </Field>
-            <Field label="Client is the insured's" error={fields[`coverages[${i}].relationship`]}>
+            <Field label="Client is the insured's" {...field(`coverages[${i}].relationship`)}>
               {(p) => (
                 <select {...p} value={c.relationship} onChange={(e) => setRow(c.key, { relationship: e.target.value as SubscriberRelationship })}>
                   {(Object.keys(RELATIONSHIP_LABELS) as SubscriberRelationship[]).map((r) => (
@@ -249,16 +263,16 @@ export function ClientForm({
               <fieldset className="subscriber">
                 <legend>The insured person (subscriber)</legend>
                 <div className="form-grid">
-                  <Field label="First name" error={fields[`coverages[${i}].subscriber.firstName`]}>
+                  <Field label="First name" {...field(`coverages[${i}].subscriber.firstName`)}>
                     {(p) => <input {...p} required value={c.subscriber.firstName} onChange={(e) => setRow(c.key, { subscriber: { ...c.subscriber, firstName: e.target.value } })} />}
                   </Field>
-                  <Field label="Last name" error={fields[`coverages[${i}].subscriber.lastName`]}>
+                  <Field label="Last name" {...field(`coverages[${i}].subscriber.lastName`)}>
                     {(p) => <input {...p} required value={c.subscriber.lastName} onChange={(e) => setRow(c.key, { subscriber: { ...c.subscriber, lastName: e.target.value } })} />}
                   </Field>
-                  <Field label="Date of birth" error={fields[`coverages[${i}].subscriber.dateOfBirth`]}>
+                  <Field label="Date of birth" {...field(`coverages[${i}].subscriber.dateOfBirth`)}>
                     {(p) => <input {...p} type="date" required value={c.subscriber.dateOfBirth} onChange={(e) => setRow(c.key, { subscriber: { ...c.subscriber, dateOfBirth: e.target.value } })} />}
                   </Field>
-                  <Field label="Sex" error={fields[`coverages[${i}].subscriber.sex`]}>
+                  <Field label="Sex" {...field(`coverages[${i}].subscriber.sex`)}>
                     {(p) => <SexSelect props={p} allowEmpty={false} value={c.subscriber.sex} onChange={(sex) => setRow(c.key, { subscriber: { ...c.subscriber, sex } })} />}
                   </Field>
                 </div>
@@ -267,6 +281,7 @@ export function ClientForm({
                   value={c.subscriber.address}
                   onChange={(next) => setRow(c.key, { subscriber: { ...c.subscriber, address: next } })}
                   fields={fields}
+                  field={field}
                   at={`coverages[${i}].subscriber.address`}
                 />
                 {fields[`coverages[${i}].subscriber`] && <p className="field__error">{fields[`coverages[${i}].subscriber`]}</p>}
@@ -302,7 +317,7 @@ export function ClientForm({
         {payers.data && payers.data.payers.length === 0 && <p className="muted">Add a payer first (Payers) to record coverage.</p>}
       </fieldset>
 
-      {Boolean(error) && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+      {Boolean(error) && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? "Saving…" : submitLabel}

@@ -6,7 +6,7 @@ import { formatDate, formatShortDate, todayIn } from "../lib/dates";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, Section } from "../ui/ui";
 import { ClientForm } from "./client-form";
 import { ClientsDocument, CreateClientDocument } from "./clients.documents";
-import { LoadMore } from "../ui/list-page";
+import { DataTable, LoadMore } from "../ui/list-page";
 
 const PAGE_SIZE = 25;
 
@@ -98,55 +98,36 @@ export function ClientsPage() {
           <Empty title={debounced ? "No client matches this search." : "No clients yet."} />
         ) : (
           <>
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Clients">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Date of birth</th>
-                    <th scope="col">Diagnoses</th>
-                    <th scope="col">Coverage</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.clients.edges.map(({ node: c }) => (
-                    <tr key={c.id}>
-                      <td>
-                        <Link to={`/clients/${c.id}`}>
-                          {c.lastName}, {c.firstName}
-                        </Link>
-                      </td>
-                      <td>{formatDate(c.dateOfBirth)}</td>
-                      <td>{c.diagnosisCodes.join(", ") || <span className="muted">none</span>}</td>
-                      <td>
-                        {c.coverages.length === 0 ? (
-                          <span className="muted">none</span>
-                        ) : (
-                          c.coverages.map((cov) => {
-                            const state = coverageState(cov, today);
-                            return (
-                              <div key={cov.id} className={state === "current" ? undefined : "muted"}>
-                                {cov.payer.name} <span className="muted">({cov.priority.toLowerCase()}, {cov.memberId})</span>
-                                {state === "expired" && <span className="tag tag--pending"> ended {formatShortDate(cov.effectiveTo!)}</span>}
-                                {state === "future" && <span className="tag"> starts {formatShortDate(cov.effectiveFrom)}</span>}
-                              </div>
-                            );
-                          })
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <LoadMore
-              shown={data.clients.edges.length}
-              total={data.clients.totalCount}
-              hasMore={data.clients.pageInfo.hasNextPage}
-              loading={loadingMore}
-              label="Load more"
-              onLoadMore={() => void loadMore()}
-            />
+            <DataTable label="Clients" columns={["Name", "Date of birth", "Diagnoses", "Coverage"]}>
+              {data.clients.edges.map(({ node: c }) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/clients/${c.id}`}>
+                      {c.lastName}, {c.firstName}
+                    </Link>
+                  </td>
+                  <td>{formatDate(c.dateOfBirth)}</td>
+                  <td>{c.diagnosisCodes.join(", ") || <span className="muted">none</span>}</td>
+                  <td>
+                    {c.coverages.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      c.coverages.map((cov) => {
+                        const state = coverageState(cov, today);
+                        return (
+                          <div key={cov.id} className={state === "current" ? undefined : "muted"}>
+                            {cov.payer.name} <span className="muted">({cov.priority.toLowerCase()}, {cov.memberId})</span>
+                            {state === "expired" && <span className="tag tag--pending"> ended {formatShortDate(cov.effectiveTo!)}</span>}
+                            {state === "future" && <span className="tag"> starts {formatShortDate(cov.effectiveFrom)}</span>}
+                          </div>
+                        );
+                      })
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+            <LoadMore page={data.clients} loading={loadingMore} label="Load more" onLoadMore={() => void loadMore()} />
           </>
         )}
       </Section>

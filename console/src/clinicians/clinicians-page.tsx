@@ -5,9 +5,8 @@ import { useFocusFromHash, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { CLAIM_DECISION_QUERIES } from "../lib/claim-refresh";
 import { formatDate } from "../lib/dates";
-import { fieldErrorsOf } from "../lib/errors";
-import { ListHeader, QueryState } from "../ui/list-page";
-import { ErrorMessage, Field, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
+import { DataTable, ListHeader, QueryState } from "../ui/list-page";
+import { ErrorMessage, Field, FormFooter, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
 import { MembersDocument } from "../members/members.documents";
 import { CliniciansDocument, CreateClinicianDocument, LinkClinicianUserDocument, UpdateClinicianDocument } from "./clinicians.documents";
 
@@ -16,7 +15,6 @@ type ClinicianRow = CliniciansQuery["clinicians"][number];
 export function CliniciansPage() {
   const { can } = useViewer();
   const { data, loading, error, refetch } = useQuery(CliniciansDocument);
-  const [creating, setCreating] = useState(false);
   const canLink = can("ManageMembers");
   const { hash } = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
@@ -36,17 +34,9 @@ export function CliniciansPage() {
         subtitle="Group leaders: the rendering providers on claims."
         createLabel="New clinician"
         canCreate={can("ManageClinicians")}
-        creating={creating}
-        onCreate={() => setCreating(true)}
+        createForm={(done) => <CreateClinicianForm onDone={done} />}
+        onCreated={(name?: string) => name && setSavedName(name)}
       />
-      {creating && (
-        <CreateClinicianForm
-          onDone={(name) => {
-            setCreating(false);
-            if (name) setSavedName(name);
-          }}
-        />
-      )}
       {editedClinician && (
         <EditClinicianForm
           key={editedClinician.id}
@@ -69,59 +59,49 @@ export function CliniciansPage() {
           onRetry={() => void refetch()}
         >
           {() => (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Clinicians">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Credential</th>
-                    <th scope="col">NPI</th>
-                    <th scope="col" title="As claims name the rendering provider">Legal name on claims</th>
-                    <th scope="col">Taxonomy</th>
-                    <th scope="col">License</th>
-                    <th scope="col" title="Once a session's leader or supervisor is linked, only the linked users sign its notes">
-                      Signs in as
-                    </th>
-                    {can("ManageClinicians") && (
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data!.clinicians.map((c) => (
-                    // Someone who may not edit still lands on the clinician a reason points at.
-                    <tr key={c.id} id={can("ManageClinicians") ? `clinician-row-${c.id}` : `clinician-${c.id}`}>
-                      <td>{c.name}</td>
-                      <td>{c.credential}</td>
-                      <td>
-                        <code>{c.npi}</code>
-                      </td>
-                      <td>{[c.lastName, c.firstName].filter(Boolean).join(", ")}</td>
-                      <td>{c.taxonomyCode ? <code>{c.taxonomyCode}</code> : <span className="muted">Not recorded</span>}</td>
-                      <td>{c.licensed ? (c.licenseExpiresOn ? `Licensed until ${formatDate(c.licenseExpiresOn)}` : "Licensed") : <span className="muted">Not licensed</span>}</td>
-                      <td>{canLink ? <LinkUserSelect clinician={c} /> : c.userId ? "Linked" : <span className="muted">Not linked</span>}</td>
-                      {can("ManageClinicians") && (
-                        <td>
-                          <button
-                            type="button"
-                            className="button button--small"
-                            aria-label={`Edit ${c.name}`}
-                            onClick={() => {
-                              setSavedName(null);
-                              setEditing(c.id);
-                            }}
-                          >
-                            Edit
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="Clinicians"
+              columns={[
+                "Name",
+                "Credential",
+                "NPI",
+                { label: "Legal name on claims", hint: "As claims name the rendering provider" },
+                "Taxonomy",
+                "License",
+                { label: "Signs in as", hint: "Once a session's leader or supervisor is linked, only the linked users sign its notes" },
+                can("ManageClinicians") && { label: "Actions", hidden: true },
+              ]}
+            >
+              {data!.clinicians.map((c) => (
+                // Someone who may not edit still lands on the clinician a reason points at.
+                <tr key={c.id} id={can("ManageClinicians") ? `clinician-row-${c.id}` : `clinician-${c.id}`}>
+                  <td>{c.name}</td>
+                  <td>{c.credential}</td>
+                  <td>
+                    <code>{c.npi}</code>
+                  </td>
+                  <td>{[c.lastName, c.firstName].filter(Boolean).join(", ")}</td>
+                  <td>{c.taxonomyCode ? <code>{c.taxonomyCode}</code> : <span className="muted">Not recorded</span>}</td>
+                  <td>{c.licensed ? (c.licenseExpiresOn ? `Licensed until ${formatDate(c.licenseExpiresOn)}` : "Licensed") : <span className="muted">Not licensed</span>}</td>
+                  <td>{canLink ? <LinkUserSelect clinician={c} /> : c.userId ? "Linked" : <span className="muted">Not linked</span>}</td>
+                  {can("ManageClinicians") && (
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={`Edit ${c.name}`}
+                        onClick={() => {
+                          setSavedName(null);
+                          setEditing(c.id);
+                        }}
+                      >
+                        Edit
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </DataTable>
           )}
         </QueryState>
       </Section>
@@ -237,15 +217,7 @@ function CreateClinicianForm({ onDone }: { onDone: (createdName?: string) => voi
               setForm({ ...form, licensed: v });
             }} />
         {fields.licensed && <p className="field__error">{fields.licensed}</p>}
-        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? "Creating…" : "Create clinician"}
-          </button>
-          <button type="button" className="button" onClick={() => onDone()}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={loading} submitLabel="Create clinician" busyLabel="Creating…" onCancel={() => onDone()} />
       </form>
     </Section>
   );
@@ -318,15 +290,7 @@ function EditClinicianForm({ clinician, onSaved, onCancel }: { clinician: Clinic
           </Field>
         </div>
         <p className="muted small">NPI {clinician.npi} cannot change: it identifies the clinician on claims already sent.</p>
-        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? "Saving…" : "Save clinician"}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={loading} submitLabel="Save clinician" busyLabel="Saving…" onCancel={onCancel} />
       </form>
     </Section>
   );

@@ -1,19 +1,28 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { GroupKind, GroupsQuery } from "../__generated__/graphql";
+import { useFocusFromHash, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { errorsUnder, fieldErrorsOf } from "../lib/errors";
 import { GROUP_KIND_LABELS } from "../lib/labels";
-import { ListHeader, QueryState } from "../ui/list-page";
-import { ErrorMessage, Field, Loading, SavedStatus, Section, Switch } from "../ui/ui";
+import { DataTable, ListHeader, QueryState } from "../ui/list-page";
+import { ErrorMessage, Field, Loading, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
 import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument, UpdateGroupDocument } from "./groups.documents";
 
 export function GroupsPage() {
   const { can } = useViewer();
   const { data, loading, error, refetch } = useQuery(GroupsDocument);
-  const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<GroupRow | null>(null);
   const [savedMessage, setSavedMessage] = useState<string | null>(null);
+  // A reason's link ("/groups?edit=<id>#group-kind") opens that group's form with the field that decides it focused.
+  const linked = useRouter().search.get("edit");
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    const group = data?.groups.find((g) => g.id === linked);
+    if (!group || opened.current === linked || !can("ManageGroups")) return;
+    opened.current = linked;
+    setEditing(group);
+  }, [linked, data, can]);
 
   return (
     <>
@@ -22,17 +31,9 @@ export function GroupsPage() {
         subtitle="Who meets, who leads, and what kind of group it is (which decides whether 90853 applies)."
         createLabel="New group"
         canCreate={can("ManageGroups")}
-        creating={creating}
-        onCreate={() => setCreating(true)}
+        createForm={(done) => <GroupForm onDone={done} />}
+        onCreated={(saved?: string) => setSavedMessage(saved ?? null)}
       />
-      {creating && (
-        <GroupForm
-          onDone={(saved) => {
-            setCreating(false);
-            setSavedMessage(saved ?? null);
-          }}
-        />
-      )}
       {editing && (
         <GroupForm
           key={editing.id}
@@ -54,45 +55,27 @@ export function GroupsPage() {
           onRetry={() => void refetch()}
         >
           {() => (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Groups">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Leader</th>
-                    <th scope="col">Usual length</th>
-                    <th scope="col">Members</th>
-                    {can("ManageGroups") && (
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data!.groups.map((g) => (
-                    <tr key={g.id}>
-                      <td>{g.name}</td>
-                      <td>
-                        {GROUP_KIND_LABELS[g.kind]}
-                        {!g.hasPsychotherapyComponent && <span className="muted"> (no psychotherapy)</span>}
-                      </td>
-                      <td>{g.leader.name}</td>
-                      <td>{g.defaultDurationMinutes} min</td>
-                      <td>{g.members.length === 0 ? <span className="muted">none</span> : g.members.map((m) => `${m.firstName} ${m.lastName}`).join(", ")}</td>
-                      {can("ManageGroups") && (
-                        <td>
-                          <button type="button" className="button" aria-label={`Edit ${g.name}`} onClick={() => setEditing(g)}>
-                            Edit
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Groups" columns={["Name", "Kind", "Leader", "Usual length", "Members", can("ManageGroups") && { label: "Actions", hidden: true }]}>
+              {data!.groups.map((g) => (
+                <tr key={g.id}>
+                  <td>{g.name}</td>
+                  <td>
+                    {GROUP_KIND_LABELS[g.kind]}
+                    {!g.hasPsychotherapyComponent && <span className="muted"> (no psychotherapy)</span>}
+                  </td>
+                  <td>{g.leader.name}</td>
+                  <td>{g.defaultDurationMinutes} min</td>
+                  <td>{g.members.length === 0 ? <span className="muted">none</span> : g.members.map((m) => `${m.firstName} ${m.lastName}`).join(", ")}</td>
+                  {can("ManageGroups") && (
+                    <td>
+                      <button type="button" className="button" aria-label={`Edit ${g.name}`} onClick={() => setEditing(g)}>
+                        Edit
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </DataTable>
           )}
         </QueryState>
       </Section>
@@ -108,6 +91,8 @@ type GroupRow = NonNullable<GroupsQuery["groups"]>[number];
 /** `onDone(message)` after a save, `onDone()` on cancel. */
 function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: string) => void }) {
   const options = useQuery(GroupFormOptionsDocument, { variables: { first: 100 } });
+  // The form's fields exist once its options are in; then a link's "#group-kind" can land on its field.
+  useFocusFromHash(Boolean(group && options.data));
   const [form, setForm] = useState(
     group
       ? { name: group.name, kind: group.kind, hasPsychotherapyComponent: group.hasPsychotherapyComponent, leaderId: group.leader.id, defaultDurationMinutes: String(group.defaultDurationMinutes), memberIds: group.members.map((m) => m.id) }
@@ -117,7 +102,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
   const [create, created] = useMutation(CreateGroupDocument, { refetchQueries: ["Groups", "BoardGroups"] });
   const [update, updated] = useMutation(UpdateGroupDocument, { refetchQueries: ["Groups", "BoardGroups"] });
   const { loading, error } = group ? updated : created;
-  const fields = { ...fieldErrorsOf(error), ...localErrors };
+  const [fields, touch, field] = useFieldErrors(error, localErrors);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -146,10 +131,10 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
       ) : (
         <form onSubmit={submit}>
           <div className="form-grid">
-            <Field label="Name" error={fields.name}>
+            <Field label="Name" {...field("name")}>
               {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
             </Field>
-            <Field label="Kind" error={fields.kind}>
+            <Field id="group-kind" label="Kind" {...field("kind")}>
               {(p) => (
                 <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as GroupKind })}>
                   {KINDS.map((k) => (
@@ -160,7 +145,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
                 </select>
               )}
             </Field>
-            <Field label="Leader" error={fields.leaderId}>
+            <Field label="Leader" {...field("leaderId")}>
               {(p) => (
                 <select {...p} value={form.leaderId} onChange={(e) => setForm({ ...form, leaderId: e.target.value })}>
                   <option value="">Choose…</option>
@@ -172,17 +157,18 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
                 </select>
               )}
             </Field>
-            <Field label="Usual length (minutes)" error={fields.defaultDurationMinutes}>
+            <Field label="Usual length (minutes)" {...field("defaultDurationMinutes")}>
               {(p) => <input {...p} inputMode="numeric" value={form.defaultDurationMinutes} onChange={(e) => setForm({ ...form, defaultDurationMinutes: e.target.value })} />}
             </Field>
           </div>
           <Switch
+            id="group-psychotherapy"
             label="Includes psychotherapy"
             hint="Psychoeducation without a psychotherapy component is not billable as 90853."
             checked={form.hasPsychotherapyComponent}
             onChange={(v) => setForm({ ...form, hasPsychotherapyComponent: v })}
           />
-          <fieldset className="member-picker">
+          <fieldset className="member-picker" onChange={() => touch("memberIds")}>
             <legend>Members</legend>
             {clients.length === 0 ? (
               <p className="muted">No clients yet. Add clients first, under Clients.</p>

@@ -8,6 +8,8 @@ export interface LineWhere {
   payerId?: string | null;
   /** The clinician the line names as rendering provider (the leader, unless a supervisor renders). */
   clinicianId?: string | null;
+  /** The session's group: its kind and psychotherapy component decide NOT_PSYCHOTHERAPY and USE_FAMILY_CODE. */
+  groupId?: string | null;
 }
 
 export interface FixLink {
@@ -22,16 +24,23 @@ export function fixLinkFor(code: string, at: LineWhere): FixLink | null {
     case "MISSING_MEMBER_NOTE":
     case "NOTE_INCOMPLETE":
     case "NOTE_UNSIGNED":
+    case "OTHER_MEMBER_NAMED":
+    case "NOTE_SIGNED_LATE":
       return { to: `${session}#note-${at.clientId}`, label: "Open the member's note" };
     case "SESSION_TOO_SHORT":
     case "SESSION_TOO_LONG":
       return { to: `${session}#session-length`, label: "Edit the session's length" };
     case "TELEHEALTH_NOT_COVERED":
       return { to: `${session}#session-modality`, label: "Edit the session's modality" };
+    case "ATTENDANCE_TOO_SHORT":
+      return { to: `${session}#minutes-${at.clientId}`, label: "Edit the minutes attended" };
     case "MISSING_GROUP_DOCUMENTATION":
+    case "DOCUMENTATION_READS_AS_CLASS":
       return { to: `${session}#group-documentation`, label: "Write the group documentation" };
     case "GROUP_TOO_SMALL":
     case "GROUP_TOO_LARGE":
+    // One member present is individual therapy, unless attendance was recorded wrong: that is what can be fixed here.
+    case "USE_INDIVIDUAL_CODE":
       return { to: `${session}#attendance`, label: "Check attendance" };
     case "LEADER_NOT_LICENSED":
       return at.clinicianId
@@ -51,9 +60,11 @@ export function fixLinkFor(code: string, at: LineWhere): FixLink | null {
     case "TOO_MANY_MODIFIERS":
       return at.payerId ? { to: `/payers/${at.payerId}#rules`, label: "Edit the payer's rules" } : null;
     case "NOT_PSYCHOTHERAPY":
-      return { to: "/groups", label: "Edit the group" };
+      return at.groupId ? { to: `/groups?edit=${at.groupId}#group-psychotherapy`, label: "Edit the group" } : { to: "/groups", label: "Edit the group" };
+    case "USE_FAMILY_CODE":
+      // Family groups bill another code; a group given the wrong kind is what can be fixed here.
+      return at.groupId ? { to: `/groups?edit=${at.groupId}#group-kind`, label: "Check the group's kind" } : null;
     default:
-      // USE_INDIVIDUAL_CODE / USE_FAMILY_CODE: nothing to fix here, the line belongs on another code.
       return null;
   }
 }

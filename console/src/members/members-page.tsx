@@ -4,7 +4,8 @@ import type { Role } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { ROLE_LABELS } from "../lib/labels";
 import { useViewer } from "../auth/viewer";
-import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
+import { DataTable } from "../ui/list-page";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section, useFieldErrors } from "../ui/ui";
 import { formatDateTime } from "../lib/dates";
 import { AddMemberDocument, MembersDocument, RevokeInvitationDocument, SentInvitationsDocument, SetMemberRoleDocument } from "./members.documents";
 
@@ -19,7 +20,7 @@ export function MembersPage() {
   const [form, setForm] = useState({ email: "", name: "", password: "", role: "CLINICIAN" as Role });
   const [added, setAdded] = useState<string | null>(null);
   const [addMember, { loading, error }] = useMutation(AddMemberDocument, { refetchQueries: [MembersDocument, SentInvitationsDocument] });
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,16 +46,16 @@ export function MembersPage() {
         <form onSubmit={submit}>
           <p className="muted">Someone who already has a GroupBill account is invited and joins once they accept, with their own password; the password below is only used for a new account. Give it to them privately.</p>
           <div className="form-grid">
-            <Field label="E-mail" error={fields.email}>
+            <Field label="E-mail" {...field("email")}>
               {(p) => <input {...p} type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}
             </Field>
-            <Field label="Name" error={fields.name}>
+            <Field label="Name" {...field("name")}>
               {(p) => <input {...p} required autoComplete="off" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
             </Field>
-            <Field label="Initial password" error={fields.password} hint="At least 12 characters">
+            <Field label="Initial password" {...field("password")} hint="At least 12 characters">
               {(p) => <input {...p} type="password" required autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
             </Field>
-            <Field label="Role" error={fields.role}>
+            <Field label="Role" {...field("role")}>
               {(p) => (
                 <select {...p} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
                   {ROLES.map((r) => (
@@ -66,7 +67,7 @@ export function MembersPage() {
               )}
             </Field>
           </div>
-          {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+          {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
           {added && <SavedStatus key={added}>{added}</SavedStatus>}
           <div className="button-row">
             <button type="submit" className="button button--primary" disabled={loading}>
@@ -128,50 +129,39 @@ function MemberList() {
         </div>
       )}
       {savedRole && <SavedStatus>{savedRole}</SavedStatus>}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Members">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.members.map((m) => {
-            const locked = m.role === "OWNER" && viewer.role !== "OWNER";
-            return (
-              <tr key={m.user.id}>
-                <td>{m.user.name}</td>
-                <td>{m.user.email}</td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`role-${m.user.id}`}>
-                    Role of {m.user.name}
-                  </label>
-                  <select
-                    id={`role-${m.user.id}`}
-                    value={pending?.userId === m.user.id ? pending.to : m.role}
-                    disabled={locked || change.loading}
-                    onChange={(e) => {
-                      const to = e.target.value as Role;
-                      setSavedRole(null);
-                      change.reset();
-                      setPending(to === m.role ? null : { userId: m.user.id, name: m.user.name, from: m.role, to });
-                    }}
-                  >
-                    {(locked ? ROLES : grantable).map((r) => (
-                      <option key={r.role} value={r.role}>
-                        {ROLE_LABELS[r.role]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      </div>
+      <DataTable label="Members" columns={["Name", "E-mail", "Role"]}>
+        {data.members.map((m) => {
+          const locked = m.role === "OWNER" && viewer.role !== "OWNER";
+          return (
+            <tr key={m.user.id}>
+              <td>{m.user.name}</td>
+              <td>{m.user.email}</td>
+              <td>
+                <label className="visually-hidden" htmlFor={`role-${m.user.id}`}>
+                  Role of {m.user.name}
+                </label>
+                <select
+                  id={`role-${m.user.id}`}
+                  value={pending?.userId === m.user.id ? pending.to : m.role}
+                  disabled={locked || change.loading}
+                  onChange={(e) => {
+                    const to = e.target.value as Role;
+                    setSavedRole(null);
+                    change.reset();
+                    setPending(to === m.role ? null : { userId: m.user.id, name: m.user.name, from: m.role, to });
+                  }}
+                >
+                  {(locked ? ROLES : grantable).map((r) => (
+                    <option key={r.role} value={r.role}>
+                      {ROLE_LABELS[r.role]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </>
   );
 }
@@ -187,42 +177,27 @@ function InvitationList() {
   return (
     <>
       {revoking.error && <ErrorMessage error={revoking.error} />}
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Invitations not yet answered">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">Invited</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.invitations.map((i) => (
-              <tr key={i.id}>
-                <td>{i.name}</td>
-                <td>{i.email}</td>
-                <td>{ROLE_LABELS[i.role]}</td>
-                <td>{formatDateTime(i.invitedAt, viewer.practice.timezone)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    disabled={revoking.loading}
-                    aria-label={`Revoke the invitation of ${i.name}`}
-                    onClick={() => void revoke({ variables: { id: i.id } }).catch(() => undefined)}
-                  >
-                    Revoke
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Invitations not yet answered" columns={["Name", "E-mail", "Role", "Invited", { label: "Actions", hidden: true }]}>
+        {data.invitations.map((i) => (
+          <tr key={i.id}>
+            <td>{i.name}</td>
+            <td>{i.email}</td>
+            <td>{ROLE_LABELS[i.role]}</td>
+            <td>{formatDateTime(i.invitedAt, viewer.practice.timezone)}</td>
+            <td>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={revoking.loading}
+                aria-label={`Revoke the invitation of ${i.name}`}
+                onClick={() => void revoke({ variables: { id: i.id } }).catch(() => undefined)}
+              >
+                Revoke
+              </button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

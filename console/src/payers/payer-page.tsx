@@ -7,7 +7,7 @@ import { SINCE_ALWAYS, formatDate, formatDateTime, formatEffectiveFrom, todayIn 
 import { fieldErrorsOf } from "../lib/errors";
 import { formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, NOTE_ELEMENT_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
-import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
+import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section, useFieldErrors } from "../ui/ui";
 import { PayerDocument, UpdatePayerDocument } from "./payers.documents";
 import { RuleEditor } from "./rule-editor";
 
@@ -69,7 +69,7 @@ export function PayerPage({ id }: { id: string }) {
 function RenamePayer({ id, name, payerCode, onDone }: { id: string; name: string; payerCode: string; onDone: () => void }) {
   const [form, setForm] = useState({ name, payerCode });
   const [update, { loading, error }] = useMutation(UpdatePayerDocument);
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
@@ -83,14 +83,14 @@ function RenamePayer({ id, name, payerCode, onDone }: { id: string; name: string
     <Section title="Name and payer ID">
       <form onSubmit={submit}>
         <div className="form-grid">
-          <Field label="Name" error={fields.name}>
+          <Field label="Name" {...field("name")}>
             {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
           </Field>
-          <Field label="Payer ID on claims" error={fields.payerCode}>
+          <Field label="Payer ID on claims" {...field("payerCode")}>
             {(p) => <input {...p} required value={form.payerCode} onChange={(e) => setForm({ ...form, payerCode: e.target.value })} />}
           </Field>
         </div>
-        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={loading}>
             Save

@@ -3,17 +3,15 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { PayerKind } from "../__generated__/graphql";
 import { Link, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
-import { fieldErrorsOf } from "../lib/errors";
 import { dollarsToCents, formatCents } from "../lib/money";
 import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
-import { ListHeader, QueryState } from "../ui/list-page";
-import { ErrorMessage, Field, Section } from "../ui/ui";
+import { DataTable, ListHeader, QueryState } from "../ui/list-page";
+import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { CreatePayerDocument, PayersDocument } from "./payers.documents";
 
 export function PayersPage() {
   const { can } = useViewer();
   const { data, loading, error, refetch } = useQuery(PayersDocument);
-  const [creating, setCreating] = useState(false);
 
   return (
     <>
@@ -22,10 +20,8 @@ export function PayersPage() {
         subtitle="Each payer's rules decide which group-therapy lines are ready to bill."
         createLabel="New payer"
         canCreate={can("ManagePayers")}
-        creating={creating}
-        onCreate={() => setCreating(true)}
+        createForm={(done) => <CreatePayerForm onCancel={() => done()} />}
       />
-      {creating && <CreatePayerForm onCancel={() => setCreating(false)} />}
       <Section title="All payers">
         <QueryState
           loading={loading && !data}
@@ -37,51 +33,34 @@ export function PayersPage() {
           onRetry={() => void refetch()}
         >
           {() => (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="Payers">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Payer ID</th>
-                    <th scope="col">Group size</th>
-                    <th scope="col">Minutes</th>
-                    <th scope="col">Modifiers</th>
-                    <th scope="col" className="num">
-                      Fee
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data!.payers.map((p) => (
-                    <tr key={p.id}>
-                      <td>
-                        <Link to={`/payers/${p.id}`}>{p.name}</Link>
-                      </td>
-                      <td>{PAYER_KIND_LABELS[p.kind]}</td>
-                      <td>
-                        <code>{p.payerCode}</code>
-                      </td>
-                      <td>
-                        {p.rules.minGroupSize}–{p.rules.maxGroupSize}
-                      </td>
-                      <td>{p.rules.minSessionMinutes ?? "any"}{p.rules.maxSessionMinutes ? `–${p.rules.maxSessionMinutes}` : "+"}</td>
-                      <td>
-                        {p.rules.modifierRules.length === 0
-                          ? "none"
-                          : p.rules.modifierRules.map((m) => (
-                              <span key={`${m.modifier}-${m.when}`} className="code-chip" title={MODIFIER_WHEN_LABELS[m.when]}>
-                                {m.modifier}
-                                {m.when !== "ALWAYS" && <small> {MODIFIER_WHEN_LABELS[m.when].toLowerCase()}</small>}
-                              </span>
-                            ))}
-                      </td>
-                      <td className="num">{formatCents(p.rules.feeCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Payers" columns={["Name", "Kind", "Payer ID", "Group size", "Minutes", "Modifiers", { label: "Fee", numeric: true }]}>
+              {data!.payers.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/payers/${p.id}`}>{p.name}</Link>
+                  </td>
+                  <td>{PAYER_KIND_LABELS[p.kind]}</td>
+                  <td>
+                    <code>{p.payerCode}</code>
+                  </td>
+                  <td>
+                    {p.rules.minGroupSize}–{p.rules.maxGroupSize}
+                  </td>
+                  <td>{p.rules.minSessionMinutes ?? "any"}{p.rules.maxSessionMinutes ? `–${p.rules.maxSessionMinutes}` : "+"}</td>
+                  <td>
+                    {p.rules.modifierRules.length === 0
+                      ? "none"
+                      : p.rules.modifierRules.map((m) => (
+                          <span key={`${m.modifier}-${m.when}`} className="code-chip" title={MODIFIER_WHEN_LABELS[m.when]}>
+                            {m.modifier}
+                            {m.when !== "ALWAYS" && <small> {MODIFIER_WHEN_LABELS[m.when].toLowerCase()}</small>}
+                          </span>
+                        ))}
+                  </td>
+                  <td className="num">{formatCents(p.rules.feeCents)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </QueryState>
       </Section>
@@ -96,7 +75,7 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
   const [form, setForm] = useState({ name: "", kind: "MEDICAID" as PayerKind, payerCode: "", effectiveFrom: "", fee: "" });
   const [localFee, setLocalFee] = useState<string | undefined>();
   const [create, { loading, error }] = useMutation(CreatePayerDocument, { refetchQueries: [PayersDocument] });
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -124,10 +103,10 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
           every rule next.
         </p>
         <div className="form-grid">
-          <Field label="Name" error={fields.name}>
+          <Field label="Name" {...field("name")}>
             {(p) => <input {...p} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />}
           </Field>
-          <Field label="Kind" error={fields.kind}>
+          <Field label="Kind" {...field("kind")}>
             {(p) => (
               <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as PayerKind })}>
                 {KINDS.map((k) => (
@@ -138,17 +117,24 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
               </select>
             )}
           </Field>
-          <Field label="Payer ID on claims" error={fields.payerCode} hint="The ID your clearinghouse lists for this payer">
+          <Field label="Payer ID on claims" {...field("payerCode")} hint="The ID your clearinghouse lists for this payer">
             {(p) => <input {...p} required value={form.payerCode} onChange={(e) => setForm({ ...form, payerCode: e.target.value })} />}
           </Field>
           <Field
             label="Rules effective from (optional)"
-            error={fields["rules.effectiveFrom"]}
+            {...field("rules.effectiveFrom")}
             hint="Leave empty and these rules apply to every session, past and future, until you add a dated change. With a date, sessions before it have no rules and are not billed."
           >
             {(p) => <input {...p} type="date" value={form.effectiveFrom} onChange={(e) => setForm({ ...form, effectiveFrom: e.target.value })} />}
           </Field>
-          <Field label="Fee per line (USD)" error={localFee ?? fields["rules.feeCents"]}>
+          <Field
+            label="Fee per line (USD)"
+            error={localFee ?? field("rules.feeCents").error}
+            onEdit={() => {
+              setLocalFee(undefined);
+              field("rules.feeCents").onEdit();
+            }}
+          >
             {(p) => (
               <span className="input-prefix">
                 <span aria-hidden="true">$</span>
@@ -157,15 +143,7 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
             )}
           </Field>
         </div>
-        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? "Creating…" : "Create payer"}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={loading} submitLabel="Create payer" busyLabel="Creating…" onCancel={onCancel} />
       </form>
     </Section>
   );

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import type { PracticeSettingsQuery, UpdatePracticeInput } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { POS_LABELS } from "../lib/labels";
-import { ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section } from "../ui/ui";
+import { ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section, useFieldErrors } from "../ui/ui";
 import { PracticeSettingsDocument, UpdatePracticeDocument } from "./practice.documents";
 
 type Practice = PracticeSettingsQuery["practice"];
@@ -53,7 +53,7 @@ function PracticeForm({ practice }: { practice: Practice }) {
   });
   const [saved, setSaved] = useState(false);
   const [update, { loading, error }] = useMutation(UpdatePracticeDocument, { refetchQueries: ["Me"] });
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -76,11 +76,11 @@ function PracticeForm({ practice }: { practice: Practice }) {
       </p>
       <div className="form-grid">
         {FIELDS.map((f) => (
-          <Field key={f.key} label={f.label} hint={f.hint} error={fields[f.key]}>
+          <Field key={f.key} label={f.label} hint={f.hint} {...field(f.key)}>
             {(p) => <input {...p} value={form[f.key]} onChange={(e) => setForm({ ...form, [f.key]: e.target.value })} />}
           </Field>
         ))}
-        <Field label="837P usage (ISA15)" error={fields.x12UsageIndicator} hint="Test until the clearinghouse approves production files">
+        <Field label="837P usage (ISA15)" {...field("x12UsageIndicator")} hint="Test until the clearinghouse approves production files">
           {(p) => (
             <select {...p} value={form.x12UsageIndicator} onChange={(e) => setForm({ ...form, x12UsageIndicator: e.target.value })}>
               <option value="">Not set</option>
@@ -92,7 +92,7 @@ function PracticeForm({ practice }: { practice: Practice }) {
             </select>
           )}
         </Field>
-        <Field label="Default place of service" error={fields.defaultPlaceOfService}>
+        <Field label="Default place of service" {...field("defaultPlaceOfService")}>
           {(p) => (
             <select {...p} value={form.defaultPlaceOfService} onChange={(e) => setForm({ ...form, defaultPlaceOfService: e.target.value })}>
               {["11", "53", "57"].map((pos) => (
@@ -104,7 +104,7 @@ function PracticeForm({ practice }: { practice: Practice }) {
           )}
         </Field>
       </div>
-      {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+      {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
       {saved && <SavedStatus>Saved.</SavedStatus>}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={loading}>

@@ -7,7 +7,7 @@ import { useViewer } from "../auth/viewer";
 import { addDays, formatDate, previousMonth, todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { dollarsToCents, formatCents } from "../lib/money";
-import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section, Switch } from "../ui/ui";
+import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section, Switch, useFieldErrors } from "../ui/ui";
 import { OutcomeBadge, Reasons } from "./remittance-claims";
 import { CorrectAndRebillDocument, DenialReportDocument, DenialsDocument, NoteAppealDocument, RemittanceTotalsDocument, WriteOffDenialDocument } from "./remittances.documents";
 
@@ -233,7 +233,7 @@ function DenialActionDialog({ denial, kind, onClose }: { denial: Denial; kind: "
   const [writeOff, writing] = useMutation(WriteOffDenialDocument, { refetchQueries, awaitRefetchQueries: true });
   const [noteAppeal, noting] = useMutation(NoteAppealDocument, { refetchQueries, awaitRefetchQueries: true });
   const state = kind === "WRITE_OFF" ? writing : noting;
-  const fields = fieldErrorsOf(state.error);
+  const [fields, touch] = useFieldErrors(state.error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -253,10 +253,13 @@ function DenialActionDialog({ denial, kind, onClose }: { denial: Denial; kind: "
           {denial.latest.clientName}, {formatDate(denial.latest.serviceDate)}, {denial.latest.payerName} ({denial.latest.patientControlNumber}).
           {kind === "WRITE_OFF" && " The open balance becomes zero; this is recorded in the audit log and cannot be done twice."}
         </p>
-        <Field label={kind === "WRITE_OFF" ? "Reason" : "Note"} error={fields.reason ?? fields.note}>
+        <Field label={kind === "WRITE_OFF" ? "Reason" : "Note"} error={fields.reason ?? fields.note} onEdit={() => {
+            touch("reason");
+            touch("note");
+          }}>
           {(p) => <textarea {...p} rows={3} required value={text} onChange={(e) => setText(e.target.value)} />}
         </Field>
-        {state.error && Object.keys(fields).length === 0 && <ErrorMessage error={state.error} />}
+        {state.error && Object.keys(fieldErrorsOf(state.error)).length === 0 && <ErrorMessage error={state.error} />}
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={state.loading || text.trim() === ""}>
             {kind === "WRITE_OFF" ? "Write off" : "Save note"}

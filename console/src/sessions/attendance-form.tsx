@@ -102,6 +102,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
                 <td>
                   {marks[p.id] === "PRESENT" && (
                     <input
+                      id={`minutes-${p.id}`}
                       aria-label={`Minutes ${memberName(p)} attended`}
                       inputMode="numeric"
                       className="input--short"

@@ -3,7 +3,7 @@ import { useApolloClient, useMutation } from "@apollo/client/react";
 import type { SessionQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
 import { errorCode, fieldErrorsOf } from "../lib/errors";
-import { ErrorMessage, Field, SavedStatus } from "../ui/ui";
+import { ErrorMessage, Field, SavedStatus, useFieldErrors } from "../ui/ui";
 import { SessionDocument, UpdateSessionDocumentationDocument } from "./sessions.documents";
 
 type Session = NonNullable<SessionQuery["session"]>;
@@ -12,6 +12,12 @@ type Session = NonNullable<SessionQuery["session"]>;
  * Topics and interventions, saved against the version the writer started from: if someone saved in
  * between, the server answers CONFLICT and the writer chooses whose text to keep.
  */
+/** What the group did and how: each payer reads both, and a class-like wording in either is flagged. */
+const DOCUMENTATION_FIELDS = [
+  { key: "topics", label: "Topics" },
+  { key: "interventions", label: "Interventions" },
+] as const;
+
 export function DocumentationForm({ session, canEdit }: { session: Session; canEdit: boolean }) {
   const client = useApolloClient();
   const withBilling = useViewer().can("ReadClaims");
@@ -21,7 +27,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
   const [saved, setSaved] = useState(false);
   const [update, { loading, error, reset }] = useMutation(UpdateSessionDocumentationDocument, { refetchQueries: ["Session"] });
   const conflict = errorCode(error) === "CONFLICT";
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
 
   // Follow the server while the writer has nothing unsaved.
   useEffect(() => {
@@ -73,36 +79,23 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
     >
       <p className="muted">Payers deny group sessions documented like a class: name the topics and the therapeutic interventions used.</p>
       <div className="form-grid form-grid--two">
-        <Field label="Topics" error={fields.topics}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              readOnly={!canEdit}
-              value={draft.topics}
-              onChange={(e) => {
-                setDirty(true);
-                setSaved(false);
-                setDraft({ ...draft, topics: e.target.value });
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Interventions" error={fields.interventions}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              readOnly={!canEdit}
-              value={draft.interventions}
-              onChange={(e) => {
-                setDirty(true);
-                setSaved(false);
-                setDraft({ ...draft, interventions: e.target.value });
-              }}
-            />
-          )}
-        </Field>
+        {DOCUMENTATION_FIELDS.map(({ key, label }) => (
+          <Field key={key} label={label} {...field(key)}>
+            {(p) => (
+              <textarea
+                {...p}
+                rows={3}
+                readOnly={!canEdit}
+                value={draft[key]}
+                onChange={(e) => {
+                  setDirty(true);
+                  setSaved(false);
+                  setDraft({ ...draft, [key]: e.target.value });
+                }}
+              />
+            )}
+          </Field>
+        ))}
       </div>
       {conflict ? (
         <div className="alert alert--warning" role="alert">
@@ -117,7 +110,7 @@ export function DocumentationForm({ session, canEdit }: { session: Session; canE
           </div>
         </div>
       ) : (
-        error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />
+        error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />
       )}
       {saved && !dirty && <SavedStatus>Documentation saved.</SavedStatus>}
       {canEdit && (

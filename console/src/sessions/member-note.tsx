@@ -5,7 +5,7 @@ import { useViewer } from "../auth/viewer";
 import { formatDateTime } from "../lib/dates";
 import { errorCode, fieldErrorsOf } from "../lib/errors";
 import { NOTE_ELEMENT_LABELS } from "../lib/labels";
-import { ErrorMessage, Field, Notice, SavedStatus, StatusBadge } from "../ui/ui";
+import { ErrorMessage, Field, Notice, SavedStatus, StatusBadge, useFieldErrors } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { AddNoteAddendumDocument, SaveMemberNoteDocument, SignMemberNoteDocument } from "./sessions.documents";
 
@@ -73,7 +73,7 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
   const [saveNote, saving] = useMutation(SaveMemberNoteDocument, SAVE_OPTIONS);
   const [signNote, signing] = useMutation(SignMemberNoteDocument, SAVE_OPTIONS);
   const error = saving.error ?? signing.error;
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
   const conflict = errorCode(error) === "CONFLICT";
   const required = new Set<NoteElement>(line?.requiredNoteElements ?? []);
   const payerName = line?.payer?.name ?? "The member's payer";
@@ -147,7 +147,7 @@ function DraftNote({ sessionId, clientId, note, line, canWrite }: { sessionId: s
               </>
             }
             hint={s.hint}
-            error={fields[s.key]}
+            {...field(s.key)}
           >
             {(p) => (
               <textarea
@@ -228,7 +228,7 @@ function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; 
   const [text, setText] = useState("");
   const [element, setElement] = useState<NoteElement | "">(missing[0] ?? "");
   const [add, { loading, error }] = useMutation(AddNoteAddendumDocument, SAVE_OPTIONS);
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
   const written = SECTIONS.filter((s) => (note[s.key] ?? "").trim() !== "");
   return (
     <div className="signed-note">
@@ -276,10 +276,10 @@ function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; 
               addendum that completes it.
             </Notice>
           )}
-          <Field label="Add an addendum" error={fields.text}>
+          <Field label="Add an addendum" {...field("text")}>
             {(p) => <textarea {...p} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
           </Field>
-          <Field label="Section it completes" hint="Choose the note section this addendum documents, if any." error={fields.element}>
+          <Field label="Section it completes" hint="Choose the note section this addendum documents, if any." {...field("element")}>
             {(p) => (
               <select {...p} value={element} onChange={(e) => setElement(e.target.value as NoteElement | "")}>
                 <option value="">None (a correction or remark)</option>
@@ -291,7 +291,7 @@ function SignedNote({ note, line, canWrite }: { note: MemberNoteFieldsFragment; 
               </select>
             )}
           </Field>
-          {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+          {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
           <div className="button-row">
             <button type="submit" className="button" disabled={loading || text.trim() === ""}>
               {loading ? "Adding…" : "Add addendum"}

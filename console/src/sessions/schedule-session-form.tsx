@@ -4,9 +4,8 @@ import type { Modality } from "../__generated__/graphql";
 import { useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { todayIn, zonedLocalToIso } from "../lib/dates";
-import { fieldErrorsOf } from "../lib/errors";
 import { MODALITY_LABELS, POS_LABELS } from "../lib/labels";
-import { ErrorMessage, Field, Section } from "../ui/ui";
+import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { BoardGroupsDocument, ScheduleSessionDocument } from "./sessions.documents";
 
 const MODALITIES: Modality[] = ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
@@ -20,7 +19,7 @@ export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
   const [form, setForm] = useState({ groupId: "", startsAt: `${todayIn(tz)}T10:00`, durationMinutes: "", modality: "IN_PERSON" as Modality, placeOfService: "" });
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [schedule, { loading, error }] = useMutation(ScheduleSessionDocument);
-  const fields = { ...fieldErrorsOf(error), ...localErrors };
+  const [, , field] = useFieldErrors(error, localErrors);
   const group = groups.data?.groups.find((g) => g.id === form.groupId);
 
   async function submit(e: FormEvent) {
@@ -55,7 +54,7 @@ export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
     <Section title="Schedule a session">
       <form onSubmit={submit}>
         <div className="form-grid">
-          <Field label="Group" error={fields.groupId}>
+          <Field label="Group" {...field("groupId")}>
             {(p) => (
               <select {...p} value={form.groupId} onChange={(e) => setForm({ ...form, groupId: e.target.value })}>
                 <option value="">Choose a group…</option>
@@ -67,13 +66,13 @@ export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
               </select>
             )}
           </Field>
-          <Field label={`Starts (${tz.replace(/_/g, " ")} time)`} error={fields.startsAt}>
+          <Field label={`Starts (${tz.replace(/_/g, " ")} time)`} {...field("startsAt")}>
             {(p) => <input {...p} type="datetime-local" value={form.startsAt} onChange={(e) => setForm({ ...form, startsAt: e.target.value })} />}
           </Field>
-          <Field label="Minutes" error={fields.durationMinutes} hint={group ? `Empty: the group's usual ${group.defaultDurationMinutes}` : undefined}>
+          <Field label="Minutes" {...field("durationMinutes")} hint={group ? `Empty: the group's usual ${group.defaultDurationMinutes}` : undefined}>
             {(p) => <input {...p} inputMode="numeric" value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })} />}
           </Field>
-          <Field label="Modality" error={fields.modality}>
+          <Field label="Modality" {...field("modality")}>
             {(p) => (
               <select {...p} value={form.modality} onChange={(e) => setForm({ ...form, modality: e.target.value as Modality })}>
                 {MODALITIES.map((m) => (
@@ -85,7 +84,7 @@ export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
             )}
           </Field>
           {form.modality === "IN_PERSON" && (
-            <Field label="Place of service" error={fields.placeOfService}>
+            <Field label="Place of service" {...field("placeOfService")}>
               {(p) => (
                 <select {...p} value={form.placeOfService} onChange={(e) => setForm({ ...form, placeOfService: e.target.value })}>
                   <option value="">Practice default ({viewer.practice.defaultPlaceOfService})</option>
@@ -100,15 +99,7 @@ export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
           )}
         </div>
         {groups.data && groups.data.groups.length === 0 && <p className="muted">There are no groups yet; create one under Groups first.</p>}
-        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={loading}>
-            {loading ? "Scheduling…" : "Schedule"}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={loading} submitLabel="Schedule" busyLabel="Scheduling…" onCancel={onCancel} />
       </form>
     </Section>
   );

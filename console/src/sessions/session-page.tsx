@@ -52,7 +52,8 @@ export function SessionPage({ id }: { id: string }) {
       />
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
 
-      {can("ScheduleSessions") && (
+      {/* Billers correct what a line is billed from (a reason links here); the documentation below stays clinical. */}
+      {can("CorrectSessions") && (
         <Section title="Session details" id="session-details">
           <SessionDetailsForm key={session.id} session={session} canEdit />
         </Section>
@@ -63,7 +64,7 @@ export function SessionPage({ id }: { id: string }) {
       </Section>
 
       <Section title="Supervision">
-        <SupervisorForm key={`${session.id}:${session.supervisor?.id ?? ""}`} session={session} canEdit={can("ScheduleSessions")} />
+        <SupervisorForm key={`${session.id}:${session.supervisor?.id ?? ""}`} session={session} canEdit={can("CorrectSessions")} />
       </Section>
 
       <Section title="Group documentation" id="group-documentation">
@@ -84,7 +85,7 @@ export function SessionPage({ id }: { id: string }) {
       </Section>
 
       <Section title="Claim lines">
-        {session.claimDecisions.length === 0 ? <Empty title="No claim lines yet.">Each member marked present gets one line.</Empty> : <ClaimLinesTable lines={session.claimDecisions} where={{ sessionId: session.id, clinicianId: session.supervisor?.id ?? session.leader.id }} />}
+        {session.claimDecisions.length === 0 ? <Empty title="No claim lines yet.">Each member marked present gets one line.</Empty> : <ClaimLinesTable lines={session.claimDecisions} where={{ sessionId: session.id, clinicianId: session.supervisor?.id ?? session.leader.id, groupId: session.group.id }} />}
       </Section>
     </>
   );

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useViewer } from "../auth/viewer";
 import { CliniciansDocument } from "../clinicians/clinicians.documents";
 import { fieldErrorsOf } from "../lib/errors";
-import { ErrorMessage, Field, SavedStatus } from "../ui/ui";
+import { ErrorMessage, Field, SavedStatus, useFieldErrors } from "../ui/ui";
 import { UpdateSessionSupervisorDocument } from "./sessions.documents";
 
 interface ClinicianRef {
@@ -22,7 +22,7 @@ export function SupervisorForm({ session, canEdit }: { session: { id: string; ve
   const [choice, setChoice] = useState(session.supervisor?.id ?? "");
   const [saved, setSaved] = useState(false);
   const [update, { loading, error }] = useMutation(UpdateSessionSupervisorDocument, { refetchQueries: ["Session"] });
-  const fields = fieldErrorsOf(error);
+  const [, , field] = useFieldErrors(error);
   const options = (clinicians.data?.clinicians ?? []).filter((c) => c.id !== session.leader.id);
 
   if (!canEdit) {
@@ -48,7 +48,7 @@ export function SupervisorForm({ session, canEdit }: { session: { id: string; ve
           leader.
         </p>
       )}
-      <Field label="Supervising clinician" hint="Licensed on the date of service; billed as rendering provider when the leader is not licensed." error={fields.supervisorId}>
+      <Field label="Supervising clinician" hint="Licensed on the date of service; billed as rendering provider when the leader is not licensed." {...field("supervisorId")}>
         {(p) => (
           <select
             {...p}
@@ -68,7 +68,7 @@ export function SupervisorForm({ session, canEdit }: { session: { id: string; ve
           </select>
         )}
       </Field>
-      {error && !fields.supervisorId && <ErrorMessage error={error} />}
+      {error && !fieldErrorsOf(error).supervisorId && <ErrorMessage error={error} />}
       {saved && <SavedStatus>Supervisor saved.</SavedStatus>}
       <div className="button-row">
         <button type="submit" className="button" disabled={loading || choice === (session.supervisor?.id ?? "")}>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { errorCode, fieldErrorsOf, messageOf, type FieldErrors } from "../lib/errors";
+import { errorCode, errorsUnder, fieldErrorsOf, messageOf, type FieldErrors } from "../lib/errors";
 import { STATUS_LABELS } from "../lib/labels";
 
 /** A label, its control, a hint and the server's message for that field, wired for screen readers. */
@@ -10,9 +10,12 @@ export function Field({
   children,
   className,
   id: controlId,
+  onEdit,
 }: {
   /** The control's id when a link must reach it ("#session-length"); generated otherwise. */
   id?: string;
+  /** Called when the control inside changes (useFieldErrors' `field(name)` passes one that hides the stale message). */
+  onEdit?: () => void;
   label: ReactNode;
   error?: string;
   hint?: ReactNode;
@@ -25,7 +28,7 @@ export function Field({
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
+    <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`} onChange={onEdit}>
       <label htmlFor={id}>{label}</label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
       {hint && (
@@ -43,8 +46,24 @@ export function Field({
 }
 
 /** A checkbox that reads as an on/off switch. */
-export function Switch({ label, checked, onChange, disabled, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; hint?: string }) {
-  const id = useId();
+export function Switch({
+  label,
+  checked,
+  onChange,
+  disabled,
+  hint,
+  id: controlId,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  disabled?: boolean;
+  hint?: string;
+  /** The control's id when a link must reach it ("#group-psychotherapy"); generated otherwise. */
+  id?: string;
+}) {
+  const generatedId = useId();
+  const id = controlId ?? generatedId;
   return (
     <div className="switch">
       <input id={id} type="checkbox" role="switch" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
@@ -181,17 +200,29 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
   );
 }
 
+/** Whether a message about `field` is about `edited` too: the same path, a part of it, or the whole it is part of. */
+function related(edited: string, field: string): boolean {
+  const under = (a: string, b: string) => a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
+  return field === edited || under(field, edited) || under(edited, field);
+}
+
 /**
  * The server's field messages for the last save, minus those the user has since edited: a message
- * about a value that is no longer there only misleads. `touch(field)` hides that field's message.
+ * about a value that is no longer there only misleads. `touch(field)` hides that field's message, its parts'
+ * (`diagnosisCodes[1]`) and the whole's it belongs to (`address` for `address.zip`). `field(name)` gives a Field
+ * its message and the `onEdit` that hides it: `<Field label="ZIP" {...field("address.zip")}>`.
  */
-export function useFieldErrors(error: unknown): [FieldErrors, (field: string) => void] {
+export type FieldProps = (name: string) => { error?: string; onEdit: () => void };
+
+export function useFieldErrors(error: unknown, local?: FieldErrors): [FieldErrors, (field: string) => void, FieldProps] {
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => setEdited(new Set()), [error]);
+  // A new answer (or a new check before sending, `local`) is about the values as they are now.
+  useEffect(() => setEdited(new Set()), [error, local]);
   const shown: FieldErrors = {};
-  for (const [field, message] of Object.entries(fieldErrorsOf(error))) if (!edited.has(field)) shown[field] = message;
+  for (const [field, message] of Object.entries({ ...fieldErrorsOf(error), ...local })) if (![...edited].some((e) => related(e, field))) shown[field] = message;
   const touch = useCallback((field: string) => setEdited((s) => (s.has(field) ? s : new Set([...s, field]))), []);
-  return [shown, touch];
+  const field = (name: string) => ({ error: errorsUnder(shown, name), onEdit: () => touch(name) });
+  return [shown, touch, field];
 }
 
 /** A status line that takes focus when it appears, so keyboard and screen-reader users land on the result of a save. */
@@ -202,5 +233,27 @@ export function SavedStatus({ children }: { children: ReactNode }) {
     <p ref={ref} tabIndex={-1} role="status" className="alert alert--success">
       {children}
     </p>
+  );
+}
+
+/**
+ * The end of a form: the save's error when no field's message carries it (those stand by their fields), then the
+ * submit button, which says what it is doing while busy, and Cancel when the form can be left.
+ */
+export function FormFooter({ error, busy, submitLabel, busyLabel, onCancel }: { error: unknown; busy: boolean; submitLabel: string; busyLabel: string; onCancel?: () => void }) {
+  return (
+    <>
+      {Boolean(error) && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </>
   );
 }

@@ -16,6 +16,11 @@ export enum Permission {
   ReadGroups = "ReadGroups",
   ScheduleSessions = "ScheduleSessions",
   ReadSessions = "ReadSessions",
+  /**
+   * Correct what a session's lines are billed from: its time, length, modality, leader, supervisor and place of
+   * service. Not its documentation (topics, interventions), which stays with those who schedule and run sessions.
+   */
+  CorrectSessions = "CorrectSessions",
   RecordAttendance = "RecordAttendance",
   WriteNotes = "WriteNotes",
   ReadClaims = "ReadClaims",
@@ -30,7 +35,8 @@ const everything = Object.values(Permission);
 const grants: Record<Role, readonly Permission[]> = {
   OWNER: everything,
   ADMIN: everything,
-  // Billers read everything and manage clients and batches; payers, rules and members stay with admins.
+  // Billers read everything, manage clients and batches, and correct a session's billed facts where a line's reason
+  // points (issue 12: "fix where you read"); payers, rules, members and clinical documentation stay with others.
   BILLER: [
     Permission.ReadPractice,
     Permission.ReadPayers,
@@ -39,6 +45,7 @@ const grants: Record<Role, readonly Permission[]> = {
     Permission.ReadClients,
     Permission.ReadGroups,
     Permission.ReadSessions,
+    Permission.CorrectSessions,
     Permission.ReadClaims,
     Permission.ManageClaimBatches,
     Permission.ManageRemittances,
@@ -50,6 +57,7 @@ const grants: Record<Role, readonly Permission[]> = {
     Permission.ReadClients,
     Permission.ReadClinicians,
     Permission.ScheduleSessions,
+    Permission.CorrectSessions,
     Permission.RecordAttendance,
     Permission.WriteNotes,
   ],

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { startTestServer, type TestServer } from "../../support/api";
+import { createScratchDatabase, type ScratchDatabase } from "../../support/scratch-database";
 
 export const SHOTS = path.resolve("test-artifacts/screenshots");
 const CONSOLE_DIR = path.resolve("console/dist");
@@ -19,17 +20,34 @@ export interface BrowserHarness {
   readonly consoleErrors: string[];
 }
 
+export interface BrowserHarnessOptions {
+  /**
+   * A database of the file's own, dropped afterwards, for data that must be alone in its database: the demo
+   * practice (one fixed login) loaded for a browser test while another file loads it too.
+   */
+  ownDatabase?: boolean;
+  /**
+   * False for a file that speaks to the server as the console does (its operations, as sent) but opens no page:
+   * it gets the same server setup and no Chromium.
+   */
+  browser?: boolean;
+}
+
 /** Registers beforeAll/afterAll/afterEach for the file; the harness's fields are ready inside tests. */
-export function useBrowserHarness(): BrowserHarness {
+export function useBrowserHarness(options: BrowserHarnessOptions = {}): BrowserHarness {
   let server: TestServer | undefined;
+  let database: ScratchDatabase | undefined;
   let context: BrowserContext | undefined;
   let userDataDir: string | undefined;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
+    const browser = options.browser ?? true;
+    if (browser && !fs.existsSync(path.join(CONSOLE_DIR, "index.html"))) throw new Error("Build the console first (npm run build)");
+    if (options.ownDatabase) database = await createScratchDatabase("e2e");
+    server = await startTestServer({ consoleDir: browser ? CONSOLE_DIR : undefined, databaseUrl: database?.url });
+    if (!browser) return;
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer({ consoleDir: CONSOLE_DIR });
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groupbill-e2e-"));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: "/usr/bin/chromium",
@@ -43,6 +61,7 @@ export function useBrowserHarness(): BrowserHarness {
   afterAll(async () => {
     await context?.close();
     await server?.stop();
+    await database?.drop();
     if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
@@ -55,11 +74,13 @@ export function useBrowserHarness(): BrowserHarness {
       return server!;
     },
     get context() {
-      return context!;
+      if (!context) throw new Error("This harness opens no browser (browser: false)");
+      return context;
     },
     consoleErrors,
     async newPage() {
-      const page = await context!.newPage();
+      if (!context) throw new Error("This harness opens no browser (browser: false)");
+      const page = await context.newPage();
       page.on("console", (m) => {
         if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
       });

@@ -1,4 +1,7 @@
-import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type TestServer } from "../../support/api";
+import { randomUUID } from "node:crypto";
+import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
+import { billingSetup, readySession, type BillingFixture } from "../../support/billing-fixture";
+import { uniqueNpi } from "../../support/npi";
 
 const EVENTS = `query ($entityType: String, $entityId: ID, $first: Int, $after: String) {
   auditEvents(entityType: $entityType, entityId: $entityId, first: $first, after: $after) {
@@ -141,5 +144,85 @@ describe("audit event filters", () => {
     expectOk(await server.gql(`mutation { createPayer(input: { name: "P", kind: OTHER, payerCode: "P1" }) { id } }`, {}, a.token));
     expect(expectOk(await server.gql(FILTERED, { actorUserId: a.userId }, a.token)).auditEvents.totalCount).toBeGreaterThan(0);
     expect(expectOk(await server.gql(FILTERED, { actorUserId: a.userId }, b.token)).auditEvents.totalCount).toBe(0);
+  });
+});
+
+describe("names for the ids an event mentions", () => {
+  const NAMED = `query ($action: String, $first: Int) {
+    auditEvents(action: $action, first: $first) { edges { node { action entityId entityName names { id name } changes } } }
+  }`;
+  type Named = { action: string; entityId: string | null; entityName: string | null; names: { id: string; name: string }[]; changes: Record<string, unknown> };
+  const eventsOf = async (who: PracticeFixture, action: string): Promise<Named[]> =>
+    expectOk(await server.gql(NAMED, { action, first: 100 }, who.token)).auditEvents.edges.map((e: { node: Named }) => e.node);
+  const nameMap = (e: Named) => Object.fromEntries(e.names.map((n) => [n.id, n.name]));
+
+  async function billedPractice(): Promise<{ owner: PracticeFixture; fx: BillingFixture; sessionId: string; batchId: string; cover: string }> {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner);
+    const sessionId = await readySession(server, owner, fx);
+    const cover = expectOk(
+      await server.gql(`mutation ($input: CreateClinicianInput!) { createClinician(input: $input) { id } }`, { input: { name: "Sam Park", npi: uniqueNpi(), credential: "LICSW", licensed: true } }, owner.token),
+    ).createClinician.id;
+    expectOk(await server.gql(`mutation ($id: ID!, $leader: ID!) { updateSession(id: $id, input: { leaderId: $leader }) { id } }`, { id: sessionId, leader: cover }, owner.token));
+    const batchId = expectOk(
+      await server.gql(`mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id } }`, { input: { from: "2026-03-01", to: "2026-03-31", payerId: fx.payerId, idempotencyKey: "names" } }, owner.token),
+    ).createClaimBatch.id;
+    return { owner, fx, sessionId, batchId, cover };
+  }
+
+  it("names clients, groups, payers, clinicians, batches, sessions, notes and members, in the event and its changes", async () => {
+    const { owner, fx, sessionId, batchId, cover } = await billedPractice();
+    const clientNames = ["Member0 TestA", "Member1 TestB", "Member2 TestC"];
+
+    const [group] = await eventsOf(owner, "group.create");
+    expect(group.entityName).toBe("DBT Skills");
+    expect(nameMap(group)).toEqual({ [fx.groupId]: "DBT Skills", [fx.clinicianId]: "Robin Lee", ...Object.fromEntries(fx.clientIds.map((id, i) => [id, clientNames[i]])) });
+
+    const [scheduled] = await eventsOf(owner, "session.schedule");
+    expect(scheduled.entityName).toBe("DBT Skills, Mar 10, 2026");
+    expect(nameMap(scheduled)).toEqual({ [sessionId]: "DBT Skills, Mar 10, 2026", [fx.groupId]: "DBT Skills", [fx.clinicianId]: "Robin Lee" });
+
+    const [attendance] = await eventsOf(owner, "session.recordAttendance");
+    for (const [i, id] of fx.clientIds.entries()) expect(nameMap(attendance)[id]).toBe(clientNames[i]);
+
+    const leaderChange = (await eventsOf(owner, "session.update")).find((e) => "leaderId" in e.changes)!;
+    expect(nameMap(leaderChange)).toMatchObject({ [fx.clinicianId]: "Robin Lee", [cover]: "Sam Park" });
+
+    const [batch] = await eventsOf(owner, "claimBatch.create");
+    expect([batch.entityId, batch.entityName]).toEqual([batchId, "Batch #1"]);
+    expect(nameMap(batch)[fx.payerId]).toBe("State Medicaid");
+
+    const signed = await eventsOf(owner, "note.sign");
+    expect(signed.map((e) => e.entityName).sort()).toEqual(clientNames.map((n) => `${n} (DBT Skills, Mar 10, 2026)`));
+    expect(nameMap(signed[0])[owner.userId]).toBeDefined();
+
+    const [client] = await eventsOf(owner, "client.create");
+    expect(client.entityName).toMatch(/^Member\d Test[ABC]$/);
+    expect(nameMap(client)[fx.payerId]).toBe("State Medicaid");
+  });
+
+  it("names nothing of another practice: its ids read exactly like ids that do not exist", async () => {
+    const { owner: a, fx, sessionId, batchId } = await billedPractice();
+    const b = await signUpPractice(server);
+    await billingSetup(server, b);
+    // An event in B that mentions A's things, as a switch between practices does: B's log must not learn their names.
+    const foreign = [fx.clientIds[0], fx.clinicianId, fx.payerId, fx.groupId, sessionId, batchId, a.userId, a.practiceId];
+    const missing = foreign.map(() => randomUUID());
+    for (const [action, ids] of [["test.foreign", foreign], ["test.missing", missing]] as const) {
+      await server.dataSource.query(`INSERT INTO audit_events (practice_id, id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, 'Client', $4, $5)`, [
+        b.practiceId,
+        randomUUID(),
+        action,
+        ids[0],
+        JSON.stringify({ ids: { before: null, after: ids.slice(1) }, [ids[1]]: { before: ids[2], after: ids[3] } }),
+      ]);
+    }
+    const [seenForeign] = await eventsOf(b, "test.foreign");
+    const [seenMissing] = await eventsOf(b, "test.missing");
+    expect([seenForeign.entityName, seenForeign.names]).toEqual([null, []]);
+    expect([seenMissing.entityName, seenMissing.names]).toEqual([null, []]);
+    // A still sees its own names, unchanged.
+    const [batch] = await eventsOf(a, "claimBatch.create");
+    expect(batch.entityName).toBe("Batch #1");
   });
 });

@@ -52,15 +52,51 @@ describe("editing a session's details (the fixes the console offers)", () => {
     expect(expectOk(await server.gql(READ, { id }, owner.token)).session).toEqual(before);
   });
 
-  it("clinicians may fix their sessions, billers may not", async () => {
+  it("billers correct time, length, modality, leader, supervisor and place of service, but not the documentation", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { licensed: false, payerRules: { minSessionMinutes: 45 } });
+    const id = await readySession(server, owner, fx, { startsAt: "2026-03-10T15:00:00Z", durationMinutes: 30 });
+    const licensed = (name: string) =>
+      server.gql(`mutation ($input: CreateClinicianInput!) { createClinician(input: $input) { id } }`, { input: { name, npi: uniqueNpi(), credential: "LICSW", licensed: true } }, owner.token);
+    const leader = expectOk(await licensed("Sam Park")).createClinician.id;
+    const supervisor = expectOk(await licensed("Ada Quinn")).createClinician.id;
+    const biller = await memberWithRole(server, owner, "BILLER");
+    const FULL = `query ($id: ID!) { session(id: $id) { version startsAt durationMinutes modality placeOfService topics interventions leader { id } supervisor { id } } }`;
+    const before = expectOk(await server.gql(FULL, { id }, owner.token)).session;
+
+    const fixes = { startsAt: "2026-03-10T16:00:00Z", durationMinutes: 60, modality: "TELEHEALTH_VIDEO", leaderId: leader, supervisorId: supervisor, placeOfService: "02", expectedVersion: before.version };
+    const fixed = expectOk(await server.gql(UPDATE, { id, input: fixes }, biller.token)).updateSession;
+    expect(fixed.claimDecisions.map((l: { status: string }) => l.status)).toEqual(["READY", "READY", "READY"]);
+    const after = expectOk(await server.gql(FULL, { id }, owner.token)).session;
+    expect(after).toEqual({
+      ...before,
+      version: before.version + 1,
+      startsAt: "2026-03-10T16:00:00.000Z",
+      durationMinutes: 60,
+      modality: "TELEHEALTH_VIDEO",
+      placeOfService: "02",
+      leader: { id: leader },
+      supervisor: { id: supervisor },
+    });
+
+    // The group documentation is clinical: a biller's change to it is refused whole, with the details beside it.
+    for (const input of [{ topics: "Rewritten" }, { interventions: null }, { durationMinutes: 75, topics: "Rewritten" }]) {
+      expect(errorCode(await server.gql(UPDATE, { id, input }, biller.token))).toBe("FORBIDDEN");
+    }
+    expect(expectOk(await server.gql(FULL, { id }, owner.token)).session).toEqual(after);
+    // The audit log names the biller as the one who corrected the session.
+    const audit = expectOk(await server.gql(`{ auditEvents(first: 50) { edges { node { action actor { email } } } } }`, {}, owner.token)).auditEvents.edges.map((e: { node: unknown }) => e.node);
+    expect(audit).toContainEqual({ action: "session.update", actor: { email: biller.email } });
+  });
+
+  it("clinicians fix their sessions and their documentation", async () => {
     const owner = await signUpPractice(server);
     const fx = await billingSetup(server, owner);
     const id = await readySession(server, owner, fx);
     const clinician = await memberWithRole(server, owner, "CLINICIAN");
     expect(expectOk(await server.gql(UPDATE, { id, input: { durationMinutes: 75 } }, clinician.token)).updateSession.durationMinutes).toBe(75);
-    const biller = await memberWithRole(server, owner, "BILLER");
-    expect(errorCode(await server.gql(UPDATE, { id, input: { durationMinutes: 90 } }, biller.token))).toBe("FORBIDDEN");
-    expect(expectOk(await server.gql(READ, { id }, owner.token)).session.durationMinutes).toBe(75);
+    const documented = expectOk(await server.gql(`mutation ($id: ID!) { updateSession(id: $id, input: { topics: "Grief", durationMinutes: 80 }) { topics durationMinutes } }`, { id }, clinician.token));
+    expect(documented.updateSession).toEqual({ topics: "Grief", durationMinutes: 80 });
   });
 
   it("another practice's session, or a leader from another practice, is NOT_FOUND and nothing changes", async () => {

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Permission } from "../../auth/roles.js";
+import { can, Permission } from "../../auth/roles.js";
+import { forbidden } from "../../errors/domain-error.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
 import { DateScalar } from "../scalars.js";
@@ -23,6 +24,23 @@ class SessionsArgs {
   @Field(() => DateScalar, { nullable: true, description: "Last service date (inclusive)." }) to?: string | null;
   @Field(() => Int, { nullable: true, description: "Page size, at most 100 (default 25)." }) first?: number | null;
   @Field(() => String, { nullable: true, description: "The endCursor of the previous page." }) after?: string | null;
+}
+
+const DOCUMENTATION_FIELDS = ["topics", "interventions"] as const;
+
+/**
+ * A session's billed facts and its clinical documentation are changed by different people: a biller fixes the
+ * length a reason points to but does not write what happened in the group. Each field given needs its permission.
+ */
+function permissionsToUpdateSession(input: UpdateSessionInput): Permission[] {
+  const given = (Object.keys(input) as (keyof UpdateSessionInput)[]).filter((key) => input[key] !== undefined && key !== "expectedVersion");
+  const documentation = given.some((key) => (DOCUMENTATION_FIELDS as readonly string[]).includes(key));
+  const details = given.some((key) => !(DOCUMENTATION_FIELDS as readonly string[]).includes(key));
+  const needed: Permission[] = [];
+  if (documentation) needed.push(Permission.ScheduleSessions);
+  // An input naming nothing still needs one of them: it is a change, and it bumps the version.
+  if (details || !documentation) needed.push(Permission.CorrectSessions);
+  return needed;
 }
 
 @Resolver(() => GroupSession)
@@ -49,14 +67,19 @@ export class SessionResolver {
     return ctx.services.sessions.schedule(requireActor(ctx), input, ctx);
   }
 
-  @Mutation(() => GroupSession, { description: "Changes a session or its group documentation; a stale expectedVersion fails with CONFLICT." })
-  @Authorized(Permission.ScheduleSessions)
+  @Mutation(() => GroupSession, {
+    description:
+      "Changes a session or its group documentation; a stale expectedVersion fails with CONFLICT. Time, length, modality, leader, supervisor and place of service need CorrectSessions (billers too); topics and interventions need ScheduleSessions.",
+  })
+  @Authorized()
   updateSession(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateSessionInput) input: UpdateSessionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<GroupSession> {
-    return ctx.services.sessions.update(requireActor(ctx), id, input, ctx);
+    const actor = requireActor(ctx);
+    if (!permissionsToUpdateSession(input).every((p) => can(actor.role, p))) throw forbidden();
+    return ctx.services.sessions.update(actor, id, input, ctx);
   }
 
   @Mutation(() => GroupSession, { description: "Records who attended; recording a client again replaces their entry." })
