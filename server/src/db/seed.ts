@@ -339,7 +339,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       traceNumber: `EFT${interchange}`,
       interchangeControlNumber: interchange++,
       paymentDate: addDays(month.from, 27),
-      claims: payerLines.map((l) => ({ patientControlNumber: l.patientControlNumber, chargeCents: l.chargeCents, outcome: outcomeOf(l.id) })),
+      claims: payerLines.map((l) => ({ patientControlNumber: l.patientControlNumber, chargeCents: l.chargeCents + l.addOnChargeCents, outcome: outcomeOf(l.id) })),
     });
     await services.remittances.import(actor, { text, fileName: `${payerLines[0]!.payerCode}-remittance.835` }, meta);
   }

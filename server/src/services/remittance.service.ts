@@ -464,11 +464,12 @@ export class RemittanceService {
           SELECT line_id, sum(paid_cents) AS paid_cents FROM remittance_claims GROUP BY line_id
         )
         SELECT l.payer_id, min(l.payer_name) AS payer_name, to_char(l.service_date, 'YYYY-MM') AS month,
-               sum(l.charge_cents) AS billed_cents,
+               -- A claim's charge is its 90853 line's and its add-on lines' (90785).
+               sum(l.charge_cents + l.add_on_charge_cents) AS billed_cents,
                COALESCE(sum(paid.paid_cents), 0) AS paid_cents,
                COALESCE(sum(latest.denied_cents) FILTER (WHERE latest.outcome IN ('DENIED', 'PARTIALLY_PAID')), 0) AS denied_cents,
                COALESCE(sum(CASE
-                 WHEN latest.id IS NULL OR latest.outcome = 'REVERSED' THEN l.charge_cents
+                 WHEN latest.id IS NULL OR latest.outcome = 'REVERSED' THEN l.charge_cents + l.add_on_charge_cents
                  WHEN latest.outcome IN ('DENIED', 'PARTIALLY_PAID') AND NOT EXISTS (
                    SELECT 1 FROM denial_actions d WHERE d.claim_id = latest.id AND d.kind = 'WRITE_OFF') THEN latest.denied_cents
                  ELSE 0 END), 0) AS outstanding_cents

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Permission } from "../../auth/roles.js";
+import { addOnChargeOf } from "../../domain/engine/index.js";
 import type { ClaimStatus } from "../../services/claim.service.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -50,6 +51,12 @@ export class ClaimResolver {
     return ctx.services.claims.previewRules(requireActor(ctx), payerId, rules, { from, to });
   }
 
+  @FieldResolver(() => Int, { description: "The claim's total charge in cents: this line's charge plus its add-on lines' (837P CLM02). Billing data: FORBIDDEN for CLINICIAN." })
+  @Authorized(Permission.ReadClaims)
+  totalChargeCents(@Root() decision: ClaimDecision): number {
+    return decision.chargeCents + addOnChargeOf(decision);
+  }
+
   @FieldResolver(() => GroupSession, { description: "The session." })
   session(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
     return loadOrFail(ctx.loaders.session, decision.sessionId, "Session");
@@ -81,6 +88,12 @@ export class ClaimResolver {
 
 @Resolver(() => RulesImpactChange)
 export class RulesImpactChangeResolver {
+  @FieldResolver(() => Int, { description: "The claim's total charge in cents: this line's charge plus its add-on lines' (837P CLM02). Billing data: FORBIDDEN for CLINICIAN." })
+  @Authorized(Permission.ReadClaims)
+  totalChargeCents(@Root() decision: ClaimDecision): number {
+    return decision.chargeCents + addOnChargeOf(decision);
+  }
+
   @FieldResolver(() => GroupSession, { description: "The session." })
   session(@Root() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
     return loadOrFail(ctx.loaders.session, change.sessionId, "Session");
