@@ -88,12 +88,6 @@ export class ClaimResolver {
 
 @Resolver(() => RulesImpactChange)
 export class RulesImpactChangeResolver {
-  @FieldResolver(() => Int, { description: "The claim's total charge in cents: this line's charge plus its add-on lines' (837P CLM02). Billing data: FORBIDDEN for CLINICIAN." })
-  @Authorized(Permission.ReadClaims)
-  totalChargeCents(@Root() decision: ClaimDecision): number {
-    return decision.chargeCents + addOnChargeOf(decision);
-  }
-
   @FieldResolver(() => GroupSession, { description: "The session." })
   session(@Root() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
     return loadOrFail(ctx.loaders.session, change.sessionId, "Session");
