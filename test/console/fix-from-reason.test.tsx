@@ -21,6 +21,7 @@ describe("where each reason is fixed", () => {
     ["MISSING_REGISTRATION", "/clients/c1#client-details"],
     ["MISSING_DIAGNOSIS", "/clients/c1#diagnosis"],
     ["MISSING_FEE", "/payers/p1#rules"],
+    ["INTERACTIVE_COMPLEXITY_NOT_COVERED", "/payers/p1#rules"],
     ["AUTH_REQUIRED", "/clients/c1#authorizations"],
     ["AUTH_EXHAUSTED", "/clients/c1#authorizations"],
   ])("%s -> %s", (code, to) => {
