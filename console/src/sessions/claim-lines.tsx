@@ -48,12 +48,14 @@ export function lineCode(line: Pick<ClaimLineFieldsFragment, "cptCode" | "modifi
 
 const ADD_ON_NAMES: Record<string, string> = { "90785": "interactive complexity" };
 
-/** The add-on service lines billed on the same claim (90785), each with its code, what it is and its charge when shown. */
+/**
+ * The add-on service lines billed on the same claim (90785), each with its code, what it is and its charge when
+ * shown; its reason is read where it is recorded, on the attendance form above, so the line stays compact.
+ */
 interface AddOnShown {
   cptCode: string;
   modifiers: string[];
   chargeCents?: number | null;
-  reason?: string | null;
 }
 
 export function AddOnLines({ line }: { line: { addOnLines: AddOnShown[] } }) {
@@ -64,7 +66,6 @@ export function AddOnLines({ line }: { line: { addOnLines: AddOnShown[] } }) {
         <li key={`${addOn.cptCode}-${i}`}>
           + <code>{lineCode(addOn)}</code> {ADD_ON_NAMES[addOn.cptCode] ?? "add-on"}
           {addOn.chargeCents != null && <span className="muted"> · {formatCents(addOn.chargeCents)}</span>}
-          {addOn.reason && <div className="muted small">{addOn.reason}</div>}
         </li>
       ))}
     </ul>

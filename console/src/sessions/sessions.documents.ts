@@ -16,7 +16,7 @@ export const ClaimLineFieldsFragment = graphql(`
     diagnosisCodes
     chargeCents @include(if: $withBilling)
     totalChargeCents @include(if: $withBilling)
-    addOnLines { cptCode modifiers units reason chargeCents @include(if: $withBilling) }
+    addOnLines { cptCode modifiers units chargeCents @include(if: $withBilling) }
     batchId @include(if: $withBilling)
     requiredNoteElements
     issues { code severity message element }
