@@ -408,8 +408,9 @@ function cleanOtherPayer(line: FrozenClaimLine, at: string, label: string): Clea
 
 /**
  * Loop 2320 (the primary as "other subscriber": SBR, its CAS, AMT*D paid, OI) then 2330A (the primary's insured)
- * and 2330B (the primary payer, DTP*573 its adjudication date). Adjustments are reported at claim level: each
- * claim here has one service line, so 2430 would repeat the same amounts.
+ * and 2330B (the primary payer, DTP*573 its adjudication date). Adjustments are reported at claim level, as the
+ * primary's posting keeps them: most claims have one service line, where 2430 would repeat the same amounts; a
+ * claim with an add-on line (90785) still reports the primary's adjudication for the claim as a whole.
  */
 function otherPayerLoops(other: CleanOtherPayer): string[] {
   return [
