@@ -103,6 +103,7 @@ function line(id: string, status: string) {
       cptCode: "90853",
       modifiers: ["HQ"],
       chargeCents: 4800,
+      totalChargeCents: 4800,
       issues: status === "BLOCKED" ? [{ __typename: "ClaimIssue", code: "MISSING_MEMBER_NOTE", severity: "ERROR", message: "No note for this member." }] : [],
       client: { __typename: "Client", id: `c-${id}`, firstName: "Nora", lastName: `Quinn${id}` },
       payer: { __typename: "Payer", id: "pay-1", name: "State Medicaid" },

@@ -42,8 +42,8 @@ const impact = {
     after: "BLOCKED",
     issueCodes: ["GROUP_TOO_LARGE"],
     changedFields: ["status", "chargeCents", "issues"],
-    beforeLine: { __typename: "ClaimLineContents", chargeCents: 4800, modifiers: ["HQ"], placeOfService: "11" },
-    afterLine: { __typename: "ClaimLineContents", chargeCents: 5250, modifiers: ["HQ"], placeOfService: "11" },
+    beforeLine: { __typename: "ClaimLineContents", chargeCents: 4800, modifiers: ["HQ"], placeOfService: "11", addOnCodes: [] },
+    afterLine: { __typename: "ClaimLineContents", chargeCents: 5250, modifiers: ["HQ"], placeOfService: "11", addOnCodes: [] },
     session: { __typename: "GroupSession", id: "s1", date: "2026-03-10", startsAt: "2026-03-10T15:00:00Z", group: { __typename: "TherapyGroup", id: "g1", name: "DBT Skills" } },
     client: { __typename: "Client", id, firstName: `Member${i}`, lastName: "Test" },
   })),
@@ -266,4 +266,46 @@ it("turns on telehealth place of service by the member's location", async () => 
   await user.click(screen.getByRole("button", { name: "Preview impact" }));
   await waitFor(() => expect(calls).toHaveLength(1));
   expect(calls[0].variables).toMatchObject({ rules: { telehealthPosByLocation: true, telehealthPlaceOfService: "02" } });
+});
+
+it("pays interactive complexity (90785) at its own fee: the fee appears with the switch, is sent in cents, and the preview names the add-on", async () => {
+  const flagged = {
+    ...impact.changes[0]!,
+    before: "READY",
+    after: "READY",
+    issueCodes: [],
+    changedFields: ["issues", "addOnLines"],
+    beforeLine: { ...impact.changes[0]!.beforeLine, chargeCents: 4800, addOnCodes: [] },
+    afterLine: { ...impact.changes[0]!.afterLine, chargeCents: 4800, addOnCodes: ["90785"] },
+  };
+  const { user, calls } = setup((call) => {
+    if (call.operationName === "PreviewPayerRules") return { data: { previewPayerRules: { ...impact, newlyBlocked: 0, changes: [flagged] } } };
+    throw new Error(`unexpected ${call.operationName}`);
+  });
+  expect(screen.queryByLabelText("Fee for 90785 (USD)")).toBeNull();
+  const toggle = screen.getByRole("switch", { name: "Pays interactive complexity (90785)" });
+  expect(toggle).not.toBeChecked();
+  await user.click(toggle);
+  await user.clear(screen.getByLabelText("Fee for 90785 (USD)"));
+  await user.type(screen.getByLabelText("Fee for 90785 (USD)"), "14.50");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(calls).toHaveLength(1));
+  expect(calls[0].variables).toMatchObject({ rules: { allowInteractiveComplexity: true, interactiveComplexityFeeCents: 1450, feeCents: 4800 } });
+  expect(await screen.findByText(/add-on lines none → 90785/)).toBeTruthy();
+});
+
+it("checks the 90785 fee before asking the server, and shows the server's message next to it", async () => {
+  const { user, calls } = setup(() => badUserInput([{ field: "rules.interactiveComplexityFeeCents", message: "Set the fee for interactive complexity (90785) when this payer pays it: a claim line billed at $0.00 is rejected" }]));
+  await user.click(screen.getByRole("switch", { name: "Pays interactive complexity (90785)" }));
+  const fee = screen.getByLabelText("Fee for 90785 (USD)");
+  await user.clear(fee);
+  await user.type(fee, "fourteen");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  expect(await screen.findByText("Enter the fee in dollars, like 14.50")).toBeTruthy();
+  expect(calls).toHaveLength(0);
+  await user.clear(fee);
+  await user.type(fee, "0");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(fee.getAttribute("aria-invalid")).toBe("true"));
+  expect(document.getElementById(fee.getAttribute("aria-describedby")!.split(" ").pop()!)?.textContent).toMatch(/a claim line billed at \$0.00 is rejected/);
 });

@@ -123,8 +123,15 @@ describe("the demo practice", () => {
     // A new user's first billing run: batch last month, download both files, void, batch again.
     const batch = expectOk(await server.gql(`mutation { createClaimBatch(input: { from: "2026-10-01", to: "2026-10-31", idempotencyKey: "demo-oct" }) { id lineCount } }`, {}, token)).createClaimBatch;
     expect(batch.lineCount).toBe(statuses.READY);
-    const files = expectOk(await server.gql(`query ($id: ID!) { claimBatch(id: $id) { csv: export(format: CSV) x12: export(format: X12_837P) } }`, { id: batch.id }, token)).claimBatch;
-    expect(files.csv.split("\r\n").filter(Boolean)).toHaveLength(batch.lineCount + 1);
+    const files = expectOk(
+      await server.gql(`query ($id: ID!) { claimBatch(id: $id) { csv: export(format: CSV) x12: export(format: X12_837P) lines { addOnLines { cptCode modifiers placeOfService chargeCents } } } }`, { id: batch.id }, token),
+    ).claimBatch;
+    // Reed's Medicare claim carries interactive complexity (90785) as a second service line, in the CSV and the 837P.
+    const addOns = files.lines.flatMap((l: { addOnLines: unknown[] }) => l.addOnLines);
+    expect(addOns).toEqual([{ cptCode: "90785", modifiers: ["95"], placeOfService: "02", chargeCents: 1450 }]);
+    expect(files.csv.split("\r\n").filter(Boolean)).toHaveLength(batch.lineCount + addOns.length + 1);
+    expect(files.x12.match(/~\n?SV1\*HC:90785:95\*14\.5\*UN\*1\*/g)).toHaveLength(1);
+    expect(files.x12.match(/~\n?LX\*2~/g)).toHaveLength(1);
     expect(files.x12.match(/~\n?CLM\*/g)).toHaveLength(batch.lineCount);
     expectEveryClaimComplete(files.x12, batch.lineCount);
     // Lines billed under a prior authorization carry its number in their claim; the CSV names it too.

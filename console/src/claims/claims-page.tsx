@@ -11,6 +11,7 @@ import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Sectio
 import { DateInput } from "../ui/date-input";
 import { claimsHref } from "./claim-filters";
 import { BatchReviewDocument, BatchReviewLinesDocument, ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, CreateSecondaryClaimsDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
+import { AddOnLines } from "../sessions/claim-lines";
 import { downloadText } from "./download";
 
 export function ClaimsPage() {
@@ -244,7 +245,7 @@ function BatchReview({ from, to, payerId }: { from: string; to: string; payerId:
                     {l.client.firstName} {l.client.lastName}
                   </td>
                   <td>{l.payer?.name ?? ""}</td>
-                  <td className="num">{formatCents(l.chargeCents)}</td>
+                  <td className="num">{formatCents(l.totalChargeCents)}</td>
                 </tr>
               ))}
             </tbody>
@@ -477,8 +478,9 @@ function BatchLines({ id }: { id: string }) {
             <td>{l.payer?.name ?? ""}</td>
             <td>
               <code>{[l.cptCode, ...l.modifiers].join("-")}</code>
+              <AddOnLines line={l} />
             </td>
-            <td className="num">{formatCents(l.chargeCents)}</td>
+            <td className="num">{formatCents(l.totalChargeCents)}</td>
           </tr>
         ))}
       </tbody>

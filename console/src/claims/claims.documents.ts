@@ -72,6 +72,8 @@ export const ClaimBatchLinesDocument = graphql(`
         cptCode
         modifiers
         chargeCents
+        totalChargeCents
+        addOnLines { cptCode modifiers chargeCents }
         client { id firstName lastName }
         payer { id name }
         session { id date group { id name } }
@@ -117,6 +119,7 @@ export const ClaimLinesDocument = graphql(`
           cptCode
           modifiers
           chargeCents
+          totalChargeCents
           issues { code severity message }
           client { id firstName lastName }
           payer { id name }
@@ -171,7 +174,7 @@ export const BatchReviewLinesDocument = graphql(`
       edges {
         node {
           id
-          chargeCents
+          totalChargeCents
           client { id firstName lastName }
           payer { id name }
           session { id date group { id name } }

@@ -208,7 +208,7 @@ export function WorkListPage() {
                     <td>
                       <StatusBadge status={l.status} />
                     </td>
-                    <td className="num">{formatCents(l.chargeCents)}</td>
+                    <td className="num">{formatCents(l.totalChargeCents)}</td>
                     <td>
                       {l.issues.filter((i) => i.severity === "ERROR").length === 0 ? (
                         <span className="muted">—</span>

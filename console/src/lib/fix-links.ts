@@ -56,6 +56,8 @@ export function fixLinkFor(code: string, at: LineWhere): FixLink | null {
     case "AUTH_EXHAUSTED":
       return { to: `${client}#authorizations`, label: "Edit the client's authorizations" };
     case "MISSING_FEE":
+    // The payer may pay 90785 after all: allowing it (with its fee) is in the payer's rules.
+    case "INTERACTIVE_COMPLEXITY_NOT_COVERED":
     case "DAILY_UNIT_LIMIT":
     case "TOO_MANY_MODIFIERS":
       return at.payerId ? { to: `/payers/${at.payerId}#rules`, label: "Edit the payer's rules" } : null;

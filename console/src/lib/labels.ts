@@ -85,6 +85,7 @@ export const ISSUE_LABELS: Record<string, string> = {
   DOCUMENTATION_READS_AS_CLASS: "Documentation reads as a class",
   OTHER_MEMBER_NAMED: "Note names another member",
   NOTE_SIGNED_LATE: "Note signed late",
+  INTERACTIVE_COMPLEXITY_NOT_COVERED: "Interactive complexity (90785) not paid by this payer",
 };
 
 export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", UNKNOWN: "Unknown" };

@@ -165,7 +165,10 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
               </td>
               <td>{v.maxUnitsPerDay}</td>
               <td>{v.requirePriorAuthorization ? "required" : "no"}</td>
-              <td className="num">{formatCents(v.feeCents)}</td>
+              <td className="num">
+                {formatCents(v.feeCents)}
+                {v.allowInteractiveComplexity && <div className="muted">90785: {formatCents(v.interactiveComplexityFeeCents)}</div>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -22,6 +22,8 @@ export const PayerRulesFieldsFragment = graphql(`
     minAttendedPercent
     warnClassLikeDocumentation
     telehealthPosByLocation
+    allowInteractiveComplexity
+    interactiveComplexityFeeCents
     signWithinDays
     credentialModifiers { credential modifier }
     lateSignatureSeverity
@@ -96,8 +98,8 @@ export const PreviewPayerRulesDocument = graphql(`
         after
         issueCodes
         changedFields
-        beforeLine { chargeCents modifiers placeOfService }
-        afterLine { chargeCents modifiers placeOfService }
+        beforeLine { chargeCents modifiers placeOfService addOnCodes }
+        afterLine { chargeCents modifiers placeOfService addOnCodes }
         session { id date startsAt group { id name } }
         client { id firstName lastName }
       }

@@ -232,6 +232,23 @@ export function RuleEditor({
               onChange={(v) => update({ requirePriorAuthorization: v })}
             />
             {err("requirePriorAuthorization") && <p className="field__error">{err("requirePriorAuthorization")}</p>}
+            <Switch
+              label="Pays interactive complexity (90785)"
+              hint="A member whose attendance flags interactive complexity gets a second line, 90785, on the same claim with the same modifiers and place of service. Without it, the flag warns that the claim goes out with 90853 alone."
+              checked={form.allowInteractiveComplexity}
+              onChange={(v) => update({ allowInteractiveComplexity: v })}
+            />
+            {err("allowInteractiveComplexity") && <p className="field__error">{err("allowInteractiveComplexity")}</p>}
+            {(form.allowInteractiveComplexity || err("interactiveComplexityFeeCents")) && (
+              <Field label="Fee for 90785 (USD)" error={err("interactiveComplexityFeeCents")}>
+                {(p) => (
+                  <span className="input-prefix">
+                    <span aria-hidden="true">$</span>
+                    <input {...p} inputMode="decimal" className="input--medium" value={form.interactiveComplexityFee} onChange={(e) => update({ interactiveComplexityFee: e.target.value })} />
+                  </span>
+                )}
+              </Field>
+            )}
             <Field label="Effective from (service date)" error={err("effectiveFrom")} hint="The new version applies to sessions on and after this date.">
               {(p) => <input {...p} type="date" value={form.effectiveFrom} onChange={(e) => update({ effectiveFrom: e.target.value })} />}
             </Field>
@@ -399,6 +416,7 @@ function changeSummary(c: Impact["changes"][number]): string {
   if (c.changedFields.includes("chargeCents")) parts.push(`charge ${formatCents(c.beforeLine.chargeCents)} → ${formatCents(c.afterLine.chargeCents)}`);
   if (c.changedFields.includes("modifiers")) parts.push(`modifiers ${c.beforeLine.modifiers.join(" ") || "none"} → ${c.afterLine.modifiers.join(" ") || "none"}`);
   if (c.changedFields.includes("placeOfService")) parts.push(`place of service ${c.beforeLine.placeOfService} → ${c.afterLine.placeOfService}`);
+  if (c.changedFields.includes("addOnLines")) parts.push(`add-on lines ${c.beforeLine.addOnCodes.join(", ") || "none"} → ${c.afterLine.addOnCodes.join(", ") || "none"}`);
   return parts.length > 0 ? `${parts.join("; ")}. ` : "";
 }
 

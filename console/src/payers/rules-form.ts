@@ -49,6 +49,9 @@ export interface RulesForm {
   signWithinDays: string;
   credentialModifiers: CredentialRow[];
   lateSignatureSeverity: IssueSeverity;
+  /** Interactive complexity (90785) paid as an add-on line, at its own fee in dollars. */
+  allowInteractiveComplexity: boolean;
+  interactiveComplexityFee: string;
 }
 
 let rowCounter = 0;
@@ -81,6 +84,8 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     signWithinDays: rules.signWithinDays == null ? "" : String(rules.signWithinDays),
     credentialModifiers: (rules.credentialModifiers ?? []).map((c) => ({ key: newRowKey(), credential: c.credential, modifier: c.modifier })),
     lateSignatureSeverity: rules.lateSignatureSeverity ?? "WARNING",
+    allowInteractiveComplexity: rules.allowInteractiveComplexity ?? false,
+    interactiveComplexityFee: centsToDollars(rules.interactiveComplexityFeeCents ?? 0),
   };
 }
 
@@ -110,6 +115,11 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
   };
   const feeCents = dollarsToCents(form.fee);
   if (feeCents === null) errors["rules.feeCents"] = /^-/.test(form.fee.trim()) ? "The fee must be 0 or more" : "Enter the fee in dollars, like 48.00";
+  // Forms saved before the add-on existed hold no fee: $0, which the server accepts while 90785 is not paid.
+  const complexityFee = (form.interactiveComplexityFee ?? "").trim() === "" ? 0 : dollarsToCents(form.interactiveComplexityFee);
+  if (complexityFee === null) {
+    errors["rules.interactiveComplexityFeeCents"] = /^-/.test(form.interactiveComplexityFee.trim()) ? "The fee must be 0 or more" : "Enter the fee in dollars, like 14.50";
+  }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.effectiveFrom)) errors["rules.effectiveFrom"] = "Choose the first service date these rules apply to";
   const input: PayerRulesInput = {
     effectiveFrom: form.effectiveFrom,
@@ -134,6 +144,8 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     signWithinDays: whole("signWithinDays", form.signWithinDays, true, "days"),
     credentialModifiers: (form.credentialModifiers ?? []).map((c) => ({ credential: c.credential.trim().toUpperCase(), modifier: c.modifier.trim().toUpperCase() })),
     lateSignatureSeverity: form.lateSignatureSeverity ?? "WARNING",
+    allowInteractiveComplexity: form.allowInteractiveComplexity ?? false,
+    interactiveComplexityFeeCents: complexityFee ?? 0,
   };
   return { input, errors };
 }

@@ -28,10 +28,20 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
   const [locations, setLocations] = useState<Record<string, MemberLocation | "">>(recordedLocation);
   const locationChanged = (id: string) => telehealth && marks[id] === "PRESENT" && (locations[id] ?? "") !== (recordedLocation[id] ?? "");
   const minutesChanged = (id: string) => marks[id] === "PRESENT" && minutesOf(id) !== (recordedMinutes[id] ?? "");
+  // Interactive complexity (add-on 90785): the reason as typed, and whether the box is ticked.
+  const recordedReason = Object.fromEntries(session.attendance.map((a) => [a.client.id, a.interactiveComplexityReason ?? ""])) as Record<string, string>;
+  const [complex, setComplex] = useState<Record<string, boolean>>(Object.fromEntries(Object.entries(recordedReason).map(([id, r]) => [id, r !== ""])));
+  const [reasons, setReasons] = useState<Record<string, string>>(recordedReason);
+  const reasonOf = (id: string) => (complex[id] ? (reasons[id] ?? "").trim() : "");
+  const complexityChanged = (id: string) => marks[id] === "PRESENT" && reasonOf(id) !== (recordedReason[id] ?? "").trim();
   const [saved, setSaved] = useState(false);
   const withBilling = useViewer().can("ReadClaims");
   const [record, { loading, error }] = useMutation(RecordAttendanceDocument, { refetchQueries: ["Session"] });
-  const dirty = people.some((p) => marks[p.id] !== recorded[p.id] || minutesChanged(p.id) || locationChanged(p.id));
+  const dirty = people.some((p) => marks[p.id] !== recorded[p.id] || minutesChanged(p.id) || locationChanged(p.id) || complexityChanged(p.id) || missingReason(p.id));
+  // A ticked box without a reason yet: not saved, but the form is not clean either.
+  function missingReason(id: string) {
+    return marks[id] === "PRESENT" && complex[id] === true && reasonOf(id) === "";
+  }
   const [minutesError, setMinutesError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
@@ -39,6 +49,11 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
     const bad = people.find((p) => minutesChanged(p.id) && minutesOf(p.id) !== "" && !/^\d+$/.test(minutesOf(p.id)));
     if (bad) {
       setMinutesError(`Minutes attended for ${memberName(bad)} must be a whole number, or empty for the whole session.`);
+      return;
+    }
+    const noReason = people.find((p) => missingReason(p.id));
+    if (noReason) {
+      setMinutesError(`Say what made the session of interactive complexity for ${memberName(noReason)}, or untick the box.`);
       return;
     }
     setMinutesError(null);
@@ -50,6 +65,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
         status: marks[p.id],
         ...(minutesChanged(p.id) ? { minutesAttended: minutesOf(p.id) === "" ? null : Number(minutesOf(p.id)) } : {}),
         ...(locationChanged(p.id) ? { location: locations[p.id] || null } : {}),
+        ...(complexityChanged(p.id) ? (reasonOf(p.id) ? { interactiveComplexity: true, interactiveComplexityReason: reasonOf(p.id) } : { interactiveComplexity: false }) : {}),
       }));
     try {
       await record({ variables: { sessionId: session.id, entries, withBilling } });
@@ -71,6 +87,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
               <th scope="col">Attendance</th>
               <th scope="col">Minutes attended</th>
               {telehealth && <th scope="col">Joined from</th>}
+              <th scope="col">Interactive complexity (90785)</th>
             </tr>
           </thead>
           <tbody>
@@ -135,6 +152,38 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
                     )}
                   </td>
                 )}
+                <td>
+                  {marks[p.id] === "PRESENT" && (
+                    <div className="complexity">
+                      <label className="checkbox">
+                        <input
+                          type="checkbox"
+                          checked={complex[p.id] === true}
+                          disabled={!canEdit}
+                          onChange={(e) => {
+                            setSaved(false);
+                            setComplex({ ...complex, [p.id]: e.target.checked });
+                          }}
+                        />
+                        Complex<span className="visually-hidden"> session (90785) for {memberName(p)}</span>
+                      </label>
+                      {complex[p.id] && (
+                        <textarea
+                          aria-label={`Why the session was of interactive complexity for ${memberName(p)}`}
+                          placeholder="What made it complex (e.g. a caregiver who interfered, an interpreter or play equipment needed)"
+                          maxLength={500}
+                          rows={2}
+                          value={reasons[p.id] ?? ""}
+                          disabled={!canEdit}
+                          onChange={(e) => {
+                            setSaved(false);
+                            setReasons({ ...reasons, [p.id]: e.target.value });
+                          }}
+                        />
+                      )}
+                    </div>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -42,8 +42,34 @@ export function FixLink({ code, where }: { code: string; where: LineWhere }) {
   );
 }
 
-export function lineCode(line: ClaimLineFieldsFragment): string {
+export function lineCode(line: Pick<ClaimLineFieldsFragment, "cptCode" | "modifiers">): string {
   return [line.cptCode, ...line.modifiers].join("-");
+}
+
+const ADD_ON_NAMES: Record<string, string> = { "90785": "interactive complexity" };
+
+/**
+ * The add-on service lines billed on the same claim (90785), each with its code, what it is and its charge when
+ * shown; its reason is read where it is recorded, on the attendance form above, so the line stays compact.
+ */
+interface AddOnShown {
+  cptCode: string;
+  modifiers: string[];
+  chargeCents?: number | null;
+}
+
+export function AddOnLines({ line }: { line: { addOnLines: AddOnShown[] } }) {
+  if (line.addOnLines.length === 0) return null;
+  return (
+    <ul className="add-ons">
+      {line.addOnLines.map((addOn, i) => (
+        <li key={`${addOn.cptCode}-${i}`}>
+          + <code>{lineCode(addOn)}</code> {ADD_ON_NAMES[addOn.cptCode] ?? "add-on"}
+          {addOn.chargeCents != null && <span className="muted"> · {formatCents(addOn.chargeCents)}</span>}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function StatusCounts({ lines }: { lines: ClaimLineFieldsFragment[] }) {
@@ -96,8 +122,10 @@ export function ClaimLinesTable({ lines, where }: { lines: ClaimLineFieldsFragme
                 <div className="muted small">
                   POS {line.placeOfService} · Dx {line.diagnosisCodes.join(", ") || "none"}
                 </div>
+                <AddOnLines line={line} />
               </td>
-              {showCharge && <td className="num">{line.chargeCents != null ? formatCents(line.chargeCents) : ""}</td>}
+              {/* The claim's charge: the 90853 line's plus its add-on lines' (each shown beside its code). */}
+              {showCharge && <td className="num">{line.totalChargeCents != null ? formatCents(line.totalChargeCents) : ""}</td>}
               <td>
                 <IssueList line={line} where={where} />
               </td>

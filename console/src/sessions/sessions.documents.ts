@@ -15,6 +15,8 @@ export const ClaimLineFieldsFragment = graphql(`
     units
     diagnosisCodes
     chargeCents @include(if: $withBilling)
+    totalChargeCents @include(if: $withBilling)
+    addOnLines { cptCode modifiers units chargeCents @include(if: $withBilling) }
     batchId @include(if: $withBilling)
     requiredNoteElements
     issues { code severity message element }
@@ -90,7 +92,7 @@ export const SessionDocument = graphql(`
       group { id name kind hasPsychotherapyComponent members { id firstName lastName } }
       leader { id name credential licensed }
       supervisor { id name credential licensed }
-      attendance { status minutesAttended location client { id firstName lastName } }
+      attendance { status minutesAttended location interactiveComplexityReason client { id firstName lastName } }
       notes { ...MemberNoteFields }
       claimDecisions { ...ClaimLineFields }
     }
@@ -102,7 +104,7 @@ export const RecordAttendanceDocument = graphql(`
     recordAttendance(sessionId: $sessionId, entries: $entries) {
       id
       presentCount
-      attendance { status minutesAttended location client { id firstName lastName } }
+      attendance { status minutesAttended location interactiveComplexityReason client { id firstName lastName } }
       claimDecisions { ...ClaimLineFields }
     }
   }

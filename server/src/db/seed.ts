@@ -3,8 +3,8 @@ import type { DataSource } from "typeorm";
 import type { GroupKind, Modality } from "../domain/engine/index.js";
 import { localDateOf } from "../domain/engine/index.js";
 import type { PayerRulesPatch } from "../domain/validation/index.js";
-import type { AttendanceStatus } from "../entities/index.js";
 import type { RequestMeta } from "../services/request-context.js";
+import type { AttendanceEntry } from "../services/session.service.js";
 import { Services } from "../services/services.js";
 import { demo835, type DemoOutcome } from "./demo-remittance.js";
 
@@ -114,6 +114,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       telehealthPosByLocation: true,
       // A member who leaves before three quarters of the session is not billed (ATTENDANCE_TOO_SHORT).
       minAttendedPercent: 75,
+      // Medicare pays interactive complexity (90785) with group therapy: a flagged member's claim gets a second line.
+      allowInteractiveComplexity: true,
+      interactiveComplexityFeeCents: 1_450,
     }),
     commercial: await payer("Blue Harbor PPO", "COMMERCIAL", "BHPPO", {
       minGroupSize: 3,
@@ -217,6 +220,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     locations?: Record<string, "HOME" | "OTHER">;
     /** Minutes attended, for members who left early or came late. */
     attended?: Record<string, number>;
+    /** Members whose session was of interactive complexity (90785), with the reason. */
+    complex?: Record<string, string>;
   }
   const plans: SessionPlan[] = [];
   const weekdays = (weekday: number) => {
@@ -240,6 +245,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       absent: i === 2 ? ["Alvarez"] : i === 3 ? [] : ["Hughes"],
       incomplete: i === 0 ? ["Raman"] : [],
       noteAdds: i === 1 ? { Okafor: " Paired for role play with Ava Martinez." } : undefined,
+      // Medicaid does not pay 90785: the flag warns that the claim goes out with 90853 alone.
+      complex: i === 2 ? { Martinez: "Sister attended and escalated conflict; de-escalation needed before the skill work" } : undefined,
     }),
   );
   weekdays(4).forEach((date, i) =>
@@ -257,6 +264,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       // Whitfield left after 40 of 60 minutes one week (under Medicare's 75%) and after 50 another (enough).
       attended: i === 2 ? { Whitfield: 40 } : i === 0 ? { Whitfield: 50 } : undefined,
       locations: { Brown: "HOME", Reed: "OTHER", Fischer: "HOME" },
+      // Medicare pays 90785: Reed's claim carries the add-on line (second half of the month, left for a first batch).
+      complex: i === 2 ? { Reed: "Caregiver on the call interrupted repeatedly; needed redirection to let him take part" } : undefined,
     }),
   );
   weekdays(1).forEach((date, i) =>
@@ -289,12 +298,13 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     if (!plan.undocumented) {
       await services.sessions.update(actor, session.id, plan.documentation ?? { topics: "Emotion regulation; check-in on weekly goals", interventions: "Skills coaching, Socratic questioning, group feedback" }, meta);
     }
-    const entries: { clientId: string; status: AttendanceStatus; minutesAttended?: number; location?: "HOME" | "OTHER" }[] = [
+    const entries: AttendanceEntry[] = [
       ...plan.present.map((last) => ({
         clientId: c(last),
         status: "PRESENT" as const,
         ...(plan.attended?.[last] !== undefined ? { minutesAttended: plan.attended[last] } : {}),
         ...(plan.locations?.[last] ? { location: plan.locations[last] } : {}),
+        ...(plan.complex?.[last] ? { interactiveComplexity: true, interactiveComplexityReason: plan.complex[last] } : {}),
       })),
       ...(plan.absent ?? []).map((last) => ({ clientId: c(last), status: "ABSENT" as const })),
     ];
@@ -341,7 +351,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       traceNumber: `EFT${interchange}`,
       interchangeControlNumber: interchange++,
       paymentDate: addDays(month.from, 27),
-      claims: payerLines.map((l) => ({ patientControlNumber: l.patientControlNumber, chargeCents: l.chargeCents, outcome: outcomeOf(l.id) })),
+      claims: payerLines.map((l) => ({ patientControlNumber: l.patientControlNumber, chargeCents: l.chargeCents + l.addOnChargeCents, outcome: outcomeOf(l.id) })),
       providerAdjustments,
     });
     await services.remittances.import(actor, { text, fileName: `${payerLines[0]!.payerCode}-remittance.835` }, meta);

@@ -16,4 +16,6 @@ export class AttendanceEntity {
   @Column("timestamptz", { name: "departed_at", nullable: true }) departedAt!: Date | null;
   /** Where the member joined a telehealth session from; null when not recorded. */
   @Column("text", { nullable: true }) location!: "HOME" | "OTHER" | null;
+  /** Why the session was of interactive complexity for this member (bills 90785 where the payer pays it); null when not flagged. */
+  @Column("text", { name: "interactive_complexity_reason", nullable: true }) interactiveComplexityReason!: string | null;
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { OtherPayer } from "../domain/export/types.js";
-import type { ClaimIssue, PostalAddressFacts, Sex, SubscriberFacts, SubscriberRelationship } from "../domain/engine/index.js";
+import type { AddOnLine, ClaimIssue, PostalAddressFacts, Sex, SubscriberFacts, SubscriberRelationship } from "../domain/engine/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 
 /** A claim line as it was billed: copied from the decision, never recomputed. */
@@ -38,7 +38,12 @@ export class ClaimBatchLineEntity {
   @Column("text", { array: true }) modifiers!: string[];
   @Column("char", { name: "place_of_service", length: 2 }) placeOfService!: string;
   @Column("integer") units!: number;
+  /** The 90853 line's charge; the claim's total (CLM02) adds addOnChargeCents. */
   @Column("integer", { name: "charge_cents" }) chargeCents!: number;
+  /** Service lines billed after the 90853 line on the same claim (e.g. 90785), in claim order. */
+  @Column("jsonb", { name: "add_on_lines" }) addOnLines!: AddOnLine[];
+  /** The sum of addOnLines' charges. */
+  @Column("integer", { name: "add_on_charge_cents" }) addOnChargeCents!: number;
   @Column("text", { name: "diagnosis_codes", array: true }) diagnosisCodes!: string[];
   @Column("text", { name: "rendering_name" }) renderingName!: string;
   @Column("char", { name: "rendering_npi", length: 10 }) renderingNpi!: string;

@@ -27,6 +27,8 @@ export class PayerRuleVersionEntity {
   @Column("boolean", { name: "warn_class_like_documentation" }) warnClassLikeDocumentation!: boolean;
   @Column("integer", { name: "sign_within_days", nullable: true }) signWithinDays!: number | null;
   @Column("boolean", { name: "telehealth_pos_by_location" }) telehealthPosByLocation!: boolean;
+  @Column("boolean", { name: "allow_interactive_complexity" }) allowInteractiveComplexity!: boolean;
+  @Column("integer", { name: "interactive_complexity_fee_cents" }) interactiveComplexityFeeCents!: number;
   @Column("jsonb", { name: "credential_modifiers" }) credentialModifiers!: { credential: string; modifier: string }[];
   @Column("text", { name: "late_signature_severity" }) lateSignatureSeverity!: "WARNING" | "ERROR";
   @Column("timestamptz", { name: "created_at" }) createdAt!: Date;

@@ -58,6 +58,7 @@ export enum ClaimIssueCodeEnum {
   DOCUMENTATION_READS_AS_CLASS = "DOCUMENTATION_READS_AS_CLASS",
   OTHER_MEMBER_NAMED = "OTHER_MEMBER_NAMED",
   NOTE_SIGNED_LATE = "NOTE_SIGNED_LATE",
+  INTERACTIVE_COMPLEXITY_NOT_COVERED = "INTERACTIVE_COMPLEXITY_NOT_COVERED",
 }
 export enum MemberLocationEnum { HOME = "HOME", OTHER = "OTHER" }
 export enum SexEnum { FEMALE = "FEMALE", MALE = "MALE", UNKNOWN = "UNKNOWN" }
@@ -85,6 +86,9 @@ registerEnumType(ClaimIssueCodeEnum, {
     ATTENDANCE_TOO_SHORT: { description: "The member attended fewer minutes than the payer's minimum (in minutes or as a share of the session)." },
     NOTE_SIGNED_LATE: { description: "The member's note was signed more days after the session than the payer allows (a WARNING or an ERROR, as the payer's rules say)." },
     OTHER_MEMBER_NAMED: { description: "Warning: the member's note contains another present member's first and last name (a privacy breach in the member's record)." },
+    INTERACTIVE_COMPLEXITY_NOT_COVERED: {
+      description: "Warning: attendance flags interactive complexity (90785) for the member, but the payer's rules do not pay it, so the claim carries 90853 alone.",
+    },
     DOCUMENTATION_READS_AS_CLASS: { description: "Warning: the group documentation or the member's note uses didactic words (lecture, video, handout, class) and names no therapeutic intervention." },
   },
 });

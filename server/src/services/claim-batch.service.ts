@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { ClaimExportError, exportCsv, exportX12_837P, type ExportProblem, type FrozenBatch, type FrozenClaimLine } from "../domain/export/index.js";
-import type { Sex, SubscriberFacts } from "../domain/engine/index.js";
+import { addOnChargeOf, type Sex, type SubscriberFacts } from "../domain/engine/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 import { validateText } from "../domain/validation/index.js";
 import {
@@ -121,7 +121,8 @@ export class ClaimBatchService {
           to: input.to,
           payerId,
           lineCount: ready.length,
-          totalChargeCents: ready.reduce((sum, d) => sum + d.chargeCents, 0),
+          // Each claim's total: its 90853 line and any add-on lines (90785) billed with it.
+          totalChargeCents: ready.reduce((sum, d) => sum + d.chargeCents + addOnChargeOf(d), 0),
           createdBy: actor.userId,
           voidedAt: null,
           voidedBy: null,
@@ -234,7 +235,7 @@ export class ClaimBatchService {
           to: dates[dates.length - 1]!,
           payerId: null,
           lineCount: eligible.length,
-          totalChargeCents: eligible.reduce((sum, e) => sum + e.line.chargeCents, 0),
+          totalChargeCents: eligible.reduce((sum, e) => sum + e.line.chargeCents + e.line.addOnChargeCents, 0),
           createdBy: actor.userId,
           voidedAt: null,
           voidedBy: null,
@@ -387,7 +388,7 @@ export class ClaimBatchService {
           to: line.serviceDate,
           payerId: line.payerId,
           lineCount: 1,
-          totalChargeCents: now.chargeCents,
+          totalChargeCents: now.chargeCents + addOnChargeOf(now),
           createdBy: actor.userId,
           voidedAt: null,
           voidedBy: null,
@@ -457,6 +458,9 @@ export class ClaimBatchService {
         if (now.modifiers.join(",") !== line.modifiers.join(",")) changed.push(`modifiers ${line.modifiers.join("-") || "none"} → ${now.modifiers.join("-") || "none"}`);
         if (now.placeOfService !== line.placeOfService) changed.push(`place of service ${line.placeOfService} → ${now.placeOfService}`);
         if (now.chargeCents !== line.chargeCents) changed.push(`charge ${(line.chargeCents / 100).toFixed(2)} → ${(now.chargeCents / 100).toFixed(2)}`);
+        const addOnsNow = now.addOnLines.map((a) => `${a.cptCode} ${(a.chargeCents / 100).toFixed(2)}`).join(", ");
+        const addOnsBilled = line.addOnLines.map((a) => `${a.cptCode} ${(a.chargeCents / 100).toFixed(2)}`).join(", ");
+        if (addOnsNow !== addOnsBilled) changed.push(`add-on lines ${addOnsBilled || "none"} → ${addOnsNow || "none"}`);
         if (now.diagnosisCodes.join(",") !== line.diagnosisCodes.join(",")) changed.push(`diagnoses ${line.diagnosisCodes.join(", ")} → ${now.diagnosisCodes.join(", ")}`);
         // A secondary line bills the member's secondary payer on purpose; today's decision names the primary.
         const primaryMemberId = line.payerSequence === "S" ? line.otherPayer?.memberId : undefined;
@@ -570,6 +574,7 @@ export class ClaimBatchService {
           placeOfService: l.placeOfService,
           units: l.units,
           chargeCents: l.chargeCents,
+          addOnLines: l.addOnLines.map((a) => ({ cptCode: a.cptCode, modifiers: a.modifiers, placeOfService: a.placeOfService, units: a.units, chargeCents: a.chargeCents })),
           diagnosisCodes: l.diagnosisCodes,
           renderingProvider: {
             name: l.renderingName,
@@ -664,6 +669,8 @@ export class ClaimBatchService {
         placeOfService: d.placeOfService,
         units: d.units,
         chargeCents: d.chargeCents,
+        addOnLines: d.addOnLines,
+        addOnChargeCents: addOnChargeOf(d),
         diagnosisCodes: d.diagnosisCodes,
         renderingClinicianId: rendering.id,
         renderingName: rendering.name,

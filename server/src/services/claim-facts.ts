@@ -218,8 +218,9 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
      ORDER BY s.starts_at, s.id`,
     params,
   );
-  const present: { sessionId: string; clientId: string; minutesAttended: number | null; location: MemberLocation | null }[] = await manager.query(
-    `SELECT a.session_id AS "sessionId", a.client_id AS "clientId", a.minutes_attended AS "minutesAttended", a.location
+  const present: PresentRow[] = await manager.query(
+    `SELECT a.session_id AS "sessionId", a.client_id AS "clientId", a.minutes_attended AS "minutesAttended", a.location,
+            a.interactive_complexity_reason AS "interactiveComplexityReason"
      FROM attendance a JOIN group_sessions s ON s.practice_id = a.practice_id AND s.id = a.session_id
      WHERE ${ofSessions} AND a.status = 'PRESENT'`,
     params,
@@ -287,7 +288,9 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
                 min_attended_minutes AS "minAttendedMinutes", min_attended_percent AS "minAttendedPercent",
                 warn_class_like_documentation AS "warnClassLikeDocumentation", sign_within_days AS "signWithinDays",
                 late_signature_severity AS "lateSignatureSeverity", credential_modifiers AS "credentialModifiers",
-                telehealth_pos_by_location AS "telehealthPosByLocation", created_at AS "createdAt"
+                telehealth_pos_by_location AS "telehealthPosByLocation",
+                allow_interactive_complexity AS "allowInteractiveComplexity", interactive_complexity_fee_cents AS "interactiveComplexityFeeCents",
+                created_at AS "createdAt"
          FROM payer_rule_versions WHERE practice_id = $1 AND payer_id = ANY($2::uuid[])
          ORDER BY created_at, id`,
         [practiceId, payerIds],
@@ -349,12 +352,23 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
   return { ...empty, sessions, members, payers };
 }
 
-/** What attendance recorded beyond presence (minutes, where a telehealth member joined from); members with nothing recorded get no entry. */
-function attendanceFactsOf(present: { clientId: string; minutesAttended: number | null; location: MemberLocation | null }[]): ReadonlyMap<string, AttendanceFacts> | undefined {
+interface PresentRow {
+  sessionId: string;
+  clientId: string;
+  minutesAttended: number | null;
+  location: MemberLocation | null;
+  interactiveComplexityReason: string | null;
+}
+
+/**
+ * What attendance recorded beyond presence (minutes, where a telehealth member joined from, interactive
+ * complexity); members with nothing recorded get no entry.
+ */
+function attendanceFactsOf(present: PresentRow[]): ReadonlyMap<string, AttendanceFacts> | undefined {
   let facts: Map<string, AttendanceFacts> | undefined;
   for (const a of present) {
-    if (a.minutesAttended === null && a.location === null) continue;
-    (facts ??= new Map()).set(a.clientId, { minutesAttended: a.minutesAttended, location: a.location });
+    if (a.minutesAttended === null && a.location === null && a.interactiveComplexityReason === null) continue;
+    (facts ??= new Map()).set(a.clientId, { minutesAttended: a.minutesAttended, location: a.location, interactiveComplexityReason: a.interactiveComplexityReason });
   }
   return facts;
 }

@@ -1,4 +1,4 @@
-import { CLAIM_ISSUE_CODES, type ClaimIssueCode } from "../domain/engine/index.js";
+import { CLAIM_ISSUE_CODES, addOnChargeOf, type ClaimIssueCode } from "../domain/engine/index.js";
 import { filterCanMatch, validateRange, type ClaimDecisionView, type ClaimFilter, type ClaimStatus } from "./claim.service.js";
 import type { Database } from "./database.js";
 import { readStoredTotals, refreshDecisions } from "./decision-store.js";
@@ -43,9 +43,10 @@ export interface ClaimSummaryView {
 const STATUSES: readonly ClaimStatus[] = ["READY", "BLOCKED", "BILLED"];
 export const OLDEST_UNBILLED_LIMIT = 5;
 
+/** A line's charge is its claim's: the 90853 line and its add-on lines (90785). */
 function add(total: LineTotal, line: ClaimDecisionView): void {
   total.lineCount += 1;
-  total.chargeCents += line.chargeCents;
+  total.chargeCents += line.chargeCents + addOnChargeOf(line);
 }
 
 const largestFirst = (a: LineTotal, b: LineTotal) => b.chargeCents - a.chargeCents || b.lineCount - a.lineCount;

@@ -1,4 +1,4 @@
-import { evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
+import { addOnChargeOf, evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
 import { isValidDate, mergePayerRules, type PayerRulesPatch } from "../domain/validation/index.js";
 import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
 import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
@@ -27,9 +27,14 @@ export interface LineContentsView {
   modifiers: string[];
   placeOfService: string;
   issueCodes: ClaimIssueCode[];
+  /** Add-on codes on the same claim (e.g. 90785), in claim order. */
+  addOnCodes: string[];
+  /** Their charges together (compared by the preview; the add-on lines' own charges are read on the decision). */
+  addOnChargeCents: number;
 }
 
-export type LineChange = "status" | "chargeCents" | "modifiers" | "placeOfService" | "issues";
+/** addOnLines: an add-on line came or went, or its charge changed (allowing 90785 or its fee). */
+export type LineChange = "status" | "chargeCents" | "modifiers" | "placeOfService" | "issues" | "addOnLines";
 
 export interface RulesImpactChangeView {
   sessionId: string;
@@ -65,7 +70,15 @@ export interface RulesImpactView {
 const PROPOSED_VERSION_ID = "proposed";
 
 function contentsOf(d: ClaimDecisionDraft): LineContentsView {
-  return { status: d.status, chargeCents: d.chargeCents, modifiers: d.modifiers, placeOfService: d.placeOfService, issueCodes: d.issues.map((i) => i.code) };
+  return {
+    status: d.status,
+    chargeCents: d.chargeCents,
+    modifiers: d.modifiers,
+    placeOfService: d.placeOfService,
+    issueCodes: d.issues.map((i) => i.code),
+    addOnCodes: d.addOnLines.map((a) => a.cptCode),
+    addOnChargeCents: addOnChargeOf(d),
+  };
 }
 
 function lineChanges(was: LineContentsView, now: LineContentsView): LineChange[] {
@@ -75,6 +88,7 @@ function lineChanges(was: LineContentsView, now: LineContentsView): LineChange[]
   if (was.modifiers.join(" ") !== now.modifiers.join(" ")) changed.push("modifiers");
   if (was.placeOfService !== now.placeOfService) changed.push("placeOfService");
   if (was.issueCodes.join(" ") !== now.issueCodes.join(" ")) changed.push("issues");
+  if (was.addOnCodes.join(" ") !== now.addOnCodes.join(" ") || was.addOnChargeCents !== now.addOnChargeCents) changed.push("addOnLines");
   return changed;
 }
 

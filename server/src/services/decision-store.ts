@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { evaluateSessions } from "../domain/engine/index.js";
 import { decisionId, loadFactsForDates, type DateSelection, type LoadedSession } from "./claim-facts.js";
 import type { ClaimIssueCode } from "../domain/engine/index.js";
+import { addOnChargeOf } from "../domain/engine/index.js";
 import type { ClaimDecisionView, ClaimFilter, ClaimStatus } from "./claim.service.js";
 
 /**
@@ -188,7 +189,8 @@ async function insertLines(manager: EntityManager, practiceId: string, lines: Ev
       payer_id: view.payerId,
       status: view.status,
       batch_id: view.batchId,
-      charge_cents: view.chargeCents,
+      // The claim's charge (90853 and its add-on lines): what the work list's and summary's totals add up.
+      charge_cents: view.chargeCents + addOnChargeOf(view),
       issue_codes: view.issues.map((i) => i.code),
       error_codes: [...new Set(view.issues.filter((i) => i.severity === "ERROR").map((i) => i.code))],
       group_id: session.groupId,
@@ -218,7 +220,8 @@ interface StoredRow {
   startsAt: Date;
 }
 
-const toView = (row: StoredRow): ClaimDecisionView => ({ ...row.decision, sessionStartsAt: row.startsAt });
+// Decisions stored before add-on lines existed have none.
+const toView = (row: StoredRow): ClaimDecisionView => ({ ...row.decision, addOnLines: row.decision.addOnLines ?? [], sessionStartsAt: row.startsAt });
 
 
 export interface StoredPageQuery {

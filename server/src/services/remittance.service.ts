@@ -253,7 +253,8 @@ export class RemittanceService {
     const claims = keyed.flatMap(({ payment }) => payment.claims);
     const pcns = [...new Set(claims.map((c) => c.patientControlNumber))];
     const lines: { id: string; patient_control_number: string; charge_cents: number }[] = await manager.query(
-      `SELECT id, patient_control_number, charge_cents FROM claim_batch_lines WHERE patient_control_number = ANY($1)`,
+      // A claim was billed for its 90853 line and its add-on lines together, as CLM02 said.
+      `SELECT id, patient_control_number, charge_cents + add_on_charge_cents AS charge_cents FROM claim_batch_lines WHERE patient_control_number = ANY($1)`,
       [pcns],
     );
     const lineByPcn = new Map(lines.map((l) => [l.patient_control_number, l]));
@@ -529,12 +530,13 @@ export class RemittanceService {
           SELECT DISTINCT replaces_line_id AS line_id FROM claim_batch_lines WHERE replaces_line_id IS NOT NULL AND NOT voided
         )
         SELECT l.payer_id, min(l.payer_name) AS payer_name, to_char(l.service_date, 'YYYY-MM') AS month,
-               COALESCE(sum(l.charge_cents) FILTER (WHERE rebilled.line_id IS NULL), 0) AS billed_cents,
+               -- A claim's charge is its 90853 line's and its add-on lines' (90785); a line a live replacement answers for counts there.
+               COALESCE(sum(l.charge_cents + l.add_on_charge_cents) FILTER (WHERE rebilled.line_id IS NULL), 0) AS billed_cents,
                COALESCE(sum(paid.paid_cents), 0) AS paid_cents,
                COALESCE(sum(latest.denied_cents) FILTER (WHERE latest.outcome IN ('DENIED', 'PARTIALLY_PAID')), 0) AS denied_cents,
                COALESCE(sum(CASE
                  WHEN rebilled.line_id IS NOT NULL THEN 0
-                 WHEN latest.id IS NULL OR latest.outcome = 'REVERSED' THEN l.charge_cents
+                 WHEN latest.id IS NULL OR latest.outcome = 'REVERSED' THEN l.charge_cents + l.add_on_charge_cents
                  WHEN latest.outcome IN ('DENIED', 'PARTIALLY_PAID') AND NOT EXISTS (
                    SELECT 1 FROM denial_actions d WHERE d.claim_id = latest.id AND d.kind = 'WRITE_OFF') THEN latest.denied_cents
                  ELSE 0 END), 0) AS outstanding_cents

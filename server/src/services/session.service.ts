@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { localDateOf, type Modality } from "../domain/engine/index.js";
-import { isPlaceOfService, validateDurationMinutes } from "../domain/validation/index.js";
+import { interactiveComplexityOf, isPlaceOfService, validateDurationMinutes } from "../domain/validation/index.js";
 import {
   AttendanceEntity,
   ClientEntity,
@@ -51,6 +51,9 @@ export interface AttendanceEntry {
   departedAt?: Date | null;
   /** Where the member joined a telehealth session from; undefined keeps it, null clears it. */
   location?: "HOME" | "OTHER" | null;
+  /** Interactive complexity (90785): true flags it (with a reason), false clears it, undefined or null keeps it. */
+  interactiveComplexity?: boolean | null;
+  interactiveComplexityReason?: string | null;
 }
 
 /** How long a member stayed, as one entry of recordAttendance sets it; undefined when the entry keeps what is recorded. */
@@ -333,6 +336,8 @@ export class SessionService {
         else if (session.modality === "IN_PERSON") errors.push({ field: `entries[${i}].location`, message: "A member's location is recorded only for telehealth sessions; this one was in person" });
         else if (entry.status !== "PRESENT") errors.push({ field: `entries[${i}].location`, message: "A location is recorded only for a member marked PRESENT" });
       });
+      // undefined keeps the recorded flag, null clears it, a string flags it with that reason.
+      const complexity = entries.map((entry, i) => interactiveComplexityOf(entry, `entries[${i}]`, errors));
       assertValid(errors);
       const previous = clientIds.length ? await manager.find(AttendanceEntity, { where: { sessionId, clientId: In(clientIds) } }) : [];
       const before = new Map(previous.map((a) => [a.clientId, a]));
@@ -343,12 +348,14 @@ export class SessionService {
         const setTime = time !== undefined || entry.status !== "PRESENT";
         const setLocation = entry.location !== undefined || entry.status !== "PRESENT";
         await manager.query(
-          `INSERT INTO attendance (practice_id, id, session_id, client_id, status, minutes_attended, arrived_at, departed_at, location) VALUES ($1, $2, $3, $4, $5, $7, $8, $9, $11)
+          `INSERT INTO attendance (practice_id, id, session_id, client_id, status, minutes_attended, arrived_at, departed_at, location, interactive_complexity_reason)
+           VALUES ($1, $2, $3, $4, $5, $7, $8, $9, $11, $13)
            ON CONFLICT (practice_id, session_id, client_id) DO UPDATE SET status = EXCLUDED.status, recorded_at = now(),
              minutes_attended = CASE WHEN $6 THEN EXCLUDED.minutes_attended ELSE attendance.minutes_attended END,
              arrived_at = CASE WHEN $6 THEN EXCLUDED.arrived_at ELSE attendance.arrived_at END,
              departed_at = CASE WHEN $6 THEN EXCLUDED.departed_at ELSE attendance.departed_at END,
-             location = CASE WHEN $10 THEN EXCLUDED.location ELSE attendance.location END`,
+             location = CASE WHEN $10 THEN EXCLUDED.location ELSE attendance.location END,
+             interactive_complexity_reason = CASE WHEN $12 THEN EXCLUDED.interactive_complexity_reason ELSE attendance.interactive_complexity_reason END`,
           [
             actor.practiceId,
             randomUUID(),
@@ -361,12 +368,20 @@ export class SessionService {
             time?.departedAt ?? null,
             setLocation,
             entry.status === "PRESENT" ? (entry.location ?? null) : null,
+            complexity[i] !== undefined,
+            complexity[i] ?? null,
           ],
         );
       }
       const changes: Record<
         string,
-        { before: AttendanceStatus | null; after: AttendanceStatus; minutesAttended?: { before: number | null; after: number | null }; location?: { before: string | null; after: string | null } }
+        {
+          before: AttendanceStatus | null;
+          after: AttendanceStatus;
+          minutesAttended?: { before: number | null; after: number | null };
+          location?: { before: string | null; after: string | null };
+          interactiveComplexityReason?: { before: string | null; after: string | null };
+        }
       > = {};
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i];
@@ -375,12 +390,15 @@ export class SessionService {
         const minutesAfter = times[i] !== undefined ? times[i]!.minutesAttended : entry.status === "PRESENT" ? minutesBefore : null;
         const locationBefore = was?.location ?? null;
         const locationAfter = entry.status !== "PRESENT" ? null : entry.location !== undefined ? entry.location : locationBefore;
-        if (was?.status !== entry.status || minutesBefore !== minutesAfter || locationBefore !== locationAfter) {
+        const complexityBefore = was?.interactiveComplexityReason ?? null;
+        const complexityAfter = complexity[i] !== undefined ? complexity[i]! : complexityBefore;
+        if (was?.status !== entry.status || minutesBefore !== minutesAfter || locationBefore !== locationAfter || complexityBefore !== complexityAfter) {
           changes[entry.clientId] = {
             before: was?.status ?? null,
             after: entry.status,
             ...(minutesBefore !== minutesAfter ? { minutesAttended: { before: minutesBefore, after: minutesAfter } } : {}),
             ...(locationBefore !== locationAfter ? { location: { before: locationBefore, after: locationAfter } } : {}),
+            ...(complexityBefore !== complexityAfter ? { interactiveComplexityReason: { before: complexityBefore, after: complexityAfter } } : {}),
           };
         }
       }

@@ -31,7 +31,8 @@ interface World {
 /** One practice, read only by the tests below: a billed session, a READY one, and a member of each role. */
 async function world(): Promise<World> {
   const owner = await signUpPractice(server);
-  const fx = await billingSetup(server, owner, { members: 3, payerRules: { feeCents: FEE } });
+  // The payer pays interactive complexity at the same distinctive fee, so add-on charges carry it too.
+  const fx = await billingSetup(server, owner, { members: 3, payerRules: { feeCents: FEE, allowInteractiveComplexity: true, interactiveComplexityFeeCents: FEE } });
   const billedSessionId = await readySession(server, owner, fx, { startsAt: "2026-03-10T15:00:00Z" });
   const batchId = expectOk(
     await server.gql(`mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id } }`, { input: { from: "2026-03-01", to: "2026-03-31", idempotencyKey: "march" } }, owner.token),
@@ -41,6 +42,14 @@ async function world(): Promise<World> {
   const fee = `${Math.floor(FEE / 100)}.${String(FEE % 100).padStart(2, "0")}`;
   expectOk(await server.gql(`mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { id } }`, { input: { text: x835({ claims: [{ pcn, status: "1", charge: fee, paid: fee }] }) } }, owner.token));
   const sessionId = await readySession(server, owner, fx, { startsAt: "2026-04-14T15:00:00Z" });
+  // The second member's April line carries a 90785 add-on line (the first member's stays exactly the fee).
+  expectOk(
+    await server.gql(
+      `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`,
+      { id: sessionId, entries: [{ clientId: fx.clientIds[1], status: "PRESENT", interactiveComplexity: true, interactiveComplexityReason: "Interpreter needed" }] },
+      owner.token,
+    ),
+  );
   const biller = await memberWithRole(server, owner, "BILLER");
   const clinician = await memberWithRole(server, owner, "CLINICIAN");
   return {
@@ -70,6 +79,8 @@ const PATHS: [string, string, "fee" | "batch", Reader[]?][] = [
   ["clients.coverages.payer.rules*", `{ clients { edges { node { coverages { payer { ${RULES} } } } } } }`, "fee"],
   ["session.claimDecisions.chargeCents", `query ($sessionId: ID!) { session(id: $sessionId) { claimDecisions { chargeCents } } }`, "fee"],
   ["session.claimDecisions.batchId", `query ($billedSessionId: ID!) { session(id: $billedSessionId) { claimDecisions { status batchId } } }`, "batch"],
+  ["session.claimDecisions.addOnLines.chargeCents", `query ($sessionId: ID!) { session(id: $sessionId) { claimDecisions { addOnLines { cptCode chargeCents } } } }`, "fee"],
+  ["session.claimDecisions.totalChargeCents", `query ($sessionId: ID!) { session(id: $sessionId) { claimDecisions { totalChargeCents } } }`, "fee"],
   ["session.claimDecisions.payer.rules*", `query ($sessionId: ID!) { session(id: $sessionId) { claimDecisions { payer { ${RULES} } } } }`, "fee"],
   ["session.attendance.client.coverages.payer.rules", `query ($sessionId: ID!) { session(id: $sessionId) { attendance { client { coverages { payer { rules { feeCents } } } } } } }`, "fee"],
   ["sessions.claimDecisions.chargeCents", `{ sessions(from: "2026-03-01", to: "2026-04-30") { edges { node { claimDecisions { chargeCents } } } } }`, "fee"],
@@ -166,7 +177,10 @@ const BILLING_FIELDS: Record<string, string> = {
   "Payer.ruleHistory": "PATHS: client.coverages.payer.ruleHistory",
   "ClaimDecision.chargeCents": "PATHS: session.claimDecisions.chargeCents",
   "ClaimDecision.batchId": "PATHS: session.claimDecisions.batchId",
+  "ClaimDecision.totalChargeCents": "PATHS: session.claimDecisions.totalChargeCents",
+  "ClaimAddOnLine.chargeCents": "PATHS: session.claimDecisions.addOnLines.chargeCents",
   "PayerRules.feeCents": "only under Payer.rules*, previewPayerRules and payer mutations, all guarded",
+  "PayerRules.interactiveComplexityFeeCents": "only under Payer.rules*, previewPayerRules and payer mutations, all guarded",
   "ClaimBatch.totalChargeCents": "only under the guarded claim batch queries and mutations",
   "ClaimLineContents.chargeCents": "only under previewPayerRules, guarded",
   "ClaimSummary.chargeCents": "PATHS: claimSummary.chargeCents",

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { watchForDecisions } from "../../../server/src/db/decision-freshness";
+import { addOnChargeOf } from "../../../server/src/domain/engine";
 import { inScope } from "../../../server/src/db/tenant-transaction";
 import { matchesClaimFilter, type ClaimDecisionView, type ClaimFilter } from "../../../server/src/services/claim.service";
 import { summarizeClaims } from "../../../server/src/services/claim-summary.service";
@@ -46,7 +47,8 @@ const LIST = `query ($from: Date!, $to: Date!, $status: ClaimStatus, $payerId: I
   claimDecisions(from: $from, to: $to, status: $status, payerId: $payerId, issueCode: $issueCode, clinicianId: $clinicianId, groupId: $groupId,
                  clientId: $clientId, search: $search, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { id status cptCode suggestedCptCodes modifiers placeOfService units diagnosisCodes chargeCents batchId requiredNoteElements
+    edges { cursor node { id status cptCode suggestedCptCodes modifiers placeOfService units diagnosisCodes chargeCents totalChargeCents batchId requiredNoteElements
+      addOnLines { cptCode modifiers placeOfService units chargeCents reason }
       issues { code severity message element } session { id } client { id } payer { id } renderingProvider { id } supervisedLeader { id } } }
   }
 }`;
@@ -108,7 +110,7 @@ async function expectStoredMatchesScratch(practiceId: string, step: string): Pro
       payer_id: view.payerId,
       status: view.status,
       batch_id: view.batchId,
-      charge_cents: view.chargeCents,
+      charge_cents: view.chargeCents + addOnChargeOf(view),
       issue_codes: view.issues.map((i) => i.code),
       error_codes: [...new Set(view.issues.filter((i) => i.severity === "ERROR").map((i) => i.code))],
       rendering_clinician_id: view.renderingClinicianId,
@@ -224,8 +226,10 @@ async function expectListMatchesScratch(owner: PracticeFixture, vars: ListVars, 
       units: v.units,
       diagnosisCodes: v.diagnosisCodes,
       chargeCents: v.chargeCents,
+      totalChargeCents: v.chargeCents + addOnChargeOf(v),
       batchId: v.batchId,
       requiredNoteElements: v.requiredNoteElements,
+      addOnLines: v.addOnLines,
       issues: v.issues.map(({ code, severity, message, element }) => ({ code, severity, message, element })),
       session: { id: v.sessionId },
       client: { id: v.clientId },
@@ -549,6 +553,34 @@ const ISSUE_11_CHANGES: Change[] = [
   billOrVoid,
 ];
 
+/**
+ * Interactive complexity (issue 11 item 9): the attendance flag and the payer rule that pays 90785. Drawn from a
+ * generator of their own between the steps of the issue-11 sequence, so that sequence stays the one its seed names.
+ */
+const INTERACTIVE_COMPLEXITY_CHANGES: Change[] = [
+  async (w, r) => {
+    // Flagged with a reason, kept, or cleared; a flag with an empty reason is refused (and changes nothing).
+    const sessionId = r.pick(w.sessions);
+    const entries = r.subset(w.fx.clientIds).map((clientId) => {
+      const roll = r.int(4);
+      if (roll === 0) return { clientId, status: "PRESENT", interactiveComplexity: false };
+      if (roll === 1) return { clientId, status: "PRESENT" };
+      return { clientId, status: "PRESENT", interactiveComplexity: true, interactiveComplexityReason: r.pick(["Interpreter needed", "Caregiver interfered", "Interpreter needed", ""]) };
+    });
+    await apply(`mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`, { id: sessionId, entries }, w.owner.token);
+    return `interactive complexity ${sessionId} ${JSON.stringify(entries)}`;
+  },
+  async (w, r) => {
+    const payerId = r.pick(w.payers);
+    const allow = r.next() < 0.6;
+    const rules = { effectiveFrom: r.pick(["2026-01-15", "2026-03-03", "2026-03-10"]), allowInteractiveComplexity: allow, interactiveComplexityFeeCents: allow ? r.pick([1200, 1850]) : r.pick([0, 1850]) };
+    await apply(`mutation ($payerId: ID!, $rules: PayerRulesInput!) { setPayerRules(payerId: $payerId, rules: $rules) { id } }`, { payerId, rules }, w.owner.token);
+    return `interactive complexity rules ${payerId} ${JSON.stringify(rules)}`;
+  },
+  // Billing right after a flag freezes add-on lines, and voiding frees them.
+  billOrVoid,
+];
+
 describe("stored claim decisions", () => {
   it("equal a from-scratch evaluation after every step of a random sequence of changes", async () => {
     const w = await buildWorld();
@@ -591,19 +623,47 @@ describe("stored claim decisions", () => {
   it("equal a from-scratch evaluation after every step of a random sequence of issue 11's inputs", async () => {
     const w = await buildWorld();
     const r = generator(SEED + 100);
-    // The first payer starts with a minimum stay, so short attendance matters from the first step.
-    expectOk(await server.gql(`mutation ($p: ID!) { setPayerRules(payerId: $p, rules: { effectiveFrom: "2026-03-01", minAttendedPercent: 50 }) { id } }`, { p: w.fx.payerId }, w.owner.token));
+    const complexity = generator(SEED + 200);
+    let addOnsSeen = false;
+    let billedAddOnsSeen = false;
+    // The first payer starts with a minimum stay and pays 90785, so short attendance and add-on lines matter from the first step.
+    expectOk(
+      await server.gql(
+        `mutation ($p: ID!) { setPayerRules(payerId: $p, rules: { effectiveFrom: "2026-03-01", minAttendedPercent: 50, allowInteractiveComplexity: true, interactiveComplexityFeeCents: 1850 }) { id } }`,
+        { p: w.fx.payerId },
+        w.owner.token,
+      ),
+    );
+    // ...until the 16th, from which it does not: the member flagged that day warns INTERACTIVE_COMPLEXITY_NOT_COVERED instead.
+    expectOk(await server.gql(`mutation ($p: ID!) { setPayerRules(payerId: $p, rules: { effectiveFrom: "2026-03-16", allowInteractiveComplexity: false }) { id } }`, { p: w.fx.payerId }, w.owner.token));
+    expectOk(
+      await server.gql(
+        `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`,
+        { id: w.sessions[5], entries: [{ clientId: w.fx.clientIds[0], status: "PRESENT", interactiveComplexity: true, interactiveComplexityReason: "Interpreter needed" }] },
+        w.owner.token,
+      ),
+    );
     const seen = new Set<string>();
     for (let i = 0; i < 60; i++) {
-      const step = `seed ${SEED + 100} step ${i}: ${await r.pick(ISSUE_11_CHANGES)(w, r)}`;
+      let step = `seed ${SEED + 100} step ${i}: ${await r.pick(ISSUE_11_CHANGES)(w, r)}`;
+      if (complexity.next() < 0.4) step += `; then ${await complexity.pick(INTERACTIVE_COMPLEXITY_CHANGES)(w, complexity)}`;
       if (process.env.DEBUG_STEPS) console.log(step, outcomes.refused.at(-1));
       if (i % 5 === 4) await expectListMatchesScratch(w.owner, { from: "2026-03-01", to: "2026-03-31" }, step);
       await expectStoredMatchesScratch(w.owner.practiceId, step);
       const rows: { code: string }[] = await server.dataSource.query(`SELECT DISTINCT unnest(issue_codes) AS code FROM claim_decisions WHERE practice_id = $1`, [w.owner.practiceId]);
       for (const { code } of rows) seen.add(code);
+      const [{ addons, billedaddons }] = await server.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM claim_decisions WHERE practice_id = $1 AND jsonb_array_length(decision -> 'addOnLines') > 0) AS addons,
+                (SELECT count(*)::int FROM claim_batch_lines WHERE practice_id = $1 AND add_on_charge_cents > 0) AS billedAddOns`,
+        [w.owner.practiceId],
+      );
+      if (addons > 0) addOnsSeen = true;
+      if (billedaddons > 0) billedAddOnsSeen = true;
     }
     // The sequence reached the issues these inputs raise, so the comparison above was about them.
-    expect(["ATTENDANCE_TOO_SHORT", "DOCUMENTATION_READS_AS_CLASS", "OTHER_MEMBER_NAMED", "NOTE_SIGNED_LATE"].filter((code) => !seen.has(code))).toEqual([]);
+    expect(["ATTENDANCE_TOO_SHORT", "DOCUMENTATION_READS_AS_CLASS", "OTHER_MEMBER_NAMED", "NOTE_SIGNED_LATE", "INTERACTIVE_COMPLEXITY_NOT_COVERED"].filter((code) => !seen.has(code))).toEqual([]);
+    // Some step had a line carrying a 90785 add-on, and some billed line froze one.
+    expect({ addOnsSeen, billedAddOnsSeen }).toEqual({ addOnsSeen: true, billedAddOnsSeen: true });
   }, 240_000);
 
   it("take turns recomputing when fields of one request read the same stale dates", async () => {

@@ -17,6 +17,7 @@ import { MultiFamilyGroups1764190850000 } from "./1764190850000-multi-family-gro
 import { CorrectedAndVoidClaims1764190900000 } from "./1764190900000-corrected-and-void-claims.js";
 import { SecondaryClaims1764190910000 } from "./1764190910000-secondary-claims.js";
 import { RebillsAndProviderAdjustments1764191000000 } from "./1764191000000-rebills-and-provider-adjustments.js";
+import { InteractiveComplexity1764191200000 } from "./1764191200000-interactive-complexity.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   CorrectedAndVoidClaims1764190900000,
   SecondaryClaims1764190910000,
   RebillsAndProviderAdjustments1764191000000,
+  InteractiveComplexity1764191200000,
 ];

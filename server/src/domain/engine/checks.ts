@@ -3,7 +3,8 @@
  * issue(s) to put on the claim line, or null when the line passes.
  * `CHECKS` lists them in the order issues appear on a line (DESIGN §4).
  */
-import { FAMILY_PSYCHOTHERAPY_CODES, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+import { FAMILY_WITH_PATIENT_CODE, FAMILY_WITHOUT_PATIENT_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+import { INTERACTIVE_COMPLEXITY_NOT_COVERED_SEVERITY, interactiveComplexityNotCovered } from "./add-on-codes.js";
 import { classLikeWords, mentionsDidactic } from "./documentation-wording.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
 import { namesIn, type MemberName } from "./member-names.js";
@@ -47,6 +48,8 @@ export interface LineFacts {
   noteSignedOn: string | null;
   /** The names of the members present whose names are known (this member's too); null when none are. */
   presentNames: readonly MemberName[] | null;
+  /** Why attendance flags interactive complexity (90785) for the member; null when it does not. */
+  interactiveComplexityReason: string | null;
 }
 
 /** A line with coverage and payer rules: only then can payer-specific checks run. */
@@ -116,6 +119,7 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   OTHER_MEMBER_NAMED: "WARNING",
   // The payer's rules choose (lateSignatureSeverity); this is the default.
   NOTE_SIGNED_LATE: "WARNING",
+  INTERACTIVE_COMPLEXITY_NOT_COVERED: INTERACTIVE_COMPLEXITY_NOT_COVERED_SEVERITY,
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -236,7 +240,10 @@ export function useIndividualCode(line: LineFacts): CheckResult {
   );
 }
 
-/** Family therapy is billed as 90846 (without the patient) or 90847 (with), never 90853. */
+/**
+ * Family therapy is billed as 90847 (with the patient) or 90846 (without), never 90853. The member of a line was
+ * present, so the line's own code is 90847; 90846 is named for a session the patient missed.
+ */
 export function useFamilyCode(line: LineFacts): CheckResult {
   if (line.session.groupKind === "MULTI_FAMILY") {
     return issue(
@@ -249,7 +256,8 @@ export function useFamilyCode(line: LineFacts): CheckResult {
   return issue(
     "USE_FAMILY_CODE",
     `This is a family therapy group, which is not billed as group therapy (90853). ` +
-      `Bill family psychotherapy instead: ${FAMILY_PSYCHOTHERAPY_CODES[0]} without the patient present, ${FAMILY_PSYCHOTHERAPY_CODES[1]} with the patient present.`,
+      `This member was present, so bill family psychotherapy with the patient present (${FAMILY_WITH_PATIENT_CODE}) instead. ` +
+        `A family session held without the patient is ${FAMILY_WITHOUT_PATIENT_CODE}, billed for the patient, who is then not marked present.`,
   );
 }
 
@@ -639,6 +647,7 @@ export const CHECKS: readonly Check[] = [
   { needsRules: false, run: otherMemberNamed },
   { needsRules: true, run: documentationReadsAsClass },
   { needsRules: true, run: telehealthNotCovered },
+  { needsRules: true, run: interactiveComplexityNotCovered },
   { needsRules: true, countsUnits: true, run: dailyUnitLimit },
   { needsRules: true, countsUnits: true, run: authRequired },
   { needsRules: true, countsUnits: true, run: authExhausted },

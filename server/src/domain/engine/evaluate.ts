@@ -3,8 +3,9 @@
  * present member per session. Pure: the same input always gives the same
  * drafts, so callers can re-run it after any change and diff the results.
  */
+import { addOnLinesOf } from "./add-on-codes.js";
 import { CHECKS, type AuthorizationTurn, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
-import { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+import { FAMILY_WITH_PATIENT_CODE, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
 import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
@@ -187,6 +188,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       noteSignedOn: ruled && rules.signWithinDays != null && note?.signedAt ? localDateOf(note.signedAt, prepared.timezone) : null,
       minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
       memberLocation: session.attendance?.get(clientId)?.location ?? null,
+      interactiveComplexityReason: session.attendance?.get(clientId)?.interactiveComplexityReason ?? null,
       presentNames,
       modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
       unitsUsed: 0,
@@ -402,7 +404,8 @@ function billedUnitsOf(billed: readonly BilledLineFacts[]): BilledUnits {
  */
 class SharedArrays {
   readonly none: never[] = [];
-  private readonly familyCodes = [...FAMILY_PSYCHOTHERAPY_CODES];
+  // Every line's member was present: family therapy with the patient (DESIGN §1), not the code for a session without them.
+  private readonly familyCodes = [FAMILY_WITH_PATIENT_CODE];
   private readonly multipleFamilyCodes = [MULTIPLE_FAMILY_GROUP_CODE];
   private readonly noteElements = new Map<RuleVersion, RuleVersion["requiredNoteElements"]>();
 
@@ -430,6 +433,8 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
   const coverage = line.coverage as CoverageFacts | null;
   const rules = line.ruled ? line.rules : null;
   const provider = renderingProviderOf(session, line.serviceDate, rules);
+  const modifiers = rules ? line.modifiers : shared.none;
+  const placeOfService = placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules, line.memberLocation);
   return {
     sessionId: session.id,
     clientId: line.clientId,
@@ -440,8 +445,8 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
     status: line.blocked ? "BLOCKED" : "READY",
     cptCode: GROUP_PSYCHOTHERAPY_CODE,
     suggestedCptCodes: shared.suggestedCodes(line),
-    modifiers: rules ? line.modifiers : shared.none,
-    placeOfService: placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules, line.memberLocation),
+    modifiers,
+    placeOfService,
     units: 1,
     diagnosisCodes: line.diagnosisCodes,
     chargeCents: rules?.feeCents ?? 0,
@@ -451,5 +456,6 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
     authorizationId: line.usedAuthorization?.id ?? null,
     authorizationNumber: line.usedAuthorization?.number ?? null,
     issues: line.issues ?? shared.none,
+    addOnLines: addOnLinesOf(line.interactiveComplexityReason, rules, modifiers, placeOfService) ?? shared.none,
   };
 }

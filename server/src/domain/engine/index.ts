@@ -4,6 +4,7 @@
  * and why. No database, no GraphQL, no clock: callers pass every fact in.
  */
 export type {
+  AddOnLine,
   AddendumFacts,
   AttendanceFacts,
   AuthorizationFacts,
@@ -37,7 +38,7 @@ export { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
-export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
+export { FAMILY_PSYCHOTHERAPY_CODES, FAMILY_WITH_PATIENT_CODE, FAMILY_WITHOUT_PATIENT_CODE, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 export {
   CHECKS,
   noteSignedLate,
@@ -69,5 +70,13 @@ export {
 } from "./checks.js";
 export type { AuthorizationTurn, Check, CheckResult, CountedLineFacts, LineFacts, RuledLineFacts } from "./checks.js";
 export { DIDACTIC_WORDS, THERAPEUTIC_INTERVENTIONS, classLikeWords, normalizeWords } from "./documentation-wording.js";
+export {
+  INTERACTIVE_COMPLEXITY_CODE,
+  MAX_INTERACTIVE_COMPLEXITY_REASON,
+  addOnChargeOf,
+  addOnLinesOf,
+  interactiveComplexityNotCovered,
+  paysInteractiveComplexity,
+} from "./add-on-codes.js";
 export { memberNameOf, namesIn, type MemberName } from "./member-names.js";
 export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank, licensedOn, renderingProviderOf } from "./line-contents.js";

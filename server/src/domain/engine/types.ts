@@ -52,6 +52,7 @@ export const CLAIM_ISSUE_CODES = [
   "DOCUMENTATION_READS_AS_CLASS",
   "OTHER_MEMBER_NAMED",
   "NOTE_SIGNED_LATE",
+  "INTERACTIVE_COMPLEXITY_NOT_COVERED",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -109,6 +110,10 @@ export interface RuleVersion {
   credentialModifiers?: CredentialModifier[];
   /** How a note signed after that is reported (absent: WARNING). */
   lateSignatureSeverity?: IssueSeverity;
+  /** The payer pays interactive complexity (90785) as an add-on to a flagged member's 90853 line. Absent: no. */
+  allowInteractiveComplexity?: boolean;
+  /** The charge of a 90785 add-on line in cents (absent: 0; more than 0 whenever allowInteractiveComplexity). */
+  interactiveComplexityFeeCents?: number;
   createdAt: Date;
 }
 
@@ -230,6 +235,8 @@ export interface AttendanceFacts {
   minutesAttended: number | null;
   /** Where the member joined a telehealth session from; null (or absent) when not recorded. */
   location?: MemberLocation | null;
+  /** Why the session was of interactive complexity for this member, when attendance flags it (90785); null or absent when not flagged. */
+  interactiveComplexityReason?: string | null;
 }
 
 export type MemberLocation = "HOME" | "OTHER";
@@ -291,6 +298,18 @@ export interface ClaimIssue {
   element: NoteElement | null;
 }
 
+/** A service line billed on the member's claim after the 90853 line (e.g. 90785 interactive complexity). */
+export interface AddOnLine {
+  cptCode: string;
+  /** The 90853 line's modifiers, in the same order. */
+  modifiers: string[];
+  placeOfService: string;
+  units: 1;
+  chargeCents: number;
+  /** Why it applies, as attendance recorded it (kept with the record; not sent on the claim). */
+  reason: string;
+}
+
 export interface ClaimDecisionDraft {
   sessionId: string;
   clientId: string;
@@ -317,4 +336,6 @@ export interface ClaimDecisionDraft {
   authorizationId: string | null;
   authorizationNumber: string | null;
   issues: ClaimIssue[];
+  /** Add-on lines billed on the same claim after the 90853 line, in claim order (usually none). */
+  addOnLines: AddOnLine[];
 }

@@ -29,6 +29,7 @@ export const CSV_HEADER = [
   "claim_frequency",
   "original_patient_control_number",
   "original_payer_claim_number",
+  "service_line",
 ] as const;
 
 const CRLF = "\r\n";
@@ -81,11 +82,27 @@ function providerName(provider: FrozenClaimLine["renderingProvider"]): string {
   return provider.firstName ? `${provider.lastName}, ${provider.firstName}` : provider.lastName;
 }
 
-function rowFor(batch: FrozenBatch, line: FrozenClaimLine, index: number): string {
-  const where = `line ${index + 1} (${line.lineId})`;
-  const cents = assertCents(line.chargeCents, `lines[${index}].chargeCents`, where);
-  if (typeof line.units !== "number" || !Number.isFinite(line.units) || line.units <= 0) {
-    fail(`lines[${index}].units`, `${where}: units must be a positive number, got ${String(line.units)}`);
+/** What differs between a claim's service lines: the 90853 line's, or an add-on line's (90785). */
+interface ServiceLine {
+  cptCode: string;
+  modifiers: string[];
+  placeOfService: string;
+  units: number;
+  chargeCents: number;
+}
+
+/** One row per service line: the claim's 90853 line (service_line 1), then each add-on line on the same claim. */
+function rowsFor(batch: FrozenBatch, line: FrozenClaimLine, index: number): string[] {
+  const addOns = line.addOnLines ?? [];
+  return [line, ...addOns].map((service, n) => rowFor(batch, line, service, index, n));
+}
+
+function rowFor(batch: FrozenBatch, line: FrozenClaimLine, service: ServiceLine, index: number, n: number): string {
+  const at = n === 0 ? `lines[${index}]` : `lines[${index}].addOnLines[${n - 1}]`;
+  const where = n === 0 ? `line ${index + 1} (${line.lineId})` : `line ${index + 1} (${line.lineId}) add-on line ${n}`;
+  const cents = assertCents(service.chargeCents, `${at}.chargeCents`, where);
+  if (typeof service.units !== "number" || !Number.isFinite(service.units) || service.units <= 0) {
+    fail(`${at}.units`, `${where}: units must be a positive number, got ${String(service.units)}`);
   }
   return [
     textCell(batch.id),
@@ -99,10 +116,10 @@ function rowFor(batch: FrozenBatch, line: FrozenClaimLine, index: number): strin
     codeCell(line.memberId),
     textCell(line.payer.name),
     codeCell(line.payer.payerCode),
-    codeCell(line.cptCode),
-    codeCell(line.modifiers.join(":")),
-    codeCell(line.placeOfService),
-    numberCell(String(line.units)),
+    codeCell(service.cptCode),
+    codeCell(service.modifiers.join(":")),
+    codeCell(service.placeOfService),
+    numberCell(String(service.units)),
     numberCell(centsToFixed2(cents)),
     codeCell(line.diagnosisCodes.join(":")),
     textCell(providerName(line.renderingProvider)),
@@ -114,17 +131,20 @@ function rowFor(batch: FrozenBatch, line: FrozenClaimLine, index: number): strin
     codeCell(line.frequencyCode ?? "1"),
     codeCell(line.originalPatientControlNumber ?? ""),
     codeCell(line.originalPayerClaimNumber ?? ""),
+    numberCell(String(n + 1)),
   ].join(",");
 }
 
 /**
- * One header row, then one row per claim line in batch order. Every record,
+ * One header row, then one row per service line in batch order: a claim's 90853 line, then its add-on lines
+ * (same batch, line and patient control number; service_line 2, 3, ...), so the charge column adds up to the
+ * batch's total. Every record,
  * the last included, ends in CRLF (RFC 4180 allows the final break and most
  * tools expect it). Values are written as stored (no upper-casing or
  * trimming) so the CSV stays a faithful listing of the frozen batch.
  */
 export function exportCsv(batch: FrozenBatch): string {
   const lines = assertLines(batch.lines);
-  const rows = [CSV_HEADER.join(","), ...lines.map((line, i) => rowFor(batch, line, i))];
+  const rows = [CSV_HEADER.join(","), ...lines.flatMap((line, i) => rowsFor(batch, line, i))];
   return rows.join(CRLF) + CRLF;
 }

@@ -51,6 +51,11 @@ export interface FrozenClaimLine {
   placeOfService: string; // "11", "02", ...
   units: number; // 1
   chargeCents: number;
+  /**
+   * Service lines after the 90853 line on the same claim (e.g. 90785 interactive complexity): the 837P writes each
+   * as its own LX/SV1 and CLM02 adds their charges; the CSV writes a row for each. None when absent.
+   */
+  addOnLines?: FrozenAddOnLine[];
   diagnosisCodes: string[]; // ICD-10 with dot, e.g. "F33.1"; 1..12
   /** NM1*82 person: lastName/firstName when recorded (else split from name), PRV*PE when taxonomyCode is set. */
   renderingProvider: { name: string; npi: string; firstName?: string; lastName?: string; taxonomyCode?: string };
@@ -73,6 +78,14 @@ export interface FrozenClaimLine {
   payerSequence?: "P" | "S";
   /** The primary payer's adjudication, for a secondary claim (loops 2320, 2330A, 2330B). */
   otherPayer?: OtherPayer;
+}
+
+export interface FrozenAddOnLine {
+  cptCode: string; // "90785"
+  modifiers: string[]; // 0..4
+  placeOfService: string;
+  units: number;
+  chargeCents: number;
 }
 
 export interface OtherPayer {

@@ -21,6 +21,8 @@ export const DEFAULT_CLAIM_FILING_CODE = "CI";
 const MAX_DIAGNOSES = 12;
 const MAX_POINTERS = 4;
 const MAX_MODIFIERS = 4;
+/** Loop 2400 repeats at most 50 times per claim. */
+const MAX_SERVICE_LINES = 50;
 /** CLM01 is AN 1-38, but many payers keep only 20 characters of the patient control number they echo back. */
 const MAX_PATIENT_CONTROL_NUMBER = 20;
 /** PAT01 individual relationship codes (code list 1069) of a patient who is not the subscriber. */
@@ -117,10 +119,23 @@ function diagnosis(code: unknown, field: string, label: string): string {
   return text.replace(".", "");
 }
 
+/** A service line after the claim's 90853 line (loop 2400 LX 2, 3, ...). */
+interface CleanAddOn {
+  procedure: string; // SV101 composite
+  chargeAmount: string;
+  units: string;
+  /** SV105: written only when it differs from the claim's place of service (CLM05-1), as the TR3 asks. */
+  placeOfService: string;
+}
+
 interface CleanLine {
   claimId: string;
   serviceDate: string; // CCYYMMDD
+  /** The 90853 service line's charge (SV102). */
   chargeAmount: string;
+  /** CLM02: the claim's total, the sum of its service lines' charges. */
+  claimAmount: string;
+  addOns: CleanAddOn[];
   placeOfService: string;
   procedure: string; // SV101 composite
   units: string;
@@ -176,6 +191,60 @@ function lineLabel(line: FrozenClaimLine, index: number): string {
   return `Line ${index + 1} (${who || "unnamed member"}, ${String(line?.serviceDate)})`;
 }
 
+/** SV101: HC, the code, then up to 4 modifiers. */
+function procedureOf(line: { cptCode: unknown; modifiers: unknown }, at: string, label: string): string {
+  const cpt = typeof line.cptCode === "string" ? line.cptCode.trim().toUpperCase() : "";
+  if (!/^\d{4}[0-9A-Z]$/.test(cpt)) fail(`${at}.cptCode`, `${label}: cptCode must be a 5-character CPT/HCPCS code, got ${JSON.stringify(line.cptCode)}`);
+  const modifiers = (Array.isArray(line.modifiers) ? line.modifiers : []).map((m) => (typeof m === "string" ? m.trim().toUpperCase() : ""));
+  if (modifiers.length > MAX_MODIFIERS) fail(`${at}.modifiers`, `${label}: at most ${MAX_MODIFIERS} modifiers fit on a claim line, got ${modifiers.length}`);
+  for (const m of modifiers) {
+    if (!/^[0-9A-Z]{2}$/.test(m)) fail(`${at}.modifiers`, `${label}: modifier ${JSON.stringify(m)} must be 2 letters/digits`);
+  }
+  return composite("HC", cpt, ...modifiers);
+}
+
+function placeOfServiceOf(line: { placeOfService: unknown }, at: string, label: string): string {
+  const pos = typeof line.placeOfService === "string" ? line.placeOfService.trim() : "";
+  if (!/^\d{2}$/.test(pos)) fail(`${at}.placeOfService`, `${label}: placeOfService must be a 2-digit code, got ${JSON.stringify(line.placeOfService)}`);
+  return pos;
+}
+
+function unitsOf(line: { units: unknown }, at: string, label: string): string {
+  if (typeof line.units !== "number" || !Number.isFinite(line.units) || line.units <= 0 || line.units > 9999) {
+    fail(`${at}.units`, `${label}: units must be a positive number, got ${String(line.units)}`);
+  }
+  return formatX12Quantity(line.units);
+}
+
+/**
+ * The claim's add-on service lines (90785 with 90853), each checked like the first line; their charges go into
+ * CLM02. A claim holds at most 50 service lines, far more than any add-on list here.
+ */
+function cleanAddOns(line: FrozenClaimLine, claimPlaceOfService: string | undefined, at: string, label: string): { lines: CleanAddOn[]; cents: number } {
+  const given = line.addOnLines ?? [];
+  if (!Array.isArray(given)) fail(`${at}.addOnLines`, `${label}: addOnLines must be a list`);
+  if (given.length > MAX_SERVICE_LINES - 1) fail(`${at}.addOnLines`, `${label}: a claim holds at most ${MAX_SERVICE_LINES} service lines, got ${given.length + 1}`);
+  const problems = new ProblemCollector();
+  let cents = 0;
+  const lines = given.map((addOn, i) => {
+    const where = `${at}.addOnLines[${i}]`;
+    const what = `${label} add-on line ${i + 1}`;
+    const procedure = problems.take(() => procedureOf(addOn, where, what));
+    const placeOfService = problems.take(() => placeOfServiceOf(addOn, where, what));
+    const units = problems.take(() => unitsOf(addOn, where, what));
+    const charge = problems.take(() => assertCents(addOn.chargeCents, `${where}.chargeCents`, what));
+    if (charge !== undefined) cents += charge;
+    return {
+      procedure: procedure ?? "",
+      chargeAmount: charge === undefined ? "" : centsToX12Amount(charge),
+      units: units ?? "",
+      placeOfService: placeOfService === undefined || placeOfService === claimPlaceOfService ? "" : placeOfService,
+    };
+  });
+  problems.throwIfAny();
+  return { lines, cents };
+}
+
 function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine {
   const problems = new ProblemCollector();
   const claimId = problems.take(() => {
@@ -189,29 +258,9 @@ function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine 
     return id;
   });
 
-  const procedure = problems.take(() => {
-    const cpt = typeof line.cptCode === "string" ? line.cptCode.trim().toUpperCase() : "";
-    if (!/^\d{4}[0-9A-Z]$/.test(cpt)) fail(`${at}.cptCode`, `${label}: cptCode must be a 5-character CPT/HCPCS code, got ${JSON.stringify(line.cptCode)}`);
-    const modifiers = (Array.isArray(line.modifiers) ? line.modifiers : []).map((m) => (typeof m === "string" ? m.trim().toUpperCase() : ""));
-    if (modifiers.length > MAX_MODIFIERS) fail(`${at}.modifiers`, `${label}: at most ${MAX_MODIFIERS} modifiers fit on a claim line, got ${modifiers.length}`);
-    for (const m of modifiers) {
-      if (!/^[0-9A-Z]{2}$/.test(m)) fail(`${at}.modifiers`, `${label}: modifier ${JSON.stringify(m)} must be 2 letters/digits`);
-    }
-    return composite("HC", cpt, ...modifiers);
-  });
-
-  const placeOfService = problems.take(() => {
-    const pos = typeof line.placeOfService === "string" ? line.placeOfService.trim() : "";
-    if (!/^\d{2}$/.test(pos)) fail(`${at}.placeOfService`, `${label}: placeOfService must be a 2-digit code, got ${JSON.stringify(line.placeOfService)}`);
-    return pos;
-  });
-
-  const units = problems.take(() => {
-    if (typeof line.units !== "number" || !Number.isFinite(line.units) || line.units <= 0 || line.units > 9999) {
-      fail(`${at}.units`, `${label}: units must be a positive number, got ${String(line.units)}`);
-    }
-    return formatX12Quantity(line.units);
-  });
+  const procedure = problems.take(() => procedureOf(line, at, label));
+  const placeOfService = problems.take(() => placeOfServiceOf(line, at, label));
+  const units = problems.take(() => unitsOf(line, at, label));
 
   const diagnoses = problems.take(() => {
     const raw = Array.isArray(line.diagnosisCodes) ? line.diagnosisCodes : [];
@@ -244,7 +293,10 @@ function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine 
   });
 
   const serviceDate = problems.take(() => ccyymmdd(assertIsoDate(line.serviceDate, `${at}.serviceDate`, `${label}: serviceDate`)));
-  const chargeAmount = problems.take(() => centsToX12Amount(assertCents(line.chargeCents, `${at}.chargeCents`, label)));
+  const chargeCents = problems.take(() => assertCents(line.chargeCents, `${at}.chargeCents`, label));
+  const chargeAmount = chargeCents === undefined ? undefined : centsToX12Amount(chargeCents);
+  const addOns = problems.take(() => cleanAddOns(line, placeOfService, at, label));
+  const claimAmount = chargeCents === undefined || addOns === undefined ? undefined : centsToX12Amount(chargeCents + addOns.cents);
   // The leader of a supervised group is named in a claim note; the supervisor renders.
   const supervisedLeader = problems.take(() => {
     if (!line.supervisedLeader) return undefined;
@@ -280,7 +332,8 @@ function cleanLine(line: FrozenClaimLine, at: string, label: string): CleanLine 
   });
   const otherPayer = problems.take(() => cleanOtherPayer(line, at, label));
   return {
-    ...problems.values({ claimId, serviceDate, chargeAmount, placeOfService, procedure, units, diagnoses, rendering, frequency }),
+    ...problems.values({ claimId, serviceDate, chargeAmount, claimAmount, placeOfService, procedure, units, diagnoses, rendering, frequency }),
+    addOns: addOns?.lines ?? [],
     supervisedLeader,
     supervising,
     priorAuthorization,
@@ -355,8 +408,9 @@ function cleanOtherPayer(line: FrozenClaimLine, at: string, label: string): Clea
 
 /**
  * Loop 2320 (the primary as "other subscriber": SBR, its CAS, AMT*D paid, OI) then 2330A (the primary's insured)
- * and 2330B (the primary payer, DTP*573 its adjudication date). Adjustments are reported at claim level: each
- * claim here has one service line, so 2430 would repeat the same amounts.
+ * and 2330B (the primary payer, DTP*573 its adjudication date). Adjustments are reported at claim level, as the
+ * primary's posting keeps them: most claims have one service line, where 2430 would repeat the same amounts; a
+ * claim with an add-on line (90785) still reports the primary's adjudication for the claim as a whole.
  */
 function otherPayerLoops(other: CleanOtherPayer): string[] {
   return [
@@ -550,7 +604,7 @@ function supervisedNote(leader: { last: string; first: string; npi: string }): s
 }
 
 /**
- * One claim per member per session (one service line each), so a denial or
+ * One claim per member per session (its 90853 service line, then any add-on lines such as 90785), so a denial or
  * a correction touches exactly one member-session, which is also what
  * "never bill a member twice" is tracked against.
  */
@@ -559,7 +613,8 @@ function claimLoop(line: CleanLine): string[] {
   const pointers = line.diagnoses.slice(0, MAX_POINTERS).map((_, i) => String(i + 1));
   return [
     // CLM05: place of service, "B" = professional (place-of-service code set), frequency 1 original, 7 replacement, 8 void.
-    segment("CLM", line.claimId, line.chargeAmount, "", "", composite(line.placeOfService, "B", line.frequency), "Y", "A", "Y", "Y"),
+    // CLM02 is the claim's total: the 90853 line and its add-on lines.
+    segment("CLM", line.claimId, line.claimAmount, "", "", composite(line.placeOfService, "B", line.frequency), "Y", "A", "Y", "Y"),
     // The TR3 orders loop 2300's REF segments after CLM/DTP and before NTE and HI: G1 (prior authorization), then F8 (payer claim control number).
     ...priorAuthorizationRef(line),
     ...(line.originalPayerClaimNumber ? [segment("REF", "F8", line.originalPayerClaimNumber)] : []),
@@ -575,6 +630,12 @@ function claimLoop(line: CleanLine): string[] {
     segment("LX", "1"),
     segment("SV1", line.procedure, line.chargeAmount, "UN", line.units, "", "", composite(...pointers)),
     segment("DTP", "472", "D8", line.serviceDate),
+    // An add-on code (90785) is its own service line on the same claim, pointing at the same diagnoses.
+    ...line.addOns.flatMap((addOn, i) => [
+      segment("LX", String(i + 2)),
+      segment("SV1", addOn.procedure, addOn.chargeAmount, "UN", addOn.units, addOn.placeOfService, "", composite(...pointers)),
+      segment("DTP", "472", "D8", line.serviceDate),
+    ]),
   ];
 }
 

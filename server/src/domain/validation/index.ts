@@ -91,3 +91,4 @@ export {
   type PriorAuthorizationValues,
 } from "./prior-authorization.js";
 export type { AddressValues } from "./claim-fields.js";
+export { interactiveComplexityOf } from "./interactive-complexity.js";

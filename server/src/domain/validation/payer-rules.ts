@@ -57,6 +57,8 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "lateSignatureSeverity",
   "credentialModifiers",
   "telehealthPosByLocation",
+  "allowInteractiveComplexity",
+  "interactiveComplexityFeeCents",
 ];
 
 const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
@@ -84,6 +86,8 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   lateSignatureSeverity: "Late signature severity",
   credentialModifiers: "Credential modifiers",
   telehealthPosByLocation: "Telehealth place of service by the member's location",
+  allowInteractiveComplexity: "Pay interactive complexity (90785)",
+  interactiveComplexityFeeCents: "Interactive complexity (90785) fee",
 };
 
 /**
@@ -346,6 +350,33 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
   }
   if (!isIntIn(v.feeCents, 0, L.maxFeeCents)) {
     push("feeCents", `Fee must be a whole number of cents from 0 to ${L.maxFeeCents} ($${(L.maxFeeCents / 100).toLocaleString("en-US")})`);
+  }
+
+  errors.push(...checkInteractiveComplexity(v, f));
+
+  return errors;
+}
+
+/**
+ * 90785 is priced on its own service line, and a $0 line is rejected like any other: a payer that pays it needs
+ * its fee, so allowing it without one is refused here (there is no line to block, only a rule that cannot work).
+ * Both are absent in rules saved before the rule existed: not paid, no fee.
+ */
+function checkInteractiveComplexity(v: PayerRulesValues, f: (key: keyof PayerRulesValues) => string): FieldError[] {
+  const errors: FieldError[] = [];
+  const allowOk = v.allowInteractiveComplexity === undefined || typeof v.allowInteractiveComplexity === "boolean";
+  if (!allowOk) errors.push(fieldError(f("allowInteractiveComplexity"), `${LABELS.allowInteractiveComplexity} must be true or false`));
+  const fee = v.interactiveComplexityFeeCents;
+  const max = PAYER_RULES_LIMITS.maxFeeCents;
+  if (fee !== undefined && !isIntIn(fee, 0, max)) {
+    errors.push(fieldError(f("interactiveComplexityFeeCents"), `${LABELS.interactiveComplexityFeeCents} must be a whole number of cents from 0 to ${max} ($${(max / 100).toLocaleString("en-US")})`));
+  } else if (v.allowInteractiveComplexity === true && !(fee !== undefined && fee > 0)) {
+    errors.push(
+      fieldError(
+        f("interactiveComplexityFeeCents"),
+        `Set the fee for interactive complexity (90785) when this payer pays it: a claim line billed at $0.00 is rejected`,
+      ),
+    );
   }
 
   return errors;

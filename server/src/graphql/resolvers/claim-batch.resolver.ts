@@ -20,6 +20,8 @@ function frozenDecision(line: ClaimBatchLineEntity): ClaimDecision {
     units: line.units,
     diagnosisCodes: line.diagnosisCodes,
     chargeCents: line.chargeCents,
+    // The add-ons as billed; the reason stays with the attendance record, not the claim.
+    addOnLines: (line.addOnLines ?? []).map((a) => ({ cptCode: a.cptCode, modifiers: a.modifiers, placeOfService: a.placeOfService, units: a.units, chargeCents: a.chargeCents, reason: null })),
     issues: [],
     batchId: line.batchId,
     patientControlNumber: line.patientControlNumber,

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { Permission } from "../../auth/roles.js";
+import { addOnChargeOf } from "../../domain/engine/index.js";
 import type { ClaimStatus } from "../../services/claim.service.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -48,6 +49,12 @@ export class ClaimResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RulesImpact> {
     return ctx.services.claims.previewRules(requireActor(ctx), payerId, rules, { from, to });
+  }
+
+  @FieldResolver(() => Int, { description: "The claim's total charge in cents: this line's charge plus its add-on lines' (837P CLM02). Billing data: FORBIDDEN for CLINICIAN." })
+  @Authorized(Permission.ReadClaims)
+  totalChargeCents(@Root() decision: ClaimDecision): number {
+    return decision.chargeCents + addOnChargeOf(decision);
   }
 
   @FieldResolver(() => GroupSession, { description: "The session." })

@@ -13,6 +13,19 @@ export class ClaimIssue {
   @Field(() => NoteElementEnum, { nullable: true, description: "For NOTE_INCOMPLETE: the missing note section." }) element!: NoteElement | null;
 }
 
+@ObjectType({ description: "A service line billed on the member's claim after the 90853 line, e.g. 90785 interactive complexity (837P LX 2)." })
+export class ClaimAddOnLine {
+  @Field({ description: "The add-on code, e.g. 90785." }) cptCode!: string;
+  @Field(() => [String], { description: "Modifiers in claim order (the 90853 line's)." }) modifiers!: string[];
+  @Field({ description: "Place of service (the 90853 line's)." }) placeOfService!: string;
+  @Field(() => Int, { description: "Units: one per session." }) units!: number;
+  @Field(() => Int, { description: "Charge in cents (the payer's fee for the add-on). Billing data: FORBIDDEN for CLINICIAN." })
+  @Authorized(Permission.ReadClaims)
+  chargeCents!: number;
+  @Field(() => String, { nullable: true, description: "Why it applies, as attendance recorded it; null on lines read from a claim batch, which sends no reason." })
+  reason!: string | null;
+}
+
 @ObjectType({ description: "The claim line for one present member of one session: READY, BLOCKED (with reasons) or BILLED." })
 export class ClaimDecision {
   @Field(() => ID, { description: "Stable for a session and client." }) id!: string;
@@ -28,6 +41,8 @@ export class ClaimDecision {
   @Field(() => Int, { description: "Charge in cents (the payer's fee). Billing data: FORBIDDEN for CLINICIAN, so ask for it only with ReadClaims." })
   @Authorized(Permission.ReadClaims)
   chargeCents!: number;
+  @Field(() => [ClaimAddOnLine], { description: "Add-on service lines billed on the same claim after this 90853 line (e.g. 90785 interactive complexity), in claim order; usually none." })
+  addOnLines!: ClaimAddOnLine[];
   @Field(() => [ClaimIssue], { description: "Every problem found, errors and warnings." }) issues!: ClaimIssue[];
   @Field(() => ID, { nullable: true, description: "The claim batch that billed this line, when BILLED. Billing data: FORBIDDEN for CLINICIAN." })
   @Authorized(Permission.ReadClaims)
@@ -57,6 +72,7 @@ export class ClaimLineContents {
   @Field(() => [String], { description: "Modifiers in claim order." }) modifiers!: string[];
   @Field({ description: "Place of service." }) placeOfService!: string;
   @Field(() => [ClaimIssueCodeEnum], { description: "Issue codes, errors and warnings." }) issueCodes!: ClaimIssueCode[];
+  @Field(() => [String], { description: "Codes of the add-on lines on the same claim (e.g. 90785), in claim order." }) addOnCodes!: string[];
 }
 
 @ObjectType({ description: "One line a rules change would change: its status, or what it sends (charge, modifiers, place of service), or its reasons." })
@@ -64,7 +80,7 @@ export class RulesImpactChange {
   @Field(() => ClaimStatusEnum, { description: "Status under the current rules." }) before!: ClaimStatus;
   @Field(() => ClaimStatusEnum, { description: "Status under the proposed rules." }) after!: ClaimStatus;
   @Field(() => [ClaimIssueCodeEnum], { description: "Issue codes under the proposed rules." }) issueCodes!: ClaimIssueCode[];
-  @Field(() => [String], { description: "What changes: any of status, chargeCents, modifiers, placeOfService, issues." }) changedFields!: LineChange[];
+  @Field(() => [String], { description: "What changes: any of status, chargeCents, modifiers, placeOfService, issues, addOnLines." }) changedFields!: LineChange[];
   @Field(() => ClaimLineContents, { description: "The line under the current rules." }) beforeLine!: ClaimLineContents;
   @Field(() => ClaimLineContents, { description: "The line under the proposed rules." }) afterLine!: ClaimLineContents;
   sessionId!: string;

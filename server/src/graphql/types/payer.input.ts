@@ -40,6 +40,10 @@ export class PayerRulesInput {
   @Field(() => Boolean, { nullable: true, description: "Whether telehealth place of service follows where the member was (10 at home, 02 elsewhere) when attendance records it, instead of telehealthPlaceOfService." })
   telehealthPosByLocation?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Whether to warn when the group documentation or a note reads as a class (DOCUMENTATION_READS_AS_CLASS)." }) warnClassLikeDocumentation?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether the payer pays interactive complexity (90785) as an add-on line with a flagged member's 90853; needs interactiveComplexityFeeCents above 0." })
+  allowInteractiveComplexity?: boolean | null;
+  @Field(() => Int, { nullable: true, description: "Charge of a 90785 add-on line in cents (0 or more; more than 0 while allowInteractiveComplexity)." })
+  interactiveComplexityFeeCents?: number | null;
   @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend (1-480); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: "Least share of the session a member must attend, in percent (1-100); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedPercent?: number | null;
 }

@@ -44,6 +44,10 @@ export class PayerRules {
   telehealthPosByLocation!: boolean;
   @Field({ description: "Whether lines warn when the group documentation or the member's note reads as a class: didactic words and no therapeutic intervention named (DOCUMENTATION_READS_AS_CLASS)." })
   warnClassLikeDocumentation!: boolean;
+  @Field({ description: "Whether the payer pays interactive complexity (90785) as an add-on line with the 90853 line of a member flagged for it; otherwise a flagged member's line warns INTERACTIVE_COMPLEXITY_NOT_COVERED." })
+  allowInteractiveComplexity!: boolean;
+  @Field(() => Int, { description: "Charge of a 90785 add-on line in cents (0 while the payer does not pay it)." })
+  interactiveComplexityFeeCents!: number;
   @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend for their line to be paid; null when the payer sets no minimum (ATTENDANCE_TOO_SHORT)." })
   minAttendedMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: "Least share of the session, in percent, a member must attend for their line to be paid; null when the payer sets none (ATTENDANCE_TOO_SHORT)." })

@@ -64,6 +64,13 @@ export class AttendanceInput {
   departedAt?: Date | null;
   @Field(() => MemberLocationEnum, { nullable: true, description: "Where the member joined a telehealth session from; omit to keep, null to clear. Only for PRESENT members of telehealth sessions." })
   location?: "HOME" | "OTHER" | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Interactive complexity (add-on 90785) for this member: true flags it (interactiveComplexityReason required), false clears it; omit or null to keep. Only for PRESENT members.",
+  })
+  interactiveComplexity?: boolean | null;
+  @Field(() => String, { nullable: true, description: "What made the session of interactive complexity for the member (1-500 characters); required with interactiveComplexity: true, given only with it." })
+  interactiveComplexityReason?: string | null;
 }
 
 @InputType({ description: "A few words about one member for their drafted note." })

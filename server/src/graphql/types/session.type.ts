@@ -30,5 +30,7 @@ export class Attendance {
   @Field(() => DateTimeScalar, { nullable: true, description: "When the member arrived, if recorded." }) arrivedAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: "When the member left, if recorded." }) departedAt!: Date | null;
   @Field(() => MemberLocationEnum, { nullable: true, description: "Where the member joined a telehealth session from, if recorded." }) location!: "HOME" | "OTHER" | null;
+  @Field(() => String, { nullable: true, description: "Why the session was of interactive complexity for the member (add-on 90785, where the payer pays it); null when not flagged." })
+  interactiveComplexityReason!: string | null;
   clientId!: string;
 }

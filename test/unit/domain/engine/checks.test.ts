@@ -86,8 +86,9 @@ const raising: RaisingCase[] = [
     code: "USE_INDIVIDUAL_CODE",
     mentions: ["90837", "60 minutes"],
   },
-  // USE_FAMILY_CODE
-  { name: "family group", scenario: { session: { groupKind: "FAMILY" } }, code: "USE_FAMILY_CODE", mentions: ["90846", "90847"] },
+  // USE_FAMILY_CODE: the member of a line was present, so the code to bill is 90847 (with the patient);
+  // 90846 is only named for a session held without the patient (issue 11 item 10 narrowed the suggestion).
+  { name: "family group", scenario: { session: { groupKind: "FAMILY" } }, code: "USE_FAMILY_CODE", mentions: ["with the patient present (90847)", "without the patient is 90846"] },
   // NOT_PSYCHOTHERAPY
   {
     name: "psychoeducation without psychotherapy",
@@ -247,6 +248,14 @@ const raising: RaisingCase[] = [
     scenario: { session: { modality: "TELEHEALTH_AUDIO" }, rules: { telehealthAudioAllowed: false } },
     code: "TELEHEALTH_NOT_COVERED",
     mentions: ["audio-only"],
+  },
+  // INTERACTIVE_COMPLEXITY_NOT_COVERED (more cases in interactive-complexity.test.ts)
+  {
+    name: "interactive complexity flagged, payer does not pay 90785",
+    scenario: { session: { attendance: new Map([[CLIENT, { minutesAttended: null, interactiveComplexityReason: "Interpreter needed" }]]) } },
+    code: "INTERACTIVE_COMPLEXITY_NOT_COVERED",
+    severity: "WARNING",
+    mentions: ["90785", "Payers → this payer → Rules"],
   },
   // TOO_MANY_MODIFIERS
   {

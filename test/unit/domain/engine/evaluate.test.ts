@@ -43,6 +43,7 @@ describe("a billable line", () => {
       authorizationId: null,
       authorizationNumber: null,
       issues: [],
+      addOnLines: [],
     };
     expect(decisionFor()).toEqual(expected);
   });
@@ -128,8 +129,9 @@ describe("suggested codes", () => {
     ["one member, 45 minutes", { presentClientIds: [CLIENT], durationMinutes: 45 }, ["90834"]],
     ["one member, 60 minutes", { presentClientIds: [CLIENT], durationMinutes: 60 }, ["90837"]],
     ["one member, 10 minutes", { presentClientIds: [CLIENT], durationMinutes: 10 }, []],
-    ["a family group", { groupKind: "FAMILY" as const }, ["90846", "90847"]],
-    ["a family group with one member present", { groupKind: "FAMILY" as const, presentClientIds: [CLIENT] }, ["90846", "90847"]],
+    // A line's member was present, so a family group suggests 90847 (with the patient) only, never 90846 (issue 11 item 10).
+    ["a family group", { groupKind: "FAMILY" as const }, ["90847"]],
+    ["a family group with one member present", { groupKind: "FAMILY" as const, presentClientIds: [CLIENT] }, ["90847"]],
   ])("for %s: %j", (_name, sessionOverrides, expected) => {
     expect(decisionFor({ session: sessionOverrides }).suggestedCptCodes).toEqual(expected);
   });

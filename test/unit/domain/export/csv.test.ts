@@ -3,7 +3,7 @@ import { makeBatch, makeLine, twoMemberBatch, uuid } from "./fixtures.js";
 import { parseCsv } from "../../../support/csv.js";
 
 const HEADER =
-  "batch_id,line_id,patient_control_number,service_date,client_last_name,client_first_name,client_date_of_birth,client_sex,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_provider,rendering_npi,supervised_leader_npi,billing_npi,billing_tax_id,prior_authorization,claim_frequency,original_patient_control_number,original_payer_claim_number";
+  "batch_id,line_id,patient_control_number,service_date,client_last_name,client_first_name,client_date_of_birth,client_sex,member_id,payer_name,payer_code,cpt,modifiers,place_of_service,units,charge,diagnosis_codes,rendering_provider,rendering_npi,supervised_leader_npi,billing_npi,billing_tax_id,prior_authorization,claim_frequency,original_patient_control_number,original_payer_claim_number,service_line";
 const COLUMNS = HEADER.split(",");
 
 /** A row's cell by its column name, so a test reads the field it means. */
@@ -59,6 +59,7 @@ describe("exportCsv", () => {
       "1",
       "",
       "",
+      "1",
     ]);
   });
 
@@ -113,8 +114,8 @@ describe("exportCsv", () => {
       makeLine({ lineId: uuid(13), frequencyCode: "8", originalPatientControlNumber: "B1L2" }),
     ]);
     const rows = parseCsv(exportCsv(batch));
-    expect(rows[0]!.slice(-3)).toEqual(["claim_frequency", "original_patient_control_number", "original_payer_claim_number"]);
-    expect(rows.slice(1).map((r) => r.slice(-3))).toEqual([
+    expect(rows[0]!.slice(-4, -1)).toEqual(["claim_frequency", "original_patient_control_number", "original_payer_claim_number"]);
+    expect(rows.slice(1).map((r) => r.slice(-4, -1))).toEqual([
       ["1", "", ""],
       ["7", "B1L1", "ICN-1"],
       ["8", "B1L2", ""],
