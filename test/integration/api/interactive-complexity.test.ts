@@ -22,7 +22,7 @@ const PREVIEW = `query ($id: ID!, $rules: PayerRulesInput!) { previewPayerRules(
 const CREATE = `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id lineCount totalChargeCents
   lines { patientControlNumber chargeCents totalChargeCents client { id } addOnLines { cptCode modifiers placeOfService units chargeCents reason } } } }`;
 const EXPORT = `query ($id: ID!, $format: ExportFormat!) { claimBatch(id: $id) { export(format: $format) } }`;
-const IMPORT = `mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { claims { patientControlNumber outcome chargeCents paidCents } } }`;
+const IMPORT = `mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { claims { patientControlNumber outcome chargeCents paidCents billedChargeCents chargeWarning } } }`;
 
 const FEE = 4800;
 const ADD_ON_FEE = 1850;
@@ -290,7 +290,8 @@ describe("a claim with an add-on line, billed", () => {
       ],
     });
     const posted = expectOk(await server.gql(IMPORT, { input: { text, fileName: "era.835" } }, s.owner.token)).importRemittance.claims;
-    expect(posted).toEqual([{ patientControlNumber: pcn, outcome: "PAID", chargeCents: 6650, paidCents: 6000 }]);
+    // CLP03 matches what was billed (CLM02 counted the add-on), so there is no charge warning.
+    expect(posted).toEqual([{ patientControlNumber: pcn, outcome: "PAID", chargeCents: 6650, paidCents: 6000, billedChargeCents: 6650, chargeWarning: null }]);
     const totals = expectOk(await server.gql(`{ remittanceTotals { billedCents paidCents outstandingCents } }`, {}, s.owner.token)).remittanceTotals;
     // Billed counts each claim's add-on; the two unpaid claims are still outstanding in full.
     expect(totals).toEqual([{ billedCents: 3 * FEE + ADD_ON_FEE, paidCents: 6000, outstandingCents: 2 * FEE }]);
