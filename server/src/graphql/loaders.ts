@@ -92,6 +92,14 @@ export class Loaders {
     for (const session of sessions) this.session.prime(session.id, session);
   }
 
+  primeGroups(groups: readonly TherapyGroupEntity[]): void {
+    for (const group of groups) this.group.prime(group.id, group);
+  }
+
+  primeClinicians(clinicians: readonly ClinicianEntity[]): void {
+    for (const clinician of clinicians) this.clinician.prime(clinician.id, clinician);
+  }
+
   private todayOnce: Promise<string> | null = null;
 
   /** The practice's calendar date, read once per request. */

@@ -152,6 +152,12 @@ async function timezoneOf(manager: EntityManager, practiceId: string): Promise<s
   return (await manager.findOneByOrFail(PracticeEntity, { id: practiceId })).timezone;
 }
 
+/** A page of sessions with the groups and leaders its rows name, read with it. */
+export interface SessionPage extends Page<GroupSessionEntity> {
+  groups: TherapyGroupEntity[];
+  leaders: ClinicianEntity[];
+}
+
 export class SessionService {
   constructor(private readonly db: Database) {}
 
@@ -160,14 +166,19 @@ export class SessionService {
     return this.db.inPractice(actor, (m) => m.findOneBy(GroupSessionEntity, { id }));
   }
 
+  /**
+   * A page of sessions with its total, groups and leaders in one statement (the count is a subquery over the same
+   * filters, without the cursor), so the resolvers' loaders start primed with the rows nested fields ask for most.
+   */
   async list(
     actor: Actor,
     args: { groupId?: string | null; payerId?: string | null; from?: string | null; to?: string | null; first?: number | null; after?: string | null },
-  ): Promise<Page<GroupSessionEntity>> {
+  ): Promise<SessionPage> {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 2);
-    if (args.groupId != null && !isUuid(args.groupId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
-    if (args.payerId != null && !isUuid(args.payerId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    const none: SessionPage = { nodes: [], hasNextPage: false, totalCount: 0, groups: [], leaders: [] };
+    if (args.groupId != null && !isUuid(args.groupId)) return none;
+    if (args.payerId != null && !isUuid(args.payerId)) return none;
     return this.db.inPractice(actor, async (manager) => {
       const base = manager.createQueryBuilder(GroupSessionEntity, "s");
       if (args.groupId) base.andWhere("s.group_id = :groupId", { groupId: args.groupId });
@@ -183,11 +194,26 @@ export class SessionService {
           { payerId: args.payerId },
         );
       }
-      const totalCount = await base.clone().getCount();
-      const pageQuery = base.clone();
+      const countSql = base.clone().select("count(*)::int").getQuery();
+      const pageQuery = base
+        .clone()
+        .innerJoinAndMapOne("s.pageGroup", TherapyGroupEntity, "g", "g.practice_id = s.practice_id AND g.id = s.group_id")
+        .innerJoinAndMapOne("s.pageLeader", ClinicianEntity, "l", "l.practice_id = s.practice_id AND l.id = s.leader_id")
+        .addSelect(`(${countSql})`, "page_total");
       if (after) pageQuery.andWhere("(s.starts_at, s.id) > (:at, :id)", { at: new Date(String(after[0])), id: after[1] });
-      const rows = await pageQuery.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").limit(limit + 1).getMany();
-      return toPage(rows, limit, totalCount, (s) => [s.startsAt.toISOString(), s.id]);
+      const { raw, entities } = await pageQuery.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").limit(limit + 1).getRawAndEntities();
+      // The count rides on the page's rows: only a page past the end (or a cursor at the end) has none to carry it.
+      const totalCount = raw.length > 0 ? Number(raw[0].page_total) : after ? await base.clone().getCount() : 0;
+      const groups = new Map<string, TherapyGroupEntity>();
+      const leaders = new Map<string, ClinicianEntity>();
+      for (const row of entities as (GroupSessionEntity & { pageGroup?: TherapyGroupEntity; pageLeader?: ClinicianEntity })[]) {
+        if (row.pageGroup) groups.set(row.pageGroup.id, row.pageGroup);
+        if (row.pageLeader) leaders.set(row.pageLeader.id, row.pageLeader);
+        delete row.pageGroup;
+        delete row.pageLeader;
+      }
+      const page = toPage(entities, limit, totalCount, (s) => [s.startsAt.toISOString(), s.id]);
+      return { ...page, groups: [...groups.values()], leaders: [...leaders.values()] };
     });
   }
 
