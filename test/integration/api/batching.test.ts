@@ -119,8 +119,8 @@ describe("nested reads", () => {
       expect(node.presentCount).toBe(3);
     }
     expect(counts[1]).toBe(counts[0]);
-    // BEGIN, scope, the token check (one function), sessions with their count, groups and leaders, attendance,
-    // clients, COMMIT.
+    // BEGIN, scope, the token check (one function), sessions with their count, groups and leaders, attendance with
+    // its clients, COMMIT.
     expect(counts[0]).toBeLessThanOrEqual(8);
     // A later page still counts every session of the filter, not those after the cursor.
     const first = expectOk(await server.gql(`query { sessions(first: 20, from: "2026-01-01") { pageInfo { endCursor } } }`, {}, owner.token));
