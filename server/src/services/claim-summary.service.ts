@@ -1,7 +1,7 @@
 import { CLAIM_ISSUE_CODES, type ClaimIssueCode } from "../domain/engine/index.js";
 import { filterCanMatch, validateRange, type ClaimDecisionView, type ClaimFilter, type ClaimStatus } from "./claim.service.js";
 import type { Database } from "./database.js";
-import { readStoredTotals, refreshDecisions } from "./decision-store.js";
+import { readStoredTotals, refreshForRead } from "./decision-store.js";
 import type { Actor } from "./request-context.js";
 
 export interface LineTotal {
@@ -38,6 +38,8 @@ export interface ClaimSummaryView {
   blockedByPayer: PayerTotal[];
   readyByPayer: PayerTotal[];
   oldestUnbilled: UnbilledSession[];
+  /** Dates of the range still waiting for the background refresh when this was read (see refreshForRead); 0 when all are current. */
+  staleDates: number;
 }
 
 const STATUSES: readonly ClaimStatus[] = ["READY", "BLOCKED", "BILLED"];
@@ -108,6 +110,7 @@ export function summarizeClaims(lines: readonly ClaimDecisionView[], range: { fr
       .sort((a, b) => a.startsAt - b.startsAt || a.sessionId.localeCompare(b.sessionId))
       .slice(0, oldestLimit)
       .map(({ startsAt: _startsAt, ...session }) => session),
+    staleDates: 0,
   };
 }
 
@@ -120,9 +123,9 @@ export class ClaimSummaryService {
     const range = { from: args.from, to: args.to };
     const filter: ClaimFilter = { ...args, status: null };
     if (!filterCanMatch(filter)) return summarizeClaims([], range);
-    const totals = await this.db.inPractice(actor, async (m) => {
-      await refreshDecisions(m, actor.practiceId, range);
-      return readStoredTotals(m, actor.practiceId, range, filter, OLDEST_UNBILLED_LIMIT);
+    const { totals, staleDates } = await this.db.inPractice(actor, async (m) => {
+      const staleDates = await refreshForRead(m, actor.practiceId, range);
+      return { totals: await readStoredTotals(m, actor.practiceId, range, filter, OLDEST_UNBILLED_LIMIT), staleDates };
     });
     const byStatus = new Map(totals.byStatus.map((t) => [t.status, t]));
     return {
@@ -133,6 +136,7 @@ export class ClaimSummaryService {
       blockedByPayer: payersLargestFirst(totals.blockedByPayer),
       readyByPayer: payersLargestFirst(totals.readyByPayer),
       oldestUnbilled: totals.oldestUnbilled,
+      staleDates,
     };
   }
 }
