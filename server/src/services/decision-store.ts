@@ -106,7 +106,7 @@ async function refreshUnlocked(manager: EntityManager, practiceId: string, range
  * the background refresh's work; the read answers with what is stored and says how many dates are still waiting.
  * Mutable for tests only, which shrink it to see a read leave dates to the refresh.
  */
-export const readRecompute = { lineBudget: 8_000 };
+export const readRecompute = { lineBudget: 6_000 };
 
 /**
  * Before a read of a range: recomputes its stale dates earliest first (a page starts at the range's start) while
