@@ -38,8 +38,6 @@ export interface ClaimSummaryView {
   blockedByPayer: PayerTotal[];
   readyByPayer: PayerTotal[];
   oldestUnbilled: UnbilledSession[];
-  /** Dates of the range still waiting for the background refresh when this was read (see refreshForRead); 0 when all are current. */
-  staleDates: number;
 }
 
 const STATUSES: readonly ClaimStatus[] = ["READY", "BLOCKED", "BILLED"];
@@ -110,7 +108,6 @@ export function summarizeClaims(lines: readonly ClaimDecisionView[], range: { fr
       .sort((a, b) => a.startsAt - b.startsAt || a.sessionId.localeCompare(b.sessionId))
       .slice(0, oldestLimit)
       .map(({ startsAt: _startsAt, ...session }) => session),
-    staleDates: 0,
   };
 }
 
@@ -118,11 +115,12 @@ export class ClaimSummaryService {
   constructor(private readonly db: Database) {}
 
   /** The totals of exactly the lines `claimDecisions` lists for the same range and filter (without status), aggregated in SQL over the stored decisions. */
-  async summarize(actor: Actor, args: { from: string; to: string } & Omit<ClaimFilter, "status">): Promise<ClaimSummaryView> {
+  /** With the dates of the range still waiting for the background refresh when it was read (see refreshForRead). */
+  async summarize(actor: Actor, args: { from: string; to: string } & Omit<ClaimFilter, "status">): Promise<ClaimSummaryView & { staleDates: number }> {
     validateRange(args.from, args.to);
     const range = { from: args.from, to: args.to };
     const filter: ClaimFilter = { ...args, status: null };
-    if (!filterCanMatch(filter)) return summarizeClaims([], range);
+    if (!filterCanMatch(filter)) return { ...summarizeClaims([], range), staleDates: 0 };
     const { totals, staleDates } = await this.db.inPractice(actor, async (m) => {
       const staleDates = await refreshForRead(m, actor.practiceId, range);
       return { totals: await readStoredTotals(m, actor.practiceId, range, filter, OLDEST_UNBILLED_LIMIT), staleDates };
