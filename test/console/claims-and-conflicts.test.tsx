@@ -22,6 +22,7 @@ const batch = {
 const batchReview = {
   claimSummary: {
     __typename: "ClaimSummary",
+    staleDates: 0,
     byStatus: [
       { __typename: "ClaimStatusTotal", status: "READY", lineCount: 3, chargeCents: 23800 },
       { __typename: "ClaimStatusTotal", status: "BLOCKED", lineCount: 1, chargeCents: 4800 },

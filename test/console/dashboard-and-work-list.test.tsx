@@ -145,6 +145,7 @@ function workListServer(call: Call): Reply {
           claimDecisions: {
             __typename: "ClaimDecisionConnection",
             totalCount: 3,
+            staleDates: 0,
             pageInfo: { __typename: "PageInfo", hasNextPage: !second, endCursor: second ? "cursor-3" : "cursor-2" },
             edges: second ? [line("3", "BLOCKED")] : [line("1", "BLOCKED"), line("2", "BLOCKED")],
           },
@@ -191,6 +192,19 @@ describe("work list", () => {
     expect(screen.getByLabelText("From")).toHaveValue("03/01/2026");
     expect(screen.getByLabelText("Status")).toHaveValue("BLOCKED");
     expect(screen.getByLabelText("Group")).toHaveValue("g1");
+    expect(screen.queryByText(/still being recomputed/)).toBeNull();
+  });
+
+  it("says when part of the range is still being recomputed, so its counts may change", async () => {
+    window.history.replaceState(null, "", "/claims?from=2026-03-01&to=2026-03-31");
+    const { client } = mockClient((call: Call) => {
+      const answer = workListServer(call) as { data: Record<string, any> };
+      // Only the list says how many of its dates wait; the totals beside it are read in the same moment.
+      if (call.operationName === "ClaimLines") answer.data.claimDecisions.staleDates = 2;
+      return answer;
+    });
+    renderAs("BILLER", <WorkListPage />, client);
+    expect(await screen.findByText(/2 service dates are still being recomputed/)).toBeInTheDocument();
   });
 
   it("puts each change of filter in the address, and keeps the list for the next visit to Claims", async () => {

@@ -13,6 +13,7 @@ import { claimsHref } from "./claim-filters";
 import { BatchReviewDocument, BatchReviewLinesDocument, ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, CreateSecondaryClaimsDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
 import { AddOnLines } from "../sessions/claim-lines";
 import { downloadText } from "./download";
+import { StillRecomputing } from "./still-recomputing";
 
 export function ClaimsPage() {
   const { can } = useViewer();
@@ -182,6 +183,7 @@ function BatchReview({ from, to, payerId }: { from: string; to: string; payerId:
   const totalListed = listed.data.claimDecisions.totalCount;
   return (
     <section className="review" aria-label="Review the batch">
+      {data.claimSummary.staleDates > 0 && <StillRecomputing dates={data.claimSummary.staleDates} />}
       <h3>
         This batch would bill {ready?.lineCount ?? 0} line{ready?.lineCount === 1 ? "" : "s"}, {formatCents(ready?.chargeCents ?? 0)}
       </h3>

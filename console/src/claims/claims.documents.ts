@@ -111,6 +111,7 @@ export const ClaimLinesDocument = graphql(`
       after: $after
     ) {
       totalCount
+      staleDates
       pageInfo { hasNextPage endCursor }
       edges {
         node {
@@ -159,6 +160,7 @@ export const ClaimFilterClientDocument = graphql(`
 export const BatchReviewDocument = graphql(`
   query BatchReview($from: Date!, $to: Date!, $payerId: ID) {
     claimSummary(from: $from, to: $to, payerId: $payerId) {
+      staleDates
       byStatus { status lineCount chargeCents }
       readyByPayer { lineCount chargeCents payer { id name } }
     }

@@ -13,6 +13,7 @@ import { DateInput } from "../ui/date-input";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, StatusBadge } from "../ui/ui";
 import { claimsHref, filterFromSearch, filterToSearch, filterVariables, type ClaimListFilter } from "./claim-filters";
 import { ClaimFilterClientDocument, ClaimFilterOptionsDocument, ClaimLinesDocument, ClaimLinesTotalsDocument } from "./claims.documents";
+import { StillRecomputing } from "./still-recomputing";
 
 const PAGE_SIZE = 50;
 /** Long enough that a name is typed before it is looked up, short enough to feel immediate. */
@@ -233,6 +234,7 @@ export function WorkListPage() {
           <p className="muted" aria-live="polite">
             Showing {lines.length} of {data?.claimDecisions.totalCount ?? 0} lines.
           </p>
+          {(data?.claimDecisions.staleDates ?? 0) > 0 && <StillRecomputing dates={data!.claimDecisions.staleDates} />}
           {data?.claimDecisions.pageInfo.hasNextPage && (
             <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
               {loadingMore ? "Loading…" : "Load more lines"}

@@ -35,6 +35,11 @@ export async function rescope(manager: EntityManager, scope: DbScope): Promise<v
     scope.practiceId ?? "",
     scope.userId ?? "",
   ]);
+  noteRescoped(manager, scope);
+}
+
+/** The scope was narrowed by a statement that did more than rescope (the token check): the request's transaction learns it. */
+export function noteRescoped(manager: EntityManager, scope: DbScope): void {
   requestTransactions.getStore()?.noteRescope(manager, scope);
 }
 

@@ -57,6 +57,7 @@ export class Loaders {
       const byKey = await remittances.forDecisions(this.actor!, keys);
       return keys.map((k) => byKey.get(k) ?? null);
     });
+    const primedClients = new Set<string>();
     this.payer = this.byId(PayerEntity);
     this.client = this.byId(ClientEntity);
     this.clinician = this.byId(ClinicianEntity);
@@ -69,7 +70,29 @@ export class Loaders {
     this.group = this.byId(TherapyGroupEntity);
     this.session = this.byId(GroupSessionEntity);
     this.membersByGroup = this.groupedBy(GroupMemberEntity, "groupId", { position: "ASC" });
-    this.attendanceBySession = this.groupedBy(AttendanceEntity, "sessionId", { clientId: "ASC" });
+    // Attendance is nearly always shown with its members: their client rows come in the same statement and prime
+    // the client loader.
+    this.attendanceBySession = new DataLoader(async (sessionIds) => {
+      const lean = this.db.lean;
+      const rows: Record<string, unknown>[] = await this.run((m) =>
+        m.query(
+          `SELECT ${lean.select(AttendanceEntity, "a")}, ${lean.select(ClientEntity, "c", "c.")}
+           FROM attendance a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
+           WHERE a.session_id = ANY($1::uuid[]) ORDER BY a.client_id`,
+          [sessionIds],
+        ),
+      );
+      const bySession = new Map<string, AttendanceEntity[]>(sessionIds.map((id) => [id, []]));
+      for (const row of rows) {
+        const attendance = lean.pick(AttendanceEntity, row);
+        bySession.get(attendance.sessionId)?.push(attendance);
+        if (!primedClients.has(attendance.clientId)) {
+          primedClients.add(attendance.clientId);
+          this.client.prime(attendance.clientId, lean.pick(ClientEntity, row, "c."));
+        }
+      }
+      return sessionIds.map((id) => bySession.get(id) ?? []);
+    });
     this.notesBySession = this.groupedBy(MemberNoteEntity, "sessionId", { createdAt: "ASC", id: "ASC" });
     this.addendaByNote = this.groupedBy(NoteAddendumEntity, "noteId", { createdAt: "ASC", id: "ASC" });
     this.decisionsBySession = new DataLoader(
@@ -90,6 +113,14 @@ export class Loaders {
   /** Rows a service already read answer later lookups of the same ids without another statement. */
   primeSessions(sessions: readonly GroupSessionEntity[]): void {
     for (const session of sessions) this.session.prime(session.id, session);
+  }
+
+  primeGroups(groups: readonly TherapyGroupEntity[]): void {
+    for (const group of groups) this.group.prime(group.id, group);
+  }
+
+  primeClinicians(clinicians: readonly ClinicianEntity[]): void {
+    for (const clinician of clinicians) this.clinician.prime(clinician.id, clinician);
   }
 
   private todayOnce: Promise<string> | null = null;

@@ -4,7 +4,7 @@ import { hashPassword, verifyAgainstDecoy, verifyPassword } from "../auth/passwo
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle, type LoginThrottlePolicy } from "../auth/login-throttle.js";
 import type { Role } from "../auth/roles.js";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, hashToken, newToken } from "../auth/token.js";
-import { rescope } from "../db/tenant-transaction.js";
+import { noteRescoped, rescope } from "../db/tenant-transaction.js";
 import {
   isValidNpi,
   isValidTimezone,
@@ -197,24 +197,24 @@ export class AuthService {
     });
   }
 
-  /** Resolves a bearer token to its actor, or null when it is unknown, revoked, idle too long or too old. */
+  /**
+   * Resolves a bearer token to its actor, or null when it is unknown, revoked, idle too long or too old. One
+   * statement (the authenticate_token function) checks the token, narrows the scope to its user and practice,
+   * reads the role live (a changed or removed membership takes effect on the next request) and, once a minute,
+   * records that the session was seen.
+   */
   async authenticate(token: string): Promise<Actor | null> {
     const tokenHash = hashToken(token);
     return this.db.asUser(null, async (manager) => {
-      const session = await manager.findOne(AuthSessionEntity, { where: { tokenHash } });
-      const now = Date.now();
-      if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return null;
-      if (now - session.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return null;
-      await rescope(manager, { practiceId: session.activePracticeId, userId: session.userId });
-      // The role is read live, so a changed or removed membership takes effect on the next request.
-      const membership = await manager.findOne(MembershipEntity, {
-        where: { practiceId: session.activePracticeId, userId: session.userId },
-      });
-      if (!membership) return null;
-      if (now - session.lastSeenAt.getTime() > LAST_SEEN_GRANULARITY_MS) {
-        await manager.update(AuthSessionEntity, { id: session.id }, { lastSeenAt: new Date(now) });
-      }
-      return { userId: session.userId, practiceId: session.activePracticeId, role: membership.role, authSessionId: session.id };
+      const rows: { auth_session_id: string; actor_user_id: string; actor_practice_id: string; actor_role: Role }[] = await manager.query(
+        "SELECT * FROM authenticate_token($1, $2, $3::interval, $4::interval)",
+        [tokenHash, new Date(), `${IDLE_TIMEOUT_MS} milliseconds`, `${LAST_SEEN_GRANULARITY_MS} milliseconds`],
+      );
+      const found = rows[0];
+      if (!found) return null;
+      const actor = { userId: found.actor_user_id, practiceId: found.actor_practice_id, role: found.actor_role, authSessionId: found.auth_session_id };
+      noteRescoped(manager, { practiceId: actor.practiceId, userId: actor.userId });
+      return actor;
     });
   }
 

@@ -1,7 +1,7 @@
 import { CLAIM_ISSUE_CODES, addOnChargeOf, type ClaimIssueCode } from "../domain/engine/index.js";
 import { filterCanMatch, validateRange, type ClaimDecisionView, type ClaimFilter, type ClaimStatus } from "./claim.service.js";
 import type { Database } from "./database.js";
-import { readStoredTotals, refreshDecisions } from "./decision-store.js";
+import { readStoredTotals, refreshForRead } from "./decision-store.js";
 import type { Actor } from "./request-context.js";
 
 export interface LineTotal {
@@ -116,14 +116,15 @@ export class ClaimSummaryService {
   constructor(private readonly db: Database) {}
 
   /** The totals of exactly the lines `claimDecisions` lists for the same range and filter (without status), aggregated in SQL over the stored decisions. */
-  async summarize(actor: Actor, args: { from: string; to: string } & Omit<ClaimFilter, "status">): Promise<ClaimSummaryView> {
+  /** With the dates of the range still waiting for the background refresh when it was read (see refreshForRead). */
+  async summarize(actor: Actor, args: { from: string; to: string } & Omit<ClaimFilter, "status">): Promise<ClaimSummaryView & { staleDates: number }> {
     validateRange(args.from, args.to);
     const range = { from: args.from, to: args.to };
     const filter: ClaimFilter = { ...args, status: null };
-    if (!filterCanMatch(filter)) return summarizeClaims([], range);
-    const totals = await this.db.inPractice(actor, async (m) => {
-      await refreshDecisions(m, actor.practiceId, range);
-      return readStoredTotals(m, actor.practiceId, range, filter, OLDEST_UNBILLED_LIMIT);
+    if (!filterCanMatch(filter)) return { ...summarizeClaims([], range), staleDates: 0 };
+    const { totals, staleDates } = await this.db.inPractice(actor, async (m) => {
+      const staleDates = await refreshForRead(m, actor.practiceId, range);
+      return { totals: await readStoredTotals(m, actor.practiceId, range, filter, OLDEST_UNBILLED_LIMIT), staleDates };
     });
     const byStatus = new Map(totals.byStatus.map((t) => [t.status, t]));
     return {
@@ -134,6 +135,7 @@ export class ClaimSummaryService {
       blockedByPayer: payersLargestFirst(totals.blockedByPayer),
       readyByPayer: payersLargestFirst(totals.readyByPayer),
       oldestUnbilled: totals.oldestUnbilled,
+      staleDates,
     };
   }
 }

@@ -5,7 +5,7 @@ import { assertValid, notFound, type FieldError } from "../errors/domain-error.j
 import { loadFactsForDates } from "./claim-facts.js";
 import type { Database } from "./database.js";
 import { isUuid } from "./ids.js";
-import { evaluateDates, readStoredForSessions, readStoredPage, refreshDecisions, staleSummary } from "./decision-store.js";
+import { evaluateDates, readStoredForSessions, readStoredPage, refreshDecisions, refreshForRead, staleSummary } from "./decision-store.js";
 import { decodeCursor, invalidCursor, pageSize, toPage, type Page } from "./pagination.js";
 import { rulesBaseFor } from "./payer.service.js";
 import { practiceToday } from "./practice-clock.js";
@@ -185,23 +185,24 @@ export class ClaimService {
   async list(
     actor: Actor,
     args: { from: string; to: string; first?: number | null; after?: string | null } & ClaimFilter,
-  ): Promise<Page<ClaimDecisionView>> {
+  ): Promise<Page<ClaimDecisionView> & { staleDates: number }> {
     validateRange(args.from, args.to);
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 2);
-    if (!filterCanMatch(args)) return { nodes: [], hasNextPage: false, totalCount: 0 };
+    if (!filterCanMatch(args)) return { nodes: [], hasNextPage: false, totalCount: 0, staleDates: 0 };
     const afterKey = cursorKey(after);
-    const { rows, totalCount } = await this.db.inPractice(actor, async (m) => {
-      await refreshDecisions(m, actor.practiceId, { from: args.from, to: args.to });
-      return readStoredPage(m, actor.practiceId, {
+    const { rows, totalCount, staleDates } = await this.db.inPractice(actor, async (m) => {
+      const staleDates = await refreshForRead(m, actor.practiceId, { from: args.from, to: args.to });
+      const page = await readStoredPage(m, actor.practiceId, {
         from: args.from,
         to: args.to,
         filter: args,
         limit: limit + 1,
         after: afterKey,
       });
+      return { ...page, staleDates };
     });
-    return toPage(rows, limit, totalCount, (d) => [d.sessionStartsAt.toISOString(), d.id]);
+    return { ...toPage(rows, limit, totalCount, (d) => [d.sessionStartsAt.toISOString(), d.id]), staleDates };
   }
 
   /** The decisions of the given sessions, computed with every other session of their days. */

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { LeanColumns } from "../db/lean-rows.js";
 import { inScope, requestTransactions, type DbScope } from "../db/tenant-transaction.js";
 import type { Actor } from "./request-context.js";
 
@@ -8,7 +9,12 @@ import type { Actor } from "./request-context.js";
  * in mutations, each call is a transaction of its own.
  */
 export class Database {
-  constructor(readonly dataSource: DataSource) {}
+  /** Plain rows for hot reads (see LeanColumns). */
+  readonly lean: LeanColumns;
+
+  constructor(readonly dataSource: DataSource) {
+    this.lean = new LeanColumns(dataSource);
+  }
 
   /** The actor's active practice: RLS hides every other practice's rows. */
   inPractice<T>(actor: Actor, work: (manager: EntityManager) => Promise<T>): Promise<T> {

@@ -101,6 +101,43 @@ async function refreshUnlocked(manager: EntityManager, practiceId: string, range
   return recomputed;
 }
 
+/**
+ * How many lines a read recomputes itself before answering: about half a second of loading, evaluating and storing
+ * on a large practice. A change that left more of a read's range stale (a back-dated rules change, a bulk load) is
+ * the background refresh's work; the read answers with what is stored and says how many dates are still waiting.
+ * Mutable for tests only, which shrink it to see a read leave dates to the refresh.
+ */
+export const readRecompute = { lineBudget: 6_000 };
+
+/**
+ * Before a read of a range: recomputes its stale dates earliest first (a page starts at the range's start) while
+ * their lines fit the budget (at least one date, so every read makes progress), in one pass. Answers how many of
+ * the range's dates it left stale.
+ */
+export async function refreshForRead(manager: EntityManager, practiceId: string, range: { from: string; to: string }): Promise<number> {
+  return oneAtATime(manager, async () => {
+    const stale: { date: string; lines: number }[] = await manager.query(
+      `WITH stale AS (
+         SELECT DISTINCT service_date FROM claim_decision_stale WHERE practice_id = $1 AND service_date BETWEEN $2::date AND $3::date
+       )
+       SELECT to_char(st.service_date, 'YYYY-MM-DD') AS date,
+              (SELECT count(*) FROM group_sessions s
+               JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+               WHERE s.practice_id = $1 AND s.service_date = st.service_date)::int AS lines
+       FROM stale st ORDER BY st.service_date`,
+      [practiceId, range.from, range.to],
+    );
+    let taken = 0;
+    let lines = 0;
+    while (taken < stale.length && taken < DATES_PER_RECOMPUTE && (taken === 0 || lines + stale[taken].lines <= readRecompute.lineBudget)) {
+      lines += stale[taken].lines;
+      taken += 1;
+    }
+    if (taken > 0) await recomputeUnlocked(manager, practiceId, stale.slice(0, taken).map((s) => s.date));
+    return stale.length - taken;
+  });
+}
+
 /** The latest stale dates of the practice, at most `limit`: what the background refresh takes next (recent months are read most). */
 export async function nextStaleDates(manager: EntityManager, practiceId: string, limit: number): Promise<string[]> {
   const rows: { date: string }[] = await manager.query(

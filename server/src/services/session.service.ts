@@ -155,6 +155,12 @@ async function timezoneOf(manager: EntityManager, practiceId: string): Promise<s
   return (await manager.findOneByOrFail(PracticeEntity, { id: practiceId })).timezone;
 }
 
+/** A page of sessions with the groups and leaders its rows name, read with it. */
+export interface SessionPage extends Page<GroupSessionEntity> {
+  groups: TherapyGroupEntity[];
+  leaders: ClinicianEntity[];
+}
+
 export class SessionService {
   constructor(private readonly db: Database) {}
 
@@ -163,34 +169,67 @@ export class SessionService {
     return this.db.inPractice(actor, (m) => m.findOneBy(GroupSessionEntity, { id }));
   }
 
+  /**
+   * A page of sessions with its total, groups and leaders in one statement (the count is a subquery over the same
+   * filters, without the cursor), so the resolvers' loaders start primed with the rows nested fields ask for most.
+   */
   async list(
     actor: Actor,
     args: { groupId?: string | null; payerId?: string | null; from?: string | null; to?: string | null; first?: number | null; after?: string | null },
-  ): Promise<Page<GroupSessionEntity>> {
+  ): Promise<SessionPage> {
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after, 2);
-    if (args.groupId != null && !isUuid(args.groupId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
-    if (args.payerId != null && !isUuid(args.payerId)) return { nodes: [], hasNextPage: false, totalCount: 0 };
-    return this.db.inPractice(actor, async (manager) => {
-      const base = manager.createQueryBuilder(GroupSessionEntity, "s");
-      if (args.groupId) base.andWhere("s.group_id = :groupId", { groupId: args.groupId });
-      if (args.from) base.andWhere("s.service_date >= :from", { from: args.from });
-      if (args.to) base.andWhere("s.service_date <= :to", { to: args.to });
-      if (args.payerId) {
-        // Sessions with a line for this payer: a present member whose primary coverage that day is with it.
-        base.andWhere(
-          `EXISTS (SELECT 1 FROM attendance a JOIN coverages c ON c.practice_id = a.practice_id AND c.client_id = a.client_id
+    const none: SessionPage = { nodes: [], hasNextPage: false, totalCount: 0, groups: [], leaders: [] };
+    if (args.groupId != null && !isUuid(args.groupId)) return none;
+    if (args.payerId != null && !isUuid(args.payerId)) return none;
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const filters: string[] = [];
+    if (args.groupId) filters.push(`s.group_id = ${param(args.groupId)}`);
+    if (args.from) filters.push(`s.service_date >= ${param(args.from)}`);
+    if (args.to) filters.push(`s.service_date <= ${param(args.to)}`);
+    if (args.payerId) {
+      // Sessions with a line for this payer: a present member whose primary coverage that day is with it.
+      filters.push(`EXISTS (SELECT 1 FROM attendance a JOIN coverages c ON c.practice_id = a.practice_id AND c.client_id = a.client_id
                    WHERE a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
-                     AND c.payer_id = :payerId AND c.priority = 'PRIMARY'
-                     AND c.effective_from <= s.service_date AND (c.effective_to IS NULL OR c.effective_to >= s.service_date))`,
-          { payerId: args.payerId },
-        );
-      }
-      const totalCount = await base.clone().getCount();
-      const pageQuery = base.clone();
-      if (after) pageQuery.andWhere("(s.starts_at, s.id) > (:at, :id)", { at: new Date(String(after[0])), id: after[1] });
-      const rows = await pageQuery.orderBy("s.starts_at", "ASC").addOrderBy("s.id", "ASC").limit(limit + 1).getMany();
-      return toPage(rows, limit, totalCount, (s) => [s.startsAt.toISOString(), s.id]);
+                     AND c.payer_id = ${param(args.payerId)} AND c.priority = 'PRIMARY'
+                     AND c.effective_from <= s.service_date AND (c.effective_to IS NULL OR c.effective_to >= s.service_date))`);
+    }
+    const where = filters.length ? `WHERE ${filters.join(" AND ")}` : "";
+    const filterParams = params.slice();
+    const pageFilters = after ? [...filters, `(s.starts_at, s.id) > (${param(new Date(String(after[0])))}, ${param(after[1])})`] : filters;
+    const lean = this.db.lean;
+    // The page is chosen first and only its rows are joined: joining before the sort would join every session of
+    // the filter (a year's worth) to pick 50. The count is a subquery over the same filters, without the cursor.
+    const sql = `
+      SELECT ${lean.select(GroupSessionEntity, "s")}, ${lean.select(TherapyGroupEntity, "g", "g.")}, ${lean.select(ClinicianEntity, "l", "l.")},
+             (SELECT count(*)::int FROM group_sessions s ${where}) AS "pageTotal"
+      FROM group_sessions s
+      JOIN therapy_groups g ON g.practice_id = s.practice_id AND g.id = s.group_id
+      JOIN clinicians l ON l.practice_id = s.practice_id AND l.id = s.leader_id
+      WHERE s.id IN (SELECT s.id FROM group_sessions s ${pageFilters.length ? `WHERE ${pageFilters.join(" AND ")}` : ""}
+                     ORDER BY s.starts_at, s.id LIMIT ${param(limit + 1)})
+      ORDER BY s.starts_at, s.id`;
+    return this.db.inPractice(actor, async (manager) => {
+      const rows: Record<string, unknown>[] = await manager.query(sql, params);
+      // The count rides on the page's rows: only a page past the end (or a cursor at the end) has none to carry it.
+      const totalCount =
+        rows.length > 0
+          ? Number(rows[0].pageTotal)
+          : after
+            ? Number((await manager.query(`SELECT count(*)::int AS n FROM group_sessions s ${where}`, filterParams))[0].n)
+            : 0;
+      const groups = new Map<string, TherapyGroupEntity>();
+      const leaders = new Map<string, ClinicianEntity>();
+      const sessions = rows.map((row) => {
+        const group = lean.pick(TherapyGroupEntity, row, "g.");
+        const leader = lean.pick(ClinicianEntity, row, "l.");
+        groups.set(group.id, group);
+        leaders.set(leader.id, leader);
+        return lean.pick(GroupSessionEntity, row);
+      });
+      const page = toPage(sessions, limit, totalCount, (s) => [s.startsAt.toISOString(), s.id]);
+      return { ...page, groups: [...groups.values()], leaders: [...leaders.values()] };
     });
   }
 

@@ -6,7 +6,7 @@ import { inScope } from "../../../server/src/db/tenant-transaction";
 import { matchesClaimFilter, type ClaimDecisionView, type ClaimFilter } from "../../../server/src/services/claim.service";
 import { summarizeClaims } from "../../../server/src/services/claim-summary.service";
 import { DecisionRefresher } from "../../../server/src/services/decision-refresh";
-import { evaluateDates, recomputeDates, refreshDecisions } from "../../../server/src/services/decision-store";
+import { evaluateDates, readRecompute, recomputeDates, refreshDecisions } from "../../../server/src/services/decision-store";
 import { expectOk, memberWithRole, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
 import { billingSetup, readySession, type BillingFixture } from "../../support/billing-fixture";
 import { uniqueNpi } from "../../support/npi";
@@ -816,4 +816,71 @@ describe("freshness across practices", () => {
     const res = await server.gql(PROGRESS, {}, clinician.token);
     expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
+});
+
+describe("a read over more stale lines than it recomputes itself", () => {
+  const READ = `query ($from: Date!, $to: Date!) {
+    claimDecisions(from: $from, to: $to, first: 3) { totalCount staleDates edges { node { id status } } }
+    claimSummary(from: $from, to: $to) { lineCount staleDates }
+  }`;
+
+  it("recomputes the earliest dates within its budget, answers at once saying how many dates still wait, and the background refresh completes them", async () => {
+    const owner = await signUpPractice(server, "Budget");
+    const fx = await billingSetup(server, owner, { members: 3 });
+    // Ten days of sessions written straight into the tables, as a bulk import would: every date is stale.
+    await server.dataSource.query(
+      `INSERT INTO group_sessions (practice_id, id, group_id, starts_at, service_date, duration_minutes, modality, leader_id, topics, interventions)
+       SELECT $1, gen_random_uuid(), $2, (date '2026-04-01' + n) + time '15:00' AT TIME ZONE 'America/New_York', date '2026-04-01' + n, 60, 'IN_PERSON', $3, 'Topic', 'Intervention'
+       FROM generate_series(0, 9) AS n`,
+      [owner.practiceId, fx.groupId, fx.clinicianId],
+    );
+    await server.dataSource.query(
+      `INSERT INTO attendance (practice_id, id, session_id, client_id, status)
+       SELECT s.practice_id, gen_random_uuid(), s.id, c, 'PRESENT' FROM group_sessions s CROSS JOIN unnest($2::uuid[]) AS c WHERE s.practice_id = $1`,
+      [owner.practiceId, fx.clientIds],
+    );
+    await server.dataSource.query(
+      `INSERT INTO member_notes (practice_id, id, session_id, client_id, participation, response, plan, signed_at, signed_by)
+       SELECT practice_id, gen_random_uuid(), session_id, client_id, 'Engaged', 'Responded', 'Continue', now(), $2 FROM attendance WHERE practice_id = $1`,
+      [owner.practiceId, owner.userId],
+    );
+    const range = { from: "2026-04-01", to: "2026-04-30" };
+    // In the list's order: one session a day, so by date, then line id.
+    const scratch = (await fromScratch(owner.practiceId))
+      .map((v) => ({ id: v.id, status: v.status, date: v.serviceDate }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    expect(scratch).toHaveLength(30);
+    const saved = readRecompute.lineBudget;
+    readRecompute.lineBudget = 3; // one date of three members per read
+    try {
+      const first = expectOk(await server.gql(READ, range, owner.token));
+      expect(first.claimDecisions.staleDates).toBe(9);
+      expect(first.claimSummary.staleDates).toBe(8);
+      // The page starts at the range's start, which is what was recomputed first: its lines are exact.
+      expect(first.claimDecisions.edges.map((e: any) => e.node)).toEqual(scratch.slice(0, 3).map(({ id, status }) => ({ id, status })));
+      // Counts hold only what is stored so far, and say so.
+      expect(first.claimDecisions.totalCount).toBe(3);
+      expect(first.claimSummary.lineCount).toBe(6);
+
+      // A batch bills from current lines only: it recomputes the whole range whatever the read budget.
+      const batch = expectOk(
+        await server.gql(`mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id lineCount } }`, { input: { ...range, idempotencyKey: randomUUID() } }, owner.token),
+      );
+      expect(batch.createClaimBatch.lineCount).toBe(scratch.filter((l) => l.status === "READY").length);
+      expectOk(await server.gql(`mutation ($id: ID!) { voidClaimBatch(id: $id) { id } }`, { id: batch.createClaimBatch.id }, owner.token));
+
+      // A back-dated rules change marks the month again; the background refresh drains it with no read.
+      expectOk(await server.gql(`mutation ($p: ID!) { setPayerRules(payerId: $p, rules: { effectiveFrom: "2026-04-01", minGroupSize: 4 }) { id } }`, { p: fx.payerId }, owner.token));
+      const marked = expectOk(await server.gql(READ, range, owner.token));
+      expect(marked.claimDecisions.staleDates).toBe(9);
+      expect(marked.claimDecisions.edges.map((e: any) => e.node.status)).toEqual(["BLOCKED", "BLOCKED", "BLOCKED"]);
+      await new DecisionRefresher(server.dataSource, 60_000, () => undefined).drain();
+      const drained = expectOk(await server.gql(READ, range, owner.token));
+      expect(drained.claimDecisions).toMatchObject({ staleDates: 0, totalCount: 30 });
+      expect(drained.claimSummary).toEqual({ lineCount: 30, staleDates: 0 });
+    } finally {
+      readRecompute.lineBudget = saved;
+    }
+    await expectStoredMatchesScratch(owner.practiceId, "after a budgeted read and the background refresh");
+  }, 120_000);
 });

@@ -18,6 +18,7 @@ import { CorrectedAndVoidClaims1764190900000 } from "./1764190900000-corrected-a
 import { SecondaryClaims1764190910000 } from "./1764190910000-secondary-claims.js";
 import { RebillsAndProviderAdjustments1764191000000 } from "./1764191000000-rebills-and-provider-adjustments.js";
 import { InteractiveComplexity1764191200000 } from "./1764191200000-interactive-complexity.js";
+import { AuthenticateInOneStatement1764191400000 } from "./1764191400000-authenticate-in-one-statement.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   SecondaryClaims1764190910000,
   RebillsAndProviderAdjustments1764191000000,
   InteractiveComplexity1764191200000,
+  AuthenticateInOneStatement1764191400000,
 ];

@@ -15,7 +15,25 @@ export interface MemberName {
 const LETTERS = /[\p{L}\p{N}]+/gu;
 const INSIDE_NAME = /['\u2019.]/gu;
 
+/**
+ * Compiled patterns by name, shared by evaluations: every evaluation meets the same members again, and compiling
+ * (and V8 tiering up) a pattern per member per evaluation cost more than the checks that use them. The patterns
+ * have no global flag, so sharing them keeps no state between uses. Emptied when it grows past what a few
+ * large practices' rosters need.
+ */
+const patterns = new Map<string, RegExp | null>();
+const MAX_CACHED_PATTERNS = 50_000;
+
 function namePattern(name: string): RegExp | null {
+  let pattern = patterns.get(name);
+  if (pattern === undefined) {
+    if (patterns.size >= MAX_CACHED_PATTERNS) patterns.clear();
+    patterns.set(name, (pattern = compileNamePattern(name)));
+  }
+  return pattern;
+}
+
+function compileNamePattern(name: string): RegExp | null {
   const words = name.replace(INSIDE_NAME, "").match(LETTERS);
   if (!words) return null;
   const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -8,6 +8,7 @@ import { ClaimStatusEnum } from "../enums.js";
 import { DateScalar } from "../scalars.js";
 import { ClaimDecision, DecisionRefresh, RulesImpact, RulesImpactChange } from "../types/claim.type.js";
 import { ClaimLineFilterArgs } from "../types/claim-filter.args.js";
+import { STALE_DATES } from "../types/claim-summary.type.js";
 import { Client } from "../types/client.type.js";
 import { Clinician } from "../types/clinician.type.js";
 import { connectionTypes, toConnection } from "../types/connection.type.js";
@@ -30,7 +31,8 @@ export class ClaimResolver {
   @Query(() => ClaimDecisionConnection, { description: "Claim lines of the sessions in a date range, in session start order." })
   @Authorized(Permission.ReadClaims)
   async claimDecisions(@Args(() => ClaimDecisionsArgs) args: ClaimDecisionsArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.services.claims.list(requireActor(ctx), args));
+    const page = await ctx.services.claims.list(requireActor(ctx), args);
+    return { ...toConnection(page), staleDates: page.staleDates };
   }
 
   @Query(() => DecisionRefresh, { description: "Progress of the background recomputation of this practice's claim lines, e.g. after a back-dated rules change." })
@@ -96,5 +98,13 @@ export class RulesImpactChangeResolver {
   @FieldResolver(() => Client, { description: "The member." })
   client(@Root() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): Promise<Client> {
     return loadOrFail(ctx.loaders.client, change.clientId, "Client");
+  }
+}
+
+@Resolver(() => ClaimDecisionConnection)
+export class ClaimDecisionConnectionResolver {
+  @FieldResolver(() => Int, { description: STALE_DATES })
+  staleDates(@Root() connection: { staleDates: number }): number {
+    return connection.staleDates;
   }
 }

@@ -3,7 +3,7 @@ import { AuditResolver } from "./audit.resolver.js";
 import { AuthResolver } from "./auth.resolver.js";
 import { ClaimBatchResolver } from "./claim-batch.resolver.js";
 import { ClaimPayerTotalResolver, ClaimSummaryResolver, UnbilledSessionResolver } from "./claim-summary.resolver.js";
-import { ClaimResolver, RulesImpactChangeResolver } from "./claim.resolver.js";
+import { ClaimDecisionConnectionResolver, ClaimResolver, RulesImpactChangeResolver } from "./claim.resolver.js";
 import { ClientResolver, CoverageResolver } from "./client.resolver.js";
 import { ClinicianResolver } from "./clinician.resolver.js";
 import { GroupResolver } from "./group.resolver.js";
@@ -35,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   NoteResolver,
   NoteAddendumResolver,
   ClaimResolver,
+  ClaimDecisionConnectionResolver,
   RulesImpactChangeResolver,
   ClaimBatchResolver,
   ViewerPermissionsResolver,

@@ -50,6 +50,8 @@ export class SessionResolver {
   async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() ctx: GraphQLContext) {
     const page = await ctx.services.sessions.list(requireActor(ctx), args);
     ctx.loaders.primeSessions(page.nodes.map((edge) => edge.node));
+    ctx.loaders.primeGroups(page.groups);
+    ctx.loaders.primeClinicians(page.leaders);
     return toConnection(page);
   }
 

@@ -43,6 +43,10 @@ export class UnbilledSession {
   sessionId!: string;
 }
 
+/** Shared by claimSummary and claimDecisions: how a read tells that part of its range is still being recomputed. */
+export const STALE_DATES =
+  "Service dates of the range whose lines were still waiting to be recomputed when this was read, after a change that touched more of them than a read recomputes itself (a back-dated rules change, a bulk import): their lines and counts are as last stored, or missing if never computed, until the background refresh reaches them (decisionRefresh shows its progress). 0 when every line is current.";
+
 @ObjectType({ description: "Totals of the claim lines of a range: what claimDecisions lists with the same arguments." })
 export class ClaimSummary {
   @Field(() => DateScalar, { description: "First service date." }) from!: string;
@@ -58,4 +62,6 @@ export class ClaimSummary {
   readyByPayer!: ClaimPayerTotal[];
   @Field(() => [UnbilledSession], { description: "The earliest sessions with READY or BLOCKED lines (at most 5), oldest first." })
   oldestUnbilled!: UnbilledSession[];
+  @Field(() => Int, { description: STALE_DATES })
+  staleDates!: number;
 }

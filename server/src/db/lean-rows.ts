@@ -1,0 +1,40 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+
+/**
+ * Reads rows straight into plain objects shaped like their TypeORM entity (same property names, dates as
+ * YYYY-MM-DD text like TypeORM's "date" columns), without the query builder or entity hydration, which cost a
+ * hot read (the sessions page) more than its SQL. Only for entities whose columns node-pg already returns in the
+ * entity's types: a column with a transformer is refused rather than read differently.
+ */
+export class LeanColumns {
+  private readonly cache = new Map<EntityTarget<ObjectLiteral>, { column: string; property: string }[]>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  private columnsOf(entity: EntityTarget<ObjectLiteral>): { column: string; property: string }[] {
+    let columns = this.cache.get(entity);
+    if (!columns) {
+      columns = this.dataSource.getMetadata(entity).columns.map((c) => {
+        if (c.transformer) throw new Error(`${c.entityMetadata.name}.${c.propertyName} has a transformer: read it through TypeORM`);
+        const cast = c.type === "date" ? "::text" : "";
+        return { column: `${c.databaseName}${cast}`, property: c.propertyName };
+      });
+      this.cache.set(entity, columns);
+    }
+    return columns;
+  }
+
+  /** The select list for `entity` read as `alias`, each property named `prefix` + its name. */
+  select(entity: EntityTarget<ObjectLiteral>, alias: string, prefix = ""): string {
+    return this.columnsOf(entity)
+      .map(({ column, property }) => `${alias}.${column} AS "${prefix}${property}"`)
+      .join(", ");
+  }
+
+  /** The entity's properties out of a row read with `select(entity, alias, prefix)`. */
+  pick<E extends ObjectLiteral>(entity: EntityTarget<E>, row: Record<string, unknown>, prefix = ""): E {
+    const out: Record<string, unknown> = {};
+    for (const { property } of this.columnsOf(entity as EntityTarget<ObjectLiteral>)) out[property] = row[prefix + property];
+    return out as E;
+  }
+}
