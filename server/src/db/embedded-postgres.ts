@@ -1,4 +1,4 @@
-import { execFile, type ChildProcess } from "node:child_process";
+import { ChildProcess, execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants, promises as fs } from "node:fs";
 import { createRequire } from "node:module";
@@ -508,7 +508,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: log,
     onError: (error: unknown) => log(errorText(error)),
   });
-  const handle = pg as unknown as { process?: ChildProcess };
 
   const started = Date.now();
   try {
@@ -522,7 +521,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   log(`PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
 
-  const child = handle.process;
+  // The package keeps the server's process in a private field its types do not show: read it to watch the process
+  // exit and to stop it ourselves (cleared below so the package never signals it a second time).
+  const spawned: unknown = Reflect.get(pg, "process");
+  const child = spawned instanceof ChildProcess ? spawned : undefined;
   let stopping: Promise<void> | undefined;
   if (child) {
     track(child);
@@ -533,7 +535,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      handle.process = undefined;
+      Reflect.set(pg, "process", undefined);
       if (!child || child.exitCode !== null || child.signalCode !== null) {
         if (child) untrack(child);
         return;

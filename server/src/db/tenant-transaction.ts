@@ -159,7 +159,10 @@ export class RequestTransaction {
       await runner.release();
     } catch {
       // The connection is in an unknown state (or gone): destroy it rather than hand it to the next request.
-      await (runner as unknown as { releasePostgresConnection?(error: Error): Promise<void> }).releasePostgresConnection?.(new Error("request transaction failed to end"));
+      // PostgresQueryRunner's releasePostgresConnection(error) destroys the client instead of pooling it; it is private in
+      // TypeORM's types, hence the lookup by name.
+      const destroy: unknown = Reflect.get(runner, "releasePostgresConnection");
+      if (typeof destroy === "function") await destroy.call(runner, new Error("request transaction failed to end"));
       if (!runner.isReleased) await runner.release().catch(() => undefined);
     }
   }

@@ -130,10 +130,11 @@ const MAX_FRAMES = 12;
 export function describeFailure(value: unknown): string {
   const error = asError(value);
   if (!error) return `non-error value of type ${typeof value}`;
-  const properties = error as unknown as Record<string, unknown>;
-  const facts = LOGGABLE_PROPERTIES.filter((key) => typeof properties[key] === "string" || typeof properties[key] === "number").map(
-    (key) => `${key}=${String(properties[key])}`,
-  );
+  const facts = LOGGABLE_PROPERTIES.flatMap((key) => {
+    // Driver errors add these properties to Error without declaring them.
+    const fact: unknown = Reflect.get(error, key);
+    return typeof fact === "string" || typeof fact === "number" ? [`${key}=${String(fact)}`] : [];
+  });
   const frames = (error.stack ?? "")
     .split("\n")
     .filter((line) => /^\s+at /.test(line))

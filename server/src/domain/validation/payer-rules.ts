@@ -59,7 +59,10 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "telehealthPosByLocation",
 ];
 
-const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
+/** The rules whose value may be null ("no bound"); a patch may clear only these. */
+type NullableRuleKey = { [K in keyof PayerRulesValues]-?: null extends PayerRulesValues[K] ? K : never }[keyof PayerRulesValues];
+const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set<NullableRuleKey>(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
+const isNullableKey = (key: keyof PayerRulesValues): key is NullableRuleKey => NULLABLE_KEYS.has(key);
 
 const LABELS: Record<keyof PayerRulesValues, string> = {
   effectiveFrom: "Effective date",
@@ -365,6 +368,11 @@ function blameFor(patchMin: unknown, patchMax: unknown): Blame {
   return "max";
 }
 
+/** One rule, typed by its key: a loop over every key cannot assign values[key] directly (TypeScript sees a union). */
+function setRule<K extends keyof PayerRulesValues>(values: PayerRulesValues, key: K, value: PayerRulesValues[K]): void {
+  values[key] = value;
+}
+
 function cloneRules(v: PayerRulesValues): PayerRulesValues {
   return {
     ...v,
@@ -389,21 +397,20 @@ export function mergePayerRules(
   fieldPrefix = "rules",
 ): { values: PayerRulesValues; errors: FieldError[] } {
   const values = cloneRules(current);
-  const target = values as unknown as Record<keyof PayerRulesValues, unknown>;
   const errors: FieldError[] = [];
 
   for (const key of PAYER_RULES_KEYS) {
     const next = patch[key];
     if (next === undefined) continue;
     if (next === null) {
-      if (NULLABLE_KEYS.has(key)) {
-        target[key] = null;
+      if (isNullableKey(key)) {
+        values[key] = null;
       } else {
         errors.push(fieldError(joinField(fieldPrefix, key), `${LABELS[key]} cannot be null; send a value, or leave it out to keep the current one`));
       }
       continue;
     }
-    target[key] = next;
+    setRule(values, key, next);
   }
 
   if (patch.modifierRules && Array.isArray(patch.modifierRules)) {
