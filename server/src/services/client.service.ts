@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { SEXES, SUBSCRIBER_RELATIONSHIPS, type Sex, type SubscriberRelationship } from "../domain/engine/index.js";
 import {
+  isOneOf,
   isValidDate,
   normalizeAddress,
   normalizeIcd10,
@@ -58,7 +59,7 @@ const MAX_DIAGNOSIS_CODES = 12;
 const CLIENT_FIELDS = ["firstName", "lastName", "dateOfBirth", "sex", "addressLine1", "addressLine2", "addressCity", "addressState", "addressZip", "diagnosisCodes"] as const;
 
 function validateSex(sex: unknown, field: string): FieldError[] {
-  return sex == null || (SEXES as readonly unknown[]).includes(sex) ? [] : [{ field, message: `Sex must be one of ${SEXES.join(", ")}` }];
+  return sex == null || isOneOf(SEXES, sex) ? [] : [{ field, message: `Sex must be one of ${SEXES.join(", ")}` }];
 }
 
 function validateBirthDate(date: string | null | undefined, field: string, today: string): FieldError[] {
@@ -70,7 +71,7 @@ function validateBirthDate(date: string | null | undefined, field: string, today
 /** The insured person (2010BA): required exactly when the client is not the insured. */
 function validateSubscriber(c: CoverageInput, at: string, today: string): FieldError[] {
   const relationship = c.relationship ?? "SELF";
-  if (!(SUBSCRIBER_RELATIONSHIPS as readonly string[]).includes(relationship)) {
+  if (!isOneOf(SUBSCRIBER_RELATIONSHIPS, relationship)) {
     return [{ field: `${at}.relationship`, message: `Relationship must be one of ${SUBSCRIBER_RELATIONSHIPS.join(", ")}` }];
   }
   const s = c.subscriber;

@@ -59,7 +59,7 @@ function validatePayerFields(input: { name?: string | null; payerCode?: string |
 export async function rulesBaseFor(manager: EntityManager, payer: PayerEntity, patch: PayerRulesPatch, today: string) {
   const effectiveFrom = typeof patch.effectiveFrom === "string" ? patch.effectiveFrom.trim() : today;
   const versions = await manager.find(PayerRuleVersionEntity, { where: { payerId: payer.id } });
-  const version = (ruleVersionOn(versions, effectiveFrom) ?? ruleVersionOn(versions, "9999-12-31")) as PayerRuleVersionEntity | null;
+  const version = ruleVersionOn(versions, effectiveFrom) ?? ruleVersionOn(versions, "9999-12-31");
   return {
     base: version ? rulesValuesOf(version) : defaultPayerRules(payer.kind, effectiveFrom),
     baseVersionId: version?.id ?? null,

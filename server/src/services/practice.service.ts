@@ -111,10 +111,11 @@ export class PracticeService {
     assertValid(errors);
     return this.db.inPractice(actor, async (manager) => {
       const before = await manager.findOneOrFail(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+      // The input types x12UsageIndicator as any text; RULES let only T, P or null through, the entity's values.
       const after = { ...before, ...cleaned } as PracticeEntity;
       const changes = changedFields(before, after, FIELDS);
       if (Object.keys(changes).length > 0) {
-        await manager.update(PracticeEntity, { id: actor.practiceId }, cleaned as Partial<PracticeEntity>);
+        await manager.update(PracticeEntity, { id: actor.practiceId }, cleaned as Partial<PracticeEntity>); // as `after` above
         await writeAudit(manager, {
           practiceId: actor.practiceId,
           actorUserId: actor.userId,

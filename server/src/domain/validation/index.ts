@@ -22,6 +22,7 @@ export {
   validateTimezone,
 } from "./account.js";
 export {
+  isOneOf,
   isValidDate,
   validateDate,
   validateDateRange,

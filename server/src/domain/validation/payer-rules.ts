@@ -1,7 +1,7 @@
 import { MAX_MODIFIERS_PER_LINE } from "../engine/line-contents.js";
 import type { ModifierCondition, ModifierRule, NoteElement, RuleVersion } from "../engine/types.js";
 import { FieldError, fieldError, joinField } from "./field-error.js";
-import { isValidDate } from "./primitives.js";
+import { isOneOf, isValidDate } from "./primitives.js";
 
 export type { ModifierCondition, ModifierRule, NoteElement };
 export type PayerKind = "MEDICARE" | "MEDICARE_ADVANTAGE" | "MEDICAID" | "COMMERCIAL" | "TRICARE" | "OTHER";
@@ -31,7 +31,7 @@ export const PAYER_RULES_LIMITS = {
   maxAttendedMinutes: 480,
   maxSignWithinDays: 365,
   maxCredentialModifiers: 10,
-  telehealthPlacesOfService: ["02", "10"] as readonly string[],
+  telehealthPlacesOfService: ["02", "10"],
 } as const;
 
 export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
@@ -159,7 +159,7 @@ export function isValidModifier(modifier: string): boolean {
   return MODIFIER_SHAPE.test(modifier);
 }
 
-export function validateModifier(modifier: string, field = "modifier"): FieldError[] {
+export function validateModifier(modifier: unknown, field = "modifier"): FieldError[] {
   return typeof modifier === "string" && isValidModifier(modifier)
     ? []
     : [fieldError(field, "Modifier must be exactly two upper-case letters or digits (e.g. HQ, 95, GT)")];
@@ -186,11 +186,10 @@ function checkCredentialModifiers(rules: unknown, field: string): FieldError[] {
       return;
     }
     const credentialOk = typeof rule.credential === "string" && CREDENTIAL_SHAPE.test(rule.credential);
-    const modifierOk = typeof rule.modifier === "string" && isValidModifier(rule.modifier);
+    const modifier = typeof rule.modifier === "string" && isValidModifier(rule.modifier) ? rule.modifier : null;
     if (!credentialOk) errors.push(fieldError(`${at}.credential`, "Credential must be one credential of up to 20 letters, digits, periods or hyphens (e.g. LCSW, LPC, PhD)"));
-    if (!modifierOk) errors.push(...validateModifier(rule.modifier as string, `${at}.modifier`));
-    if (!credentialOk || !modifierOk) return;
-    const modifier = rule.modifier as string;
+    if (modifier === null) errors.push(...validateModifier(rule.modifier, `${at}.modifier`));
+    if (!credentialOk || modifier === null) return;
     if (TELEHEALTH_MODIFIERS.has(modifier)) {
       errors.push(fieldError(`${at}.modifier`, `Modifier ${modifier} means the service was delivered by telehealth; add it with a modifier rule for TELEHEALTH_VIDEO or TELEHEALTH_AUDIO, not by credential`));
     }
@@ -259,7 +258,7 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
     if (typeof v[key] !== "boolean") push(key, `${LABELS[key]} must be true or false`);
   }
 
-  if (!L.telehealthPlacesOfService.includes(v.telehealthPlaceOfService)) {
+  if (!isOneOf(L.telehealthPlacesOfService, v.telehealthPlaceOfService)) {
     push(
       "telehealthPlaceOfService",
       "Telehealth place of service must be 02 (telehealth outside the patient's home) or 10 (telehealth in the patient's home)",

@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "
 import { CLAIM_OUTCOMES, type ClaimOutcome } from "../../domain/remittance/index.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
+// type-graphql wants an enum object; fromEntries builds it from the domain's list, typed string-keyed.
 export const RemittanceOutcomeEnum = Object.fromEntries(CLAIM_OUTCOMES.map((o) => [o, o])) as { [K in ClaimOutcome]: K };
 registerEnumType(RemittanceOutcomeEnum, {
   name: "RemittanceOutcome",
