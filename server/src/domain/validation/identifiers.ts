@@ -66,8 +66,9 @@ export function validateDiagnosisCodes(codes: readonly string[], field = "diagno
   codes.forEach((raw, i) => {
     const code = normalizeIcd10(raw);
     const f = `${field}[${i}]`;
-    if (!isValidIcd10(code)) {
-      errors.push(fieldError(f, ICD10_MESSAGE));
+    const invalid = validateIcd10(code, f);
+    if (invalid.length > 0) {
+      errors.push(...invalid);
     } else if (seen.has(code)) {
       errors.push(fieldError(f, `Diagnosis code ${code} is listed more than once; list each code once`));
     }

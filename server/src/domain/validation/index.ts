@@ -70,8 +70,6 @@ export {
   validatePersonDisplayName,
   validateTaxId,
   validateTaxonomyCode,
-  validateStateCode,
-  validateZip,
   validatePhone,
   validateReceiverId,
   US_STATE_CODES,
