@@ -16,7 +16,6 @@ import type {
   PayerFacts,
   RuleVersion,
   SessionFacts,
-  SubscriberRelationship,
 } from "../domain/engine/index.js";
 import { registrationOf, subscriberOf, type ClientRegistrationColumns, type CoverageSubscriberColumns } from "./registration-facts.js";
 

@@ -4,6 +4,8 @@ import { SEXES, SUBSCRIBER_RELATIONSHIPS, type Sex, type SubscriberRelationship 
 import {
   isOneOf,
   isValidDate,
+  validateDate,
+  validateDateRange,
   normalizeAddress,
   normalizeIcd10,
   validatePostalAddress,
@@ -63,7 +65,7 @@ function validateSex(sex: unknown, field: string): FieldError[] {
 }
 
 function validateBirthDate(date: string | null | undefined, field: string, today: string): FieldError[] {
-  if (date == null || !isValidDate(date)) return [{ field, message: "Date of birth must be a date (YYYY-MM-DD)" }];
+  if (date == null || !isValidDate(date)) return validateDate(date ?? "", field);
   if (date > today || date < "1900-01-01") return [{ field, message: "Date of birth must be between 1900-01-01 and today" }];
   return [];
 }
@@ -97,13 +99,7 @@ function validateCoverages(coverages: CoverageInput[], today: string): FieldErro
     const at = `coverages[${i}]`;
     errors.push(...validateClaimIdentifier(c.memberId, `${at}.memberId`));
     errors.push(...validateSubscriber(c, at, today));
-    if (!isValidDate(c.effectiveFrom)) errors.push({ field: `${at}.effectiveFrom`, message: "Start date must be a date (YYYY-MM-DD)" });
-    if (c.effectiveTo != null) {
-      if (!isValidDate(c.effectiveTo)) errors.push({ field: `${at}.effectiveTo`, message: "End date must be a date (YYYY-MM-DD)" });
-      else if (isValidDate(c.effectiveFrom) && c.effectiveTo < c.effectiveFrom) {
-        errors.push({ field: `${at}.effectiveTo`, message: "End date cannot be before the start date" });
-      }
-    }
+    errors.push(...validateDateRange(c.effectiveFrom, c.effectiveTo, { from: `${at}.effectiveFrom`, to: `${at}.effectiveTo` }));
   });
   // Two primaries on one day would make "the primary coverage in force" ambiguous for billing.
   const primaries = coverages.map((c, i) => ({ ...c, i })).filter((c) => c.priority === "PRIMARY");

@@ -43,6 +43,7 @@ export function rulesValuesOf(version: PayerRuleVersionEntity): PayerRulesValues
 // Every column left above is a rule: a new column that is not one fails to compile here instead of reaching audits.
 type NonRuleColumn = Exclude<keyof Omit<PayerRuleVersionEntity, "practiceId" | "id" | "payerId" | "createdAt" | "createdBy">, keyof PayerRulesValues>;
 const onlyRulesRemain: [NonRuleColumn] extends [never] ? true : never = true;
+void onlyRulesRemain; // read, so the check is not flagged as unused
 
 function validatePayerFields(input: { name?: string | null; payerCode?: string | null }, required: boolean): FieldError[] {
   // Both go into the 837P payer loop (2010BB NM103 and NM109).

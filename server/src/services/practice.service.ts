@@ -1,5 +1,5 @@
 import {
-  isPlaceOfService,
+  validatePlaceOfService,
   validateCity,
   validateOrganizationName,
   validatePhone,
@@ -73,8 +73,7 @@ const NORMALIZE: Partial<Record<Field, (value: string) => string>> = {
  */
 const RULES: Record<Field, (value: string | null, field: string) => FieldError[]> = {
   name: (v, f) => validateOrganizationName(v, f),
-  defaultPlaceOfService: (v, f) =>
-    v !== null && isPlaceOfService(v) ? [] : [{ field: f, message: "Place of service must be a two-digit CMS code such as 11" }],
+  defaultPlaceOfService: (v, f) => validatePlaceOfService(v ?? "", f),
   taxId: (v, f) => validateTaxId(v, f),
   taxonomyCode: (v, f) => validateTaxonomyCode(v, f),
   // The billing provider (2010AA N3/N4): a street address, never a PO box, and the ZIP+4.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { localDateOf, type Modality } from "../domain/engine/index.js";
-import { isPlaceOfService, validateDurationMinutes } from "../domain/validation/index.js";
+import { validateDurationMinutes, validatePlaceOfService } from "../domain/validation/index.js";
 import {
   AttendanceEntity,
   ClientEntity,
@@ -118,9 +118,7 @@ function validateStartsAt(value: Date | null | undefined, errors: FieldError[]):
 }
 
 function validatePlace(value: string | null | undefined, errors: FieldError[]): void {
-  if (value != null && !isPlaceOfService(value.trim())) {
-    errors.push({ field: "placeOfService", message: "Place of service must be a two-digit CMS code such as 11, 53 or 57" });
-  }
+  if (value != null) errors.push(...validatePlaceOfService(value.trim(), "placeOfService"));
 }
 
 /** Checked on the session as it will be saved, so changing only the modality is caught too. */
