@@ -7,6 +7,12 @@ export const RemittanceOutcomeEnum = Object.fromEntries(CLAIM_OUTCOMES.map((o) =
 registerEnumType(RemittanceOutcomeEnum, {
   name: "RemittanceOutcome",
   description: "What the payer did with a claim: PAID, PARTIALLY_PAID (some money refused for a fixable reason), DENIED, or REVERSED (an earlier payment taken back).",
+  valuesConfig: {
+    PAID: { description: "Paid as billed, apart from contractual adjustments and patient responsibility." },
+    PARTIALLY_PAID: { description: "Paid in part; some money was refused for a reason that can be fixed." },
+    DENIED: { description: "Nothing paid: the claim was denied." },
+    REVERSED: { description: "An earlier payment was taken back (CLP02 22)." },
+  },
 });
 
 @InputType({ description: "An 835 (005010X221A1) file to post." })
