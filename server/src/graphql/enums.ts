@@ -1,4 +1,14 @@
 import { registerEnumType } from "type-graphql";
+import { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+
+/**
+ * The object type-graphql registers for a domain list of values, each mapped to itself: every enum's values are
+ * spelled once, in the domain, and the API follows them.
+ */
+export function enumOf<const V extends string>(values: readonly V[]): { readonly [K in V]: K } {
+  // fromEntries is typed string-keyed; the object holds exactly the list's values, each mapped to itself.
+  return Object.fromEntries(values.map((value) => [value, value])) as { readonly [K in V]: K };
+}
 
 export enum RoleEnum { OWNER = "OWNER", ADMIN = "ADMIN", BILLER = "BILLER", CLINICIAN = "CLINICIAN" }
 export enum PayerKindEnum {
@@ -32,36 +42,10 @@ export enum ModifierConditionEnum { ALWAYS = "ALWAYS", IN_PERSON = "IN_PERSON", 
 export enum CoveragePriorityEnum { PRIMARY = "PRIMARY", SECONDARY = "SECONDARY" }
 export enum ClaimStatusEnum { READY = "READY", BLOCKED = "BLOCKED", BILLED = "BILLED" }
 export enum IssueSeverityEnum { ERROR = "ERROR", WARNING = "WARNING" }
-export enum ClaimIssueCodeEnum {
-  GROUP_TOO_SMALL = "GROUP_TOO_SMALL",
-  GROUP_TOO_LARGE = "GROUP_TOO_LARGE",
-  SESSION_TOO_SHORT = "SESSION_TOO_SHORT",
-  SESSION_TOO_LONG = "SESSION_TOO_LONG",
-  MISSING_GROUP_DOCUMENTATION = "MISSING_GROUP_DOCUMENTATION",
-  MISSING_MEMBER_NOTE = "MISSING_MEMBER_NOTE",
-  NOTE_INCOMPLETE = "NOTE_INCOMPLETE",
-  NOTE_UNSIGNED = "NOTE_UNSIGNED",
-  LEADER_NOT_LICENSED = "LEADER_NOT_LICENSED",
-  NOT_PSYCHOTHERAPY = "NOT_PSYCHOTHERAPY",
-  USE_INDIVIDUAL_CODE = "USE_INDIVIDUAL_CODE",
-  USE_FAMILY_CODE = "USE_FAMILY_CODE",
-  NO_ACTIVE_COVERAGE = "NO_ACTIVE_COVERAGE",
-  TELEHEALTH_NOT_COVERED = "TELEHEALTH_NOT_COVERED",
-  MISSING_DIAGNOSIS = "MISSING_DIAGNOSIS",
-  DAILY_UNIT_LIMIT = "DAILY_UNIT_LIMIT",
-  TOO_MANY_MODIFIERS = "TOO_MANY_MODIFIERS",
-  MISSING_FEE = "MISSING_FEE",
-  AUTH_REQUIRED = "AUTH_REQUIRED",
-  AUTH_EXHAUSTED = "AUTH_EXHAUSTED",
-  MISSING_REGISTRATION = "MISSING_REGISTRATION",
-  ATTENDANCE_TOO_SHORT = "ATTENDANCE_TOO_SHORT",
-  DOCUMENTATION_READS_AS_CLASS = "DOCUMENTATION_READS_AS_CLASS",
-  OTHER_MEMBER_NAMED = "OTHER_MEMBER_NAMED",
-  NOTE_SIGNED_LATE = "NOTE_SIGNED_LATE",
-}
+export const ClaimIssueCodeEnum = enumOf(CLAIM_ISSUE_CODES);
 export enum MemberLocationEnum { HOME = "HOME", OTHER = "OTHER" }
-export enum SexEnum { FEMALE = "FEMALE", MALE = "MALE", UNKNOWN = "UNKNOWN" }
-export enum SubscriberRelationshipEnum { SELF = "SELF", SPOUSE = "SPOUSE", CHILD = "CHILD", OTHER = "OTHER" }
+export const SexEnum = enumOf(SEXES);
+export const SubscriberRelationshipEnum = enumOf(SUBSCRIBER_RELATIONSHIPS);
 export enum UsageIndicatorEnum { T = "T", P = "P" }
 export enum ExportFormatEnum { CSV = "CSV", X12_837P = "X12_837P" }
 

@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CLAIM_OUTCOMES, type ClaimOutcome } from "../../domain/remittance/index.js";
+import { enumOf } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
-// type-graphql wants an enum object; fromEntries builds it from the domain's list, typed string-keyed.
-export const RemittanceOutcomeEnum = Object.fromEntries(CLAIM_OUTCOMES.map((o) => [o, o])) as { [K in ClaimOutcome]: K };
+export const RemittanceOutcomeEnum = enumOf(CLAIM_OUTCOMES);
 registerEnumType(RemittanceOutcomeEnum, {
   name: "RemittanceOutcome",
   description: "What the payer did with a claim: PAID, PARTIALLY_PAID (some money refused for a fixable reason), DENIED, or REVERSED (an earlier payment taken back).",
