@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { ROLES } from "../auth/roles.js";
 import { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
 
 /**
@@ -10,7 +11,7 @@ export function enumOf<const V extends string>(values: readonly V[]): { readonly
   return Object.fromEntries(values.map((value) => [value, value])) as { readonly [K in V]: K };
 }
 
-export enum RoleEnum { OWNER = "OWNER", ADMIN = "ADMIN", BILLER = "BILLER", CLINICIAN = "CLINICIAN" }
+export const RoleEnum = enumOf(ROLES);
 export enum PayerKindEnum {
   MEDICARE = "MEDICARE",
   MEDICARE_ADVANTAGE = "MEDICARE_ADVANTAGE",
