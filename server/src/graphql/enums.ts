@@ -1,6 +1,7 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
 import { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+import { PAYER_KINDS } from "../domain/validation/index.js";
 
 /**
  * The object type-graphql registers for a domain list of values, each mapped to itself: every enum's values are
@@ -12,14 +13,7 @@ export function enumOf<const V extends string>(values: readonly V[]): { readonly
 }
 
 export const RoleEnum = enumOf(ROLES);
-export enum PayerKindEnum {
-  MEDICARE = "MEDICARE",
-  MEDICARE_ADVANTAGE = "MEDICARE_ADVANTAGE",
-  MEDICAID = "MEDICAID",
-  COMMERCIAL = "COMMERCIAL",
-  TRICARE = "TRICARE",
-  OTHER = "OTHER",
-}
+export const PayerKindEnum = enumOf(PAYER_KINDS);
 export enum GroupKindEnum {
   PSYCHOTHERAPY = "PSYCHOTHERAPY",
   SKILLS = "SKILLS",

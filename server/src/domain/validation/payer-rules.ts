@@ -4,11 +4,11 @@ import { FieldError, fieldError, joinField } from "./field-error.js";
 import { isOneOf, isValidDate } from "./primitives.js";
 
 export type { ModifierCondition, ModifierRule, NoteElement };
-export type PayerKind = "MEDICARE" | "MEDICARE_ADVANTAGE" | "MEDICAID" | "COMMERCIAL" | "TRICARE" | "OTHER";
 
 export const MODIFIER_CONDITIONS: readonly ModifierCondition[] = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
 export const NOTE_ELEMENTS: readonly NoteElement[] = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"];
-export const PAYER_KINDS: readonly PayerKind[] = ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"];
+export const PAYER_KINDS = ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"] as const;
+export type PayerKind = (typeof PAYER_KINDS)[number];
 
 /** The editable part of a rules version: everything the engine reads except identity and timestamps. */
 export type PayerRulesValues = Omit<RuleVersion, "id" | "createdAt">;
