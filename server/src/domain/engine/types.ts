@@ -6,13 +6,9 @@
 
 export type Modality = "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
 
-export type NoteElement =
-  | "PARTICIPATION"
-  | "RESPONSE"
-  | "INTERVENTIONS"
-  | "PROGRESS"
-  | "PLAN"
-  | "RISK";
+/** The sections of a member's note a payer may require, in the order a note presents them. */
+export const NOTE_ELEMENTS = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"] as const;
+export type NoteElement = (typeof NOTE_ELEMENTS)[number];
 
 export type ModifierCondition = "ALWAYS" | "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
 

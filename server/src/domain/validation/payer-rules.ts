@@ -1,12 +1,12 @@
 import { MAX_MODIFIERS_PER_LINE } from "../engine/line-contents.js";
-import type { ModifierCondition, ModifierRule, NoteElement, RuleVersion } from "../engine/types.js";
+import { NOTE_ELEMENTS, type ModifierCondition, type ModifierRule, type NoteElement, type RuleVersion } from "../engine/types.js";
 import { FieldError, fieldError, joinField } from "./field-error.js";
 import { isOneOf, isValidDate } from "./primitives.js";
 
 export type { ModifierCondition, ModifierRule, NoteElement };
+export { NOTE_ELEMENTS };
 
 export const MODIFIER_CONDITIONS: readonly ModifierCondition[] = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
-export const NOTE_ELEMENTS: readonly NoteElement[] = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"];
 export const PAYER_KINDS = ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"] as const;
 export type PayerKind = (typeof PAYER_KINDS)[number];
 
