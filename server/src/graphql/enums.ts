@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
-import { CLAIM_ISSUE_CODES, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+import { CLAIM_ISSUE_CODES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
 import { PAYER_KINDS } from "../domain/validation/index.js";
 
 /**
@@ -26,7 +26,7 @@ export enum GroupKindEnum {
 export enum ModalityEnum { IN_PERSON = "IN_PERSON", TELEHEALTH_VIDEO = "TELEHEALTH_VIDEO", TELEHEALTH_AUDIO = "TELEHEALTH_AUDIO" }
 export enum AttendanceStatusEnum { PRESENT = "PRESENT", ABSENT = "ABSENT", EXCUSED = "EXCUSED" }
 export const NoteElementEnum = enumOf(NOTE_ELEMENTS);
-export enum ModifierConditionEnum { ALWAYS = "ALWAYS", IN_PERSON = "IN_PERSON", TELEHEALTH_VIDEO = "TELEHEALTH_VIDEO", TELEHEALTH_AUDIO = "TELEHEALTH_AUDIO" }
+export const ModifierConditionEnum = enumOf(MODIFIER_CONDITIONS);
 export enum CoveragePriorityEnum { PRIMARY = "PRIMARY", SECONDARY = "SECONDARY" }
 export enum ClaimStatusEnum { READY = "READY", BLOCKED = "BLOCKED", BILLED = "BILLED" }
 export enum IssueSeverityEnum { ERROR = "ERROR", WARNING = "WARNING" }

@@ -10,7 +10,9 @@ export type Modality = "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
 export const NOTE_ELEMENTS = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"] as const;
 export type NoteElement = (typeof NOTE_ELEMENTS)[number];
 
-export type ModifierCondition = "ALWAYS" | "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
+/** When a payer's modifier rule applies: always, or for one modality. */
+export const MODIFIER_CONDITIONS = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"] as const;
+export type ModifierCondition = (typeof MODIFIER_CONDITIONS)[number];
 
 export type GroupKind =
   | "PSYCHOTHERAPY"

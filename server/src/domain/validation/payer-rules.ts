@@ -1,12 +1,11 @@
 import { MAX_MODIFIERS_PER_LINE } from "../engine/line-contents.js";
-import { NOTE_ELEMENTS, type ModifierCondition, type ModifierRule, type NoteElement, type RuleVersion } from "../engine/types.js";
+import { MODIFIER_CONDITIONS, NOTE_ELEMENTS, type ModifierCondition, type ModifierRule, type NoteElement, type RuleVersion } from "../engine/types.js";
 import { FieldError, fieldError, joinField } from "./field-error.js";
 import { isOneOf, isValidDate } from "./primitives.js";
 
 export type { ModifierCondition, ModifierRule, NoteElement };
-export { NOTE_ELEMENTS };
+export { MODIFIER_CONDITIONS, NOTE_ELEMENTS };
 
-export const MODIFIER_CONDITIONS: readonly ModifierCondition[] = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
 export const PAYER_KINDS = ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"] as const;
 export type PayerKind = (typeof PAYER_KINDS)[number];
 
