@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
-import { CLAIM_ISSUE_CODES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+import { CLAIM_ISSUE_CODES, GROUP_KINDS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
 import { PAYER_KINDS } from "../domain/validation/index.js";
 
 /**
@@ -14,16 +14,8 @@ export function enumOf<const V extends string>(values: readonly V[]): { readonly
 
 export const RoleEnum = enumOf(ROLES);
 export const PayerKindEnum = enumOf(PAYER_KINDS);
-export enum GroupKindEnum {
-  PSYCHOTHERAPY = "PSYCHOTHERAPY",
-  SKILLS = "SKILLS",
-  SUBSTANCE_USE = "SUBSTANCE_USE",
-  PSYCHOEDUCATION = "PSYCHOEDUCATION",
-  SUPPORT = "SUPPORT",
-  FAMILY = "FAMILY",
-  MULTI_FAMILY = "MULTI_FAMILY",
-}
-export enum ModalityEnum { IN_PERSON = "IN_PERSON", TELEHEALTH_VIDEO = "TELEHEALTH_VIDEO", TELEHEALTH_AUDIO = "TELEHEALTH_AUDIO" }
+export const GroupKindEnum = enumOf(GROUP_KINDS);
+export const ModalityEnum = enumOf(MODALITIES);
 export enum AttendanceStatusEnum { PRESENT = "PRESENT", ABSENT = "ABSENT", EXCUSED = "EXCUSED" }
 export const NoteElementEnum = enumOf(NOTE_ELEMENTS);
 export const ModifierConditionEnum = enumOf(MODIFIER_CONDITIONS);

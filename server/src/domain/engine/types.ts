@@ -4,7 +4,8 @@
  * database or a GraphQL layer.
  */
 
-export type Modality = "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
+export const MODALITIES = ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"] as const;
+export type Modality = (typeof MODALITIES)[number];
 
 /** The sections of a member's note a payer may require, in the order a note presents them. */
 export const NOTE_ELEMENTS = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"] as const;
@@ -14,14 +15,8 @@ export type NoteElement = (typeof NOTE_ELEMENTS)[number];
 export const MODIFIER_CONDITIONS = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"] as const;
 export type ModifierCondition = (typeof MODIFIER_CONDITIONS)[number];
 
-export type GroupKind =
-  | "PSYCHOTHERAPY"
-  | "SKILLS"
-  | "SUBSTANCE_USE"
-  | "PSYCHOEDUCATION"
-  | "SUPPORT"
-  | "FAMILY"
-  | "MULTI_FAMILY";
+export const GROUP_KINDS = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY", "MULTI_FAMILY"] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /** Every reason the engine can give, in the order DESIGN §4 lists them. */
 export const CLAIM_ISSUE_CODES = [
