@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { MemberLocation } from "../domain/engine/index.js";
 
 export type AttendanceStatus = "PRESENT" | "ABSENT" | "EXCUSED";
 
@@ -15,5 +16,5 @@ export class AttendanceEntity {
   @Column("timestamptz", { name: "arrived_at", nullable: true }) arrivedAt!: Date | null;
   @Column("timestamptz", { name: "departed_at", nullable: true }) departedAt!: Date | null;
   /** Where the member joined a telehealth session from; null when not recorded. */
-  @Column("text", { nullable: true }) location!: "HOME" | "OTHER" | null;
+  @Column("text", { nullable: true }) location!: MemberLocation | null;
 }

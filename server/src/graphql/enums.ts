@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
-import { CLAIM_ISSUE_CODES, GROUP_KINDS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+import { CLAIM_ISSUE_CODES, GROUP_KINDS, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
 import { PAYER_KINDS } from "../domain/validation/index.js";
 
 /**
@@ -23,7 +23,7 @@ export enum CoveragePriorityEnum { PRIMARY = "PRIMARY", SECONDARY = "SECONDARY" 
 export enum ClaimStatusEnum { READY = "READY", BLOCKED = "BLOCKED", BILLED = "BILLED" }
 export enum IssueSeverityEnum { ERROR = "ERROR", WARNING = "WARNING" }
 export const ClaimIssueCodeEnum = enumOf(CLAIM_ISSUE_CODES);
-export enum MemberLocationEnum { HOME = "HOME", OTHER = "OTHER" }
+export const MemberLocationEnum = enumOf(MEMBER_LOCATIONS);
 export const SexEnum = enumOf(SEXES);
 export const SubscriberRelationshipEnum = enumOf(SUBSCRIBER_RELATIONSHIPS);
 export enum UsageIndicatorEnum { T = "T", P = "P" }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
-import { localDateOf, type Modality } from "../domain/engine/index.js";
-import { validateDurationMinutes, validatePlaceOfService } from "../domain/validation/index.js";
+import { MEMBER_LOCATIONS, localDateOf, type MemberLocation, type Modality } from "../domain/engine/index.js";
+import { isOneOf, validateDurationMinutes, validatePlaceOfService } from "../domain/validation/index.js";
 import {
   AttendanceEntity,
   ClientEntity,
@@ -50,7 +50,7 @@ export interface AttendanceEntry {
   arrivedAt?: Date | null;
   departedAt?: Date | null;
   /** Where the member joined a telehealth session from; undefined keeps it, null clears it. */
-  location?: "HOME" | "OTHER" | null;
+  location?: MemberLocation | null;
 }
 
 /** How long a member stayed, as one entry of recordAttendance sets it; undefined when the entry keeps what is recorded. */
@@ -327,7 +327,7 @@ export class SessionService {
       const times = entries.map((entry, i) => attendedTimeOf(entry, `entries[${i}]`, session.durationMinutes, errors));
       entries.forEach((entry, i) => {
         if (entry.location == null) return;
-        if (entry.location !== "HOME" && entry.location !== "OTHER") errors.push({ field: `entries[${i}].location`, message: "Location must be HOME or OTHER" });
+        if (!isOneOf(MEMBER_LOCATIONS, entry.location)) errors.push({ field: `entries[${i}].location`, message: `Location must be ${MEMBER_LOCATIONS.join(" or ")}` });
         else if (session.modality === "IN_PERSON") errors.push({ field: `entries[${i}].location`, message: "A member's location is recorded only for telehealth sessions; this one was in person" });
         else if (entry.status !== "PRESENT") errors.push({ field: `entries[${i}].location`, message: "A location is recorded only for a member marked PRESENT" });
       });

@@ -225,7 +225,8 @@ export interface AttendanceFacts {
   location?: MemberLocation | null;
 }
 
-export type MemberLocation = "HOME" | "OTHER";
+export const MEMBER_LOCATIONS = ["HOME", "OTHER"] as const;
+export type MemberLocation = (typeof MEMBER_LOCATIONS)[number];
 
 export interface EngineInput {
   /** IANA zone of the practice, e.g. "America/New_York". */
