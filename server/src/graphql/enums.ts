@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
-import { CLAIM_ISSUE_CODES, GROUP_KINDS, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+import { CLAIM_ISSUE_CODES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
 import { PAYER_KINDS } from "../domain/validation/index.js";
 
 /**
@@ -21,7 +21,7 @@ export const NoteElementEnum = enumOf(NOTE_ELEMENTS);
 export const ModifierConditionEnum = enumOf(MODIFIER_CONDITIONS);
 export enum CoveragePriorityEnum { PRIMARY = "PRIMARY", SECONDARY = "SECONDARY" }
 export enum ClaimStatusEnum { READY = "READY", BLOCKED = "BLOCKED", BILLED = "BILLED" }
-export enum IssueSeverityEnum { ERROR = "ERROR", WARNING = "WARNING" }
+export const IssueSeverityEnum = enumOf(ISSUE_SEVERITIES);
 export const ClaimIssueCodeEnum = enumOf(CLAIM_ISSUE_CODES);
 export const MemberLocationEnum = enumOf(MEMBER_LOCATIONS);
 export const SexEnum = enumOf(SEXES);

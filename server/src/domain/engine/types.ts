@@ -49,7 +49,8 @@ export const CLAIM_ISSUE_CODES = [
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
 
-export type IssueSeverity = "ERROR" | "WARNING";
+export const ISSUE_SEVERITIES = ["ERROR", "WARNING"] as const;
+export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
 
 /** BILLED is not decided here: the caller overlays it once a line is in a batch that is not void. */
 export type DecisionStatus = "READY" | "BLOCKED";

@@ -1,5 +1,5 @@
 import { MAX_MODIFIERS_PER_LINE } from "../engine/line-contents.js";
-import { MODIFIER_CONDITIONS, NOTE_ELEMENTS, type ModifierCondition, type ModifierRule, type NoteElement, type RuleVersion } from "../engine/types.js";
+import { ISSUE_SEVERITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, type ModifierCondition, type ModifierRule, type NoteElement, type RuleVersion } from "../engine/types.js";
 import { FieldError, fieldError, joinField } from "./field-error.js";
 import { isOneOf, isValidDate } from "./primitives.js";
 
@@ -330,7 +330,7 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
   if (v.signWithinDays != null && !isIntIn(v.signWithinDays, 0, L.maxSignWithinDays)) {
     push("signWithinDays", `Days to sign a note must be a whole number from 0 (the day of the session) to ${L.maxSignWithinDays}, or null for no deadline`);
   }
-  if (v.lateSignatureSeverity !== undefined && v.lateSignatureSeverity !== "WARNING" && v.lateSignatureSeverity !== "ERROR") {
+  if (v.lateSignatureSeverity !== undefined && !isOneOf(ISSUE_SEVERITIES, v.lateSignatureSeverity)) {
     push("lateSignatureSeverity", "Late signature severity must be WARNING (the line can still be billed) or ERROR (the line is blocked)");
   }
 

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
+import type { IssueSeverity } from "../../domain/engine/index.js";
 
 @ObjectType({ description: "Adds a modifier to a payer's 90853 lines, always or for one modality." })
 export class ModifierRule {
@@ -39,7 +40,7 @@ export class PayerRules {
   @Field(() => Int, { nullable: true, description: "Days after the date of service within which a member's note must be signed; null when the payer sets no deadline (NOTE_SIGNED_LATE)." })
   signWithinDays?: number | null;
   @Field(() => IssueSeverityEnum, { description: "How a note signed after signWithinDays is reported: WARNING (still billable) or ERROR (blocked)." })
-  lateSignatureSeverity!: "WARNING" | "ERROR";
+  lateSignatureSeverity!: IssueSeverity;
   @Field({ description: "Whether telehealth place of service follows where the member was (10 at home, 02 elsewhere) when attendance records it; otherwise telehealthPlaceOfService for every telehealth line." })
   telehealthPosByLocation!: boolean;
   @Field({ description: "Whether lines warn when the group documentation or the member's note reads as a class: didactic words and no therapeutic intervention named (DOCUMENTATION_READS_AS_CLASS)." })
