@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { MemberLocation } from "../domain/engine/index.js";
+import { ATTENDANCE_STATUSES, type AttendanceStatus, type MemberLocation } from "../domain/engine/index.js";
 
-export type AttendanceStatus = "PRESENT" | "ABSENT" | "EXCUSED";
+export type { AttendanceStatus };
 
 @Entity({ name: "attendance" })
 export class AttendanceEntity {
@@ -9,7 +9,7 @@ export class AttendanceEntity {
   @PrimaryColumn("uuid") id!: string;
   @Column("uuid", { name: "session_id" }) sessionId!: string;
   @Column("uuid", { name: "client_id" }) clientId!: string;
-  @Column({ type: "enum", enumName: "attendance_status", enum: ["PRESENT", "ABSENT", "EXCUSED"] }) status!: AttendanceStatus;
+  @Column({ type: "enum", enumName: "attendance_status", enum: ATTENDANCE_STATUSES }) status!: AttendanceStatus;
   @Column("timestamptz", { name: "recorded_at" }) recordedAt!: Date;
   /** Null when not recorded: the member attended the whole session. */
   @Column("integer", { name: "minutes_attended", nullable: true }) minutesAttended!: number | null;

@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
-import { CLAIM_ISSUE_CODES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+import { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
 import { PAYER_KINDS } from "../domain/validation/index.js";
 
 /**
@@ -16,7 +16,7 @@ export const RoleEnum = enumOf(ROLES);
 export const PayerKindEnum = enumOf(PAYER_KINDS);
 export const GroupKindEnum = enumOf(GROUP_KINDS);
 export const ModalityEnum = enumOf(MODALITIES);
-export enum AttendanceStatusEnum { PRESENT = "PRESENT", ABSENT = "ABSENT", EXCUSED = "EXCUSED" }
+export const AttendanceStatusEnum = enumOf(ATTENDANCE_STATUSES);
 export const NoteElementEnum = enumOf(NOTE_ELEMENTS);
 export const ModifierConditionEnum = enumOf(MODIFIER_CONDITIONS);
 export enum CoveragePriorityEnum { PRIMARY = "PRIMARY", SECONDARY = "SECONDARY" }

@@ -5,6 +5,7 @@
  */
 export type {
   AddendumFacts,
+  AttendanceStatus,
   AttendanceFacts,
   AuthorizationFacts,
   BilledLineFacts,
@@ -33,7 +34,7 @@ export type {
   SubscriberRelationship,
   SessionFacts,
 } from "./types.js";
-export { CLAIM_ISSUE_CODES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
+export { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";

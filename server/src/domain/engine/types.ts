@@ -226,6 +226,10 @@ export interface AttendanceFacts {
   location?: MemberLocation | null;
 }
 
+/** Whether a member attended; the engine bills PRESENT members only. */
+export const ATTENDANCE_STATUSES = ["PRESENT", "ABSENT", "EXCUSED"] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
 export const MEMBER_LOCATIONS = ["HOME", "OTHER"] as const;
 export type MemberLocation = (typeof MEMBER_LOCATIONS)[number];
 
