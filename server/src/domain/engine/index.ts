@@ -13,6 +13,7 @@ export type {
   ClaimIssue,
   ClaimIssueCode,
   CoverageFacts,
+  CoveragePriority,
   DecisionStatus,
   EngineInput,
   GroupKind,
@@ -34,7 +35,7 @@ export type {
   SubscriberRelationship,
   SessionFacts,
 } from "./types.js";
-export { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
+export { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";

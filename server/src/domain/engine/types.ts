@@ -148,7 +148,7 @@ export interface RegistrationFacts {
 export interface CoverageFacts {
   payerId: string;
   memberId: string;
-  priority: "PRIMARY" | "SECONDARY";
+  priority: CoveragePriority;
   /** YYYY-MM-DD */
   effectiveFrom: string;
   /** YYYY-MM-DD, inclusive; null when open-ended */
@@ -225,6 +225,10 @@ export interface AttendanceFacts {
   /** Where the member joined a telehealth session from; null (or absent) when not recorded. */
   location?: MemberLocation | null;
 }
+
+/** Whether a coverage is billed first or after the primary adjudicated. */
+export const COVERAGE_PRIORITIES = ["PRIMARY", "SECONDARY"] as const;
+export type CoveragePriority = (typeof COVERAGE_PRIORITIES)[number];
 
 /** Whether a member attended; the engine bills PRESENT members only. */
 export const ATTENDANCE_STATUSES = ["PRESENT", "ABSENT", "EXCUSED"] as const;
