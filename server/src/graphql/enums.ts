@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
-import { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+import { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, CLAIM_STATUSES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
 import { PAYER_KINDS } from "../domain/validation/index.js";
 
 /**
@@ -20,7 +20,7 @@ export const AttendanceStatusEnum = enumOf(ATTENDANCE_STATUSES);
 export const NoteElementEnum = enumOf(NOTE_ELEMENTS);
 export const ModifierConditionEnum = enumOf(MODIFIER_CONDITIONS);
 export const CoveragePriorityEnum = enumOf(COVERAGE_PRIORITIES);
-export enum ClaimStatusEnum { READY = "READY", BLOCKED = "BLOCKED", BILLED = "BILLED" }
+export const ClaimStatusEnum = enumOf(CLAIM_STATUSES);
 export const IssueSeverityEnum = enumOf(ISSUE_SEVERITIES);
 export const ClaimIssueCodeEnum = enumOf(CLAIM_ISSUE_CODES);
 export const MemberLocationEnum = enumOf(MEMBER_LOCATIONS);

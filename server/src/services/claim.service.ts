@@ -1,4 +1,4 @@
-import { evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
+import { evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type ClaimStatus, type RuleVersion } from "../domain/engine/index.js";
 import { mergePayerRules, validateDateRange, type PayerRulesPatch } from "../domain/validation/index.js";
 import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
 import { assertValid, notFound } from "../errors/domain-error.js";
@@ -11,7 +11,7 @@ import { rulesBaseFor } from "./payer.service.js";
 import { practiceToday } from "./practice-clock.js";
 import type { Actor } from "./request-context.js";
 
-export type ClaimStatus = "READY" | "BLOCKED" | "BILLED";
+export type { ClaimStatus };
 
 export interface ClaimDecisionView extends Omit<ClaimDecisionDraft, "status"> {
   id: string;

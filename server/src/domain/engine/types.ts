@@ -53,7 +53,10 @@ export const ISSUE_SEVERITIES = ["ERROR", "WARNING"] as const;
 export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
 
 /** BILLED is not decided here: the caller overlays it once a line is in a batch that is not void. */
-export type DecisionStatus = "READY" | "BLOCKED";
+/** A claim line's status: the engine decides READY or BLOCKED; a line in a batch that is not void is BILLED. */
+export const CLAIM_STATUSES = ["READY", "BLOCKED", "BILLED"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export type DecisionStatus = Exclude<ClaimStatus, "BILLED">;
 
 /** Adds `modifier` to lines whose rendering clinician holds `credential` (e.g. LCSW → AJ). */
 export interface CredentialModifier {
