@@ -1,4 +1,6 @@
+import { USAGE_INDICATORS } from "../domain/export/index.js";
 import {
+  isOneOf,
   validatePlaceOfService,
   validateCity,
   validateOrganizationName,
@@ -87,7 +89,7 @@ const RULES: Record<Field, (value: string | null, field: string) => FieldError[]
   submitterId: (v, f) => validateSubmitterId(v, f),
   submitterName: (v, f) => validateOrganizationName(v, f, { required: false }),
   submitterContactName: (v, f) => validateOrganizationName(v, f, { required: false }),
-  x12UsageIndicator: (v, f) => (v === null || v === "T" || v === "P" ? [] : [{ field: f, message: "Usage indicator must be T (test files) or P (production)" }]),
+  x12UsageIndicator: (v, f) => (v === null || isOneOf(USAGE_INDICATORS, v) ? [] : [{ field: f, message: "Usage indicator must be T (test files) or P (production)" }]),
 };
 
 export class PracticeService {
