@@ -1,7 +1,7 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
 import { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, CLAIM_STATUSES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
-import { USAGE_INDICATORS } from "../domain/export/index.js";
+import { EXPORT_FORMATS, USAGE_INDICATORS } from "../domain/export/index.js";
 import { PAYER_KINDS } from "../domain/validation/index.js";
 
 /**
@@ -28,7 +28,7 @@ export const MemberLocationEnum = enumOf(MEMBER_LOCATIONS);
 export const SexEnum = enumOf(SEXES);
 export const SubscriberRelationshipEnum = enumOf(SUBSCRIBER_RELATIONSHIPS);
 export const UsageIndicatorEnum = enumOf(USAGE_INDICATORS);
-export enum ExportFormatEnum { CSV = "CSV", X12_837P = "X12_837P" }
+export const ExportFormatEnum = enumOf(EXPORT_FORMATS);
 
 registerEnumType(RoleEnum, {
   name: "Role",

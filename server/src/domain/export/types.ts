@@ -1,3 +1,7 @@
+/** The files a claim batch can be written as. */
+export const EXPORT_FORMATS = ["CSV", "X12_837P"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** ISA15 of an interchange: T for test files, P for production. */
 export const USAGE_INDICATORS = ["T", "P"] as const;
 export type UsageIndicator = (typeof USAGE_INDICATORS)[number];

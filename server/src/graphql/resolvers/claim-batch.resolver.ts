@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Permission } from "../../auth/roles.js";
+import type { ExportFormat } from "../../domain/export/index.js";
 import type { ClaimBatchEntity, ClaimBatchLineEntity } from "../../entities/index.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -103,7 +104,7 @@ export class ClaimBatchResolver {
   @Authorized(Permission.ReadClaims)
   export(
     @Root() batch: ClaimBatchEntity,
-    @Arg("format", () => ExportFormatEnum, { description: "CSV or X12_837P." }) format: ExportFormatEnum,
+    @Arg("format", () => ExportFormatEnum, { description: "CSV or X12_837P." }) format: ExportFormat,
     @Ctx() ctx: GraphQLContext,
     @Arg("voidClaims", () => Boolean, {
       nullable: true,
