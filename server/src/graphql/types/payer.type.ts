@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
-import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
-import type { IssueSeverity } from "../../domain/engine/index.js";
+import type { PayerKind, ModifierCondition, NoteElement, PayerRulesPatch } from "../../domain/validation/index.js";
+import type { IssueSeverity, RuleVersion } from "../../domain/engine/index.js";
+import type { PayerRulesInput } from "./payer.input.js";
 
 @ObjectType({ description: "Adds a modifier to a payer's 90853 lines, always or for one modality." })
 export class ModifierRule {
@@ -51,6 +52,15 @@ export class PayerRules {
   minAttendedPercent?: number | null;
   @Field(() => DateTimeScalar, { description: "When this version was saved." }) createdAt!: Date;
 }
+
+/**
+ * The rules' shape is the domain's (RuleVersion; a patch of it for the input): a rule added on one side and not the
+ * other fails to compile here, so the API, the engine and the validation cannot drift apart.
+ */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : never;
+const rulesMatchTheDomain: SameKeys<PayerRules, RuleVersion> = true;
+const rulesInputMatchesTheDomain: SameKeys<PayerRulesInput, PayerRulesPatch> = true;
+void [rulesMatchTheDomain, rulesInputMatchesTheDomain];
 
 @ObjectType({ description: "An insurer the practice bills, with its versioned rules." })
 export class Payer {
