@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { MEMBER_LOCATIONS, localDateOf, type MemberLocation, type Modality } from "../domain/engine/index.js";
-import { isOneOf, validateDurationMinutes, validatePlaceOfService } from "../domain/validation/index.js";
+import { TELEHEALTH_PLACES_OF_SERVICE, isOneOf, validateDurationMinutes, validatePlaceOfService } from "../domain/validation/index.js";
 import {
   AttendanceEntity,
   ClientEntity,
@@ -107,7 +107,7 @@ const MAX_DOCUMENTATION = 10_000;
 const SESSION_FIELDS = ["startsAt", "serviceDate", "durationMinutes", "modality", "leaderId", "supervisorId", "placeOfService", "topics", "interventions"] as const;
 
 /** Telehealth places of service: an in-person session billed under one is a contradiction payers deny. */
-const TELEHEALTH_PLACES = new Set(["02", "10"]);
+const TELEHEALTH_PLACES: ReadonlySet<string> = new Set(TELEHEALTH_PLACES_OF_SERVICE);
 
 function validateStartsAt(value: Date | null | undefined, errors: FieldError[]): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {

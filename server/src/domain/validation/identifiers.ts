@@ -77,6 +77,9 @@ export function validateDiagnosisCodes(codes: readonly string[], field = "diagno
   return errors;
 }
 
+/** The CMS places of service for telehealth: 02 outside the patient's home, 10 in it. */
+export const TELEHEALTH_PLACES_OF_SERVICE = ["02", "10"] as const;
+
 /** CMS place-of-service codes are two digits, 01-99; "00" is not assigned. */
 export function isPlaceOfService(s: string): boolean {
   return /^\d{2}$/.test(s) && s !== "00";

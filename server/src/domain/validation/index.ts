@@ -9,6 +9,7 @@ export {
   validateIcd10,
   validateDiagnosisCodes,
   isPlaceOfService,
+  TELEHEALTH_PLACES_OF_SERVICE,
   validatePlaceOfService,
 } from "./identifiers.js";
 export {

@@ -1,6 +1,7 @@
 import { MAX_MODIFIERS_PER_LINE } from "../engine/line-contents.js";
 import { ISSUE_SEVERITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, type ModifierCondition, type ModifierRule, type NoteElement, type RuleVersion } from "../engine/types.js";
 import { FieldError, fieldError, joinField } from "./field-error.js";
+import { TELEHEALTH_PLACES_OF_SERVICE } from "./identifiers.js";
 import { isOneOf, isValidDate } from "./primitives.js";
 
 export type { ModifierCondition, ModifierRule, NoteElement };
@@ -30,7 +31,7 @@ export const PAYER_RULES_LIMITS = {
   maxAttendedMinutes: 480,
   maxSignWithinDays: 365,
   maxCredentialModifiers: 10,
-  telehealthPlacesOfService: ["02", "10"],
+  telehealthPlacesOfService: TELEHEALTH_PLACES_OF_SERVICE,
 } as const;
 
 export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
