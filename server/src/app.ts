@@ -84,10 +84,14 @@ function errorPlugin(log: NonNullable<AppOptions["log"]>): ApolloServerPlugin<Gr
         },
         async willSendResponse({ contextValue, response }) {
           if (response.body.kind !== "single") return;
-          const errors = response.body.singleResult.errors ?? [];
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code === INTERNAL || code === SERVICE_UNAVAILABLE) (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          const result = response.body.singleResult;
+          const errors = result.errors ?? [];
+          // Formatted errors are read-only: the ones a user reports by request id are replaced with a copy carrying it.
+          if (result.errors) {
+            result.errors = result.errors.map((error) => {
+              const code = error.extensions?.code;
+              return code === INTERNAL || code === SERVICE_UNAVAILABLE ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } } : error;
+            });
           }
           if (errors.some((error) => error.extensions?.code === SERVICE_UNAVAILABLE)) {
             response.http.status = 503;
@@ -238,8 +242,9 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
-        const requestId = res.locals.requestId as string;
-        const transaction = res.locals.transaction as RequestTransaction;
+        // res.locals is untyped (any); the middlewares above set both.
+        const requestId: string = res.locals.requestId;
+        const transaction: RequestTransaction = res.locals.transaction;
         const token = bearerToken(req.headers.authorization);
         const actor = token ? await authenticate(token, requestId, transaction) : null;
         return { requestId, actor, sentToken: token !== null, services, transaction, loaders: new Loaders(services.db, actor, services.claims, services.remittances) };

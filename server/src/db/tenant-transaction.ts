@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from "typeorm";
+import { driverErrorText } from "../services/db-errors.js";
 import { RUNTIME_ROLE } from "./runtime-role.js";
 
 /** Who the database should act for: RLS reads both settings, so nothing else needs trusting. */
@@ -54,8 +55,7 @@ const IN_FAILED_TRANSACTION = "25P02";
 
 function failedStatementCode(error: unknown): string | null {
   if (!(error instanceof QueryFailedError)) return null;
-  const code = (error.driverError as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? code : "unknown";
+  return driverErrorText(error, "code") ?? "unknown";
 }
 
 /**
@@ -65,6 +65,7 @@ function failedStatementCode(error: unknown): string | null {
 function queueStatements(runner: QueryRunner): void {
   const send = runner.query.bind(runner);
   let tail: Promise<unknown> = Promise.resolve();
+  // query() is generic in its result type (and overloaded); the wrapper forwards the arguments and the promise as they are.
   runner.query = ((...args: Parameters<QueryRunner["query"]>) => {
     const sent = tail.then(() => send(...args));
     tail = sent.catch(() => undefined);
@@ -164,7 +165,10 @@ export class RequestTransaction {
       await runner.release();
     } catch {
       // The connection is in an unknown state (or gone): destroy it rather than hand it to the next request.
-      await (runner as unknown as { releasePostgresConnection?(error: Error): Promise<void> }).releasePostgresConnection?.(new Error("request transaction failed to end"));
+      // PostgresQueryRunner's releasePostgresConnection(error) destroys the client instead of pooling it; it is private in
+      // TypeORM's types, hence the lookup by name.
+      const destroy: unknown = Reflect.get(runner, "releasePostgresConnection");
+      if (typeof destroy === "function") await destroy.call(runner, new Error("request transaction failed to end"));
       if (!runner.isReleased) await runner.release().catch(() => undefined);
     }
   }

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { OtherPayer } from "../domain/export/types.js";
 import type { AddOnLine, ClaimIssue, PostalAddressFacts, Sex, SubscriberFacts, SubscriberRelationship } from "../domain/engine/index.js";
-import type { PayerKind } from "../domain/validation/index.js";
+import { PAYER_KINDS, type PayerKind } from "../domain/validation/index.js";
 
 /** A claim line as it was billed: copied from the decision, never recomputed. */
 @Entity({ name: "claim_batch_lines" })
@@ -31,7 +31,7 @@ export class ClaimBatchLineEntity {
   @Column("uuid", { name: "payer_id" }) payerId!: string;
   @Column("text", { name: "payer_name" }) payerName!: string;
   @Column("text", { name: "payer_code" }) payerCode!: string;
-  @Column({ type: "enum", enumName: "payer_kind", name: "payer_kind", enum: ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"] })
+  @Column({ type: "enum", enumName: "payer_kind", name: "payer_kind", enum: PAYER_KINDS })
   payerKind!: PayerKind;
   @Column("uuid", { name: "rule_version_id" }) ruleVersionId!: string;
   @Column("text", { name: "cpt_code" }) cptCode!: string;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
+import type { UsageIndicator } from "../domain/export/index.js";
 
 @Entity({ name: "claim_batches" })
 export class ClaimBatchEntity {
@@ -16,7 +17,7 @@ export class ClaimBatchEntity {
   @Column("timestamptz", { name: "voided_at", nullable: true }) voidedAt!: Date | null;
   @Column("uuid", { name: "voided_by", nullable: true }) voidedBy!: string | null;
   /** ISA15 the batch's 837P carries, taken from the practice when the batch was made. */
-  @Column("char", { name: "usage_indicator", length: 1 }) usageIndicator!: "T" | "P";
+  @Column("char", { name: "usage_indicator", length: 1 }) usageIndicator!: UsageIndicator;
   /** The first time its 837P was written: from then on the payer may hold its claims (the batch is "sent"). */
   @Column("timestamptz", { name: "exported_at", nullable: true }) exportedAt!: Date | null;
   /** ISA13 of the void-claims file of a voided sent batch, taken from the practice's sequence when first written. */

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { Sex, SubscriberRelationship } from "../domain/engine/index.js";
+import { COVERAGE_PRIORITIES, type CoveragePriority, type Sex, type SubscriberRelationship } from "../domain/engine/index.js";
 
-export type CoveragePriority = "PRIMARY" | "SECONDARY";
+export type { CoveragePriority };
 
 @Entity({ name: "coverages" })
 export class CoverageEntity {
@@ -10,7 +10,7 @@ export class CoverageEntity {
   @Column("uuid", { name: "client_id" }) clientId!: string;
   @Column("uuid", { name: "payer_id" }) payerId!: string;
   @Column("text", { name: "member_id" }) memberId!: string;
-  @Column({ type: "enum", enumName: "coverage_priority", enum: ["PRIMARY", "SECONDARY"] }) priority!: CoveragePriority;
+  @Column({ type: "enum", enumName: "coverage_priority", enum: COVERAGE_PRIORITIES }) priority!: CoveragePriority;
   @Column("date", { name: "effective_from" }) effectiveFrom!: string;
   @Column("date", { name: "effective_to", nullable: true }) effectiveTo!: string | null;
   @Column("text") relationship!: SubscriberRelationship;

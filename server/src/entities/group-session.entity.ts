@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
-import type { Modality } from "../domain/engine/index.js";
+import { MODALITIES, type Modality } from "../domain/engine/index.js";
 
 @Entity({ name: "group_sessions" })
 export class GroupSessionEntity {
@@ -10,7 +10,7 @@ export class GroupSessionEntity {
   /** The local date in the practice's time zone: the claim's service date. */
   @Column("date", { name: "service_date" }) serviceDate!: string;
   @Column("integer", { name: "duration_minutes" }) durationMinutes!: number;
-  @Column({ type: "enum", enumName: "modality", enum: ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"] }) modality!: Modality;
+  @Column({ type: "enum", enumName: "modality", enum: MODALITIES }) modality!: Modality;
   @Column("char", { name: "place_of_service", length: 2, nullable: true }) placeOfService!: string | null;
   @Column("uuid", { name: "leader_id" }) leaderId!: string;
   /** Licensed clinician supervising an unlicensed leader; different from the leader. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import type { Role } from "../auth/roles.js";
+import { ROLES, type Role } from "../auth/roles.js";
 
 export type InvitationStatus = "PENDING" | "ACCEPTED" | "DECLINED" | "REVOKED";
 
@@ -10,7 +10,7 @@ export class InvitationEntity {
   @Column("uuid", { name: "user_id" }) userId!: string;
   @Column("text") email!: string;
   @Column("text") name!: string;
-  @Column({ type: "enum", enumName: "role_kind", enum: ["OWNER", "ADMIN", "BILLER", "CLINICIAN"] }) role!: Role;
+  @Column({ type: "enum", enumName: "role_kind", enum: ROLES }) role!: Role;
   @Column({ type: "enum", enumName: "invitation_status", enum: ["PENDING", "ACCEPTED", "DECLINED", "REVOKED"] }) status!: InvitationStatus;
   @Column("uuid", { name: "invited_by" }) invitedBy!: string;
   @Column({ type: "timestamptz", name: "invited_at", insert: false, update: false }) invitedAt!: Date;

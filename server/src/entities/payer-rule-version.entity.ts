@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
+import type { IssueSeverity } from "../domain/engine/index.js";
 import type { ModifierCondition, NoteElement } from "../domain/validation/index.js";
 
 /** One immutable version of a payer's billing rules; a change adds a row and never edits one. */
@@ -30,7 +31,7 @@ export class PayerRuleVersionEntity {
   @Column("boolean", { name: "allow_interactive_complexity" }) allowInteractiveComplexity!: boolean;
   @Column("integer", { name: "interactive_complexity_fee_cents" }) interactiveComplexityFeeCents!: number;
   @Column("jsonb", { name: "credential_modifiers" }) credentialModifiers!: { credential: string; modifier: string }[];
-  @Column("text", { name: "late_signature_severity" }) lateSignatureSeverity!: "WARNING" | "ERROR";
+  @Column("text", { name: "late_signature_severity" }) lateSignatureSeverity!: IssueSeverity;
   @Column("timestamptz", { name: "created_at" }) createdAt!: Date;
   @Column("uuid", { name: "created_by", nullable: true }) createdBy!: string | null;
 }

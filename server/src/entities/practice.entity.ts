@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
+import type { UsageIndicator } from "../domain/export/index.js";
 
 @Entity({ name: "practices" })
 export class PracticeEntity {
@@ -21,6 +22,6 @@ export class PracticeEntity {
   @Column("text", { name: "submitter_name", nullable: true }) submitterName!: string | null;
   @Column("text", { name: "submitter_contact_name", nullable: true }) submitterContactName!: string | null;
   /** ISA15: T while testing with the clearinghouse, P once it accepts production files. */
-  @Column("char", { name: "x12_usage_indicator", length: 1, nullable: true }) x12UsageIndicator!: "T" | "P" | null;
+  @Column("char", { name: "x12_usage_indicator", length: 1, nullable: true }) x12UsageIndicator!: UsageIndicator | null;
   @CreateDateColumn({ name: "created_at", type: "timestamptz" }) createdAt!: Date;
 }

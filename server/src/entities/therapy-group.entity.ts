@@ -1,12 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from "typeorm";
-import type { GroupKind } from "../domain/engine/index.js";
+import { GROUP_KINDS, type GroupKind } from "../domain/engine/index.js";
 
 @Entity({ name: "therapy_groups" })
 export class TherapyGroupEntity {
   @PrimaryColumn("uuid", { name: "practice_id" }) practiceId!: string;
   @PrimaryColumn("uuid") id!: string;
   @Column("text") name!: string;
-  @Column({ type: "enum", enumName: "group_kind", enum: ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY", "MULTI_FAMILY"] })
+  @Column({ type: "enum", enumName: "group_kind", enum: GROUP_KINDS })
   kind!: GroupKind;
   @Column("boolean", { name: "has_psychotherapy_component" }) hasPsychotherapyComponent!: boolean;
   @Column("uuid", { name: "leader_id" }) leaderId!: string;

@@ -35,8 +35,14 @@ export const unauthenticated = (message = "Sign in to continue"): DomainError =>
 export const conflict = (message: string): DomainError => new DomainError(ErrorCode.Conflict, message);
 
 /** Throws one BAD_USER_INPUT naming every invalid field, so a form can show them all at once. */
-export function assertValid(errors: FieldError[]): void {
-  if (errors.length === 0) return;
+/** The BAD_USER_INPUT error for these field errors, or null when there are none. */
+export function invalidInput(errors: FieldError[]): DomainError | null {
+  if (errors.length === 0) return null;
   const summary = errors.length === 1 ? errors[0].message : `${errors.length} fields are invalid: ${errors.map((e) => e.field).join(", ")}`;
-  throw new DomainError(ErrorCode.BadUserInput, summary, errors);
+  return new DomainError(ErrorCode.BadUserInput, summary, errors);
+}
+
+export function assertValid(errors: FieldError[]): void {
+  const error = invalidInput(errors);
+  if (error) throw error;
 }

@@ -58,15 +58,17 @@ const CONNECTION_LOST = /^(Connection terminated|timeout exceeded when trying to
  */
 function asError(value: unknown): Error | null {
   if (!(value instanceof Error) && !types.isNativeError(value)) return null;
-  const { name, thrownValue } = value as Error & { thrownValue?: unknown };
-  return name === "NonErrorThrown" && thrownValue !== undefined ? (asError(thrownValue) ?? value) : value;
+  const thrownValue: unknown = Reflect.get(value, "thrownValue");
+  return value.name === "NonErrorThrown" && thrownValue !== undefined ? (asError(thrownValue) ?? value) : value;
 }
 
 /** Whether the error (or one it wraps) says the database cannot be reached, rather than that a query was wrong. */
 export function isDatabaseUnavailable(value: unknown, depth = 0): boolean {
   const error = asError(value);
   if (!error || depth > 4) return false;
-  const { code, cause, driverError, errors } = error as Error & { code?: unknown; driverError?: unknown; errors?: unknown };
+  // Properties drivers and TypeORM add to Error (AggregateError's errors included) without declaring them.
+  const [code, driverError, errors]: unknown[] = ["code", "driverError", "errors"].map((key) => Reflect.get(error, key));
+  const { cause } = error;
   // 08P01 (protocol violation, e.g. more bind parameters than the protocol carries) is our bug, not an outage.
   if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || (/^08[0-9A-Z]{3}$/.test(code) && code !== PROTOCOL_VIOLATION))) return true;
   if (CONNECTION_LOST.test(error.message)) return true;
@@ -130,10 +132,11 @@ const MAX_FRAMES = 12;
 export function describeFailure(value: unknown): string {
   const error = asError(value);
   if (!error) return `non-error value of type ${typeof value}`;
-  const properties = error as unknown as Record<string, unknown>;
-  const facts = LOGGABLE_PROPERTIES.filter((key) => typeof properties[key] === "string" || typeof properties[key] === "number").map(
-    (key) => `${key}=${String(properties[key])}`,
-  );
+  const facts = LOGGABLE_PROPERTIES.flatMap((key) => {
+    // Driver errors add these properties to Error without declaring them.
+    const fact: unknown = Reflect.get(error, key);
+    return typeof fact === "string" || typeof fact === "number" ? [`${key}=${String(fact)}`] : [];
+  });
   const frames = (error.stack ?? "")
     .split("\n")
     .filter((line) => /^\s+at /.test(line))

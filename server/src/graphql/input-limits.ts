@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, Kind, type FieldNode, type FragmentDefinitionNode, type SelectionNode, type ValueNode } from "graphql";
-import { assertValid, type DomainError, type FieldError } from "../errors/domain-error.js";
+import { invalidInput, type FieldError } from "../errors/domain-error.js";
 
 /** Above any field's own limit (notes are the longest text); stops megabyte strings before any work is done. */
 export const MAX_INPUT_STRING = 20_000;
@@ -65,15 +65,6 @@ function collectFromLiteral(node: ValueNode, path: string, variables: Record<str
   }
 }
 
-function refusal(problems: FieldError[]): DomainError | null {
-  try {
-    assertValid(problems);
-    return null;
-  } catch (error) {
-    return error as DomainError;
-  }
-}
-
 /** The operation's root fields, through fragments, with the name each answers under. */
 function rootFields(selections: readonly SelectionNode[], fragments: Record<string, FragmentDefinitionNode>, out: FieldNode[] = []): FieldNode[] {
   for (const selection of selections) {
@@ -98,7 +89,7 @@ export function inputLimitsPlugin<TContext extends BaseContext>(): ApolloServerP
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request }) {
-          const variables = (request.variables ?? {}) as Record<string, unknown>;
+          const variables: Record<string, unknown> = request.variables ?? {};
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -106,7 +97,7 @@ export function inputLimitsPlugin<TContext extends BaseContext>(): ApolloServerP
           for (const field of rootFields(operation?.selectionSet.selections ?? [], fragments)) {
             const problems: FieldError[] = [];
             for (const argument of field.arguments ?? []) collectFromLiteral(argument.value, argument.name.value, variables, problems, field.name.value);
-            const error = refusal(problems);
+            const error = invalidInput(problems);
             if (!error) continue;
             throw new GraphQLError(error.message, {
               nodes: [field],

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { In, type EntityManager, type ObjectLiteral, type EntityTarget } from "typeorm";
+import { In, type EntityManager, type ObjectLiteral, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere } from "typeorm";
 import {
   AttendanceEntity,
   GroupMemberEntity,
@@ -22,6 +22,14 @@ import type { LineRemittanceView, RemittanceService } from "../services/remittan
 import type { Actor } from "../services/request-context.js";
 
 type Key = string;
+
+/**
+ * `key IN (ids)` for an entity the loader is generic over. TypeScript cannot resolve FindOptionsWhere<E> (a mapped,
+ * conditional type) for an unknown E, so the clause is asserted; it is right by construction, as key is a property of E.
+ */
+function whereIn<E extends ObjectLiteral>(key: keyof E & string, ids: readonly Key[]): FindOptionsWhere<E> {
+  return { [key]: In([...ids]) } as FindOptionsWhere<E>; // see above
+}
 
 /**
  * Per-request batching for nested fields: each loader turns N lookups of one kind into one query in one
@@ -138,17 +146,21 @@ export class Loaders {
 
   private byId<E extends ObjectLiteral & { id: string }>(entity: EntityTarget<E>): DataLoader<Key, E | null> {
     return new DataLoader(async (ids) => {
-      const rows = await this.run((m) => m.find(entity, { where: { id: In([...ids]) } as never }));
+      const rows = await this.run((m) => m.find(entity, { where: whereIn<E>("id", ids) }));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     });
   }
 
-  private groupedBy<E extends ObjectLiteral>(entity: EntityTarget<E>, key: keyof E & string, order: Record<string, "ASC" | "DESC">): DataLoader<Key, E[]> {
+  private groupedBy<E extends ObjectLiteral, K extends keyof E & string>(
+    entity: EntityTarget<E>,
+    key: E[K] extends Key ? K : never,
+    order: FindOptionsOrder<E>,
+  ): DataLoader<Key, E[]> {
     return new DataLoader(async (ids) => {
-      const rows = await this.run((m) => m.find(entity, { where: { [key]: In([...ids]) } as never, order: order as never }));
-      const groups = new Map<string, E[]>(ids.map((id) => [id, []]));
-      for (const row of rows) groups.get(row[key] as string)?.push(row);
+      const rows = await this.run((m) => m.find(entity, { where: whereIn<E>(key, ids), order }));
+      const groups = new Map<Key, E[]>(ids.map((id) => [id, []]));
+      for (const row of rows) groups.get(row[key])?.push(row);
       return ids.map((id) => groups.get(id) ?? []);
     });
   }

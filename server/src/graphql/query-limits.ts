@@ -43,7 +43,7 @@ export function queryLimits(): QueryLimits {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   }).protect();
-  return { validationRules, plugins: plugins as ApolloServerPlugin[], parseOptions: { maxTokens: LIMITS.tokens } };
+  return { validationRules, plugins, parseOptions: { maxTokens: LIMITS.tokens } };
 }
 
 /** graphql-js: `Syntax Error: Document contains more that 3000 tokens. Parsing aborted.` (sic). */

@@ -6,13 +6,13 @@ import type { Role } from "../auth/roles.js";
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS, hashToken, newToken } from "../auth/token.js";
 import { noteRescoped, rescope } from "../db/tenant-transaction.js";
 import {
-  isValidNpi,
-  isValidTimezone,
   normalizeEmail,
   validateEmail,
+  validateNpi,
   validateOrganizationName,
   validatePassword,
   validateText,
+  validateTimezone,
 } from "../domain/validation/index.js";
 import { AuthSessionEntity, InvitationEntity, MembershipEntity, PracticeEntity, UserEntity } from "../entities/index.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, unauthenticated, type FieldError } from "../errors/domain-error.js";
@@ -59,12 +59,7 @@ function practiceFields(input: CreatePracticeInput): { values: PracticeValues; e
   const values = { name: input.practiceName.trim(), npi: input.npi.trim(), timezone: input.timezone?.trim() || DEFAULT_TIMEZONE };
   // The practice name is the 837P billing provider and submitter name.
   const errors = validateOrganizationName(input.practiceName, "practiceName");
-  if (!isValidNpi(values.npi)) {
-    errors.push({ field: "npi", message: "NPI must be 10 digits starting with 1 or 2 with a valid check digit" });
-  }
-  if (!isValidTimezone(values.timezone)) {
-    errors.push({ field: "timezone", message: "Time zone must be an IANA name such as America/Chicago" });
-  }
+  errors.push(...validateNpi(values.npi, "npi"), ...validateTimezone(values.timezone, "timezone"));
   return { values, errors };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
-import { ClaimExportError, exportCsv, exportX12_837P, type ExportProblem, type FrozenBatch, type FrozenClaimLine } from "../domain/export/index.js";
+import { ClaimExportError, exportCsv, exportX12_837P, type ExportFormat, type ExportProblem, type FrozenBatch, type FrozenClaimLine } from "../domain/export/index.js";
 import { addOnChargeOf, type Sex, type SubscriberFacts } from "../domain/engine/index.js";
 import type { PayerKind } from "../domain/validation/index.js";
 import { validateText } from "../domain/validation/index.js";
@@ -31,7 +31,7 @@ export interface CreateClaimBatchInput {
   idempotencyKey: string;
 }
 
-export type ExportFormat = "CSV" | "X12_837P";
+export type { ExportFormat };
 
 /** About 50 columns a line: 1,000 rows stay under PostgreSQL's 65,535 bind parameters per statement. */
 const LINES_PER_INSERT = 1_000;

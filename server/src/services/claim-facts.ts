@@ -16,7 +16,6 @@ import type {
   PayerFacts,
   RuleVersion,
   SessionFacts,
-  SubscriberRelationship,
 } from "../domain/engine/index.js";
 import { registrationOf, subscriberOf, type ClientRegistrationColumns, type CoverageSubscriberColumns } from "./registration-facts.js";
 
@@ -311,12 +310,12 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
       priority: c.priority,
       effectiveFrom: c.effectiveFrom,
       effectiveTo: c.effectiveTo,
-      relationship: c.relationship as SubscriberRelationship,
+      relationship: c.relationship,
       subscriber: subscriberOf(c),
     });
   }
   const payers = new Map<string, PayerFacts>(payerIds.map((id) => [id, { id, ruleVersions: [] }]));
-  for (const { payerId, ...version } of versions) payers.get(payerId)?.ruleVersions.push(version as RuleVersion);
+  for (const { payerId, ...version } of versions) payers.get(payerId)?.ruleVersions.push(version);
 
   const addendaBy = groupBy(addenda, (a) => `${a.sessionId}:${a.clientId}`);
   const noteFacts = notes.map((n): NoteFacts & { sessionId: string } => ({

@@ -1,4 +1,4 @@
-import { CLAIM_ISSUE_CODES, addOnChargeOf, type ClaimIssueCode } from "../domain/engine/index.js";
+import { CLAIM_ISSUE_CODES, CLAIM_STATUSES, addOnChargeOf, type ClaimIssueCode } from "../domain/engine/index.js";
 import { filterCanMatch, validateRange, type ClaimDecisionView, type ClaimFilter, type ClaimStatus } from "./claim.service.js";
 import type { Database } from "./database.js";
 import { readStoredTotals, refreshForRead } from "./decision-store.js";
@@ -40,7 +40,7 @@ export interface ClaimSummaryView {
   oldestUnbilled: UnbilledSession[];
 }
 
-const STATUSES: readonly ClaimStatus[] = ["READY", "BLOCKED", "BILLED"];
+const STATUSES = CLAIM_STATUSES;
 export const OLDEST_UNBILLED_LIMIT = 5;
 
 /** A line's charge is its claim's: the 90853 line and its add-on lines (90785). */

@@ -1,7 +1,7 @@
-import { addOnChargeOf, evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type RuleVersion } from "../domain/engine/index.js";
-import { isValidDate, mergePayerRules, type PayerRulesPatch } from "../domain/validation/index.js";
+import { addOnChargeOf, evaluateSessions, ruleVersionOn, type ClaimDecisionDraft, type ClaimIssueCode, type ClaimStatus, type RuleVersion } from "../domain/engine/index.js";
+import { isValidDate, mergePayerRules, validateDateRange, type PayerRulesPatch } from "../domain/validation/index.js";
 import { GroupSessionEntity, PayerEntity } from "../entities/index.js";
-import { assertValid, notFound, type FieldError } from "../errors/domain-error.js";
+import { assertValid, notFound } from "../errors/domain-error.js";
 import { loadFactsForDates } from "./claim-facts.js";
 import type { Database } from "./database.js";
 import { isUuid } from "./ids.js";
@@ -11,7 +11,7 @@ import { rulesBaseFor } from "./payer.service.js";
 import { practiceToday } from "./practice-clock.js";
 import type { Actor } from "./request-context.js";
 
-export type ClaimStatus = "READY" | "BLOCKED" | "BILLED";
+export type { ClaimStatus };
 
 export interface ClaimDecisionView extends Omit<ClaimDecisionDraft, "status"> {
   id: string;
@@ -106,10 +106,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 export function validateRange(from: string, to: string): void {
-  const errors: FieldError[] = [];
-  if (!isValidDate(from)) errors.push({ field: "from", message: "from must be a date (YYYY-MM-DD)" });
-  if (!isValidDate(to)) errors.push({ field: "to", message: "to must be a date (YYYY-MM-DD)" });
-  if (errors.length === 0 && to < from) errors.push({ field: "to", message: "to cannot be before from" });
+  const errors = validateDateRange(from, to, { from: "from", to: "to" });
   if (errors.length === 0 && daysBetween(from, to) >= MAX_RANGE_DAYS) errors.push({ field: "to", message: `A range may span at most ${MAX_RANGE_DAYS} days` });
   assertValid(errors);
 }

@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { SEXES, SUBSCRIBER_RELATIONSHIPS, type Sex, type SubscriberRelationship } from "../domain/engine/index.js";
 import {
+  isOneOf,
   isValidDate,
+  validateDate,
+  validateDateRange,
   normalizeAddress,
   normalizeIcd10,
   validatePostalAddress,
@@ -58,11 +61,11 @@ const MAX_DIAGNOSIS_CODES = 12;
 const CLIENT_FIELDS = ["firstName", "lastName", "dateOfBirth", "sex", "addressLine1", "addressLine2", "addressCity", "addressState", "addressZip", "diagnosisCodes"] as const;
 
 function validateSex(sex: unknown, field: string): FieldError[] {
-  return sex == null || (SEXES as readonly unknown[]).includes(sex) ? [] : [{ field, message: `Sex must be one of ${SEXES.join(", ")}` }];
+  return sex == null || isOneOf(SEXES, sex) ? [] : [{ field, message: `Sex must be one of ${SEXES.join(", ")}` }];
 }
 
 function validateBirthDate(date: string | null | undefined, field: string, today: string): FieldError[] {
-  if (date == null || !isValidDate(date)) return [{ field, message: "Date of birth must be a date (YYYY-MM-DD)" }];
+  if (date == null || !isValidDate(date)) return validateDate(date ?? "", field);
   if (date > today || date < "1900-01-01") return [{ field, message: "Date of birth must be between 1900-01-01 and today" }];
   return [];
 }
@@ -70,7 +73,7 @@ function validateBirthDate(date: string | null | undefined, field: string, today
 /** The insured person (2010BA): required exactly when the client is not the insured. */
 function validateSubscriber(c: CoverageInput, at: string, today: string): FieldError[] {
   const relationship = c.relationship ?? "SELF";
-  if (!(SUBSCRIBER_RELATIONSHIPS as readonly string[]).includes(relationship)) {
+  if (!isOneOf(SUBSCRIBER_RELATIONSHIPS, relationship)) {
     return [{ field: `${at}.relationship`, message: `Relationship must be one of ${SUBSCRIBER_RELATIONSHIPS.join(", ")}` }];
   }
   const s = c.subscriber;
@@ -96,13 +99,7 @@ function validateCoverages(coverages: CoverageInput[], today: string): FieldErro
     const at = `coverages[${i}]`;
     errors.push(...validateClaimIdentifier(c.memberId, `${at}.memberId`));
     errors.push(...validateSubscriber(c, at, today));
-    if (!isValidDate(c.effectiveFrom)) errors.push({ field: `${at}.effectiveFrom`, message: "Start date must be a date (YYYY-MM-DD)" });
-    if (c.effectiveTo != null) {
-      if (!isValidDate(c.effectiveTo)) errors.push({ field: `${at}.effectiveTo`, message: "End date must be a date (YYYY-MM-DD)" });
-      else if (isValidDate(c.effectiveFrom) && c.effectiveTo < c.effectiveFrom) {
-        errors.push({ field: `${at}.effectiveTo`, message: "End date cannot be before the start date" });
-      }
-    }
+    errors.push(...validateDateRange(c.effectiveFrom, c.effectiveTo, { from: `${at}.effectiveFrom`, to: `${at}.effectiveTo` }));
   });
   // Two primaries on one day would make "the primary coverage in force" ambiguous for billing.
   const primaries = coverages.map((c, i) => ({ ...c, i })).filter((c) => c.priority === "PRIMARY");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
-  isValidDate,
+  validateDate,
   personNameParts,
   validateFirstName,
   validateLastName,
@@ -96,9 +96,7 @@ export class ClinicianService {
     }
     const taxonomyCode = input.taxonomyCode?.trim().toUpperCase() || null;
     errors.push(...validateTaxonomyCode(taxonomyCode, "taxonomyCode"));
-    if (input.licenseExpiresOn != null && !isValidDate(input.licenseExpiresOn)) {
-      errors.push({ field: "licenseExpiresOn", message: "License expiry must be a date (YYYY-MM-DD)" });
-    }
+    if (input.licenseExpiresOn != null) errors.push(...validateDate(input.licenseExpiresOn, "licenseExpiresOn"));
     assertValid(errors);
     const derived = personNameParts(input.name);
     const names = givenNames ? { firstName: input.firstName?.trim() || null, lastName: input.lastName!.trim() } : { firstName: derived.first, lastName: derived.last };
@@ -146,9 +144,7 @@ export class ClinicianService {
     if (input.firstName != null) errors.push(...validateFirstName(input.firstName, "firstName", { required: false }));
     const taxonomyCode = input.taxonomyCode === undefined ? undefined : input.taxonomyCode?.trim().toUpperCase() || null;
     if (taxonomyCode !== undefined) errors.push(...validateTaxonomyCode(taxonomyCode, "taxonomyCode"));
-    if (input.licenseExpiresOn != null && !isValidDate(input.licenseExpiresOn)) {
-      errors.push({ field: "licenseExpiresOn", message: "License expiry must be a date (YYYY-MM-DD)" });
-    }
+    if (input.licenseExpiresOn != null) errors.push(...validateDate(input.licenseExpiresOn, "licenseExpiresOn"));
     assertValid(errors);
     if (!isUuid(id)) throw notFound("Clinician");
     return this.db.inPractice(actor, async (manager) => {

@@ -7,7 +7,7 @@ import { loadFactsForDates } from "./claim-facts.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
 import { changedFields, writeAudit } from "./audit.js";
 import type { Database } from "./database.js";
-import { isUniqueViolation, returnedRows } from "./db-errors.js";
+import { driverErrorText, isUniqueViolation, returnedRows } from "./db-errors.js";
 import { NOTE_ELEMENTS, type NoteElement } from "../domain/validation/index.js";
 import { isUuid } from "./ids.js";
 import type { Actor, RequestMeta } from "./request-context.js";
@@ -24,7 +24,7 @@ const STALE = () => conflict("Someone else saved this note since you loaded it; 
 
 /** The signed-note trigger (SQLSTATE GB001) is the last line of defense; it surfaces as the same CONFLICT. */
 function isSignedNoteViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "GB001";
+  return error instanceof QueryFailedError && driverErrorText(error, "code") === "GB001";
 }
 
 function cleanText(value: string | null | undefined): string | null {
@@ -113,9 +113,12 @@ export class NoteService {
         );
         const input: SaveMemberNoteInput = { sessionId, clientId: client.id };
         let filling = false;
-        for (const [element, text] of Object.entries(sections) as [NoteElement, string][]) {
-          const field = element.toLowerCase() as (typeof NOTE_FIELDS)[number];
-          if (note && note[field] !== null && note[field]!.trim() !== "") continue;
+        for (const element of NOTE_ELEMENTS) {
+          const text = sections[element];
+          if (text === undefined) continue;
+          // Each note column is its element's name in lower case (NOTE_FIELDS); toLowerCase() is typed string.
+          const field = element.toLowerCase() as NoteField;
+          if (note?.[field]?.trim()) continue;
           input[field] = text;
           filling = true;
         }

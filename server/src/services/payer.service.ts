@@ -35,11 +35,15 @@ export interface UpdatePayerInput {
 
 const RULE_FIELDS = PAYER_RULES_KEYS;
 
+/** A stored version's rules: the row without its identity and bookkeeping columns. */
 export function rulesValuesOf(version: PayerRuleVersionEntity): PayerRulesValues {
-  const values = {} as Record<string, unknown>;
-  for (const field of RULE_FIELDS) values[field] = version[field];
-  return values as unknown as PayerRulesValues;
+  const { practiceId, id, payerId, createdAt, createdBy, ...rules } = version;
+  return rules;
 }
+// Every column left above is a rule: a new column that is not one fails to compile here instead of reaching audits.
+type NonRuleColumn = Exclude<keyof Omit<PayerRuleVersionEntity, "practiceId" | "id" | "payerId" | "createdAt" | "createdBy">, keyof PayerRulesValues>;
+const onlyRulesRemain: [NonRuleColumn] extends [never] ? true : never = true;
+void onlyRulesRemain; // read, so the check is not flagged as unused
 
 function validatePayerFields(input: { name?: string | null; payerCode?: string | null }, required: boolean): FieldError[] {
   // Both go into the 837P payer loop (2010BB NM103 and NM109).
@@ -56,7 +60,7 @@ function validatePayerFields(input: { name?: string | null; payerCode?: string |
 export async function rulesBaseFor(manager: EntityManager, payer: PayerEntity, patch: PayerRulesPatch, today: string) {
   const effectiveFrom = typeof patch.effectiveFrom === "string" ? patch.effectiveFrom.trim() : today;
   const versions = await manager.find(PayerRuleVersionEntity, { where: { payerId: payer.id } });
-  const version = (ruleVersionOn(versions, effectiveFrom) ?? ruleVersionOn(versions, "9999-12-31")) as PayerRuleVersionEntity | null;
+  const version = ruleVersionOn(versions, effectiveFrom) ?? ruleVersionOn(versions, "9999-12-31");
   return {
     base: version ? rulesValuesOf(version) : defaultPayerRules(payer.kind, effectiveFrom),
     baseVersionId: version?.id ?? null,

@@ -1,5 +1,7 @@
+import { USAGE_INDICATORS } from "../domain/export/index.js";
 import {
-  isPlaceOfService,
+  isOneOf,
+  validatePlaceOfService,
   validateCity,
   validateOrganizationName,
   validatePhone,
@@ -73,8 +75,7 @@ const NORMALIZE: Partial<Record<Field, (value: string) => string>> = {
  */
 const RULES: Record<Field, (value: string | null, field: string) => FieldError[]> = {
   name: (v, f) => validateOrganizationName(v, f),
-  defaultPlaceOfService: (v, f) =>
-    v !== null && isPlaceOfService(v) ? [] : [{ field: f, message: "Place of service must be a two-digit CMS code such as 11" }],
+  defaultPlaceOfService: (v, f) => validatePlaceOfService(v ?? "", f),
   taxId: (v, f) => validateTaxId(v, f),
   taxonomyCode: (v, f) => validateTaxonomyCode(v, f),
   // The billing provider (2010AA N3/N4): a street address, never a PO box, and the ZIP+4.
@@ -88,7 +89,7 @@ const RULES: Record<Field, (value: string | null, field: string) => FieldError[]
   submitterId: (v, f) => validateSubmitterId(v, f),
   submitterName: (v, f) => validateOrganizationName(v, f, { required: false }),
   submitterContactName: (v, f) => validateOrganizationName(v, f, { required: false }),
-  x12UsageIndicator: (v, f) => (v === null || v === "T" || v === "P" ? [] : [{ field: f, message: "Usage indicator must be T (test files) or P (production)" }]),
+  x12UsageIndicator: (v, f) => (v === null || isOneOf(USAGE_INDICATORS, v) ? [] : [{ field: f, message: "Usage indicator must be T (test files) or P (production)" }]),
 };
 
 export class PracticeService {
@@ -111,10 +112,11 @@ export class PracticeService {
     assertValid(errors);
     return this.db.inPractice(actor, async (manager) => {
       const before = await manager.findOneOrFail(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+      // The input types x12UsageIndicator as any text; RULES let only T, P or null through, the entity's values.
       const after = { ...before, ...cleaned } as PracticeEntity;
       const changes = changedFields(before, after, FIELDS);
       if (Object.keys(changes).length > 0) {
-        await manager.update(PracticeEntity, { id: actor.practiceId }, cleaned as Partial<PracticeEntity>);
+        await manager.update(PracticeEntity, { id: actor.practiceId }, cleaned as Partial<PracticeEntity>); // as `after` above
         await writeAudit(manager, {
           practiceId: actor.practiceId,
           actorUserId: actor.userId,

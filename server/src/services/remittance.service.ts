@@ -358,12 +358,15 @@ export class RemittanceService {
   }
 
   private async find(manager: EntityManager, id: string): Promise<RemittanceView | null> {
-    const [row] = await manager.query(`SELECT * FROM remittances WHERE id = $1`, [id]);
+    const [row]: (RemittanceRow | undefined)[] = await manager.query(`SELECT * FROM remittances WHERE id = $1`, [id]);
     return row ? remittanceOf(row) : null;
   }
 
   list(actor: Actor): Promise<RemittanceView[]> {
-    return this.db.inPractice(actor, async (m) => (await m.query(`SELECT * FROM remittances ORDER BY imported_at DESC, id`)).map(remittanceOf));
+    return this.db.inPractice(actor, async (m) => {
+      const rows: RemittanceRow[] = await m.query(`SELECT * FROM remittances ORDER BY imported_at DESC, id`);
+      return rows.map(remittanceOf);
+    });
   }
 
   async get(actor: Actor, id: string): Promise<RemittanceView | null> {
@@ -373,35 +376,37 @@ export class RemittanceService {
 
   payments(actor: Actor, remittanceId: string): Promise<RemittancePaymentView[]> {
     return this.db.inPractice(actor, async (m) => {
-      const plbs: Record<string, unknown>[] = await m.query(
+      const plbs: ProviderAdjustmentRow[] = await m.query(
         `SELECT *, to_char(fiscal_period_date, 'YYYY-MM-DD') AS fiscal_day FROM remittance_provider_adjustments WHERE remittance_id = $1 ORDER BY position`,
         [remittanceId],
       );
-      return (await m.query(`SELECT *, to_char(payment_date, 'YYYY-MM-DD') AS payment_day FROM remittance_payments WHERE remittance_id = $1 ORDER BY position`, [remittanceId])).map(
-        (p: Record<string, unknown>): RemittancePaymentView => ({
-          id: p.id as string,
-          traceNumber: p.trace_number as string,
-          payerName: p.payer_name as string,
-          payerIdentifier: p.payer_identifier as string | null,
-          payeeName: p.payee_name as string,
-          payeeNpi: p.payee_npi as string | null,
-          paymentCents: Number(p.payment_cents),
-          creditDebit: p.credit_debit as string,
-          paymentMethod: p.payment_method as string,
-          paymentDate: p.payment_day as string,
-          providerAdjustments: plbs
-            .filter((a) => a.payment_id === p.id)
-            .map((a) => ({
-              providerId: a.provider_id as string,
-              fiscalPeriodDate: a.fiscal_day as string,
-              reasonCode: a.reason_code as string,
-              description: describePlbReason(a.reason_code as string),
-              referenceId: a.reference_id as string | null,
-              amountCents: Number(a.amount_cents),
-              segmentPosition: a.segment_position as number,
-            })),
-        }),
+      const rows: PaymentRow[] = await m.query(
+        `SELECT *, to_char(payment_date, 'YYYY-MM-DD') AS payment_day FROM remittance_payments WHERE remittance_id = $1 ORDER BY position`,
+        [remittanceId],
       );
+      return rows.map((p) => ({
+        id: p.id,
+        traceNumber: p.trace_number,
+        payerName: p.payer_name,
+        payerIdentifier: p.payer_identifier,
+        payeeName: p.payee_name,
+        payeeNpi: p.payee_npi,
+        paymentCents: Number(p.payment_cents),
+        creditDebit: p.credit_debit,
+        paymentMethod: p.payment_method,
+        paymentDate: p.payment_day,
+        providerAdjustments: plbs
+          .filter((a) => a.payment_id === p.id)
+          .map((a) => ({
+            providerId: a.provider_id,
+            fiscalPeriodDate: a.fiscal_day,
+            reasonCode: a.reason_code,
+            description: describePlbReason(a.reason_code),
+            referenceId: a.reference_id,
+            amountCents: Number(a.amount_cents),
+            segmentPosition: a.segment_position,
+          })),
+      }));
     });
   }
 
@@ -521,7 +526,7 @@ export class RemittanceService {
    */
   async totals(actor: Actor): Promise<RemittanceTotalView[]> {
     return this.db.inPractice(actor, async (m) => {
-      const rows: Record<string, unknown>[] = await m.query(`
+      const rows: { payer_id: string; payer_name: string; month: string; billed_cents: string; paid_cents: string; denied_cents: string; outstanding_cents: string }[] = await m.query(`
         WITH latest AS (
           SELECT DISTINCT ON (line_id) line_id, id, outcome, denied_cents FROM remittance_claims ORDER BY line_id, posted_at DESC, position DESC
         ), paid AS (
@@ -548,9 +553,9 @@ export class RemittanceService {
         GROUP BY l.payer_id, month
         ORDER BY month DESC, payer_name`);
       return rows.map((r) => ({
-        payerId: r.payer_id as string,
-        payerName: r.payer_name as string,
-        month: r.month as string,
+        payerId: r.payer_id,
+        payerName: r.payer_name,
+        month: r.month,
         billedCents: Number(r.billed_cents),
         paidCents: Number(r.paid_cents),
         deniedCents: Number(r.denied_cents),
@@ -637,21 +642,99 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function remittanceOf(row: Record<string, unknown>): RemittanceView {
+/*
+ * Rows as node-pg returns them for the raw SELECTs here: snake_case columns, bigint (cents) as text, timestamptz as
+ * Date. Only the columns read are listed.
+ */
+interface RemittanceRow {
+  id: string;
+  file_name: string | null;
+  interchange_control_number: string;
+  sender_id: string;
+  usage_indicator: string;
+  imported_at: Date;
+}
+interface PaymentRow {
+  id: string;
+  trace_number: string;
+  payer_name: string;
+  payer_identifier: string | null;
+  payee_name: string;
+  payee_npi: string | null;
+  payment_cents: string;
+  credit_debit: string;
+  payment_method: string;
+  payment_day: string;
+}
+interface ProviderAdjustmentRow {
+  payment_id: string;
+  provider_id: string;
+  fiscal_day: string;
+  reason_code: string;
+  reference_id: string | null;
+  amount_cents: string;
+  segment_position: number;
+}
+interface PostingRow {
+  id: string;
+  remittance_id: string;
+  line_id: string;
+  patient_control_number: string;
+  status_code: string;
+  outcome: ClaimOutcome;
+  charge_cents: string;
+  paid_cents: string;
+  patient_responsibility_cents: string;
+  denied_cents: string;
+  payer_claim_control_number: string | null;
+  billed_charge_cents: string | null;
+  charge_warning: string | null;
+  posted_at: Date;
+  service_date: string;
+  client_name: string;
+  payer_id: string;
+  payer_name: string;
+}
+interface AdjustmentRow {
+  claim_id: string;
+  level: string;
+  service_line_index: number | null;
+  group_code: string;
+  reason_code: string;
+  amount_cents: string;
+  quantity: string | null;
+  kind: string;
+}
+interface RemarkRow {
+  claim_id: string;
+  level: string;
+  service_line_index: number | null;
+  code: string;
+}
+interface DenialActionRow {
+  line_id: string;
+  claim_id: string;
+  kind: "WRITE_OFF" | "APPEAL_NOTE";
+  note: string;
+  amount_cents: string;
+  created_at: Date;
+}
+
+function remittanceOf(row: RemittanceRow): RemittanceView {
   return {
-    id: row.id as string,
-    fileName: row.file_name as string | null,
-    interchangeControlNumber: row.interchange_control_number as string,
-    senderId: row.sender_id as string,
-    usageIndicator: row.usage_indicator as string,
-    importedAt: row.imported_at as Date,
+    id: row.id,
+    fileName: row.file_name,
+    interchangeControlNumber: row.interchange_control_number,
+    senderId: row.sender_id,
+    usageIndicator: row.usage_indicator,
+    importedAt: row.imported_at,
     alreadyImported: false,
   };
 }
 
 /** Postings matching a condition on `rc` (remittance_claims), in posting order, with their adjustments and remarks. */
 async function postings(m: EntityManager, where: string, params: unknown[]): Promise<PostingView[]> {
-  const rows: Record<string, unknown>[] = await m.query(
+  const rows: PostingRow[] = await m.query(
     `SELECT rc.*, to_char(l.service_date, 'YYYY-MM-DD') AS service_date, l.client_first_name || ' ' || l.client_last_name AS client_name, l.payer_id, l.payer_name
      FROM remittance_claims rc JOIN claim_batch_lines l ON l.id = rc.line_id
      WHERE ${where} ORDER BY rc.posted_at, rc.position`,
@@ -659,49 +742,49 @@ async function postings(m: EntityManager, where: string, params: unknown[]): Pro
   );
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const adjustments: Record<string, unknown>[] = await m.query(`SELECT * FROM remittance_adjustments WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
-  const remarks: Record<string, unknown>[] = await m.query(`SELECT * FROM remittance_remarks WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
+  const adjustments: AdjustmentRow[] = await m.query(`SELECT * FROM remittance_adjustments WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
+  const remarks: RemarkRow[] = await m.query(`SELECT * FROM remittance_remarks WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
   return rows.map((r) => ({
-    id: r.id as string,
-    remittanceId: r.remittance_id as string,
-    lineId: r.line_id as string,
-    patientControlNumber: r.patient_control_number as string,
-    statusCode: r.status_code as string,
-    outcome: r.outcome as ClaimOutcome,
+    id: r.id,
+    remittanceId: r.remittance_id,
+    lineId: r.line_id,
+    patientControlNumber: r.patient_control_number,
+    statusCode: r.status_code,
+    outcome: r.outcome,
     chargeCents: Number(r.charge_cents),
     paidCents: Number(r.paid_cents),
     patientResponsibilityCents: Number(r.patient_responsibility_cents),
     deniedCents: Number(r.denied_cents),
-    payerClaimControlNumber: r.payer_claim_control_number as string | null,
+    payerClaimControlNumber: r.payer_claim_control_number,
     billedChargeCents: r.billed_charge_cents === null ? null : Number(r.billed_charge_cents),
-    chargeWarning: r.charge_warning as string | null,
-    postedAt: r.posted_at as Date,
-    serviceDate: r.service_date as string,
-    clientName: r.client_name as string,
-    payerId: r.payer_id as string,
-    payerName: r.payer_name as string,
+    chargeWarning: r.charge_warning,
+    postedAt: r.posted_at,
+    serviceDate: r.service_date,
+    clientName: r.client_name,
+    payerId: r.payer_id,
+    payerName: r.payer_name,
     adjustments: adjustments
       .filter((a) => a.claim_id === r.id)
       .map((a) => ({
-        level: a.level as string,
-        serviceLineIndex: a.service_line_index as number | null,
-        group: a.group_code as string,
-        reasonCode: a.reason_code as string,
+        level: a.level,
+        serviceLineIndex: a.service_line_index,
+        group: a.group_code,
+        reasonCode: a.reason_code,
         amountCents: Number(a.amount_cents),
         quantity: a.quantity === null ? null : Number(a.quantity),
-        kind: a.kind as string,
-        description: describeCarc(a.reason_code as string),
+        kind: a.kind,
+        description: describeCarc(a.reason_code),
       })),
     remarks: remarks
       .filter((x) => x.claim_id === r.id)
-      .map((x) => ({ level: x.level as string, serviceLineIndex: x.service_line_index as number | null, code: x.code as string, description: describeRarc(x.code as string) })),
+      .map((x) => ({ level: x.level, serviceLineIndex: x.service_line_index, code: x.code, description: describeRarc(x.code) })),
   }));
 }
 
 async function lineStories(m: EntityManager, lineIds: string[]): Promise<LineRemittanceView[]> {
   if (lineIds.length === 0) return [];
   const all = await postings(m, `rc.line_id = ANY($1)`, [lineIds]);
-  const actions: Record<string, unknown>[] = await m.query(`SELECT * FROM denial_actions WHERE line_id = ANY($1) ORDER BY created_at, id`, [lineIds]);
+  const actions: DenialActionRow[] = await m.query(`SELECT * FROM denial_actions WHERE line_id = ANY($1) ORDER BY created_at, id`, [lineIds]);
   const rebills = await liveReplacements(m, lineIds);
   return lineIds.flatMap((lineId) => {
     const history = all.filter((p) => p.lineId === lineId);
@@ -718,7 +801,7 @@ async function lineStories(m: EntityManager, lineIds: string[]): Promise<LineRem
         history,
         openBalanceCents: open,
         writtenOff,
-        actions: mine.map((a) => ({ kind: a.kind as "WRITE_OFF" | "APPEAL_NOTE", note: a.note as string, amountCents: Number(a.amount_cents), createdAt: a.created_at as Date })),
+        actions: mine.map((a) => ({ kind: a.kind, note: a.note, amountCents: Number(a.amount_cents), createdAt: a.created_at })),
         rebill,
       },
     ];

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
-import { localDateOf, type Modality } from "../domain/engine/index.js";
-import { interactiveComplexityOf, isPlaceOfService, validateDurationMinutes } from "../domain/validation/index.js";
+import { MEMBER_LOCATIONS, localDateOf, type MemberLocation, type Modality } from "../domain/engine/index.js";
+import { TELEHEALTH_PLACES_OF_SERVICE, interactiveComplexityOf, isOneOf, validateDurationMinutes, validatePlaceOfService } from "../domain/validation/index.js";
 import {
   AttendanceEntity,
   ClientEntity,
@@ -50,7 +50,7 @@ export interface AttendanceEntry {
   arrivedAt?: Date | null;
   departedAt?: Date | null;
   /** Where the member joined a telehealth session from; undefined keeps it, null clears it. */
-  location?: "HOME" | "OTHER" | null;
+  location?: MemberLocation | null;
   /** Interactive complexity (90785): true flags it (with a reason), false clears it, undefined or null keeps it. */
   interactiveComplexity?: boolean | null;
   interactiveComplexityReason?: string | null;
@@ -110,7 +110,7 @@ const MAX_DOCUMENTATION = 10_000;
 const SESSION_FIELDS = ["startsAt", "serviceDate", "durationMinutes", "modality", "leaderId", "supervisorId", "placeOfService", "topics", "interventions"] as const;
 
 /** Telehealth places of service: an in-person session billed under one is a contradiction payers deny. */
-const TELEHEALTH_PLACES = new Set(["02", "10"]);
+const TELEHEALTH_PLACES: ReadonlySet<string> = new Set(TELEHEALTH_PLACES_OF_SERVICE);
 
 function validateStartsAt(value: Date | null | undefined, errors: FieldError[]): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
@@ -121,9 +121,7 @@ function validateStartsAt(value: Date | null | undefined, errors: FieldError[]):
 }
 
 function validatePlace(value: string | null | undefined, errors: FieldError[]): void {
-  if (value != null && !isPlaceOfService(value.trim())) {
-    errors.push({ field: "placeOfService", message: "Place of service must be a two-digit CMS code such as 11, 53 or 57" });
-  }
+  if (value != null) errors.push(...validatePlaceOfService(value.trim(), "placeOfService"));
 }
 
 /** Checked on the session as it will be saved, so changing only the modality is caught too. */
@@ -371,7 +369,7 @@ export class SessionService {
       const times = entries.map((entry, i) => attendedTimeOf(entry, `entries[${i}]`, session.durationMinutes, errors));
       entries.forEach((entry, i) => {
         if (entry.location == null) return;
-        if (entry.location !== "HOME" && entry.location !== "OTHER") errors.push({ field: `entries[${i}].location`, message: "Location must be HOME or OTHER" });
+        if (!isOneOf(MEMBER_LOCATIONS, entry.location)) errors.push({ field: `entries[${i}].location`, message: `Location must be ${MEMBER_LOCATIONS.join(" or ")}` });
         else if (session.modality === "IN_PERSON") errors.push({ field: `entries[${i}].location`, message: "A member's location is recorded only for telehealth sessions; this one was in person" });
         else if (entry.status !== "PRESENT") errors.push({ field: `entries[${i}].location`, message: "A location is recorded only for a member marked PRESENT" });
       });

@@ -60,6 +60,20 @@ describe("createClaimBatch", () => {
     expect(expectOk(await server.gql(`{ claimBatches { id } }`, {}, owner.token)).claimBatches).toHaveLength(1);
   });
 
+  it("answers a double click (the same key sent twice at once) with one batch, billed once", async () => {
+    const { owner } = await practiceWithLines(1);
+    const [first, second] = await Promise.all([server.gql(CREATE, input("double-click"), owner.token), server.gql(CREATE, input("double-click"), owner.token)]);
+    const batches = [expectOk(first).createClaimBatch, expectOk(second).createClaimBatch];
+    expect(batches[1].id).toBe(batches[0].id);
+    expect(batches[0]).toMatchObject({ lineCount: 3, controlNumber: 1 });
+    expect(expectOk(await server.gql(`{ claimBatches { id } }`, {}, owner.token)).claimBatches).toEqual([{ id: batches[0].id }]);
+    const [{ n, distinct }] = await server.dataSource.query(
+      `SELECT count(*)::int AS n, count(DISTINCT (session_id, client_id))::int AS distinct FROM claim_batch_lines WHERE practice_id = $1 AND NOT voided`,
+      [owner.practiceId],
+    );
+    expect({ n, distinct }).toEqual({ n: 3, distinct: 3 });
+  });
+
   it("never puts a line in two batches, even when batches are requested concurrently", async () => {
     const { owner } = await practiceWithLines(2);
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => server.gql(CREATE, input(`race-${i}`), owner.token)));

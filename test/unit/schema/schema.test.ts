@@ -46,6 +46,7 @@ describe("schema/schema.graphql", () => {
           for (const arg of "args" in field ? field.args : []) if (!arg.description && !["id", "input"].includes(arg.name)) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
   });

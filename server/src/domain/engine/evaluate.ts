@@ -181,6 +181,8 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       presentCount: present.length,
       diagnosisCodes: record.diagnosisCodes,
       registration: record.facts.registration,
+      // Null unless `ruled`: the line types them as present for the rules-dependent checks, which run only on ruled
+      // lines; draftOf reads the coverage back as nullable.
       coverage: coverage as CoverageFacts,
       rules: rules as RuleVersion,
       note,
@@ -310,6 +312,7 @@ function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, b
     // Issues an earlier unit check gave this line: a later check's land after them.
     let inserted = 0;
     for (let u = 0; u < unitCheckCount; u++) {
+      // plan.unitChecks holds the indexes of the checks that count units, and only those.
       const check = CHECKS[plan.unitChecks[u]] as Extract<Check, { countsUnits: true }>;
       const result = check.run(line);
       if (result === null) continue;
@@ -430,7 +433,7 @@ class SharedArrays {
 
 function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedArrays): ClaimDecisionDraft {
   const { session } = line;
-  const coverage = line.coverage as CoverageFacts | null;
+  const coverage = line.coverage as CoverageFacts | null; // null when the member had no coverage that day (see addLinesOf)
   const rules = line.ruled ? line.rules : null;
   const provider = renderingProviderOf(session, line.serviceDate, rules);
   const modifiers = rules ? line.modifiers : shared.none;

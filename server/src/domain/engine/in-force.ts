@@ -18,8 +18,8 @@ export const SINCE_ALWAYS = "0001-01-01";
  * payer's first (explicitly dated) version there are no rules, and lines are blocked rather than priced
  * under rules the practice said start later.
  */
-export function ruleVersionOn(versions: RuleVersion[], date: string): RuleVersion | null {
-  let best: RuleVersion | null = null;
+export function ruleVersionOn<V extends RuleVersion>(versions: readonly V[], date: string): V | null {
+  let best: V | null = null;
   for (const version of versions) {
     if (version.effectiveFrom > date) continue;
     if (!best || supersedes(version, best)) best = version;

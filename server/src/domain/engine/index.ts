@@ -6,13 +6,16 @@
 export type {
   AddOnLine,
   AddendumFacts,
+  AttendanceStatus,
   AttendanceFacts,
   AuthorizationFacts,
   BilledLineFacts,
   ClaimDecisionDraft,
   ClaimIssue,
   ClaimIssueCode,
+  ClaimStatus,
   CoverageFacts,
+  CoveragePriority,
   DecisionStatus,
   EngineInput,
   GroupKind,
@@ -34,7 +37,7 @@ export type {
   SubscriberRelationship,
   SessionFacts,
 } from "./types.js";
-export { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
+export { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, CLAIM_STATUSES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";

@@ -4,26 +4,19 @@
  * database or a GraphQL layer.
  */
 
-export type Modality = "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
+export const MODALITIES = ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"] as const;
+export type Modality = (typeof MODALITIES)[number];
 
-export type NoteElement =
-  | "PARTICIPATION"
-  | "RESPONSE"
-  | "INTERVENTIONS"
-  | "PROGRESS"
-  | "PLAN"
-  | "RISK";
+/** The sections of a member's note a payer may require, in the order a note presents them. */
+export const NOTE_ELEMENTS = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"] as const;
+export type NoteElement = (typeof NOTE_ELEMENTS)[number];
 
-export type ModifierCondition = "ALWAYS" | "IN_PERSON" | "TELEHEALTH_VIDEO" | "TELEHEALTH_AUDIO";
+/** When a payer's modifier rule applies: always, or for one modality. */
+export const MODIFIER_CONDITIONS = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"] as const;
+export type ModifierCondition = (typeof MODIFIER_CONDITIONS)[number];
 
-export type GroupKind =
-  | "PSYCHOTHERAPY"
-  | "SKILLS"
-  | "SUBSTANCE_USE"
-  | "PSYCHOEDUCATION"
-  | "SUPPORT"
-  | "FAMILY"
-  | "MULTI_FAMILY";
+export const GROUP_KINDS = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY", "MULTI_FAMILY"] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /** Every reason the engine can give, in the order DESIGN §4 lists them. */
 export const CLAIM_ISSUE_CODES = [
@@ -57,10 +50,14 @@ export const CLAIM_ISSUE_CODES = [
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
 
-export type IssueSeverity = "ERROR" | "WARNING";
+export const ISSUE_SEVERITIES = ["ERROR", "WARNING"] as const;
+export type IssueSeverity = (typeof ISSUE_SEVERITIES)[number];
 
 /** BILLED is not decided here: the caller overlays it once a line is in a batch that is not void. */
-export type DecisionStatus = "READY" | "BLOCKED";
+/** A claim line's status: the engine decides READY or BLOCKED; a line in a batch that is not void is BILLED. */
+export const CLAIM_STATUSES = ["READY", "BLOCKED", "BILLED"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export type DecisionStatus = Exclude<ClaimStatus, "BILLED">;
 
 /** Adds `modifier` to lines whose rendering clinician holds `credential` (e.g. LCSW → AJ). */
 export interface CredentialModifier {
@@ -159,7 +156,7 @@ export interface RegistrationFacts {
 export interface CoverageFacts {
   payerId: string;
   memberId: string;
-  priority: "PRIMARY" | "SECONDARY";
+  priority: CoveragePriority;
   /** YYYY-MM-DD */
   effectiveFrom: string;
   /** YYYY-MM-DD, inclusive; null when open-ended */
@@ -239,7 +236,16 @@ export interface AttendanceFacts {
   interactiveComplexityReason?: string | null;
 }
 
-export type MemberLocation = "HOME" | "OTHER";
+/** Whether a coverage is billed first or after the primary adjudicated. */
+export const COVERAGE_PRIORITIES = ["PRIMARY", "SECONDARY"] as const;
+export type CoveragePriority = (typeof COVERAGE_PRIORITIES)[number];
+
+/** Whether a member attended; the engine bills PRESENT members only. */
+export const ATTENDANCE_STATUSES = ["PRESENT", "ABSENT", "EXCUSED"] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const MEMBER_LOCATIONS = ["HOME", "OTHER"] as const;
+export type MemberLocation = (typeof MEMBER_LOCATIONS)[number];
 
 export interface EngineInput {
   /** IANA zone of the practice, e.g. "America/New_York". */

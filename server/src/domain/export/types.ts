@@ -1,3 +1,11 @@
+/** The files a claim batch can be written as. */
+export const EXPORT_FORMATS = ["CSV", "X12_837P"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** ISA15 of an interchange: T for test files, P for production. */
+export const USAGE_INDICATORS = ["T", "P"] as const;
+export type UsageIndicator = (typeof USAGE_INDICATORS)[number];
+
 /**
  * Frozen claim-batch shapes. A batch is frozen when its READY lines are
  * claimed, so exporters work on a snapshot and never reach back into the
@@ -118,6 +126,6 @@ export interface FrozenBatch {
   };
   submitter: { name: string; id: string; contactName: string; contactPhone: string };
   receiver: { name: string; id: string };
-  usageIndicator: "P" | "T"; // ISA15
+  usageIndicator: UsageIndicator; // ISA15
   lines: FrozenClaimLine[];
 }

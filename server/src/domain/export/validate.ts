@@ -50,7 +50,7 @@ export class ProblemCollector {
    */
   values<T extends Record<string, unknown>>(taken: T): { [K in keyof T]: Exclude<T[K], undefined> } {
     this.throwIfAny();
-    return taken as { [K in keyof T]: Exclude<T[K], undefined> };
+    return taken as { [K in keyof T]: Exclude<T[K], undefined> }; // see above: every take() succeeded
   }
 }
 
@@ -63,7 +63,7 @@ export function assertIsoDate(value: unknown, field: string, label = field): str
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const probe = new Date(Date.UTC(y, mo - 1, d));
     if (probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d) {
-      return value as string;
+      return m.input; // the string the date was read from
     }
   }
   return fail(field, `${label} must be a real date in YYYY-MM-DD form, got ${JSON.stringify(value)}`);

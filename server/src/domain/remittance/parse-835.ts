@@ -1,4 +1,5 @@
 import { fieldError, type FieldError } from "../validation/field-error.js";
+import { isOneOf } from "../validation/primitives.js";
 import { checkBalancing } from "./balance.js";
 import { element, readInterchange, remittanceProblem, type Delimiters, type Segment, type Transaction } from "./segments.js";
 import {
@@ -106,7 +107,7 @@ class ElementReader {
 
 function readAdjustments(r: ElementReader, cas: Segment): Adjustment[] {
   const group = r.required(cas, 1, "The adjustment group code");
-  if (group !== "" && !(ADJUSTMENT_GROUPS as readonly string[]).includes(group)) {
+  if (group !== "" && !isOneOf(ADJUSTMENT_GROUPS, group)) {
     r.invalid(cas, 1, `the adjustment group code must be one of ${ADJUSTMENT_GROUPS.join(", ")}, got ${JSON.stringify(group)}`);
     return [];
   }
@@ -123,6 +124,7 @@ function readAdjustments(r: ElementReader, cas: Segment): Adjustment[] {
       continue;
     }
     adjustments.push({
+      // One of ADJUSTMENT_GROUPS, or "" already recorded as a problem (the file is refused; parsing goes on to list the rest).
       group: group as AdjustmentGroup,
       reasonCode: reason,
       amountCents: r.cents(cas, reasonAt + 1, `The amount of adjustment reason ${reason}`),
@@ -324,7 +326,7 @@ function readFinancial(r: ElementReader, bpr: Segment): FinancialInformation {
 
 function readClaim(r: ElementReader, clp: Segment): RemittanceClaim {
   const status = element(clp, 2);
-  if (status !== "" && !(CLAIM_STATUS_CODES as readonly string[]).includes(status)) {
+  if (status !== "" && !isOneOf(CLAIM_STATUS_CODES, status)) {
     r.invalid(clp, 2, `the claim status code must be one of ${CLAIM_STATUS_CODES.join(", ")}, got ${JSON.stringify(status)}`);
   }
   return {

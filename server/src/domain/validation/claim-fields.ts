@@ -214,8 +214,6 @@ function checkShape(value: string | null | undefined, field: string, [pattern, m
 export const validateTaxId = (v: string | null | undefined, field = "taxId") => checkShape(v, field, [/^\d{9}$/, "Tax id must be the 9 digits of the EIN (no dash)"]);
 export const validateTaxonomyCode = (v: string | null | undefined, field = "taxonomyCode") =>
   checkShape(v, field, [/^[0-9]{3}[0-9A-Z]{6}X$/, "Taxonomy code must be 10 characters ending in X, e.g. 261QM0801X"]);
-export const validateStateCode = (v: string | null | undefined, field = "state") => checkShape(v, field, [/^[A-Z]{2}$/, "State must be a two-letter code such as MA"]);
-export const validateZip = (v: string | null | undefined, field = "zip") => checkShape(v, field, [/^\d{5}(\d{4})?$/, "ZIP must be 5 or 9 digits (no dash)"]);
 export const validatePhone = (v: string | null | undefined, field = "phone") => checkShape(v, field, [/^\d{10}$/, "Phone must be 10 digits"]);
 /** ISA08 is 15 characters wide and the GS03 receiver code follows it; clearinghouses issue letters and digits. */
 export const validateReceiverId = (v: string | null | undefined, field = "clearinghouseId") =>

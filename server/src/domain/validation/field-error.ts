@@ -19,7 +19,8 @@ export function joinField(prefix: string, key: string): string {
   return key.startsWith("[") ? `${prefix}${key}` : `${prefix}.${key}`;
 }
 
-const ACRONYMS: Record<string, string> = { npi: "NPI", id: "ID", icd: "ICD", pos: "POS", url: "URL" };
+// Words written differently in a label: acronyms, and "timezone" (the API's spelling) as people write it.
+const ACRONYMS: Record<string, string> = { npi: "NPI", id: "ID", icd: "ICD", pos: "POS", url: "URL", timezone: "time zone" };
 
 /**
  * Generic validators only know the field path, but messages are read by

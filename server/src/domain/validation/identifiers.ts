@@ -66,8 +66,9 @@ export function validateDiagnosisCodes(codes: readonly string[], field = "diagno
   codes.forEach((raw, i) => {
     const code = normalizeIcd10(raw);
     const f = `${field}[${i}]`;
-    if (!isValidIcd10(code)) {
-      errors.push(fieldError(f, ICD10_MESSAGE));
+    const invalid = validateIcd10(code, f);
+    if (invalid.length > 0) {
+      errors.push(...invalid);
     } else if (seen.has(code)) {
       errors.push(fieldError(f, `Diagnosis code ${code} is listed more than once; list each code once`));
     }
@@ -75,6 +76,9 @@ export function validateDiagnosisCodes(codes: readonly string[], field = "diagno
   });
   return errors;
 }
+
+/** The CMS places of service for telehealth: 02 outside the patient's home, 10 in it. */
+export const TELEHEALTH_PLACES_OF_SERVICE = ["02", "10"] as const;
 
 /** CMS place-of-service codes are two digits, 01-99; "00" is not assigned. */
 export function isPlaceOfService(s: string): boolean {

@@ -9,6 +9,7 @@ export {
   validateIcd10,
   validateDiagnosisCodes,
   isPlaceOfService,
+  TELEHEALTH_PLACES_OF_SERVICE,
   validatePlaceOfService,
 } from "./identifiers.js";
 export {
@@ -22,6 +23,7 @@ export {
   validateTimezone,
 } from "./account.js";
 export {
+  isOneOf,
   isValidDate,
   validateDate,
   validateDateRange,
@@ -69,8 +71,6 @@ export {
   validatePersonDisplayName,
   validateTaxId,
   validateTaxonomyCode,
-  validateStateCode,
-  validateZip,
   validatePhone,
   validateReceiverId,
   US_STATE_CODES,

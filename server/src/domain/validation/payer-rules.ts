@@ -1,14 +1,14 @@
 import { MAX_MODIFIERS_PER_LINE } from "../engine/line-contents.js";
-import type { ModifierCondition, ModifierRule, NoteElement, RuleVersion } from "../engine/types.js";
+import { ISSUE_SEVERITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, type ModifierCondition, type ModifierRule, type NoteElement, type RuleVersion } from "../engine/types.js";
 import { FieldError, fieldError, joinField } from "./field-error.js";
-import { isValidDate } from "./primitives.js";
+import { TELEHEALTH_PLACES_OF_SERVICE } from "./identifiers.js";
+import { isOneOf, isValidDate } from "./primitives.js";
 
 export type { ModifierCondition, ModifierRule, NoteElement };
-export type PayerKind = "MEDICARE" | "MEDICARE_ADVANTAGE" | "MEDICAID" | "COMMERCIAL" | "TRICARE" | "OTHER";
+export { MODIFIER_CONDITIONS, NOTE_ELEMENTS };
 
-export const MODIFIER_CONDITIONS: readonly ModifierCondition[] = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
-export const NOTE_ELEMENTS: readonly NoteElement[] = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"];
-export const PAYER_KINDS: readonly PayerKind[] = ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"];
+export const PAYER_KINDS = ["MEDICARE", "MEDICARE_ADVANTAGE", "MEDICAID", "COMMERCIAL", "TRICARE", "OTHER"] as const;
+export type PayerKind = (typeof PAYER_KINDS)[number];
 
 /** The editable part of a rules version: everything the engine reads except identity and timestamps. */
 export type PayerRulesValues = Omit<RuleVersion, "id" | "createdAt">;
@@ -31,7 +31,7 @@ export const PAYER_RULES_LIMITS = {
   maxAttendedMinutes: 480,
   maxSignWithinDays: 365,
   maxCredentialModifiers: 10,
-  telehealthPlacesOfService: ["02", "10"] as readonly string[],
+  telehealthPlacesOfService: TELEHEALTH_PLACES_OF_SERVICE,
 } as const;
 
 export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
@@ -61,7 +61,10 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "interactiveComplexityFeeCents",
 ];
 
-const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
+/** The rules whose value may be null ("no bound"); a patch may clear only these. */
+type NullableRuleKey = { [K in keyof PayerRulesValues]-?: null extends PayerRulesValues[K] ? K : never }[keyof PayerRulesValues];
+const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set<NullableRuleKey>(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
+const isNullableKey = (key: keyof PayerRulesValues): key is NullableRuleKey => NULLABLE_KEYS.has(key);
 
 const LABELS: Record<keyof PayerRulesValues, string> = {
   effectiveFrom: "Effective date",
@@ -160,7 +163,7 @@ export function isValidModifier(modifier: string): boolean {
   return MODIFIER_SHAPE.test(modifier);
 }
 
-export function validateModifier(modifier: string, field = "modifier"): FieldError[] {
+export function validateModifier(modifier: unknown, field = "modifier"): FieldError[] {
   return typeof modifier === "string" && isValidModifier(modifier)
     ? []
     : [fieldError(field, "Modifier must be exactly two upper-case letters or digits (e.g. HQ, 95, GT)")];
@@ -187,11 +190,10 @@ function checkCredentialModifiers(rules: unknown, field: string): FieldError[] {
       return;
     }
     const credentialOk = typeof rule.credential === "string" && CREDENTIAL_SHAPE.test(rule.credential);
-    const modifierOk = typeof rule.modifier === "string" && isValidModifier(rule.modifier);
+    const modifier = typeof rule.modifier === "string" && isValidModifier(rule.modifier) ? rule.modifier : null;
     if (!credentialOk) errors.push(fieldError(`${at}.credential`, "Credential must be one credential of up to 20 letters, digits, periods or hyphens (e.g. LCSW, LPC, PhD)"));
-    if (!modifierOk) errors.push(...validateModifier(rule.modifier as string, `${at}.modifier`));
-    if (!credentialOk || !modifierOk) return;
-    const modifier = rule.modifier as string;
+    if (modifier === null) errors.push(...validateModifier(rule.modifier, `${at}.modifier`));
+    if (!credentialOk || modifier === null) return;
     if (TELEHEALTH_MODIFIERS.has(modifier)) {
       errors.push(fieldError(`${at}.modifier`, `Modifier ${modifier} means the service was delivered by telehealth; add it with a modifier rule for TELEHEALTH_VIDEO or TELEHEALTH_AUDIO, not by credential`));
     }
@@ -260,7 +262,7 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
     if (typeof v[key] !== "boolean") push(key, `${LABELS[key]} must be true or false`);
   }
 
-  if (!L.telehealthPlacesOfService.includes(v.telehealthPlaceOfService)) {
+  if (!isOneOf(L.telehealthPlacesOfService, v.telehealthPlaceOfService)) {
     push(
       "telehealthPlaceOfService",
       "Telehealth place of service must be 02 (telehealth outside the patient's home) or 10 (telehealth in the patient's home)",
@@ -333,7 +335,7 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
   if (v.signWithinDays != null && !isIntIn(v.signWithinDays, 0, L.maxSignWithinDays)) {
     push("signWithinDays", `Days to sign a note must be a whole number from 0 (the day of the session) to ${L.maxSignWithinDays}, or null for no deadline`);
   }
-  if (v.lateSignatureSeverity !== undefined && v.lateSignatureSeverity !== "WARNING" && v.lateSignatureSeverity !== "ERROR") {
+  if (v.lateSignatureSeverity !== undefined && !isOneOf(ISSUE_SEVERITIES, v.lateSignatureSeverity)) {
     push("lateSignatureSeverity", "Late signature severity must be WARNING (the line can still be billed) or ERROR (the line is blocked)");
   }
 
@@ -396,6 +398,11 @@ function blameFor(patchMin: unknown, patchMax: unknown): Blame {
   return "max";
 }
 
+/** One rule, typed by its key: a loop over every key cannot assign values[key] directly (TypeScript sees a union). */
+function setRule<K extends keyof PayerRulesValues>(values: PayerRulesValues, key: K, value: PayerRulesValues[K]): void {
+  values[key] = value;
+}
+
 function cloneRules(v: PayerRulesValues): PayerRulesValues {
   return {
     ...v,
@@ -420,21 +427,20 @@ export function mergePayerRules(
   fieldPrefix = "rules",
 ): { values: PayerRulesValues; errors: FieldError[] } {
   const values = cloneRules(current);
-  const target = values as unknown as Record<keyof PayerRulesValues, unknown>;
   const errors: FieldError[] = [];
 
   for (const key of PAYER_RULES_KEYS) {
     const next = patch[key];
     if (next === undefined) continue;
     if (next === null) {
-      if (NULLABLE_KEYS.has(key)) {
-        target[key] = null;
+      if (isNullableKey(key)) {
+        values[key] = null;
       } else {
         errors.push(fieldError(joinField(fieldPrefix, key), `${LABELS[key]} cannot be null; send a value, or leave it out to keep the current one`));
       }
       continue;
     }
-    target[key] = next;
+    setRule(values, key, next);
   }
 
   if (patch.modifierRules && Array.isArray(patch.modifierRules)) {

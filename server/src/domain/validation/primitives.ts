@@ -1,5 +1,10 @@
 import { FieldError, charLength, fieldError, labelFor } from "./field-error.js";
 
+/** Whether a value is one of a list's members, narrowing it to the list's type (includes() on a literal list cannot). */
+export function isOneOf<T>(values: readonly T[], value: unknown): value is T {
+  return values.some((member) => member === value);
+}
+
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function daysInMonth(year: number, month: number): number {

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Permission } from "../../auth/roles.js";
-import type { ClaimBatchLineEntity } from "../../entities/index.js";
+import type { ExportFormat } from "../../domain/export/index.js";
+import type { ClaimBatchEntity, ClaimBatchLineEntity } from "../../entities/index.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
 import { ExportFormatEnum } from "../enums.js";
@@ -36,6 +37,8 @@ function frozenDecision(line: ClaimBatchLineEntity): ClaimDecision {
   };
 }
 
+// Every query and mutation here answers ClaimBatchEntity rows, so field resolvers that hand the batch to a service take
+// the root as the entity it is.
 @Resolver(() => ClaimBatch)
 export class ClaimBatchResolver {
   @Query(() => [ClaimBatch], { description: "Every batch of the practice, newest first." })
@@ -93,8 +96,8 @@ export class ClaimBatchResolver {
   @FieldResolver(() => [String], {
     description: "Where today's data no longer supports a line of this (live) batch, in plain words: void and rebill to correct. Empty when all is well or the batch is void.",
   })
-  discrepancies(@Root() batch: ClaimBatch, @Ctx() ctx: GraphQLContext): Promise<string[]> {
-    return ctx.services.batches.discrepancies(requireActor(ctx), batch as never);
+  discrepancies(@Root() batch: ClaimBatchEntity, @Ctx() ctx: GraphQLContext): Promise<string[]> {
+    return ctx.services.batches.discrepancies(requireActor(ctx), batch);
   }
 
   @FieldResolver(() => String, {
@@ -102,8 +105,8 @@ export class ClaimBatchResolver {
   })
   @Authorized(Permission.ReadClaims)
   export(
-    @Root() batch: ClaimBatch,
-    @Arg("format", () => ExportFormatEnum, { description: "CSV or X12_837P." }) format: ExportFormatEnum,
+    @Root() batch: ClaimBatchEntity,
+    @Arg("format", () => ExportFormatEnum, { description: "CSV or X12_837P." }) format: ExportFormat,
     @Ctx() ctx: GraphQLContext,
     @Arg("voidClaims", () => Boolean, {
       nullable: true,
@@ -112,6 +115,6 @@ export class ClaimBatchResolver {
     })
     voidClaims?: boolean,
   ): Promise<string> {
-    return ctx.services.batches.export(requireActor(ctx), batch as never, format, { voidClaims: voidClaims === true });
+    return ctx.services.batches.export(requireActor(ctx), batch, format, { voidClaims: voidClaims === true });
   }
 }

@@ -56,7 +56,7 @@ export class ClientResolver {
 
   @FieldResolver(() => [Coverage], { description: "Insurance coverages in the order entered." })
   coverages(@Root() client: Client, @Ctx() ctx: GraphQLContext): Promise<Coverage[]> {
-    return ctx.loaders.coveragesByClient.load(client.id) as Promise<Coverage[]>;
+    return ctx.loaders.coveragesByClient.load(client.id);
   }
 }
 

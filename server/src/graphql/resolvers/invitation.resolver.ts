@@ -24,8 +24,8 @@ export class InvitationResolver {
     description: "Joins the inviting practice with the role offered (switchPractice then acts there). An invitation addressed to someone else fails NOT_FOUND.",
   })
   @Authorized()
-  async acceptInvitation(@Arg("id", () => ID, invitationId) id: string, @Ctx() ctx: GraphQLContext): Promise<Membership> {
-    return (await ctx.services.invitations.accept(requireActor(ctx), id, ctx)) as Membership;
+  acceptInvitation(@Arg("id", () => ID, invitationId) id: string, @Ctx() ctx: GraphQLContext): Promise<Membership> {
+    return ctx.services.invitations.accept(requireActor(ctx), id, ctx);
   }
 
   @Mutation(() => Boolean, { description: "Declines an invitation addressed to the signed-in user." })

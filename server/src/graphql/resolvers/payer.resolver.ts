@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Permission } from "../../auth/roles.js";
 import { ruleVersionOn } from "../../domain/engine/index.js";
-import type { PayerRuleVersionEntity } from "../../entities/index.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
 import { DateScalar } from "../scalars.js";
@@ -55,14 +54,14 @@ export class PayerResolver {
   async rules(@Root() payer: Payer, @Ctx() ctx: GraphQLContext): Promise<PayerRules> {
     const versions = await ctx.loaders.ruleVersionsByPayer.load(payer.id);
     const today = await ctx.loaders.today();
-    return (ruleVersionOn(versions, today) ?? versions[0]) as PayerRuleVersionEntity;
+    return ruleVersionOn(versions, today) ?? versions[0];
   }
 
   @FieldResolver(() => PayerRules, { nullable: true, description: "The rules in force on a service date, or null before the first version. FORBIDDEN for CLINICIAN." })
   @Authorized(Permission.ReadPayers)
   async rulesOn(@Root() payer: Payer, @Arg("date", () => DateScalar, { description: "The service date." }) date: string, @Ctx() ctx: GraphQLContext): Promise<PayerRules | null> {
     const versions = await ctx.loaders.ruleVersionsByPayer.load(payer.id);
-    return ruleVersionOn(versions, date) as PayerRuleVersionEntity | null;
+    return ruleVersionOn(versions, date);
   }
 
   @FieldResolver(() => [PayerRules], { description: "Every version, oldest effective date first. FORBIDDEN for CLINICIAN." })

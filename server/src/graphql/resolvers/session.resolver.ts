@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { can, Permission } from "../../auth/roles.js";
 import { forbidden } from "../../errors/domain-error.js";
+import type { GroupSessionEntity } from "../../entities/index.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
 import { DateScalar } from "../scalars.js";
@@ -125,8 +126,10 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => [ClaimDecision], { description: "One claim line per present member, READY, BLOCKED or BILLED." })
-  claimDecisions(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<ClaimDecision[]> {
-    return ctx.loaders.decisionsBySession.load(session as never);
+  // Sessions reach GraphQL as GroupSessionEntity rows (every resolver answering GroupSession returns the service's
+  // entities), and the engine needs the whole row, not only the fields the API shows.
+  claimDecisions(@Root() session: GroupSessionEntity, @Ctx() ctx: GraphQLContext): Promise<ClaimDecision[]> {
+    return ctx.loaders.decisionsBySession.load(session);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { RoleEnum, UsageIndicatorEnum } from "../enums.js";
 import type { Role } from "../../auth/roles.js";
+import type { UsageIndicator } from "../../domain/export/index.js";
 
 @ObjectType({ description: "A person who can sign in; one user may belong to several practices." })
 export class User {
@@ -31,7 +32,7 @@ export class Practice {
   @Field(() => String, { nullable: true, description: "Billing contact person the clearinghouse calls (1000A PER02); needed before a batch is made." })
   submitterContactName!: string | null;
   @Field(() => UsageIndicatorEnum, { nullable: true, description: "ISA15 of new batches: T (test) or P (production); needed before a batch is made." })
-  x12UsageIndicator!: "T" | "P" | null;
+  x12UsageIndicator!: UsageIndicator | null;
 }
 
 @ObjectType({ description: "A user's role in one practice." })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import type { UsageIndicator } from "../../domain/export/index.js";
 import { UsageIndicatorEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
@@ -13,7 +14,7 @@ export class ClaimBatch {
   @Field(() => Int, { description: "Interchange control number of its 837P file (ISA13)." }) controlNumber!: number;
   @Field(() => DateTimeScalar, { nullable: true, description: "When it was voided; its lines were then free to bill again." }) voidedAt!: Date | null;
   @Field(() => UsageIndicatorEnum, { description: "ISA15 of its 837P: T (test) or P (production), from the practice's setting when the batch was made." })
-  usageIndicator!: "T" | "P";
+  usageIndicator!: UsageIndicator;
   @Field(() => DateTimeScalar, {
     nullable: true,
     description: "When its 837P was first written: from then on it counts as sent, and voiding it leaves claims at the payer to replace (rebill) or void (export with voidClaims).",

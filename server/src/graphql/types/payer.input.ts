@@ -2,6 +2,7 @@ import { Field, InputType, Int } from "type-graphql";
 import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
 import { DateScalar } from "../scalars.js";
 import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
+import type { IssueSeverity } from "../../domain/engine/index.js";
 
 @InputType({ description: "A credential and the modifier it adds." })
 export class CredentialModifierInput {
@@ -36,7 +37,7 @@ export class PayerRulesInput {
   @Field(() => Boolean, { nullable: true, description: "Whether every line needs a prior authorization in force with units left." }) requirePriorAuthorization?: boolean | null;
   @Field(() => Int, { nullable: true, description: "Charge per line in cents (0 or more)." }) feeCents?: number | null;
   @Field(() => Int, { nullable: true, description: "Days after the session within which notes must be signed (0-365); null sets no deadline (NOTE_SIGNED_LATE)." }) signWithinDays?: number | null;
-  @Field(() => IssueSeverityEnum, { nullable: true, description: "WARNING (still billable) or ERROR (blocked) for a note signed after signWithinDays." }) lateSignatureSeverity?: "WARNING" | "ERROR" | null;
+  @Field(() => IssueSeverityEnum, { nullable: true, description: "WARNING (still billable) or ERROR (blocked) for a note signed after signWithinDays." }) lateSignatureSeverity?: IssueSeverity | null;
   @Field(() => Boolean, { nullable: true, description: "Whether telehealth place of service follows where the member was (10 at home, 02 elsewhere) when attendance records it, instead of telehealthPlaceOfService." })
   telehealthPosByLocation?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Whether to warn when the group documentation or a note reads as a class (DOCUMENTATION_READS_AS_CLASS)." }) warnClassLikeDocumentation?: boolean | null;

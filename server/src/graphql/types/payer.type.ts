@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { IssueSeverityEnum, ModifierConditionEnum, NoteElementEnum, PayerKindEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
-import type { PayerKind, ModifierCondition, NoteElement } from "../../domain/validation/index.js";
+import type { PayerKind, ModifierCondition, NoteElement, PayerRulesPatch } from "../../domain/validation/index.js";
+import type { IssueSeverity, RuleVersion } from "../../domain/engine/index.js";
+import type { PayerRulesInput } from "./payer.input.js";
 
 @ObjectType({ description: "Adds a modifier to a payer's 90853 lines, always or for one modality." })
 export class ModifierRule {
@@ -39,7 +41,7 @@ export class PayerRules {
   @Field(() => Int, { nullable: true, description: "Days after the date of service within which a member's note must be signed; null when the payer sets no deadline (NOTE_SIGNED_LATE)." })
   signWithinDays?: number | null;
   @Field(() => IssueSeverityEnum, { description: "How a note signed after signWithinDays is reported: WARNING (still billable) or ERROR (blocked)." })
-  lateSignatureSeverity!: "WARNING" | "ERROR";
+  lateSignatureSeverity!: IssueSeverity;
   @Field({ description: "Whether telehealth place of service follows where the member was (10 at home, 02 elsewhere) when attendance records it; otherwise telehealthPlaceOfService for every telehealth line." })
   telehealthPosByLocation!: boolean;
   @Field({ description: "Whether lines warn when the group documentation or the member's note reads as a class: didactic words and no therapeutic intervention named (DOCUMENTATION_READS_AS_CLASS)." })
@@ -54,6 +56,15 @@ export class PayerRules {
   minAttendedPercent?: number | null;
   @Field(() => DateTimeScalar, { description: "When this version was saved." }) createdAt!: Date;
 }
+
+/**
+ * The rules' shape is the domain's (RuleVersion; a patch of it for the input): a rule added on one side and not the
+ * other fails to compile here, so the API, the engine and the validation cannot drift apart.
+ */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : never;
+const rulesMatchTheDomain: SameKeys<PayerRules, RuleVersion> = true;
+const rulesInputMatchesTheDomain: SameKeys<PayerRulesInput, PayerRulesPatch> = true;
+void [rulesMatchTheDomain, rulesInputMatchesTheDomain];
 
 @ObjectType({ description: "An insurer the practice bills, with its versioned rules." })
 export class Payer {

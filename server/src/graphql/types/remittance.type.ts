@@ -1,12 +1,19 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { CLAIM_OUTCOMES, type ClaimOutcome } from "../../domain/remittance/index.js";
+import { domainEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
-export const RemittanceOutcomeEnum = Object.fromEntries(CLAIM_OUTCOMES.map((o) => [o, o])) as { [K in ClaimOutcome]: K };
-registerEnumType(RemittanceOutcomeEnum, {
-  name: "RemittanceOutcome",
-  description: "What the payer did with a claim: PAID, PARTIALLY_PAID (some money refused for a fixable reason), DENIED, or REVERSED (an earlier payment taken back).",
-});
+export const RemittanceOutcomeEnum = domainEnum(
+  CLAIM_OUTCOMES,
+  "RemittanceOutcome",
+  "What the payer did with a claim: PAID, PARTIALLY_PAID (some money refused for a fixable reason), DENIED, or REVERSED (an earlier payment taken back).",
+  {
+    PAID: "Paid as billed, apart from contractual adjustments and patient responsibility.",
+    PARTIALLY_PAID: "Paid in part; some money was refused for a reason that can be fixed.",
+    DENIED: "Nothing paid: the claim was denied.",
+    REVERSED: "An earlier payment was taken back (CLP02 22).",
+  },
+);
 
 @InputType({ description: "An 835 (005010X221A1) file to post." })
 export class ImportRemittanceInput {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import type { GroupKind, Modality } from "../../domain/engine/index.js";
+import type { GroupKind, MemberLocation, Modality } from "../../domain/engine/index.js";
 import type { AttendanceStatus } from "../../entities/index.js";
 import { AttendanceStatusEnum, GroupKindEnum, MemberLocationEnum, ModalityEnum } from "../enums.js";
 import { DateTimeScalar } from "../scalars.js";
@@ -63,7 +63,7 @@ export class AttendanceInput {
   @Field(() => DateTimeScalar, { nullable: true, description: "When the member left; give with arrivedAt." })
   departedAt?: Date | null;
   @Field(() => MemberLocationEnum, { nullable: true, description: "Where the member joined a telehealth session from; omit to keep, null to clear. Only for PRESENT members of telehealth sessions." })
-  location?: "HOME" | "OTHER" | null;
+  location?: MemberLocation | null;
   @Field(() => Boolean, {
     nullable: true,
     description: "Interactive complexity (add-on 90785) for this member: true flags it (interactiveComplexityReason required), false clears it; omit or null to keep. Only for PRESENT members.",

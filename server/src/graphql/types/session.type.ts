@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import type { Modality } from "../../domain/engine/index.js";
+import type { MemberLocation, Modality } from "../../domain/engine/index.js";
 import type { AttendanceStatus } from "../../entities/index.js";
 import { AttendanceStatusEnum, MemberLocationEnum, ModalityEnum } from "../enums.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
@@ -29,7 +29,7 @@ export class Attendance {
   @Field(() => Int, { nullable: true, description: "Minutes the member attended; null when not recorded (the whole session)." }) minutesAttended!: number | null;
   @Field(() => DateTimeScalar, { nullable: true, description: "When the member arrived, if recorded." }) arrivedAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: "When the member left, if recorded." }) departedAt!: Date | null;
-  @Field(() => MemberLocationEnum, { nullable: true, description: "Where the member joined a telehealth session from, if recorded." }) location!: "HOME" | "OTHER" | null;
+  @Field(() => MemberLocationEnum, { nullable: true, description: "Where the member joined a telehealth session from, if recorded." }) location!: MemberLocation | null;
   @Field(() => String, { nullable: true, description: "Why the session was of interactive complexity for the member (add-on 90785, where the payer pays it); null when not flagged." })
   interactiveComplexityReason!: string | null;
   clientId!: string;
