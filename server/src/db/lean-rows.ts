@@ -34,7 +34,10 @@ export class LeanColumns {
   /** The entity's properties out of a row read with `select(entity, alias, prefix)`. */
   pick<E extends ObjectLiteral>(entity: EntityTarget<E>, row: Record<string, unknown>, prefix = ""): E {
     const out: Record<string, unknown> = {};
+    // EntityTarget<E> is not assignable to EntityTarget<ObjectLiteral> (its class form is invariant), though the
+    // metadata lookup reads nothing of E.
     for (const { property } of this.columnsOf(entity as EntityTarget<ObjectLiteral>)) out[property] = row[prefix + property];
+    // Every column of E's metadata was copied, under the property names TypeORM would give it.
     return out as E;
   }
 }

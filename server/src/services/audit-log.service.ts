@@ -74,7 +74,8 @@ async function namesOf(manager: EntityManager, practiceId: string, ids: string[]
   const names = new Map<string, string>();
   if (ids.length === 0) return names;
   for (const sql of NAME_QUERIES) {
-    for (const row of (await manager.query(sql, [practiceId, ids])) as NamedId[]) if (!names.has(row.id)) names.set(row.id, row.name);
+    const rows: NamedId[] = await manager.query(sql, [practiceId, ids]);
+    for (const row of rows) if (!names.has(row.id)) names.set(row.id, row.name);
   }
   return names;
 }

@@ -27,16 +27,18 @@ class SessionsArgs {
   @Field(() => String, { nullable: true, description: "The endCursor of the previous page." }) after?: string | null;
 }
 
-const DOCUMENTATION_FIELDS = ["topics", "interventions"] as const;
+const DOCUMENTATION_FIELDS: ReadonlySet<string> = new Set(["topics", "interventions"]);
 
 /**
  * A session's billed facts and its clinical documentation are changed by different people: a biller fixes the
  * length a reason points to but does not write what happened in the group. Each field given needs its permission.
  */
 function permissionsToUpdateSession(input: UpdateSessionInput): Permission[] {
-  const given = (Object.keys(input) as (keyof UpdateSessionInput)[]).filter((key) => input[key] !== undefined && key !== "expectedVersion");
-  const documentation = given.some((key) => (DOCUMENTATION_FIELDS as readonly string[]).includes(key));
-  const details = given.some((key) => !(DOCUMENTATION_FIELDS as readonly string[]).includes(key));
+  const given = Object.entries(input)
+    .filter(([key, value]) => value !== undefined && key !== "expectedVersion")
+    .map(([key]) => key);
+  const documentation = given.some((key) => DOCUMENTATION_FIELDS.has(key));
+  const details = given.some((key) => !DOCUMENTATION_FIELDS.has(key));
   const needed: Permission[] = [];
   if (documentation) needed.push(Permission.ScheduleSessions);
   // An input naming nothing still needs one of them: it is a change, and it bumps the version.
