@@ -58,6 +58,9 @@ export enum ClaimIssueCodeEnum {
   DOCUMENTATION_READS_AS_CLASS = "DOCUMENTATION_READS_AS_CLASS",
   OTHER_MEMBER_NAMED = "OTHER_MEMBER_NAMED",
   NOTE_SIGNED_LATE = "NOTE_SIGNED_LATE",
+  FREQUENCY_LIMIT = "FREQUENCY_LIMIT",
+  TIMELY_FILING_SOON = "TIMELY_FILING_SOON",
+  TIMELY_FILING_EXPIRED = "TIMELY_FILING_EXPIRED",
 }
 export enum MemberLocationEnum { HOME = "HOME", OTHER = "OTHER" }
 export enum SexEnum { FEMALE = "FEMALE", MALE = "MALE", UNKNOWN = "UNKNOWN" }
@@ -85,6 +88,11 @@ registerEnumType(ClaimIssueCodeEnum, {
     ATTENDANCE_TOO_SHORT: { description: "The member attended fewer minutes than the payer's minimum (in minutes or as a share of the session)." },
     NOTE_SIGNED_LATE: { description: "The member's note was signed more days after the session than the payer allows (a WARNING or an ERROR, as the payer's rules say)." },
     OTHER_MEMBER_NAMED: { description: "Warning: the member's note contains another present member's first and last name (a privacy breach in the member's record)." },
+    FREQUENCY_LIMIT: {
+      description: "The member's units with this payer in the week (Sunday to Saturday) or the calendar month of the service date are already used, by billed lines first and then earlier lines with no other error.",
+    },
+    TIMELY_FILING_SOON: { description: "Warning: 14 days or fewer are left until the payer's filing deadline (date of service plus its filing window, that day included) and the line is not billed yet." },
+    TIMELY_FILING_EXPIRED: { description: "The payer's filing deadline (date of service plus its filing window) has passed and the line was never billed." },
     DOCUMENTATION_READS_AS_CLASS: { description: "Warning: the group documentation or the member's note uses didactic words (lecture, video, handout, class) and names no therapeutic intervention." },
   },
 });

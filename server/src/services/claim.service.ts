@@ -224,7 +224,8 @@ export class ClaimService {
       if (range.from == null && daysBetween(from, to) >= MAX_RANGE_DAYS) from = addDays(to, -(MAX_RANGE_DAYS - 1));
       validateRange(from, to);
 
-      const { input, batchOf, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to });
+      // With this payer's lines counted per week and month even when only the proposal caps them.
+      const { input, batchOf, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to }, { frequencyPayerIds: [payerId] });
       // Sessions loaded only for a prior authorization's earlier days are outside the range previewed.
       const inRange = new Set(sessions.map((s) => s.id));
       const before = evaluateSessions(input).filter((d) => inRange.has(d.sessionId));

@@ -3,14 +3,17 @@ import { evaluateSessions } from "../domain/engine/index.js";
 import { decisionId, loadFactsForDates, type DateSelection, type LoadedSession } from "./claim-facts.js";
 import type { ClaimIssueCode } from "../domain/engine/index.js";
 import type { ClaimDecisionView, ClaimFilter, ClaimStatus } from "./claim.service.js";
+import { practiceNow } from "./practice-clock.js";
 
 /**
  * Stored claim decisions (table claim_decisions) and their freshness.
  *
  * Triggers on every engine input mark the service dates a change can affect in claim_decision_stale, in the
  * writing transaction (db/decision-freshness.ts). Before reading decisions, a transaction recomputes the stale
- * dates it is about to read (`refreshDecisions`); the background refresh drains the rest. Decisions never depend
- * on today's date, so a date that is not marked is exactly what a fresh evaluation would give.
+ * dates it is about to read (`refreshDecisions`); the background refresh drains the rest. One rule depends on
+ * today's date (timely filing): each decision stores `recheck_on`, the first date on which the passing of days
+ * alone changes it, and `markDueDecisions` marks the dates of decisions whose recheck_on has come before anything
+ * is read. So a date that is not marked is exactly what a fresh evaluation would give today.
  */
 
 export interface EvaluatedLine {
@@ -65,7 +68,45 @@ function staleFilter(range: DateSelection): { where: string; param: string[] } {
 /** Makes the stored decisions of the selected dates current in this transaction; returns how many dates it recomputed. */
 export async function refreshDecisions(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
   if ("dates" in range && range.dates.length === 0) return 0;
-  return oneAtATime(manager, () => refreshUnlocked(manager, practiceId, range));
+  return oneAtATime(manager, async () => {
+    await markDueUnlocked(manager, practiceId);
+    return refreshUnlocked(manager, practiceId, range);
+  });
+}
+
+/**
+ * Marks stale the dates of decisions whose answer changed because today reached their recheck_on (the practice's
+ * local today at the clock's instant), through claim_decisions_mark_keys so the dates they reach through units
+ * are marked too; clears recheck_on on them so the next read does not mark them again. Returns how many
+ * decisions were due. The common case (none due) is one indexed lookup and no lock.
+ */
+export async function markDueDecisions(manager: EntityManager, practiceId: string): Promise<number> {
+  return oneAtATime(manager, () => markDueUnlocked(manager, practiceId));
+}
+
+async function markDueUnlocked(manager: EntityManager, practiceId: string): Promise<number> {
+  const at = practiceNow().toISOString();
+  const dueOn = `(SELECT ($2::timestamptz AT TIME ZONE p.timezone)::date FROM practices p WHERE p.id = $1)`;
+  const [{ due }] = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${dueOn}) AS due`,
+    [practiceId, at],
+  );
+  if (!due) return 0;
+  // Under the recompute lock: a recompute rewriting these rows at the same time would otherwise deadlock with it.
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('claim_decisions:' || $1::text, 0))`, [practiceId]);
+  const [{ marked }] = await manager.query(
+    `WITH due AS (
+       UPDATE claim_decisions SET recheck_on = NULL
+       WHERE practice_id = $1 AND recheck_on <= ${dueOn}
+       RETURNING session_date
+     ), marked AS (
+       SELECT claim_decisions_mark_keys($1, 'date', ARRAY(SELECT DISTINCT to_char(session_date, 'YYYY-MM-DD') FROM due), NULL)
+       WHERE EXISTS (SELECT 1 FROM due)
+     )
+     SELECT (SELECT count(*) FROM due)::int AS marked, (SELECT count(*) FROM marked) AS calls`,
+    [practiceId, at],
+  );
+  return marked;
 }
 
 /**
@@ -172,6 +213,7 @@ const COLUMNS = [
   ["rendering_clinician_id", "uuid"],
   ["supervised_clinician_id", "uuid"],
   ["rule_version_id", "uuid"],
+  ["recheck_on", "date"],
   ["decision", "jsonb"],
 ] as const;
 
@@ -196,6 +238,7 @@ async function insertLines(manager: EntityManager, practiceId: string, lines: Ev
       rendering_clinician_id: view.renderingClinicianId,
       supervised_clinician_id: view.supervisedClinicianId,
       rule_version_id: view.ruleVersionId,
+      recheck_on: view.recheckOn,
       decision,
     };
   });

@@ -16,6 +16,7 @@ import { TelehealthLocation1764190840000 } from "./1764190840000-telehealth-loca
 import { MultiFamilyGroups1764190850000 } from "./1764190850000-multi-family-groups.js";
 import { CorrectedAndVoidClaims1764190900000 } from "./1764190900000-corrected-and-void-claims.js";
 import { SecondaryClaims1764190910000 } from "./1764190910000-secondary-claims.js";
+import { FrequencyCapsAndTimelyFiling1764191100000 } from "./1764191100000-frequency-caps-and-timely-filing.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   MultiFamilyGroups1764190850000,
   CorrectedAndVoidClaims1764190900000,
   SecondaryClaims1764190910000,
+  FrequencyCapsAndTimelyFiling1764191100000,
 ];

@@ -35,6 +35,9 @@ export type {
 } from "./types.js";
 export { CLAIM_ISSUE_CODES, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
+export { FrequencyCounts, frequencyIssue, hasFrequencyCaps, type FrequencyTurn } from "./frequency.js";
+export { TIMELY_FILING_WARNING_DAYS, filingDeadline, timelyFilingIssue, timelyFilingRecheckOn } from "./timely-filing.js";
+export { addDays, daysFrom, monthEndOf, monthOf, weekStartOf } from "./calendar.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
 export { FAMILY_PSYCHOTHERAPY_CODES, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
@@ -47,6 +50,8 @@ export {
   authExhausted,
   authRequired,
   dailyUnitLimit,
+  frequencyLimit,
+  timelyFiling,
   groupTooLarge,
   groupTooSmall,
   leaderNotLicensed,

@@ -52,6 +52,9 @@ export const CLAIM_ISSUE_CODES = [
   "DOCUMENTATION_READS_AS_CLASS",
   "OTHER_MEMBER_NAMED",
   "NOTE_SIGNED_LATE",
+  "FREQUENCY_LIMIT",
+  "TIMELY_FILING_SOON",
+  "TIMELY_FILING_EXPIRED",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -109,6 +112,12 @@ export interface RuleVersion {
   credentialModifiers?: CredentialModifier[];
   /** How a note signed after that is reported (absent: WARNING). */
   lateSignatureSeverity?: IssueSeverity;
+  /** Most units per member in a Sunday-Saturday week of service dates (practice's local dates); absent or null: no cap. */
+  maxUnitsPerWeek?: number | null;
+  /** Most units per member in a calendar month of service dates; absent or null: no cap. */
+  maxUnitsPerMonth?: number | null;
+  /** Days after the date of service the payer accepts a claim (the last day included); absent or null: no window. */
+  timelyFilingDays?: number | null;
   createdAt: Date;
 }
 
@@ -259,6 +268,11 @@ export interface EngineInput {
    * evaluated, and every billed line that used one of these authorizations, whatever its date.
    */
   authorizations?: AuthorizationFacts[];
+  /**
+   * The practice's local date today (YYYY-MM-DD): only the timely-filing checks read it, and each draft says
+   * when its answer next changes with it (`recheckOn`). Absent: filing windows are not checked.
+   */
+  today?: string;
 }
 
 export interface BilledLineFacts {
@@ -317,4 +331,9 @@ export interface ClaimDecisionDraft {
   authorizationId: string | null;
   authorizationNumber: string | null;
   issues: ClaimIssue[];
+  /**
+   * The first local date on which this line's decision changes by the passing of days alone (a filing deadline
+   * coming near or passing), given the same data; null when it never does.
+   */
+  recheckOn: string | null;
 }

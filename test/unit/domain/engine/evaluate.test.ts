@@ -43,6 +43,7 @@ describe("a billable line", () => {
       authorizationId: null,
       authorizationNumber: null,
       issues: [],
+      recheckOn: null,
     };
     expect(decisionFor()).toEqual(expected);
   });
