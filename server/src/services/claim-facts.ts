@@ -357,7 +357,8 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
                 min_attended_minutes AS "minAttendedMinutes", min_attended_percent AS "minAttendedPercent",
                 warn_class_like_documentation AS "warnClassLikeDocumentation", sign_within_days AS "signWithinDays",
                 late_signature_severity AS "lateSignatureSeverity", credential_modifiers AS "credentialModifiers",
-                telehealth_pos_by_location AS "telehealthPosByLocation", created_at AS "createdAt"
+                telehealth_pos_by_location AS "telehealthPosByLocation", max_units_per_week AS "maxUnitsPerWeek",
+                max_units_per_month AS "maxUnitsPerMonth", timely_filing_days AS "timelyFilingDays", created_at AS "createdAt"
          FROM payer_rule_versions WHERE practice_id = $1 AND payer_id = ANY($2::uuid[])
          ORDER BY created_at, id`,
         [practiceId, payerIds],

@@ -28,7 +28,16 @@ export interface EvaluatedLine {
 export async function evaluateLines(manager: EntityManager, practiceId: string, range: DateSelection): Promise<EvaluatedLine[]> {
   const { input, sessions, batchOf, billedAuthorizationNumber } = await loadFactsForDates(manager, practiceId, range);
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
-  return evaluateSessions(input).flatMap((draft) => {
+  const drafts = evaluateSessions(input);
+  // A line changes with the date when one of its member's lines it counts units after does (an earlier line that
+  // expires stops holding a unit), so each line is rechecked at the earliest recheck of its member's evaluated lines.
+  const recheckOf = new Map<string, string>();
+  for (const d of drafts) {
+    if (d.recheckOn === null || batchOf.has(`${d.sessionId}:${d.clientId}`)) continue;
+    const known = recheckOf.get(d.clientId);
+    if (known === undefined || d.recheckOn < known) recheckOf.set(d.clientId, d.recheckOn);
+  }
+  return drafts.flatMap((draft) => {
     const session = sessionById.get(draft.sessionId);
     if (!session) return [];
     const key = `${draft.sessionId}:${draft.clientId}`;
@@ -38,6 +47,7 @@ export async function evaluateLines(manager: EntityManager, practiceId: string, 
       id: decisionId(draft.sessionId, draft.clientId),
       status: batchId ? "BILLED" : draft.status,
       batchId,
+      recheckOn: batchId ? null : (recheckOf.get(draft.clientId) ?? null),
       // A billed line reports the authorization number it was sent with, not what today's data would pick.
       ...(batchId ? { authorizationNumber: billedAuthorizationNumber.get(key) ?? null } : {}),
       sessionStartsAt: session.startsAt,

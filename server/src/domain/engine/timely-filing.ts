@@ -25,7 +25,8 @@ export function timelyFilingIssue(rules: RuleVersion, serviceDate: string, today
       code: "TIMELY_FILING_EXPIRED",
       severity: "ERROR",
       message:
-        `This payer accepts claims for ${window} days after the date of service, so the last day to file this ${serviceDate} line was ${deadline}, ${left === -1 ? "yesterday" : `${-left} days ago`}. ` +
+        // No "N days ago": a stored decision is recomputed only when its issue changes, not every day.
+        `This payer accepts claims for ${window} days after the date of service, so the last day to file this ${serviceDate} line was ${deadline}, and it was not billed by then. ` +
         "The payer will deny it as filed late: do not bill it, unless you have proof it was filed in time (then appeal with that proof) or the payer grants an exception.",
       element: null,
     };
@@ -35,7 +36,7 @@ export function timelyFilingIssue(rules: RuleVersion, serviceDate: string, today
     code: "TIMELY_FILING_SOON",
     severity: "WARNING",
     message:
-      `This payer accepts claims for ${window} days after the date of service, so the last day to file this ${serviceDate} line is ${deadline}, ${left === 0 ? "today" : left === 1 ? "tomorrow" : `in ${left} days`} (a warning from ${TIMELY_FILING_WARNING_DAYS} days before). ` +
+      `This payer accepts claims for ${window} days after the date of service, so the last day to file this ${serviceDate} line is ${deadline} (that day included; this warning starts ${TIMELY_FILING_WARNING_DAYS} days before). ` +
       "Fix any other issue and bill it in a batch before then; after that day the payer denies it.",
     element: null,
   };

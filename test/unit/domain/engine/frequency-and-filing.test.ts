@@ -200,11 +200,11 @@ describe("timely filing", () => {
   const cases: Case[] = [
     { name: "on the day of service", today: SERVICE, code: null, recheckOn: "2026-05-17" },
     { name: "15 days left: no warning yet (boundary)", today: "2026-05-16", code: null, recheckOn: "2026-05-17" },
-    { name: "14 days left: warns (boundary, inclusive)", today: "2026-05-17", code: "TIMELY_FILING_SOON", recheckOn: "2026-06-01", mentions: [`last day to file this ${SERVICE} line is ${DEADLINE}, in 14 days`] },
-    { name: "1 day left", today: "2026-05-30", code: "TIMELY_FILING_SOON", recheckOn: "2026-06-01", mentions: ["tomorrow"] },
-    { name: "the deadline itself is still in time (boundary)", today: DEADLINE, code: "TIMELY_FILING_SOON", recheckOn: "2026-06-01", mentions: [`is ${DEADLINE}, today`] },
-    { name: "the day after the deadline: expired (boundary)", today: "2026-06-01", code: "TIMELY_FILING_EXPIRED", recheckOn: null, mentions: [`was ${DEADLINE}, yesterday`, "do not bill it"] },
-    { name: "long expired", today: "2026-09-01", code: "TIMELY_FILING_EXPIRED", recheckOn: null, mentions: ["93 days ago"] },
+    { name: "14 days left: warns (boundary, inclusive)", today: "2026-05-17", code: "TIMELY_FILING_SOON", recheckOn: "2026-06-01", mentions: [`last day to file this ${SERVICE} line is ${DEADLINE} (that day included; this warning starts 14 days before)`] },
+    { name: "1 day left", today: "2026-05-30", code: "TIMELY_FILING_SOON", recheckOn: "2026-06-01" },
+    { name: "the deadline itself is still in time (boundary)", today: DEADLINE, code: "TIMELY_FILING_SOON", recheckOn: "2026-06-01", mentions: [`is ${DEADLINE} (that day included`] },
+    { name: "the day after the deadline: expired (boundary)", today: "2026-06-01", code: "TIMELY_FILING_EXPIRED", recheckOn: null, mentions: [`was ${DEADLINE}, and it was not billed by then`, "do not bill it"] },
+    { name: "long expired", today: "2026-09-01", code: "TIMELY_FILING_EXPIRED", recheckOn: null },
     { name: "a window of 1 day: the next day is the deadline", today: "2026-03-03", rules: { timelyFilingDays: 1 }, code: "TIMELY_FILING_SOON", recheckOn: "2026-03-04" },
     { name: "billed lines were filed: never flagged", today: "2026-09-01", billed: true, code: null, recheckOn: null },
     { name: "billed lines were filed: never warned", today: "2026-05-20", billed: true, code: null, recheckOn: null },
@@ -228,6 +228,13 @@ describe("timely filing", () => {
       expect(line.status).toBe("BLOCKED");
     }
     for (const words of c.mentions ?? []) expect(filing[0].message).toContain(words);
+  });
+
+  test("the message does not change between recheck dates (stored decisions are not recomputed daily)", () => {
+    const s = sessionOn("s1", SERVICE);
+    const on = (today: string) => JSON.stringify(clientLines([s], { timelyFilingDays: 90 }, { today }).get("s1")!.issues);
+    expect(on("2026-05-17")).toBe(on(DEADLINE));
+    expect(on("2026-06-01")).toBe(on("2027-01-01"));
   });
 
   test("a recheck date is exactly where the answer changes", () => {
