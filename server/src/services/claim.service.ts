@@ -13,7 +13,7 @@ import type { Actor } from "./request-context.js";
 
 export type ClaimStatus = "READY" | "BLOCKED" | "BILLED";
 
-export interface ClaimDecisionView extends Omit<ClaimDecisionDraft, "status"> {
+export interface ClaimDecisionView extends Omit<ClaimDecisionDraft, "status" | "recheckOn"> {
   id: string;
   status: ClaimStatus;
   batchId: string | null;

@@ -19,6 +19,8 @@ import { practiceNow } from "./practice-clock.js";
 export interface EvaluatedLine {
   view: ClaimDecisionView;
   session: LoadedSession;
+  /** Stored beside the decision (claim_decisions.recheck_on), not part of it: when the passing of days alone may change it. */
+  recheckOn: string | null;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function evaluateLines(manager: EntityManager, practiceId: string, 
     const known = recheckOf.get(d.clientId);
     if (known === undefined || d.recheckOn < known) recheckOf.set(d.clientId, d.recheckOn);
   }
-  return drafts.flatMap((draft) => {
+  return drafts.flatMap(({ recheckOn: _own, ...draft }) => {
     const session = sessionById.get(draft.sessionId);
     if (!session) return [];
     const key = `${draft.sessionId}:${draft.clientId}`;
@@ -47,12 +49,11 @@ export async function evaluateLines(manager: EntityManager, practiceId: string, 
       id: decisionId(draft.sessionId, draft.clientId),
       status: batchId ? "BILLED" : draft.status,
       batchId,
-      recheckOn: batchId ? null : (recheckOf.get(draft.clientId) ?? null),
       // A billed line reports the authorization number it was sent with, not what today's data would pick.
       ...(batchId ? { authorizationNumber: billedAuthorizationNumber.get(key) ?? null } : {}),
       sessionStartsAt: session.startsAt,
     };
-    return [{ view, session }];
+    return [{ view, session, recheckOn: batchId ? null : (recheckOf.get(draft.clientId) ?? null) }];
   });
 }
 
@@ -228,7 +229,7 @@ const COLUMNS = [
 ] as const;
 
 async function insertLines(manager: EntityManager, practiceId: string, lines: EvaluatedLine[]): Promise<void> {
-  const rows = lines.map(({ view, session }) => {
+  const rows = lines.map(({ view, session, recheckOn }) => {
     const { sessionStartsAt: _startsAt, ...decision } = view;
     return {
       id: view.id,
@@ -248,7 +249,7 @@ async function insertLines(manager: EntityManager, practiceId: string, lines: Ev
       rendering_clinician_id: view.renderingClinicianId,
       supervised_clinician_id: view.supervisedClinicianId,
       rule_version_id: view.ruleVersionId,
-      recheck_on: view.recheckOn,
+      recheck_on: recheckOn,
       decision,
     };
   });
