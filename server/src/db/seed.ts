@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { GroupKind, Modality } from "../domain/engine/index.js";
-import { localDateOf } from "../domain/engine/index.js";
+import { daysFrom, localDateOf } from "../domain/engine/index.js";
 import type { PayerRulesPatch } from "../domain/validation/index.js";
 import type { AttendanceStatus } from "../entities/index.js";
 import type { RequestMeta } from "../services/request-context.js";
@@ -137,8 +137,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       ],
     }),
   };
-  // A later rules change inside the month shows versioning at work.
-  await services.payers.setRules(actor, payers.medicaid, { effectiveFrom: addDays(month.from, 14), feeCents: 5_100 }, meta);
+  // A later rules change inside the month shows versioning at work; from then on Medicaid also pays one group a
+  // week per member (FREQUENCY_LIMIT: Okafor's Tuesday DBT after his Monday Recovery Group).
+  await services.payers.setRules(actor, payers.medicaid, { effectiveFrom: addDays(month.from, 14), feeCents: 5_100, maxUnitsPerWeek: 1 }, meta);
 
   const clinician = async (name: string, [firstName, lastName]: [string, string], npi: string, credential: string, licensed: boolean, taxonomyCode: string) =>
     (await services.clinicians.create(actor, { name, firstName, lastName, npi, credential, licensed, licenseExpiresOn: licensed ? "2028-06-30" : null, taxonomyCode }, meta)).id;
@@ -224,6 +225,10 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     for (let d = month.from; d <= month.to; d = addDays(d, 1)) if (new Date(`${d}T12:00:00Z`).getUTCDay() === weekday) dates.push(d);
     return dates;
   };
+  // Medicare's filing window, from mid-month: as long as makes the third Thursday's group one day too late on the
+  // day the demo is loaded (TIMELY_FILING_EXPIRED) and the later Thursdays due within two weeks (TIMELY_FILING_SOON).
+  const today = localDateOf(now, TIMEZONE);
+  await services.payers.setRules(actor, payers.medicare, { effectiveFrom: addDays(month.from, 14), timelyFilingDays: daysFrom(weekdays(4)[2], today) - 1 }, meta);
   weekdays(2).forEach((date, i) =>
     plans.push({
       groupId: dbt,
