@@ -49,6 +49,9 @@ export interface RulesForm {
   signWithinDays: string;
   credentialModifiers: CredentialRow[];
   lateSignatureSeverity: IssueSeverity;
+  maxUnitsPerWeek: string;
+  maxUnitsPerMonth: string;
+  timelyFilingDays: string;
 }
 
 let rowCounter = 0;
@@ -81,6 +84,9 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     signWithinDays: rules.signWithinDays == null ? "" : String(rules.signWithinDays),
     credentialModifiers: (rules.credentialModifiers ?? []).map((c) => ({ key: newRowKey(), credential: c.credential, modifier: c.modifier })),
     lateSignatureSeverity: rules.lateSignatureSeverity ?? "WARNING",
+    maxUnitsPerWeek: rules.maxUnitsPerWeek == null ? "" : String(rules.maxUnitsPerWeek),
+    maxUnitsPerMonth: rules.maxUnitsPerMonth == null ? "" : String(rules.maxUnitsPerMonth),
+    timelyFilingDays: rules.timelyFilingDays == null ? "" : String(rules.timelyFilingDays),
   };
 }
 
@@ -134,6 +140,9 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     signWithinDays: whole("signWithinDays", form.signWithinDays, true, "days"),
     credentialModifiers: (form.credentialModifiers ?? []).map((c) => ({ credential: c.credential.trim().toUpperCase(), modifier: c.modifier.trim().toUpperCase() })),
     lateSignatureSeverity: form.lateSignatureSeverity ?? "WARNING",
+    maxUnitsPerWeek: whole("maxUnitsPerWeek", form.maxUnitsPerWeek, true, "units"),
+    maxUnitsPerMonth: whole("maxUnitsPerMonth", form.maxUnitsPerMonth, true, "units"),
+    timelyFilingDays: whole("timelyFilingDays", form.timelyFilingDays, true, "days"),
   };
   return { input, errors };
 }
