@@ -133,6 +133,8 @@ export interface ClaimFilter {
   status?: ClaimStatus | null;
   /** Lines this reason blocks: an ERROR with this code. */
   issueCode?: ClaimIssueCode | null;
+  /** Lines with an issue of this code, whatever its severity (a warning such as TIMELY_FILING_SOON too). */
+  flaggedBy?: ClaimIssueCode | null;
   /** The session's leader or the rendering provider (a supervisor). */
   clinicianId?: string | null;
   groupId?: string | null;
@@ -152,6 +154,7 @@ export function matchesClaimFilter(view: FilterableDecision, filter: ClaimFilter
   if (filter.payerId != null && view.payerId !== filter.payerId) return false;
   if (filter.status != null && view.status !== filter.status) return false;
   if (filter.issueCode != null && !view.issues.some((i) => i.code === filter.issueCode && i.severity === "ERROR")) return false;
+  if (filter.flaggedBy != null && !view.issues.some((i) => i.code === filter.flaggedBy)) return false;
   if (filter.clinicianId != null && view.renderingClinicianId !== filter.clinicianId && view.supervisedClinicianId !== filter.clinicianId) return false;
   if (filter.groupId != null && view.groupId !== filter.groupId) return false;
   if (filter.clientId != null && view.clientId !== filter.clientId) return false;

@@ -294,6 +294,7 @@ function filterConditions(filter: ClaimFilter, params: unknown[]): string[] {
   if (filter.payerId != null) conditions.push(`d.payer_id = $${params.push(filter.payerId)}::uuid`);
   if (filter.status != null) conditions.push(`d.status = $${params.push(filter.status)}`);
   if (filter.issueCode != null) conditions.push(`$${params.push(filter.issueCode)}::text = ANY (d.error_codes)`);
+  if (filter.flaggedBy != null) conditions.push(`$${params.push(filter.flaggedBy)}::text = ANY (d.issue_codes)`);
   if (filter.clinicianId != null) {
     const n = params.push(filter.clinicianId);
     conditions.push(`(d.rendering_clinician_id = $${n}::uuid OR d.supervised_clinician_id = $${n}::uuid)`);
@@ -315,7 +316,7 @@ function filterConditions(filter: ClaimFilter, params: unknown[]): string[] {
 
 /** Only payer and status narrow the per-date counts; any other filter counts the lines themselves. */
 const countsSuffice = (filter: ClaimFilter) =>
-  filter.issueCode == null && filter.clinicianId == null && filter.groupId == null && filter.clientId == null && !filter.search?.trim();
+  filter.issueCode == null && filter.flaggedBy == null && filter.clinicianId == null && filter.groupId == null && filter.clientId == null && !filter.search?.trim();
 
 /** One statement: the number of matching lines and one keyset page, in (session start, id) order. */
 export async function readStoredPage(manager: EntityManager, practiceId: string, query: StoredPageQuery): Promise<{ rows: ClaimDecisionView[]; totalCount: number }> {

@@ -16,6 +16,7 @@ const PREVIEW = `query ($id: ID!, $rules: PayerRulesInput!) { previewPayerRules(
 const RECORD = `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`;
 const BATCH = `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id lineCount } }`;
 const WORK_LIST = `query ($code: ClaimIssueCode) { claimDecisions(from: "2026-03-01", to: "2026-03-31", issueCode: $code) { totalCount } }`;
+const FLAGGED = `query ($code: ClaimIssueCode) { claimDecisions(from: "2026-03-01", to: "2026-03-31", flaggedBy: $code) { totalCount } claimSummary(from: "2026-03-01", to: "2026-03-31", flaggedBy: $code) { lineCount } }`;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -142,6 +143,11 @@ describe("timely filing", () => {
     const soon = await linesOf(s, sessionId);
     expect(soon.map((l) => [l.status, codes(l)])).toEqual(s.fx.clientIds.map(() => ["READY", ["TIMELY_FILING_SOON"]]));
     expect(soon[0].issues[0].severity).toBe("WARNING");
+    // A warning blocks nothing, so only flaggedBy (any severity) finds these lines on the work list.
+    expect(expectOk(await server.gql(WORK_LIST, { code: "TIMELY_FILING_SOON" }, s.owner.token)).claimDecisions.totalCount).toBe(0);
+    expect(expectOk(await server.gql(FLAGGED, { code: "TIMELY_FILING_SOON" }, s.owner.token))).toEqual({ claimDecisions: { totalCount: 3 }, claimSummary: { lineCount: 3 } });
+    const other = await signUpPractice(server);
+    expect(expectOk(await server.gql(FLAGGED, { code: "TIMELY_FILING_SOON" }, other.token))).toEqual({ claimDecisions: { totalCount: 0 }, claimSummary: { lineCount: 0 } });
     expect(soon[0].issues[0].message).toContain("the last day to file this 2026-03-10 line is 2026-04-09 (that day included");
 
     // 23:30 on the deadline in New York is 03:30 the next day in UTC: still the deadline, the practice's day counts.
