@@ -80,7 +80,10 @@ export async function loadFactsForDates(
     return { input: emptyInput(practice), sessions: [], batchOf: new Map(), billedAuthorizationNumber: new Map() };
   }
   // Frequency context first: its earlier sessions may draw on authorizations of their own.
-  const frequency = await frequencyContext(manager, practiceId, asked, options.frequencyPayerIds ?? []);
+  const frequency =
+    practice.capsFrequency || (options.frequencyPayerIds ?? []).length > 0
+      ? await frequencyContext(manager, practiceId, asked, options.frequencyPayerIds ?? [])
+      : { extraSessions: [], billedWindow: null };
   const withFrequency = [...asked, ...frequency.extraSessions];
   const authorized = await authorizationContext(manager, practiceId, withFrequency);
   const sessionIds = [...withFrequency.map((s) => s.id), ...authorized.extraSessionIds];
@@ -99,10 +102,17 @@ export async function loadFactsForDates(
 interface PracticeFacts {
   timezone: string;
   placeOfService: string;
+  /** Whether any payer rule version caps units per week or month: only then is a frequency context loaded. */
+  capsFrequency: boolean;
 }
 
 async function practiceFacts(manager: EntityManager, practiceId: string): Promise<PracticeFacts> {
-  const [practice] = await manager.query(`SELECT timezone, default_place_of_service AS "placeOfService" FROM practices WHERE id = $1`, [practiceId]);
+  const [practice] = await manager.query(
+    `SELECT timezone, default_place_of_service AS "placeOfService",
+            EXISTS (SELECT 1 FROM payer_rule_versions r WHERE r.practice_id = $1 AND (r.max_units_per_week IS NOT NULL OR r.max_units_per_month IS NOT NULL)) AS "capsFrequency"
+     FROM practices WHERE id = $1`,
+    [practiceId],
+  );
   if (!practice) throw new Error(`Practice ${practiceId} is not visible in this transaction`);
   return practice;
 }

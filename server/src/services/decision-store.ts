@@ -70,19 +70,16 @@ const DATES_PER_RECOMPUTE = 400;
 /** One jsonb parameter per INSERT: no bind-parameter limit, and a few MB per statement. */
 const ROWS_PER_INSERT = 2_000;
 
-function staleFilter(range: DateSelection): { where: string; param: string[] } {
+function staleFilter(range: DateSelection, n = 2): { where: string; param: string[] } {
   return "dates" in range
-    ? { where: "service_date = ANY($2::date[])", param: range.dates }
-    : { where: "service_date BETWEEN ($2::date[])[1] AND ($2::date[])[2]", param: [range.from, range.to] };
+    ? { where: `service_date = ANY($${n}::date[])`, param: range.dates }
+    : { where: `service_date BETWEEN ($${n}::date[])[1] AND ($${n}::date[])[2]`, param: [range.from, range.to] };
 }
 
 /** Makes the stored decisions of the selected dates current in this transaction; returns how many dates it recomputed. */
 export async function refreshDecisions(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
   if ("dates" in range && range.dates.length === 0) return 0;
-  return oneAtATime(manager, async () => {
-    await markDueUnlocked(manager, practiceId);
-    return refreshUnlocked(manager, practiceId, range);
-  });
+  return oneAtATime(manager, () => refreshUnlocked(manager, practiceId, range));
 }
 
 /**
@@ -95,20 +92,21 @@ export async function markDueDecisions(manager: EntityManager, practiceId: strin
   return oneAtATime(manager, () => markDueUnlocked(manager, practiceId));
 }
 
-async function markDueUnlocked(manager: EntityManager, practiceId: string): Promise<number> {
-  const at = practiceNow().toISOString();
-  const dueOn = `(SELECT ($2::timestamptz AT TIME ZONE p.timezone)::date FROM practices p WHERE p.id = $1)`;
-  const [{ due }] = await manager.query(
-    `SELECT EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${dueOn}) AS due`,
-    [practiceId, at],
-  );
-  if (!due) return 0;
+/** The practice's local today at `$2` (an instant), for decisions' recheck_on. */
+const DUE_ON = `(SELECT ($2::timestamptz AT TIME ZONE p.timezone)::date FROM practices p WHERE p.id = $1)`;
+
+async function markDueUnlocked(manager: EntityManager, practiceId: string, known?: { at: string }): Promise<number> {
+  const at = known?.at ?? practiceNow().toISOString();
+  if (!known) {
+    const [{ due }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${DUE_ON}) AS due`, [practiceId, at]);
+    if (!due) return 0;
+  }
   // Under the recompute lock: a recompute rewriting these rows at the same time would otherwise deadlock with it.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('claim_decisions:' || $1::text, 0))`, [practiceId]);
   const [{ marked }] = await manager.query(
     `WITH due AS (
        UPDATE claim_decisions SET recheck_on = NULL
-       WHERE practice_id = $1 AND recheck_on <= ${dueOn}
+       WHERE practice_id = $1 AND recheck_on <= ${DUE_ON}
        RETURNING session_date
      ), marked AS (
        SELECT claim_decisions_mark_keys($1, 'date', ARRAY(SELECT DISTINCT to_char(session_date, 'YYYY-MM-DD') FROM due), NULL)
@@ -136,11 +134,21 @@ async function oneAtATime<T>(manager: EntityManager, work: () => Promise<T>): Pr
 }
 
 async function refreshUnlocked(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
-  const filter = staleFilter(range);
-  const stale: { date: string }[] = await manager.query(
-    `SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND ${filter.where} ORDER BY 1`,
-    [practiceId, filter.param],
-  );
+  const filter = staleFilter(range, 3);
+  const at = practiceNow().toISOString();
+  // The stale dates of the range, and a null row when a decision's recheck date has come (one statement when none has).
+  const staleOrDue = (): Promise<{ date: string | null }[]> =>
+    manager.query(
+      `SELECT * FROM (SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND ${filter.where} ORDER BY 1) stale
+       UNION ALL SELECT NULL WHERE EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${DUE_ON})`,
+      [practiceId, at, filter.param],
+    );
+  let rows = await staleOrDue();
+  if (rows.some((r) => r.date === null)) {
+    await markDueUnlocked(manager, practiceId, { at });
+    rows = await staleOrDue();
+  }
+  const stale = rows.filter((r): r is { date: string } => r.date !== null);
   let recomputed = 0;
   for (let start = 0; start < stale.length; start += DATES_PER_RECOMPUTE) {
     recomputed += await recomputeUnlocked(

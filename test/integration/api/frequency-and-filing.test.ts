@@ -193,6 +193,27 @@ describe("timely filing", () => {
     expect(stale).toBe(0);
   });
 
+  it("a practice's read marks only its own decisions due, never another practice's", async () => {
+    setToday("2026-03-20");
+    const a = await setup({ timelyFilingDays: 30 });
+    const b = await setup({ timelyFilingDays: 30 });
+    const sessionA = await readySession(server, a.owner, a.fx, { startsAt: "2026-03-10T14:00:00Z" });
+    const sessionB = await readySession(server, b.owner, b.fx, { startsAt: "2026-03-10T14:00:00Z" });
+    await linesOf(a, sessionA);
+    await linesOf(b, sessionB);
+    const storedB = () =>
+      server.dataSource.query(`SELECT status, issue_codes AS codes, to_char(recheck_on, 'YYYY-MM-DD') AS recheck FROM claim_decisions WHERE practice_id = $1 ORDER BY id`, [b.owner.practiceId]);
+    const before = await storedB();
+    expect(before.map((r: { recheck: string }) => r.recheck)).toEqual(["2026-03-26", "2026-03-26", "2026-03-26"]);
+    setToday("2026-04-10");
+    expect((await linesOf(a, sessionA)).map(codes)).toEqual(a.fx.clientIds.map(() => ["TIMELY_FILING_EXPIRED"]));
+    expect(await storedB()).toEqual(before);
+    const [{ stale }] = await server.dataSource.query(`SELECT count(*)::int AS stale FROM claim_decision_stale WHERE practice_id = $1`, [b.owner.practiceId]);
+    expect(stale).toBe(0);
+    // B's own read then finds its decisions due.
+    expect((await linesOf(b, sessionB)).map(codes)).toEqual(b.fx.clientIds.map(() => ["TIMELY_FILING_EXPIRED"]));
+  });
+
   it("an expired line frees the member's week for a later line", async () => {
     setToday("2026-03-20");
     const s = await setup({ maxUnitsPerWeek: 1 });
