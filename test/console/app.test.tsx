@@ -6,6 +6,8 @@ import { sessionStore } from "../../console/src/auth/session-store";
 import type { Role } from "../../console/src/__generated__/graphql";
 import { mockClient, viewerFor, type Call, type Reply } from "./support/render";
 
+const NO_LINES = { __typename: "ClaimDecisionConnection", totalCount: 0, edges: [] };
+
 function emptySummary(from: string, to: string) {
   return { __typename: "ClaimSummary", from, to, lineCount: 0, chargeCents: 0, byStatus: [], blockedByIssue: [], blockedByPayer: [], oldestUnbilled: [] };
 }
@@ -34,6 +36,8 @@ function server(role: Role, extra: (call: Call) => Reply | undefined = () => und
             lastMonth: emptySummary(call.variables.lastFrom as string, call.variables.lastTo as string),
           },
         };
+      case "FilingDeadlines":
+        return { data: { expired: NO_LINES, soon: NO_LINES } };
       case "BoardGroups":
         return { data: { groups: [] } };
       case "BoardPayers":

@@ -44,8 +44,34 @@ function summary(from: string, to: string, full: boolean) {
   };
 }
 
+function deadlineLine(id: string, code: string, date: string, message: string) {
+  return {
+    __typename: "ClaimDecisionEdge",
+    node: {
+      __typename: "ClaimDecision",
+      id,
+      status: code === "TIMELY_FILING_EXPIRED" ? "BLOCKED" : "READY",
+      issues: [{ __typename: "ClaimIssue", code, message }],
+      client: { __typename: "Client", id: `c-${id}`, firstName: "Nora", lastName: `Quinn${id}` },
+      payer: { __typename: "Payer", id: "pay-1", name: "State Medicaid" },
+      session: { __typename: "GroupSession", id: `s-${id}`, date, group: { __typename: "TherapyGroup", id: "g1", name: "DBT Skills" } },
+    },
+  };
+}
+
+/** One expired line shown of the 3 there are, and one due soon. */
+function filingDeadlines(): Reply {
+  return {
+    data: {
+      expired: { __typename: "ClaimDecisionConnection", totalCount: 3, edges: [deadlineLine("1", "TIMELY_FILING_EXPIRED", "2026-01-05", "The last day to file this 2026-01-05 line was 2026-02-04.")] },
+      soon: { __typename: "ClaimDecisionConnection", totalCount: 1, edges: [deadlineLine("2", "TIMELY_FILING_SOON", "2026-01-20", "The last day to file this 2026-01-20 line is 2026-02-19.")] },
+    },
+  };
+}
+
 /** Only last month has lines, as in the demo practice early in a month. */
 function dashboardServer(call: Call): Reply {
+  if (call.operationName === "FilingDeadlines") return filingDeadlines();
   if (call.operationName !== "Dashboard") throw new Error(`unexpected ${call.operationName}`);
   const v = call.variables as Record<string, string | boolean>;
   const strip = (s: ReturnType<typeof summary>) => (v.withMoney ? s : JSON.parse(JSON.stringify(s, (k, val) => (k === "chargeCents" ? undefined : val))));
@@ -57,7 +83,8 @@ describe("dashboard", () => {
     const { client, calls } = mockClient(dashboardServer);
     renderAs("BILLER", <DashboardPage />, client);
     const tiles = await screen.findByRole("list", { name: "Lines by status" });
-    const last = { from: calls[0]!.variables.lastFrom as string, to: calls[0]!.variables.lastTo as string };
+    const dashboard = calls.find((c) => c.operationName === "Dashboard")!;
+    const last = { from: dashboard.variables.lastFrom as string, to: dashboard.variables.lastTo as string };
     expect(screen.getByRole("button", { name: "Last month" })).toHaveAttribute("aria-pressed", "true");
 
     const ready = within(tiles).getByRole("link", { name: /Ready/ });
@@ -75,17 +102,45 @@ describe("dashboard", () => {
     expect(within(payers).getByRole("link", { name: "State Medicaid" })).toHaveAttribute("href", `/claims?from=${last.from}&to=${last.to}&status=BLOCKED&payerId=pay-1`);
     // Lines without coverage cannot be listed by a payer: a label, not a link.
     expect(within(payers).getByText("No coverage").closest("a")).toBeNull();
-    expect(screen.getByRole("link", { name: /DBT Skills/ })).toHaveAttribute("href", "/sessions/s-10");
+    expect(screen.getByRole("link", { name: /^DBT Skills/ })).toHaveAttribute("href", "/sessions/s-10");
 
     await userEvent.setup().click(screen.getByRole("button", { name: "This month" }));
     expect(await screen.findByText("No claim lines in this month yet.")).toBeInTheDocument();
     expect(window.location.search).toBe("?month=this");
   });
 
+  it("lists unbilled lines near or past their filing deadline, each opening the work list narrowed to it", async () => {
+    const { client, calls } = mockClient(dashboardServer);
+    renderAs("BILLER", <DashboardPage />, client);
+    const panel = await screen.findByRole("region", { name: "Filing deadlines approaching" });
+    const expired = await within(panel).findByRole("list", { name: "Deadline passed" });
+    const asked = calls.find((c) => c.operationName === "FilingDeadlines")!.variables as { from: string; to: string };
+    // The past year up to today, in the practice's zone.
+    expect(Date.parse(asked.to) - Date.parse(asked.from)).toBe(365 * 86_400_000);
+    expect(within(panel).getByRole("link", { name: "3 lines" })).toHaveAttribute("href", `/claims?from=${asked.from}&to=${asked.to}&flaggedBy=TIMELY_FILING_EXPIRED`);
+    expect(within(panel).getByRole("link", { name: "1 line" })).toHaveAttribute("href", `/claims?from=${asked.from}&to=${asked.to}&flaggedBy=TIMELY_FILING_SOON`);
+    expect(within(expired).getByRole("link", { name: /Nora Quinn1, DBT Skills/ })).toHaveAttribute("href", "/claims?from=2026-01-05&to=2026-01-05&flaggedBy=TIMELY_FILING_EXPIRED&clientId=c-1");
+    expect(expired).toHaveTextContent("was 2026-02-04");
+    const soon = within(panel).getByRole("list", { name: "Due within 14 days" });
+    expect(within(soon).getByRole("link", { name: /Nora Quinn2/ })).toHaveAttribute("href", "/claims?from=2026-01-20&to=2026-01-20&flaggedBy=TIMELY_FILING_SOON&clientId=c-2");
+    expect(soon).toHaveTextContent("State Medicaid");
+  });
+
+  it("says so when no line is near its filing deadline", async () => {
+    const { client } = mockClient((call) =>
+      call.operationName === "FilingDeadlines"
+        ? { data: { expired: { __typename: "ClaimDecisionConnection", totalCount: 0, edges: [] }, soon: { __typename: "ClaimDecisionConnection", totalCount: 0, edges: [] } } }
+        : dashboardServer(call),
+    );
+    renderAs("BILLER", <DashboardPage />, client);
+    expect(await screen.findByText("No unbilled line is near its payer's filing deadline.")).toBeInTheDocument();
+  });
+
   it("shows a clinician the counts only: no charges asked for or shown, no links to the claim list", async () => {
     const { client, calls } = mockClient(dashboardServer);
     renderAs("CLINICIAN", <DashboardPage />, client);
     const tiles = await screen.findByRole("list", { name: "Lines by status" });
+    expect(calls.some((c) => c.operationName === "FilingDeadlines")).toBe(false);
     expect(calls[0]!.variables.withMoney).toBe(false);
     expect(tiles).toHaveTextContent("Ready4 lines");
     expect(document.body.textContent).not.toContain("$");
@@ -171,6 +226,7 @@ describe("work list", () => {
       status: "BLOCKED",
       payerId: null,
       issueCode: "MISSING_MEMBER_NOTE",
+      flaggedBy: null,
       clinicianId: null,
       groupId: "g1",
       clientId: null,
@@ -182,6 +238,7 @@ describe("work list", () => {
       to: "2026-03-31",
       payerId: null,
       issueCode: "MISSING_MEMBER_NOTE",
+      flaggedBy: null,
       clinicianId: null,
       groupId: "g1",
       clientId: null,

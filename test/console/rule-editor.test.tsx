@@ -309,3 +309,39 @@ it("checks the 90785 fee before asking the server, and shows the server's messag
   await waitFor(() => expect(fee.getAttribute("aria-invalid")).toBe("true"));
   expect(document.getElementById(fee.getAttribute("aria-describedby")!.split(" ").pop()!)?.textContent).toMatch(/a claim line billed at \$0.00 is rejected/);
 });
+
+it("sends weekly and monthly caps and the filing window, empty as none, and shows the server's message at the field", async () => {
+  const { user, calls } = setup((call) => {
+    if (call.operationName !== "PreviewPayerRules") throw new Error(`unexpected ${call.operationName}`);
+    if ((call.variables as { rules: { timelyFilingDays: number | null } }).rules.timelyFilingDays === 0) {
+      return badUserInput([{ field: "rules.timelyFilingDays", message: "Timely filing window must be a whole number of days from 1 to 3650" }]);
+    }
+    return { data: { previewPayerRules: { ...impact, changes: [] } } };
+  });
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await screen.findByRole("region", { name: "Impact preview" });
+  expect(calls[0].variables).toMatchObject({ rules: { maxUnitsPerWeek: null, maxUnitsPerMonth: null, timelyFilingDays: null } });
+
+  await user.type(screen.getByLabelText("Units a week per member"), "1");
+  await user.type(screen.getByLabelText("Units a month per member"), "4");
+  await user.type(screen.getByLabelText("Timely filing (days after the session)"), "90");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(calls).toHaveLength(2));
+  expect(calls[1].variables).toMatchObject({ rules: { maxUnitsPerWeek: 1, maxUnitsPerMonth: 4, timelyFilingDays: 90 } });
+
+  // Not a number: caught before anything is sent.
+  await user.clear(screen.getByLabelText("Units a week per member"));
+  await user.type(screen.getByLabelText("Units a week per member"), "two");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  expect(await screen.findByText("Enter a whole number of units, or leave it empty for none")).toBeTruthy();
+  expect(calls).toHaveLength(2);
+
+  await user.clear(screen.getByLabelText("Units a week per member"));
+  await user.clear(screen.getByLabelText("Timely filing (days after the session)"));
+  await user.type(screen.getByLabelText("Timely filing (days after the session)"), "0");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  expect(await screen.findByText("Timely filing window must be a whole number of days from 1 to 3650")).toBeTruthy();
+  expect(screen.getByLabelText("Timely filing (days after the session)").getAttribute("aria-invalid")).toBe("true");
+  expect(screen.getByLabelText("Units a month per member").getAttribute("aria-invalid")).not.toBe("true");
+  expect(calls[2].variables).toMatchObject({ rules: { maxUnitsPerWeek: null, timelyFilingDays: 0 } });
+});

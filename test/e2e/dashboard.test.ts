@@ -119,3 +119,33 @@ test("the dashboard shows the API's numbers for last month, and a number opens e
   await page.screenshot({ path: path.join(SHOTS, "14-work-list-768.png"), fullPage: true });
   await page.close();
 });
+
+test("the filing deadlines panel lists the unbilled lines due soon, and a line opens the work list narrowed to it", async () => {
+  const owner = await signUpPractice(harness.server, "Deadlines");
+  const fx = await billingSetup(harness.server, owner, { members: 3 });
+  const today = todayIn(TIME_ZONE);
+  const range = presetRange("last-month", today);
+  const sessionDate = `${range.from.slice(0, 8)}10`;
+  await readySession(harness.server, owner, fx, { startsAt: `${sessionDate}T15:00:00Z` });
+  // A window that ends three days from today: every line of that session is due soon.
+  const window = Math.round((Date.parse(today) - Date.parse(sessionDate)) / 86_400_000) + 3;
+  expectOk(await harness.server.gql(`mutation ($id: ID!, $rules: PayerRulesInput!) { setPayerRules(payerId: $id, rules: $rules) { id } }`, { id: fx.payerId, rules: { effectiveFrom: "2026-01-01", timelyFilingDays: window } }, owner.token));
+
+  const page = await newPage();
+  await page.goto(`${harness.server.url}/signin`);
+  await page.getByLabel("E-mail").fill(owner.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const panel = page.getByRole("region", { name: "Filing deadlines approaching" });
+  const soon = panel.getByRole("list", { name: "Due within 14 days" });
+  await soon.waitFor();
+  expect(await panel.getByRole("link", { name: "3 lines" }).count()).toBe(1);
+  expect(await soon.getByRole("listitem").count()).toBe(3);
+  await page.screenshot({ path: path.join(SHOTS, "12-dashboard-filing-deadlines.png"), fullPage: true });
+  await soon.getByRole("link", { name: /^Member0 TestA/ }).click();
+  await page.getByText("Showing 1 of 1 lines.").waitFor();
+  const url = new URL(page.url());
+  expect(url.pathname).toBe("/claims");
+  expect(Object.fromEntries(url.searchParams)).toEqual({ from: sessionDate, to: sessionDate, flaggedBy: "TIMELY_FILING_SOON", clientId: fx.clientIds[0] });
+  await page.getByText("Flagged: Filing deadline within 14 days").waitFor();
+});

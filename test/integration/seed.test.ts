@@ -2,6 +2,7 @@ import { X12Parser, type X12Interchange, type X12Segment } from "node-x12";
 import { CLAIM_ISSUE_CODES } from "../../server/src/domain/engine";
 import { seedDemo, DEMO_EMAIL, DEMO_PASSWORD, previousMonth, zonedInstant } from "../../server/src/db/seed";
 import { expectOk, startTestServer, type TestServer } from "../support/api";
+import { setPracticeClock } from "../../server/src/services/practice-clock";
 
 // TOO_MANY_MODIFIERS can no longer be configured (rules that would put more than 4 modifiers on a line are
 // refused at input); the engine still guards rule versions saved before that.
@@ -12,6 +13,7 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
+  setPracticeClock(null);
   await server.stop();
 });
 
@@ -71,6 +73,8 @@ function expectEveryClaimComplete(edi: string, claims: number): void {
 describe("the demo practice", () => {
   it("loads once, signs in, and shows every denial at least once while most lines are READY", async () => {
     const now = new Date("2026-11-26T15:00:00Z");
+    // The demo is read on the day it is loaded: filing deadlines are counted from that day.
+    setPracticeClock(() => now);
     expect((await seedDemo(server.dataSource, now)).created).toBe(true);
     expect((await seedDemo(server.dataSource, now)).created).toBe(false);
 

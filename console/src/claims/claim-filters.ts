@@ -8,13 +8,15 @@ export interface ClaimListFilter {
   status: ClaimStatus | "";
   payerId: string;
   issueCode: ClaimIssueCode | "";
+  /** Lines with an issue of this code, a warning too (the Reason filter is what blocks). */
+  flaggedBy: ClaimIssueCode | "";
   clinicianId: string;
   groupId: string;
   clientId: string;
   search: string;
 }
 
-const KEYS: (keyof ClaimListFilter)[] = ["from", "to", "status", "payerId", "issueCode", "clinicianId", "groupId", "clientId", "search"];
+const KEYS: (keyof ClaimListFilter)[] = ["from", "to", "status", "payerId", "issueCode", "flaggedBy", "clinicianId", "groupId", "clientId", "search"];
 const STATUSES = new Set(["READY", "BLOCKED", "BILLED"]);
 
 export function filterFromSearch(search: URLSearchParams, defaults: { from: string; to: string }): ClaimListFilter {
@@ -26,6 +28,7 @@ export function filterFromSearch(search: URLSearchParams, defaults: { from: stri
     status: STATUSES.has(status) ? (status as ClaimStatus) : "",
     payerId: get("payerId"),
     issueCode: /^[A-Z_]+$/.test(get("issueCode")) ? (get("issueCode") as ClaimIssueCode) : "",
+    flaggedBy: /^[A-Z_]+$/.test(get("flaggedBy")) ? (get("flaggedBy") as ClaimIssueCode) : "",
     clinicianId: get("clinicianId"),
     groupId: get("groupId"),
     clientId: get("clientId"),
@@ -55,6 +58,7 @@ export function filterVariables(filter: ClaimListFilter) {
     to: filter.to,
     payerId: filter.payerId || null,
     issueCode: filter.issueCode || null,
+    flaggedBy: filter.flaggedBy || null,
     clinicianId: filter.clinicianId || null,
     groupId: filter.groupId || null,
     clientId: filter.clientId || null,

@@ -90,6 +90,7 @@ export const ClaimLinesDocument = graphql(`
     $status: ClaimStatus
     $payerId: ID
     $issueCode: ClaimIssueCode
+    $flaggedBy: ClaimIssueCode
     $clinicianId: ID
     $groupId: ID
     $clientId: ID
@@ -103,6 +104,7 @@ export const ClaimLinesDocument = graphql(`
       status: $status
       payerId: $payerId
       issueCode: $issueCode
+      flaggedBy: $flaggedBy
       clinicianId: $clinicianId
       groupId: $groupId
       clientId: $clientId
@@ -133,8 +135,8 @@ export const ClaimLinesDocument = graphql(`
 `);
 
 export const ClaimLinesTotalsDocument = graphql(`
-  query ClaimLinesTotals($from: Date!, $to: Date!, $payerId: ID, $issueCode: ClaimIssueCode, $clinicianId: ID, $groupId: ID, $clientId: ID, $search: String) {
-    claimSummary(from: $from, to: $to, payerId: $payerId, issueCode: $issueCode, clinicianId: $clinicianId, groupId: $groupId, clientId: $clientId, search: $search) {
+  query ClaimLinesTotals($from: Date!, $to: Date!, $payerId: ID, $issueCode: ClaimIssueCode, $flaggedBy: ClaimIssueCode, $clinicianId: ID, $groupId: ID, $clientId: ID, $search: String) {
+    claimSummary(from: $from, to: $to, payerId: $payerId, issueCode: $issueCode, flaggedBy: $flaggedBy, clinicianId: $clinicianId, groupId: $groupId, clientId: $clientId, search: $search) {
       lineCount
       chargeCents
       byStatus { status lineCount chargeCents }

@@ -134,6 +134,16 @@ export function WorkListPage() {
           <OptionSelect label="Group" anyLabel="All groups" value={filter.groupId} options={options.data?.groups} onChange={(groupId) => setFilter({ groupId })} />
           <SearchInput value={filter.search} onApply={(search) => setFilter({ search }, { replace: true })} />
         </div>
+        {filter.flaggedBy && (
+          <p>
+            <span className="chip">
+              Flagged: {ISSUE_LABELS[filter.flaggedBy] ?? filter.flaggedBy}
+              <button type="button" className="button button--small button--ghost" onClick={() => setFilter({ flaggedBy: "" })} aria-label="Show lines with any issue">
+                ×
+              </button>
+            </span>
+          </p>
+        )}
         {filter.clientId && (
           <p>
             <span className="chip">

@@ -4,11 +4,12 @@ import { Link, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { claimsHref } from "../claims/claim-filters";
 import { presetRange } from "../lib/date-input";
-import { formatDate, formatShortDate, todayIn } from "../lib/dates";
+import { addDays, formatDate, formatShortDate, todayIn } from "../lib/dates";
 import { ISSUE_LABELS, STATUS_LABELS } from "../lib/labels";
 import { formatCents } from "../lib/money";
 import { Empty, ErrorMessage, Loading, PageHeader, Section } from "../ui/ui";
-import { DashboardDocument } from "./dashboard.documents";
+import type { FilingDeadlineLinesFragment } from "../__generated__/graphql";
+import { DashboardDocument, FilingDeadlinesDocument } from "./dashboard.documents";
 
 type Month = "this" | "last";
 type Summary = ClaimSummaryFieldsFragment;
@@ -71,7 +72,56 @@ export function DashboardPage() {
       ) : (
         <MonthSummary summary={summary} withMoney={withMoney} />
       )}
+      {withMoney && <FilingDeadlines today={today} />}
     </>
+  );
+}
+
+/** Sessions of the past year: longer filing windows than that are rare, and a work-list range is at most 366 days. */
+const FILING_LOOKBACK_DAYS = 365;
+
+/**
+ * Unbilled lines whose payer's filing deadline (date of service plus the payer's window) has passed or comes within
+ * 14 days; each opens the work list narrowed to that member, day and issue. Billers only: it lists claim lines.
+ */
+function FilingDeadlines({ today }: { today: string }) {
+  const range = { from: addDays(today, -FILING_LOOKBACK_DAYS), to: today };
+  const { data, error, loading, refetch } = useQuery(FilingDeadlinesDocument, { variables: range, fetchPolicy: "cache-and-network" });
+  const groups: { code: "TIMELY_FILING_EXPIRED" | "TIMELY_FILING_SOON"; title: string; lines: FilingDeadlineLinesFragment | undefined }[] = [
+    { code: "TIMELY_FILING_EXPIRED", title: "Deadline passed", lines: data?.expired },
+    { code: "TIMELY_FILING_SOON", title: "Due within 14 days", lines: data?.soon },
+  ];
+  return (
+    <Section title="Filing deadlines approaching">
+      {error ? (
+        <ErrorMessage error={error} onRetry={() => void refetch()} />
+      ) : loading && !data ? (
+        <Loading what="Looking for filing deadlines" />
+      ) : data && data.expired.totalCount + data.soon.totalCount === 0 ? (
+        <p className="muted">No unbilled line is near its payer's filing deadline.</p>
+      ) : (
+        groups.map(({ code, title, lines: found }) =>
+          found && found.totalCount > 0 ? (
+            <div key={code} className="filing-deadlines">
+              <h3>
+                {title}: <Link to={claimsHref({ ...range, flaggedBy: code })}>{lines(found.totalCount)}</Link>
+              </h3>
+              <ul className="plain-list" aria-label={title}>
+                {found.edges.map(({ node }) => (
+                  <li key={node.id}>
+                    <Link to={claimsHref({ from: node.session.date, to: node.session.date, clientId: node.client.id, flaggedBy: code })}>
+                      {node.client.firstName} {node.client.lastName}, {node.session.group.name}, {formatDate(node.session.date)}
+                    </Link>
+                    {node.payer && <span className="muted"> · {node.payer.name}</span>}
+                    <div className="muted small">{node.issues.find((i) => i.code === code)?.message}</div>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null,
+        )
+      )}
+    </Section>
   );
 }
 

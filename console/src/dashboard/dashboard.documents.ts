@@ -20,3 +20,27 @@ export const DashboardDocument = graphql(`
     lastMonth: claimSummary(from: $lastFrom, to: $lastTo) { ...ClaimSummaryFields }
   }
 `);
+
+/** Unbilled lines whose payer's filing deadline has passed or is within 14 days (billed lines never are). */
+export const FilingDeadlinesDocument = graphql(`
+  query FilingDeadlines($from: Date!, $to: Date!) {
+    expired: claimDecisions(from: $from, to: $to, flaggedBy: TIMELY_FILING_EXPIRED, first: 10) { ...FilingDeadlineLines }
+    soon: claimDecisions(from: $from, to: $to, flaggedBy: TIMELY_FILING_SOON, first: 10) { ...FilingDeadlineLines }
+  }
+`);
+
+export const FilingDeadlineLinesFragment = graphql(`
+  fragment FilingDeadlineLines on ClaimDecisionConnection {
+    totalCount
+    edges {
+      node {
+        id
+        status
+        issues { code message }
+        client { id firstName lastName }
+        payer { id name }
+        session { id date group { id name } }
+      }
+    }
+  }
+`);

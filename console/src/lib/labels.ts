@@ -86,6 +86,9 @@ export const ISSUE_LABELS: Record<string, string> = {
   OTHER_MEMBER_NAMED: "Note names another member",
   NOTE_SIGNED_LATE: "Note signed late",
   INTERACTIVE_COMPLEXITY_NOT_COVERED: "Interactive complexity (90785) not paid by this payer",
+  FREQUENCY_LIMIT: "Weekly or monthly limit reached",
+  TIMELY_FILING_SOON: "Filing deadline within 14 days",
+  TIMELY_FILING_EXPIRED: "Filing deadline passed",
 };
 
 export const SEX_LABELS: Record<Sex, string> = { FEMALE: "Female", MALE: "Male", UNKNOWN: "Unknown" };

@@ -163,7 +163,13 @@ export function RuleHistory({ versions, currentId }: { versions: PayerRulesField
                   </div>
                 )}
               </td>
-              <td>{v.maxUnitsPerDay}</td>
+              <td>
+                {v.maxUnitsPerDay}
+                {(v.maxUnitsPerWeek != null || v.maxUnitsPerMonth != null) && (
+                  <div className="muted">{[v.maxUnitsPerWeek != null && `${v.maxUnitsPerWeek} a week`, v.maxUnitsPerMonth != null && `${v.maxUnitsPerMonth} a month`].filter(Boolean).join(", ")}</div>
+                )}
+                {v.timelyFilingDays != null && <div className="muted">file within {v.timelyFilingDays} days</div>}
+              </td>
               <td>{v.requirePriorAuthorization ? "required" : "no"}</td>
               <td className="num">
                 {formatCents(v.feeCents)}

@@ -27,6 +27,9 @@ export const PayerRulesFieldsFragment = graphql(`
     signWithinDays
     credentialModifiers { credential modifier }
     lateSignatureSeverity
+    maxUnitsPerWeek
+    maxUnitsPerMonth
+    timelyFilingDays
     createdAt
   }
 `);

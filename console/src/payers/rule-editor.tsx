@@ -225,6 +225,21 @@ export function RuleEditor({
                 )}
               </Field>
             </div>
+            <div className="inline-fields">
+              <Field label="Units a week per member" error={err("maxUnitsPerWeek")} hint="Sunday to Saturday. Empty: no weekly limit.">
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.maxUnitsPerWeek} onChange={(e) => update({ maxUnitsPerWeek: e.target.value })} />}
+              </Field>
+              <Field label="Units a month per member" error={err("maxUnitsPerMonth")} hint="Calendar month of the session. Empty: no monthly limit.">
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.maxUnitsPerMonth} onChange={(e) => update({ maxUnitsPerMonth: e.target.value })} />}
+              </Field>
+              <Field
+                label="Timely filing (days after the session)"
+                error={err("timelyFilingDays")}
+                hint="The last day to file is the session's date plus these days. Unbilled lines warn from 14 days before it and are blocked after it. Empty: no limit."
+              >
+                {(p) => <input {...p} inputMode="numeric" className="input--short" value={form.timelyFilingDays} onChange={(e) => update({ timelyFilingDays: e.target.value })} />}
+              </Field>
+            </div>
             <Switch
               label="Requires prior authorization"
               hint="Each member needs an authorization from this payer in force on the session's date with units left (Clients → the member → Prior authorizations)."

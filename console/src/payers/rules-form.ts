@@ -52,6 +52,9 @@ export interface RulesForm {
   /** Interactive complexity (90785) paid as an add-on line, at its own fee in dollars. */
   allowInteractiveComplexity: boolean;
   interactiveComplexityFee: string;
+  maxUnitsPerWeek: string;
+  maxUnitsPerMonth: string;
+  timelyFilingDays: string;
 }
 
 let rowCounter = 0;
@@ -86,6 +89,9 @@ export function formFromRules(rules: PayerRulesFieldsFragment, effectiveFrom: st
     lateSignatureSeverity: rules.lateSignatureSeverity ?? "WARNING",
     allowInteractiveComplexity: rules.allowInteractiveComplexity ?? false,
     interactiveComplexityFee: centsToDollars(rules.interactiveComplexityFeeCents ?? 0),
+    maxUnitsPerWeek: rules.maxUnitsPerWeek == null ? "" : String(rules.maxUnitsPerWeek),
+    maxUnitsPerMonth: rules.maxUnitsPerMonth == null ? "" : String(rules.maxUnitsPerMonth),
+    timelyFilingDays: rules.timelyFilingDays == null ? "" : String(rules.timelyFilingDays),
   };
 }
 
@@ -146,6 +152,9 @@ export function rulesInputFrom(form: RulesForm): { input: PayerRulesInput; error
     lateSignatureSeverity: form.lateSignatureSeverity ?? "WARNING",
     allowInteractiveComplexity: form.allowInteractiveComplexity ?? false,
     interactiveComplexityFeeCents: complexityFee ?? 0,
+    maxUnitsPerWeek: whole("maxUnitsPerWeek", form.maxUnitsPerWeek, true, "units"),
+    maxUnitsPerMonth: whole("maxUnitsPerMonth", form.maxUnitsPerMonth, true, "units"),
+    timelyFilingDays: whole("timelyFilingDays", form.timelyFilingDays, true, "days"),
   };
   return { input, errors };
 }

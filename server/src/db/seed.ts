@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { GroupKind, Modality } from "../domain/engine/index.js";
-import { localDateOf } from "../domain/engine/index.js";
+import { daysFrom, localDateOf } from "../domain/engine/index.js";
 import type { PayerRulesPatch } from "../domain/validation/index.js";
 import type { RequestMeta } from "../services/request-context.js";
 import type { AttendanceEntry } from "../services/session.service.js";
@@ -140,8 +140,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       ],
     }),
   };
-  // A later rules change inside the month shows versioning at work.
-  await services.payers.setRules(actor, payers.medicaid, { effectiveFrom: addDays(month.from, 14), feeCents: 5_100 }, meta);
+  // A later rules change inside the month shows versioning at work; from then on Medicaid also pays one group a
+  // week per member (FREQUENCY_LIMIT: Okafor's Tuesday DBT after his Monday Recovery Group).
+  await services.payers.setRules(actor, payers.medicaid, { effectiveFrom: addDays(month.from, 14), feeCents: 5_100, maxUnitsPerWeek: 1 }, meta);
 
   const clinician = async (name: string, [firstName, lastName]: [string, string], npi: string, credential: string, licensed: boolean, taxonomyCode: string) =>
     (await services.clinicians.create(actor, { name, firstName, lastName, npi, credential, licensed, licenseExpiresOn: licensed ? "2028-06-30" : null, taxonomyCode }, meta)).id;
@@ -229,6 +230,10 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     for (let d = month.from; d <= month.to; d = addDays(d, 1)) if (new Date(`${d}T12:00:00Z`).getUTCDay() === weekday) dates.push(d);
     return dates;
   };
+  // Medicare's filing window, from mid-month: as long as makes the third Thursday's group one day too late on the
+  // day the demo is loaded (TIMELY_FILING_EXPIRED) and the later Thursdays due within two weeks (TIMELY_FILING_SOON).
+  const today = localDateOf(now, TIMEZONE);
+  await services.payers.setRules(actor, payers.medicare, { effectiveFrom: addDays(month.from, 14), timelyFilingDays: daysFrom(weekdays(4)[2], today) - 1 }, meta);
   weekdays(2).forEach((date, i) =>
     plans.push({
       groupId: dbt,
@@ -254,7 +259,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       groupId: process,
       date,
       time: "12:00",
-      minutes: i === 3 ? 40 : 60, // 40 minutes: under the 45-minute minimum
+      // 40 minutes: under the 45-minute minimum (the third Thursday, which Medicare's filing window also closes).
+      minutes: i === 2 ? 40 : 60,
       modality: i === 1 ? "TELEHEALTH_AUDIO" : "TELEHEALTH_VIDEO",
       // Carter's payer has no fee entered yet; he comes once.
       present: ["Brown", "Whitfield", "Mensah", "Fischer", "Reed", "Petrov", ...(i === 0 ? ["Carter"] : [])],
@@ -262,10 +268,11 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       unsigned: i === 0 ? ["Fischer"] : [],
       noteless: i === 2 ? ["Mensah"] : [],
       // Whitfield left after 40 of 60 minutes one week (under Medicare's 75%) and after 50 another (enough).
-      attended: i === 2 ? { Whitfield: 40 } : i === 0 ? { Whitfield: 50 } : undefined,
+      attended: i === 3 ? { Whitfield: 40 } : i === 0 ? { Whitfield: 50 } : undefined,
       locations: { Brown: "HOME", Reed: "OTHER", Fischer: "HOME" },
-      // Medicare pays 90785: Reed's claim carries the add-on line (second half of the month, left for a first batch).
-      complex: i === 2 ? { Reed: "Caregiver on the call interrupted repeatedly; needed redirection to let him take part" } : undefined,
+      // Medicare pays 90785: Reed's claim carries the add-on line (the fourth Thursday: inside Medicare's filing
+      // window, due soon, and left for a first batch).
+      complex: i === 3 ? { Reed: "Caregiver on the call interrupted repeatedly; needed redirection to let him take part" } : undefined,
     }),
   );
   weekdays(1).forEach((date, i) =>

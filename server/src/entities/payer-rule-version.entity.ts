@@ -32,6 +32,9 @@ export class PayerRuleVersionEntity {
   @Column("integer", { name: "interactive_complexity_fee_cents" }) interactiveComplexityFeeCents!: number;
   @Column("jsonb", { name: "credential_modifiers" }) credentialModifiers!: { credential: string; modifier: string }[];
   @Column("text", { name: "late_signature_severity" }) lateSignatureSeverity!: IssueSeverity;
+  @Column("integer", { name: "max_units_per_week", nullable: true }) maxUnitsPerWeek!: number | null;
+  @Column("integer", { name: "max_units_per_month", nullable: true }) maxUnitsPerMonth!: number | null;
+  @Column("integer", { name: "timely_filing_days", nullable: true }) timelyFilingDays!: number | null;
   @Column("timestamptz", { name: "created_at" }) createdAt!: Date;
   @Column("uuid", { name: "created_by", nullable: true }) createdBy!: string | null;
 }

@@ -118,6 +118,11 @@ export const ClaimIssueCodeEnum = domainEnum(CLAIM_ISSUE_CODES, "ClaimIssueCode"
   NOTE_SIGNED_LATE: "The member's note was signed more days after the session than the payer allows (a WARNING or an ERROR, as the payer's rules say).",
   OTHER_MEMBER_NAMED: "Warning: the member's note contains another present member's first and last name (a privacy breach in the member's record).",
   DOCUMENTATION_READS_AS_CLASS: "Warning: the group documentation or the member's note uses didactic words (lecture, video, handout, class) and names no therapeutic intervention.",
+  FREQUENCY_LIMIT:
+    "The member's units with this payer in the week (Sunday to Saturday) or the calendar month of the service date are already used, by billed lines first and then earlier lines with no other error.",
+  TIMELY_FILING_SOON:
+    "Warning: 14 days or fewer are left until the payer's filing deadline (date of service plus its filing window, that day included) and the line is not billed yet.",
+  TIMELY_FILING_EXPIRED: "The payer's filing deadline (date of service plus its filing window) has passed and the line was never billed.",
   INTERACTIVE_COMPLEXITY_NOT_COVERED:
     "Warning: attendance flags interactive complexity (90785) for the member, but the payer's rules do not pay it, so the claim carries 90853 alone.",
 });

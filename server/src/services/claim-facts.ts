@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { evaluateSessions } from "../domain/engine/index.js";
+import { addDays, evaluateSessions, localDateOf, monthEndOf, weekStartOf } from "../domain/engine/index.js";
 import type {
   AttendanceFacts,
   AuthorizationFacts,
@@ -18,6 +18,7 @@ import type {
   SessionFacts,
 } from "../domain/engine/index.js";
 import { registrationOf, subscriberOf, type ClientRegistrationColumns, type CoverageSubscriberColumns } from "./registration-facts.js";
+import { practiceNow } from "./practice-clock.js";
 
 /** A decision's id is derived from (session, client), so it is stable across evaluations. */
 export function decisionId(sessionId: string, clientId: string): string {
@@ -59,7 +60,12 @@ export type DateSelection = { from: string; to: string } | { dates: string[] };
  * counts every session of a member's day; a prior authorization's earlier days are loaded because its units
  * are used in date order across its whole range.
  */
-export async function loadFactsForDates(manager: EntityManager, practiceId: string, range: DateSelection): Promise<LoadedFacts> {
+export async function loadFactsForDates(
+  manager: EntityManager,
+  practiceId: string,
+  range: DateSelection,
+  options: { frequencyPayerIds?: string[] } = {},
+): Promise<LoadedFacts> {
   const practice = await practiceFacts(manager, practiceId);
   const on = "dates" in range
     ? { where: "s.practice_id = $1 AND s.service_date = ANY($2::date[])", param: range.dates }
@@ -72,9 +78,15 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
   if (asked.length === 0) {
     return { input: emptyInput(practice), sessions: [], batchOf: new Map(), billedAuthorizationNumber: new Map() };
   }
-  const authorized = await authorizationContext(manager, practiceId, asked);
-  const sessionIds = [...asked.map((s) => s.id), ...authorized.extraSessionIds];
-  const billed = await billedLines(manager, practiceId, sessionIds, authorized.authorizations.map((a) => a.id));
+  // Frequency context first: its earlier sessions may draw on authorizations of their own.
+  const frequency =
+    practice.capsFrequency || (options.frequencyPayerIds ?? []).length > 0
+      ? await frequencyContext(manager, practiceId, asked, options.frequencyPayerIds ?? [])
+      : { extraSessions: [], billedWindow: null };
+  const withFrequency = [...asked, ...frequency.extraSessions];
+  const authorized = await authorizationContext(manager, practiceId, withFrequency);
+  const sessionIds = [...withFrequency.map((s) => s.id), ...authorized.extraSessionIds];
+  const billed = await billedLines(manager, practiceId, sessionIds, authorized.authorizations.map((a) => a.id), frequency.billedWindow);
   const input = await factsForSessions(manager, practiceId, practice, sessionIds);
   input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId, authorizationId }) => ({ sessionId, clientId, serviceDate, payerId, authorizationId }));
   input.authorizations = authorized.authorizations;
@@ -89,16 +101,25 @@ export async function loadFactsForDates(manager: EntityManager, practiceId: stri
 interface PracticeFacts {
   timezone: string;
   placeOfService: string;
+  /** Whether any payer rule version caps units per week or month: only then is a frequency context loaded. */
+  capsFrequency: boolean;
 }
 
 async function practiceFacts(manager: EntityManager, practiceId: string): Promise<PracticeFacts> {
-  const [practice] = await manager.query(`SELECT timezone, default_place_of_service AS "placeOfService" FROM practices WHERE id = $1`, [practiceId]);
+  const [practice] = await manager.query(
+    `SELECT timezone, default_place_of_service AS "placeOfService",
+            EXISTS (SELECT 1 FROM payer_rule_versions r WHERE r.practice_id = $1 AND (r.max_units_per_week IS NOT NULL OR r.max_units_per_month IS NOT NULL)) AS "capsFrequency"
+     FROM practices WHERE id = $1`,
+    [practiceId],
+  );
   if (!practice) throw new Error(`Practice ${practiceId} is not visible in this transaction`);
   return practice;
 }
 
 const emptyInput = (practice: PracticeFacts): EngineInput => ({
   timezone: practice.timezone,
+  // Read once per evaluation, so every line of it is judged on the same day.
+  today: localDateOf(practiceNow(), practice.timezone),
   defaultPlaceOfService: practice.placeOfService,
   sessions: [],
   members: new Map(),
@@ -118,14 +139,73 @@ interface BilledRow {
 }
 
 /** Primary lines in batches that are not void (a secondary line bills the same service again, after the primary): of the loaded sessions, and every line billed under one of the authorizations, whatever its date. */
-async function billedLines(manager: EntityManager, practiceId: string, sessionIds: string[], authorizationIds: string[]): Promise<BilledRow[]> {
+async function billedLines(
+  manager: EntityManager,
+  practiceId: string,
+  sessionIds: string[],
+  authorizationIds: string[],
+  window: BilledWindow | null = null,
+): Promise<BilledRow[]> {
   return manager.query(
     `SELECT l.session_id AS "sessionId", l.client_id AS "clientId", to_char(l.service_date, 'YYYY-MM-DD') AS "serviceDate",
             l.payer_id AS "payerId", l.batch_id AS "batchId", l.authorization_id AS "authorizationId", l.authorization_number AS "authorizationNumber"
      FROM claim_batch_lines l
-     WHERE l.practice_id = $1 AND NOT l.voided AND l.payer_sequence = 'P' AND (l.session_id = ANY($2::uuid[]) OR l.authorization_id = ANY($3::uuid[]))`,
-    [practiceId, sessionIds, authorizationIds],
+     WHERE l.practice_id = $1 AND NOT l.voided AND l.payer_sequence = 'P'
+       AND (l.session_id = ANY($2::uuid[]) OR l.authorization_id = ANY($3::uuid[])
+            OR (l.client_id = ANY($4::uuid[]) AND l.service_date BETWEEN $5::date AND $6::date))`,
+    [practiceId, sessionIds, authorizationIds, window?.clientIds ?? [], window?.from ?? null, window?.to ?? null],
   );
+}
+
+// ---------------------------------------------------------------- frequency caps
+//
+// A payer's weekly (Sunday-Saturday) or monthly cap makes a member's line depend on the member's earlier lines
+// of its week and month, and on every line billed in them, whatever its date. For the members present on the
+// dates asked for who are covered by a payer with a cap, their sessions from the Sunday on or before the 1st of
+// the previous month are loaded too: the first week of the month begins in the previous one, whose lines hold
+// that week's units only if their own month had room. (Earlier still is cut: a line of that first loaded week
+// is counted without its own month's earlier lines.)
+
+interface BilledWindow {
+  clientIds: string[];
+  from: string;
+  to: string;
+}
+
+async function frequencyContext(
+  manager: EntityManager,
+  practiceId: string,
+  asked: LoadedSession[],
+  alsoPayerIds: string[],
+): Promise<{ extraSessions: LoadedSession[]; billedWindow: BilledWindow | null }> {
+  const dates = asked.map((s) => s.serviceDate);
+  const first = dates.reduce((a, b) => (a < b ? a : b));
+  const last = dates.reduce((a, b) => (a > b ? a : b));
+  const previousMonth = addDays(`${first.slice(0, 7)}-01`, -1);
+  const from = weekStartOf(`${previousMonth.slice(0, 7)}-01`);
+  const weekEnd = addDays(weekStartOf(last), 6);
+  const monthEnd = monthEndOf(last);
+  const to = weekEnd > monthEnd ? weekEnd : monthEnd;
+  const clients: { clientId: string }[] = await manager.query(
+    `SELECT DISTINCT a.client_id AS "clientId" FROM attendance a
+     JOIN coverages c ON c.practice_id = a.practice_id AND c.client_id = a.client_id
+     WHERE a.practice_id = $1 AND a.session_id = ANY($2::uuid[]) AND a.status = 'PRESENT'
+       AND (c.payer_id = ANY($3::uuid[]) OR EXISTS (
+             SELECT 1 FROM payer_rule_versions r WHERE r.practice_id = c.practice_id AND r.payer_id = c.payer_id
+               AND (r.max_units_per_week IS NOT NULL OR r.max_units_per_month IS NOT NULL)))`,
+    [practiceId, asked.map((s) => s.id), alsoPayerIds],
+  );
+  if (clients.length === 0) return { extraSessions: [], billedWindow: null };
+  const clientIds = clients.map((c) => c.clientId);
+  const extraSessions: LoadedSession[] = await manager.query(
+    `SELECT s.id, s.starts_at AS "startsAt", to_char(s.service_date, 'YYYY-MM-DD') AS "serviceDate", s.group_id AS "groupId", s.leader_id AS "leaderId"
+     FROM group_sessions s
+     WHERE s.practice_id = $1 AND s.service_date BETWEEN $3::date AND $4::date AND NOT (s.id = ANY($5::uuid[]))
+       AND EXISTS (SELECT 1 FROM attendance a WHERE a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT' AND a.client_id = ANY($2::uuid[]))
+     ORDER BY s.starts_at, s.id`,
+    [practiceId, clientIds, from, last, asked.map((s) => s.id)],
+  );
+  return { extraSessions, billedWindow: { clientIds, from, to } };
 }
 
 // ---------------------------------------------------------------- prior authorizations
@@ -289,7 +369,8 @@ async function factsForSessions(manager: EntityManager, practiceId: string, prac
                 late_signature_severity AS "lateSignatureSeverity", credential_modifiers AS "credentialModifiers",
                 telehealth_pos_by_location AS "telehealthPosByLocation",
                 allow_interactive_complexity AS "allowInteractiveComplexity", interactive_complexity_fee_cents AS "interactiveComplexityFeeCents",
-                created_at AS "createdAt"
+                max_units_per_week AS "maxUnitsPerWeek",
+                max_units_per_month AS "maxUnitsPerMonth", timely_filing_days AS "timelyFilingDays", created_at AS "createdAt"
          FROM payer_rule_versions WHERE practice_id = $1 AND payer_id = ANY($2::uuid[])
          ORDER BY created_at, id`,
         [practiceId, payerIds],

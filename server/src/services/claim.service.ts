@@ -13,7 +13,7 @@ import type { Actor } from "./request-context.js";
 
 export type { ClaimStatus };
 
-export interface ClaimDecisionView extends Omit<ClaimDecisionDraft, "status"> {
+export interface ClaimDecisionView extends Omit<ClaimDecisionDraft, "status" | "recheckOn"> {
   id: string;
   status: ClaimStatus;
   batchId: string | null;
@@ -144,6 +144,8 @@ export interface ClaimFilter {
   status?: ClaimStatus | null;
   /** Lines this reason blocks: an ERROR with this code. */
   issueCode?: ClaimIssueCode | null;
+  /** Lines with an issue of this code, whatever its severity (a warning such as TIMELY_FILING_SOON too). */
+  flaggedBy?: ClaimIssueCode | null;
   /** The session's leader or the rendering provider (a supervisor). */
   clinicianId?: string | null;
   groupId?: string | null;
@@ -163,6 +165,7 @@ export function matchesClaimFilter(view: FilterableDecision, filter: ClaimFilter
   if (filter.payerId != null && view.payerId !== filter.payerId) return false;
   if (filter.status != null && view.status !== filter.status) return false;
   if (filter.issueCode != null && !view.issues.some((i) => i.code === filter.issueCode && i.severity === "ERROR")) return false;
+  if (filter.flaggedBy != null && !view.issues.some((i) => i.code === filter.flaggedBy)) return false;
   if (filter.clinicianId != null && view.renderingClinicianId !== filter.clinicianId && view.supervisedClinicianId !== filter.clinicianId) return false;
   if (filter.groupId != null && view.groupId !== filter.groupId) return false;
   if (filter.clientId != null && view.clientId !== filter.clientId) return false;
@@ -236,7 +239,8 @@ export class ClaimService {
       if (range.from == null && daysBetween(from, to) >= MAX_RANGE_DAYS) from = addDays(to, -(MAX_RANGE_DAYS - 1));
       validateRange(from, to);
 
-      const { input, batchOf, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to });
+      // With this payer's lines counted per week and month even when only the proposal caps them.
+      const { input, batchOf, sessions } = await loadFactsForDates(manager, actor.practiceId, { from, to }, { frequencyPayerIds: [payerId] });
       // Sessions loaded only for a prior authorization's earlier days are outside the range previewed.
       const inRange = new Set(sessions.map((s) => s.id));
       const before = evaluateSessions(input).filter((d) => inRange.has(d.sessionId));

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { inScope } from "../db/tenant-transaction.js";
-import { nextStaleDates, recomputeDates } from "./decision-store.js";
+import { markDueDecisions, nextStaleDates, recomputeDates } from "./decision-store.js";
+import { practiceNow } from "./practice-clock.js";
 
 /** About a week of a large practice per transaction: well under a second, so readers never wait long on the lock. */
 const DATES_PER_CHUNK = 7;
@@ -38,6 +39,7 @@ export class DecisionRefresher {
   /** Refreshes until nothing is stale (or stop is called); returns the number of dates recomputed. */
   async drain(): Promise<number> {
     let total = 0;
+    await this.markDue();
     for (;;) {
       if (this.stopping) return total;
       const practices: { id: string }[] = await inScope(this.dataSource, { practiceId: null, userId: null }, (m) =>
@@ -58,6 +60,25 @@ export class DecisionRefresher {
       total += progressed;
       // Marks whose dates were already recomputed by a reader leave nothing to do; stop rather than spin.
       if (progressed === 0) return total;
+    }
+  }
+
+  /**
+   * Decisions whose answer changes with the date (timely filing) and whose recheck date has come: their dates are
+   * marked stale here, so they are recomputed in the background as days pass even when nobody reads them.
+   */
+  private async markDue(): Promise<void> {
+    const practices: { id: string }[] = await inScope(this.dataSource, { practiceId: null, userId: null }, (m) =>
+      m.query(`SELECT practices_with_due_decisions($1::timestamptz) AS id`, [practiceNow().toISOString()]),
+    );
+    for (const { id } of practices) {
+      if (this.stopping) return;
+      try {
+        await inScope(this.dataSource, { practiceId: id, userId: null }, (m) => markDueDecisions(m, id));
+      } catch (error) {
+        // Reads mark them too; the next round retries.
+        this.log(`Marking claim decisions due for a recheck failed for practice ${id}; retrying later`, error);
+      }
     }
   }
 

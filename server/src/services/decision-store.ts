@@ -4,19 +4,24 @@ import { decisionId, loadFactsForDates, type DateSelection, type LoadedSession }
 import type { ClaimIssueCode } from "../domain/engine/index.js";
 import { addOnChargeOf } from "../domain/engine/index.js";
 import type { ClaimDecisionView, ClaimFilter, ClaimStatus } from "./claim.service.js";
+import { practiceNow } from "./practice-clock.js";
 
 /**
  * Stored claim decisions (table claim_decisions) and their freshness.
  *
  * Triggers on every engine input mark the service dates a change can affect in claim_decision_stale, in the
  * writing transaction (db/decision-freshness.ts). Before reading decisions, a transaction recomputes the stale
- * dates it is about to read (`refreshDecisions`); the background refresh drains the rest. Decisions never depend
- * on today's date, so a date that is not marked is exactly what a fresh evaluation would give.
+ * dates it is about to read (`refreshDecisions`); the background refresh drains the rest. One rule depends on
+ * today's date (timely filing): each decision stores `recheck_on`, the first date on which the passing of days
+ * alone changes it, and `markDueDecisions` marks the dates of decisions whose recheck_on has come before anything
+ * is read. So a date that is not marked is exactly what a fresh evaluation would give today.
  */
 
 export interface EvaluatedLine {
   view: ClaimDecisionView;
   session: LoadedSession;
+  /** Stored beside the decision (claim_decisions.recheck_on), not part of it: when the passing of days alone may change it. */
+  recheckOn: string | null;
 }
 
 /**
@@ -26,7 +31,16 @@ export interface EvaluatedLine {
 export async function evaluateLines(manager: EntityManager, practiceId: string, range: DateSelection): Promise<EvaluatedLine[]> {
   const { input, sessions, batchOf, billedAuthorizationNumber } = await loadFactsForDates(manager, practiceId, range);
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
-  return evaluateSessions(input).flatMap((draft) => {
+  const drafts = evaluateSessions(input);
+  // A line changes with the date when one of its member's lines it counts units after does (an earlier line that
+  // expires stops holding a unit), so each line is rechecked at the earliest recheck of its member's evaluated lines.
+  const recheckOf = new Map<string, string>();
+  for (const d of drafts) {
+    if (d.recheckOn === null || batchOf.has(`${d.sessionId}:${d.clientId}`)) continue;
+    const known = recheckOf.get(d.clientId);
+    if (known === undefined || d.recheckOn < known) recheckOf.set(d.clientId, d.recheckOn);
+  }
+  return drafts.flatMap(({ recheckOn: _own, ...draft }) => {
     const session = sessionById.get(draft.sessionId);
     if (!session) return [];
     const key = `${draft.sessionId}:${draft.clientId}`;
@@ -40,7 +54,7 @@ export async function evaluateLines(manager: EntityManager, practiceId: string, 
       ...(batchId ? { authorizationNumber: billedAuthorizationNumber.get(key) ?? null } : {}),
       sessionStartsAt: session.startsAt,
     };
-    return [{ view, session }];
+    return [{ view, session, recheckOn: batchId ? null : (recheckOf.get(draft.clientId) ?? null) }];
   });
 }
 
@@ -57,16 +71,53 @@ const DATES_PER_RECOMPUTE = 400;
 /** One jsonb parameter per INSERT: no bind-parameter limit, and a few MB per statement. */
 const ROWS_PER_INSERT = 2_000;
 
-function staleFilter(range: DateSelection): { where: string; param: string[] } {
+function staleFilter(range: DateSelection, n = 2): { where: string; param: string[] } {
   return "dates" in range
-    ? { where: "service_date = ANY($2::date[])", param: range.dates }
-    : { where: "service_date BETWEEN ($2::date[])[1] AND ($2::date[])[2]", param: [range.from, range.to] };
+    ? { where: `service_date = ANY($${n}::date[])`, param: range.dates }
+    : { where: `service_date BETWEEN ($${n}::date[])[1] AND ($${n}::date[])[2]`, param: [range.from, range.to] };
 }
 
 /** Makes the stored decisions of the selected dates current in this transaction; returns how many dates it recomputed. */
 export async function refreshDecisions(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
   if ("dates" in range && range.dates.length === 0) return 0;
   return oneAtATime(manager, () => refreshUnlocked(manager, practiceId, range));
+}
+
+/**
+ * Marks stale the dates of decisions whose answer changed because today reached their recheck_on (the practice's
+ * local today at the clock's instant), through claim_decisions_mark_keys so the dates they reach through units
+ * are marked too; clears recheck_on on them so the next read does not mark them again. Returns how many
+ * decisions were due. The common case (none due) is one indexed lookup and no lock.
+ */
+export async function markDueDecisions(manager: EntityManager, practiceId: string): Promise<number> {
+  return oneAtATime(manager, () => markDueUnlocked(manager, practiceId));
+}
+
+/** The practice's local today at parameter `$n` (an instant), for decisions' recheck_on; `$1` is the practice. */
+const dueOn = (n: number) => `(SELECT ($${n}::timestamptz AT TIME ZONE p.timezone)::date FROM practices p WHERE p.id = $1)`;
+const DUE_ON = dueOn(2);
+
+async function markDueUnlocked(manager: EntityManager, practiceId: string, known?: { at: string }): Promise<number> {
+  const at = known?.at ?? practiceNow().toISOString();
+  if (!known) {
+    const [{ due }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${DUE_ON}) AS due`, [practiceId, at]);
+    if (!due) return 0;
+  }
+  // Under the recompute lock: a recompute rewriting these rows at the same time would otherwise deadlock with it.
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('claim_decisions:' || $1::text, 0))`, [practiceId]);
+  const [{ marked }] = await manager.query(
+    `WITH due AS (
+       UPDATE claim_decisions SET recheck_on = NULL
+       WHERE practice_id = $1 AND recheck_on <= ${DUE_ON}
+       RETURNING session_date
+     ), marked AS (
+       SELECT claim_decisions_mark_keys($1, 'date', ARRAY(SELECT DISTINCT to_char(session_date, 'YYYY-MM-DD') FROM due), NULL)
+       WHERE EXISTS (SELECT 1 FROM due)
+     )
+     SELECT (SELECT count(*) FROM due)::int AS marked, (SELECT count(*) FROM marked) AS calls`,
+    [practiceId, at],
+  );
+  return marked;
 }
 
 /**
@@ -85,11 +136,21 @@ async function oneAtATime<T>(manager: EntityManager, work: () => Promise<T>): Pr
 }
 
 async function refreshUnlocked(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
-  const filter = staleFilter(range);
-  const stale: { date: string }[] = await manager.query(
-    `SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND ${filter.where} ORDER BY 1`,
-    [practiceId, filter.param],
-  );
+  const filter = staleFilter(range, 3);
+  const at = practiceNow().toISOString();
+  // The stale dates of the range, and a null row when a decision's recheck date has come (one statement when none has).
+  const staleOrDue = (): Promise<{ date: string | null }[]> =>
+    manager.query(
+      `SELECT * FROM (SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND ${filter.where} ORDER BY 1) stale
+       UNION ALL SELECT NULL WHERE EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${DUE_ON})`,
+      [practiceId, at, filter.param],
+    );
+  let rows = await staleOrDue();
+  if (rows.some((r) => r.date === null)) {
+    await markDueUnlocked(manager, practiceId, { at });
+    rows = await staleOrDue();
+  }
+  const stale = rows.filter((r): r is { date: string } => r.date !== null);
   let recomputed = 0;
   for (let start = 0; start < stale.length; start += DATES_PER_RECOMPUTE) {
     recomputed += await recomputeUnlocked(
@@ -116,17 +177,30 @@ export const readRecompute = { lineBudget: 6_000 };
  */
 export async function refreshForRead(manager: EntityManager, practiceId: string, range: { from: string; to: string }): Promise<number> {
   return oneAtATime(manager, async () => {
-    const stale: { date: string; lines: number }[] = await manager.query(
-      `WITH stale AS (
-         SELECT DISTINCT service_date FROM claim_decision_stale WHERE practice_id = $1 AND service_date BETWEEN $2::date AND $3::date
-       )
-       SELECT to_char(st.service_date, 'YYYY-MM-DD') AS date,
-              (SELECT count(*) FROM group_sessions s
-               JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
-               WHERE s.practice_id = $1 AND s.service_date = st.service_date)::int AS lines
-       FROM stale st ORDER BY st.service_date`,
-      [practiceId, range.from, range.to],
-    );
+    const at = practiceNow().toISOString();
+    // The range's stale dates with their line counts, and a null date when a decision's recheck date has come (timely
+    // filing moved on with the clock): those are marked first, so what the read answers is what today gives.
+    const staleOrDue = (): Promise<{ date: string | null; lines: number }[]> =>
+      manager.query(
+        `WITH stale AS (
+           SELECT DISTINCT service_date FROM claim_decision_stale WHERE practice_id = $1 AND service_date BETWEEN $2::date AND $3::date
+         )
+         SELECT * FROM (
+           SELECT to_char(st.service_date, 'YYYY-MM-DD') AS date,
+                  (SELECT count(*) FROM group_sessions s
+                   JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+                   WHERE s.practice_id = $1 AND s.service_date = st.service_date)::int AS lines
+           FROM stale st ORDER BY st.service_date
+         ) dates
+         UNION ALL SELECT NULL, 0 WHERE EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${dueOn(4)})`,
+        [practiceId, range.from, range.to, at],
+      );
+    let rows = await staleOrDue();
+    if (rows.some((r) => r.date === null)) {
+      await markDueUnlocked(manager, practiceId, { at });
+      rows = await staleOrDue();
+    }
+    const stale = rows.filter((r): r is { date: string; lines: number } => r.date !== null).sort((a, b) => (a.date < b.date ? -1 : 1));
     let taken = 0;
     let lines = 0;
     while (taken < stale.length && taken < DATES_PER_RECOMPUTE && (taken === 0 || lines + stale[taken].lines <= readRecompute.lineBudget)) {
@@ -210,11 +284,12 @@ const COLUMNS = [
   ["rendering_clinician_id", "uuid"],
   ["supervised_clinician_id", "uuid"],
   ["rule_version_id", "uuid"],
+  ["recheck_on", "date"],
   ["decision", "jsonb"],
 ] as const;
 
 async function insertLines(manager: EntityManager, practiceId: string, lines: EvaluatedLine[]): Promise<void> {
-  const rows = lines.map(({ view, session }) => {
+  const rows = lines.map(({ view, session, recheckOn }) => {
     const { sessionStartsAt: _startsAt, ...decision } = view;
     return {
       id: view.id,
@@ -235,6 +310,7 @@ async function insertLines(manager: EntityManager, practiceId: string, lines: Ev
       rendering_clinician_id: view.renderingClinicianId,
       supervised_clinician_id: view.supervisedClinicianId,
       rule_version_id: view.ruleVersionId,
+      recheck_on: recheckOn,
       decision,
     };
   });
@@ -280,6 +356,7 @@ function filterConditions(filter: ClaimFilter, params: unknown[]): string[] {
   if (filter.payerId != null) conditions.push(`d.payer_id = $${params.push(filter.payerId)}::uuid`);
   if (filter.status != null) conditions.push(`d.status = $${params.push(filter.status)}`);
   if (filter.issueCode != null) conditions.push(`$${params.push(filter.issueCode)}::text = ANY (d.error_codes)`);
+  if (filter.flaggedBy != null) conditions.push(`$${params.push(filter.flaggedBy)}::text = ANY (d.issue_codes)`);
   if (filter.clinicianId != null) {
     const n = params.push(filter.clinicianId);
     conditions.push(`(d.rendering_clinician_id = $${n}::uuid OR d.supervised_clinician_id = $${n}::uuid)`);
@@ -301,7 +378,7 @@ function filterConditions(filter: ClaimFilter, params: unknown[]): string[] {
 
 /** Only payer and status narrow the per-date counts; any other filter counts the lines themselves. */
 const countsSuffice = (filter: ClaimFilter) =>
-  filter.issueCode == null && filter.clinicianId == null && filter.groupId == null && filter.clientId == null && !filter.search?.trim();
+  filter.issueCode == null && filter.flaggedBy == null && filter.clinicianId == null && filter.groupId == null && filter.clientId == null && !filter.search?.trim();
 
 /** One statement: the number of matching lines and one keyset page, in (session start, id) order. */
 export async function readStoredPage(manager: EntityManager, practiceId: string, query: StoredPageQuery): Promise<{ rows: ClaimDecisionView[]; totalCount: number }> {

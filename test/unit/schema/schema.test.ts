@@ -19,7 +19,10 @@ const ADDED_ENUM_VALUES: Record<string, string[]> = {
   // Issue 11: payer rules beyond the seed (minutes attended, class-like documentation, names in notes, late signatures).
   ClaimIssueCode: ["MISSING_REGISTRATION", "AUTH_REQUIRED", "AUTH_EXHAUSTED", "ATTENDANCE_TOO_SHORT", "DOCUMENTATION_READS_AS_CLASS", "OTHER_MEMBER_NAMED", "NOTE_SIGNED_LATE",
     // Issue 11 item 9: interactive complexity flagged for a member whose payer does not pay 90785.
-    "INTERACTIVE_COMPLEXITY_NOT_COVERED"],
+    "INTERACTIVE_COMPLEXITY_NOT_COVERED",
+
+    // Issue 11: frequency caps per week and month, and the payer's timely filing window.
+    "FREQUENCY_LIMIT", "TIMELY_FILING_SOON", "TIMELY_FILING_EXPIRED"],
   // Issue 11: multiple-family groups, billed as 90849.
   GroupKind: ["MULTI_FAMILY"],
 };

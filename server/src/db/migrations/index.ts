@@ -17,6 +17,7 @@ import { MultiFamilyGroups1764190850000 } from "./1764190850000-multi-family-gro
 import { CorrectedAndVoidClaims1764190900000 } from "./1764190900000-corrected-and-void-claims.js";
 import { SecondaryClaims1764190910000 } from "./1764190910000-secondary-claims.js";
 import { RebillsAndProviderAdjustments1764191000000 } from "./1764191000000-rebills-and-provider-adjustments.js";
+import { FrequencyCapsAndTimelyFiling1764191100000 } from "./1764191100000-frequency-caps-and-timely-filing.js";
 import { InteractiveComplexity1764191200000 } from "./1764191200000-interactive-complexity.js";
 import { AuthenticateInOneStatement1764191400000 } from "./1764191400000-authenticate-in-one-statement.js";
 
@@ -41,6 +42,7 @@ export const migrations = [
   CorrectedAndVoidClaims1764190900000,
   SecondaryClaims1764190910000,
   RebillsAndProviderAdjustments1764191000000,
+  FrequencyCapsAndTimelyFiling1764191100000,
   InteractiveComplexity1764191200000,
   AuthenticateInOneStatement1764191400000,
 ];

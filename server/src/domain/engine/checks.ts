@@ -8,6 +8,8 @@ import { INTERACTIVE_COMPLEXITY_NOT_COVERED_SEVERITY, interactiveComplexityNotCo
 import { classLikeWords, mentionsDidactic } from "./documentation-wording.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
 import { namesIn, type MemberName } from "./member-names.js";
+import { frequencyIssue, type FrequencyTurn } from "./frequency.js";
+import { timelyFilingIssue } from "./timely-filing.js";
 import type {
   AuthorizationFacts,
   ClaimIssue,
@@ -50,6 +52,10 @@ export interface LineFacts {
   presentNames: readonly MemberName[] | null;
   /** Why attendance flags interactive complexity (90785) for the member; null when it does not. */
   interactiveComplexityReason: string | null;
+  /** The practice's local date today; absent or null when the caller gave none (filing windows unchecked). */
+  today?: string | null;
+  /** Whether the line is in a claim batch that is not void (frozen: filed, whatever today's date). */
+  billed?: boolean;
 }
 
 /** A line with coverage and payer rules: only then can payer-specific checks run. */
@@ -67,6 +73,8 @@ export interface CountedLineFacts extends RuledLineFacts {
   unitsBilled: number;
   /** The prior authorization for the member and payer in force on the date of service; null when there is none. */
   authorization: AuthorizationTurn | null;
+  /** The member's week and month with this payer when it caps units per week or month; absent or null otherwise. */
+  frequency?: FrequencyTurn | null;
 }
 
 /** A prior authorization at a line's turn: how many of its units earlier and billed lines already used. */
@@ -120,6 +128,10 @@ const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   // The payer's rules choose (lateSignatureSeverity); this is the default.
   NOTE_SIGNED_LATE: "WARNING",
   INTERACTIVE_COMPLEXITY_NOT_COVERED: INTERACTIVE_COMPLEXITY_NOT_COVERED_SEVERITY,
+  FREQUENCY_LIMIT: "ERROR",
+  // Still billable, and billing it now is the fix.
+  TIMELY_FILING_SOON: "WARNING",
+  TIMELY_FILING_EXPIRED: "ERROR",
 };
 
 function issue(code: ClaimIssueCode, message: string, element: NoteElement | null = null): ClaimIssue {
@@ -614,6 +626,16 @@ export function authExhausted(line: CountedLineFacts): CheckResult {
   );
 }
 
+/** Payers that cap units per member per week or calendar month (frequency.ts): billed lines first, then in date and start order. */
+export function frequencyLimit(line: CountedLineFacts): CheckResult {
+  return frequencyIssue(line.rules, line.frequency ?? null);
+}
+
+/** Payers deny claims filed after their window; unbilled lines warn 14 days ahead and block after (timely-filing.ts). */
+export function timelyFiling(line: RuledLineFacts): CheckResult {
+  return timelyFilingIssue(line.rules, line.serviceDate, line.today ?? null, line.billed ?? false);
+}
+
 /** A claim line carries at most 4 modifiers; payers reject lines with more. */
 export function tooManyModifiers(line: RuledLineFacts): CheckResult {
   if (line.modifiers.length <= MAX_MODIFIERS_PER_LINE) return null;
@@ -649,7 +671,9 @@ export const CHECKS: readonly Check[] = [
   { needsRules: true, run: telehealthNotCovered },
   { needsRules: true, run: interactiveComplexityNotCovered },
   { needsRules: true, countsUnits: true, run: dailyUnitLimit },
+  { needsRules: true, countsUnits: true, run: frequencyLimit },
   { needsRules: true, countsUnits: true, run: authRequired },
   { needsRules: true, countsUnits: true, run: authExhausted },
   { needsRules: true, run: tooManyModifiers },
+  { needsRules: true, run: timelyFiling },
 ];

@@ -9,6 +9,8 @@ import { FAMILY_WITH_PATIENT_CODE, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GRO
 import { coverageOn, ruleVersionOn } from "./in-force.js";
 import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf, renderingProviderOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
+import { FrequencyCounts, hasFrequencyCaps } from "./frequency.js";
+import { timelyFilingRecheckOn } from "./timely-filing.js";
 import { memberNameOf, type MemberName } from "./member-names.js";
 import type { AuthorizationFacts, BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
 
@@ -53,10 +55,12 @@ const NO_MODIFIERS: string[] = [];
 export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
   const sessions = [...input.sessions].sort(byStart);
   const plan = checkPlan();
-  const prepared = new Prepared(input);
   const billed = billedUnitsOf(input.billed);
+  const prepared = new Prepared(input, billed.lines);
   // An authorization's units span days, so its counts live for the whole evaluation (lines come in start order).
   const authorizations = new AuthorizationCounts(input.authorizations ?? [], input.billed);
+  // A week or month spans days too; only payers with such a cap are counted (and their billed lines).
+  const frequencies = new FrequencyCounts(input.billed.filter((b) => prepared.capsFrequency(b.payerId)));
   const shared = new SharedArrays();
   const drafts: ClaimDecisionDraft[] = [];
   let day: WorkLine[] = [];
@@ -65,7 +69,7 @@ export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
     // Where each unit check's issues go in a line's list: the list's length when that check's turn came.
     const unitSlots = plan.unitChecks.length > 0 ? new Int32Array(day.length * plan.unitChecks.length) : null;
     for (let n = 0; n < day.length; n++) judge(day[n], plan, unitSlots, n);
-    if (unitSlots) countUnits(day, plan, unitSlots, billed, authorizations);
+    if (unitSlots) countUnits(day, plan, unitSlots, billed, authorizations, frequencies, prepared);
     for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
     day = [];
   };
@@ -100,8 +104,29 @@ class Prepared {
   private readonly members = new Map<string, MemberRecord>();
   private readonly modifiers = new Map<RuleVersion, Map<string, string[]>>();
   private readonly credentialModifiers = new Map<RuleVersion, Map<string, Map<string, string[]>>>();
+  private readonly frequencyCapped = new Map<string, boolean>();
+  readonly today: string | null;
 
-  constructor(private readonly input: EngineInput) {}
+  constructor(
+    private readonly input: EngineInput,
+    private readonly billedLines: Map<string, Set<string>>,
+  ) {
+    this.today = input.today ?? null;
+  }
+
+  isBilled(sessionId: string, clientId: string): boolean {
+    return this.billedLines.size > 0 && this.billedLines.get(sessionId)?.has(clientId) === true;
+  }
+
+  /** Whether any of the payer's rule versions caps units per week or month: then all its lines are counted. */
+  capsFrequency(payerId: string): boolean {
+    let capped = this.frequencyCapped.get(payerId);
+    if (capped === undefined) {
+      capped = this.input.payers.get(payerId)?.ruleVersions.some(hasFrequencyCaps) ?? false;
+      this.frequencyCapped.set(payerId, capped);
+    }
+    return capped;
+  }
 
   get timezone(): string {
     return this.input.timezone;
@@ -192,10 +217,13 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       memberLocation: session.attendance?.get(clientId)?.location ?? null,
       interactiveComplexityReason: session.attendance?.get(clientId)?.interactiveComplexityReason ?? null,
       presentNames,
+      today: prepared.today,
+      billed: prepared.isBilled(session.id, clientId),
       modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
       unitsUsed: 0,
       unitsBilled: 0,
       authorization: null,
+      frequency: null,
       ruled,
       issues: null,
       blocked: false,
@@ -293,12 +321,20 @@ class UnitLedger {
  * A prior authorization's units are counted the same way over its whole date range: every unit check
  * of a line runs before the next line's, and a line uses a unit of both counts only when no check blocks it.
  */
-function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, billed: BilledUnits, authorizations: AuthorizationCounts): void {
+function countUnits(
+  lines: WorkLine[],
+  plan: CheckPlan,
+  unitSlots: Int32Array,
+  billed: BilledUnits,
+  authorizations: AuthorizationCounts,
+  frequencies: FrequencyCounts,
+  prepared: Prepared,
+): void {
   const unitCheckCount = plan.unitChecks.length;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     if (!line.ruled) continue;
-    if (billed.lines.size > 0 && billed.lines.get(line.session.id)?.has(line.clientId)) continue;
+    if (line.billed) continue;
     const { member, serviceDate } = line;
     const payerId = line.coverage.payerId;
     line.unitsBilled = billed.units.get(line.clientId, serviceDate, payerId) ?? 0;
@@ -309,6 +345,8 @@ function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, b
     }
     line.unitsUsed = member.usedUnits.get(payerId) ?? line.unitsBilled;
     line.authorization = authorizations.turnOf(line.clientId, payerId, serviceDate);
+    const countsFrequency = prepared.capsFrequency(payerId);
+    line.frequency = countsFrequency ? frequencies.turnOf(line.clientId, payerId, serviceDate) : null;
     // Issues an earlier unit check gave this line: a later check's land after them.
     let inserted = 0;
     for (let u = 0; u < unitCheckCount; u++) {
@@ -322,6 +360,7 @@ function countUnits(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array, b
     }
     if (line.blocked) continue;
     member.usedUnits.set(payerId, line.unitsUsed + 1);
+    if (countsFrequency) frequencies.use(line.clientId, payerId, serviceDate);
     // A payer that does not require authorization still gets the number while units are left; past them the line goes without.
     const turn = line.authorization;
     if (turn && turn.unitsUsed < turn.authorization.units) {
@@ -460,5 +499,6 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
     authorizationNumber: line.usedAuthorization?.number ?? null,
     issues: line.issues ?? shared.none,
     addOnLines: addOnLinesOf(line.interactiveComplexityReason, rules, modifiers, placeOfService) ?? shared.none,
+    recheckOn: timelyFilingRecheckOn(rules, line.serviceDate, line.today ?? null, line.billed ?? false),
   };
 }

@@ -39,6 +39,9 @@ export type {
 } from "./types.js";
 export { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, CLAIM_STATUSES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
+export { FrequencyCounts, frequencyIssue, hasFrequencyCaps, type FrequencyTurn } from "./frequency.js";
+export { TIMELY_FILING_WARNING_DAYS, filingDeadline, timelyFilingIssue, timelyFilingRecheckOn } from "./timely-filing.js";
+export { addDays, daysFrom, monthEndOf, monthOf, weekStartOf } from "./calendar.js";
 export { localDateOf } from "./local-date.js";
 export { SINCE_ALWAYS, coverageOn, ruleVersionOn } from "./in-force.js";
 export { FAMILY_PSYCHOTHERAPY_CODES, FAMILY_WITH_PATIENT_CODE, FAMILY_WITHOUT_PATIENT_CODE, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
@@ -51,6 +54,8 @@ export {
   authExhausted,
   authRequired,
   dailyUnitLimit,
+  frequencyLimit,
+  timelyFiling,
   groupTooLarge,
   groupTooSmall,
   leaderNotLicensed,

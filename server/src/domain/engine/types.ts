@@ -46,6 +46,9 @@ export const CLAIM_ISSUE_CODES = [
   "OTHER_MEMBER_NAMED",
   "NOTE_SIGNED_LATE",
   "INTERACTIVE_COMPLEXITY_NOT_COVERED",
+  "FREQUENCY_LIMIT",
+  "TIMELY_FILING_SOON",
+  "TIMELY_FILING_EXPIRED",
 ] as const;
 
 export type ClaimIssueCode = (typeof CLAIM_ISSUE_CODES)[number];
@@ -111,6 +114,12 @@ export interface RuleVersion {
   allowInteractiveComplexity?: boolean;
   /** The charge of a 90785 add-on line in cents (absent: 0; more than 0 whenever allowInteractiveComplexity). */
   interactiveComplexityFeeCents?: number;
+  /** Most units per member in a Sunday-Saturday week of service dates (practice's local dates); absent or null: no cap. */
+  maxUnitsPerWeek?: number | null;
+  /** Most units per member in a calendar month of service dates; absent or null: no cap. */
+  maxUnitsPerMonth?: number | null;
+  /** Days after the date of service the payer accepts a claim (the last day included); absent or null: no window. */
+  timelyFilingDays?: number | null;
   createdAt: Date;
 }
 
@@ -272,6 +281,11 @@ export interface EngineInput {
    * evaluated, and every billed line that used one of these authorizations, whatever its date.
    */
   authorizations?: AuthorizationFacts[];
+  /**
+   * The practice's local date today (YYYY-MM-DD): only the timely-filing checks read it, and each draft says
+   * when its answer next changes with it (`recheckOn`). Absent: filing windows are not checked.
+   */
+  today?: string;
 }
 
 export interface BilledLineFacts {
@@ -344,4 +358,9 @@ export interface ClaimDecisionDraft {
   issues: ClaimIssue[];
   /** Add-on lines billed on the same claim after the 90853 line, in claim order (usually none). */
   addOnLines: AddOnLine[];
+  /**
+   * The first local date on which this line's decision changes by the passing of days alone (a filing deadline
+   * coming near or passing), given the same data; null when it never does.
+   */
+  recheckOn: string | null;
 }

@@ -31,6 +31,10 @@ export const PAYER_RULES_LIMITS = {
   maxAttendedMinutes: 480,
   maxSignWithinDays: 365,
   maxCredentialModifiers: 10,
+  maxUnitsPerWeek: 7 * 24,
+  maxUnitsPerMonth: 31 * 24,
+  /** Ten years: longer than any payer's window, short enough to catch an extra digit. */
+  maxTimelyFilingDays: 3650,
   telehealthPlacesOfService: TELEHEALTH_PLACES_OF_SERVICE,
 } as const;
 
@@ -59,11 +63,14 @@ export const PAYER_RULES_KEYS: readonly (keyof PayerRulesValues)[] = [
   "telehealthPosByLocation",
   "allowInteractiveComplexity",
   "interactiveComplexityFeeCents",
+  "maxUnitsPerWeek",
+  "maxUnitsPerMonth",
+  "timelyFilingDays",
 ];
 
 /** The rules whose value may be null ("no bound"); a patch may clear only these. */
 type NullableRuleKey = { [K in keyof PayerRulesValues]-?: null extends PayerRulesValues[K] ? K : never }[keyof PayerRulesValues];
-const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set<NullableRuleKey>(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays"]);
+const NULLABLE_KEYS: ReadonlySet<keyof PayerRulesValues> = new Set<NullableRuleKey>(["minSessionMinutes", "maxSessionMinutes", "minAttendedMinutes", "minAttendedPercent", "signWithinDays", "maxUnitsPerWeek", "maxUnitsPerMonth", "timelyFilingDays"]);
 const isNullableKey = (key: keyof PayerRulesValues): key is NullableRuleKey => NULLABLE_KEYS.has(key);
 
 const LABELS: Record<keyof PayerRulesValues, string> = {
@@ -91,6 +98,9 @@ const LABELS: Record<keyof PayerRulesValues, string> = {
   telehealthPosByLocation: "Telehealth place of service by the member's location",
   allowInteractiveComplexity: "Pay interactive complexity (90785)",
   interactiveComplexityFeeCents: "Interactive complexity (90785) fee",
+  maxUnitsPerWeek: "Maximum units per week",
+  maxUnitsPerMonth: "Maximum units per month",
+  timelyFilingDays: "Timely filing window",
 };
 
 /**
@@ -349,6 +359,16 @@ function checkRules(v: PayerRulesValues, prefix: string, blames: Blames): FieldE
 
   if (!isIntIn(v.maxUnitsPerDay, 1, L.maxUnitsPerDay)) {
     push("maxUnitsPerDay", `Maximum units per day must be a whole number from 1 to ${L.maxUnitsPerDay}`);
+  }
+  // Absent (rules saved before these existed) and null both mean no cap and no window.
+  if (v.maxUnitsPerWeek != null && !isIntIn(v.maxUnitsPerWeek, 1, L.maxUnitsPerWeek)) {
+    push("maxUnitsPerWeek", `Maximum units per week (Sunday to Saturday) must be a whole number from 1 to ${L.maxUnitsPerWeek}, or null for no weekly limit`);
+  }
+  if (v.maxUnitsPerMonth != null && !isIntIn(v.maxUnitsPerMonth, 1, L.maxUnitsPerMonth)) {
+    push("maxUnitsPerMonth", `Maximum units per calendar month must be a whole number from 1 to ${L.maxUnitsPerMonth}, or null for no monthly limit`);
+  }
+  if (v.timelyFilingDays != null && !isIntIn(v.timelyFilingDays, 1, L.maxTimelyFilingDays)) {
+    push("timelyFilingDays", `Timely filing window must be a whole number of days from 1 to ${L.maxTimelyFilingDays} after the date of service, or null for no window`);
   }
   if (!isIntIn(v.feeCents, 0, L.maxFeeCents)) {
     push("feeCents", `Fee must be a whole number of cents from 0 to ${L.maxFeeCents} ($${(L.maxFeeCents / 100).toLocaleString("en-US")})`);

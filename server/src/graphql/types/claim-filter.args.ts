@@ -10,6 +10,8 @@ export class ClaimLineFilterArgs {
   @Field(() => DateScalar, { description: "Last service date (inclusive); at most 366 days after from." }) to!: string;
   @Field(() => ID, { nullable: true, description: "Only this payer's lines." }) payerId?: string | null;
   @Field(() => ClaimIssueCodeEnum, { nullable: true, description: "Only lines this reason blocks (an ERROR with this code)." }) issueCode?: ClaimIssueCode | null;
+  @Field(() => ClaimIssueCodeEnum, { nullable: true, description: "Only lines with an issue of this code, an ERROR or a WARNING (e.g. TIMELY_FILING_SOON)." })
+  flaggedBy?: ClaimIssueCode | null;
   @Field(() => ID, { nullable: true, description: "Only lines of sessions this clinician led or rendered as supervisor." }) clinicianId?: string | null;
   @Field(() => ID, { nullable: true, description: "Only lines of this group's sessions." }) groupId?: string | null;
   @Field(() => ID, { nullable: true, description: "Only this member's lines." }) clientId?: string | null;

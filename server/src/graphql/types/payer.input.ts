@@ -47,6 +47,9 @@ export class PayerRulesInput {
   interactiveComplexityFeeCents?: number | null;
   @Field(() => Int, { nullable: true, description: "Fewest minutes a member must attend (1-480); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: "Least share of the session a member must attend, in percent (1-100); null sets no minimum (ATTENDANCE_TOO_SHORT)." }) minAttendedPercent?: number | null;
+  @Field(() => Int, { nullable: true, description: "Most units per member in a Sunday-Saturday week of service dates (1-168); null sets no weekly limit (FREQUENCY_LIMIT)." }) maxUnitsPerWeek?: number | null;
+  @Field(() => Int, { nullable: true, description: "Most units per member in a calendar month of service dates (1-744); null sets no monthly limit (FREQUENCY_LIMIT)." }) maxUnitsPerMonth?: number | null;
+  @Field(() => Int, { nullable: true, description: "Days after the date of service the payer accepts claims, the last day included (1-3650); null sets no window (TIMELY_FILING_SOON, TIMELY_FILING_EXPIRED)." }) timelyFilingDays?: number | null;
 }
 
 @InputType({ description: "A new payer and, optionally, its first rules." })

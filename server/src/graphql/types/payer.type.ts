@@ -54,6 +54,12 @@ export class PayerRules {
   minAttendedMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: "Least share of the session, in percent, a member must attend for their line to be paid; null when the payer sets none (ATTENDANCE_TOO_SHORT)." })
   minAttendedPercent?: number | null;
+  @Field(() => Int, { nullable: true, description: "Most units per member in a week, Sunday to Saturday of the service dates in the practice's time zone, counted like daily units (billed lines first, then lines with no other error in date and start order); null when the payer sets none (FREQUENCY_LIMIT)." })
+  maxUnitsPerWeek?: number | null;
+  @Field(() => Int, { nullable: true, description: "Most units per member in a calendar month of the service dates, counted like maxUnitsPerWeek; null when the payer sets none (FREQUENCY_LIMIT)." })
+  maxUnitsPerMonth?: number | null;
+  @Field(() => Int, { nullable: true, description: "Days after the date of service the payer accepts a claim: the deadline is the date of service plus this many days, that day included. Unbilled lines warn from 14 days before the deadline through the deadline (TIMELY_FILING_SOON) and are blocked after it (TIMELY_FILING_EXPIRED); null when the payer sets no window." })
+  timelyFilingDays?: number | null;
   @Field(() => DateTimeScalar, { description: "When this version was saved." }) createdAt!: Date;
 }
 

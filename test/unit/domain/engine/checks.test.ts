@@ -393,6 +393,10 @@ describe("each check", () => {
     // The prior-authorization checks count units across days; authorization.test.ts covers them.
     covered.add("AUTH_REQUIRED");
     covered.add("AUTH_EXHAUSTED");
+    // Frequency caps count across days and timely filing needs today's date; frequency-and-filing.test.ts covers them.
+    covered.add("FREQUENCY_LIMIT");
+    covered.add("TIMELY_FILING_SOON");
+    covered.add("TIMELY_FILING_EXPIRED");
     expect([...covered].sort()).toEqual([...CLAIM_ISSUE_CODES].sort());
   });
 });

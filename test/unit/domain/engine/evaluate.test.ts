@@ -44,6 +44,7 @@ describe("a billable line", () => {
       authorizationNumber: null,
       issues: [],
       addOnLines: [],
+      recheckOn: null,
     };
     expect(decisionFor()).toEqual(expected);
   });

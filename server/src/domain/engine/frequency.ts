@@ -1,0 +1,99 @@
+/**
+ * FREQUENCY_LIMIT: payers that cap a member's units per week (Sunday to Saturday of the service dates, in the
+ * practice's time zone) or per calendar month. Units are counted like daily units: lines already billed to the
+ * payer in that week or month hold theirs first, whatever their date; then the member's lines with no other
+ * ERROR, in date and start order. A line over either cap is blocked and uses none.
+ */
+import { addDays, monthEndOf, monthOf, weekStartOf } from "./calendar.js";
+import type { BilledLineFacts, ClaimIssue, RuleVersion } from "./types.js";
+
+/** A line's week and month at its turn: how many of the member's units with the payer are already used. */
+export interface FrequencyTurn {
+  /** Sunday of the line's week. */
+  weekStart: string;
+  /** YYYY-MM */
+  month: string;
+  usedInWeek: number;
+  billedInWeek: number;
+  usedInMonth: number;
+  billedInMonth: number;
+}
+
+export function hasFrequencyCaps(rules: RuleVersion): boolean {
+  return rules.maxUnitsPerWeek != null || rules.maxUnitsPerMonth != null;
+}
+
+/** Units per (client, payer, window key), billed ones and the rest apart. */
+export class FrequencyCounts {
+  private readonly billed = new Map<string, number>();
+  private readonly used = new Map<string, number>();
+
+  constructor(billedLines: readonly BilledLineFacts[]) {
+    // A line listed twice still billed one unit.
+    const seen = new Set<string>();
+    for (const b of billedLines) {
+      const lineKey = `${b.sessionId}:${b.clientId}`;
+      if (seen.has(lineKey)) continue;
+      seen.add(lineKey);
+      for (const key of keysOf(b.clientId, b.payerId, b.serviceDate)) this.billed.set(key, (this.billed.get(key) ?? 0) + 1);
+    }
+  }
+
+  turnOf(clientId: string, payerId: string, serviceDate: string): FrequencyTurn {
+    const [week, month] = keysOf(clientId, payerId, serviceDate);
+    const billedInWeek = this.billed.get(week) ?? 0;
+    const billedInMonth = this.billed.get(month) ?? 0;
+    return {
+      weekStart: weekStartOf(serviceDate),
+      month: monthOf(serviceDate),
+      billedInWeek,
+      usedInWeek: billedInWeek + (this.used.get(week) ?? 0),
+      billedInMonth,
+      usedInMonth: billedInMonth + (this.used.get(month) ?? 0),
+    };
+  }
+
+  use(clientId: string, payerId: string, serviceDate: string): void {
+    for (const key of keysOf(clientId, payerId, serviceDate)) this.used.set(key, (this.used.get(key) ?? 0) + 1);
+  }
+}
+
+function keysOf(clientId: string, payerId: string, serviceDate: string): [week: string, month: string] {
+  return [`${clientId} ${payerId} W${weekStartOf(serviceDate)}`, `${clientId} ${payerId} M${monthOf(serviceDate)}`];
+}
+
+function units(n: number): string {
+  return `${n} unit${n === 1 ? "" : "s"}`;
+}
+
+function usedBy(used: number, billed: number): string {
+  const earlier = used - billed;
+  return [billed > 0 ? `${billed} already billed` : "", earlier > 0 ? `${earlier} by earlier billable sessions` : ""].filter(Boolean).join(", ");
+}
+
+/** The issue for a line whose week or month is already full; null when both have room (or no cap is set). */
+export function frequencyIssue(rules: RuleVersion, turn: FrequencyTurn | null): ClaimIssue | null {
+  if (!turn) return null;
+  const week = rules.maxUnitsPerWeek;
+  const month = rules.maxUnitsPerMonth;
+  const full: string[] = [];
+  if (week != null && turn.usedInWeek >= week) {
+    full.push(
+      `the week of ${turn.weekStart} to ${addDays(turn.weekStart, 6)} (Sunday to Saturday) already has ${units(turn.usedInWeek)} (${usedBy(turn.usedInWeek, turn.billedInWeek)}) and this payer pays at most ${units(week)} per member per week`,
+    );
+  }
+  if (month != null && turn.usedInMonth >= month) {
+    full.push(
+      `the month of ${turn.month} (${turn.month}-01 to ${monthEndOf(`${turn.month}-01`)}) already has ${units(turn.usedInMonth)} (${usedBy(turn.usedInMonth, turn.billedInMonth)}) and this payer pays at most ${units(month)} per member per calendar month`,
+    );
+  }
+  if (full.length === 0) return null;
+  return {
+    code: "FREQUENCY_LIMIT",
+    severity: "ERROR",
+    message:
+      `This member's group therapy with this payer is over its frequency limit: ${full.join("; and ")}. ` +
+      "Bill only the sessions the payer pays for; if the member did not attend this one, correct the attendance, or ask the payer to approve more sessions and raise the limit in the payer's rules.",
+    element: null,
+  };
+}
