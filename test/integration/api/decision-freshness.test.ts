@@ -586,6 +586,8 @@ const INTERACTIVE_COMPLEXITY_CHANGES: Change[] = [
   // Billing right after a flag freezes add-on lines, and voiding frees them.
   billOrVoid,
 ];
+
+/**
  * Issue 11 items 4 and 5: frequency caps (a line's units depend on the member's week and month) and timely
  * filing (a line's answer depends on today). Today only moves forward, as a clock does; the changes that move
  * lines between weeks, months and payers come from the first sequence.

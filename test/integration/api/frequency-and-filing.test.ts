@@ -165,6 +165,18 @@ describe("timely filing", () => {
     expect(errorCode(res)).toBe("BAD_USER_INPUT");
   });
 
+  it("moves the work list and the summary with the clock when nothing else reads the session first", async () => {
+    setToday("2026-03-20");
+    const s = await setup({ timelyFilingDays: 30 });
+    await readySession(server, s.owner, s.fx, { startsAt: "2026-03-10T14:00:00Z" });
+    expect(expectOk(await server.gql(FLAGGED, { code: "TIMELY_FILING_SOON" }, s.owner.token))).toEqual({ claimDecisions: { totalCount: 0 }, claimSummary: { lineCount: 0 } });
+    // Only the work list and the summary read from here: they, not a session's own lines, must notice the day.
+    setToday("2026-03-26");
+    expect(expectOk(await server.gql(FLAGGED, { code: "TIMELY_FILING_SOON" }, s.owner.token))).toEqual({ claimDecisions: { totalCount: 3 }, claimSummary: { lineCount: 3 } });
+    setToday("2026-04-10");
+    expect(expectOk(await server.gql(WORK_LIST, { code: "TIMELY_FILING_EXPIRED" }, s.owner.token)).claimDecisions.totalCount).toBe(3);
+  });
+
   it("never flags billed lines, before or after the deadline", async () => {
     setToday("2026-03-27");
     const s = await setup({ timelyFilingDays: 30 });
