@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import type { ClaimBatchFieldsFragment, ExportFormat } from "../__generated__/graphql";
-import { Link } from "../app/router";
+import { Link, useFocusFromHash } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { formatDate, formatDateTime, formatShortDate, previousMonth, todayIn } from "../lib/dates";
 import { errorsUnder, fieldErrorsOf, messageOf } from "../lib/errors";
@@ -46,6 +46,8 @@ function CreateBatchForm() {
   const { viewer } = useViewer();
   const today = todayIn(viewer.practice.timezone);
   const payers = useQuery(ClaimsPayersDocument);
+  // A line due for filing soon links here: billing it is its fix.
+  useFocusFromHash(true);
   const [form, setForm] = useState({ ...previousMonth(today), payerId: "" });
   const keyRef = useRef(randomId());
   const [created, setCreated] = useState<ClaimBatchFieldsFragment | null>(null);
@@ -86,7 +88,7 @@ function CreateBatchForm() {
   const ready = counts.data?.ready.totalCount;
   const blocked = counts.data?.blocked.totalCount;
   return (
-    <Section title="New claim batch">
+    <Section title="New claim batch" id="new-batch">
       <form onSubmit={submit}>
         <div className="form-grid">
           <DateInput label="First service date" value={form.from} error={fields.from} onApply={(from) => change({ from })} />

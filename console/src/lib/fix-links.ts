@@ -59,8 +59,15 @@ export function fixLinkFor(code: string, at: LineWhere): FixLink | null {
     // The payer may pay 90785 after all: allowing it (with its fee) is in the payer's rules.
     case "INTERACTIVE_COMPLEXITY_NOT_COVERED":
     case "DAILY_UNIT_LIMIT":
+    case "FREQUENCY_LIMIT":
     case "TOO_MANY_MODIFIERS":
       return at.payerId ? { to: `/payers/${at.payerId}#rules`, label: "Edit the payer's rules" } : null;
+    // Past the deadline only a wrong window can be corrected; otherwise the line is appealed or written off.
+    case "TIMELY_FILING_EXPIRED":
+      return at.payerId ? { to: `/payers/${at.payerId}#rules`, label: "Check the payer's filing window" } : null;
+    // Still in time: billing it is the fix.
+    case "TIMELY_FILING_SOON":
+      return { to: "/batches#new-batch", label: "Bill it in a new batch" };
     case "NOT_PSYCHOTHERAPY":
       return at.groupId ? { to: `/groups?edit=${at.groupId}#group-psychotherapy`, label: "Edit the group" } : { to: "/groups", label: "Edit the group" };
     case "USE_FAMILY_CODE":
