@@ -6,7 +6,7 @@ import { useViewer } from "../auth/viewer";
 import { memberName } from "../sessions/claim-lines";
 import { presetMatching, presetRange, PRESETS } from "../lib/date-input";
 import { formatDate, todayIn } from "../lib/dates";
-import { fixLinkFor, type LineWhere } from "../lib/fix-links";
+import { fixLinkFor, type IssueRef, type LineWhere } from "../lib/fix-links";
 import { ISSUE_LABELS, STATUS_LABELS } from "../lib/labels";
 import { formatCents } from "../lib/money";
 import { DateInput } from "../ui/date-input";
@@ -230,7 +230,7 @@ export function WorkListPage() {
                             .map((i, n) => (
                               <li key={`${i.code}-${n}`} className="issue issue--error">
                                 {/* The short name keeps a row readable at tablet width; it links to the field that fixes it. */}
-                                <ReasonLink code={i.code} message={i.message} where={{ sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id, groupId: l.session.group.id }} />
+                                <ReasonLink issue={i} where={{ sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id, groupId: l.session.group.id }} />
                               </li>
                             ))}
                         </ul>
@@ -256,9 +256,11 @@ export function WorkListPage() {
   );
 }
 
-function ReasonLink({ code, message, where }: { code: string; message: string; where: LineWhere }) {
-  const label = ISSUE_LABELS[code] ?? message;
-  const fix = fixLinkFor(code, where);
+function ReasonLink({ issue, where }: { issue: IssueRef & { message: string }; where: LineWhere }) {
+  const { can } = useViewer();
+  const { message } = issue;
+  const label = ISSUE_LABELS[issue.code] ?? message;
+  const fix = fixLinkFor(issue, where, can);
   if (!fix) return <span title={message}>{label}</span>;
   return (
     <Link to={fix.to} title={message} aria-label={`${label}: ${fix.label.toLowerCase()}`}>
