@@ -11,7 +11,7 @@ import { ISSUE_LABELS, STATUS_LABELS } from "../lib/labels";
 import { formatCents } from "../lib/money";
 import { DateInput } from "../ui/date-input";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, StatusBadge } from "../ui/ui";
-import { claimsHref, filterFromSearch, filterToSearch, filterVariables, type ClaimListFilter } from "./claim-filters";
+import { claimsHref, filterFromSearch, filterToSearch, filterVariables, reasonOf, WARNING_ONLY_CODES, withReason, type ClaimListFilter } from "./claim-filters";
 import { ClaimFilterClientDocument, ClaimFilterOptionsDocument, ClaimLinesDocument, ClaimLinesTotalsDocument } from "./claims.documents";
 import { StillRecomputing } from "./still-recomputing";
 
@@ -119,13 +119,26 @@ export function WorkListPage() {
           </Field>
           <Field label="Reason">
             {(p) => (
-              <select {...p} value={filter.issueCode} onChange={(e) => setFilter({ issueCode: e.target.value as ClaimIssueCode | "" })}>
+              <select {...p} value={reasonOf(filter)} onChange={(e) => setFilter(withReason(filter, e.target.value))}>
                 <option value="">Any reason</option>
-                {Object.entries(ISSUE_LABELS).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
+                <optgroup label="Blocks the line">
+                  {Object.entries(ISSUE_LABELS)
+                    .filter(([code]) => !WARNING_ONLY_CODES.has(code))
+                    .map(([code, label]) => (
+                      <option key={code} value={code}>
+                        {label}
+                      </option>
+                    ))}
+                </optgroup>
+                <optgroup label="Warns only">
+                  {Object.entries(ISSUE_LABELS)
+                    .filter(([code]) => WARNING_ONLY_CODES.has(code))
+                    .map(([code, label]) => (
+                      <option key={code} value={code}>
+                        {label}
+                      </option>
+                    ))}
+                </optgroup>
               </select>
             )}
           </Field>
@@ -134,7 +147,7 @@ export function WorkListPage() {
           <OptionSelect label="Group" anyLabel="All groups" value={filter.groupId} options={options.data?.groups} onChange={(groupId) => setFilter({ groupId })} />
           <SearchInput value={filter.search} onApply={(search) => setFilter({ search }, { replace: true })} />
         </div>
-        {filter.flaggedBy && (
+        {filter.flaggedBy && !WARNING_ONLY_CODES.has(filter.flaggedBy) && (
           <p>
             <span className="chip">
               Flagged: {ISSUE_LABELS[filter.flaggedBy] ?? filter.flaggedBy}
@@ -242,7 +255,7 @@ export function WorkListPage() {
             </table>
           </div>
           <p className="muted" aria-live="polite">
-            Showing {lines.length} of {data?.claimDecisions.totalCount ?? 0} lines.
+            Showing {lines.length} of {data?.claimDecisions.totalCount ?? 0} line{data?.claimDecisions.totalCount === 1 ? "" : "s"}.
           </p>
           {(data?.claimDecisions.staleDates ?? 0) > 0 && <StillRecomputing dates={data!.claimDecisions.staleDates} />}
           {data?.claimDecisions.pageInfo.hasNextPage && (

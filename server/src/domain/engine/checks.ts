@@ -98,7 +98,8 @@ export type Check =
   | { needsRules: true; countsUnits?: false; run: (line: RuledLineFacts) => CheckResult }
   | { needsRules: true; countsUnits: true; run: (line: CountedLineFacts) => CheckResult };
 
-const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
+/** Each code's severity (a payer's rules may choose NOTE_SIGNED_LATE's); exported for the console's reason filter test. */
+export const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   NO_ACTIVE_COVERAGE: "ERROR",
   MISSING_DIAGNOSIS: "ERROR",
   GROUP_TOO_SMALL: "ERROR",
