@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { ClaimsPage } from "../../console/src/claims/claims-page";
 import { DocumentationForm } from "../../console/src/sessions/documentation-form";
 import type { SessionQuery } from "../../console/src/__generated__/graphql";
-import { mockClient, renderAs, type Call, type Reply } from "./support/render";
+import { badUserInput, mockClient, renderAs, type Call, type Reply } from "./support/render";
 
 const batch = {
   __typename: "ClaimBatch",
@@ -185,4 +185,27 @@ it("shows a CONFLICT on group documentation clearly and keeps the writer's text"
   expect(await screen.findByText("Someone else saved this documentation after you started editing.")).toBeInTheDocument();
   expect(screen.getByLabelText("Topics")).toHaveValue("Grief and loss");
   expect(screen.getByRole("button", { name: "Save mine over theirs" })).toBeInTheDocument();
+});
+
+it("batch form: a date's message goes as soon as that date is edited, the other date's stays", async () => {
+  const { client } = mockClient((call) =>
+    call.operationName === "CreateClaimBatch"
+      ? badUserInput([
+          { field: "input.from", message: "The first date must be on or after the practice opened" },
+          { field: "input.to", message: "The last date cannot be in the future" },
+        ])
+      : claimsServer([])(call),
+  );
+  renderAs("BILLER", <ClaimsPage />, client);
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole("button", { name: "Review batch" }));
+  await user.click(await screen.findByRole("button", { name: "Create batch" }));
+  const messageOf = (label: string) => document.getElementById(`${screen.getByLabelText(label).id}-error`)?.textContent ?? null;
+  await waitFor(() => expect(messageOf("First service date")).toBe("The first date must be on or after the practice opened"));
+  expect(messageOf("Last service date")).toBe("The last date cannot be in the future");
+  // Typing, before the date is even applied, makes the old answer stale for that date alone.
+  await user.type(screen.getByLabelText("First service date"), "1");
+  expect(messageOf("First service date")).toBeNull();
+  expect(screen.getByLabelText("First service date")).toHaveAttribute("aria-invalid", "false");
+  expect(messageOf("Last service date")).toBe("The last date cannot be in the future");
 });

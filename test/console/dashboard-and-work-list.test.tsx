@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { WorkListPage } from "../../console/src/claims/work-list-page";
+import { reasonOf, withReason } from "../../console/src/claims/claim-filters";
 import { DashboardPage } from "../../console/src/dashboard/dashboard-page";
 import { SessionsBoard } from "../../console/src/sessions/sessions-board";
 import { formatDateInput, parseDateInput, presetRange } from "../../console/src/lib/date-input";
@@ -159,7 +160,7 @@ function line(id: string, status: string) {
       modifiers: ["HQ"],
       chargeCents: 4800,
       totalChargeCents: 4800,
-      issues: status === "BLOCKED" ? [{ __typename: "ClaimIssue", code: "MISSING_MEMBER_NOTE", severity: "ERROR", message: "No note for this member." }] : [],
+      issues: status === "BLOCKED" ? [{ __typename: "ClaimIssue", code: "MISSING_MEMBER_NOTE", severity: "ERROR", message: "No note for this member.", missingRegistration: null }] : [],
       client: { __typename: "Client", id: `c-${id}`, firstName: "Nora", lastName: `Quinn${id}` },
       payer: { __typename: "Payer", id: "pay-1", name: "State Medicaid" },
       renderingProvider: { __typename: "Clinician", id: "cl-1", name: "Robin Lee" },
@@ -213,6 +214,43 @@ function workListServer(call: Call): Reply {
 }
 
 const linesCalls = (calls: Call[]) => calls.filter((c) => c.operationName === "ClaimLines");
+
+describe("the work list's Reason dropdown", () => {
+  it("finds a warning through flaggedBy (issueCode matches only what blocks), and a blocking reason through issueCode", async () => {
+    window.history.replaceState(null, "", "/claims?from=2026-03-01&to=2026-03-31");
+    const { client, calls } = mockClient(workListServer);
+    const user = userEvent.setup();
+    renderAs("BILLER", <WorkListPage />, client);
+    await screen.findByText("Showing 2 of 3 lines.");
+    const reason = screen.getByLabelText("Reason");
+    await user.selectOptions(reason, "SESSION_TOO_LONG");
+    await waitFor(() => expect(window.location.search).toBe("?from=2026-03-01&to=2026-03-31&flaggedBy=SESSION_TOO_LONG"));
+    await waitFor(() => expect(linesCalls(calls).at(-1)!.variables).toMatchObject({ issueCode: null, flaggedBy: "SESSION_TOO_LONG" }));
+    expect(reason).toHaveValue("SESSION_TOO_LONG");
+    // The dropdown says it; no second "Flagged" chip.
+    expect(screen.queryByText(/^Flagged:/)).toBeNull();
+    await user.selectOptions(reason, "NOTE_UNSIGNED");
+    await waitFor(() => expect(window.location.search).toBe("?from=2026-03-01&to=2026-03-31&issueCode=NOTE_UNSIGNED"));
+    await user.selectOptions(reason, "");
+    await waitFor(() => expect(window.location.search).toBe("?from=2026-03-01&to=2026-03-31"));
+  });
+
+  it("keeps a 'flagged by' from the dashboard's filing deadlines when a blocking reason is chosen", () => {
+    expect(withReason({ issueCode: "", flaggedBy: "TIMELY_FILING_EXPIRED" }, "NOTE_UNSIGNED")).toEqual({ issueCode: "NOTE_UNSIGNED", flaggedBy: "TIMELY_FILING_EXPIRED" });
+    expect(reasonOf({ issueCode: "", flaggedBy: "TIMELY_FILING_EXPIRED" })).toBe("");
+    expect(reasonOf({ issueCode: "", flaggedBy: "TIMELY_FILING_SOON" })).toBe("TIMELY_FILING_SOON");
+  });
+
+  it("says 'line' for one", async () => {
+    window.history.replaceState(null, "", "/claims?from=2026-03-01&to=2026-03-31");
+    const { client } = mockClient((call: Call) => {
+      if (call.operationName !== "ClaimLines") return workListServer(call);
+      return { data: { claimDecisions: { __typename: "ClaimDecisionConnection", totalCount: 1, staleDates: 0, pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: "c1" }, edges: [line("1", "BLOCKED")] } } };
+    });
+    renderAs("BILLER", <WorkListPage />, client);
+    expect(await screen.findByText("Showing 1 of 1 line.")).toBeInTheDocument();
+  });
+});
 
 describe("work list", () => {
   it("reads its filter from the address, asks the API for exactly it, and shows the filtered totals", async () => {

@@ -5,11 +5,16 @@ import type { ClaimLineFieldsFragment, SessionQuery } from "../../console/src/__
 import { CliniciansPage } from "../../console/src/clinicians/clinicians-page";
 import { fixLinkFor } from "../../console/src/lib/fix-links";
 import { CLAIM_ISSUE_CODES } from "../../server/src/domain/engine/types";
+import { permissionsOf, type Role } from "../../server/src/auth/roles";
+import { ClientPage } from "../../console/src/clients/client-page";
 import { ClaimLinesTable } from "../../console/src/sessions/claim-lines";
 import { SessionDetailsForm } from "../../console/src/sessions/session-details-form";
 import { badUserInput, mockClient, renderAs, type Call, type Reply } from "./support/render";
 
 const where = { sessionId: "s1", clientId: "c1", payerId: "p1", clinicianId: "k1", groupId: "g1" };
+/** What Viewer.permissions lets a role do: the server's own table. */
+const as = (role: Role) => (permission: string) => (permissionsOf(role) as string[]).includes(permission);
+const ADMIN = as("ADMIN");
 
 describe("where each reason is fixed", () => {
   it.each([
@@ -33,17 +38,38 @@ describe("where each reason is fixed", () => {
     ["NOT_PSYCHOTHERAPY", "/groups?edit=g1#group-psychotherapy"],
     ["USE_FAMILY_CODE", "/groups?edit=g1#group-kind"],
   ])("%s -> %s", (code, to) => {
-    expect(fixLinkFor(code, where)?.to).toBe(to);
+    expect(fixLinkFor(code, where, ADMIN)?.to).toBe(to);
   });
 
   it("every reason the engine gives has a screen and a field that fixes it", () => {
-    for (const code of CLAIM_ISSUE_CODES) expect([code, fixLinkFor(code, where)?.to]).toEqual([code, expect.stringMatching(/#.+$/)]);
+    for (const code of CLAIM_ISSUE_CODES) expect([code, fixLinkFor(code, where, ADMIN)?.to]).toEqual([code, expect.stringMatching(/#.+$/)]);
   });
 
   it("has no link where the group or the payer is unknown", () => {
-    expect(fixLinkFor("USE_FAMILY_CODE", { ...where, groupId: null })).toBeNull();
-    expect(fixLinkFor("MISSING_FEE", { ...where, payerId: null })).toBeNull();
-    expect(fixLinkFor("LEADER_NOT_LICENSED", { ...where, clinicianId: null })?.to).toBe("/sessions/s1#session-leader");
+    expect(fixLinkFor("USE_FAMILY_CODE", { ...where, groupId: null }, ADMIN)).toBeNull();
+    expect(fixLinkFor("MISSING_FEE", { ...where, payerId: null }, ADMIN)).toBeNull();
+    expect(fixLinkFor("LEADER_NOT_LICENSED", { ...where, clinicianId: null }, ADMIN)?.to).toBe("/sessions/s1#session-leader");
+  });
+
+  it.each([
+    [["SEX", "ADDRESS", "SUBSCRIBER"], "/clients/c1#client-sex", "Enter the member's sex"],
+    [["ADDRESS"], "/clients/c1#client-address", "Enter the member's home address"],
+    [["ADDRESS", "SUBSCRIBER"], "/clients/c1#client-address", "Enter the member's home address"],
+    [["SUBSCRIBER"], "/clients/c1#subscriber-p1", "Enter the insured person"],
+  ])("a missing registration links to the first missing field: %j -> %s", (missing, to, label) => {
+    for (const role of ["OWNER", "BILLER"] as const) expect(fixLinkFor({ code: "MISSING_REGISTRATION", missingRegistration: missing }, where, as(role))).toEqual({ to, label });
+  });
+
+  it("a missing registration goes to the client's details for whoever may not edit the client", () => {
+    expect(fixLinkFor({ code: "MISSING_REGISTRATION", missingRegistration: ["SEX"] }, where, as("CLINICIAN"))?.to).toBe("/clients/c1#client-details");
+  });
+
+  it("an unlicensed leader's license is edited by those who may edit clinicians; others change the session's leader or supervisor", () => {
+    expect(fixLinkFor("LEADER_NOT_LICENSED", where, as("OWNER"))?.to).toBe("/clinicians#clinician-k1");
+    expect(fixLinkFor("LEADER_NOT_LICENSED", where, as("BILLER"))).toEqual({ to: "/sessions/s1#session-leader", label: "Change the leader or supervisor" });
+    expect(fixLinkFor("LEADER_NOT_LICENSED", where, as("CLINICIAN"))?.to).toBe("/sessions/s1#session-leader");
+    // Neither permission: the clinician can still be read, nothing else.
+    expect(fixLinkFor("LEADER_NOT_LICENSED", where, () => false)?.to).toBe("/clinicians#clinician-k1");
   });
 });
 
@@ -66,12 +92,71 @@ function blockedLine(code: string): ClaimLineFieldsFragment {
     issues: [{ __typename: "ClaimIssue", code, severity: "ERROR", message: "The session is shorter than the payer's minimum", element: null }],
     client: { __typename: "Client", id: "c1", firstName: "Ana", lastName: "Martinez" },
     payer: { __typename: "Payer", id: "p1", name: "Bay State Medicaid" },
+    renderingProvider: { __typename: "Clinician", id: "k1" },
   } as ClaimLineFieldsFragment;
 }
 
+describe("an unlicensed leader on the session's lines", () => {
+  // The session has a supervisor, but the payer requires a licensed leader: the server keeps the leader (k1) as
+  // rendering provider, and the link follows that answer rather than taking the supervisor (k2) for granted.
+  const line = { ...blockedLine("LEADER_NOT_LICENSED"), renderingProvider: { __typename: "Clinician", id: "k1" } } as ClaimLineFieldsFragment;
+
+  it.each([
+    ["ADMIN", "Edit the clinician's license", "/clinicians#clinician-k1"],
+    ["BILLER", "Change the leader or supervisor", "/sessions/s1#session-leader"],
+  ] as const)("as %s: %s", (role, name, href) => {
+    const { client } = mockClient(() => ({ data: {} }));
+    renderAs(role, <ClaimLinesTable lines={[line]} where={{ sessionId: "s1", groupId: "g1" }} />, client);
+    expect(screen.getByRole("link", { name }).getAttribute("href")).toBe(href);
+  });
+
+  it("links to the clinician the server bills, when that is the supervisor", () => {
+    const { client } = mockClient(() => ({ data: {} }));
+    renderAs("OWNER", <ClaimLinesTable lines={[{ ...line, renderingProvider: { __typename: "Clinician", id: "k2" } } as ClaimLineFieldsFragment]} where={{ sessionId: "s1" }} />, client);
+    expect(screen.getByRole("link", { name: "Edit the clinician's license" }).getAttribute("href")).toBe("/clinicians#clinician-k2");
+  });
+});
+
+describe("a missing registration's link lands on the missing field of the client's form", () => {
+  afterEach(() => window.history.replaceState(null, "", "/"));
+  const address = { __typename: "Address", line1: "1 Main St", line2: null, city: "Boston", state: "MA", zip: "02110" };
+  const coverage = {
+    __typename: "Coverage",
+    id: "cov1",
+    memberId: "M-1",
+    priority: "PRIMARY",
+    effectiveFrom: "2026-01-01",
+    effectiveTo: null,
+    payer: { __typename: "Payer", id: "p1", name: "Bay State Medicaid" },
+    relationship: "CHILD",
+    subscriber: null,
+  };
+  const ana = { __typename: "Client", id: "c1", firstName: "Ana", lastName: "Martinez", dateOfBirth: "2010-02-03", diagnosisCodes: ["F33.1"], sex: null, address: null, coverages: [coverage] };
+
+  it.each([
+    ["#client-sex", { sex: null }, "Sex"],
+    ["#client-address", { sex: "FEMALE" }, "Street"],
+    ["#subscriber-p1", { sex: "FEMALE", address }, "First name"],
+  ])("%s focuses %s", async (hash, patch, label) => {
+    window.history.replaceState(null, "", `/clients/c1${hash}`);
+    const { client } = mockClient((call: Call): Reply => {
+      if (call.operationName === "Client") return { data: { client: { ...ana, ...patch } } };
+      if (call.operationName === "ClientPayers") return { data: { payers: [coverage.payer] } };
+      if (call.operationName === "ClientAuthorizations") return { data: { client: { __typename: "Client", id: "c1", priorAuthorizations: [] } } };
+      throw new Error(`unexpected ${call.operationName}`);
+    });
+    renderAs("BILLER", <ClientPage id="c1" />, client);
+    await screen.findByRole("heading", { name: "Ana Martinez" });
+    await waitFor(() => expect(document.activeElement?.id).not.toBe(""));
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.labels?.[0]?.textContent).toBe(label);
+    expect(document.getElementById(hash.slice(1))!.contains(focused)).toBe(true);
+  });
+});
+
 it("a session's claim line links its reason to the field", () => {
   const { client } = mockClient(() => ({ data: {} }));
-  renderAs("BILLER", <ClaimLinesTable lines={[blockedLine("SESSION_TOO_SHORT")]} where={{ sessionId: "s1", clinicianId: "k1" }} />, client);
+  renderAs("BILLER", <ClaimLinesTable lines={[blockedLine("SESSION_TOO_SHORT")]} where={{ sessionId: "s1" }} />, client);
   expect(screen.getByRole("link", { name: "Edit the session's length" }).getAttribute("href")).toBe("/sessions/s1#session-length");
   expect(screen.getByRole("region", { name: "Claim lines by member" }).tabIndex).toBe(0);
 });

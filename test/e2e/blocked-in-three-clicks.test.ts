@@ -23,7 +23,7 @@ const harness = useBrowserHarness({ ownDatabase: true });
 
 interface BlockedLine {
   id: string;
-  issues: { code: string; severity: string }[];
+  issues: { code: string; severity: string; missingRegistration: string[] | null }[];
   client: { id: string };
   payer: { id: string } | null;
   renderingProvider: { id: string } | null;
@@ -33,7 +33,7 @@ interface BlockedLine {
 const LINES = `query ($from: Date!, $to: Date!, $after: String) {
   claimDecisions(from: $from, to: $to, status: BLOCKED, first: 50, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id issues { code severity } client { id } payer { id } renderingProvider { id } session { id group { id } } } }
+    edges { node { id issues { code severity missingRegistration } client { id } payer { id } renderingProvider { id } session { id group { id } } } }
   }
 }`;
 
@@ -67,7 +67,10 @@ async function focusedIn(page: Page, targetId: string): Promise<void> {
 test("every blocked line of last month, and the field that fixes it, is three clicks from sign-in", async () => {
   const demo = await seedDemo(harness.server.dataSource, new Date());
   const token = expectOk(await harness.server.gql(`mutation ($i: LogInInput!) { logIn(input: $i) { token } }`, { i: { email: demo.email, password: demo.password } })).logIn.token;
-  const { timezone } = expectOk(await harness.server.gql(`{ me { practice { timezone } } }`, {}, token)).me.practice;
+  const { practice, permissions } = expectOk(await harness.server.gql(`{ me { permissions practice { timezone } } }`, {}, token)).me;
+  const { timezone } = practice;
+  // Where a reason links depends on what the signed-in user may edit (Viewer.permissions), as in the console.
+  const can = (permission: string) => (permissions as string[]).includes(permission);
   const range = presetRange("last-month", todayIn(timezone));
   const summary = expectOk(await harness.server.gql(`query ($from: Date!, $to: Date!) { claimSummary(from: $from, to: $to) { blockedByIssue { code lineCount } } }`, range, token)).claimSummary;
   const blocked = await blockedLines(token, range);
@@ -102,7 +105,14 @@ test("every blocked line of last month, and the field that fixes it, is three cl
     const expectedLines = blocked.filter((l) => l.issues.some((i) => i.code === reason.code && i.severity === "ERROR"));
     expect(expectedLines).toHaveLength(reason.lineCount);
     // Every line of a reason has its fix, and it is where the console's table of fixes says.
-    const fixes = new Map(expectedLines.map((l) => [l.id, fixLinkFor(reason.code, { sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id, groupId: l.session.group.id })]));
+    const fixes = new Map(
+      expectedLines.map((l) => [
+        l.id,
+        fixLinkFor(l.issues.find((i) => i.code === reason.code && i.severity === "ERROR")!, { sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id, groupId: l.session.group.id }, can),
+      ]),
+    );
+    // A missing registration lands on the first missing field, not the top of the client's form.
+    if (reason.code === "MISSING_REGISTRATION") for (const fix of fixes.values()) expect(fix!.to).toMatch(/#(client-sex|client-address|subscriber-.+)$/);
     for (const [lineId, fix] of fixes) expect([reason.code, lineId, fix]).toEqual([reason.code, lineId, expect.objectContaining({ to: expect.stringMatching(/#.+$/) })]);
 
     const distinct = [...new Set([...fixes.values()].map((f) => f!.to))];
@@ -115,7 +125,7 @@ test("every blocked line of last month, and the field that fixes it, is three cl
       expect(await count.innerText()).toBe(label);
       await click(count);
       // The whole list of this reason's lines, on one page.
-      await page.getByText(`Showing ${reason.lineCount} of ${reason.lineCount} lines.`).waitFor();
+      await page.getByText(`Showing ${reason.lineCount} of ${reason.lineCount} line${reason.lineCount === 1 ? "" : "s"}.`).waitFor();
       expect(await page.getByRole("button", { name: "Load more lines" }).count()).toBe(0);
       const rows = page.locator("tr[data-line]");
       const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-line")!));

@@ -143,9 +143,11 @@ test("the filing deadlines panel lists the unbilled lines due soon, and a line o
   expect(await soon.getByRole("listitem").count()).toBe(3);
   await page.screenshot({ path: path.join(SHOTS, "12-dashboard-filing-deadlines.png"), fullPage: true });
   await soon.getByRole("link", { name: /^Member0 TestA/ }).click();
-  await page.getByText("Showing 1 of 1 lines.").waitFor();
+  await page.getByText("Showing 1 of 1 line.").waitFor();
   const url = new URL(page.url());
   expect(url.pathname).toBe("/claims");
   expect(Object.fromEntries(url.searchParams)).toEqual({ from: sessionDate, to: sessionDate, flaggedBy: "TIMELY_FILING_SOON", clientId: fx.clientIds[0] });
-  await page.getByText("Flagged: Filing deadline within 14 days").waitFor();
+  // A reason that only warns is the Reason dropdown's choice (found through flaggedBy), not a separate chip.
+  expect(await page.getByLabel("Reason").inputValue()).toBe("TIMELY_FILING_SOON");
+  expect(await page.getByLabel("Reason").locator("option:checked").innerText()).toBe("Filing deadline within 14 days");
 });

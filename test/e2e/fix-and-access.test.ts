@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { presetRange } from "../../console/src/lib/date-input";
 import { todayIn } from "../../console/src/lib/dates";
-import { PASSWORD, expectOk, signUpPractice, type PracticeFixture } from "../support/api";
+import { PASSWORD, expectOk, memberWithRole, signUpPractice, type PracticeFixture } from "../support/api";
 import { SHOTS, useBrowserHarness } from "./support/browser";
 import { billingSetup, readySession, type BillingFixture } from "../support/billing-fixture";
 import { axeViolations } from "./support/axe";
@@ -18,7 +18,7 @@ const TIME_ZONE = "America/New_York";
 
 const harness = useBrowserHarness();
 
-async function signedIn(owner: PracticeFixture): Promise<Page> {
+async function signedIn(owner: { email: string }): Promise<Page> {
   const page = await harness.newPage();
   await page.goto(`${harness.server.url}/signin`);
   await page.getByLabel("E-mail").fill(owner.email);
@@ -85,7 +85,19 @@ test("an unlicensed leader's reason opens the clinician's license; licensing the
   const owner = await signUpPractice(harness.server, "License");
   const fx = await billingSetup(harness.server, owner, { members: 3, licensed: false });
   const range = presetRange("last-month", todayIn(TIME_ZONE));
-  await readySession(harness.server, owner, fx, { startsAt: `${range.from.slice(0, 8)}07T15:00:00Z` });
+  const sessionId = await readySession(harness.server, owner, fx, { startsAt: `${range.from.slice(0, 8)}07T15:00:00Z` });
+
+  // A biller may not edit clinicians: the same reason takes them to the session's leader, which they may correct.
+  const biller = await signedIn(await memberWithRole(harness.server, owner, "BILLER"));
+  await biller.goto(`${harness.server.url}/claims?from=${range.from}&to=${range.to}&status=BLOCKED`);
+  await biller.getByText("Showing 3 of 3 lines.").waitFor();
+  await biller.getByRole("link", { name: "Leader not licensed: change the leader or supervisor" }).first().click();
+  await biller.waitForFunction(() => document.activeElement?.id === "session-leader");
+  expect(new URL(biller.url()).pathname).toBe(`/sessions/${sessionId}`);
+  // The session's own lines say the same, per line, from the server's rendering provider.
+  expect(await biller.getByRole("region", { name: "Claim lines by member" }).getByRole("link", { name: "Change the leader or supervisor" }).count()).toBe(3);
+  await biller.close();
+
   const page = await signedIn(owner);
   await page.goto(`${harness.server.url}/claims?from=${range.from}&to=${range.to}&status=BLOCKED`);
   await page.getByText("Showing 3 of 3 lines.").waitFor();
@@ -109,7 +121,7 @@ test("axe finds no violation on any screen at 1280 and 768 px", async () => {
     { path: "/", ready: (p) => p.getByRole("list", { name: "Lines by status" }).waitFor() },
     { path: `/sessions?from=${range.from}&to=${range.to}`, ready: (p) => p.getByRole("heading", { name: "Sessions", exact: true }).waitFor() },
     { path: `/sessions/${readyId}`, ready: (p) => p.getByRole("region", { name: "Claim lines by member", exact: true }).waitFor() },
-    { path: `/claims?from=${range.from}&to=${range.to}`, ready: (p) => p.getByText(/Showing \d+ of \d+ lines\./).waitFor() },
+    { path: `/claims?from=${range.from}&to=${range.to}`, ready: (p) => p.getByText(/Showing \d+ of \d+ lines?\./).waitFor() },
     { path: "/batches", ready: (p) => p.getByRole("heading", { name: /batch/i }).first().waitFor() },
     { path: "/clients", ready: (p) => p.getByRole("region", { name: "Clients", exact: true }).waitFor() },
     { path: `/clients/${clientId}`, ready: (p) => p.getByRole("heading", { name: "Prior authorizations" }).waitFor() },

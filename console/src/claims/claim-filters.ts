@@ -16,6 +16,24 @@ export interface ClaimListFilter {
   search: string;
 }
 
+/**
+ * Reasons that only ever warn: the API's `issueCode` filter matches what blocks a line (an ERROR), so these are
+ * found through `flaggedBy` (any severity). A test holds this list to the engine's severities.
+ */
+export const WARNING_ONLY_CODES: ReadonlySet<string> = new Set(["SESSION_TOO_LONG", "DOCUMENTATION_READS_AS_CLASS", "OTHER_MEMBER_NAMED", "INTERACTIVE_COMPLEXITY_NOT_COVERED", "TIMELY_FILING_SOON"]);
+
+/** The Reason dropdown's choice: a blocking reason narrows by `issueCode`, a warning by `flaggedBy`. */
+export function reasonOf(filter: Pick<ClaimListFilter, "issueCode" | "flaggedBy">): string {
+  return filter.issueCode || (WARNING_ONLY_CODES.has(filter.flaggedBy) ? filter.flaggedBy : "");
+}
+
+export function withReason(filter: Pick<ClaimListFilter, "issueCode" | "flaggedBy">, code: string): Pick<ClaimListFilter, "issueCode" | "flaggedBy"> {
+  // A "flagged by" that came from elsewhere (the dashboard's filing deadlines) stays unless the dropdown replaces it.
+  const flaggedBy = WARNING_ONLY_CODES.has(filter.flaggedBy) ? "" : filter.flaggedBy;
+  if (code === "") return { issueCode: "", flaggedBy };
+  return WARNING_ONLY_CODES.has(code) ? { issueCode: "", flaggedBy: code as ClaimIssueCode } : { issueCode: code as ClaimIssueCode, flaggedBy };
+}
+
 const KEYS: (keyof ClaimListFilter)[] = ["from", "to", "status", "payerId", "issueCode", "flaggedBy", "clinicianId", "groupId", "clientId", "search"];
 const STATUSES = new Set(["READY", "BLOCKED", "BILLED"]);
 

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, formatShortDate, previousMonth, todayIn } f
 import { errorsUnder, fieldErrorsOf, messageOf } from "../lib/errors";
 import { randomId } from "../lib/ids";
 import { formatCents } from "../lib/money";
-import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section } from "../ui/ui";
+import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section, useFieldErrors } from "../ui/ui";
 import { DateInput } from "../ui/date-input";
 import { claimsHref } from "./claim-filters";
 import { BatchReviewDocument, BatchReviewLinesDocument, ClaimBatchesDocument, ClaimBatchExportDocument, ClaimBatchLinesDocument, ClaimsPayersDocument, CreateClaimBatchDocument, CreateSecondaryClaimsDocument, ReadyCountDocument, VoidClaimBatchDocument } from "./claims.documents";
@@ -46,15 +46,16 @@ function CreateBatchForm() {
   const { viewer } = useViewer();
   const today = todayIn(viewer.practice.timezone);
   const payers = useQuery(ClaimsPayersDocument);
-  // A line due for filing soon links here: billing it is its fix.
-  useFocusFromHash(true);
   const [form, setForm] = useState({ ...previousMonth(today), payerId: "" });
   const keyRef = useRef(randomId());
   const [created, setCreated] = useState<ClaimBatchFieldsFragment | null>(null);
   // Nothing is billed before the lines, their totals and what is missing have been shown.
   const [reviewing, setReviewing] = useState(false);
   const [create, { loading, error, reset }] = useMutation(CreateClaimBatchDocument, { refetchQueries: ["ClaimBatches", "ReadyCount", "BatchReview"], awaitRefetchQueries: true });
-  const fields = fieldErrorsOf(error);
+  // A date's message is about the date sent: it goes as soon as that date is edited, the others' stay.
+  const [fields, , field] = useFieldErrors(error);
+  // A line about to miss its filing deadline links here ("#new-batch") to be billed.
+  useFocusFromHash(true);
   const rangeOk = /^\d{4}-\d{2}-\d{2}$/.test(form.from) && /^\d{4}-\d{2}-\d{2}$/.test(form.to) && form.from <= form.to;
   const counts = useQuery(ReadyCountDocument, { variables: { from: form.from, to: form.to, payerId: form.payerId || null }, skip: !rangeOk, fetchPolicy: "cache-and-network" });
 
@@ -91,14 +92,15 @@ function CreateBatchForm() {
     <Section title="New claim batch" id="new-batch">
       <form onSubmit={submit}>
         <div className="form-grid">
-          <DateInput label="First service date" value={form.from} error={fields.from} onApply={(from) => change({ from })} />
+          <DateInput label="First service date" value={form.from} {...field("from")} onApply={(from) => change({ from })} />
           <DateInput
             label="Last service date"
             value={form.to}
-            error={fields.to ?? (!rangeOk && form.from && form.to ? "The last date is before the first." : undefined)}
+            {...field("to")}
+            error={field("to").error ?? (!rangeOk && form.from && form.to ? "The last date is before the first." : undefined)}
             onApply={(to) => change({ to })}
           />
-          <Field label="Payer" error={fields.payerId}>
+          <Field label="Payer" {...field("payerId")}>
             {(p) => (
               <select {...p} value={form.payerId} onChange={(e) => change({ payerId: e.target.value })}>
                 <option value="">All payers</option>
@@ -132,7 +134,7 @@ function CreateBatchForm() {
         </p>
         {reviewing && rangeOk && <BatchReview from={form.from} to={form.to} payerId={form.payerId} />}
         {errorsUnder(fields, "idempotencyKey") && <p className="field__error">{errorsUnder(fields, "idempotencyKey")}</p>}
-        {error && Object.keys(fields).length === 0 && <ErrorMessage error={error} />}
+        {error && Object.keys(fieldErrorsOf(error)).length === 0 && <ErrorMessage error={error} />}
         {created && (
           <Notice kind="success">
             Batch #{created.controlNumber} made: {created.lineCount} lines, {formatCents(created.totalChargeCents)}. Download its file below.

@@ -123,7 +123,7 @@ export const ClaimLinesDocument = graphql(`
           modifiers
           chargeCents
           totalChargeCents
-          issues { code severity message }
+          issues { code severity message missingRegistration }
           client { id firstName lastName }
           payer { id name }
           renderingProvider { id name }

@@ -6,12 +6,12 @@ import { useViewer } from "../auth/viewer";
 import { memberName } from "../sessions/claim-lines";
 import { presetMatching, presetRange, PRESETS } from "../lib/date-input";
 import { formatDate, todayIn } from "../lib/dates";
-import { fixLinkFor, type LineWhere } from "../lib/fix-links";
+import { fixLinkFor, type IssueRef, type LineWhere } from "../lib/fix-links";
 import { ISSUE_LABELS, STATUS_LABELS } from "../lib/labels";
 import { formatCents } from "../lib/money";
 import { DateInput } from "../ui/date-input";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, StatusBadge } from "../ui/ui";
-import { claimsHref, filterFromSearch, filterToSearch, filterVariables, type ClaimListFilter } from "./claim-filters";
+import { claimsHref, filterFromSearch, filterToSearch, filterVariables, reasonOf, WARNING_ONLY_CODES, withReason, type ClaimListFilter } from "./claim-filters";
 import { ClaimFilterClientDocument, ClaimFilterOptionsDocument, ClaimLinesDocument, ClaimLinesTotalsDocument } from "./claims.documents";
 import { StillRecomputing } from "./still-recomputing";
 
@@ -119,13 +119,26 @@ export function WorkListPage() {
           </Field>
           <Field label="Reason">
             {(p) => (
-              <select {...p} value={filter.issueCode} onChange={(e) => setFilter({ issueCode: e.target.value as ClaimIssueCode | "" })}>
+              <select {...p} value={reasonOf(filter)} onChange={(e) => setFilter(withReason(filter, e.target.value))}>
                 <option value="">Any reason</option>
-                {Object.entries(ISSUE_LABELS).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
+                <optgroup label="Blocks the line">
+                  {Object.entries(ISSUE_LABELS)
+                    .filter(([code]) => !WARNING_ONLY_CODES.has(code))
+                    .map(([code, label]) => (
+                      <option key={code} value={code}>
+                        {label}
+                      </option>
+                    ))}
+                </optgroup>
+                <optgroup label="Warns only">
+                  {Object.entries(ISSUE_LABELS)
+                    .filter(([code]) => WARNING_ONLY_CODES.has(code))
+                    .map(([code, label]) => (
+                      <option key={code} value={code}>
+                        {label}
+                      </option>
+                    ))}
+                </optgroup>
               </select>
             )}
           </Field>
@@ -134,7 +147,7 @@ export function WorkListPage() {
           <OptionSelect label="Group" anyLabel="All groups" value={filter.groupId} options={options.data?.groups} onChange={(groupId) => setFilter({ groupId })} />
           <SearchInput value={filter.search} onApply={(search) => setFilter({ search }, { replace: true })} />
         </div>
-        {filter.flaggedBy && (
+        {filter.flaggedBy && !WARNING_ONLY_CODES.has(filter.flaggedBy) && (
           <p>
             <span className="chip">
               Flagged: {ISSUE_LABELS[filter.flaggedBy] ?? filter.flaggedBy}
@@ -230,7 +243,7 @@ export function WorkListPage() {
                             .map((i, n) => (
                               <li key={`${i.code}-${n}`} className="issue issue--error">
                                 {/* The short name keeps a row readable at tablet width; it links to the field that fixes it. */}
-                                <ReasonLink code={i.code} message={i.message} where={{ sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id, groupId: l.session.group.id }} />
+                                <ReasonLink issue={i} where={{ sessionId: l.session.id, clientId: l.client.id, payerId: l.payer?.id, clinicianId: l.renderingProvider?.id, groupId: l.session.group.id }} />
                               </li>
                             ))}
                         </ul>
@@ -242,7 +255,7 @@ export function WorkListPage() {
             </table>
           </div>
           <p className="muted" aria-live="polite">
-            Showing {lines.length} of {data?.claimDecisions.totalCount ?? 0} lines.
+            Showing {lines.length} of {data?.claimDecisions.totalCount ?? 0} line{data?.claimDecisions.totalCount === 1 ? "" : "s"}.
           </p>
           {(data?.claimDecisions.staleDates ?? 0) > 0 && <StillRecomputing dates={data!.claimDecisions.staleDates} />}
           {data?.claimDecisions.pageInfo.hasNextPage && (
@@ -256,9 +269,11 @@ export function WorkListPage() {
   );
 }
 
-function ReasonLink({ code, message, where }: { code: string; message: string; where: LineWhere }) {
-  const label = ISSUE_LABELS[code] ?? message;
-  const fix = fixLinkFor(code, where);
+function ReasonLink({ issue, where }: { issue: IssueRef & { message: string }; where: LineWhere }) {
+  const { can } = useViewer();
+  const { message } = issue;
+  const label = ISSUE_LABELS[issue.code] ?? message;
+  const fix = fixLinkFor(issue, where, can);
   if (!fix) return <span title={message}>{label}</span>;
   return (
     <Link to={fix.to} title={message} aria-label={`${label}: ${fix.label.toLowerCase()}`}>

@@ -64,6 +64,7 @@ function AddressFields({
   field,
   at,
   legend,
+  id,
 }: {
   value: AddressDraft;
   onChange: (next: AddressDraft) => void;
@@ -71,10 +72,12 @@ function AddressFields({
   field: FieldProps;
   at: string;
   legend: string;
+  /** For a reason's link to reach the address ("#client-address"). */
+  id?: string;
 }) {
   const set = (patch: Partial<AddressDraft>) => onChange({ ...value, ...patch });
   return (
-    <fieldset className="address">
+    <fieldset className="address" id={id}>
       <legend>{legend}</legend>
       <div className="form-grid">
         <Field label="Street" {...field(`${at}.line1`)}>
@@ -205,14 +208,14 @@ export function ClientForm({
         <Field label="Date of birth" {...field("dateOfBirth")}>
           {(p) => <input {...p} type="date" required value={form.dateOfBirth} onChange={(e) => setForm({ ...form, dateOfBirth: e.target.value })} />}
         </Field>
-        <Field label="Sex" {...field("sex")} hint="Claims need female or male">
+        <Field id="client-sex" label="Sex" {...field("sex")} hint="Claims need female or male">
           {(p) => <SexSelect props={p} allowEmpty value={form.sex} onChange={(sex) => setForm({ ...form, sex })} />}
         </Field>
         <Field id="diagnosis" label="Diagnosis codes (ICD-10)" {...field("diagnosisCodes")} hint="Primary first, separated by commas, e.g. F33.1, F41.1">
           {(p) => <input {...p} value={form.diagnosisCodes} onChange={(e) => setForm({ ...form, diagnosisCodes: e.target.value })} />}
         </Field>
       </div>
-      <AddressFields legend="Home address (claims need it)" value={address} onChange={setAddress} fields={fields} field={field} at="address" />
+      <AddressFields id="client-address" legend="Home address (claims need it)" value={address} onChange={setAddress} fields={fields} field={field} at="address" />
 
       <fieldset className="coverages" id="coverage">
         <legend>Insurance coverage</legend>
@@ -260,7 +263,8 @@ export function ClientForm({
               )}
             </Field>
             {c.relationship !== "SELF" && (
-              <fieldset className="subscriber">
+              // A line's MISSING_REGISTRATION links here by its payer: the first dependent coverage of that payer.
+              <fieldset className="subscriber" id={coverages.findIndex((x) => x.payerId === c.payerId && x.relationship !== "SELF") === i ? `subscriber-${c.payerId}` : undefined}>
                 <legend>The insured person (subscriber)</legend>
                 <div className="form-grid">
                   <Field label="First name" {...field(`coverages[${i}].subscriber.firstName`)}>

@@ -1,6 +1,7 @@
 import type { ClaimLineFieldsFragment } from "../__generated__/graphql";
 import { Link } from "../app/router";
-import { fixLinkFor, type LineWhere } from "../lib/fix-links";
+import { useViewer } from "../auth/viewer";
+import { fixLinkFor, type IssueRef, type LineWhere } from "../lib/fix-links";
 import { formatCents } from "../lib/money";
 import { StatusBadge } from "../ui/ui";
 
@@ -9,7 +10,7 @@ export function memberName(c: { firstName: string; lastName: string }): string {
 }
 
 /** Errors first, then warnings, each in the API's plain words, with a link to where it is fixed. */
-export function IssueList({ line, where }: { line: ClaimLineFieldsFragment; where?: Omit<LineWhere, "clientId" | "payerId"> }) {
+export function IssueList({ line, where }: { line: ClaimLineFieldsFragment; where?: Omit<LineWhere, "clientId" | "payerId" | "clinicianId"> }) {
   if (line.status === "BILLED") return <span className="muted">In a claim batch</span>;
   if (line.issues.length === 0) return <span className="muted">Nothing blocks it</span>;
   const sorted = [...line.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "ERROR" ? -1 : 1));
@@ -22,15 +23,16 @@ export function IssueList({ line, where }: { line: ClaimLineFieldsFragment; wher
           {issue.code === "USE_INDIVIDUAL_CODE" || issue.code === "USE_FAMILY_CODE" ? (
             line.suggestedCptCodes.length > 0 && <span className="muted"> (use {line.suggestedCptCodes.join(" or ")})</span>
           ) : null}
-          {where && <FixLink code={issue.code} where={{ ...where, clientId: line.client.id, payerId: line.payer?.id }} />}
+          {where && <FixLink issue={issue} where={{ ...where, clientId: line.client.id, payerId: line.payer?.id, clinicianId: line.renderingProvider?.id }} />}
         </li>
       ))}
     </ul>
   );
 }
 
-export function FixLink({ code, where }: { code: string; where: LineWhere }) {
-  const fix = fixLinkFor(code, where);
+export function FixLink({ issue, where }: { issue: IssueRef; where: LineWhere }) {
+  const { can } = useViewer();
+  const fix = fixLinkFor(issue, where, can);
   if (!fix) return null;
   return (
     <>
@@ -88,7 +90,7 @@ export function StatusCounts({ lines }: { lines: ClaimLineFieldsFragment[] }) {
 }
 
 /** Every present member's line with its full contents; the charge only for roles that read claims. */
-export function ClaimLinesTable({ lines, where }: { lines: ClaimLineFieldsFragment[]; where?: Omit<LineWhere, "clientId" | "payerId"> }) {
+export function ClaimLinesTable({ lines, where }: { lines: ClaimLineFieldsFragment[]; where?: Omit<LineWhere, "clientId" | "payerId" | "clinicianId"> }) {
   // The lines carry charges exactly when the query asked for them (withBilling), so they decide the column.
   const showCharge = lines.some((l) => l.chargeCents != null);
   return (

@@ -85,7 +85,7 @@ export function SessionPage({ id }: { id: string }) {
       </Section>
 
       <Section title="Claim lines">
-        {session.claimDecisions.length === 0 ? <Empty title="No claim lines yet.">Each member marked present gets one line.</Empty> : <ClaimLinesTable lines={session.claimDecisions} where={{ sessionId: session.id, clinicianId: session.supervisor?.id ?? session.leader.id, groupId: session.group.id }} />}
+        {session.claimDecisions.length === 0 ? <Empty title="No claim lines yet.">Each member marked present gets one line.</Empty> : <ClaimLinesTable lines={session.claimDecisions} where={{ sessionId: session.id, groupId: session.group.id }} />}
       </Section>
     </>
   );

@@ -19,9 +19,10 @@ export const ClaimLineFieldsFragment = graphql(`
     addOnLines { cptCode modifiers units chargeCents @include(if: $withBilling) }
     batchId @include(if: $withBilling)
     requiredNoteElements
-    issues { code severity message element }
+    issues { code severity message element missingRegistration }
     client { id firstName lastName }
     payer { id name }
+    renderingProvider { id }
   }
 `);
 

@@ -12,6 +12,7 @@ export function DateInput({
   onApply,
   invalidIf,
   error: serverError,
+  onEdit,
 }: {
   label: string;
   value: string;
@@ -19,6 +20,8 @@ export function DateInput({
   invalidIf?: (iso: string) => string | null;
   /** The server's message for this field, shown unless the typed text has its own problem. */
   error?: string;
+  /** Called on each keystroke (useFieldErrors' `field(name)` passes one that hides the server's stale message). */
+  onEdit?: () => void;
 }) {
   const [draft, setDraft] = useState(formatDateInput(value));
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +44,7 @@ export function DateInput({
   }
 
   return (
-    <Field label={label} hint="MM/DD/YYYY" error={error ?? serverError}>
+    <Field label={label} hint="MM/DD/YYYY" error={error ?? serverError} onEdit={onEdit}>
       {(p) => (
         <input
           {...p}

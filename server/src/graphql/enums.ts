@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { ROLES } from "../auth/roles.js";
-import { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, CLAIM_STATUSES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
+import { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, CLAIM_STATUSES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, REGISTRATION_ITEMS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "../domain/engine/index.js";
 import { EXPORT_FORMATS, USAGE_INDICATORS } from "../domain/export/index.js";
 import { PAYER_KINDS } from "../domain/validation/index.js";
 
@@ -67,6 +67,12 @@ export const NoteElementEnum = domainEnum(NOTE_ELEMENTS, "NoteElement", "A secti
   PROGRESS: "Progress toward the member's treatment goals.",
   PLAN: "The plan for the member's next steps.",
   RISK: "Assessment of risk (e.g. to self or others).",
+});
+
+export const RegistrationItemEnum = domainEnum(REGISTRATION_ITEMS, "RegistrationItem", "Something a claim file must name that the client's record lacks (MISSING_REGISTRATION).", {
+  SEX: "The member's sex, female or male (missing or recorded as unknown).",
+  ADDRESS: "The member's home address.",
+  SUBSCRIBER: "The insured person on the line's coverage, when the member is a dependent.",
 });
 
 export const ModifierConditionEnum = domainEnum(MODIFIER_CONDITIONS, "ModifierCondition", "When a modifier rule applies: always, or only for one modality.", {

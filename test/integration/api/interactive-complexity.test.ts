@@ -88,7 +88,8 @@ function claimOf(all: X12Segment[], pcn: string): X12Segment[] {
   const start = all.findIndex((s) => s.tag === "CLM" && v(s, 1) === pcn);
   expect(start).toBeGreaterThanOrEqual(0);
   const end = all.findIndex((s, i) => i > start && (s.tag === "CLM" || s.tag === "HL" || s.tag === "SE"));
-  return all.slice(start, end);
+  // The parsed transaction holds no SE: the claim that comes last (whichever member it is) runs to the end.
+  return all.slice(start, end === -1 ? undefined : end);
 }
 
 describe("the interactive complexity flag on attendance", () => {

@@ -22,6 +22,7 @@ import type {
   NoteElement,
   NoteFacts,
   RegistrationFacts,
+  RegistrationItem,
   RuleVersion,
   SessionFacts,
   SubscriberRelationship,
@@ -97,7 +98,8 @@ export type Check =
   | { needsRules: true; countsUnits?: false; run: (line: RuledLineFacts) => CheckResult }
   | { needsRules: true; countsUnits: true; run: (line: CountedLineFacts) => CheckResult };
 
-const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
+/** Each code's severity (a payer's rules may choose NOTE_SIGNED_LATE's); exported for the console's reason filter test. */
+export const SEVERITY: Record<ClaimIssueCode, IssueSeverity> = {
   NO_ACTIVE_COVERAGE: "ERROR",
   MISSING_DIAGNOSIS: "ERROR",
   GROUP_TOO_SMALL: "ERROR",
@@ -205,11 +207,15 @@ export function missingRegistration(line: LineFacts): CheckResult {
     onClient.length > 0 ? `enter the member's ${onClient.map((w) => w.replace(/ \(.*$/, "")).join(" and ")} in Clients → this client` : "",
     subscriberMissing ? "enter the insured person under that coverage in Clients → this client → Coverages" : "",
   ].filter(Boolean);
-  return issue(
-    "MISSING_REGISTRATION",
-    `A claim file must name ${missing.join("; and ")}, and this claim lacks ${missing.length === 1 ? "it" : "them"}. ` +
-      `To fix it, ${where.join(", and ")}; then the line can be billed.`,
-  );
+  const items: RegistrationItem[] = [...(sex === null || sex === "UNKNOWN" ? (["SEX"] as const) : []), ...(address === null ? (["ADDRESS"] as const) : []), ...(subscriberMissing ? (["SUBSCRIBER"] as const) : [])];
+  return {
+    ...issue(
+      "MISSING_REGISTRATION",
+      `A claim file must name ${missing.join("; and ")}, and this claim lacks ${missing.length === 1 ? "it" : "them"}. ` +
+        `To fix it, ${where.join(", and ")}; then the line can be billed.`,
+    ),
+    missingRegistration: items,
+  };
 }
 
 /** Payers set a minimum group size for 90853 (Medicare: at least 2). */

@@ -31,13 +31,14 @@ export type {
   PayerFacts,
   PostalAddressFacts,
   RegistrationFacts,
+  RegistrationItem,
   RuleVersion,
   Sex,
   SubscriberFacts,
   SubscriberRelationship,
   SessionFacts,
 } from "./types.js";
-export { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, CLAIM_STATUSES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
+export { ATTENDANCE_STATUSES, CLAIM_ISSUE_CODES, CLAIM_STATUSES, COVERAGE_PRIORITIES, GROUP_KINDS, ISSUE_SEVERITIES, MEMBER_LOCATIONS, MODALITIES, MODIFIER_CONDITIONS, NOTE_ELEMENTS, REGISTRATION_ITEMS, SEXES, SUBSCRIBER_RELATIONSHIPS } from "./types.js";
 export { evaluateSessions } from "./evaluate.js";
 export { FrequencyCounts, frequencyIssue, hasFrequencyCaps, type FrequencyTurn } from "./frequency.js";
 export { TIMELY_FILING_WARNING_DAYS, filingDeadline, timelyFilingIssue, timelyFilingRecheckOn } from "./timely-filing.js";

@@ -311,11 +311,17 @@ export interface AuthorizationFacts {
   units: number;
 }
 
+/** What MISSING_REGISTRATION finds missing, in the order the client's record shows it: the field that fixes each. */
+export const REGISTRATION_ITEMS = ["SEX", "ADDRESS", "SUBSCRIBER"] as const;
+export type RegistrationItem = (typeof REGISTRATION_ITEMS)[number];
+
 export interface ClaimIssue {
   code: ClaimIssueCode;
   severity: IssueSeverity;
   message: string;
   element: NoteElement | null;
+  /** MISSING_REGISTRATION only: what is missing, so a link can reach the field (absent on lines stored before it was recorded). */
+  missingRegistration?: RegistrationItem[];
 }
 
 /** A service line billed on the member's claim after the 90853 line (e.g. 90785 interactive complexity). */

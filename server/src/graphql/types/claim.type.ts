@@ -1,8 +1,8 @@
 import { Authorized, Field, ID, Int, ObjectType } from "type-graphql";
 import { Permission } from "../../auth/roles.js";
-import type { ClaimIssueCode, IssueSeverity, NoteElement } from "../../domain/engine/index.js";
+import type { ClaimIssueCode, IssueSeverity, NoteElement, RegistrationItem } from "../../domain/engine/index.js";
 import type { ClaimStatus, LineChange } from "../../services/claim.service.js";
-import { ClaimIssueCodeEnum, ClaimStatusEnum, IssueSeverityEnum, NoteElementEnum } from "../enums.js";
+import { ClaimIssueCodeEnum, ClaimStatusEnum, IssueSeverityEnum, NoteElementEnum, RegistrationItemEnum } from "../enums.js";
 import { DateScalar } from "../scalars.js";
 
 @ObjectType({ description: "A reason a payer would deny or question a line, in plain words." })
@@ -11,6 +11,11 @@ export class ClaimIssue {
   @Field(() => IssueSeverityEnum, { description: "ERROR blocks the line; WARNING does not." }) severity!: IssueSeverity;
   @Field({ description: "What is wrong and how to fix it." }) message!: string;
   @Field(() => NoteElementEnum, { nullable: true, description: "For NOTE_INCOMPLETE: the missing note section." }) element!: NoteElement | null;
+  @Field(() => [RegistrationItemEnum], {
+    nullable: true,
+    description: "For MISSING_REGISTRATION: what the claim lacks, in the order the client's record shows it (where its fix is); null for other reasons.",
+  })
+  missingRegistration?: RegistrationItem[] | null;
 }
 
 @ObjectType({ description: "A service line billed on the member's claim after the 90853 line, e.g. 90785 interactive complexity (837P LX 2)." })

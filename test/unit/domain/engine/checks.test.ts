@@ -3,7 +3,7 @@
  * raised at its boundary. The baseline's session is on 2026-03-02 in
  * New York, with 3 members present, 60 minutes, in person.
  */
-import { CLAIM_ISSUE_CODES, type ClaimIssueCode, type IssueSeverity, type NoteElement } from "../../../../server/src/domain/engine/index.js";
+import { CLAIM_ISSUE_CODES, type ClaimIssueCode, type IssueSeverity, type NoteElement, type RegistrationItem } from "../../../../server/src/domain/engine/index.js";
 import { CLIENT, HOME, LEADER, PAYER_ID, SUPERVISOR, codesOf, coverage, decisionFor, member, type Scenario } from "./factories.js";
 
 const PARENT = { firstName: "Linh", lastName: "Nguyen", dateOfBirth: "1979-09-03", sex: "FEMALE" as const, address: HOME };
@@ -20,6 +20,8 @@ interface RaisingCase {
   element?: NoteElement;
   /** Words the message must contain, usually the numbers involved. */
   mentions?: string[];
+  /** MISSING_REGISTRATION: what it names as missing, for a link to the first one's field. */
+  missing?: RegistrationItem[];
 }
 
 interface PassingCase {
@@ -45,25 +47,29 @@ const raising: RaisingCase[] = [
     scenario: { member: { registration: { sex: null, address: HOME } } },
     code: "MISSING_REGISTRATION",
     mentions: ["the member's sex", "Clients → this client"],
+    missing: ["SEX"],
   },
-  { name: "sex recorded as unknown", scenario: { member: { registration: { sex: "UNKNOWN", address: HOME } } }, code: "MISSING_REGISTRATION", mentions: ["recorded as unknown"] },
+  { name: "sex recorded as unknown", scenario: { member: { registration: { sex: "UNKNOWN", address: HOME } } }, code: "MISSING_REGISTRATION", mentions: ["recorded as unknown"], missing: ["SEX"] },
   {
     name: "no home address",
     scenario: { member: { registration: { sex: "MALE", address: null } } },
     code: "MISSING_REGISTRATION",
     mentions: ["home address (street, city, state and ZIP)", "enter the member's home address in Clients → this client"],
+    missing: ["ADDRESS"],
   },
   {
     name: "a child's coverage without the insured parent",
     scenario: { member: { coverages: [coverage({ relationship: "CHILD", subscriber: null })] } },
     code: "MISSING_REGISTRATION",
     mentions: ["the insured person's name, date of birth, sex and address", "the insured's child", "MBR-001", "Coverages"],
+    missing: ["SUBSCRIBER"],
   },
   {
     name: "sex, address and the insured spouse all missing, named together",
     scenario: { member: { registration: { sex: null, address: null }, coverages: [coverage({ relationship: "SPOUSE", subscriber: null })] } },
     code: "MISSING_REGISTRATION",
     mentions: ["the member's sex; and the member's home address", "the insured's spouse", "enter the member's sex and home address in Clients → this client, and enter the insured person"],
+    missing: ["SEX", "ADDRESS", "SUBSCRIBER"],
   },
   // GROUP_TOO_SMALL
   {
@@ -371,7 +377,7 @@ describe("each check", () => {
     expect(decision.status).toBe("READY");
   });
 
-  it.each(raising)("$code: raised when $name", ({ scenario, code, severity, element, mentions }) => {
+  it.each(raising)("$code: raised when $name", ({ scenario, code, severity, element, mentions, missing }) => {
     const decision = decisionFor(scenario);
     const found = decision.issues.filter((i) => i.code === code);
     expect(found).toHaveLength(1);
@@ -380,6 +386,7 @@ describe("each check", () => {
     expect(issue.element).toBe(element ?? null);
     expect(decision.status).toBe(issue.severity === "ERROR" ? "BLOCKED" : "READY");
     for (const words of mentions ?? []) expect(issue.message).toContain(words);
+    expect(issue.missingRegistration).toEqual(code === "MISSING_REGISTRATION" ? missing : undefined);
   });
 
   it.each(passing)("$code: not raised when $name", ({ scenario, code }) => {
