@@ -7,7 +7,7 @@ import { memberName } from "../sessions/claim-lines";
 import { presetMatching, presetRange, PRESETS } from "../lib/date-input";
 import { formatDate, todayIn } from "../lib/dates";
 import { fixLinkFor, type LineWhere } from "../lib/fix-links";
-import { ISSUE_LABELS, STATUS_LABELS } from "../lib/labels";
+import { ISSUE_LABELS, STATUS_LABELS, valuesOf } from "../lib/labels";
 import { formatCents } from "../lib/money";
 import { DateInput } from "../ui/date-input";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, StatusBadge } from "../ui/ui";
@@ -109,7 +109,7 @@ export function WorkListPage() {
             {(p) => (
               <select {...p} value={filter.status} onChange={(e) => setFilter({ status: e.target.value as ClaimStatus | "" })}>
                 <option value="">All statuses</option>
-                {(["READY", "BLOCKED", "BILLED"] as const).map((s) => (
+                {valuesOf(STATUS_LABELS).map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
                   </option>
@@ -256,7 +256,7 @@ export function WorkListPage() {
   );
 }
 
-function ReasonLink({ code, message, where }: { code: string; message: string; where: LineWhere }) {
+function ReasonLink({ code, message, where }: { code: ClaimIssueCode; message: string; where: LineWhere }) {
   const label = ISSUE_LABELS[code] ?? message;
   const fix = fixLinkFor(code, where);
   if (!fix) return <span title={message}>{label}</span>;

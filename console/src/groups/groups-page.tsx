@@ -4,7 +4,7 @@ import type { GroupKind, GroupsQuery } from "../__generated__/graphql";
 import { useFocusFromHash, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { errorsUnder, fieldErrorsOf } from "../lib/errors";
-import { GROUP_KIND_LABELS } from "../lib/labels";
+import { GROUP_KIND_LABELS, valuesOf } from "../lib/labels";
 import { DataTable, ListHeader, QueryState } from "../ui/list-page";
 import { ErrorMessage, Field, Loading, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
 import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument, UpdateGroupDocument } from "./groups.documents";
@@ -83,7 +83,7 @@ export function GroupsPage() {
   );
 }
 
-const KINDS: GroupKind[] = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY", "MULTI_FAMILY"];
+const KINDS = valuesOf(GROUP_KIND_LABELS);
 
 type GroupRow = NonNullable<GroupsQuery["groups"]>[number];
 

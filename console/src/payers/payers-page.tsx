@@ -4,7 +4,7 @@ import type { PayerKind } from "../__generated__/graphql";
 import { Link, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { dollarsToCents, formatCents } from "../lib/money";
-import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
+import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS, valuesOf } from "../lib/labels";
 import { DataTable, ListHeader, QueryState } from "../ui/list-page";
 import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { CreatePayerDocument, PayersDocument } from "./payers.documents";
@@ -68,7 +68,7 @@ export function PayersPage() {
   );
 }
 
-const KINDS: PayerKind[] = ["MEDICAID", "MEDICARE", "MEDICARE_ADVANTAGE", "COMMERCIAL", "TRICARE", "OTHER"];
+const KINDS = valuesOf(PAYER_KIND_LABELS);
 
 function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
   const { navigate } = useRouter();

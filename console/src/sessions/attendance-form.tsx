@@ -2,16 +2,13 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
 import type { AttendanceStatus, MemberLocation, SessionQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
+import { ATTENDANCE_LABELS, MEMBER_LOCATION_LABELS, valuesOf } from "../lib/labels";
 import { ErrorMessage, SavedStatus } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { RecordAttendanceDocument } from "./sessions.documents";
 
 type Session = NonNullable<SessionQuery["session"]>;
-const STATUSES: { value: AttendanceStatus; label: string }[] = [
-  { value: "PRESENT", label: "Present" },
-  { value: "ABSENT", label: "Absent" },
-  { value: "EXCUSED", label: "Excused" },
-];
+const STATUSES = valuesOf(ATTENDANCE_LABELS).map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));
 
 export function AttendanceForm({ session, canEdit }: { session: Session; canEdit: boolean }) {
   // The group's members, plus anyone recorded who has since left the group.
@@ -146,8 +143,11 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
                         }}
                       >
                         <option value="">Not recorded</option>
-                        <option value="HOME">Home (POS 10)</option>
-                        <option value="OTHER">Elsewhere (POS 02)</option>
+                        {valuesOf(MEMBER_LOCATION_LABELS).map((location) => (
+                          <option key={location} value={location}>
+                            {MEMBER_LOCATION_LABELS[location]}
+                          </option>
+                        ))}
                       </select>
                     )}
                   </td>

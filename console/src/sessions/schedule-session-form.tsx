@@ -4,11 +4,11 @@ import type { Modality } from "../__generated__/graphql";
 import { useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { todayIn, zonedLocalToIso } from "../lib/dates";
-import { MODALITY_LABELS, POS_LABELS } from "../lib/labels";
+import { MODALITY_LABELS, POS_LABELS, valuesOf } from "../lib/labels";
 import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { BoardGroupsDocument, ScheduleSessionDocument } from "./sessions.documents";
 
-const MODALITIES: Modality[] = ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
+const MODALITIES = valuesOf(MODALITY_LABELS);
 const IN_PERSON_POS = ["11", "53", "57"];
 
 export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
