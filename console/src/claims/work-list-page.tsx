@@ -7,13 +7,14 @@ import { memberName } from "../sessions/claim-lines";
 import { presetMatching, presetRange, PRESETS } from "../lib/date-input";
 import { formatDate, todayIn } from "../lib/dates";
 import { fixLinkFor, type LineWhere } from "../lib/fix-links";
-import { ISSUE_LABELS, STATUS_LABELS, valuesOf } from "../lib/labels";
+import { ISSUE_LABELS, STATUS_LABELS } from "../lib/labels";
 import { formatCents } from "../lib/money";
 import { DateInput } from "../ui/date-input";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, StatusBadge } from "../ui/ui";
 import { claimsHref, filterFromSearch, filterToSearch, filterVariables, type ClaimListFilter } from "./claim-filters";
 import { ClaimFilterClientDocument, ClaimFilterOptionsDocument, ClaimLinesDocument, ClaimLinesTotalsDocument } from "./claims.documents";
 import { StillRecomputing } from "./still-recomputing";
+import { EnumOptions } from "../ui/enum-options";
 
 const PAGE_SIZE = 50;
 /** Long enough that a name is typed before it is looked up, short enough to feel immediate. */
@@ -109,11 +110,7 @@ export function WorkListPage() {
             {(p) => (
               <select {...p} value={filter.status} onChange={(e) => setFilter({ status: e.target.value as ClaimStatus | "" })}>
                 <option value="">All statuses</option>
-                {valuesOf(STATUS_LABELS).map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
+                <EnumOptions labels={STATUS_LABELS} />
               </select>
             )}
           </Field>

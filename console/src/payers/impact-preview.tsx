@@ -3,6 +3,7 @@ import { Link } from "../app/router";
 import { SINCE_ALWAYS, formatDate } from "../lib/dates";
 import { formatCents } from "../lib/money";
 import { ISSUE_LABELS } from "../lib/labels";
+import { DataTable } from "../ui/list-page";
 import { StatusBadge } from "../ui/ui";
 
 export type Impact = PreviewPayerRulesQuery["previewPayerRules"];
@@ -59,43 +60,28 @@ function RulesTimeline({ timeline }: { timeline: Impact["timeline"] }) {
 /** Each line the change would treat differently: its status before and after, and why. */
 function ChangedLines({ changes }: { changes: Impact["changes"] }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Lines these rules would change">
-      <table>
-        <caption className="visually-hidden">Lines that would change</caption>
-        <thead>
-          <tr>
-            <th scope="col">Service date</th>
-            <th scope="col">Group</th>
-            <th scope="col">Member</th>
-            <th scope="col">Now</th>
-            <th scope="col">After</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr key={`${c.session.id}-${c.client.id}`}>
-              <td>
-                <Link to={`/sessions/${c.session.id}`}>{formatDate(c.session.date)}</Link>
-              </td>
-              <td>{c.session.group.name}</td>
-              <td>
-                {c.client.firstName} {c.client.lastName}
-              </td>
-              <td>
-                <StatusBadge status={c.before} />
-              </td>
-              <td>
-                <StatusBadge status={c.after} />
-              </td>
-              <td>
-                {changeSummary(c)}
-                {c.issueCodes.length === 0 ? "Nothing blocks it" : c.issueCodes.map((code) => ISSUE_LABELS[code]).join("; ")}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable label="Lines these rules would change" columns={["Service date", "Group", "Member", "Now", "After", "Why"]}>
+      {changes.map((c) => (
+        <tr key={`${c.session.id}-${c.client.id}`}>
+          <td>
+            <Link to={`/sessions/${c.session.id}`}>{formatDate(c.session.date)}</Link>
+          </td>
+          <td>{c.session.group.name}</td>
+          <td>
+            {c.client.firstName} {c.client.lastName}
+          </td>
+          <td>
+            <StatusBadge status={c.before} />
+          </td>
+          <td>
+            <StatusBadge status={c.after} />
+          </td>
+          <td>
+            {changeSummary(c)}
+            {c.issueCodes.length === 0 ? "Nothing blocks it" : c.issueCodes.map((code) => ISSUE_LABELS[code]).join("; ")}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

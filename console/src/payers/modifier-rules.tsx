@@ -1,7 +1,8 @@
 import { Field } from "../ui/ui";
 import { MODIFIER_WHEN_LABELS } from "../lib/labels";
 import { rulePath, useRuleForm } from "./rule-controls";
-import { MODIFIER_CONDITIONS, QUICK_MODIFIERS, moveRow, newRowKey, type CredentialRow, type ModifierRow } from "./rules-form";
+import { QUICK_MODIFIERS, moveRow, newRowKey, type CredentialRow, type ModifierRow } from "./rules-form";
+import { EnumOptions } from "../ui/enum-options";
 
 const LIST = rulePath("modifierRules");
 
@@ -58,11 +59,7 @@ function ModifierRowFields({ row, index: i, count, onMove, onRemove }: { row: Mo
       <Field label="Applies" {...field(`${path}.when`)} className="field--compact">
         {(p) => (
           <select {...p} value={row.when} onChange={(e) => set({ when: e.target.value as ModifierRow["when"] })}>
-            {MODIFIER_CONDITIONS.map((c) => (
-              <option key={c} value={c}>
-                {MODIFIER_WHEN_LABELS[c]}
-              </option>
-            ))}
+            <EnumOptions labels={MODIFIER_WHEN_LABELS} />
           </select>
         )}
       </Field>

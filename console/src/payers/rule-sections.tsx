@@ -1,7 +1,8 @@
 import { Field } from "../ui/ui";
-import { LATE_SIGNATURE_LABELS, NOTE_ELEMENT_LABELS, valuesOf } from "../lib/labels";
+import { LATE_SIGNATURE_LABELS, NOTE_ELEMENT_LABELS } from "../lib/labels";
 import { CountField, MoneyField, RuleSwitch, rulePath, useRuleForm } from "./rule-controls";
 import { NOTE_ELEMENTS, type RulesForm } from "./rules-form";
+import { EnumOptions } from "../ui/enum-options";
 
 /** The editor's sections, one per family of rules; the modifiers' are in modifier-rules.tsx. */
 
@@ -77,11 +78,7 @@ export function DocumentationRules() {
         <Field label="A late signature" {...field(rulePath("lateSignatureSeverity"))}>
           {(p) => (
             <select {...p} value={form.lateSignatureSeverity} onChange={(e) => update({ lateSignatureSeverity: e.target.value as RulesForm["lateSignatureSeverity"] })}>
-              {valuesOf(LATE_SIGNATURE_LABELS).map((severity) => (
-                <option key={severity} value={severity}>
-                  {LATE_SIGNATURE_LABELS[severity]}
-                </option>
-              ))}
+              <EnumOptions labels={LATE_SIGNATURE_LABELS} />
             </select>
           )}
         </Field>

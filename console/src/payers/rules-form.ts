@@ -1,10 +1,9 @@
 import type { IssueSeverity, ModifierCondition, NoteElement, PayerRulesFieldsFragment, PayerRulesInput } from "../__generated__/graphql";
 import type { FieldErrors } from "../lib/errors";
-import { MODIFIER_WHEN_LABELS, NOTE_ELEMENT_LABELS, valuesOf } from "../lib/labels";
+import { NOTE_ELEMENT_LABELS, valuesOf } from "../lib/labels";
 import { centsToDollars, dollarsToCents } from "../lib/money";
 
 export const NOTE_ELEMENTS = valuesOf(NOTE_ELEMENT_LABELS);
-export const MODIFIER_CONDITIONS = valuesOf(MODIFIER_WHEN_LABELS);
 
 /** Common modifiers, one click away: HQ (Medicaid group setting), 95 and GT (synchronous telehealth). */
 export const QUICK_MODIFIERS: { modifier: string; when: ModifierCondition; label: string }[] = [

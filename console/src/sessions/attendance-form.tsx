@@ -6,6 +6,7 @@ import { ATTENDANCE_LABELS, MEMBER_LOCATION_LABELS, valuesOf } from "../lib/labe
 import { ErrorMessage, SavedStatus } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { RecordAttendanceDocument } from "./sessions.documents";
+import { EnumOptions } from "../ui/enum-options";
 
 type Session = NonNullable<SessionQuery["session"]>;
 const STATUSES = valuesOf(ATTENDANCE_LABELS).map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));
@@ -143,11 +144,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
                         }}
                       >
                         <option value="">Not recorded</option>
-                        {valuesOf(MEMBER_LOCATION_LABELS).map((location) => (
-                          <option key={location} value={location}>
-                            {MEMBER_LOCATION_LABELS[location]}
-                          </option>
-                        ))}
+                        <EnumOptions labels={MEMBER_LOCATION_LABELS} />
                       </select>
                     )}
                   </td>
