@@ -345,3 +345,47 @@ it("sends weekly and monthly caps and the filing window, empty as none, and show
   expect(screen.getByLabelText("Units a month per member").getAttribute("aria-invalid")).not.toBe("true");
   expect(calls[2].variables).toMatchObject({ rules: { maxUnitsPerWeek: null, timelyFilingDays: 0 } });
 });
+
+it("clears a field's message once that field is edited, its own check's and the server's alike, and keeps the others'", async () => {
+  const { user, calls } = setup(() =>
+    badUserInput([
+      { field: "rules.maxGroupSize", message: "Maximum group size must be at least the minimum (4)" },
+      { field: "rules.modifierRules[0].modifier", message: "Modifier must be exactly two upper-case letters or digits (e.g. HQ, 95, GT)" },
+      { field: "rules.telehealthAudioAllowed", message: "Audio-only sessions need a modifier for audio" },
+      { field: "rules.timelyFilingDays", message: "Timely filing window must be a whole number of days from 1 to 3650" },
+    ]),
+  );
+  const messageOf = (label: string) => document.getElementById(`${screen.getByLabelText(label).id}-error`)?.textContent ?? null;
+  const fee = screen.getByLabelText("Fee per line (USD)");
+  await user.clear(fee);
+  await user.type(fee, "forty");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  expect(messageOf("Fee per line (USD)")).toBe("Enter the fee in dollars, like 48.00");
+  expect(calls).toHaveLength(0);
+  await user.clear(fee);
+  expect(messageOf("Fee per line (USD)")).toBeNull();
+  await user.type(fee, "52");
+
+  await user.type(screen.getByLabelText("Timely filing (days after the session)"), "0");
+  await user.click(screen.getByRole("button", { name: "Preview impact" }));
+  await waitFor(() => expect(messageOf("Maximum members")).toBe("Maximum group size must be at least the minimum (4)"));
+  expect(messageOf("Modifier 1")).toMatch(/two upper-case letters/);
+  expect(screen.getByText("Audio-only sessions need a modifier for audio")).toBeTruthy();
+
+  await user.type(screen.getByLabelText("Maximum members"), "0");
+  expect(messageOf("Maximum members")).toBeNull();
+  expect(screen.getByLabelText("Maximum members")).toHaveAttribute("aria-invalid", "false");
+  expect(messageOf("Modifier 1")).toMatch(/two upper-case letters/);
+  expect(messageOf("Timely filing (days after the session)")).toMatch(/from 1 to 3650/);
+  expect(screen.getByRole("alert").textContent).toBe("Fix the fields marked above.");
+
+  await user.clear(screen.getByLabelText("Modifier 1"));
+  await user.type(screen.getByLabelText("Modifier 1"), "HQ");
+  expect(messageOf("Modifier 1")).toBeNull();
+  await user.click(screen.getByRole("switch", { name: "Audio-only sessions covered" }));
+  expect(screen.queryByText("Audio-only sessions need a modifier for audio")).toBeNull();
+  await user.clear(screen.getByLabelText("Timely filing (days after the session)"));
+  expect(messageOf("Timely filing (days after the session)")).toBeNull();
+  // Every field the answer named is fixed: nothing is left to point at.
+  expect(screen.queryByText("Fix the fields marked above.")).toBeNull();
+});

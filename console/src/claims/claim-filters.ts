@@ -1,5 +1,6 @@
 import type { ClaimIssueCode, ClaimStatus } from "../__generated__/graphql";
 import { parseDateInput } from "../lib/date-input";
+import { STATUS_LABELS, valuesOf } from "../lib/labels";
 
 /** What the work list shows; it lives in the address so that a list can be shared, bookmarked and come back to. */
 export interface ClaimListFilter {
@@ -35,7 +36,7 @@ export function withReason(filter: Pick<ClaimListFilter, "issueCode" | "flaggedB
 }
 
 const KEYS: (keyof ClaimListFilter)[] = ["from", "to", "status", "payerId", "issueCode", "flaggedBy", "clinicianId", "groupId", "clientId", "search"];
-const STATUSES = new Set(["READY", "BLOCKED", "BILLED"]);
+const STATUSES = new Set<string>(valuesOf(STATUS_LABELS));
 
 export function filterFromSearch(search: URLSearchParams, defaults: { from: string; to: string }): ClaimListFilter {
   const get = (key: string) => search.get(key) ?? "";

@@ -263,10 +263,12 @@ function BatchReview({ from, to, payerId }: { from: string; to: string; payerId:
   );
 }
 
-const FORMATS: { format: ExportFormat; label: string; ext: string; mime: string }[] = [
-  { format: "CSV", label: "CSV", ext: "csv", mime: "text/csv" },
-  { format: "X12_837P", label: "837P", ext: "837", mime: "application/edi-x12" },
-];
+/** A Record over the enum, so a format the server adds fails to compile until it can be downloaded here. */
+const FILES: Record<ExportFormat, { label: string; ext: string; mime: string }> = {
+  CSV: { label: "CSV", ext: "csv", mime: "text/csv" },
+  X12_837P: { label: "837P", ext: "837", mime: "application/edi-x12" },
+};
+const FORMATS = (Object.keys(FILES) as ExportFormat[]).map((format) => ({ format, ...FILES[format] }));
 
 function BatchTable({ batches, canManage }: { batches: ClaimBatchFieldsFragment[]; canManage: boolean }) {
   const client = useApolloClient();

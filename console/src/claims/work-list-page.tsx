@@ -14,6 +14,7 @@ import { Empty, ErrorMessage, Field, Loading, PageHeader, StatusBadge } from "..
 import { claimsHref, filterFromSearch, filterToSearch, filterVariables, reasonOf, WARNING_ONLY_CODES, withReason, type ClaimListFilter } from "./claim-filters";
 import { ClaimFilterClientDocument, ClaimFilterOptionsDocument, ClaimLinesDocument, ClaimLinesTotalsDocument } from "./claims.documents";
 import { StillRecomputing } from "./still-recomputing";
+import { EnumOptions } from "../ui/enum-options";
 
 const PAGE_SIZE = 50;
 /** Long enough that a name is typed before it is looked up, short enough to feel immediate. */
@@ -109,11 +110,7 @@ export function WorkListPage() {
             {(p) => (
               <select {...p} value={filter.status} onChange={(e) => setFilter({ status: e.target.value as ClaimStatus | "" })}>
                 <option value="">All statuses</option>
-                {(["READY", "BLOCKED", "BILLED"] as const).map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
+                <EnumOptions labels={STATUS_LABELS} />
               </select>
             )}
           </Field>
@@ -269,7 +266,7 @@ export function WorkListPage() {
   );
 }
 
-function ReasonLink({ issue, where }: { issue: IssueRef & { message: string }; where: LineWhere }) {
+function ReasonLink({ issue, where }: { issue: IssueRef & { code: ClaimIssueCode; message: string }; where: LineWhere }) {
   const { can } = useViewer();
   const { message } = issue;
   const label = ISSUE_LABELS[issue.code] ?? message;

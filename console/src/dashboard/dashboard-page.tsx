@@ -1,11 +1,11 @@
 import { useQuery } from "@apollo/client/react";
-import type { ClaimSummaryFieldsFragment, ClaimStatus } from "../__generated__/graphql";
+import type { ClaimSummaryFieldsFragment } from "../__generated__/graphql";
 import { Link, useRouter } from "../app/router";
 import { useViewer } from "../auth/viewer";
 import { claimsHref } from "../claims/claim-filters";
 import { presetRange } from "../lib/date-input";
 import { addDays, formatDate, formatShortDate, todayIn } from "../lib/dates";
-import { ISSUE_LABELS, STATUS_LABELS } from "../lib/labels";
+import { ISSUE_LABELS, STATUS_LABELS, valuesOf } from "../lib/labels";
 import { formatCents } from "../lib/money";
 import { Empty, ErrorMessage, Loading, PageHeader, Section } from "../ui/ui";
 import type { FilingDeadlineLinesFragment } from "../__generated__/graphql";
@@ -14,7 +14,7 @@ import { DashboardDocument, FilingDeadlinesDocument } from "./dashboard.document
 type Month = "this" | "last";
 type Summary = ClaimSummaryFieldsFragment;
 
-const STATUSES: ClaimStatus[] = ["READY", "BLOCKED", "BILLED"];
+const STATUSES = valuesOf(STATUS_LABELS);
 
 function lines(n: number): string {
   return `${n} line${n === 1 ? "" : "s"}`;

@@ -8,6 +8,7 @@ import { GROUP_KIND_LABELS } from "../lib/labels";
 import { DataTable, ListHeader, QueryState } from "../ui/list-page";
 import { ErrorMessage, Field, Loading, SavedStatus, Section, Switch, useFieldErrors } from "../ui/ui";
 import { CreateGroupDocument, GroupFormOptionsDocument, GroupsDocument, UpdateGroupDocument } from "./groups.documents";
+import { EnumOptions } from "../ui/enum-options";
 
 export function GroupsPage() {
   const { can } = useViewer();
@@ -83,7 +84,6 @@ export function GroupsPage() {
   );
 }
 
-const KINDS: GroupKind[] = ["PSYCHOTHERAPY", "SKILLS", "SUBSTANCE_USE", "PSYCHOEDUCATION", "SUPPORT", "FAMILY", "MULTI_FAMILY"];
 
 type GroupRow = NonNullable<GroupsQuery["groups"]>[number];
 
@@ -137,11 +137,7 @@ function GroupForm({ group, onDone }: { group?: GroupRow; onDone: (saved?: strin
             <Field id="group-kind" label="Kind" {...field("kind")}>
               {(p) => (
                 <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as GroupKind })}>
-                  {KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {GROUP_KIND_LABELS[k]}
-                    </option>
-                  ))}
+                  <EnumOptions labels={GROUP_KIND_LABELS} />
                 </select>
               )}
             </Field>

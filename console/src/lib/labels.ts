@@ -1,28 +1,54 @@
-/** Plain-word labels for the API's enums. */
-import type { Sex, SubscriberRelationship } from "../__generated__/graphql";
-export const MODALITY_LABELS: Record<string, string> = {
+/**
+ * Plain-word labels for the API's enums. Each is a Record over the enum the codegen derives from the server's
+ * domain list, so a value the server adds fails to compile here until it has a label, and a value it drops does
+ * too. The console's lists of values come from these Records' keys (`valuesOf`), in the order written here (the
+ * order the console shows them in), so no screen spells an enum's values again.
+ */
+import type {
+  AttendanceStatus,
+  ClaimIssueCode,
+  ClaimStatus,
+  GroupKind,
+  IssueSeverity,
+  MemberLocation,
+  Modality,
+  ModifierCondition,
+  NoteElement,
+  PayerKind,
+  Role,
+  Sex,
+  SubscriberRelationship,
+} from "../__generated__/graphql";
+
+/** The values of an enum, in the order its labels are written. */
+export function valuesOf<T extends string>(labels: Record<T, string>): T[] {
+  return Object.keys(labels) as T[];
+}
+
+export const MODALITY_LABELS: Record<Modality, string> = {
   IN_PERSON: "In person",
   TELEHEALTH_VIDEO: "Video telehealth",
   TELEHEALTH_AUDIO: "Audio-only telehealth",
 };
 
-export const MODIFIER_WHEN_LABELS: Record<string, string> = {
+export const MODIFIER_WHEN_LABELS: Record<ModifierCondition, string> = {
   ALWAYS: "Always",
   IN_PERSON: "In person",
   TELEHEALTH_VIDEO: "Video",
   TELEHEALTH_AUDIO: "Audio only",
 };
 
-export const PAYER_KIND_LABELS: Record<string, string> = {
+/** In the order a new payer's kinds are offered: Medicaid first, as most group practices' main payer. */
+export const PAYER_KIND_LABELS: Record<PayerKind, string> = {
+  MEDICAID: "Medicaid",
   MEDICARE: "Medicare",
   MEDICARE_ADVANTAGE: "Medicare Advantage",
-  MEDICAID: "Medicaid",
   COMMERCIAL: "Commercial",
   TRICARE: "TRICARE",
   OTHER: "Other",
 };
 
-export const GROUP_KIND_LABELS: Record<string, string> = {
+export const GROUP_KIND_LABELS: Record<GroupKind, string> = {
   PSYCHOTHERAPY: "Psychotherapy",
   SKILLS: "Skills",
   SUBSTANCE_USE: "Substance use",
@@ -32,7 +58,7 @@ export const GROUP_KIND_LABELS: Record<string, string> = {
   MULTI_FAMILY: "Multiple-family",
 };
 
-export const NOTE_ELEMENT_LABELS: Record<string, string> = {
+export const NOTE_ELEMENT_LABELS: Record<NoteElement, string> = {
   PARTICIPATION: "Participation",
   RESPONSE: "Response",
   INTERVENTIONS: "Interventions",
@@ -41,7 +67,7 @@ export const NOTE_ELEMENT_LABELS: Record<string, string> = {
   RISK: "Risk",
 };
 
-export const ROLE_LABELS: Record<string, string> = {
+export const ROLE_LABELS: Record<Role, string> = {
   OWNER: "Owner",
   ADMIN: "Admin",
   BILLER: "Biller",
@@ -56,10 +82,10 @@ export const POS_LABELS: Record<string, string> = {
   "57": "57 Non-residential substance use facility",
 };
 
-export const STATUS_LABELS: Record<string, string> = { READY: "Ready", BLOCKED: "Blocked", BILLED: "Billed" };
+export const STATUS_LABELS: Record<ClaimStatus, string> = { READY: "Ready", BLOCKED: "Blocked", BILLED: "Billed" };
 
 /** Short names for issue codes (the API's `message` carries the full explanation where it is available). */
-export const ISSUE_LABELS: Record<string, string> = {
+export const ISSUE_LABELS: Record<ClaimIssueCode, string> = {
   GROUP_TOO_SMALL: "Group too small",
   GROUP_TOO_LARGE: "Group too large",
   SESSION_TOO_SHORT: "Session too short",
@@ -99,3 +125,10 @@ export const RELATIONSHIP_LABELS: Record<SubscriberRelationship, string> = {
   CHILD: "Child",
   OTHER: "Other dependent",
 };
+
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { PRESENT: "Present", ABSENT: "Absent", EXCUSED: "Excused" };
+
+export const MEMBER_LOCATION_LABELS: Record<MemberLocation, string> = { HOME: "Home (POS 10)", OTHER: "Elsewhere (POS 02)" };
+
+/** What a payer's late-signature rule does, in the rule editor's words. */
+export const LATE_SIGNATURE_LABELS: Record<IssueSeverity, string> = { WARNING: "warns (the line can still be billed)", ERROR: "blocks the line" };

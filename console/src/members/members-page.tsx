@@ -2,19 +2,21 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
 import type { Role } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
-import { ROLE_LABELS } from "../lib/labels";
+import { ROLE_LABELS, valuesOf } from "../lib/labels";
 import { useViewer } from "../auth/viewer";
 import { DataTable } from "../ui/list-page";
 import { Empty, ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section, useFieldErrors } from "../ui/ui";
 import { formatDateTime } from "../lib/dates";
 import { AddMemberDocument, MembersDocument, RevokeInvitationDocument, SentInvitationsDocument, SetMemberRoleDocument } from "./members.documents";
 
-const ROLES: { role: Role; what: string }[] = [
-  { role: "ADMIN", what: "everything, like the owner" },
-  { role: "BILLER", what: "reads everything; manages clients and claim batches" },
-  { role: "CLINICIAN", what: "sessions, attendance and notes" },
-  { role: "OWNER", what: "everything" },
-];
+/** What each role may do, in a few words; a Record over the enum, so a new role fails to compile until described. */
+const ROLE_SCOPES: Record<Role, string> = {
+  ADMIN: "everything, like the owner",
+  BILLER: "reads everything; manages clients and claim batches",
+  CLINICIAN: "sessions, attendance and notes",
+  OWNER: "everything",
+};
+const ROLES = valuesOf(ROLE_SCOPES).map((role) => ({ role, what: ROLE_SCOPES[role] }));
 
 export function MembersPage() {
   const [form, setForm] = useState({ email: "", name: "", password: "", role: "CLINICIAN" as Role });

@@ -8,6 +8,7 @@ import { MODIFIER_WHEN_LABELS, PAYER_KIND_LABELS } from "../lib/labels";
 import { DataTable, ListHeader, QueryState } from "../ui/list-page";
 import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { CreatePayerDocument, PayersDocument } from "./payers.documents";
+import { EnumOptions } from "../ui/enum-options";
 
 export function PayersPage() {
   const { can } = useViewer();
@@ -68,7 +69,6 @@ export function PayersPage() {
   );
 }
 
-const KINDS: PayerKind[] = ["MEDICAID", "MEDICARE", "MEDICARE_ADVANTAGE", "COMMERCIAL", "TRICARE", "OTHER"];
 
 function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
   const { navigate } = useRouter();
@@ -109,11 +109,7 @@ function CreatePayerForm({ onCancel }: { onCancel: () => void }) {
           <Field label="Kind" {...field("kind")}>
             {(p) => (
               <select {...p} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as PayerKind })}>
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {PAYER_KIND_LABELS[k]}
-                  </option>
-                ))}
+                <EnumOptions labels={PAYER_KIND_LABELS} />
               </select>
             )}
           </Field>

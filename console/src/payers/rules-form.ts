@@ -1,9 +1,9 @@
 import type { IssueSeverity, ModifierCondition, NoteElement, PayerRulesFieldsFragment, PayerRulesInput } from "../__generated__/graphql";
 import type { FieldErrors } from "../lib/errors";
+import { NOTE_ELEMENT_LABELS, valuesOf } from "../lib/labels";
 import { centsToDollars, dollarsToCents } from "../lib/money";
 
-export const NOTE_ELEMENTS: NoteElement[] = ["PARTICIPATION", "RESPONSE", "INTERVENTIONS", "PROGRESS", "PLAN", "RISK"];
-export const MODIFIER_CONDITIONS: ModifierCondition[] = ["ALWAYS", "IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
+export const NOTE_ELEMENTS = valuesOf(NOTE_ELEMENT_LABELS);
 
 /** Common modifiers, one click away: HQ (Medicaid group setting), 95 and GT (synchronous telehealth). */
 export const QUICK_MODIFIERS: { modifier: string; when: ModifierCondition; label: string }[] = [

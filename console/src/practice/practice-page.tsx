@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@apollo/client/react";
-import type { PracticeSettingsQuery, UpdatePracticeInput } from "../__generated__/graphql";
+import type { PracticeSettingsQuery, UpdatePracticeInput, UsageIndicator } from "../__generated__/graphql";
 import { fieldErrorsOf } from "../lib/errors";
 import { POS_LABELS } from "../lib/labels";
 import { ErrorMessage, Field, Loading, PageHeader, SavedStatus, Section, useFieldErrors } from "../ui/ui";
@@ -26,7 +26,7 @@ const FIELDS: { key: Key; label: string; hint?: string }[] = [
 ];
 
 /** ISA15 as billers say it. */
-export const USAGE_LABELS: Record<string, string> = { T: "Test (T)", P: "Production (P)" };
+export const USAGE_LABELS: Record<UsageIndicator, string> = { T: "Test (T)", P: "Production (P)" };
 
 export function PracticePage() {
   const { data, loading, error, refetch } = useQuery(PracticeSettingsDocument);

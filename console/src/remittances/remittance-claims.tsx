@@ -1,11 +1,11 @@
-import type { PostingFieldsFragment, RemittanceFieldsFragment } from "../__generated__/graphql";
+import type { PostingFieldsFragment, RemittanceFieldsFragment, RemittanceOutcome } from "../__generated__/graphql";
 import { formatDate } from "../lib/dates";
 import { formatCents } from "../lib/money";
 
-export const OUTCOME_LABELS: Record<string, string> = { PAID: "Paid", PARTIALLY_PAID: "Partially paid", DENIED: "Denied", REVERSED: "Reversed" };
+export const OUTCOME_LABELS: Record<RemittanceOutcome, string> = { PAID: "Paid", PARTIALLY_PAID: "Partially paid", DENIED: "Denied", REVERSED: "Reversed" };
 
-export function OutcomeBadge({ outcome }: { outcome: string }) {
-  return <span className={`badge badge--${outcome.toLowerCase().replace("_", "-")}`}>{OUTCOME_LABELS[outcome] ?? outcome}</span>;
+export function OutcomeBadge({ outcome }: { outcome: RemittanceOutcome }) {
+  return <span className={`badge badge--${outcome.toLowerCase().replace("_", "-")}`}>{OUTCOME_LABELS[outcome]}</span>;
 }
 
 /** Adjustments and remarks as the payer gave them, each code with its meaning. */

@@ -2,16 +2,14 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "@apollo/client/react";
 import type { AttendanceStatus, MemberLocation, SessionQuery } from "../__generated__/graphql";
 import { useViewer } from "../auth/viewer";
+import { ATTENDANCE_LABELS, MEMBER_LOCATION_LABELS, valuesOf } from "../lib/labels";
 import { ErrorMessage, SavedStatus } from "../ui/ui";
 import { memberName } from "./claim-lines";
 import { RecordAttendanceDocument } from "./sessions.documents";
+import { EnumOptions } from "../ui/enum-options";
 
 type Session = NonNullable<SessionQuery["session"]>;
-const STATUSES: { value: AttendanceStatus; label: string }[] = [
-  { value: "PRESENT", label: "Present" },
-  { value: "ABSENT", label: "Absent" },
-  { value: "EXCUSED", label: "Excused" },
-];
+const STATUSES = valuesOf(ATTENDANCE_LABELS).map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));
 
 export function AttendanceForm({ session, canEdit }: { session: Session; canEdit: boolean }) {
   // The group's members, plus anyone recorded who has since left the group.
@@ -146,8 +144,7 @@ export function AttendanceForm({ session, canEdit }: { session: Session; canEdit
                         }}
                       >
                         <option value="">Not recorded</option>
-                        <option value="HOME">Home (POS 10)</option>
-                        <option value="OTHER">Elsewhere (POS 02)</option>
+                        <EnumOptions labels={MEMBER_LOCATION_LABELS} />
                       </select>
                     )}
                   </td>

@@ -7,8 +7,8 @@ import { todayIn, zonedLocalToIso } from "../lib/dates";
 import { MODALITY_LABELS, POS_LABELS } from "../lib/labels";
 import { Field, FormFooter, Section, useFieldErrors } from "../ui/ui";
 import { BoardGroupsDocument, ScheduleSessionDocument } from "./sessions.documents";
+import { EnumOptions } from "../ui/enum-options";
 
-const MODALITIES: Modality[] = ["IN_PERSON", "TELEHEALTH_VIDEO", "TELEHEALTH_AUDIO"];
 const IN_PERSON_POS = ["11", "53", "57"];
 
 export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
@@ -75,11 +75,7 @@ export function ScheduleSessionForm({ onCancel }: { onCancel: () => void }) {
           <Field label="Modality" {...field("modality")}>
             {(p) => (
               <select {...p} value={form.modality} onChange={(e) => setForm({ ...form, modality: e.target.value as Modality })}>
-                {MODALITIES.map((m) => (
-                  <option key={m} value={m}>
-                    {MODALITY_LABELS[m]}
-                  </option>
-                ))}
+                <EnumOptions labels={MODALITY_LABELS} />
               </select>
             )}
           </Field>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { errorCode, errorsUnder, fieldErrorsOf, messageOf, type FieldErrors } from "../lib/errors";
+import type { ClaimStatus } from "../__generated__/graphql";
 import { STATUS_LABELS } from "../lib/labels";
 
 /** A label, its control, a hint and the server's message for that field, wired for screen readers. */
@@ -133,8 +134,8 @@ export function Notice({ kind = "info", children }: { kind?: "info" | "success" 
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge--${status.toLowerCase()}`}>{STATUS_LABELS[status] ?? status}</span>;
+export function StatusBadge({ status }: { status: ClaimStatus }) {
+  return <span className={`badge badge--${status.toLowerCase()}`}>{STATUS_LABELS[status]}</span>;
 }
 
 export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
