@@ -7,11 +7,11 @@ import { addOnLinesOf } from "./add-on-codes.js";
 import { CHECKS, type AuthorizationTurn, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
 import { FAMILY_WITH_PATIENT_CODE, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
-import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf, renderingProviderOf } from "./line-contents.js";
+import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
 import { FrequencyCounts, hasFrequencyCaps } from "./frequency.js";
 import { timelyFilingRecheckOn } from "./timely-filing.js";
-import { memberNameOf, type MemberName } from "./member-names.js";
+import { NameKeys, memberNameOf, type MemberName } from "./member-names.js";
 import type { AuthorizationFacts, BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
 
 /**
@@ -193,12 +193,14 @@ function compareStrings(a: string, b: string): number {
 
 function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
   const presentNames = namesOf(present);
+  const presentNameKeys = presentNames ? new NameKeys(presentNames) : null;
   for (const record of present) {
     const clientId = record.clientId;
     const coverage = coverageOn(record.facts.coverages, serviceDate);
     const rules = coverage ? prepared.rulesOn(coverage.payerId, serviceDate) : null;
     const ruled = coverage !== null && rules !== null;
     const note = noteOf(session, clientId);
+    const attendance = session.attendance?.get(clientId);
     out.push({
       session,
       clientId,
@@ -213,10 +215,11 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       note,
       // Worked out only for payers with a deadline: every other line leaves it null.
       noteSignedOn: ruled && rules.signWithinDays != null && note?.signedAt ? localDateOf(note.signedAt, prepared.timezone) : null,
-      minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
-      memberLocation: session.attendance?.get(clientId)?.location ?? null,
-      interactiveComplexityReason: session.attendance?.get(clientId)?.interactiveComplexityReason ?? null,
+      minutesAttended: attendance?.minutesAttended ?? null,
+      memberLocation: attendance?.location ?? null,
+      interactiveComplexityReason: attendance?.interactiveComplexityReason ?? null,
       presentNames,
+      presentNameKeys,
       today: prepared.today,
       billed: prepared.isBilled(session.id, clientId),
       modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
@@ -474,7 +477,8 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
   const { session } = line;
   const coverage = line.coverage as CoverageFacts | null; // null when the member had no coverage that day (see addLinesOf)
   const rules = line.ruled ? line.rules : null;
-  const provider = renderingProviderOf(session, line.serviceDate, rules);
+  // renderingClinicianOf, not renderingProviderOf: the same answer without an object per line.
+  const renderer = renderingClinicianOf(session, line.serviceDate, rules);
   const modifiers = rules ? line.modifiers : shared.none;
   const placeOfService = placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules, line.memberLocation);
   return {
@@ -492,8 +496,8 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
     units: 1,
     diagnosisCodes: line.diagnosisCodes,
     chargeCents: rules?.feeCents ?? 0,
-    renderingClinicianId: provider.renderingClinicianId,
-    supervisedClinicianId: provider.supervisedClinicianId,
+    renderingClinicianId: renderer.id,
+    supervisedClinicianId: renderer === session.leader ? null : session.leader.id,
     requiredNoteElements: rules ? shared.noteElementsOf(rules) : shared.none,
     authorizationId: line.usedAuthorization?.id ?? null,
     authorizationNumber: line.usedAuthorization?.number ?? null,
