@@ -122,45 +122,55 @@ export class NameKeys {
   /** False only when no name's pattern can match the text. */
   mayName(text: string | null | undefined): boolean {
     if (text == null) return false;
-    const n = text.length;
+    // Locals, not module constants or fields: this loop runs over every character of every note.
+    const word = ASCII_WORD;
+    const starts = this.starts;
     const longest = this.longest;
-    let inWord = false;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      // Past separators to a word's first character.
+      let c = text.charCodeAt(i);
+      while (c < 128 && word[c] === 0) {
+        if (++i === n) return false;
+        c = text.charCodeAt(i);
+      }
       if (c >= 128) return true;
-      if (ASCII_WORD[c] === 0) {
-        inWord = false;
+      if (starts[word[c]] !== 0 && this.keyStartsAt(text, i, n, longest)) return true;
+      // Past the word's other characters.
+      c = ++i < n ? text.charCodeAt(i) : 0;
+      while (c < 128 && word[c] !== 0) c = ++i < n ? text.charCodeAt(i) : 0;
+      if (c >= 128) return true;
+    }
+    return false;
+  }
+
+  /** Whether a key ends at some end of the word starting at `i` (its own, or a later one past an apostrophe or period). */
+  private keyStartsAt(text: string, i: number, n: number, longest: number): boolean {
+    let hash = 0;
+    let length = 0;
+    for (let j = i; j < n && length < longest; ) {
+      const d = text.charCodeAt(j);
+      if (d >= 128) return true;
+      const lower = ASCII_WORD[d];
+      if (lower !== 0) {
+        hash = (Math.imul(hash, 31) + lower) | 0;
+        length += 1;
+        j += 1;
+        const next = j < n ? text.charCodeAt(j) : 0;
+        if (next >= 128) return true;
+        if (ASCII_WORD[next] === 0 && this.holds(length, hash)) return true;
         continue;
       }
-      if (inWord) continue;
-      inWord = true;
-      if (this.starts[ASCII_WORD[c]] === 0) continue;
-      // A word starts here: every end it may have (its own, or a later one past an apostrophe or period) is a candidate.
-      let hash = 0;
-      let length = 0;
-      for (let j = i; j < n && length < longest; ) {
-        const d = text.charCodeAt(j);
-        if (d >= 128) return true;
-        const lower = ASCII_WORD[d];
-        if (lower !== 0) {
-          hash = (Math.imul(hash, 31) + lower) | 0;
-          length += 1;
+      if ((d === APOSTROPHE || d === PERIOD) && j + 1 < n) {
+        const after = text.charCodeAt(j + 1);
+        if (after >= 128) return true;
+        if (ASCII_WORD[after] !== 0) {
           j += 1;
-          const next = j < n ? text.charCodeAt(j) : 0;
-          if (next >= 128) return true;
-          if (ASCII_WORD[next] === 0 && this.holds(length, hash)) return true;
           continue;
         }
-        if ((d === APOSTROPHE || d === PERIOD) && j + 1 < n) {
-          const after = text.charCodeAt(j + 1);
-          if (after >= 128) return true;
-          if (ASCII_WORD[after] !== 0) {
-            j += 1;
-            continue;
-          }
-        }
-        break;
       }
+      break;
     }
     return false;
   }
