@@ -51,6 +51,8 @@ export interface LineFacts {
   noteSignedOn: string | null;
   /** The names of the members present whose names are known (this member's too); null when none are. */
   presentNames: readonly MemberName[] | null;
+  /** Whether the session's topics or interventions use a didactic word, worked out once per session (absent: on the spot). */
+  groupDocumentationDidactic?: boolean;
   /** presentNames' keys, made once per session (absent: made on the spot). */
   presentNameKeys?: NameKeys | null;
   /** Why attendance flags interactive complexity (90785) for the member; null when it does not. */
@@ -419,7 +421,7 @@ function noteMentionsDidactic(note: NoteFacts): boolean {
 export function documentationReadsAsClass(line: RuledLineFacts): CheckResult {
   if (!line.rules.warnClassLikeDocumentation) return null;
   const { session, note } = line;
-  const groupSuspect = mentionsDidactic(session.topics) || mentionsDidactic(session.interventions);
+  const groupSuspect = line.groupDocumentationDidactic ?? (mentionsDidactic(session.topics) || mentionsDidactic(session.interventions));
   const noteSuspect = note !== null && noteMentionsDidactic(note);
   if (!groupSuspect && !noteSuspect) return null;
   const issues: ClaimIssue[] = [];

@@ -9,6 +9,7 @@ import { FAMILY_WITH_PATIENT_CODE, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GRO
 import { coverageOn, ruleVersionOn } from "./in-force.js";
 import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
+import { mentionsDidactic } from "./documentation-wording.js";
 import { FrequencyCounts, hasFrequencyCaps } from "./frequency.js";
 import { timelyFilingRecheckOn } from "./timely-filing.js";
 import { NameKeys, memberNameOf, type MemberName } from "./member-names.js";
@@ -77,14 +78,18 @@ export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
     for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
     day = [];
   };
-  const membersOf = sessions.map((session) => session.presentClientIds.map((clientId) => prepared.member(clientId)));
+  for (const session of sessions) for (const clientId of session.presentClientIds) prepared.member(clientId);
   prepared.rankMembers();
+  // One list refilled per session: the lines keep the members, not the list.
+  const present: MemberRecord[] = [];
   for (let i = 0; i < sessions.length; i++) {
     const session = sessions[i];
     const serviceDate = localDateOf(session.startsAt, input.timezone);
     if (serviceDate !== dayDate && day.length > 0) finishDay();
     dayDate = serviceDate;
-    addLinesOf(session, presentMembers(membersOf[i]), serviceDate, prepared, day);
+    present.length = 0;
+    for (const clientId of session.presentClientIds) present.push(prepared.member(clientId));
+    addLinesOf(session, presentMembers(present), serviceDate, prepared, day);
   }
   finishDay();
   return drafts;
@@ -198,6 +203,8 @@ function compareStrings(a: string, b: string): number {
 function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
   const presentNames = namesOf(present);
   const presentNameKeys = presentNames ? new NameKeys(presentNames) : null;
+  // The same for every line of the session; only lines whose payer warns read it.
+  const groupDocumentationDidactic = mentionsDidactic(session.topics) || mentionsDidactic(session.interventions);
   for (const record of present) {
     const clientId = record.clientId;
     const coverage = coverageOn(record.facts.coverages, serviceDate);
@@ -224,6 +231,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       interactiveComplexityReason: attendance?.interactiveComplexityReason ?? null,
       presentNames,
       presentNameKeys,
+      groupDocumentationDidactic,
       today: prepared.today,
       billed: prepared.isBilled(session.id, clientId),
       modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
