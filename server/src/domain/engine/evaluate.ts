@@ -78,18 +78,14 @@ export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
     for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
     day = [];
   };
-  for (const session of sessions) for (const clientId of session.presentClientIds) prepared.member(clientId);
+  const membersOf = sessions.map((session) => session.presentClientIds.map((clientId) => prepared.member(clientId)));
   prepared.rankMembers();
-  // One list refilled per session: the lines keep the members, not the list.
-  const present: MemberRecord[] = [];
   for (let i = 0; i < sessions.length; i++) {
     const session = sessions[i];
     const serviceDate = localDateOf(session.startsAt, input.timezone);
     if (serviceDate !== dayDate && day.length > 0) finishDay();
     dayDate = serviceDate;
-    present.length = 0;
-    for (const clientId of session.presentClientIds) present.push(prepared.member(clientId));
-    addLinesOf(session, presentMembers(present), serviceDate, prepared, day);
+    addLinesOf(session, presentMembers(membersOf[i]), serviceDate, prepared, day);
   }
   finishDay();
   return drafts;
@@ -203,8 +199,8 @@ function compareStrings(a: string, b: string): number {
 function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
   const presentNames = namesOf(present);
   const presentNameKeys = presentNames ? new NameKeys(presentNames) : null;
-  // The same for every line of the session; only lines whose payer warns read it.
-  const groupDocumentationDidactic = mentionsDidactic(session.topics) || mentionsDidactic(session.interventions);
+  // The same for every line of the session, worked out for the first line whose payer warns (most payers do not).
+  let groupDidactic: boolean | undefined;
   for (const record of present) {
     const clientId = record.clientId;
     const coverage = coverageOn(record.facts.coverages, serviceDate);
@@ -231,7 +227,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       interactiveComplexityReason: attendance?.interactiveComplexityReason ?? null,
       presentNames,
       presentNameKeys,
-      groupDocumentationDidactic,
+      groupDocumentationDidactic: ruled && rules.warnClassLikeDocumentation ? (groupDidactic ??= mentionsDidactic(session.topics) || mentionsDidactic(session.interventions)) : undefined,
       today: prepared.today,
       billed: prepared.isBilled(session.id, clientId),
       modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
