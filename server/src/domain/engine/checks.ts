@@ -7,9 +7,10 @@ import { FAMILY_WITH_PATIENT_CODE, FAMILY_WITHOUT_PATIENT_CODE, MULTIPLE_FAMILY_
 import { INTERACTIVE_COMPLEXITY_NOT_COVERED_SEVERITY, interactiveComplexityNotCovered } from "./add-on-codes.js";
 import { classLikeWords, mentionsDidactic } from "./documentation-wording.js";
 import { MAX_MODIFIERS_PER_LINE, isBlank, licensedOn } from "./line-contents.js";
-import { namesIn, type MemberName } from "./member-names.js";
+import { NameKeys, namesIn, type MemberName } from "./member-names.js";
 import { frequencyIssue, type FrequencyTurn } from "./frequency.js";
 import { timelyFilingIssue } from "./timely-filing.js";
+import { daysFrom } from "./calendar.js";
 import type {
   AuthorizationFacts,
   ClaimIssue,
@@ -51,6 +52,10 @@ export interface LineFacts {
   noteSignedOn: string | null;
   /** The names of the members present whose names are known (this member's too); null when none are. */
   presentNames: readonly MemberName[] | null;
+  /** Whether the session's topics or interventions use a didactic word, worked out once per session (absent: on the spot). */
+  groupDocumentationDidactic?: boolean;
+  /** presentNames' keys, made once per session (absent: made on the spot). */
+  presentNameKeys?: NameKeys | null;
   /** Why attendance flags interactive complexity (90785) for the member; null when it does not. */
   interactiveComplexityReason: string | null;
   /** The practice's local date today; absent or null when the caller gave none (filing windows unchecked). */
@@ -422,7 +427,7 @@ function noteMentionsDidactic(note: NoteFacts): boolean {
 export function documentationReadsAsClass(line: RuledLineFacts): CheckResult {
   if (!line.rules.warnClassLikeDocumentation) return null;
   const { session, note } = line;
-  const groupSuspect = mentionsDidactic(session.topics) || mentionsDidactic(session.interventions);
+  const groupSuspect = line.groupDocumentationDidactic ?? (mentionsDidactic(session.topics) || mentionsDidactic(session.interventions));
   const noteSuspect = note !== null && noteMentionsDidactic(note);
   if (!groupSuspect && !noteSuspect) return null;
   const issues: ClaimIssue[] = [];
@@ -500,6 +505,9 @@ export function noteIncomplete(line: RuledLineFacts): CheckResult {
   return issues;
 }
 
+/** The bit of `maybe` in otherMemberNamed for the addenda, after one bit per NOTE_SECTIONS entry. */
+const IN_ADDENDA = 1 << 6;
+
 /**
  * A member's note is part of that member's record: another present member's first and last name in it discloses
  * that member's treatment to anyone who reads the record. The issue names who and where.
@@ -507,18 +515,29 @@ export function noteIncomplete(line: RuledLineFacts): CheckResult {
 export function otherMemberNamed(line: LineFacts): CheckResult {
   const { note, presentNames } = line;
   if (!note || presentNames === null) return null;
+  // Which of the note's texts some present member's name may be in; almost always none, and then no pattern runs.
+  const keys = line.presentNameKeys ?? new NameKeys(presentNames);
+  let maybe = 0;
+  for (let s = 0; s < NOTE_SECTIONS.length; s++) if (keys.mayName(note[NOTE_SECTIONS[s].section])) maybe |= 1 << s;
+  for (const addendum of note.addenda) if (keys.mayName(addendum.text)) maybe |= IN_ADDENDA;
+  if (maybe === 0) return null;
   let own: MemberName | null = null;
   for (const name of presentNames) if (name.clientId === line.clientId) own = name;
   let found: string[] | null = null;
   for (const name of presentNames) {
     // A namesake of this member cannot be told apart from the member writing about themself.
-    if (name.clientId === line.clientId || (own !== null && own.display.toLowerCase() === name.display.toLowerCase())) continue;
+    if (name.clientId === line.clientId || (own !== null && own.folded === name.folded)) continue;
     let where: string[] | null = null;
-    for (const { section } of NOTE_SECTIONS) if (namesIn(name, note[section])) (where ??= []).push(section);
-    for (const addendum of note.addenda) {
-      if (namesIn(name, addendum.text)) {
-        (where ??= []).push("an addendum");
-        break;
+    for (let s = 0; s < NOTE_SECTIONS.length; s++) {
+      const { section } = NOTE_SECTIONS[s];
+      if ((maybe & (1 << s)) !== 0 && namesIn(name, note[section])) (where ??= []).push(section);
+    }
+    if ((maybe & IN_ADDENDA) !== 0) {
+      for (const addendum of note.addenda) {
+        if (namesIn(name, addendum.text)) {
+          (where ??= []).push("an addendum");
+          break;
+        }
       }
     }
     if (where) (found ??= []).push(`${name.display} (in ${where.join(", ")})`);
@@ -534,18 +553,12 @@ export function otherMemberNamed(line: LineFacts): CheckResult {
   );
 }
 
-const DAY_MS = 86_400_000;
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
 /** Payers that set a signing deadline count days from the date of service to the day the note was signed. */
 export function noteSignedLate(line: RuledLineFacts): CheckResult {
   const within = line.rules.signWithinDays;
   const signedOn = line.noteSignedOn;
   if (within == null || signedOn === null) return null;
-  const days = daysBetween(line.serviceDate, signedOn);
+  const days = daysFrom(line.serviceDate, signedOn);
   if (days <= within) return null;
   const severity = line.rules.lateSignatureSeverity ?? SEVERITY.NOTE_SIGNED_LATE;
   return {

@@ -7,11 +7,12 @@ import { addOnLinesOf } from "./add-on-codes.js";
 import { CHECKS, type AuthorizationTurn, type Check, type CheckResult, type CountedLineFacts, type LineFacts } from "./checks.js";
 import { FAMILY_WITH_PATIENT_CODE, GROUP_PSYCHOTHERAPY_CODE, MULTIPLE_FAMILY_GROUP_CODE, suggestIndividualCodes } from "./cpt-codes.js";
 import { coverageOn, ruleVersionOn } from "./in-force.js";
-import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf, renderingProviderOf } from "./line-contents.js";
+import { applicableModifiers, claimDiagnosisCodes, modifiersWithCredential, placeOfServiceFor, renderingClinicianOf } from "./line-contents.js";
 import { localDateOf } from "./local-date.js";
+import { mentionsDidactic } from "./documentation-wording.js";
 import { FrequencyCounts, hasFrequencyCaps } from "./frequency.js";
 import { timelyFilingRecheckOn } from "./timely-filing.js";
-import { memberNameOf, type MemberName } from "./member-names.js";
+import { NameKeys, memberNameOf, type MemberName } from "./member-names.js";
 import type { AuthorizationFacts, BilledLineFacts, ClaimDecisionDraft, ClaimIssue, CoverageFacts, EngineInput, MemberFacts, NoteFacts, RuleVersion, SessionFacts } from "./types.js";
 
 /**
@@ -40,8 +41,12 @@ interface MemberRecord {
   diagnosisCodes: string[];
   /** The member's name as a pattern to find in other members' notes; null when not known. */
   name: MemberName | null;
-  /** Units given so far on `usedOn` per payer (lines of this evaluation, after the billed ones). */
-  usedUnits: Map<string, number> | null;
+  /**
+   * Units given so far on `usedOn` per payer (lines of this evaluation, after the billed ones): usedCounts[k] to
+   * usedPayers[k]. Two short lists reused day after day (a member sees one payer a day, rarely two), not a Map each day.
+   */
+  usedPayers: string[];
+  usedCounts: number[];
   usedOn: string;
 }
 
@@ -55,7 +60,7 @@ const NO_MODIFIERS: string[] = [];
 export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
   const sessions = [...input.sessions].sort(byStart);
   const plan = checkPlan();
-  const billed = billedUnitsOf(input.billed);
+  const billed = new BilledUnits(input.billed);
   const prepared = new Prepared(input, billed.lines);
   // An authorization's units span days, so its counts live for the whole evaluation (lines come in start order).
   const authorizations = new AuthorizationCounts(input.authorizations ?? [], input.billed);
@@ -109,13 +114,13 @@ class Prepared {
 
   constructor(
     private readonly input: EngineInput,
-    private readonly billedLines: Map<string, Set<string>>,
+    private readonly billedLines: Map<string, string[]>,
   ) {
     this.today = input.today ?? null;
   }
 
   isBilled(sessionId: string, clientId: string): boolean {
-    return this.billedLines.size > 0 && this.billedLines.get(sessionId)?.has(clientId) === true;
+    return this.billedLines.size > 0 && this.billedLines.get(sessionId)?.includes(clientId) === true;
   }
 
   /** Whether any of the payer's rule versions caps units per week or month: then all its lines are counted. */
@@ -137,7 +142,7 @@ class Prepared {
     if (!record) {
       // The caller promises every present client; a missing one is blocked for lack of coverage, never guessed at.
       const facts = this.input.members.get(clientId) ?? { clientId, diagnosisCodes: [], coverages: [], registration: { sex: null, address: null } };
-      record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), name: memberNameOf(clientId, facts.firstName, facts.lastName), usedUnits: null, usedOn: "" };
+      record = { clientId, facts, rank: 0, diagnosisCodes: claimDiagnosisCodes(facts.diagnosisCodes), name: memberNameOf(clientId, facts.firstName, facts.lastName), usedPayers: [], usedCounts: [], usedOn: "" };
       this.members.set(clientId, record);
     }
     return record;
@@ -193,12 +198,16 @@ function compareStrings(a: string, b: string): number {
 
 function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate: string, prepared: Prepared, out: WorkLine[]): void {
   const presentNames = namesOf(present);
+  const presentNameKeys = presentNames ? new NameKeys(presentNames) : null;
+  // The same for every line of the session, worked out for the first line whose payer warns (most payers do not).
+  let groupDidactic: boolean | undefined;
   for (const record of present) {
     const clientId = record.clientId;
     const coverage = coverageOn(record.facts.coverages, serviceDate);
     const rules = coverage ? prepared.rulesOn(coverage.payerId, serviceDate) : null;
     const ruled = coverage !== null && rules !== null;
     const note = noteOf(session, clientId);
+    const attendance = session.attendance?.get(clientId);
     out.push({
       session,
       clientId,
@@ -213,10 +222,12 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       note,
       // Worked out only for payers with a deadline: every other line leaves it null.
       noteSignedOn: ruled && rules.signWithinDays != null && note?.signedAt ? localDateOf(note.signedAt, prepared.timezone) : null,
-      minutesAttended: session.attendance?.get(clientId)?.minutesAttended ?? null,
-      memberLocation: session.attendance?.get(clientId)?.location ?? null,
-      interactiveComplexityReason: session.attendance?.get(clientId)?.interactiveComplexityReason ?? null,
+      minutesAttended: attendance?.minutesAttended ?? null,
+      memberLocation: attendance?.location ?? null,
+      interactiveComplexityReason: attendance?.interactiveComplexityReason ?? null,
       presentNames,
+      presentNameKeys,
+      groupDocumentationDidactic: ruled && rules.warnClassLikeDocumentation ? (groupDidactic ??= mentionsDidactic(session.topics) || mentionsDidactic(session.interventions)) : undefined,
       today: prepared.today,
       billed: prepared.isBilled(session.id, clientId),
       modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
@@ -295,26 +306,6 @@ function judge(line: WorkLine, plan: CheckPlan, unitSlots: Int32Array | null, n:
 }
 
 /**
- * Units per member, local day and payer. Nested maps keyed by the strings the lines already hold (their hashes
- * are computed once per string), so no key string is built per line.
- */
-class UnitLedger {
-  private readonly byClient = new Map<string, Map<string, Map<string, number>>>();
-
-  get(clientId: string, serviceDate: string, payerId: string): number | undefined {
-    return this.byClient.get(clientId)?.get(serviceDate)?.get(payerId);
-  }
-
-  set(clientId: string, serviceDate: string, payerId: string, units: number): void {
-    let byDate = this.byClient.get(clientId);
-    if (!byDate) this.byClient.set(clientId, (byDate = new Map()));
-    let byPayer = byDate.get(serviceDate);
-    if (!byPayer) byDate.set(serviceDate, (byPayer = new Map()));
-    byPayer.set(payerId, units);
-  }
-}
-
-/**
  * DESIGN §4: a member's units that day with a payer go first to lines already billed, then to the
  * day's lines with no other ERROR, in start order. A line with another ERROR uses none (and is
  * flagged too when the units are already gone); billed lines are frozen and never flagged.
@@ -331,19 +322,23 @@ function countUnits(
   prepared: Prepared,
 ): void {
   const unitCheckCount = plan.unitChecks.length;
+  // Every line of the list has the same local date.
+  const billedThatDay = lines.length > 0 ? billed.unitsOn(lines[0].serviceDate) : null;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     if (!line.ruled) continue;
     if (line.billed) continue;
     const { member, serviceDate } = line;
     const payerId = line.coverage.payerId;
-    line.unitsBilled = billed.units.get(line.clientId, serviceDate, payerId) ?? 0;
+    line.unitsBilled = billedThatDay?.get(line.clientId)?.get(payerId) ?? 0;
     // The lines come a day at a time: a member's count from an earlier day is done with.
-    if (member.usedOn !== serviceDate || !member.usedUnits) {
+    if (member.usedOn !== serviceDate) {
       member.usedOn = serviceDate;
-      member.usedUnits = new Map();
+      member.usedPayers.length = 0;
+      member.usedCounts.length = 0;
     }
-    line.unitsUsed = member.usedUnits.get(payerId) ?? line.unitsBilled;
+    const usedAt = member.usedPayers.indexOf(payerId);
+    line.unitsUsed = usedAt >= 0 ? member.usedCounts[usedAt] : line.unitsBilled;
     line.authorization = authorizations.turnOf(line.clientId, payerId, serviceDate);
     const countsFrequency = prepared.capsFrequency(payerId);
     line.frequency = countsFrequency ? frequencies.turnOf(line.clientId, payerId, serviceDate) : null;
@@ -359,7 +354,11 @@ function countUnits(
       inserted += (line.issues?.length ?? 0) - before;
     }
     if (line.blocked) continue;
-    member.usedUnits.set(payerId, line.unitsUsed + 1);
+    if (usedAt >= 0) member.usedCounts[usedAt] = line.unitsUsed + 1;
+    else {
+      member.usedPayers.push(payerId);
+      member.usedCounts.push(line.unitsUsed + 1);
+    }
     if (countsFrequency) frequencies.use(line.clientId, payerId, serviceDate);
     // A payer that does not require authorization still gets the number while units are left; past them the line goes without.
     const turn = line.authorization;
@@ -421,23 +420,39 @@ class AuthorizationCounts {
   }
 }
 
-interface BilledUnits {
-  units: UnitLedger;
-  /** Clients per session already billed: frozen, they use their unit and are never flagged. */
-  lines: Map<string, Set<string>>;
-}
+/**
+ * Lines already billed: which clients of each session (frozen, they use their unit and are never flagged), and by
+ * service date as billed, each line once. A day's units per member and payer are counted when that day's lines are,
+ * so the counts are short-lived garbage instead of a map per member and day kept for the whole evaluation.
+ */
+class BilledUnits {
+  readonly lines = new Map<string, string[]>();
+  private readonly byDate = new Map<string, BilledLineFacts[]>();
 
-function billedUnitsOf(billed: readonly BilledLineFacts[]): BilledUnits {
-  const units = new UnitLedger();
-  const lines = new Map<string, Set<string>>();
-  for (const b of billed) {
-    let clients = lines.get(b.sessionId);
-    if (!clients) lines.set(b.sessionId, (clients = new Set()));
-    if (clients.has(b.clientId)) continue;
-    clients.add(b.clientId);
-    units.set(b.clientId, b.serviceDate, b.payerId, (units.get(b.clientId, b.serviceDate, b.payerId) ?? 0) + 1);
+  constructor(billed: readonly BilledLineFacts[]) {
+    for (const b of billed) {
+      const clients = this.lines.get(b.sessionId);
+      if (!clients) this.lines.set(b.sessionId, [b.clientId]);
+      else if (clients.includes(b.clientId)) continue;
+      else clients.push(b.clientId);
+      const onDate = this.byDate.get(b.serviceDate);
+      if (onDate) onDate.push(b);
+      else this.byDate.set(b.serviceDate, [b]);
+    }
   }
-  return { units, lines };
+
+  /** Units billed on the date per client and payer; null when none were. */
+  unitsOn(serviceDate: string): Map<string, Map<string, number>> | null {
+    const onDate = this.byDate.get(serviceDate);
+    if (!onDate) return null;
+    const units = new Map<string, Map<string, number>>();
+    for (const b of onDate) {
+      let byPayer = units.get(b.clientId);
+      if (!byPayer) units.set(b.clientId, (byPayer = new Map()));
+      byPayer.set(b.payerId, (byPayer.get(b.payerId) ?? 0) + 1);
+    }
+    return units;
+  }
 }
 
 /**
@@ -474,7 +489,8 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
   const { session } = line;
   const coverage = line.coverage as CoverageFacts | null; // null when the member had no coverage that day (see addLinesOf)
   const rules = line.ruled ? line.rules : null;
-  const provider = renderingProviderOf(session, line.serviceDate, rules);
+  // renderingClinicianOf, not renderingProviderOf: the same answer without an object per line.
+  const renderer = renderingClinicianOf(session, line.serviceDate, rules);
   const modifiers = rules ? line.modifiers : shared.none;
   const placeOfService = placeOfServiceFor(session.modality, session.placeOfService, practicePlaceOfService, rules, line.memberLocation);
   return {
@@ -492,8 +508,8 @@ function draftOf(line: WorkLine, practicePlaceOfService: string, shared: SharedA
     units: 1,
     diagnosisCodes: line.diagnosisCodes,
     chargeCents: rules?.feeCents ?? 0,
-    renderingClinicianId: provider.renderingClinicianId,
-    supervisedClinicianId: provider.supervisedClinicianId,
+    renderingClinicianId: renderer.id,
+    supervisedClinicianId: renderer === session.leader ? null : session.leader.id,
     requiredNoteElements: rules ? shared.noteElementsOf(rules) : shared.none,
     authorizationId: line.usedAuthorization?.id ?? null,
     authorizationNumber: line.usedAuthorization?.number ?? null,

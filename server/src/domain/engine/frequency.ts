@@ -23,43 +23,70 @@ export function hasFrequencyCaps(rules: RuleVersion): boolean {
   return rules.maxUnitsPerWeek != null || rules.maxUnitsPerMonth != null;
 }
 
-/** Units per (client, payer, window key), billed ones and the rest apart. */
+/**
+ * Units per client, payer and window (a week's Sunday or a month, which never equal each other), billed ones and
+ * the rest apart. Nested maps keyed by strings the lines already hold, so no key string is built per line.
+ */
 export class FrequencyCounts {
-  private readonly billed = new Map<string, number>();
-  private readonly used = new Map<string, number>();
+  private readonly billed = new WindowCounts();
+  private readonly used = new WindowCounts();
 
   constructor(billedLines: readonly BilledLineFacts[]) {
     // A line listed twice still billed one unit.
-    const seen = new Set<string>();
+    const seen = new Map<string, Set<string>>();
     for (const b of billedLines) {
-      const lineKey = `${b.sessionId}:${b.clientId}`;
-      if (seen.has(lineKey)) continue;
-      seen.add(lineKey);
-      for (const key of keysOf(b.clientId, b.payerId, b.serviceDate)) this.billed.set(key, (this.billed.get(key) ?? 0) + 1);
+      let clients = seen.get(b.sessionId);
+      if (!clients) seen.set(b.sessionId, (clients = new Set()));
+      if (clients.has(b.clientId)) continue;
+      clients.add(b.clientId);
+      const windows = this.billed.windowsOf(b.clientId, b.payerId);
+      increment(windows, weekStartOf(b.serviceDate));
+      increment(windows, monthOf(b.serviceDate));
     }
   }
 
   turnOf(clientId: string, payerId: string, serviceDate: string): FrequencyTurn {
-    const [week, month] = keysOf(clientId, payerId, serviceDate);
-    const billedInWeek = this.billed.get(week) ?? 0;
-    const billedInMonth = this.billed.get(month) ?? 0;
+    const weekStart = weekStartOf(serviceDate);
+    const month = monthOf(serviceDate);
+    const billed = this.billed.find(clientId, payerId);
+    const used = this.used.find(clientId, payerId);
+    const billedInWeek = billed?.get(weekStart) ?? 0;
+    const billedInMonth = billed?.get(month) ?? 0;
     return {
-      weekStart: weekStartOf(serviceDate),
-      month: monthOf(serviceDate),
+      weekStart,
+      month,
       billedInWeek,
-      usedInWeek: billedInWeek + (this.used.get(week) ?? 0),
+      usedInWeek: billedInWeek + (used?.get(weekStart) ?? 0),
       billedInMonth,
-      usedInMonth: billedInMonth + (this.used.get(month) ?? 0),
+      usedInMonth: billedInMonth + (used?.get(month) ?? 0),
     };
   }
 
   use(clientId: string, payerId: string, serviceDate: string): void {
-    for (const key of keysOf(clientId, payerId, serviceDate)) this.used.set(key, (this.used.get(key) ?? 0) + 1);
+    const windows = this.used.windowsOf(clientId, payerId);
+    increment(windows, weekStartOf(serviceDate));
+    increment(windows, monthOf(serviceDate));
   }
 }
 
-function keysOf(clientId: string, payerId: string, serviceDate: string): [week: string, month: string] {
-  return [`${clientId} ${payerId} W${weekStartOf(serviceDate)}`, `${clientId} ${payerId} M${monthOf(serviceDate)}`];
+class WindowCounts {
+  private readonly byClient = new Map<string, Map<string, Map<string, number>>>();
+
+  find(clientId: string, payerId: string): Map<string, number> | undefined {
+    return this.byClient.get(clientId)?.get(payerId);
+  }
+
+  windowsOf(clientId: string, payerId: string): Map<string, number> {
+    let byPayer = this.byClient.get(clientId);
+    if (!byPayer) this.byClient.set(clientId, (byPayer = new Map()));
+    let windows = byPayer.get(payerId);
+    if (!windows) byPayer.set(payerId, (windows = new Map()));
+    return windows;
+  }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
 function units(n: number): string {

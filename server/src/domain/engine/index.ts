@@ -87,5 +87,5 @@ export {
   interactiveComplexityNotCovered,
   paysInteractiveComplexity,
 } from "./add-on-codes.js";
-export { memberNameOf, namesIn, type MemberName } from "./member-names.js";
+export { NameKeys, memberNameOf, namesIn, type MemberName } from "./member-names.js";
 export { MAX_DIAGNOSIS_CODES_PER_CLAIM, MAX_MODIFIERS_PER_LINE, applicableModifiers, isBlank, licensedOn, renderingProviderOf } from "./line-contents.js";

@@ -10,6 +10,14 @@ export interface MemberName {
   display: string;
   first: RegExp;
   last: RegExp;
+  /** `display` in lower case: a namesake of the note's member is not reported. */
+  folded: string;
+  /**
+   * The first word of the last name as it must appear in text of ASCII characters only (lower case), which is
+   * what almost every note is; null when no such text can hold it (a letter outside ASCII that no ASCII letter
+   * equals ignoring case). See NameKeys.
+   */
+  asciiKey: string | null;
 }
 
 const LETTERS = /[\p{L}\p{N}]+/gu;
@@ -48,7 +56,130 @@ export function memberNameOf(clientId: string, firstName: string | undefined, la
   const first = namePattern(firstName);
   const last = namePattern(lastName);
   if (!first || !last) return null;
-  return { clientId, display: `${firstName.trim()} ${lastName.trim()}`, first, last };
+  const display = `${firstName.trim()} ${lastName.trim()}`;
+  return { clientId, display, first, last, folded: display.toLowerCase(), asciiKey: asciiKeyOf(lastName) };
+}
+
+/**
+ * Under the patterns' case-insensitive Unicode matching, an ASCII letter or digit equals only itself in the other
+ * case, and of all other characters only the Kelvin sign (k) and the long s (s) equal an ASCII letter; any other
+ * character of a name never matches text made of ASCII characters.
+ */
+function asciiKeyOf(lastName: string): string | null {
+  const word = lastName.replace(INSIDE_NAME, "").match(LETTERS)?.[0];
+  if (word === undefined) return null;
+  let key = "";
+  for (const c of word) {
+    const code = c.codePointAt(0)!;
+    if (code < 128) key += c.toLowerCase();
+    else if (code === 0x212a) key += "k";
+    else if (code === 0x17f) key += "s";
+    else return null;
+  }
+  return key;
+}
+
+/** Lower-case ASCII letters and digits by character code, 0 for every other ASCII character. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[a-z0-9]/i.test(ch)) ASCII_WORD[c] = ch.toLowerCase().charCodeAt(0);
+}
+const APOSTROPHE = 39;
+const PERIOD = 46;
+
+/**
+ * The present members' last names of one session, to rule a note's text out in one pass before any pattern runs:
+ * running two patterns per other member per note section cost more than all other checks together. A text of
+ * ASCII characters holds a last name's pattern only where a word (letters and digits, an apostrophe or period
+ * allowed between two of them) equals the name's first word ignoring case, so one pass over its words and a hash
+ * lookup per word tells whether any pattern can match; any other text is left to the patterns. The answer is
+ * "maybe" or "no", never "yes": the patterns still decide, so findings are exactly the patterns' findings.
+ */
+export class NameKeys {
+  private readonly lengths: number[] = [];
+  private readonly hashes: number[] = [];
+  /** Bit n set when some key has n characters (bit 31: 31 or more). */
+  private lengthBits = 0;
+  private longest = 0;
+  /** By lower-case ASCII character code, 1 when some key starts with it: other words are passed over. */
+  private readonly starts = new Uint8Array(128);
+
+  constructor(names: readonly MemberName[]) {
+    for (const name of names) {
+      const key = name.asciiKey;
+      if (key === null) continue;
+      let hash = 0;
+      for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+      this.lengths.push(key.length);
+      this.hashes.push(hash);
+      this.lengthBits |= 1 << Math.min(key.length, 31);
+      if (key.length > this.longest) this.longest = key.length;
+      if (key.length > 0) this.starts[key.charCodeAt(0)] = 1;
+    }
+  }
+
+  /** False only when no name's pattern can match the text. */
+  mayName(text: string | null | undefined): boolean {
+    if (text == null) return false;
+    // Locals, not module constants or fields: this loop runs over every character of every note.
+    const word = ASCII_WORD;
+    const starts = this.starts;
+    const longest = this.longest;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      // Past separators to a word's first character.
+      let c = text.charCodeAt(i);
+      while (c < 128 && word[c] === 0) {
+        if (++i === n) return false;
+        c = text.charCodeAt(i);
+      }
+      if (c >= 128) return true;
+      if (starts[word[c]] !== 0 && this.keyStartsAt(text, i, n, longest)) return true;
+      // Past the word's other characters.
+      c = ++i < n ? text.charCodeAt(i) : 0;
+      while (c < 128 && word[c] !== 0) c = ++i < n ? text.charCodeAt(i) : 0;
+      if (c >= 128) return true;
+    }
+    return false;
+  }
+
+  /** Whether a key ends at some end of the word starting at `i` (its own, or a later one past an apostrophe or period). */
+  private keyStartsAt(text: string, i: number, n: number, longest: number): boolean {
+    let hash = 0;
+    let length = 0;
+    for (let j = i; j < n && length < longest; ) {
+      const d = text.charCodeAt(j);
+      if (d >= 128) return true;
+      const lower = ASCII_WORD[d];
+      if (lower !== 0) {
+        hash = (Math.imul(hash, 31) + lower) | 0;
+        length += 1;
+        j += 1;
+        const next = j < n ? text.charCodeAt(j) : 0;
+        if (next >= 128) return true;
+        if (ASCII_WORD[next] === 0 && this.holds(length, hash)) return true;
+        continue;
+      }
+      if ((d === APOSTROPHE || d === PERIOD) && j + 1 < n) {
+        const after = text.charCodeAt(j + 1);
+        if (after >= 128) return true;
+        if (ASCII_WORD[after] !== 0) {
+          j += 1;
+          continue;
+        }
+      }
+      break;
+    }
+    return false;
+  }
+
+  private holds(length: number, hash: number): boolean {
+    if ((this.lengthBits & (1 << Math.min(length, 31))) === 0) return false;
+    for (let k = 0; k < this.hashes.length; k++) if (this.hashes[k] === hash && this.lengths[k] === length) return true;
+    return false;
+  }
 }
 
 /** Whether the text has both the first and the last name. */
