@@ -49,6 +49,14 @@ const CLAIM_FILING_CODE: Record<PayerKind, string> = {
   OTHER: "ZZ",
 };
 
+/**
+ * Batches (and their control numbers) are made one at a time per practice by locking the practice's row. FOR NO
+ * KEY UPDATE, not FOR UPDATE: the background refresh, holding the practice's recompute lock that a batch waits for
+ * next, inserts decision rows whose foreign key takes KEY SHARE on that row, which FOR UPDATE would block: a
+ * deadlock (test/integration/api/batch-lock-order.test.ts).
+ */
+const PRACTICE_SERIAL_LOCK = "for_no_key_update";
+
 export class ClaimBatchService {
   constructor(private readonly db: Database) {}
 
@@ -79,7 +87,7 @@ export class ClaimBatchService {
 
     try {
       return await this.db.inPractice(actor, async (manager) => {
-        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: PRACTICE_SERIAL_LOCK } });
         if (!practice) throw notFound("Practice");
         const existing = await manager.findOneBy(ClaimBatchEntity, { idempotencyKey: key });
         if (existing) {
@@ -171,7 +179,7 @@ export class ClaimBatchService {
     if (!isUuid(batchId)) throw notFound("Claim batch");
     try {
       return await this.db.inPractice(actor, async (manager) => {
-        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: PRACTICE_SERIAL_LOCK } });
         if (!practice) throw notFound("Practice");
         const primaryBatch = await manager.findOneBy(ClaimBatchEntity, { id: batchId });
         if (!primaryBatch) throw notFound("Claim batch");
@@ -320,7 +328,7 @@ export class ClaimBatchService {
     if (!isUuid(lineId)) throw notFound("Claim line");
     try {
       return await this.db.inPractice(actor, async (manager) => {
-        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+        const practice = await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: PRACTICE_SERIAL_LOCK } });
         if (!practice) throw notFound("Practice");
         const [row] = await manager.query(`SELECT id FROM claim_batch_lines WHERE id = $1 FOR UPDATE`, [lineId]);
         if (!row) throw notFound("Claim line");
@@ -525,7 +533,7 @@ export class ClaimBatchService {
         }
         if (batch.voidControlNumber === null) {
           // The practice row orders this against batches being made, which take numbers from the same sequence.
-          await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: "pessimistic_write" } });
+          await manager.findOne(PracticeEntity, { where: { id: actor.practiceId }, lock: { mode: PRACTICE_SERIAL_LOCK } });
           await manager.update(ClaimBatchEntity, { practiceId: actor.practiceId, id: batch.id }, {
             voidControlNumber: await nextControlNumber(manager, actor.practiceId),
             voidExportedAt: new Date(),

@@ -230,8 +230,9 @@ export class RemittanceService {
   }
 
   private async post(manager: EntityManager, actor: Actor, r: Remittance835, text: string, fileName: string | null, meta: RequestMeta): Promise<RemittanceView> {
-    // One import at a time per practice: a reversal must see the posting it reverses.
-    await manager.query(`SELECT id FROM practices WHERE id = $1 FOR UPDATE`, [actor.practiceId]);
+    // One import at a time per practice: a reversal must see the posting it reverses. NO KEY, so foreign keys to the
+    // practice (the background refresh's decision rows) still pass while an import runs.
+    await manager.query(`SELECT id FROM practices WHERE id = $1 FOR NO KEY UPDATE`, [actor.practiceId]);
     const keyed = r.payments.map((payment) => ({ payment, keys: paymentKeys(r, payment) }));
     const seen: { remittance_id: string; trace_key: string; control_key: string }[] = await manager.query(
       `SELECT remittance_id, trace_key, control_key FROM remittance_payments WHERE trace_key = ANY($1) OR control_key = ANY($2)`,
