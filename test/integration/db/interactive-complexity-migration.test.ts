@@ -6,28 +6,18 @@
 import { DataSource, type QueryRunner } from "typeorm";
 import { InteractiveComplexity1764191200000 } from "../../../server/src/db/migrations/1764191200000-interactive-complexity";
 import { migrations } from "../../../server/src/db/migrations/index";
-import { ensureDatabase } from "../../../server/src/db/ensure-database";
+import { createScratchDatabase, type ScratchDatabase } from "../../support/scratch-database";
 
-let admin: DataSource;
+let database: ScratchDatabase;
 let scratch: DataSource;
-let name: string;
 
 beforeAll(async () => {
-  const base = new URL(process.env.GB_TEST_DATABASE_URL!);
-  name = `gb_complexity_migration_${process.pid}_${Date.now()}`;
-  const adminUrl = new URL(base.toString());
-  adminUrl.pathname = "/postgres";
-  const url = await ensureDatabase(adminUrl.toString(), name);
-  admin = new DataSource({ type: "postgres", url: adminUrl.toString() });
-  await admin.initialize();
-  scratch = new DataSource({ type: "postgres", url, installExtensions: false });
-  await scratch.initialize();
+  database = await createScratchDatabase("gb_complexity_migration");
+  scratch = database.dataSource;
 });
 
 afterAll(async () => {
-  await scratch?.destroy();
-  await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin?.destroy();
+  await database?.drop();
 });
 
 const NEW_COLUMNS = [

@@ -6,29 +6,19 @@
 import { DataSource } from "typeorm";
 import { RebillsAndProviderAdjustments1764191000000 } from "../../../server/src/db/migrations/1764191000000-rebills-and-provider-adjustments";
 import { migrations } from "../../../server/src/db/migrations/index";
-import { ensureDatabase } from "../../../server/src/db/ensure-database";
+import { createScratchDatabase, type ScratchDatabase } from "../../support/scratch-database";
 import { RUNTIME_ROLE } from "../../../server/src/db/runtime-role";
 
-let admin: DataSource;
+let database: ScratchDatabase;
 let scratch: DataSource;
-let name: string;
 
 beforeAll(async () => {
-  const base = new URL(process.env.GB_TEST_DATABASE_URL!);
-  name = `gb_rebills_plb_migration_${process.pid}_${Date.now()}`;
-  const adminUrl = new URL(base.toString());
-  adminUrl.pathname = "/postgres";
-  const url = await ensureDatabase(adminUrl.toString(), name);
-  admin = new DataSource({ type: "postgres", url: adminUrl.toString() });
-  await admin.initialize();
-  scratch = new DataSource({ type: "postgres", url, installExtensions: false });
-  await scratch.initialize();
+  database = await createScratchDatabase("gb_rebills_plb_migration");
+  scratch = database.dataSource;
 });
 
 afterAll(async () => {
-  await scratch?.destroy();
-  await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin?.destroy();
+  await database?.drop();
 });
 
 it("adds the PLB table (isolated, insert and read only) and the posting's charge columns, and undoes and redoes cleanly", async () => {
