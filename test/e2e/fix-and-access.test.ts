@@ -18,15 +18,7 @@ const TIME_ZONE = "America/New_York";
 
 const harness = useBrowserHarness();
 
-async function signedIn(owner: { email: string }): Promise<Page> {
-  const page = await harness.newPage();
-  await page.goto(`${harness.server.url}/signin`);
-  await page.getByLabel("E-mail").fill(owner.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
-  return page;
-}
+const signedIn = (user: { email: string }) => harness.signedIn(user);
 
 const gql = async (owner: PracticeFixture, query: string, variables: Record<string, unknown> = {}) => expectOk(await harness.server.gql(query, variables, owner.token));
 

@@ -4,8 +4,7 @@
  * total without a reload; the form and the lines pass axe. A screenshot goes to test-artifacts/screenshots/.
  */
 import path from "node:path";
-import type { Page } from "playwright-core";
-import { PASSWORD, expectOk, signUpPractice, type PracticeFixture } from "../support/api";
+import { expectOk, signUpPractice } from "../support/api";
 import { billingSetup, readySession } from "../support/billing-fixture";
 import { axeViolations } from "./support/axe";
 import { SHOTS, useBrowserHarness } from "./support/browser";
@@ -14,15 +13,7 @@ jest.setTimeout(180_000);
 
 const harness = useBrowserHarness();
 
-async function signedIn(owner: PracticeFixture): Promise<Page> {
-  const page = await harness.newPage();
-  await page.goto(`${harness.server.url}/signin`);
-  await page.getByLabel("E-mail").fill(owner.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
-  return page;
-}
+const signedIn = (user: { email: string }) => harness.signedIn(user);
 
 test("flagging interactive complexity on attendance adds a 90785 line to the member's claim, shown without a reload", async () => {
   const owner = await signUpPractice(harness.server, "Complexity");

@@ -6,8 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
-import { PASSWORD, expectOk, signUpPractice, type PracticeFixture } from "../support/api";
+import { expectOk, signUpPractice, type PracticeFixture } from "../support/api";
 import { billingSetup, readySession } from "../support/billing-fixture";
 import { x835 } from "../support/x835";
 import { SHOTS, useBrowserHarness } from "./support/browser";
@@ -16,15 +15,7 @@ jest.setTimeout(180_000);
 
 const harness = useBrowserHarness();
 
-async function signedIn(owner: PracticeFixture): Promise<Page> {
-  const page = await harness.newPage();
-  await page.goto(`${harness.server.url}/signin`);
-  await page.getByLabel("E-mail").fill(owner.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
-  return page;
-}
+const signedIn = (user: { email: string }) => harness.signedIn(user);
 
 const gql = async (owner: PracticeFixture, query: string, variables: Record<string, unknown> = {}) => expectOk(await harness.server.gql(query, variables, owner.token));
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { startTestServer, type TestServer } from "../../support/api";
+import { PASSWORD, startTestServer, type TestServer } from "../../support/api";
 import { createScratchDatabase, type ScratchDatabase } from "../../support/scratch-database";
 
 export const SHOTS = path.resolve("test-artifacts/screenshots");
@@ -17,6 +17,8 @@ export interface BrowserHarness {
   readonly context: BrowserContext;
   /** A page whose console errors and uncaught errors land in `consoleErrors`. */
   newPage(): Promise<Page>;
+  /** A new page signed in through the console's sign-in form, on the dashboard. */
+  signedIn(user: { email: string }): Promise<Page>;
   readonly consoleErrors: string[];
 }
 
@@ -85,6 +87,15 @@ export function useBrowserHarness(options: BrowserHarnessOptions = {}): BrowserH
         if (m.type() === "error") consoleErrors.push(`${m.text()} (${page.url()})`);
       });
       page.on("pageerror", (e) => consoleErrors.push(`page error: ${e.message} (${page.url()})`));
+      return page;
+    },
+    async signedIn(user) {
+      const page = await this.newPage();
+      await page.goto(`${server!.url}/signin`);
+      await page.getByLabel("E-mail").fill(user.email);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { name: "Dashboard", exact: true }).waitFor();
       return page;
     },
   };
