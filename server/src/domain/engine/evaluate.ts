@@ -70,9 +70,11 @@ export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
   const drafts: ClaimDecisionDraft[] = [];
   let day: WorkLine[] = [];
   let dayDate = "";
+  // Where each unit check's issues go in a line's list: the list's length when that check's turn came. One array
+  // for every day, grown to the busiest day's lines.
+  let unitSlots = plan.unitChecks.length > 0 ? new Int32Array(256 * plan.unitChecks.length) : null;
   const finishDay = () => {
-    // Where each unit check's issues go in a line's list: the list's length when that check's turn came.
-    const unitSlots = plan.unitChecks.length > 0 ? new Int32Array(day.length * plan.unitChecks.length) : null;
+    if (unitSlots && unitSlots.length < day.length * plan.unitChecks.length) unitSlots = new Int32Array(2 * day.length * plan.unitChecks.length);
     for (let n = 0; n < day.length; n++) judge(day[n], plan, unitSlots, n);
     if (unitSlots) countUnits(day, plan, unitSlots, billed, authorizations, frequencies, prepared);
     for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
@@ -119,8 +121,9 @@ class Prepared {
     this.today = input.today ?? null;
   }
 
-  isBilled(sessionId: string, clientId: string): boolean {
-    return this.billedLines.size > 0 && this.billedLines.get(sessionId)?.includes(clientId) === true;
+  /** The session's clients whose lines are billed; undefined when none are. Looked up once per session, not per line. */
+  billedClientsOf(sessionId: string): string[] | undefined {
+    return this.billedLines.size > 0 ? this.billedLines.get(sessionId) : undefined;
   }
 
   /** Whether any of the payer's rule versions caps units per week or month: then all its lines are counted. */
@@ -201,6 +204,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
   const presentNameKeys = presentNames ? new NameKeys(presentNames) : null;
   // The same for every line of the session, worked out for the first line whose payer warns (most payers do not).
   let groupDidactic: boolean | undefined;
+  const billedClients = prepared.billedClientsOf(session.id);
   for (const record of present) {
     const clientId = record.clientId;
     const coverage = coverageOn(record.facts.coverages, serviceDate);
@@ -229,7 +233,7 @@ function addLinesOf(session: SessionFacts, present: MemberRecord[], serviceDate:
       presentNameKeys,
       groupDocumentationDidactic: ruled && rules.warnClassLikeDocumentation ? (groupDidactic ??= mentionsDidactic(session.topics) || mentionsDidactic(session.interventions)) : undefined,
       today: prepared.today,
-      billed: prepared.isBilled(session.id, clientId),
+      billed: billedClients !== undefined && billedClients.includes(clientId),
       modifiers: ruled ? prepared.modifiersFor(rules, session, serviceDate) : NO_MODIFIERS,
       unitsUsed: 0,
       unitsBilled: 0,

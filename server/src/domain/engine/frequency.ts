@@ -45,9 +45,22 @@ export class FrequencyCounts {
     }
   }
 
+  /** The last date asked about and its week and month: lines come a day at a time, so most asks repeat the last. */
+  private windowDate = "";
+  private windowWeek = "";
+  private windowMonth = "";
+
+  private windowsOn(serviceDate: string): void {
+    if (serviceDate === this.windowDate) return;
+    this.windowDate = serviceDate;
+    this.windowWeek = weekStartOf(serviceDate);
+    this.windowMonth = monthOf(serviceDate);
+  }
+
   turnOf(clientId: string, payerId: string, serviceDate: string): FrequencyTurn {
-    const weekStart = weekStartOf(serviceDate);
-    const month = monthOf(serviceDate);
+    this.windowsOn(serviceDate);
+    const weekStart = this.windowWeek;
+    const month = this.windowMonth;
     const billed = this.billed.find(clientId, payerId);
     const used = this.used.find(clientId, payerId);
     const billedInWeek = billed?.get(weekStart) ?? 0;
@@ -63,9 +76,10 @@ export class FrequencyCounts {
   }
 
   use(clientId: string, payerId: string, serviceDate: string): void {
+    this.windowsOn(serviceDate);
     const windows = this.used.windowsOf(clientId, payerId);
-    increment(windows, weekStartOf(serviceDate));
-    increment(windows, monthOf(serviceDate));
+    increment(windows, this.windowWeek);
+    increment(windows, this.windowMonth);
   }
 }
 

@@ -18,6 +18,8 @@ export interface MemberName {
    * equals ignoring case). See NameKeys.
    */
   asciiKey: string | null;
+  /** asciiKey's hash as NameKeys computes it, once per member instead of once per session. */
+  asciiKeyHash: number;
 }
 
 const LETTERS = /[\p{L}\p{N}]+/gu;
@@ -57,7 +59,8 @@ export function memberNameOf(clientId: string, firstName: string | undefined, la
   const last = namePattern(lastName);
   if (!first || !last) return null;
   const display = `${firstName.trim()} ${lastName.trim()}`;
-  return { clientId, display, first, last, folded: display.toLowerCase(), asciiKey: asciiKeyOf(lastName) };
+  const asciiKey = asciiKeyOf(lastName);
+  return { clientId, display, first, last, folded: display.toLowerCase(), asciiKey, asciiKeyHash: asciiKey === null ? 0 : keyHash(asciiKey) };
 }
 
 /**
@@ -86,6 +89,12 @@ for (let c = 0; c < 128; c++) {
   if (/[a-z0-9]/i.test(ch)) ASCII_WORD[c] = ch.toLowerCase().charCodeAt(0);
 }
 const APOSTROPHE = 39;
+
+function keyHash(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
+  return hash;
+}
 const PERIOD = 46;
 
 /**
@@ -102,20 +111,27 @@ export class NameKeys {
   /** Bit n set when some key has n characters (bit 31: 31 or more). */
   private lengthBits = 0;
   private longest = 0;
-  /** By lower-case ASCII character code, 1 when some key starts with it: other words are passed over. */
-  private readonly starts = new Uint8Array(128);
+  /**
+   * Bit (c & 31) set, in startsLow for c < 64 (digits) and startsHigh above (letters), when some key starts with the
+   * lower-case character c: words starting otherwise are passed over. Two numbers instead of a table per session; a
+   * character sharing a key's bit is only looked at more closely.
+   */
+  private startsLow = 0;
+  private startsHigh = 0;
 
   constructor(names: readonly MemberName[]) {
     for (const name of names) {
       const key = name.asciiKey;
       if (key === null) continue;
-      let hash = 0;
-      for (let i = 0; i < key.length; i++) hash = (Math.imul(hash, 31) + key.charCodeAt(i)) | 0;
       this.lengths.push(key.length);
-      this.hashes.push(hash);
+      this.hashes.push(name.asciiKeyHash);
       this.lengthBits |= 1 << Math.min(key.length, 31);
       if (key.length > this.longest) this.longest = key.length;
-      if (key.length > 0) this.starts[key.charCodeAt(0)] = 1;
+      if (key.length > 0) {
+        const c = key.charCodeAt(0);
+        if (c < 64) this.startsLow |= 1 << (c & 31);
+        else this.startsHigh |= 1 << (c & 31);
+      }
     }
   }
 
@@ -124,7 +140,8 @@ export class NameKeys {
     if (text == null) return false;
     // Locals, not module constants or fields: this loop runs over every character of every note.
     const word = ASCII_WORD;
-    const starts = this.starts;
+    const startsLow = this.startsLow;
+    const startsHigh = this.startsHigh;
     const longest = this.longest;
     const n = text.length;
     let i = 0;
@@ -136,7 +153,8 @@ export class NameKeys {
         c = text.charCodeAt(i);
       }
       if (c >= 128) return true;
-      if (starts[word[c]] !== 0 && this.keyStartsAt(text, i, n, longest)) return true;
+      const lower = word[c];
+      if (((lower < 64 ? startsLow : startsHigh) & (1 << (lower & 31))) !== 0 && this.keyStartsAt(text, i, n, longest)) return true;
       // Past the word's other characters.
       c = ++i < n ? text.charCodeAt(i) : 0;
       while (c < 128 && word[c] !== 0) c = ++i < n ? text.charCodeAt(i) : 0;
