@@ -95,29 +95,62 @@ export async function markDueDecisions(manager: EntityManager, practiceId: strin
 
 /** The practice's local today at parameter `$n` (an instant), for decisions' recheck_on; `$1` is the practice. */
 const dueOn = (n: number) => `(SELECT ($${n}::timestamptz AT TIME ZONE p.timezone)::date FROM practices p WHERE p.id = $1)`;
-const DUE_ON = dueOn(2);
+/**
+ * One row: the practice's today (`today`, at the instant `$2`) and whether a decision of it is due (`due`). Asked as the
+ * earliest recheck_on, which is one probe of claim_decisions_recheck_idx whatever the statistics say: an EXISTS of
+ * `recheck_on <= today` is planned before today is known, guesses that a third of the rows match and scans the
+ * whole table, which on a fresh practice (none due, as on most reads) costs more than the rest of the read.
+ */
+const TODAY_AND_DUE = `SELECT to_char(t.today, 'YYYY-MM-DD') AS today,
+         COALESCE((SELECT min(recheck_on) FROM claim_decisions WHERE practice_id = $1) <= t.today, false) AS due
+  FROM (SELECT ${dueOn(2)} AS today) t`;
 
-async function markDueUnlocked(manager: EntityManager, practiceId: string, known?: { at: string }): Promise<number> {
-  const at = known?.at ?? practiceNow().toISOString();
-  if (!known) {
-    const [{ due }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${DUE_ON}) AS due`, [practiceId, at]);
-    if (!due) return 0;
+/** `today` is the practice's local today when the caller has read it (with TODAY_AND_DUE) and found decisions due. */
+async function markDueUnlocked(manager: EntityManager, practiceId: string, known?: { today: string }): Promise<number> {
+  let today = known?.today;
+  if (today === undefined) {
+    const [row]: { today: string; due: boolean }[] = await manager.query(TODAY_AND_DUE, [practiceId, practiceNow().toISOString()]);
+    if (!row.due) return 0;
+    today = row.today;
   }
   // Under the recompute lock: a recompute rewriting these rows at the same time would otherwise deadlock with it.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('claim_decisions:' || $1::text, 0))`, [practiceId]);
+  // Today as a value, not a subquery, so the planner reads the few due rows through the recheck index.
   const [{ marked }] = await manager.query(
     `WITH due AS (
        UPDATE claim_decisions SET recheck_on = NULL
-       WHERE practice_id = $1 AND recheck_on <= ${DUE_ON}
+       WHERE practice_id = $1 AND recheck_on <= $2::date
        RETURNING session_date
      ), marked AS (
        SELECT claim_decisions_mark_keys($1, 'date', ARRAY(SELECT DISTINCT to_char(session_date, 'YYYY-MM-DD') FROM due), NULL)
        WHERE EXISTS (SELECT 1 FROM due)
      )
      SELECT (SELECT count(*) FROM due)::int AS marked, (SELECT count(*) FROM marked) AS calls`,
-    [practiceId, at],
+    [practiceId, today],
   );
   return marked;
+}
+
+/**
+ * The stale dates of the range, earliest first, after marking the due decisions' dates (timely filing moved on
+ * with the clock), so what a read answers is what today gives. One statement when none is due (most reads).
+ */
+async function staleDatesAfterDue(manager: EntityManager, practiceId: string, range: DateSelection): Promise<string[]> {
+  const filter = staleFilter(range, 3);
+  const at = practiceNow().toISOString();
+  const staleOrDue = (): Promise<{ date: string | null; today: string | null }[]> =>
+    manager.query(
+      `SELECT * FROM (SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date, NULL AS today FROM claim_decision_stale WHERE practice_id = $1 AND ${filter.where} ORDER BY 1) stale
+       UNION ALL SELECT NULL, today FROM (${TODAY_AND_DUE}) due WHERE due`,
+      [practiceId, at, filter.param],
+    );
+  let rows = await staleOrDue();
+  const due = rows.find((r) => r.date === null);
+  if (due?.today) {
+    await markDueUnlocked(manager, practiceId, { today: due.today });
+    rows = await staleOrDue();
+  }
+  return rows.flatMap((r) => (r.date === null ? [] : [r.date])).sort();
 }
 
 /**
@@ -136,27 +169,13 @@ async function oneAtATime<T>(manager: EntityManager, work: () => Promise<T>): Pr
 }
 
 async function refreshUnlocked(manager: EntityManager, practiceId: string, range: DateSelection): Promise<number> {
-  const filter = staleFilter(range, 3);
-  const at = practiceNow().toISOString();
-  // The stale dates of the range, and a null row when a decision's recheck date has come (one statement when none has).
-  const staleOrDue = (): Promise<{ date: string | null }[]> =>
-    manager.query(
-      `SELECT * FROM (SELECT DISTINCT to_char(service_date, 'YYYY-MM-DD') AS date FROM claim_decision_stale WHERE practice_id = $1 AND ${filter.where} ORDER BY 1) stale
-       UNION ALL SELECT NULL WHERE EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${DUE_ON})`,
-      [practiceId, at, filter.param],
-    );
-  let rows = await staleOrDue();
-  if (rows.some((r) => r.date === null)) {
-    await markDueUnlocked(manager, practiceId, { at });
-    rows = await staleOrDue();
-  }
-  const stale = rows.filter((r): r is { date: string } => r.date !== null);
+  const stale = await staleDatesAfterDue(manager, practiceId, range);
   let recomputed = 0;
   for (let start = 0; start < stale.length; start += DATES_PER_RECOMPUTE) {
     recomputed += await recomputeUnlocked(
       manager,
       practiceId,
-      stale.slice(start, start + DATES_PER_RECOMPUTE).map((s) => s.date),
+      stale.slice(start, start + DATES_PER_RECOMPUTE),
     );
   }
   return recomputed;
@@ -177,37 +196,31 @@ export const readRecompute = { lineBudget: 6_000 };
  */
 export async function refreshForRead(manager: EntityManager, practiceId: string, range: { from: string; to: string }): Promise<number> {
   return oneAtATime(manager, async () => {
-    const at = practiceNow().toISOString();
-    // The range's stale dates with their line counts, and a null date when a decision's recheck date has come (timely
-    // filing moved on with the clock): those are marked first, so what the read answers is what today gives.
-    const staleOrDue = (): Promise<{ date: string | null; lines: number }[]> =>
-      manager.query(
-        `WITH stale AS (
-           SELECT DISTINCT service_date FROM claim_decision_stale WHERE practice_id = $1 AND service_date BETWEEN $2::date AND $3::date
-         )
-         SELECT * FROM (
-           SELECT to_char(st.service_date, 'YYYY-MM-DD') AS date,
-                  (SELECT count(*) FROM group_sessions s
-                   JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
-                   WHERE s.practice_id = $1 AND s.service_date = st.service_date)::int AS lines
-           FROM stale st ORDER BY st.service_date
-         ) dates
-         UNION ALL SELECT NULL, 0 WHERE EXISTS (SELECT 1 FROM claim_decisions WHERE practice_id = $1 AND recheck_on <= ${dueOn(4)})`,
-        [practiceId, range.from, range.to, at],
+    const stale = await staleDatesAfterDue(manager, practiceId, range);
+    // The first date is taken whatever its size, so only two or more stale dates need their lines counted; asked
+    // apart, so the fresh read's statement does not carry a per-date count whose estimate (every date of a year
+    // stale) is costly enough to have PostgreSQL compile it (JIT) on every read.
+    const lines = new Map<string, number>();
+    if (stale.length > 1) {
+      const counted: { date: string; lines: number }[] = await manager.query(
+        `SELECT to_char(s.service_date, 'YYYY-MM-DD') AS date, count(*)::int AS lines
+         FROM group_sessions s
+         JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+         WHERE s.practice_id = $1 AND s.service_date = ANY($2::date[])
+         GROUP BY s.service_date`,
+        [practiceId, stale.slice(0, DATES_PER_RECOMPUTE)],
       );
-    let rows = await staleOrDue();
-    if (rows.some((r) => r.date === null)) {
-      await markDueUnlocked(manager, practiceId, { at });
-      rows = await staleOrDue();
+      for (const c of counted) lines.set(c.date, c.lines);
     }
-    const stale = rows.filter((r): r is { date: string; lines: number } => r.date !== null).sort((a, b) => (a.date < b.date ? -1 : 1));
     let taken = 0;
-    let lines = 0;
-    while (taken < stale.length && taken < DATES_PER_RECOMPUTE && (taken === 0 || lines + stale[taken].lines <= readRecompute.lineBudget)) {
-      lines += stale[taken].lines;
+    let total = 0;
+    while (taken < stale.length && taken < DATES_PER_RECOMPUTE) {
+      const next = lines.get(stale[taken]) ?? 0;
+      if (taken > 0 && total + next > readRecompute.lineBudget) break;
+      total += next;
       taken += 1;
     }
-    if (taken > 0) await recomputeUnlocked(manager, practiceId, stale.slice(0, taken).map((s) => s.date));
+    if (taken > 0) await recomputeUnlocked(manager, practiceId, stale.slice(0, taken));
     return stale.length - taken;
   });
 }

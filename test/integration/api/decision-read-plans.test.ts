@@ -1,0 +1,131 @@
+/**
+ * How a claimDecisions read reaches the stored decisions: the plans PostgreSQL makes for the statements it sends.
+ * Every read asks whether a decision's recheck date has come; asked so that the planner cannot use the recheck
+ * index, that question scanned the whole claim_decisions table of the practice on every read (most of the time of
+ * a month's page on a large practice). The plans are checked, not the time, which a shared machine makes noisy.
+ */
+import type { Logger } from "typeorm";
+import { inScope } from "../../../server/src/db/tenant-transaction";
+import { setPracticeClock } from "../../../server/src/services/practice-clock";
+import { expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
+import { billingSetup, type BillingFixture } from "../../support/billing-fixture";
+
+class CapturingLogger implements Logger {
+  sent: { query: string; parameters: unknown[] }[] = [];
+  logQuery(query: string, parameters?: unknown[]) {
+    this.sent.push({ query, parameters: parameters ?? [] });
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+const PAGE = `query ($from: Date!, $to: Date!) {
+  claimDecisions(from: $from, to: $to, first: 100) { totalCount staleDates edges { node { id status issues { code } } } }
+}`;
+
+const logger = new CapturingLogger();
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ logger });
+});
+afterAll(async () => {
+  setPracticeClock(null);
+  await server.stop();
+});
+
+/** A session a day from `from`, every member present with a signed note, straight into the tables. */
+async function insertSessions(owner: PracticeFixture, fx: BillingFixture, count: number, from: string) {
+  await server.dataSource.query(
+    `INSERT INTO group_sessions (practice_id, id, group_id, starts_at, service_date, duration_minutes, modality, leader_id, topics, interventions)
+     SELECT $1, gen_random_uuid(), $2, ($3::date + n) + time '15:00' AT TIME ZONE 'America/New_York', $3::date + n, 60, 'IN_PERSON', $4, 'Topic', 'Intervention'
+     FROM generate_series(0, $5 - 1) AS n`,
+    [owner.practiceId, fx.groupId, from, fx.clinicianId, count],
+  );
+  await server.dataSource.query(
+    `INSERT INTO attendance (practice_id, id, session_id, client_id, status)
+     SELECT s.practice_id, gen_random_uuid(), s.id, c, 'PRESENT' FROM group_sessions s CROSS JOIN unnest($2::uuid[]) AS c WHERE s.practice_id = $1`,
+    [owner.practiceId, fx.clientIds],
+  );
+  await server.dataSource.query(
+    `INSERT INTO member_notes (practice_id, id, session_id, client_id, participation, response, signed_at, signed_by)
+     SELECT practice_id, gen_random_uuid(), session_id, client_id, 'Engaged', 'Responded', now(), $2 FROM attendance WHERE practice_id = $1`,
+    [owner.practiceId, owner.userId],
+  );
+}
+
+/** The statements one request sent, in order. */
+async function statementsOf(owner: PracticeFixture, range: { from: string; to: string }) {
+  const before = logger.sent.length;
+  const data = expectOk(await server.gql(PAGE, range, owner.token));
+  return { page: data.claimDecisions, sent: logger.sent.slice(before) };
+}
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+
+/** The plan of a statement as the request ran it: as the runtime role, in the practice, with its parameters. */
+async function planOf(owner: PracticeFixture, statement: { query: string; parameters: unknown[] }): Promise<PlanNode[]> {
+  const [row] = await inScope(server.dataSource, { practiceId: owner.practiceId, userId: owner.userId }, (m) =>
+    m.query(`EXPLAIN (FORMAT JSON) ${statement.query}`, statement.parameters),
+  );
+  return nodesOf(row["QUERY PLAN"][0].Plan);
+}
+
+const scansOf = (nodes: PlanNode[], table: string) =>
+  nodes.filter((n) => n["Relation Name"] === table).map((n) => `${n["Node Type"]}${n["Index Name"] ? ` ${n["Index Name"]}` : ""}`);
+
+describe("a claimDecisions read", () => {
+  let owner: PracticeFixture;
+  beforeAll(async () => {
+    owner = await signUpPractice(server);
+    // A filing window gives every decision a recheck date, so the recheck index holds the practice's lines.
+    const fx = await billingSetup(server, owner, { members: 3, payerRules: { timelyFilingDays: 365 } });
+    await insertSessions(owner, fx, 300, "2026-01-01");
+    setPracticeClock(() => new Date("2026-12-01T12:00:00Z"));
+    // The first read recomputes the whole range (900 lines fit a read's budget); statistics as autovacuum would leave them.
+    expect((await statementsOf(owner, { from: "2026-01-01", to: "2026-12-31" })).page.staleDates).toBe(0);
+    await server.dataSource.query(`ANALYZE claim_decisions, claim_decision_counts, claim_decision_stale`);
+  });
+
+  it("with nothing stale or due reads no whole table of decisions and counts no session's lines", async () => {
+    for (const range of [{ from: "2026-03-01", to: "2026-03-31" }, { from: "2026-01-01", to: "2026-12-31" }]) {
+      const { page, sent } = await statementsOf(owner, range);
+      expect(page.staleDates).toBe(0);
+      expect(page.edges).toHaveLength(Math.min(100, page.totalCount));
+      const reads = sent.filter((s) => /^\s*(SELECT|WITH)\b/i.test(s.query) && /claim_decision/.test(s.query));
+      // The freshness check (stale dates and due decisions), then the page with its count.
+      expect(reads).toHaveLength(2);
+      // Lines are counted only to share out a read's budget among two or more stale dates.
+      expect(sent.filter((s) => /\battendance\b/.test(s.query))).toEqual([]);
+      for (const statement of reads) {
+        const nodes = await planOf(owner, statement);
+        expect(scansOf(nodes, "claim_decisions").filter((scan) => scan.startsWith("Seq Scan"))).toEqual([]);
+      }
+      // The due check is a probe of the recheck index.
+      expect(scansOf(await planOf(owner, reads[0]), "claim_decisions")).toEqual([expect.stringMatching(/claim_decisions_recheck_idx$/)]);
+    }
+  });
+
+  it("with decisions due marks their dates and answers what today gives", async () => {
+    // A year on, the filing window of the first months' lines has closed: the read marks them (today passed to the
+    // marking as a value) and recomputes its range before answering.
+    setPracticeClock(() => new Date("2027-03-15T12:00:00Z"));
+    const { page, sent } = await statementsOf(owner, { from: "2026-01-01", to: "2026-01-31" });
+    expect(sent.filter((s) => /UPDATE claim_decisions SET recheck_on = NULL/.test(s.query))).toHaveLength(1);
+    expect(page.staleDates).toBe(0);
+    expect(page.totalCount).toBe(93);
+    expect(page.edges.every((e: { node: { issues: { code: string }[] } }) => e.node.issues.some((i) => i.code === "TIMELY_FILING_EXPIRED"))).toBe(true);
+    // Marked once: the next read finds nothing due.
+    const again = await statementsOf(owner, { from: "2026-01-01", to: "2026-01-31" });
+    expect(again.sent.filter((s) => /UPDATE claim_decisions/.test(s.query))).toEqual([]);
+  });
+});
