@@ -331,6 +331,7 @@ async function scaleBench(adminUrl) {
         figures.push({ figure: `createClaimBatch ${label}`, value: null, unit: "ms", baseline: null, ratio: null, target: label === "month" ? "≤ 2 s" : "works", error: outcome.error.slice(0, 120) });
       }
     }
+    await remittanceFigure(groupBill.url, db, other, figure, figures);
     return { dataset: { sessionsPerPractice: big.sessions, presentMembersPerPractice: big.present, practices: 2, quick: QUICK }, figures };
   } finally {
     await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill())))));
@@ -339,6 +340,65 @@ async function scaleBench(adminUrl) {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+}
+
+/**
+ * Money coming back: the neighbour's month billed once more and the payers' 835s for it (one file per payer, most
+ * claims paid less a contractual reduction, some partly paid or denied) posted through importRemittance. Baseline:
+ * the same number of claim and adjustment rows written by one raw INSERT ... SELECT unnest() each, in one
+ * transaction: what storing the postings costs at least.
+ */
+async function remittanceFigure(url, db, practice, figure, figures) {
+  const { demo835 } = require(`${dist}/db/demo-remittance.js`);
+  const label = "importRemittance, a month's 835s";
+  try {
+    const billed = await gql(url, `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id lineCount } }`, { input: { ...MONTH, idempotencyKey: randomUUID() } }, practice.auth);
+    const { rows } = await db.query(
+      `SELECT l.patient_control_number AS pcn, l.charge_cents + l.add_on_charge_cents AS charge, l.payer_id AS payer, p.name AS payer_name
+       FROM claim_batch_lines l JOIN payers p ON p.practice_id = l.practice_id AND p.id = l.payer_id
+       WHERE l.practice_id = $1 AND l.batch_id = $2 ORDER BY l.position`,
+      [practice.practiceId, billed.createClaimBatch.id],
+    );
+    const byPayer = new Map();
+    for (const row of rows) byPayer.set(row.payer, [...(byPayer.get(row.payer) ?? []), row]);
+    const outcomeOf = (i) => (i % 50 === 7 ? "DENIED_FLAGGED" : i % 50 === 19 ? "DENIED_MISSED" : i % 25 === 3 ? "PARTIALLY_PAID" : "PAID");
+    const files = [...byPayer.values()].map((lines, k) =>
+      demo835({
+        payerName: lines[0].payer_name, payerCode: `P${k}`, payeeName: "Bench Practice", payeeNpi: "1234567893", traceNumber: `BENCH${Date.now()}${k}`,
+        interchangeControlNumber: 900_000 + k, paymentDate: "2025-05-15",
+        claims: lines.map((line, i) => ({ patientControlNumber: line.pcn, chargeCents: Number(line.charge), outcome: outcomeOf(i) })),
+      }),
+    );
+    let claims = 0;
+    const posting = await timed(async () => {
+      for (const [k, text] of files.entries()) {
+        await gql(url, `mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { id } }`, { input: { fileName: `bench-${k}.835`, text } }, practice.auth);
+      }
+    });
+    const counted = await db.query(
+      `SELECT (SELECT count(*) FROM remittance_claims WHERE practice_id = $1)::int AS claims, (SELECT count(*) FROM remittance_adjustments WHERE practice_id = $1)::int AS adjustments`,
+      [practice.practiceId],
+    );
+    claims = counted.rows[0].claims;
+    const adjustments = counted.rows[0].adjustments;
+    if (claims !== rows.length) throw new Error(`posted ${claims} claims of ${rows.length}`);
+    const raw = await timed(async () => {
+      const client = await db.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query("CREATE TEMP TABLE bench_claims (id uuid, line text, paid integer, denied integer, note text) ON COMMIT DROP");
+        await client.query("CREATE TEMP TABLE bench_adjustments (id uuid, claim integer, reason text, cents integer) ON COMMIT DROP");
+        await client.query(`INSERT INTO bench_claims SELECT gen_random_uuid(), line, 4000, 0, 'MC' FROM unnest($1::text[]) line`, [rows.map((r) => r.pcn)]);
+        await client.query(`INSERT INTO bench_adjustments SELECT gen_random_uuid(), n, '45', 350 FROM generate_series(1, $1::int) n`, [adjustments]);
+        await client.query("COMMIT");
+      } finally {
+        client.release();
+      }
+    });
+    figure(`${label} (${files.length} files, ${claims} claims, ${adjustments} adjustments)`, Math.round(posting.ms), "ms", raw.ms, "raw insert of the same rows", "(money coming back)");
+  } catch (error) {
+    figures.push({ figure: label, value: null, unit: "ms", baseline: null, ratio: null, target: "(money coming back)", error: error.message.slice(0, 120) });
   }
 }
 
