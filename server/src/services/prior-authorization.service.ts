@@ -4,8 +4,8 @@ import { rangesOverlap, validatePriorAuthorization, type PriorAuthorizationValue
 import { ClaimBatchLineEntity, ClientEntity, CoverageEntity, PayerEntity, PriorAuthorizationEntity } from "../entities/index.js";
 import { assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
 import { changedFields, writeAudit } from "./audit.js";
-import { authorizationUnitsUsed } from "./claim-facts.js";
 import type { Database } from "./database.js";
+import { authorizationUnitsUsed } from "./decision-store.js";
 import { isUuid } from "./ids.js";
 import type { Actor, RequestMeta } from "./request-context.js";
 
@@ -22,7 +22,7 @@ export interface AddPriorAuthorizationInput {
 export type UpdatePriorAuthorizationInput = { [K in keyof Omit<AddPriorAuthorizationInput, "payerId">]?: AddPriorAuthorizationInput[K] | null };
 
 export interface PriorAuthorizationView extends PriorAuthorizationEntity {
-  /** Units billed under it plus units lines would use now (READY lines in date and start order). */
+  /** Units billed under it plus those the current stored decisions draw on it: what the work list shows. */
   unitsUsed: number;
   /** What is left of the authorized units; 0 when used up (never negative, even if units were lowered below use). */
   unitsLeft: number;
