@@ -28,6 +28,14 @@ export interface PriorAuthorizationView extends PriorAuthorizationEntity {
   unitsLeft: number;
 }
 
+/**
+ * How a change to a client's authorizations locks the client's row. FOR NO KEY UPDATE, not FOR UPDATE: the change
+ * then counts units from refreshed decisions, waiting for the practice's recompute lock, and a batch holding that
+ * lock inserts lines whose foreign key takes KEY SHARE on the client's row, which FOR UPDATE would block: a
+ * deadlock (test/integration/api/batch-lock-order.test.ts). It still queues concurrent changes to the client.
+ */
+const CLIENT_SERIAL_LOCK = "for_no_key_update";
+
 const AUDITED_FIELDS = ["payerId", "number", "startDate", "endDate", "units", "note"] as const;
 
 function summary(a: PriorAuthorizationEntity) {
@@ -69,7 +77,7 @@ export class PriorAuthorizationService {
     if (!isUuid(clientId)) throw notFound("Client");
     return this.db.inPractice(actor, async (manager) => {
       // The client's row lock serializes changes to its authorizations, so two concurrent adds cannot both pass the overlap check.
-      const client = await manager.findOne(ClientEntity, { where: { id: clientId }, lock: { mode: "pessimistic_write" } });
+      const client = await manager.findOne(ClientEntity, { where: { id: clientId }, lock: { mode: CLIENT_SERIAL_LOCK } });
       if (!client) throw notFound("Client");
       if (!isUuid(input.payerId) || !(await manager.existsBy(PayerEntity, { id: input.payerId }))) throw notFound("Payer");
       const values: PriorAuthorizationValues = {
@@ -183,7 +191,7 @@ export class PriorAuthorizationService {
     const found = await manager.findOneBy(PriorAuthorizationEntity, { id });
     if (!found) throw notFound("Prior authorization");
     // Lock the client, as add does, so concurrent changes to one client's authorizations queue up; then re-read.
-    await manager.findOne(ClientEntity, { where: { id: found.clientId }, lock: { mode: "pessimistic_write" } });
+    await manager.findOne(ClientEntity, { where: { id: found.clientId }, lock: { mode: CLIENT_SERIAL_LOCK } });
     const current = await manager.findOneBy(PriorAuthorizationEntity, { id });
     if (!current) throw notFound("Prior authorization");
     return current;
