@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
-import { addDays, evaluateSessions, localDateOf, monthEndOf, weekStartOf } from "../domain/engine/index.js";
+import { addDays, localDateOf, monthEndOf, weekStartOf } from "../domain/engine/index.js";
 import type {
   AttendanceFacts,
   AuthorizationFacts,
@@ -246,36 +246,6 @@ async function authorizationContext(
     [practiceId, authorizations.map((a) => a.id), lastDate, askedIds],
   );
   return { authorizations, extraSessionIds: extra.map((s) => s.id) };
-}
-
-/**
- * Units used per authorization over its whole range: lines billed under it plus lines that use it now (no
- * ERROR, in date and start order). Loads every session of the authorized clients in the ranges.
- */
-export async function authorizationUnitsUsed(manager: EntityManager, practiceId: string, authorizationIds: readonly string[]): Promise<Map<string, number>> {
-  const used = new Map(authorizationIds.map((id) => [id, 0]));
-  if (authorizationIds.length === 0) return used;
-  const authorizations: AuthorizationFacts[] = await manager.query(
-    `SELECT ${AUTHORIZATION_COLUMNS} FROM prior_authorizations pa WHERE pa.practice_id = $1 AND pa.id = ANY($2::uuid[]) ORDER BY pa.id`,
-    [practiceId, [...authorizationIds]],
-  );
-  const sessions: { id: string }[] = await manager.query(
-    `SELECT DISTINCT s.id, s.starts_at FROM group_sessions s
-     JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
-     JOIN prior_authorizations pa ON pa.practice_id = a.practice_id AND pa.client_id = a.client_id AND pa.id = ANY($2::uuid[])
-     WHERE s.practice_id = $1 AND s.service_date BETWEEN pa.start_date AND pa.end_date
-     ORDER BY s.starts_at, s.id`,
-    [practiceId, authorizations.map((a) => a.id)],
-  );
-  const sessionIds = sessions.map((s) => s.id);
-  const practice = await practiceFacts(manager, practiceId);
-  const billed = await billedLines(manager, practiceId, sessionIds, authorizations.map((a) => a.id));
-  const input = await factsForSessions(manager, practiceId, practice, sessionIds);
-  input.billed = billed.map(({ sessionId, clientId, serviceDate, payerId, authorizationId }) => ({ sessionId, clientId, serviceDate, payerId, authorizationId }));
-  input.authorizations = authorizations;
-  for (const b of billed) if (b.authorizationId && used.has(b.authorizationId)) used.set(b.authorizationId, used.get(b.authorizationId)! + 1);
-  for (const d of evaluateSessions(input)) if (d.authorizationId && used.has(d.authorizationId)) used.set(d.authorizationId, used.get(d.authorizationId)! + 1);
-  return used;
 }
 
 // ---------------------------------------------------------------- sessions, notes, members, payers

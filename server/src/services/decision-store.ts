@@ -516,6 +516,43 @@ export async function readStoredOnDates(
   return rows.map(toView);
 }
 
+/**
+ * Units used per prior authorization over its whole range, as the work list has them: its billed lines (primary,
+ * not void) plus the stored decisions that draw one of its units. Those decisions were computed with everything the
+ * engine needs around a line (today's filing windows, the week and month of a capped payer, the day's other
+ * sessions), so the client page cannot disagree with the work list. The stored decisions of every date the
+ * authorized clients attended within the ranges are brought up to date first, however many are stale: a count
+ * left partly stale would be wrong, and those dates are few (one client's sessions in at most a year each).
+ */
+export async function authorizationUnitsUsed(manager: EntityManager, practiceId: string, authorizationIds: readonly string[]): Promise<Map<string, number>> {
+  const used = new Map(authorizationIds.map((id) => [id, 0]));
+  if (authorizationIds.length === 0) return used;
+  const ids = [...authorizationIds];
+  const dates: { date: string }[] = await manager.query(
+    `SELECT DISTINCT to_char(s.service_date, 'YYYY-MM-DD') AS date FROM group_sessions s
+     JOIN attendance a ON a.practice_id = s.practice_id AND a.session_id = s.id AND a.status = 'PRESENT'
+     JOIN prior_authorizations pa ON pa.practice_id = a.practice_id AND pa.client_id = a.client_id
+     WHERE s.practice_id = $1 AND pa.id = ANY($2::uuid[]) AND s.service_date BETWEEN pa.start_date AND pa.end_date`,
+    [practiceId, ids],
+  );
+  const on = dates.map((d) => d.date);
+  await refreshDecisions(manager, practiceId, { dates: on });
+  // A billed line's decision names no authorization (its unit is the batch line's), so nothing is counted twice.
+  const counts: { id: string; units: number }[] = await manager.query(
+    `SELECT u.id, count(*)::int AS units FROM (
+       SELECT DISTINCT l.authorization_id AS id, l.session_id, l.client_id FROM claim_batch_lines l
+       WHERE l.practice_id = $1 AND NOT l.voided AND l.payer_sequence = 'P' AND l.authorization_id = ANY($2::uuid[])
+       UNION ALL
+       SELECT (d.decision->>'authorizationId')::uuid, d.session_id, d.client_id FROM claim_decisions d
+       WHERE d.practice_id = $1 AND d.session_date = ANY($3::date[]) AND d.batch_id IS NULL
+         AND d.decision->>'authorizationId' = ANY($4::text[])
+     ) u GROUP BY u.id`,
+    [practiceId, ids, on, ids],
+  );
+  for (const c of counts) if (used.has(c.id)) used.set(c.id, c.units);
+  return used;
+}
+
 /** How far the practice's stored decisions are behind its data, for the progress query. */
 export async function staleSummary(manager: EntityManager, practiceId: string): Promise<{ staleDates: number; oldest: string | null; newest: string | null }> {
   const [row] = await manager.query(

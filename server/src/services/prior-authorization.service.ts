@@ -4,8 +4,8 @@ import { rangesOverlap, validatePriorAuthorization, type PriorAuthorizationValue
 import { ClaimBatchLineEntity, ClientEntity, CoverageEntity, PayerEntity, PriorAuthorizationEntity } from "../entities/index.js";
 import { assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
 import { changedFields, writeAudit } from "./audit.js";
-import { authorizationUnitsUsed } from "./claim-facts.js";
 import type { Database } from "./database.js";
+import { authorizationUnitsUsed } from "./decision-store.js";
 import { isUuid } from "./ids.js";
 import type { Actor, RequestMeta } from "./request-context.js";
 
@@ -22,11 +22,19 @@ export interface AddPriorAuthorizationInput {
 export type UpdatePriorAuthorizationInput = { [K in keyof Omit<AddPriorAuthorizationInput, "payerId">]?: AddPriorAuthorizationInput[K] | null };
 
 export interface PriorAuthorizationView extends PriorAuthorizationEntity {
-  /** Units billed under it plus units lines would use now (READY lines in date and start order). */
+  /** Units billed under it plus those the current stored decisions draw on it: what the work list shows. */
   unitsUsed: number;
   /** What is left of the authorized units; 0 when used up (never negative, even if units were lowered below use). */
   unitsLeft: number;
 }
+
+/**
+ * How a change to a client's authorizations locks the client's row. FOR NO KEY UPDATE, not FOR UPDATE: the change
+ * then counts units from refreshed decisions, waiting for the practice's recompute lock, and a batch holding that
+ * lock inserts lines whose foreign key takes KEY SHARE on the client's row, which FOR UPDATE would block: a
+ * deadlock (test/integration/api/batch-lock-order.test.ts). It still queues concurrent changes to the client.
+ */
+const CLIENT_SERIAL_LOCK = "for_no_key_update";
 
 const AUDITED_FIELDS = ["payerId", "number", "startDate", "endDate", "units", "note"] as const;
 
@@ -69,7 +77,7 @@ export class PriorAuthorizationService {
     if (!isUuid(clientId)) throw notFound("Client");
     return this.db.inPractice(actor, async (manager) => {
       // The client's row lock serializes changes to its authorizations, so two concurrent adds cannot both pass the overlap check.
-      const client = await manager.findOne(ClientEntity, { where: { id: clientId }, lock: { mode: "pessimistic_write" } });
+      const client = await manager.findOne(ClientEntity, { where: { id: clientId }, lock: { mode: CLIENT_SERIAL_LOCK } });
       if (!client) throw notFound("Client");
       if (!isUuid(input.payerId) || !(await manager.existsBy(PayerEntity, { id: input.payerId }))) throw notFound("Payer");
       const values: PriorAuthorizationValues = {
@@ -183,7 +191,7 @@ export class PriorAuthorizationService {
     const found = await manager.findOneBy(PriorAuthorizationEntity, { id });
     if (!found) throw notFound("Prior authorization");
     // Lock the client, as add does, so concurrent changes to one client's authorizations queue up; then re-read.
-    await manager.findOne(ClientEntity, { where: { id: found.clientId }, lock: { mode: "pessimistic_write" } });
+    await manager.findOne(ClientEntity, { where: { id: found.clientId }, lock: { mode: CLIENT_SERIAL_LOCK } });
     const current = await manager.findOneBy(PriorAuthorizationEntity, { id });
     if (!current) throw notFound("Prior authorization");
     return current;

@@ -4,6 +4,8 @@
  * lock on the practice row; the batch, holding the practice row, then asks for the recompute lock. With the
  * practice row locked FOR UPDATE the two waited on each other (PostgreSQL's deadlock detector aborted the batch:
  * the year batch of `npm run bench` failed this way); locked FOR NO KEY UPDATE the refresh's foreign key passes.
+ * A change to a client's prior authorizations locks the client's row the same way, for the same reason, against a
+ * batch's lines.
  */
 import { expectOk, signUpPractice, startTestServer, type TestServer } from "../../support/api";
 import { billingSetup, readySession } from "../../support/billing-fixture";
@@ -46,5 +48,32 @@ it("creates a batch while the refresh holds the recompute lock and passes the pr
   } finally {
     if (refresh.isTransactionActive) await refresh.rollbackTransaction();
     await refresh.release();
+  }
+});
+
+it("adds a prior authorization while a batch holds the recompute lock and passes the client row's foreign key", async () => {
+  const owner = await signUpPractice(server);
+  const fx = await billingSetup(server, owner, { members: 2 });
+  await readySession(server, owner, fx);
+  const [client] = fx.clientIds;
+  // The add marks the session's date stale and counts units from refreshed decisions, under the recompute lock.
+  const batch = server.dataSource.createQueryRunner();
+  await batch.connect();
+  try {
+    await batch.startTransaction();
+    await batch.query(`SELECT pg_advisory_xact_lock(hashtextextended('claim_decisions:' || $1::text, 0))`, [owner.practiceId]);
+    const add = server.gql(
+      `mutation ($clientId: ID!, $input: AddPriorAuthorizationInput!) { addPriorAuthorization(clientId: $clientId, input: $input) { unitsUsed } }`,
+      { clientId: client, input: { payerId: fx.payerId, number: "PA-1", startDate: "2026-03-01", endDate: "2026-03-31", units: 2 } },
+      owner.token,
+    );
+    await waitForAdvisoryWaiter();
+    // What inserting a batch line makes PostgreSQL do for its foreign key to the client.
+    await batch.query(`SELECT 1 FROM clients WHERE practice_id = $1 AND id = $2 FOR KEY SHARE`, [owner.practiceId, client]);
+    await batch.commitTransaction();
+    expect(expectOk(await add).addPriorAuthorization.unitsUsed).toBe(1);
+  } finally {
+    if (batch.isTransactionActive) await batch.rollbackTransaction();
+    await batch.release();
   }
 });

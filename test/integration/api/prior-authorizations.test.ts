@@ -6,6 +6,9 @@ import { X12Interchange, X12Parser, type X12Segment } from "node-x12";
 import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type GraphQLResponse, type PracticeFixture, type TestServer } from "../../support/api";
 import { billingSetup, readySession, type BillingFixture } from "../../support/billing-fixture";
 import { parseCsvRecords } from "../../support/csv";
+import { inScope } from "../../../server/src/db/tenant-transaction";
+import { setPracticeClock } from "../../../server/src/services/practice-clock";
+import { authorizationsWithUsage } from "../../../server/src/services/prior-authorization.service";
 
 const AUTH = `id number startDate endDate units unitsUsed unitsLeft note payer { id }`;
 const ADD = `mutation ($clientId: ID!, $input: AddPriorAuthorizationInput!) { addPriorAuthorization(clientId: $clientId, input: $input) { ${AUTH} } }`;
@@ -335,5 +338,89 @@ describe("prior authorizations on claim batches", () => {
     const res = await server.gql(UPDATE, { id: auth.id, input: { units: 1 } }, owner.token);
     expect(fieldsOf(res)).toEqual(["units"]);
     expect((await authorizationsOf(owner, fx.clientIds[0]))[0]).toMatchObject({ units: 2, unitsUsed: 2, unitsLeft: 0 });
+  });
+});
+
+describe("units used agree with the stored decisions the work list shows", () => {
+  afterEach(() => setPracticeClock(null));
+
+  /** Every code of each line of the client, by date, with the number the line carries. */
+  async function allCodesOf(owner: PracticeFixture, clientId: string): Promise<Record<string, [string, string[], string | null]>> {
+    const rows = (await decisions(owner)).filter((d) => d.client.id === clientId);
+    return Object.fromEntries(rows.map((d) => [d.session.date, [d.status, d.issues.map((i) => i.code), d.authorizationNumber]]));
+  }
+
+  /** What the work list says an authorization used: its lines, billed or READY, that carry its number. */
+  async function unitsOnWorkList(owner: PracticeFixture, clientId: string, number: string): Promise<number> {
+    return (await decisions(owner)).filter((d) => d.client.id === clientId && d.authorizationNumber === number).length;
+  }
+
+  it("does not count a line a weekly cap blocks because of a session before the authorization starts", async () => {
+    const owner = await signUpPractice(server);
+    // No authorization required: the Monday line outside the authorization is READY and takes the week's one unit.
+    const fx = await billingSetup(server, owner, { members: 2, payerRules: { maxUnitsPerWeek: 1 } });
+    const [client] = fx.clientIds;
+    for (const startsAt of ["2026-03-09T15:00:00Z", "2026-03-11T15:00:00Z", "2026-03-18T15:00:00Z"]) await readySession(server, owner, fx, { startsAt });
+    const added = expectOk(await server.gql(ADD, { clientId: client, input: authInput(fx.payerId, { startDate: "2026-03-10", units: 2 }) }, owner.token)).addPriorAuthorization;
+
+    expect(await allCodesOf(owner, client)).toEqual({
+      "2026-03-09": ["READY", [], null],
+      "2026-03-11": ["BLOCKED", ["FREQUENCY_LIMIT"], null],
+      "2026-03-18": ["READY", [], "PA-100"],
+    });
+    // The blocked Wednesday uses none of the authorization's units: one used, one left, on the mutation's answer too.
+    expect(added).toMatchObject({ unitsUsed: 1, unitsLeft: 1 });
+    expect(await authorizationsOf(owner, client)).toEqual([expect.objectContaining({ number: "PA-100", unitsUsed: 1, unitsLeft: 1 })]);
+    expect(await unitsOnWorkList(owner, client, "PA-100")).toBe(1);
+
+    // Billed, the line keeps its unit, and both views still agree.
+    expectOk(await server.gql(CREATE_BATCH, { input: { from: "2026-03-01", to: "2026-03-31", idempotencyKey: "capped" } }, owner.token));
+    expect((await allCodesOf(owner, client))["2026-03-18"]).toEqual(["BILLED", [], "PA-100"]);
+    expect(await authorizationsOf(owner, client)).toEqual([expect.objectContaining({ unitsUsed: 1, unitsLeft: 1 })]);
+    expect(await unitsOnWorkList(owner, client, "PA-100")).toBe(1);
+  });
+
+  it("stops counting a line once its filing window passes, even when the client page is read first", async () => {
+    setPracticeClock(() => new Date("2026-03-25T16:00:00Z"));
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 2, payerRules: { requirePriorAuthorization: true, timelyFilingDays: 30 } });
+    const [client] = fx.clientIds;
+    for (const startsAt of ["2026-03-05T15:00:00Z", "2026-03-20T15:00:00Z"]) await readySession(server, owner, fx, { startsAt });
+    expectOk(await server.gql(ADD, { clientId: client, input: authInput(fx.payerId, { units: 2 }) }, owner.token));
+    expect(await authorizationsOf(owner, client)).toEqual([expect.objectContaining({ unitsUsed: 2, unitsLeft: 0 })]);
+    expect(await unitsOnWorkList(owner, client, "PA-100")).toBe(2);
+
+    // The 5th's 30 days end on 2026-04-04; nothing else reads before the client page does.
+    setPracticeClock(() => new Date("2026-04-10T16:00:00Z"));
+    expect(await authorizationsOf(owner, client)).toEqual([expect.objectContaining({ unitsUsed: 1, unitsLeft: 1 })]);
+    expect(await allCodesOf(owner, client)).toEqual({
+      "2026-03-05": ["BLOCKED", ["TIMELY_FILING_EXPIRED"], null],
+      "2026-03-20": ["READY", ["TIMELY_FILING_SOON"], "PA-100"],
+    });
+    expect(await unitsOnWorkList(owner, client, "PA-100")).toBe(1);
+  });
+
+  it("counts a change to the sessions at once, and another practice's read neither sees nor refreshes them", async () => {
+    const a = await signUpPractice(server, "A");
+    const fxA = await billingSetup(server, a, { members: 2, payerRules: { requirePriorAuthorization: true } });
+    const [client] = fxA.clientIds;
+    await readySession(server, a, fxA, { startsAt: "2026-03-10T15:00:00Z" });
+    expectOk(await server.gql(ADD, { clientId: client, input: authInput(fxA.payerId, { units: 3 }) }, a.token));
+    expect(await authorizationsOf(a, client)).toEqual([expect.objectContaining({ unitsUsed: 1, unitsLeft: 2 })]);
+    // A new session leaves its date stale: practice B's reads must not recompute it.
+    await readySession(server, a, fxA, { startsAt: "2026-03-12T15:00:00Z" });
+    const staleOfA = async () =>
+      (await server.dataSource.query(`SELECT count(*)::int AS n FROM claim_decision_stale WHERE practice_id = $1`, [a.practiceId]))[0].n as number;
+    const staleBefore = await staleOfA();
+    expect(staleBefore).toBeGreaterThan(0);
+
+    const b = await signUpPractice(server, "B");
+    expect(expectOk(await server.gql(CLIENT, { id: client }, b.token)).client).toBeNull();
+    const fromB = await inScope(server.dataSource, { practiceId: b.practiceId, userId: b.userId }, (m) => authorizationsWithUsage(m, b.practiceId, [client]));
+    expect(fromB.get(client)).toEqual([]);
+    expect(await staleOfA()).toBe(staleBefore);
+
+    expect(await authorizationsOf(a, client)).toEqual([expect.objectContaining({ unitsUsed: 2, unitsLeft: 1 })]);
+    expect(await unitsOnWorkList(a, client, "PA-100")).toBe(2);
   });
 });
