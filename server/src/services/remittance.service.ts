@@ -87,6 +87,35 @@ export interface PostingRemarkView {
   description: string;
 }
 
+/** A procedure as an SVC names it (SVC01, or SVC06 for the one billed). */
+export interface RemittanceProcedureView {
+  qualifier: string;
+  code: string;
+  modifiers: string[];
+}
+
+/** One SVC of a posting: what the payer decided for that procedure, with the line's own CAS and LQ. */
+export interface ServiceLineView {
+  /** 0-based place in the claim; the serviceLineIndex of its adjustments and remarks. */
+  index: number;
+  segmentPosition: number;
+  procedure: RemittanceProcedureView;
+  /** SVC06, when the payer adjudicated a different procedure than the one billed. */
+  originalProcedure: RemittanceProcedureView | null;
+  chargeCents: number;
+  paidCents: number;
+  deniedCents: number;
+  outcome: ClaimOutcome;
+  unitsPaid: number;
+  originalUnits: number | null;
+  revenueCode: string | null;
+  serviceDate: string | null;
+  serviceEndDate: string | null;
+  lineControlNumber: string | null;
+  adjustments: PostingAdjustmentView[];
+  remarks: PostingRemarkView[];
+}
+
 /** One CLP as posted on the billed line it named. */
 export interface PostingView {
   id: string;
@@ -107,6 +136,8 @@ export interface PostingView {
   postedAt: Date;
   adjustments: PostingAdjustmentView[];
   remarks: PostingRemarkView[];
+  /** Its SVC lines in file order; null on postings made before they were kept (the file itself is kept). */
+  serviceLines: ServiceLineView[] | null;
   /** The billed line, for lists that show who and when. */
   serviceDate: string;
   clientName: string;
@@ -317,12 +348,27 @@ export class RemittanceService {
         paidCents += settled.paidCents;
         await manager.query(
           `INSERT INTO remittance_claims (practice_id, id, remittance_id, payment_id, line_id, position, patient_control_number, status_code, outcome, charge_cents, paid_cents,
-             patient_responsibility_cents, denied_cents, payer_claim_control_number, billed_charge_cents, charge_warning) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+             patient_responsibility_cents, denied_cents, payer_claim_control_number, billed_charge_cents, charge_warning, service_line_count)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
           [
             actor.practiceId, claimId, remittanceId, paymentId, lineByPcn.get(claim.patientControlNumber)!.id, claim.position, claim.patientControlNumber, claim.statusCode,
             settled.outcome, settled.chargeCents, settled.paidCents, settled.patientResponsibilityCents, settled.deniedCents, claim.payerClaimControlNumber, billedCents, chargeWarning,
+            settled.serviceLines.length,
           ],
         );
+        for (const line of settled.serviceLines) {
+          await manager.query(
+            `INSERT INTO remittance_service_lines (practice_id, id, claim_id, line_index, segment_position, procedure_qualifier, procedure_code, modifiers,
+               original_procedure_qualifier, original_procedure_code, original_modifiers, charge_cents, paid_cents, denied_cents, outcome, units_paid, original_units,
+               revenue_code, service_date, service_end_date, line_control_number)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+            [
+              actor.practiceId, randomUUID(), claimId, line.index, line.position, line.procedure.qualifier, line.procedure.code, line.procedure.modifiers,
+              line.originalProcedure?.qualifier ?? null, line.originalProcedure?.code ?? null, line.originalProcedure?.modifiers ?? null, line.chargeCents, line.paidCents,
+              line.deniedCents, line.outcome, line.unitsPaid, line.originalUnits, line.revenueCode, line.serviceDate, line.serviceEndDate, line.lineControlNumber,
+            ],
+          );
+        }
         for (const [i, a] of settled.adjustments.entries()) {
           await manager.query(
             `INSERT INTO remittance_adjustments (practice_id, id, claim_id, position, level, service_line_index, group_code, reason_code, amount_cents, quantity, kind)
@@ -690,6 +736,7 @@ interface PostingRow {
   payer_claim_control_number: string | null;
   billed_charge_cents: string | null;
   charge_warning: string | null;
+  service_line_count: number | null;
   posted_at: Date;
   service_date: string;
   client_name: string;
@@ -711,6 +758,27 @@ interface RemarkRow {
   level: string;
   service_line_index: number | null;
   code: string;
+}
+interface ServiceLineRow {
+  claim_id: string;
+  line_index: number;
+  segment_position: number;
+  procedure_qualifier: string;
+  procedure_code: string;
+  modifiers: string[];
+  original_procedure_qualifier: string | null;
+  original_procedure_code: string | null;
+  original_modifiers: string[] | null;
+  charge_cents: string;
+  paid_cents: string;
+  denied_cents: string;
+  outcome: ClaimOutcome;
+  units_paid: string;
+  original_units: string | null;
+  revenue_code: string | null;
+  service_day: string | null;
+  service_end_day: string | null;
+  line_control_number: string | null;
 }
 interface DenialActionRow {
   line_id: string;
@@ -745,6 +813,46 @@ async function postings(m: EntityManager, where: string, params: unknown[]): Pro
   const ids = rows.map((r) => r.id);
   const adjustments: AdjustmentRow[] = await m.query(`SELECT * FROM remittance_adjustments WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
   const remarks: RemarkRow[] = await m.query(`SELECT * FROM remittance_remarks WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
+  const serviceLines: ServiceLineRow[] = await m.query(
+    `SELECT *, to_char(service_date, 'YYYY-MM-DD') AS service_day, to_char(service_end_date, 'YYYY-MM-DD') AS service_end_day
+     FROM remittance_service_lines WHERE claim_id = ANY($1) ORDER BY claim_id, line_index`,
+    [ids],
+  );
+  const adjustmentOf = (a: AdjustmentRow): PostingAdjustmentView => ({
+    level: a.level,
+    serviceLineIndex: a.service_line_index,
+    group: a.group_code,
+    reasonCode: a.reason_code,
+    amountCents: Number(a.amount_cents),
+    quantity: a.quantity === null ? null : Number(a.quantity),
+    kind: a.kind,
+    description: describeCarc(a.reason_code),
+  });
+  const remarkOf = (x: RemarkRow): PostingRemarkView => ({ level: x.level, serviceLineIndex: x.service_line_index, code: x.code, description: describeRarc(x.code) });
+  // Grouped once: a work list reads thousands of postings, and filtering every list per posting and line would be quadratic.
+  const adjustmentsOf = groupBy(adjustments, (a) => a.claim_id);
+  const remarksOf = groupBy(remarks, (x) => x.claim_id);
+  const linesOf = groupBy(serviceLines, (l) => l.claim_id);
+  const onLine = (row: { level: string; service_line_index: number | null }, line: ServiceLineRow) => row.level === "SERVICE_LINE" && row.service_line_index === line.line_index;
+  const serviceLineOf = (l: ServiceLineRow): ServiceLineView => ({
+    index: l.line_index,
+    segmentPosition: l.segment_position,
+    procedure: { qualifier: l.procedure_qualifier, code: l.procedure_code, modifiers: l.modifiers },
+    originalProcedure:
+      l.original_procedure_code === null ? null : { qualifier: l.original_procedure_qualifier!, code: l.original_procedure_code, modifiers: l.original_modifiers ?? [] },
+    chargeCents: Number(l.charge_cents),
+    paidCents: Number(l.paid_cents),
+    deniedCents: Number(l.denied_cents),
+    outcome: l.outcome,
+    unitsPaid: Number(l.units_paid),
+    originalUnits: l.original_units === null ? null : Number(l.original_units),
+    revenueCode: l.revenue_code,
+    serviceDate: l.service_day,
+    serviceEndDate: l.service_end_day,
+    lineControlNumber: l.line_control_number,
+    adjustments: (adjustmentsOf.get(l.claim_id) ?? []).filter((a) => onLine(a, l)).map(adjustmentOf),
+    remarks: (remarksOf.get(l.claim_id) ?? []).filter((x) => onLine(x, l)).map(remarkOf),
+  });
   return rows.map((r) => ({
     id: r.id,
     remittanceId: r.remittance_id,
@@ -764,22 +872,20 @@ async function postings(m: EntityManager, where: string, params: unknown[]): Pro
     clientName: r.client_name,
     payerId: r.payer_id,
     payerName: r.payer_name,
-    adjustments: adjustments
-      .filter((a) => a.claim_id === r.id)
-      .map((a) => ({
-        level: a.level,
-        serviceLineIndex: a.service_line_index,
-        group: a.group_code,
-        reasonCode: a.reason_code,
-        amountCents: Number(a.amount_cents),
-        quantity: a.quantity === null ? null : Number(a.quantity),
-        kind: a.kind,
-        description: describeCarc(a.reason_code),
-      })),
-    remarks: remarks
-      .filter((x) => x.claim_id === r.id)
-      .map((x) => ({ level: x.level, serviceLineIndex: x.service_line_index, code: x.code, description: describeRarc(x.code) })),
+    adjustments: (adjustmentsOf.get(r.id) ?? []).map(adjustmentOf),
+    remarks: (remarksOf.get(r.id) ?? []).map(remarkOf),
+    serviceLines: r.service_line_count === null ? null : (linesOf.get(r.id) ?? []).map(serviceLineOf),
   }));
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 async function lineStories(m: EntityManager, lineIds: string[]): Promise<LineRemittanceView[]> {
