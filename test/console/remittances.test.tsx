@@ -28,6 +28,7 @@ const posting = (n: number, outcome: string, extra: Record<string, unknown> = {}
       ? [{ __typename: "PostingAdjustment", level: "CLAIM", serviceLineIndex: null, group: "CO", reasonCode: "197", amountCents: 4800, quantity: null, kind: "DENIAL", description: "Required prior authorization was not obtained." }]
       : [{ __typename: "PostingAdjustment", level: "CLAIM", serviceLineIndex: null, group: "CO", reasonCode: "45", amountCents: 350, quantity: null, kind: "CONTRACTUAL", description: "Over the fee schedule." }],
   remarks: [],
+  serviceLines: [],
   ...extra,
 });
 

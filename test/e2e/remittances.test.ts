@@ -9,6 +9,7 @@ import path from "node:path";
 import { expectOk, signUpPractice, type PracticeFixture } from "../support/api";
 import { billingSetup, readySession } from "../support/billing-fixture";
 import { x835 } from "../support/x835";
+import { axeViolations } from "./support/axe";
 import { SHOTS, useBrowserHarness } from "./support/browser";
 
 jest.setTimeout(180_000);
@@ -80,4 +81,53 @@ test("imports an 835 through the file picker, shows the posting result, and writ
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("shows a claim's service lines, the 90853 paid and its 90785 add-on refused, on the import and on the denial work list", async () => {
+  const owner = await signUpPractice(harness.server, "Lines");
+  const fx = await billingSetup(harness.server, owner, { members: 2, payerRules: { allowInteractiveComplexity: true, interactiveComplexityFeeCents: 1850 } });
+  const sessionId = await readySession(harness.server, owner, fx, { startsAt: "2026-03-10T15:00:00Z" });
+  await gql(owner, `mutation ($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`, {
+    id: sessionId,
+    entries: [{ clientId: fx.clientIds[0], status: "PRESENT", interactiveComplexity: true, interactiveComplexityReason: "Parents argued over the member throughout" }],
+  });
+  const lines: { patientControlNumber: string; client: { id: string } }[] = (
+    await gql(owner, `mutation { createClaimBatch(input: { from: "2026-03-01", to: "2026-03-31", idempotencyKey: "march" }) { lines { patientControlNumber client { id } } } }`)
+  ).createClaimBatch.lines;
+  const pcn = lines.find((l) => l.client.id === fx.clientIds[0])!.patientControlNumber;
+  const text = x835({
+    claims: [
+      {
+        pcn,
+        status: "1",
+        charge: "66.5",
+        paid: "45",
+        payerClaimId: "ICN-7",
+        lines: [
+          { procedure: "HC:90853", originalProcedure: "HC:90853:HQ", charge: "48", paid: "45", units: "1", cas: [{ group: "CO", items: [["45", "3"]] }] },
+          { procedure: "HC:90785", charge: "18.5", paid: "0", cas: [{ group: "CO", items: [["97", "18.5"]] }], remarks: ["N19"] },
+        ],
+      },
+    ],
+  });
+  const remittanceId = (await gql(owner, `mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { id } }`, { input: { text, fileName: "lines.835" } })).importRemittance.id;
+
+  const page = await signedIn(owner);
+  await page.goto(`${harness.server.url}/remittances/${remittanceId}`);
+  const table = page.getByRole("table", { name: `Service lines of ${pcn}` });
+  await table.waitFor();
+  const rows = table.getByRole("row");
+  expect(await rows.count()).toBe(3);
+  expect(await rows.nth(1).textContent()).toContain("billed as 90853-HQ");
+  await rows.nth(2).getByText("Denied", { exact: true }).waitFor();
+  await rows.nth(2).getByText(/CO-97 \$18\.50: Paid as part of another service/).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, "22-remittance-service-lines.png"), fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto(`${harness.server.url}/denials`);
+  await page.getByText("1 line, $18.50 open.", { exact: false }).waitFor();
+  await page.getByRole("table", { name: `Service lines of ${pcn}` }).getByRole("row").nth(2).getByText("Denied", { exact: true }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, "23-denial-service-lines.png"), fullPage: true });
+  await page.close();
 });

@@ -19,6 +19,10 @@ export interface X835Line {
   charge: string;
   paid: string;
   units?: string;
+  /** SVC06 as written: the procedure billed, when the payer adjudicated another (e.g. "HC:90853:HQ"). */
+  originalProcedure?: string;
+  /** SVC07: units billed, when they differ from units paid. */
+  originalUnits?: string;
   /** DTM*472, CCYYMMDD */
   date?: string;
   cas?: X835Cas[];
@@ -180,7 +184,7 @@ export function x835(spec: X835Spec): string {
     if (claim.from) body.push(segment("DTM", "232", claim.from));
     if (claim.to) body.push(segment("DTM", "233", claim.to));
     for (const line of claim.lines ?? []) {
-      body.push(segment("SVC", line.procedure, line.charge, line.paid, "", line.units ?? ""));
+      body.push(segment("SVC", line.procedure, line.charge, line.paid, "", line.units ?? "", line.originalProcedure ?? "", line.originalUnits ?? ""));
       if (line.date) body.push(segment("DTM", "472", line.date));
       body.push(...casSegments(line.cas));
       if (line.controlNumber) body.push(segment("REF", "6R", line.controlNumber));

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from "react";
+import { Fragment, useRef, useState, type FormEvent } from "react";
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import type { DenialsQuery, PayerRulesInput, PreviewPayerRulesQuery } from "../__generated__/graphql";
 import { PreviewPayerRulesDocument } from "../payers/payers.documents";
@@ -8,7 +8,7 @@ import { addDays, formatDate, previousMonth, todayIn } from "../lib/dates";
 import { fieldErrorsOf } from "../lib/errors";
 import { dollarsToCents, formatCents } from "../lib/money";
 import { Dialog, Empty, ErrorMessage, Field, Loading, Notice, PageHeader, Section, Switch, useFieldErrors } from "../ui/ui";
-import { OutcomeBadge, Reasons } from "./remittance-claims";
+import { OutcomeBadge, Reasons, ServiceLinesRow } from "./remittance-claims";
 import { CorrectAndRebillDocument, DenialReportDocument, DenialsDocument, NoteAppealDocument, RemittanceTotalsDocument, WriteOffDenialDocument } from "./remittances.documents";
 
 type Denial = DenialsQuery["denials"][number];
@@ -116,54 +116,57 @@ function WorkList() {
               </thead>
               <tbody>
                 {data.denials.map((d) => (
-                  <tr key={d.lineId}>
-                    <td>{d.latest.patientControlNumber}</td>
-                    <td>{d.latest.clientName}</td>
-                    <td>{d.latest.payerName}</td>
-                    <td>{formatDate(d.latest.serviceDate)}</td>
-                    <td className="num">{d.ageDays} d</td>
-                    <td>
-                      <OutcomeBadge outcome={d.latest.outcome} />
-                    </td>
-                    <td className="num">{formatCents(d.openBalanceCents)}</td>
-                    <td>
-                      <Reasons posting={d.latest} />
-                    </td>
-                    <td>
-                      {d.actions.length > 0 && (
-                        <ul className="reason-list">
-                          {d.actions.map((a, i) => (
-                            <li key={i}>
-                              {a.kind === "WRITE_OFF" ? `Written off ${formatCents(a.amountCents)}: ` : "Appeal: "}
-                              {a.note}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                      {d.rebill && (
-                        <p className="muted">
-                          Rebilled as {d.rebill.patientControlNumber} (batch {d.rebill.batchControlNumber})
-                        </p>
-                      )}
-                      {can("ManageRemittances") && (
-                        <div className="button-row button-row--tight button-row--stack">
-                          {d.availableActions.includes("CORRECT_AND_REBILL") && can("ManageClaimBatches") && (
-                            <button type="button" className="button button--small" onClick={() => setRebilling(d)}>
-                              Correct and rebill
+                  <Fragment key={d.lineId}>
+                    <tr className={d.latest.serviceLines?.length ? "has-service-lines" : undefined}>
+                      <td>{d.latest.patientControlNumber}</td>
+                      <td>{d.latest.clientName}</td>
+                      <td>{d.latest.payerName}</td>
+                      <td>{formatDate(d.latest.serviceDate)}</td>
+                      <td className="num">{d.ageDays} d</td>
+                      <td>
+                        <OutcomeBadge outcome={d.latest.outcome} />
+                      </td>
+                      <td className="num">{formatCents(d.openBalanceCents)}</td>
+                      <td>
+                        <Reasons posting={d.latest} />
+                      </td>
+                      <td>
+                        {d.actions.length > 0 && (
+                          <ul className="reason-list">
+                            {d.actions.map((a, i) => (
+                              <li key={i}>
+                                {a.kind === "WRITE_OFF" ? `Written off ${formatCents(a.amountCents)}: ` : "Appeal: "}
+                                {a.note}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                        {d.rebill && (
+                          <p className="muted">
+                            Rebilled as {d.rebill.patientControlNumber} (batch {d.rebill.batchControlNumber})
+                          </p>
+                        )}
+                        {can("ManageRemittances") && (
+                          <div className="button-row button-row--tight button-row--stack">
+                            {d.availableActions.includes("CORRECT_AND_REBILL") && can("ManageClaimBatches") && (
+                              <button type="button" className="button button--small" onClick={() => setRebilling(d)}>
+                                Correct and rebill
+                              </button>
+                            )}
+                            {d.availableActions.includes("WRITE_OFF") && (
+                              <button type="button" className="button button--small" onClick={() => setActing({ denial: d, kind: "WRITE_OFF" })}>
+                                Write off
+                              </button>
+                            )}
+                            <button type="button" className="button button--small" onClick={() => setActing({ denial: d, kind: "APPEAL_NOTE" })}>
+                              Note appeal
                             </button>
-                          )}
-                          {d.availableActions.includes("WRITE_OFF") && (
-                            <button type="button" className="button button--small" onClick={() => setActing({ denial: d, kind: "WRITE_OFF" })}>
-                              Write off
-                            </button>
-                          )}
-                          <button type="button" className="button button--small" onClick={() => setActing({ denial: d, kind: "APPEAL_NOTE" })}>
-                            Note appeal
-                          </button>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
+                          </div>
+                        )}
+                      </td>
+                    </tr>
+                    <ServiceLinesRow posting={d.latest} columns={9} />
+                  </Fragment>
                 ))}
               </tbody>
             </table>

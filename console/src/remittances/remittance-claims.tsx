@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { PostingFieldsFragment, RemittanceFieldsFragment, RemittanceOutcome } from "../__generated__/graphql";
 import { formatDate } from "../lib/dates";
 import { formatCents } from "../lib/money";
@@ -8,12 +9,16 @@ export function OutcomeBadge({ outcome }: { outcome: RemittanceOutcome }) {
   return <span className={`badge badge--${outcome.toLowerCase().replace("_", "-")}`}>{OUTCOME_LABELS[outcome]}</span>;
 }
 
-/** Adjustments and remarks as the payer gave them, each code with its meaning. */
-export function Reasons({ posting }: { posting: PostingFieldsFragment }) {
-  if (posting.adjustments.length === 0 && posting.remarks.length === 0) return <span className="muted">None</span>;
+type Adjustment = Pick<PostingFieldsFragment["adjustments"][number], "group" | "reasonCode" | "amountCents" | "quantity" | "description">;
+type Remark = Pick<PostingFieldsFragment["remarks"][number], "code" | "description">;
+type ServiceLine = NonNullable<PostingFieldsFragment["serviceLines"]>[number];
+
+/** Each CAS as "CO-97 $18.50: what it means", each remark code with its meaning. */
+function ReasonList({ adjustments, remarks }: { adjustments: Adjustment[]; remarks: Remark[] }) {
+  if (adjustments.length === 0 && remarks.length === 0) return <span className="muted">None</span>;
   return (
     <ul className="reason-list">
-      {posting.adjustments.map((a, i) => (
+      {adjustments.map((a, i) => (
         <li key={`a${i}`}>
           <strong>
             {a.group}-{a.reasonCode}
@@ -22,12 +27,89 @@ export function Reasons({ posting }: { posting: PostingFieldsFragment }) {
           {a.quantity !== null ? ` (${a.quantity} unit${a.quantity === 1 ? "" : "s"})` : ""}: {a.description}
         </li>
       ))}
-      {posting.remarks.map((r, i) => (
+      {remarks.map((r, i) => (
         <li key={`r${i}`}>
           <strong>{r.code}</strong> {r.description}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "90785-HQ", as the claim screens write a billed line. */
+const procedureText = (p: { code: string; modifiers: string[] }) => [p.code, ...p.modifiers].join("-");
+
+/**
+ * Why the payment differs from the charge. With service lines, each line's reasons are shown on the line (see
+ * ServiceLinesRow), and only the claim's own stay here. A posting from before lines were kept, or one the payer
+ * answered as a whole, lists every reason as the claim's.
+ */
+export function Reasons({ posting }: { posting: PostingFieldsFragment }) {
+  if (!posting.serviceLines?.length) return <ReasonList adjustments={posting.adjustments} remarks={posting.remarks} />;
+  const claimAdjustments = posting.adjustments.filter((a) => a.level === "CLAIM");
+  const claimRemarks = posting.remarks.filter((r) => r.level === "CLAIM");
+  if (claimAdjustments.length === 0 && claimRemarks.length === 0) return <span className="muted">By service line, below</span>;
+  return <ReasonList adjustments={claimAdjustments} remarks={claimRemarks} />;
+}
+
+/**
+ * A full-width row under a posting's row, with its service lines: each says what the payer did with its own
+ * procedure (a paid 90853 beside a refused 90785 add-on), which the claim's totals alone hide. None when the
+ * payer sent no lines, or the posting predates keeping them.
+ */
+export function ServiceLinesRow({ posting, columns }: { posting: PostingFieldsFragment; columns: number }) {
+  if (!posting.serviceLines?.length) return null;
+  return (
+    <tr className="service-lines-row">
+      <td colSpan={columns}>
+        <ServiceLines lines={posting.serviceLines} controlNumber={posting.patientControlNumber} />
+      </td>
+    </tr>
+  );
+}
+
+/** One row per service line (SVC) as the payer adjudicated it. Named by aria-label, so its name is no text of the row it sits in. */
+export function ServiceLines({ lines, controlNumber }: { lines: ServiceLine[]; controlNumber: string }) {
+  return (
+    <table className="service-lines" aria-label={`Service lines of ${controlNumber}`}>
+      <thead>
+        <tr>
+          <th scope="col">Service</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="num">Charged</th>
+          <th scope="col" className="num">Paid</th>
+          <th scope="col">Adjustments</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.index}>
+            <th scope="row">
+              {procedureText(line.procedure)}
+              {line.unitsPaid !== 1 || line.originalUnits !== null ? (
+                <span className="service-lines__note">
+                  , {line.unitsPaid} unit{line.unitsPaid === 1 ? "" : "s"}
+                  {line.originalUnits !== null ? ` (billed ${line.originalUnits})` : ""}
+                </span>
+              ) : null}
+              {line.originalProcedure && (
+                <div className="service-lines__note" title="SVC06: the payer adjudicated another procedure than the one billed">
+                  billed as {procedureText(line.originalProcedure)}
+                </div>
+              )}
+            </th>
+            <td>
+              <OutcomeBadge outcome={line.outcome} />
+            </td>
+            <td className="num">{formatCents(line.chargeCents)}</td>
+            <td className="num">{formatCents(line.paidCents)}</td>
+            <td>
+              <ReasonList adjustments={line.adjustments} remarks={line.remarks} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -53,29 +135,32 @@ export function RemittanceClaimsTable({ claims }: { claims: PostingFieldsFragmen
         </thead>
         <tbody>
           {claims.map((c) => (
-            <tr key={c.id}>
-              <td>{c.patientControlNumber}</td>
-              <td>{c.clientName}</td>
-              <td>{formatDate(c.serviceDate)}</td>
-              <td>
-                <OutcomeBadge outcome={c.outcome} />
-              </td>
-              <td className="num">
-                {formatCents(c.chargeCents)}
-                {c.chargeWarning && (
-                  <div className="charge-warning" title={c.chargeWarning}>
-                    Billed {c.billedChargeCents === null ? "another amount" : formatCents(c.billedChargeCents)}
-                  </div>
-                )}
-              </td>
-              <td className="num">{formatCents(c.paidCents)}</td>
-              <td className="num">{formatCents(c.patientResponsibilityCents)}</td>
-              <td className="num">{formatCents(c.deniedCents)}</td>
-              <td>{c.payerClaimControlNumber ?? "—"}</td>
-              <td>
-                <Reasons posting={c} />
-              </td>
-            </tr>
+            <Fragment key={c.id}>
+              <tr className={c.serviceLines?.length ? "has-service-lines" : undefined}>
+                <td>{c.patientControlNumber}</td>
+                <td>{c.clientName}</td>
+                <td>{formatDate(c.serviceDate)}</td>
+                <td>
+                  <OutcomeBadge outcome={c.outcome} />
+                </td>
+                <td className="num">
+                  {formatCents(c.chargeCents)}
+                  {c.chargeWarning && (
+                    <div className="charge-warning" title={c.chargeWarning}>
+                      Billed {c.billedChargeCents === null ? "another amount" : formatCents(c.billedChargeCents)}
+                    </div>
+                  )}
+                </td>
+                <td className="num">{formatCents(c.paidCents)}</td>
+                <td className="num">{formatCents(c.patientResponsibilityCents)}</td>
+                <td className="num">{formatCents(c.deniedCents)}</td>
+                <td>{c.payerClaimControlNumber ?? "—"}</td>
+                <td>
+                  <Reasons posting={c} />
+                </td>
+              </tr>
+              <ServiceLinesRow posting={c} columns={10} />
+            </Fragment>
           ))}
         </tbody>
       </table>

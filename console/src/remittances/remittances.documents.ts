@@ -20,7 +20,19 @@ export const PostingFieldsFragment = graphql(`
     payerId
     payerName
     adjustments { level serviceLineIndex group reasonCode amountCents quantity kind description }
-    remarks { code description }
+    remarks { level code description }
+    serviceLines {
+      index
+      procedure { code modifiers }
+      originalProcedure { code modifiers }
+      chargeCents
+      paidCents
+      outcome
+      unitsPaid
+      originalUnits
+      adjustments { group reasonCode amountCents quantity description }
+      remarks { code description }
+    }
   }
 `);
 

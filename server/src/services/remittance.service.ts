@@ -37,7 +37,13 @@ const PROVIDER_ADJUSTMENT_COLUMNS: readonly RecordColumn[] = [
 const CLAIM_COLUMNS: readonly RecordColumn[] = [
   ["id", "uuid"], ["remittance_id", "uuid"], ["payment_id", "uuid"], ["line_id", "uuid"], ["position", "integer"], ["patient_control_number", "text"], ["status_code", "text"],
   ["outcome", "text"], ["charge_cents", "bigint"], ["paid_cents", "bigint"], ["patient_responsibility_cents", "bigint"], ["denied_cents", "bigint"],
-  ["payer_claim_control_number", "text"], ["billed_charge_cents", "bigint"], ["charge_warning", "text"],
+  ["payer_claim_control_number", "text"], ["billed_charge_cents", "bigint"], ["charge_warning", "text"], ["service_line_count", "integer"],
+];
+const SERVICE_LINE_COLUMNS: readonly RecordColumn[] = [
+  ["id", "uuid"], ["claim_id", "uuid"], ["line_index", "integer"], ["segment_position", "integer"], ["procedure_qualifier", "text"], ["procedure_code", "text"],
+  ["modifiers", "text[]"], ["original_procedure_qualifier", "text"], ["original_procedure_code", "text"], ["original_modifiers", "text[]"], ["charge_cents", "bigint"],
+  ["paid_cents", "bigint"], ["denied_cents", "bigint"], ["outcome", "text"], ["units_paid", "numeric"], ["original_units", "numeric"], ["revenue_code", "text"],
+  ["service_date", "date"], ["service_end_date", "date"], ["line_control_number", "text"],
 ];
 const ADJUSTMENT_COLUMNS: readonly RecordColumn[] = [
   ["id", "uuid"], ["claim_id", "uuid"], ["position", "integer"], ["level", "text"], ["service_line_index", "integer"], ["group_code", "text"], ["reason_code", "text"],
@@ -107,6 +113,35 @@ export interface PostingRemarkView {
   description: string;
 }
 
+/** A procedure as an SVC names it (SVC01, or SVC06 for the one billed). */
+export interface RemittanceProcedureView {
+  qualifier: string;
+  code: string;
+  modifiers: string[];
+}
+
+/** One SVC of a posting: what the payer decided for that procedure, with the line's own CAS and LQ. */
+export interface ServiceLineView {
+  /** 0-based place in the claim; the serviceLineIndex of its adjustments and remarks. */
+  index: number;
+  segmentPosition: number;
+  procedure: RemittanceProcedureView;
+  /** SVC06, when the payer adjudicated a different procedure than the one billed. */
+  originalProcedure: RemittanceProcedureView | null;
+  chargeCents: number;
+  paidCents: number;
+  deniedCents: number;
+  outcome: ClaimOutcome;
+  unitsPaid: number;
+  originalUnits: number | null;
+  revenueCode: string | null;
+  serviceDate: string | null;
+  serviceEndDate: string | null;
+  lineControlNumber: string | null;
+  adjustments: PostingAdjustmentView[];
+  remarks: PostingRemarkView[];
+}
+
 /** One CLP as posted on the billed line it named. */
 export interface PostingView {
   id: string;
@@ -127,6 +162,8 @@ export interface PostingView {
   postedAt: Date;
   adjustments: PostingAdjustmentView[];
   remarks: PostingRemarkView[];
+  /** Its SVC lines in file order; null on postings made before they were kept (the file itself is kept). */
+  serviceLines: ServiceLineView[] | null;
   /** The billed line, for lists that show who and when. */
   serviceDate: string;
   clientName: string;
@@ -316,6 +353,7 @@ export class RemittanceService {
     const claimRows: Record<string, unknown>[] = [];
     const adjustmentRows: Record<string, unknown>[] = [];
     const remarkRows: Record<string, unknown>[] = [];
+    const serviceLineRows: Record<string, unknown>[] = [];
     for (const [paymentIndex, { payment, keys }] of keyed.entries()) {
       const paymentId = randomUUID();
       const payerIdentifier = payment.payer.additionalIds.find((a) => a.qualifier === "2U")?.value ?? payment.payer.id ?? payment.trace.originatorId;
@@ -342,8 +380,17 @@ export class RemittanceService {
           id: claimId, remittance_id: remittanceId, payment_id: paymentId, line_id: lineByPcn.get(claim.patientControlNumber)!.id, position: claim.position,
           patient_control_number: claim.patientControlNumber, status_code: claim.statusCode, outcome: settled.outcome, charge_cents: settled.chargeCents, paid_cents: settled.paidCents,
           patient_responsibility_cents: settled.patientResponsibilityCents, denied_cents: settled.deniedCents, payer_claim_control_number: claim.payerClaimControlNumber,
-          billed_charge_cents: billedCents, charge_warning: chargeWarning,
+          billed_charge_cents: billedCents, charge_warning: chargeWarning, service_line_count: settled.serviceLines.length,
         });
+        for (const line of settled.serviceLines) {
+          serviceLineRows.push({
+            id: randomUUID(), claim_id: claimId, line_index: line.index, segment_position: line.position, procedure_qualifier: line.procedure.qualifier,
+            procedure_code: line.procedure.code, modifiers: line.procedure.modifiers, original_procedure_qualifier: line.originalProcedure?.qualifier ?? null,
+            original_procedure_code: line.originalProcedure?.code ?? null, original_modifiers: line.originalProcedure?.modifiers ?? null, charge_cents: line.chargeCents,
+            paid_cents: line.paidCents, denied_cents: line.deniedCents, outcome: line.outcome, units_paid: line.unitsPaid, original_units: line.originalUnits,
+            revenue_code: line.revenueCode, service_date: line.serviceDate, service_end_date: line.serviceEndDate, line_control_number: line.lineControlNumber,
+          });
+        }
         for (const [i, a] of settled.adjustments.entries()) {
           adjustmentRows.push({
             id: randomUUID(), claim_id: claimId, position: i, level: a.level, service_line_index: a.serviceLineIndex, group_code: a.group, reason_code: a.reasonCode,
@@ -359,6 +406,7 @@ export class RemittanceService {
     await insertRecords(manager, "remittance_payments", actor.practiceId, PAYMENT_COLUMNS, paymentRows);
     await insertRecords(manager, "remittance_provider_adjustments", actor.practiceId, PROVIDER_ADJUSTMENT_COLUMNS, providerAdjustmentRows);
     await insertRecords(manager, "remittance_claims", actor.practiceId, CLAIM_COLUMNS, claimRows);
+    await insertRecords(manager, "remittance_service_lines", actor.practiceId, SERVICE_LINE_COLUMNS, serviceLineRows);
     await insertRecords(manager, "remittance_adjustments", actor.practiceId, ADJUSTMENT_COLUMNS, adjustmentRows);
     await insertRecords(manager, "remittance_remarks", actor.practiceId, REMARK_COLUMNS, remarkRows);
     await writeAudit(manager, {
@@ -713,6 +761,7 @@ interface PostingRow {
   payer_claim_control_number: string | null;
   billed_charge_cents: string | null;
   charge_warning: string | null;
+  service_line_count: number | null;
   posted_at: Date;
   service_date: string;
   client_name: string;
@@ -734,6 +783,27 @@ interface RemarkRow {
   level: string;
   service_line_index: number | null;
   code: string;
+}
+interface ServiceLineRow {
+  claim_id: string;
+  line_index: number;
+  segment_position: number;
+  procedure_qualifier: string;
+  procedure_code: string;
+  modifiers: string[];
+  original_procedure_qualifier: string | null;
+  original_procedure_code: string | null;
+  original_modifiers: string[] | null;
+  charge_cents: string;
+  paid_cents: string;
+  denied_cents: string;
+  outcome: ClaimOutcome;
+  units_paid: string;
+  original_units: string | null;
+  revenue_code: string | null;
+  service_day: string | null;
+  service_end_day: string | null;
+  line_control_number: string | null;
 }
 interface DenialActionRow {
   line_id: string;
@@ -768,6 +838,46 @@ async function postings(m: EntityManager, where: string, params: unknown[]): Pro
   const ids = rows.map((r) => r.id);
   const adjustments: AdjustmentRow[] = await m.query(`SELECT * FROM remittance_adjustments WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
   const remarks: RemarkRow[] = await m.query(`SELECT * FROM remittance_remarks WHERE claim_id = ANY($1) ORDER BY position`, [ids]);
+  const serviceLines: ServiceLineRow[] = await m.query(
+    `SELECT *, to_char(service_date, 'YYYY-MM-DD') AS service_day, to_char(service_end_date, 'YYYY-MM-DD') AS service_end_day
+     FROM remittance_service_lines WHERE claim_id = ANY($1) ORDER BY claim_id, line_index`,
+    [ids],
+  );
+  const adjustmentOf = (a: AdjustmentRow): PostingAdjustmentView => ({
+    level: a.level,
+    serviceLineIndex: a.service_line_index,
+    group: a.group_code,
+    reasonCode: a.reason_code,
+    amountCents: Number(a.amount_cents),
+    quantity: a.quantity === null ? null : Number(a.quantity),
+    kind: a.kind,
+    description: describeCarc(a.reason_code),
+  });
+  const remarkOf = (x: RemarkRow): PostingRemarkView => ({ level: x.level, serviceLineIndex: x.service_line_index, code: x.code, description: describeRarc(x.code) });
+  // Grouped once: a work list reads thousands of postings, and filtering every list per posting and line would be quadratic.
+  const adjustmentsOf = groupBy(adjustments, (a) => a.claim_id);
+  const remarksOf = groupBy(remarks, (x) => x.claim_id);
+  const linesOf = groupBy(serviceLines, (l) => l.claim_id);
+  const onLine = (row: { level: string; service_line_index: number | null }, line: ServiceLineRow) => row.level === "SERVICE_LINE" && row.service_line_index === line.line_index;
+  const serviceLineOf = (l: ServiceLineRow): ServiceLineView => ({
+    index: l.line_index,
+    segmentPosition: l.segment_position,
+    procedure: { qualifier: l.procedure_qualifier, code: l.procedure_code, modifiers: l.modifiers },
+    originalProcedure:
+      l.original_procedure_code === null ? null : { qualifier: l.original_procedure_qualifier!, code: l.original_procedure_code, modifiers: l.original_modifiers ?? [] },
+    chargeCents: Number(l.charge_cents),
+    paidCents: Number(l.paid_cents),
+    deniedCents: Number(l.denied_cents),
+    outcome: l.outcome,
+    unitsPaid: Number(l.units_paid),
+    originalUnits: l.original_units === null ? null : Number(l.original_units),
+    revenueCode: l.revenue_code,
+    serviceDate: l.service_day,
+    serviceEndDate: l.service_end_day,
+    lineControlNumber: l.line_control_number,
+    adjustments: (adjustmentsOf.get(l.claim_id) ?? []).filter((a) => onLine(a, l)).map(adjustmentOf),
+    remarks: (remarksOf.get(l.claim_id) ?? []).filter((x) => onLine(x, l)).map(remarkOf),
+  });
   return rows.map((r) => ({
     id: r.id,
     remittanceId: r.remittance_id,
@@ -787,22 +897,20 @@ async function postings(m: EntityManager, where: string, params: unknown[]): Pro
     clientName: r.client_name,
     payerId: r.payer_id,
     payerName: r.payer_name,
-    adjustments: adjustments
-      .filter((a) => a.claim_id === r.id)
-      .map((a) => ({
-        level: a.level,
-        serviceLineIndex: a.service_line_index,
-        group: a.group_code,
-        reasonCode: a.reason_code,
-        amountCents: Number(a.amount_cents),
-        quantity: a.quantity === null ? null : Number(a.quantity),
-        kind: a.kind,
-        description: describeCarc(a.reason_code),
-      })),
-    remarks: remarks
-      .filter((x) => x.claim_id === r.id)
-      .map((x) => ({ level: x.level, serviceLineIndex: x.service_line_index, code: x.code, description: describeRarc(x.code) })),
+    adjustments: (adjustmentsOf.get(r.id) ?? []).map(adjustmentOf),
+    remarks: (remarksOf.get(r.id) ?? []).map(remarkOf),
+    serviceLines: r.service_line_count === null ? null : (linesOf.get(r.id) ?? []).map(serviceLineOf),
   }));
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 async function lineStories(m: EntityManager, lineIds: string[]): Promise<LineRemittanceView[]> {

@@ -20,6 +20,7 @@ import { RebillsAndProviderAdjustments1764191000000 } from "./1764191000000-rebi
 import { FrequencyCapsAndTimelyFiling1764191100000 } from "./1764191100000-frequency-caps-and-timely-filing.js";
 import { InteractiveComplexity1764191200000 } from "./1764191200000-interactive-complexity.js";
 import { AuthenticateInOneStatement1764191400000 } from "./1764191400000-authenticate-in-one-statement.js";
+import { RemittanceServiceLines1764191600000 } from "./1764191600000-remittance-service-lines.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   FrequencyCapsAndTimelyFiling1764191100000,
   InteractiveComplexity1764191200000,
   AuthenticateInOneStatement1764191400000,
+  RemittanceServiceLines1764191600000,
 ];

@@ -1,6 +1,6 @@
 import { carcKind, describeCarc, type CarcKind } from "./carc.js";
 import { describeRarc } from "./rarc.js";
-import type { Adjustment, AdjustmentGroup, RemittanceClaim } from "./types.js";
+import type { Adjustment, AdjustmentGroup, ProcedureCode, RemittanceClaim } from "./types.js";
 
 export const CLAIM_OUTCOMES = ["PAID", "PARTIALLY_PAID", "DENIED", "REVERSED"] as const;
 export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
@@ -30,6 +30,28 @@ export interface FlatRemark {
   description: string;
 }
 
+/** One SVC as the posting service stores it; its adjustments and remarks are those of the claim's with its index. */
+export interface ServiceLineSettlement {
+  /** Index into claim.serviceLines: the serviceLineIndex of its adjustments and remarks. */
+  index: number;
+  /** The SVC segment's place in the file. */
+  position: number;
+  procedure: ProcedureCode;
+  originalProcedure: ProcedureCode | null;
+  chargeCents: number;
+  paidCents: number;
+  unitsPaid: number;
+  originalUnits: number | null;
+  revenueCode: string | null;
+  serviceDate: string | null;
+  serviceEndDate: string | null;
+  lineControlNumber: string | null;
+  /** The line's own verdict, read through its CAS as the claim's is (a 90785 add-on can be refused while its 90853 is paid). */
+  outcome: ClaimOutcome;
+  /** The sum of the line's DENIAL-kind adjustments. */
+  deniedCents: number;
+}
+
 export interface ClaimSettlement {
   outcome: ClaimOutcome;
   chargeCents: number;
@@ -41,6 +63,8 @@ export interface ClaimSettlement {
   /** Claim level first, then each line's, in the order the file gives them. */
   adjustments: FlatAdjustment[];
   remarks: FlatRemark[];
+  /** Its SVC lines in file order (none when the payer answered for the claim as a whole). */
+  serviceLines: ServiceLineSettlement[];
 }
 
 /** Claim-level and service-line adjustments in file order (claim-level CAS precede the first SVC). */
@@ -97,9 +121,43 @@ const sumCents = (adjustments: FlatAdjustment[]) => adjustments.reduce((total, a
 export function classifyClaim(claim: RemittanceClaim): ClaimOutcome {
   if (claim.statusCode === CLAIM_STATUS_REVERSAL) return "REVERSED";
   if (claim.statusCode === CLAIM_STATUS_DENIED) return "DENIED";
-  const deniedCents = sumCents(flattenAdjustments(claim).filter((a) => a.kind === "DENIAL"));
+  return byRefusedMoney(sumCents(flattenAdjustments(claim).filter((a) => a.kind === "DENIAL")), claim.paymentCents);
+}
+
+function byRefusedMoney(deniedCents: number, paidCents: number): ClaimOutcome {
   if (deniedCents <= 0) return "PAID";
-  return claim.paymentCents > 0 ? "PARTIALLY_PAID" : "DENIED";
+  return paidCents > 0 ? "PARTIALLY_PAID" : "DENIED";
+}
+
+/**
+ * A service line's verdict by step 3 above, read on the line's own CAS and SVC03. CLP02 4 is the claim's verdict, not
+ * each line's: a payer may pay one line of a claim it calls denied. A reversal takes back every line.
+ */
+function classifyLine(claim: RemittanceClaim, deniedCents: number, paidCents: number): ClaimOutcome {
+  if (claim.statusCode === CLAIM_STATUS_REVERSAL) return "REVERSED";
+  return byRefusedMoney(deniedCents, paidCents);
+}
+
+function settleServiceLines(claim: RemittanceClaim, adjustments: FlatAdjustment[]): ServiceLineSettlement[] {
+  return claim.serviceLines.map((line, index) => {
+    const deniedCents = sumCents(adjustments.filter((a) => a.serviceLineIndex === index && a.kind === "DENIAL"));
+    return {
+      index,
+      position: line.position,
+      procedure: line.procedure,
+      originalProcedure: line.originalProcedure,
+      chargeCents: line.chargeCents,
+      paidCents: line.paymentCents,
+      unitsPaid: line.unitsPaid,
+      originalUnits: line.originalUnits,
+      revenueCode: line.revenueCode,
+      serviceDate: line.serviceDate,
+      serviceEndDate: line.serviceEndDate,
+      lineControlNumber: line.lineControlNumber,
+      outcome: classifyLine(claim, deniedCents, line.paymentCents),
+      deniedCents,
+    };
+  });
 }
 
 /** Everything the posting service writes for one claim line. */
@@ -113,5 +171,6 @@ export function settleClaim(claim: RemittanceClaim): ClaimSettlement {
     deniedCents: sumCents(adjustments.filter((a) => a.kind === "DENIAL")),
     adjustments,
     remarks: flattenRemarks(claim),
+    serviceLines: settleServiceLines(claim, adjustments),
   };
 }

@@ -10,7 +10,7 @@ export {
   CLAIM_STATUS_DENIED,
   CLAIM_STATUS_REVERSAL,
 } from "./classify.js";
-export type { ClaimOutcome, ClaimSettlement, FlatAdjustment, FlatRemark } from "./classify.js";
+export type { ClaimOutcome, ClaimSettlement, FlatAdjustment, FlatRemark, ServiceLineSettlement } from "./classify.js";
 export { CARC_CODES, CARC_SOURCE, describeCarc, carcKind, isKnownCarc } from "./carc.js";
 export type { CarcEntry, CarcKind, CodeDescription } from "./carc.js";
 export { RARC_CODES, RARC_SOURCE, describeRarc, isKnownRarc } from "./rarc.js";

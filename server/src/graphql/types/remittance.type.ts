@@ -90,6 +90,39 @@ export class PostingRemark {
   @Field({ description: "The remark in plain words (X12 RARC list)." }) description!: string;
 }
 
+@ObjectType({ description: "A procedure as a service line (SVC) names it." })
+export class RemittanceProcedure {
+  @Field({ description: "The code list: HC (CPT/HCPCS) for 90853 and 90785." }) qualifier!: string;
+  @Field({ description: "The procedure code, e.g. 90853." }) code!: string;
+  @Field(() => [String], { description: "Its modifiers, in the payer's order (at most four)." }) modifiers!: string[];
+}
+
+@ObjectType({
+  description:
+    "One service line (SVC, loop 2110) of a posted claim: what the payer decided for that procedure, e.g. the 90853 paid and its 90785 add-on refused, with the line's own adjustments and remarks.",
+})
+export class RemittanceServiceLine {
+  @Field(() => Int, { description: "Its 0-based place in the claim: the serviceLineIndex of its adjustments and remarks on the posting." }) index!: number;
+  @Field(() => Int, { description: "The SVC segment's position in the file (ISA = 1)." }) segmentPosition!: number;
+  @Field(() => RemittanceProcedure, { description: "SVC01: the procedure and modifiers as the payer adjudicated them." }) procedure!: RemittanceProcedure;
+  @Field(() => RemittanceProcedure, { nullable: true, description: "SVC06: the procedure as billed, sent when the payer adjudicated a different one; null otherwise." })
+  originalProcedure!: RemittanceProcedure | null;
+  @Field(() => Int, { description: "SVC02: the line's charge, in cents (negative on a reversal)." }) chargeCents!: number;
+  @Field(() => Int, { description: "SVC03: what the payer paid for the line, in cents." }) paidCents!: number;
+  @Field(() => Int, { description: "The line's money refused for a fixable or appealable reason (its DENIAL-kind adjustments), in cents." }) deniedCents!: number;
+  @Field(() => RemittanceOutcomeEnum, { description: "The line's own verdict, read from its adjustments and payment as a claim's is; REVERSED on every line of a reversal." })
+  outcome!: ClaimOutcome;
+  @Field(() => Float, { description: "SVC05: units paid (1 when the payer left it out)." }) unitsPaid!: number;
+  @Field(() => Float, { nullable: true, description: "SVC07: units billed, sent when they differ from units paid." }) originalUnits!: number | null;
+  @Field(() => String, { nullable: true, description: "SVC04: the revenue code (institutional claims only)." }) revenueCode!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: "DTM*472 (or DTM*150): the service date the payer gives for the line." }) serviceDate!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: "DTM*151: the end of a reported service period." }) serviceEndDate!: string | null;
+  @Field(() => String, { nullable: true, description: "REF*6R: the line item control number GroupBill sent, when the payer echoed it." }) lineControlNumber!: string | null;
+  @Field(() => [PostingAdjustment], { description: "The line's CAS adjustments (level SERVICE_LINE), in file order: chargeCents - paidCents is their sum." })
+  adjustments!: PostingAdjustment[];
+  @Field(() => [PostingRemark], { description: "The line's LQ*HE remark codes (RARC), in file order." }) remarks!: PostingRemark[];
+}
+
 @ObjectType({ description: "One CLP of a remittance, posted on the billed line whose patient control number it names." })
 export class RemittancePosting {
   @Field(() => ID, { description: "The posting's id." }) id!: string;
@@ -108,6 +141,12 @@ export class RemittancePosting {
   @Field(() => DateTimeScalar, { description: "When it was posted." }) postedAt!: Date;
   @Field(() => [PostingAdjustment], { description: "Claim-level then service-line adjustments, in file order." }) adjustments!: PostingAdjustment[];
   @Field(() => [PostingRemark], { description: "Remark codes, in file order." }) remarks!: PostingRemark[];
+  @Field(() => [RemittanceServiceLine], {
+    nullable: true,
+    description:
+      "The claim's service lines (SVC) as the payer adjudicated each, in file order; empty when the payer answered for the claim as a whole, null on postings made before service lines were kept.",
+  })
+  serviceLines!: RemittanceServiceLine[] | null;
   @Field(() => DateScalar, { description: "The billed line's service date." }) serviceDate!: string;
   @Field({ description: "The member, as billed." }) clientName!: string;
   @Field(() => ID, { description: "The billed line's payer." }) payerId!: string;

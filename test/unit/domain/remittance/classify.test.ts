@@ -111,6 +111,7 @@ describe("settleClaim", () => {
         { level: "CLAIM", serviceLineIndex: null, code: "N54", description: "The claim does not match the services that were authorized or precertified." },
         { level: "CLAIM", serviceLineIndex: null, code: "M62", description: "The treatment authorization code is missing, incomplete or invalid." },
       ],
+      serviceLines: [],
     });
   });
 
@@ -128,6 +129,56 @@ describe("settleClaim", () => {
     expect(settlement.remarks).toEqual([
       { level: "SERVICE_LINE", serviceLineIndex: 1, code: "N657", description: "Bill these services with the code that fits them." },
     ]);
+  });
+
+  it("settles each service line on its own: what it is, what it cost and paid, and its own verdict", () => {
+    const [withLines] = parsed(fixture("service-lines.835")).payments[0]!.claims;
+    expect(settleClaim(withLines!).serviceLines).toEqual([
+      {
+        index: 0,
+        position: 14,
+        procedure: { qualifier: "HC", code: "90853", modifiers: ["HQ"] },
+        originalProcedure: null,
+        chargeCents: 12500,
+        paidCents: 10000,
+        unitsPaid: 1,
+        originalUnits: null,
+        revenueCode: null,
+        serviceDate: "2026-10-20",
+        serviceEndDate: null,
+        lineControlNumber: "HGT-2610-0004-1",
+        outcome: "PAID",
+        deniedCents: 0,
+      },
+      {
+        index: 1,
+        position: 18,
+        procedure: { qualifier: "HC", code: "90853", modifiers: ["HQ", "95"] },
+        originalProcedure: null,
+        chargeCents: 12500,
+        paidCents: 8000,
+        unitsPaid: 1,
+        originalUnits: null,
+        revenueCode: null,
+        serviceDate: "2026-10-27",
+        serviceEndDate: null,
+        lineControlNumber: "HGT-2610-0004-2",
+        outcome: "PAID",
+        deniedCents: 0,
+      },
+    ]);
+  });
+
+  it.each<[string, string, number, number, Adjustment[], ClaimOutcome, number]>([
+    ["an add-on refused as bundled, on a claim whose 90853 was paid", "1", 1850, 0, [cas("CO", "97", 1850)], "DENIED", 1850],
+    ["a line paid in part, the rest refused for frequency", "1", 4800, 2400, [cas("CO", "151", 2400)], "PARTIALLY_PAID", 2400],
+    ["a line whose whole charge went to the deductible", "1", 4800, 0, [cas("PR", "1", 4800)], "PAID", 0],
+    ["a line the payer paid on a claim it calls denied (CLP02 4)", "4", 4800, 4500, [cas("CO", "45", 300)], "PAID", 0],
+    ["a line of a reversal, whatever its reasons", "22", -1850, 0, [cas("CO", "97", -1850)], "REVERSED", -1850],
+  ])("gives %s its own outcome", (_label, status, chargeCents, paymentCents, adjustments, outcome, deniedCents) => {
+    const line = parsed(fixture("service-lines.835")).payments[0]!.claims[0]!.serviceLines[0]!;
+    const settled = settleClaim({ ...claim(status, chargeCents, paymentCents, []), serviceLines: [{ ...line, chargeCents, paymentCents, adjustments, remarkCodes: [] }] });
+    expect(settled.serviceLines.map((l) => [l.outcome, l.deniedCents])).toEqual([[outcome, deniedCents]]);
   });
 
   it("settles every claim of the fixtures as the fixture's name says", () => {
