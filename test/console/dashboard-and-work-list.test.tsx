@@ -302,6 +302,25 @@ describe("work list", () => {
     expect(await screen.findByText(/2 service dates are still being recomputed/)).toBeInTheDocument();
   });
 
+  it("links a reason a biller may not fix to where they see it, and names who fixes what they may not open", async () => {
+    window.history.replaceState(null, "", "/claims?from=2026-03-01&to=2026-03-31");
+    const { client } = mockClient((call: Call) => {
+      const answer = workListServer(call) as { data: Record<string, any> };
+      if (call.operationName === "ClaimLines") {
+        const [note, group] = answer.data.claimDecisions.edges;
+        group.node.issues = [{ __typename: "ClaimIssue", code: "NOT_PSYCHOTHERAPY", severity: "ERROR", message: "The group has no psychotherapy component.", missingRegistration: null }];
+        answer.data.claimDecisions.edges = [note, group];
+      }
+      return answer;
+    });
+    renderAs("BILLER", <WorkListPage />, client);
+    const seeNote = await screen.findByRole("link", { name: "No note for this member: see the note (a clinician writes it)" });
+    expect(seeNote.getAttribute("href")).toBe("/sessions/s-10#note-c-1");
+    const row = screen.getByText("(an administrator edits the group)").closest("tr")!;
+    expect(row.getAttribute("data-line")).toBe("2");
+    expect(within(row).queryByRole("link", { name: /^Not psychotherapy/i })).toBeNull();
+  });
+
   it("puts each change of filter in the address, and keeps the list for the next visit to Claims", async () => {
     window.history.replaceState(null, "", "/claims?from=2026-03-01&to=2026-03-31");
     const { client, calls } = mockClient(workListServer);

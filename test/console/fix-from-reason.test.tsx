@@ -68,8 +68,54 @@ describe("where each reason is fixed", () => {
     expect(fixLinkFor("LEADER_NOT_LICENSED", where, as("OWNER"))?.to).toBe("/clinicians#clinician-k1");
     expect(fixLinkFor("LEADER_NOT_LICENSED", where, as("BILLER"))).toEqual({ to: "/sessions/s1#session-leader", label: "Change the leader or supervisor" });
     expect(fixLinkFor("LEADER_NOT_LICENSED", where, as("CLINICIAN"))?.to).toBe("/sessions/s1#session-leader");
-    // Neither permission: the clinician can still be read, nothing else.
-    expect(fixLinkFor("LEADER_NOT_LICENSED", where, () => false)?.to).toBe("/clinicians#clinician-k1");
+    // Neither permission: the clinician can still be read, and the label says so; without even that, who fixes it.
+    expect(fixLinkFor("LEADER_NOT_LICENSED", where, (p) => p === "ReadClinicians")).toEqual({ to: "/clinicians#clinician-k1", label: "See the license (an administrator edits it)", readOnly: true });
+    expect(fixLinkFor("LEADER_NOT_LICENSED", where, () => false)).toEqual({ to: null, label: "An administrator edits the license", readOnly: true });
+  });
+});
+
+// Whether the server accepts each link's save for each role is test/integration/api/fix-link-permissions.test.ts's.
+describe("what a viewer who may not fix a reason is given", () => {
+  it.each([
+    // Billers do not write clinical documentation or record attendance: they see it, and who does it.
+    ["NOTE_UNSIGNED", "BILLER", { to: "/sessions/s1#note-c1", label: "See the note (a clinician signs it)", readOnly: true }],
+    ["MISSING_MEMBER_NOTE", "BILLER", { to: "/sessions/s1#note-c1", label: "See the note (a clinician writes it)", readOnly: true }],
+    ["MISSING_GROUP_DOCUMENTATION", "BILLER", { to: "/sessions/s1#group-documentation", label: "See the documentation (a clinician writes it)", readOnly: true }],
+    ["ATTENDANCE_TOO_SHORT", "BILLER", { to: "/sessions/s1#attendance", label: "See attendance (a clinician records it)", readOnly: true }],
+    ["MISSING_FEE", "BILLER", { to: "/payers/p1#rules", label: "See the payer's rules (an administrator edits them)", readOnly: true }],
+    ["NOT_PSYCHOTHERAPY", "BILLER", { to: null, label: "An administrator edits the group", readOnly: true }],
+    // Clinicians do not edit clients, and may not open payers at all.
+    ["MISSING_DIAGNOSIS", "CLINICIAN", { to: "/clients/c1#client-details", label: "See the diagnoses (a biller enters them)", readOnly: true }],
+    ["AUTH_REQUIRED", "CLINICIAN", { to: "/clients/c1#authorizations", label: "See the authorizations (a biller enters them)", readOnly: true }],
+    ["MISSING_FEE", "CLINICIAN", { to: null, label: "An administrator edits the payer's rules", readOnly: true }],
+    ["TIMELY_FILING_SOON", "CLINICIAN", { to: null, label: "A biller bills it in a batch", readOnly: true }],
+    // Another fix that is theirs: attendance recorded wrong.
+    ["FREQUENCY_LIMIT", "CLINICIAN", { to: "/sessions/s1#attendance", label: "Check attendance" }],
+  ] as const)("%s as %s", (code, role, link) => {
+    expect(fixLinkFor(code, where, as(role))).toEqual(link);
+  });
+
+  it("every role is told something on every reason: where to fix it, where to see it, or who fixes it", () => {
+    for (const role of ["OWNER", "ADMIN", "BILLER", "CLINICIAN"] as const)
+      for (const code of CLAIM_ISSUE_CODES) {
+        const link = fixLinkFor(code, where, as(role));
+        expect([code, role, link?.label]).toEqual([code, role, expect.stringMatching(/\S/)]);
+        if (link!.readOnly) expect([code, role, link!.label]).toEqual([code, role, expect.stringMatching(/\b(a clinician|a biller|an administrator)\b/i)]);
+        else expect([code, role, link!.to]).toEqual([code, role, expect.stringMatching(/#.+$/)]);
+      }
+  });
+
+  it("on a session's lines, a read-only link says who fixes it", () => {
+    const { client } = mockClient(() => ({ data: {} }));
+    renderAs("BILLER", <ClaimLinesTable lines={[blockedLine("NOTE_UNSIGNED")]} where={{ sessionId: "s1" }} />, client);
+    expect(screen.getByRole("link", { name: "See the note (a clinician signs it)" }).getAttribute("href")).toBe("/sessions/s1#note-c1");
+  });
+
+  it("names who fixes it, without a link, where the viewer may not open the screen", () => {
+    const { client } = mockClient(() => ({ data: {} }));
+    renderAs("CLINICIAN", <ClaimLinesTable lines={[blockedLine("MISSING_FEE")]} where={{ sessionId: "s1" }} />, client);
+    expect(screen.queryByRole("link")).toBeNull();
+    expect(screen.getByText("An administrator edits the payer's rules.")).toBeTruthy();
   });
 });
 

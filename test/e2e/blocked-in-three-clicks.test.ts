@@ -115,7 +115,7 @@ test("every blocked line of last month, and the field that fixes it, is three cl
     if (reason.code === "MISSING_REGISTRATION") for (const fix of fixes.values()) expect(fix!.to).toMatch(/#(client-sex|client-address|subscriber-.+)$/);
     for (const [lineId, fix] of fixes) expect([reason.code, lineId, fix]).toEqual([reason.code, lineId, expect.objectContaining({ to: expect.stringMatching(/#.+$/) })]);
 
-    const distinct = [...new Set([...fixes.values()].map((f) => f!.to))];
+    const distinct = [...new Set([...fixes.values()].map((f) => f!.to!))];
     for (const to of distinct) {
       // Each trip starts where sign-in lands: the dashboard.
       await page.goto(`${harness.server.url}/`);

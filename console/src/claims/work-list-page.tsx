@@ -272,6 +272,12 @@ function ReasonLink({ issue, where }: { issue: IssueRef & { code: ClaimIssueCode
   const label = ISSUE_LABELS[issue.code] ?? message;
   const fix = fixLinkFor(issue, where, can);
   if (!fix) return <span title={message}>{label}</span>;
+  if (fix.to === null)
+    return (
+      <span title={message}>
+        {label} <span className="muted small">({fix.label.charAt(0).toLowerCase() + fix.label.slice(1)})</span>
+      </span>
+    );
   return (
     <Link to={fix.to} title={message} aria-label={`${label}: ${fix.label.toLowerCase()}`}>
       {label}

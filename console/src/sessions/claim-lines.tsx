@@ -34,6 +34,8 @@ export function FixLink({ issue, where }: { issue: IssueRef; where: LineWhere })
   const { can } = useViewer();
   const fix = fixLinkFor(issue, where, can);
   if (!fix) return null;
+  // Who fixes what this viewer may not even open: said, not linked.
+  if (fix.to === null) return <span className="fix-hint muted"> {fix.label}.</span>;
   return (
     <>
       {" "}
