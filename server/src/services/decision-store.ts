@@ -369,6 +369,7 @@ function filterConditions(filter: ClaimFilter, params: unknown[]): string[] {
   if (filter.payerId != null) conditions.push(`d.payer_id = $${params.push(filter.payerId)}::uuid`);
   if (filter.status != null) conditions.push(`d.status = $${params.push(filter.status)}`);
   if (filter.issueCode != null) conditions.push(`$${params.push(filter.issueCode)}::text = ANY (d.error_codes)`);
+  // In this form (planned with its value) it selects the filing deadlines' partial indexes (migration 1764191700000).
   if (filter.flaggedBy != null) conditions.push(`$${params.push(filter.flaggedBy)}::text = ANY (d.issue_codes)`);
   if (filter.clinicianId != null) {
     const n = params.push(filter.clinicianId);

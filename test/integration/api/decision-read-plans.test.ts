@@ -129,3 +129,47 @@ describe("a claimDecisions read", () => {
     expect(again.sent.filter((s) => /UPDATE claim_decisions/.test(s.query))).toEqual([]);
   });
 });
+
+describe("the dashboard's filing-deadline reads", () => {
+  it("find a year's few lines near or past their deadline through their own indexes, not by walking the year", async () => {
+    // A practice's year of stored lines (copies of another practice's, 22,500), one in a hundred due soon and one in
+    // a hundred past its deadline: enough rows that the plan is the one a real practice gets.
+    const owner = await signUpPractice(server);
+    const source = await signUpPractice(server);
+    const fx = await billingSetup(server, source, { members: 3 });
+    await insertSessions(source, fx, 300, "2026-01-01");
+    expect((await statementsOf(source, { from: "2026-01-01", to: "2026-12-31" })).page.totalCount).toBe(900);
+    await server.dataSource.query(
+      `INSERT INTO claim_decisions (practice_id, id, session_id, client_id, session_date, session_starts_at, service_date, payer_id, status, charge_cents,
+         issue_codes, error_codes, group_id, leader_id, rendering_clinician_id, decision)
+       SELECT $1, gen_random_uuid(), d.session_id, d.client_id, d.session_date, d.session_starts_at, d.service_date, d.payer_id,
+              CASE WHEN k.flag = 1 THEN 'BLOCKED' ELSE 'READY' END, d.charge_cents,
+              CASE k.flag WHEN 0 THEN '{TIMELY_FILING_SOON}' WHEN 1 THEN '{TIMELY_FILING_EXPIRED}' ELSE '{}' END::text[],
+              CASE k.flag WHEN 1 THEN '{TIMELY_FILING_EXPIRED}' ELSE '{}' END::text[],
+              d.group_id, d.leader_id, d.rendering_clinician_id, d.decision
+       FROM claim_decisions d CROSS JOIN generate_series(1, 25) AS n
+       CROSS JOIN LATERAL (SELECT abs(hashtext(d.id::text || n)) % 100 AS flag) k
+       WHERE d.practice_id = $2`,
+      [owner.practiceId, source.practiceId],
+    );
+    await server.dataSource.query(`ANALYZE claim_decisions`);
+    const FILTERED = `query ($from: Date!, $to: Date!, $flaggedBy: ClaimIssueCode, $issueCode: ClaimIssueCode) {
+      claimDecisions(from: $from, to: $to, flaggedBy: $flaggedBy, issueCode: $issueCode, first: 10) { totalCount edges { node { id } } }
+    }`;
+    for (const [filter, index] of [
+      [{ flaggedBy: "TIMELY_FILING_SOON" }, "claim_decisions_filing_soon_idx"],
+      [{ flaggedBy: "TIMELY_FILING_EXPIRED" }, "claim_decisions_filing_expired_idx"],
+    ] as const) {
+      const before = logger.sent.length;
+      const data = expectOk(await server.gql(FILTERED, { from: "2026-01-01", to: "2026-12-31", ...filter }, owner.token));
+      expect(data.claimDecisions.totalCount).toBeGreaterThan(100);
+      expect(data.claimDecisions.totalCount).toBeLessThan(400);
+      const [read] = logger.sent.slice(before).filter((s) => /LIMIT/.test(s.query) && /FROM claim_decisions d/.test(s.query));
+      const nodes = await planOf(owner, read!);
+      // The count and the page each read their lines through the index (directly, or as a bitmap whose heap scan names
+      // no index), and nothing walks the year.
+      expect(scansOf(nodes, "claim_decisions").filter((scan) => scan !== "Bitmap Heap Scan" && !scan.endsWith(index))).toEqual([]);
+      expect(nodes.filter((n) => n["Index Name"] === index)).toHaveLength(2);
+    }
+  });
+});

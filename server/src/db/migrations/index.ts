@@ -21,6 +21,7 @@ import { FrequencyCapsAndTimelyFiling1764191100000 } from "./1764191100000-frequ
 import { InteractiveComplexity1764191200000 } from "./1764191200000-interactive-complexity.js";
 import { AuthenticateInOneStatement1764191400000 } from "./1764191400000-authenticate-in-one-statement.js";
 import { RemittanceServiceLines1764191600000 } from "./1764191600000-remittance-service-lines.js";
+import { FilingDeadlineIndexes1764191700000 } from "./1764191700000-filing-deadline-indexes.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   InteractiveComplexity1764191200000,
   AuthenticateInOneStatement1764191400000,
   RemittanceServiceLines1764191600000,
+  FilingDeadlineIndexes1764191700000,
 ];
