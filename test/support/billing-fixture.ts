@@ -131,3 +131,27 @@ export async function readySession(
   }
   return sessionId;
 }
+
+/**
+ * `count` sessions of the fixture's group, one a day from `from` at 3 pm New York time, straight into the tables
+ * (the API paths are tested elsewhere): every member present with a signed note. Attendance and notes are added
+ * for every session of the practice, so call it once per practice.
+ */
+export async function insertDailySessions(server: TestServer, owner: PracticeFixture, fx: BillingFixture, count: number, from: string): Promise<void> {
+  await server.dataSource.query(
+    `INSERT INTO group_sessions (practice_id, id, group_id, starts_at, service_date, duration_minutes, modality, leader_id, topics, interventions)
+     SELECT $1, gen_random_uuid(), $2, ($3::date + n) + time '15:00' AT TIME ZONE 'America/New_York', $3::date + n, 60, 'IN_PERSON', $4, 'Topic', 'Intervention'
+     FROM generate_series(0, $5 - 1) AS n`,
+    [owner.practiceId, fx.groupId, from, fx.clinicianId, count],
+  );
+  await server.dataSource.query(
+    `INSERT INTO attendance (practice_id, id, session_id, client_id, status)
+     SELECT s.practice_id, gen_random_uuid(), s.id, c, 'PRESENT' FROM group_sessions s CROSS JOIN unnest($2::uuid[]) AS c WHERE s.practice_id = $1`,
+    [owner.practiceId, fx.clientIds],
+  );
+  await server.dataSource.query(
+    `INSERT INTO member_notes (practice_id, id, session_id, client_id, participation, response, signed_at, signed_by)
+     SELECT practice_id, gen_random_uuid(), session_id, client_id, 'Engaged', 'Responded', now(), $2 FROM attendance WHERE practice_id = $1`,
+    [owner.practiceId, owner.userId],
+  );
+}

@@ -1,6 +1,6 @@
 import type { Logger } from "typeorm";
 import { expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
-import { billingSetup, type BillingFixture } from "../../support/billing-fixture";
+import { billingSetup, insertDailySessions } from "../../support/billing-fixture";
 
 /** Counts every SQL statement the server sends, so a test can tell batching from N+1. */
 class CountingLogger implements Logger {
@@ -50,26 +50,6 @@ afterAll(async () => {
   await server.stop();
 });
 
-/** Sessions straight into the tables (the API paths are tested elsewhere): one a day, all members present with signed notes. */
-async function insertSessions(owner: PracticeFixture, fx: BillingFixture, count: number, from: string) {
-  await server.dataSource.query(
-    `INSERT INTO group_sessions (practice_id, id, group_id, starts_at, service_date, duration_minutes, modality, leader_id, topics, interventions)
-     SELECT $1, gen_random_uuid(), $2, ($3::date + n) + time '15:00' AT TIME ZONE 'America/New_York', $3::date + n, 60, 'IN_PERSON', $4, 'Topic', 'Intervention'
-     FROM generate_series(0, $5 - 1) AS n`,
-    [owner.practiceId, fx.groupId, from, fx.clinicianId, count],
-  );
-  await server.dataSource.query(
-    `INSERT INTO attendance (practice_id, id, session_id, client_id, status)
-     SELECT s.practice_id, gen_random_uuid(), s.id, c, 'PRESENT' FROM group_sessions s CROSS JOIN unnest($2::uuid[]) AS c WHERE s.practice_id = $1`,
-    [owner.practiceId, fx.clientIds],
-  );
-  await server.dataSource.query(
-    `INSERT INTO member_notes (practice_id, id, session_id, client_id, participation, response, signed_at, signed_by)
-     SELECT practice_id, gen_random_uuid(), session_id, client_id, 'Engaged', 'Responded', now(), $2 FROM attendance WHERE practice_id = $1`,
-    [owner.practiceId, owner.userId],
-  );
-}
-
 async function statementsOf(owner: PracticeFixture, query: string, variables: Record<string, unknown>): Promise<number> {
   const before = logger.count;
   expectOk(await server.gql(query, variables, owner.token));
@@ -88,7 +68,7 @@ describe("nested reads", () => {
   it("cost the same number of SQL statements for a page of 10 sessions as for 50", async () => {
     const owner = await signUpPractice(server);
     const fx = await billingSetup(server, owner, { members: 3 });
-    await insertSessions(owner, fx, 50, "2026-02-01");
+    await insertDailySessions(server, owner, fx, 50, "2026-02-01");
     const ten = await statementsFor(owner, 10);
     const fifty = await statementsFor(owner, 50);
     expect(fifty).toBe(ten);
@@ -104,7 +84,7 @@ describe("nested reads", () => {
   it("answer the sessions page in at most 8 statements, token check included, the same for 10 sessions as for 50", async () => {
     const owner = await signUpPractice(server);
     const fx = await billingSetup(server, owner, { members: 3 });
-    await insertSessions(owner, fx, 50, "2026-02-01");
+    await insertDailySessions(server, owner, fx, 50, "2026-02-01");
     const counts = [];
     for (const first of [10, 50]) {
       const before = logger.count;
@@ -140,7 +120,7 @@ describe("nested reads", () => {
   it("answer claimDecisions with their session, client and payer in one transaction", async () => {
     const owner = await signUpPractice(server);
     const fx = await billingSetup(server, owner, { members: 3 });
-    await insertSessions(owner, fx, 20, "2026-02-01");
+    await insertDailySessions(server, owner, fx, 20, "2026-02-01");
     const before = logger.count;
     const data = expectOk(await server.gql(DECISIONS_WITH_PARENTS, { from: "2026-02-01", to: "2026-02-28" }, owner.token));
     const sent = logger.queries.slice(before);

@@ -8,7 +8,7 @@ import type { Logger } from "typeorm";
 import { inScope } from "../../../server/src/db/tenant-transaction";
 import { setPracticeClock } from "../../../server/src/services/practice-clock";
 import { expectOk, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
-import { billingSetup, type BillingFixture } from "../../support/billing-fixture";
+import { billingSetup, insertDailySessions } from "../../support/billing-fixture";
 
 class CapturingLogger implements Logger {
   sent: { query: string; parameters: unknown[] }[] = [];
@@ -35,26 +35,6 @@ afterAll(async () => {
   setPracticeClock(null);
   await server.stop();
 });
-
-/** A session a day from `from`, every member present with a signed note, straight into the tables. */
-async function insertSessions(owner: PracticeFixture, fx: BillingFixture, count: number, from: string) {
-  await server.dataSource.query(
-    `INSERT INTO group_sessions (practice_id, id, group_id, starts_at, service_date, duration_minutes, modality, leader_id, topics, interventions)
-     SELECT $1, gen_random_uuid(), $2, ($3::date + n) + time '15:00' AT TIME ZONE 'America/New_York', $3::date + n, 60, 'IN_PERSON', $4, 'Topic', 'Intervention'
-     FROM generate_series(0, $5 - 1) AS n`,
-    [owner.practiceId, fx.groupId, from, fx.clinicianId, count],
-  );
-  await server.dataSource.query(
-    `INSERT INTO attendance (practice_id, id, session_id, client_id, status)
-     SELECT s.practice_id, gen_random_uuid(), s.id, c, 'PRESENT' FROM group_sessions s CROSS JOIN unnest($2::uuid[]) AS c WHERE s.practice_id = $1`,
-    [owner.practiceId, fx.clientIds],
-  );
-  await server.dataSource.query(
-    `INSERT INTO member_notes (practice_id, id, session_id, client_id, participation, response, signed_at, signed_by)
-     SELECT practice_id, gen_random_uuid(), session_id, client_id, 'Engaged', 'Responded', now(), $2 FROM attendance WHERE practice_id = $1`,
-    [owner.practiceId, owner.userId],
-  );
-}
 
 /** The statements one request sent, in order. */
 async function statementsOf(owner: PracticeFixture, range: { from: string; to: string }) {
@@ -89,7 +69,7 @@ describe("a claimDecisions read", () => {
     owner = await signUpPractice(server);
     // A filing window gives every decision a recheck date, so the recheck index holds the practice's lines.
     const fx = await billingSetup(server, owner, { members: 3, payerRules: { timelyFilingDays: 365 } });
-    await insertSessions(owner, fx, 300, "2026-01-01");
+    await insertDailySessions(server, owner, fx, 300, "2026-01-01");
     setPracticeClock(() => new Date("2026-12-01T12:00:00Z"));
     // The first read recomputes the whole range (900 lines fit a read's budget); statistics as autovacuum would leave them.
     expect((await statementsOf(owner, { from: "2026-01-01", to: "2026-12-31" })).page.staleDates).toBe(0);
@@ -137,7 +117,7 @@ describe("the dashboard's filing-deadline reads", () => {
     const owner = await signUpPractice(server);
     const source = await signUpPractice(server);
     const fx = await billingSetup(server, source, { members: 3 });
-    await insertSessions(source, fx, 300, "2026-01-01");
+    await insertDailySessions(server, source, fx, 300, "2026-01-01");
     expect((await statementsOf(source, { from: "2026-01-01", to: "2026-12-31" })).page.totalCount).toBe(900);
     await server.dataSource.query(
       `INSERT INTO claim_decisions (practice_id, id, session_id, client_id, session_date, session_starts_at, service_date, payer_id, status, charge_cents,
