@@ -45,6 +45,20 @@ const FILING_DEADLINES = `query ($from: Date!, $to: Date!) {
   expired: claimDecisions(from: $from, to: $to, flaggedBy: TIMELY_FILING_EXPIRED, first: 10) { ${DEADLINE_LINES} }
   soon: claimDecisions(from: $from, to: $to, flaggedBy: TIMELY_FILING_SOON, first: 10) { ${DEADLINE_LINES} }
 }`;
+// The console's denials work list (console/src/remittances/remittances.documents.ts, DenialsDocument) as it asks.
+const POSTING_FIELDS = `id lineId patientControlNumber statusCode outcome chargeCents paidCents patientResponsibilityCents deniedCents payerClaimControlNumber
+  billedChargeCents chargeWarning postedAt serviceDate clientName payerId payerName
+  adjustments { level serviceLineIndex group reasonCode amountCents quantity kind description } remarks { level code description }
+  serviceLines { index procedure { code modifiers } originalProcedure { code modifiers } chargeCents paidCents outcome unitsPaid originalUnits
+    adjustments { group reasonCode amountCents quantity description } remarks { code description } }`;
+const DENIALS = `{
+  denials { lineId openBalanceCents writtenOff latest { ${POSTING_FIELDS} } actions { kind note amountCents createdAt }
+    rebill { lineId patientControlNumber batchControlNumber rebilledAt } ageDays reasonCodes availableActions }
+  payers { id name }
+}`;
+const RAW_POSTINGS = `SELECT rc.*, ra.group_code, ra.reason_code, ra.amount_cents AS adjustment_cents
+  FROM remittance_claims rc LEFT JOIN remittance_adjustments ra ON ra.practice_id = rc.practice_id AND ra.claim_id = rc.id
+  WHERE rc.practice_id = $1`;
 const DASHBOARD_DAY = {
   summary: { thisFrom: "2025-12-01", thisTo: "2025-12-31", lastFrom: "2025-11-01", lastTo: "2025-11-30" },
   filing: { from: "2025-01-20", to: "2026-01-20" },
@@ -423,6 +437,14 @@ async function remittanceFigure(url, db, practice, figure, figures) {
       }
     });
     figure(`${label} (${files.length} files, ${claims} claims, ${adjustments} adjustments)`, Math.round(posting.ms), "ms", raw.ms, "raw insert of the same rows", "(money coming back)");
+    // The denials work list as the console asks for it, beside a raw read of every posting and its adjustments.
+    const reads = { denials: [], raw: [] };
+    let denials = 0;
+    for (let run = 0; run < 3; run++) {
+      reads.raw.push((await timed(() => db.query(RAW_POSTINGS, [practice.practiceId]))).ms);
+      reads.denials.push((await timed(async () => (denials = (await gql(url, DENIALS, {}, practice.auth)).denials.length))).ms);
+    }
+    figure(`denials work list after the month's 835s (${denials} open denials)`, median(reads.denials), "ms", median(reads.raw), "raw read of the postings and adjustments", "(money coming back)");
   } catch (error) {
     figures.push({ figure: label, value: null, unit: "ms", baseline: null, ratio: null, target: "(money coming back)", error: error.message.slice(0, 120) });
   }
