@@ -11,6 +11,7 @@ import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { LoginThrottlePolicy } from "./auth/login-throttle.js";
+import { Permission, can } from "./auth/roles.js";
 import { bearerToken } from "./auth/token.js";
 import type { GraphQLContext } from "./graphql/context.js";
 import { DomainError } from "./errors/domain-error.js";
@@ -60,6 +61,13 @@ export interface GroupBillApp {
 }
 
 const REQUEST_BODY_LIMIT = "1mb";
+/**
+ * An 835 for a large payer's month runs to megabytes (a few hundred characters a claim). Only a request from a
+ * signed-in member who may import remittances may send a body that large: its token is checked before the body
+ * is read, so nobody else can make the server parse megabytes. The 835's own limit is FILE_ARGUMENTS'.
+ */
+const REMITTANCE_BODY_LIMIT = "12mb";
+const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
 const DEFAULT_GRACE_MS = 25_000;
 
 function firstLine(text: string): string {
@@ -229,9 +237,25 @@ export async function createApp(options: AppOptions): Promise<GroupBillApp> {
 
   app.use(drain.track);
 
+  const smallBodies = express.json({ limit: REQUEST_BODY_LIMIT });
+  const remittanceBodies = express.json({ limit: REMITTANCE_BODY_LIMIT });
+  const mayImportRemittances = async (authorization: string | undefined): Promise<boolean> => {
+    const token = bearerToken(authorization);
+    if (!token) return false;
+    // Its own short transaction: the request's starts after the body is read. Any failure keeps the small limit.
+    const actor = await services.auth.authenticate(token).catch(() => null);
+    return actor !== null && can(actor.role, Permission.ManageRemittances);
+  };
   app.use(
     "/graphql",
-    express.json({ limit: REQUEST_BODY_LIMIT }),
+    (req, res, next) => {
+      // Only a body announced as large costs a token check before it is read; the rest are read as before.
+      if (Number(req.headers["content-length"] ?? 0) <= REQUEST_BODY_LIMIT_BYTES) return smallBodies(req, res, next);
+      mayImportRemittances(req.headers.authorization).then(
+        (allowed) => (allowed ? remittanceBodies : smallBodies)(req, res, next),
+        next,
+      );
+    },
     // Everything the request does from here on (token check, resolvers, loaders) sees its one transaction.
     (_req, res, next) => {
       const transaction = new RequestTransaction(options.dataSource);

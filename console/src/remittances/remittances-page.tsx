@@ -32,7 +32,8 @@ export function RemittancesPage() {
   );
 }
 
-const MAX_FILE_BYTES = 1_000_000;
+/** The server's limit for an 835 (MAX_835_CHARACTERS; an 835 is ASCII, a byte a character). */
+const MAX_FILE_BYTES = 10_000_000;
 
 /** A file picked or pasted; nothing is posted unless the whole file is good. */
 function ImportForm() {
@@ -50,7 +51,7 @@ function ImportForm() {
     setPickError(null);
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setPickError("This file is larger than 1 MB; ask the payer or clearinghouse for smaller files.");
+      setPickError("This file is larger than 10 MB; ask the payer or clearinghouse to send it in smaller files (one per payment).");
       return;
     }
     setText(await file.text());

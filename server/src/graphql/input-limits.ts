@@ -1,15 +1,16 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, Kind, type FieldNode, type FragmentDefinitionNode, type SelectionNode, type ValueNode } from "graphql";
+import { MAX_835_CHARACTERS } from "../domain/remittance/index.js";
 import { invalidInput, type FieldError } from "../errors/domain-error.js";
 
 /** Above any field's own limit (notes are the longest text); stops megabyte strings before any work is done. */
 export const MAX_INPUT_STRING = 20_000;
 const MAX_INPUT_LIST = 500;
 /**
- * Arguments that carry a whole file rather than a field someone typed: an 835 remittance of a few hundred claims
- * runs to hundreds of kilobytes. The request body limit still bounds them.
+ * Arguments that carry a whole file rather than a field someone typed: an 835 for a large payer's month runs to
+ * megabytes. The request body limit still bounds them (app.ts: a larger body only for those who may import).
  */
-const FILE_ARGUMENTS: Record<string, number> = { "importRemittance:input.text": 1_000_000 };
+const FILE_ARGUMENTS: Record<string, number> = { "importRemittance:input.text": MAX_835_CHARACTERS };
 
 // A half of a surrogate pair without its other half is not Unicode: PostgreSQL's jsonb (the audit log) refuses it.
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

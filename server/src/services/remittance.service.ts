@@ -6,6 +6,7 @@ import {
   describePlbReason,
   describeRarc,
   formatCents,
+  MAX_835_CHARACTERS,
   parse835,
   paymentKeys,
   preventionFor,
@@ -261,7 +262,7 @@ export class RemittanceService {
   async import(actor: Actor, input: ImportRemittanceInput, meta: RequestMeta): Promise<RemittanceView> {
     const text = input.text ?? "";
     const fileName = input.fileName?.trim() || null;
-    const errors: FieldError[] = [...validateText(text, "text", { required: true, max: 1_000_000 }), ...validateText(fileName, "fileName", { max: MAX_FILE_NAME })];
+    const errors: FieldError[] = [...validateText(text, "text", { required: true, max: MAX_835_CHARACTERS }), ...validateText(fileName, "fileName", { max: MAX_FILE_NAME })];
     assertValid(errors);
     const parsed = parse835(text);
     if (!parsed.ok) {

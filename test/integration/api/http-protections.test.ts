@@ -1,4 +1,4 @@
-import { errorCode, expectOk, signUpPractice, startTestServer, type TestServer } from "../../support/api";
+import { errorCode, expectOk, memberWithRole, signUpPractice, startTestServer, type TestServer } from "../../support/api";
 
 let server: TestServer;
 let production: TestServer;
@@ -37,6 +37,33 @@ describe("request limits", () => {
   it("refuses bodies over 1 MB", async () => {
     const res = await post(server, JSON.stringify({ query: "{ __typename }", variables: { pad: "x".repeat(1_100_000) } }));
     expect(res.status).toBe(413);
+  });
+
+  it("reads a body over 1 MB only from a signed-in member who may import remittances (an 835 of a large payer's month)", async () => {
+    const owner = await signUpPractice(server);
+    const biller = await memberWithRole(server, owner, "BILLER");
+    const clinician = await memberWithRole(server, owner, "CLINICIAN");
+    const IMPORT = `mutation ($input: ImportRemittanceInput!) { importRemittance(input: $input) { id } }`;
+    // Two megabytes that are not an 835: read and handed to the parser, which refuses them by name.
+    const big = JSON.stringify({ query: IMPORT, variables: { input: { fileName: "big.835", text: `ISA${"*".repeat(2_000_000)}` } } });
+    for (const token of [owner.token, biller.token]) {
+      const res = await post(server, big, { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(errorCode(body)).toBe("BAD_USER_INPUT");
+      expect(body.errors[0].message).toMatch(/not imported/);
+    }
+    // Anyone else's body is refused before it is read: no token, an unknown token, a member who may not import.
+    for (const headers of [{}, { authorization: "Bearer not-a-token" }, { authorization: `Bearer ${clinician.token}` }]) {
+      expect((await post(server, big, headers)).status).toBe(413);
+    }
+    // Past the 835's own limit the field says so; past the larger body limit the body is refused too.
+    const tooLong = await post(server, JSON.stringify({ query: IMPORT, variables: { input: { text: "x".repeat(10_000_001) } } }), { authorization: `Bearer ${owner.token}` });
+    const tooLongBody = await tooLong.json();
+    expect(errorCode(tooLongBody)).toBe("BAD_USER_INPUT");
+    expect(JSON.stringify(tooLongBody.errors[0])).toMatch(/at most 10000000 characters/);
+    const huge = JSON.stringify({ query: IMPORT, variables: { input: { text: "x".repeat(13_000_000) } } });
+    expect((await post(server, huge, { authorization: `Bearer ${owner.token}` })).status).toBe(413);
   });
 
   it("refuses batched requests", async () => {

@@ -1,6 +1,6 @@
 export type * from "./types.js";
 export { ADJUSTMENT_GROUPS } from "./types.js";
-export { parse835, remittanceFieldErrors, REMITTANCE_GUIDE, CLAIM_STATUS_CODES } from "./parse-835.js";
+export { parse835, remittanceFieldErrors, MAX_835_CHARACTERS, REMITTANCE_GUIDE, CLAIM_STATUS_CODES } from "./parse-835.js";
 export { checkBalancing } from "./balance.js";
 export {
   classifyClaim,

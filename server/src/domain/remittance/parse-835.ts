@@ -420,6 +420,12 @@ function inFileOrder(problems: RemittanceProblem[]): RemittanceProblem[] {
  * file is good and comes back as data, or every problem found comes back;
  * nothing in between, so a caller can never post part of a bad file.
  */
+/**
+ * The longest 835 accepted, in characters: a large payer's month in one file (a few hundred characters a claim,
+ * some tens of thousands of claims), well above what payers send per payment.
+ */
+export const MAX_835_CHARACTERS = 10_000_000;
+
 export function parse835(text: string): Parse835Result {
   if (typeof text !== "string" || text.trim() === "") {
     return { ok: false, problems: [remittanceProblem("NOT_X12", "ISA", null, null, "the file is empty")] };
