@@ -8,8 +8,10 @@ import { ensureDatabase } from "./db/ensure-database.js";
 import { migrations } from "./db/migrations/index.js";
 import { DEMO_PRACTICE, seedDemo } from "./db/seed.js";
 import { buildGroupBillSchema } from "./graphql/schema.js";
+import { tuneServerHeap } from "./server-heap.js";
 
 async function main(): Promise<void> {
+  tuneServerHeap();
   const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
