@@ -19,6 +19,7 @@ import type {
 } from "../domain/engine/index.js";
 import { registrationOf, subscriberOf, type ClientRegistrationColumns, type CoverageSubscriberColumns } from "./registration-facts.js";
 import { practiceNow } from "./practice-clock.js";
+import { groupBy } from "./group-by.js";
 
 /** A decision's id is derived from (session, client), so it is stable across evaluations. */
 export function decisionId(sessionId: string, clientId: string): string {
@@ -447,15 +448,4 @@ interface NoteRow {
   progress: string | null;
   plan: string | null;
   risk: string | null;
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { insertRecords, type RecordColumn } from "../db/insert-records.js";
 import { evaluateSessions } from "../domain/engine/index.js";
 import { decisionId, loadFactsForDates, type DateSelection, type LoadedSession } from "./claim-facts.js";
 import type { ClaimIssueCode } from "../domain/engine/index.js";
@@ -68,7 +69,10 @@ export async function evaluateDates(manager: EntityManager, practiceId: string, 
  * depend on how many of its dates were stale; only a longer list of dates is split.
  */
 const DATES_PER_RECOMPUTE = 400;
-/** One jsonb parameter per INSERT: no bind-parameter limit, and a few MB per statement. */
+/**
+ * Lines turned into rows and written this many at a time, each chunk one statement (insertRecords): a stored
+ * decision carries its JSON, so a chunk stays a few MB.
+ */
 const ROWS_PER_INSERT = 2_000;
 
 function staleFilter(range: DateSelection, n = 2): { where: string; param: string[] } {
@@ -279,7 +283,7 @@ function countsOf(lines: EvaluatedLine[]): { session_date: string; status: Claim
   return [...counts.values()];
 }
 
-const COLUMNS = [
+const COLUMNS: readonly RecordColumn[] = [
   ["id", "uuid"],
   ["session_id", "uuid"],
   ["client_id", "uuid"],
@@ -299,7 +303,12 @@ const COLUMNS = [
   ["rule_version_id", "uuid"],
   ["recheck_on", "date"],
   ["decision", "jsonb"],
-] as const;
+];
+const COLUMN_NAMES = COLUMNS.map(([name]) => name);
+// A session moved to another date keeps its line ids: the upsert moves a line its old date still holds.
+const UPSERT = `ON CONFLICT (practice_id, id) DO UPDATE SET ${COLUMN_NAMES.filter((n) => n !== "id")
+  .map((n) => `${n} = EXCLUDED.${n}`)
+  .join(", ")}, computed_at = now()`;
 
 async function insertLines(manager: EntityManager, practiceId: string, lines: EvaluatedLine[]): Promise<void> {
   const rows = lines.map(({ view, session, recheckOn }) => {
@@ -327,18 +336,7 @@ async function insertLines(manager: EntityManager, practiceId: string, lines: Ev
       decision,
     };
   });
-  const names = COLUMNS.map(([name]) => name);
-  // A session moved to another date keeps its line ids: the upsert moves a line its old date still holds.
-  await manager.query(
-    `INSERT INTO claim_decisions (practice_id, ${names.join(", ")})
-     SELECT $1, ${names.map((n) => `r.${n}`).join(", ")}
-     FROM jsonb_to_recordset($2::jsonb) AS r(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")})
-     ON CONFLICT (practice_id, id) DO UPDATE SET ${names
-       .filter((n) => n !== "id")
-       .map((n) => `${n} = EXCLUDED.${n}`)
-       .join(", ")}, computed_at = now()`,
-    [practiceId, JSON.stringify(rows)],
-  );
+  await insertRecords(manager, "claim_decisions", practiceId, COLUMNS, rows, { onConflict: UPSERT });
 }
 
 interface StoredRow {

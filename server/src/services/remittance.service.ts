@@ -26,6 +26,7 @@ import { isUuid } from "./ids.js";
 import { practiceToday } from "./practice-clock.js";
 import type { Actor, RequestMeta } from "./request-context.js";
 import { insertRecords, type RecordColumn } from "../db/insert-records.js";
+import { groupBy } from "./group-by.js";
 
 const PAYMENT_COLUMNS: readonly RecordColumn[] = [
   ["id", "uuid"], ["remittance_id", "uuid"], ["position", "integer"], ["trace_key", "text"], ["control_key", "text"], ["trace_number", "text"], ["payer_name", "text"],
@@ -902,16 +903,6 @@ async function postings(m: EntityManager, where: string, params: unknown[]): Pro
     remarks: (remarksOf.get(r.id) ?? []).map(remarkOf),
     serviceLines: r.service_line_count === null ? null : (linesOf.get(r.id) ?? []).map(serviceLineOf),
   }));
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
 }
 
 async function lineStories(m: EntityManager, lineIds: string[]): Promise<LineRemittanceView[]> {
