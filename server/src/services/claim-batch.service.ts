@@ -15,11 +15,13 @@ import {
   PracticeEntity,
 } from "../entities/index.js";
 import { DomainError, ErrorCode, assertValid, conflict, notFound, type FieldError } from "../errors/domain-error.js";
+import { insertEntities } from "../db/insert-records.js";
 import { writeAudit } from "./audit.js";
 import { validateRange, type ClaimDecisionView } from "./claim.service.js";
 import type { Database } from "./database.js";
 import { readStoredOnDates, refreshDecisions } from "./decision-store.js";
 import { isUniqueViolation } from "./db-errors.js";
+import { groupBy } from "./group-by.js";
 import { isUuid } from "./ids.js";
 import { clientAddressOf, subscriberOf } from "./registration-facts.js";
 import type { Actor, RequestMeta } from "./request-context.js";
@@ -32,9 +34,6 @@ export interface CreateClaimBatchInput {
 }
 
 export type { ExportFormat };
-
-/** About 50 columns a line: 1,000 rows stay under PostgreSQL's 65,535 bind parameters per statement. */
-const LINES_PER_INSERT = 1_000;
 
 /** DMG03 / CSV sex codes. */
 const SEX_CODE: Record<Sex, "F" | "M" | "U"> = { FEMALE: "F", MALE: "M", UNKNOWN: "U" };
@@ -137,12 +136,7 @@ export class ClaimBatchService {
           usageIndicator: practice.x12UsageIndicator!,
         });
         await manager.insert(ClaimBatchEntity, batch);
-        const lines = await this.freeze(manager, actor, batch, ready);
-        // One INSERT binds every column of every row, and PostgreSQL takes at most 65,535 parameters per
-        // statement: a month of a large practice is thousands of lines, so they go in chunks, in this transaction.
-        for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
-          await manager.insert(ClaimBatchLineEntity, lines.slice(start, start + LINES_PER_INSERT));
-        }
+        await insertEntities(manager, ClaimBatchLineEntity, actor.practiceId, await this.freeze(manager, actor, batch, ready));
         await writeAudit(manager, {
           practiceId: actor.practiceId,
           actorUserId: actor.userId,
@@ -292,7 +286,7 @@ export class ClaimBatchService {
             },
           };
         });
-        await manager.insert(ClaimBatchLineEntity, lines);
+        await insertEntities(manager, ClaimBatchLineEntity, actor.practiceId, lines);
         await writeAudit(manager, {
           practiceId: actor.practiceId,
           actorUserId: actor.userId,
@@ -404,7 +398,7 @@ export class ClaimBatchService {
         });
         await manager.insert(ClaimBatchEntity, rebill);
         const [frozen] = await this.freeze(manager, actor, rebill, [now]);
-        await manager.insert(ClaimBatchLineEntity, { ...frozen!, replacesLineId: lineId, frequencyCode: "7" });
+        await insertEntities(manager, ClaimBatchLineEntity, actor.practiceId, [{ ...frozen!, replacesLineId: lineId, frequencyCode: "7" }]);
         await writeAudit(manager, {
           practiceId: actor.practiceId,
           actorUserId: actor.userId,
@@ -635,6 +629,7 @@ export class ClaimBatchService {
     const clientById = new Map(clients.map((c) => [c.id, c]));
     const payerById = new Map(payers.map((p) => [p.id, p]));
     const clinicianById = new Map(clinicians.map((c) => [c.id, c]));
+    const coveragesByClient = groupBy(coverages, (c) => c.clientId);
     const replaced = await replaceableLines(manager, actor.practiceId, [...new Set(ready.map((d) => d.sessionId))]);
     return ready.map((d, position) => {
       const session = sessionById.get(d.sessionId)!;
@@ -646,7 +641,7 @@ export class ClaimBatchService {
       // TR3's "if not required, do not send" keeps them out of it (the leader is named in the claim's note).
       const supervisor = session.supervisorId && session.supervisorId !== rendering.id ? clinicianById.get(session.supervisorId)! : null;
       // The coverage the engine billed: the primary in force with this payer and member id.
-      const coverage = coverages.find((c) => c.clientId === d.clientId && c.payerId === d.payerId && c.memberId === d.memberId && c.priority === "PRIMARY" && c.effectiveFrom <= d.serviceDate && (c.effectiveTo === null || c.effectiveTo >= d.serviceDate))!;
+      const coverage = (coveragesByClient.get(d.clientId) ?? []).find((c) => c.payerId === d.payerId && c.memberId === d.memberId && c.priority === "PRIMARY" && c.effectiveFrom <= d.serviceDate && (c.effectiveTo === null || c.effectiveTo >= d.serviceDate))!;
       return {
         practiceId: actor.practiceId,
         id: randomUUID(),
