@@ -186,12 +186,34 @@ async function refreshUnlocked(manager: EntityManager, practiceId: string, range
 }
 
 /**
- * How many lines a read recomputes itself before answering: about half a second of loading, evaluating and storing
- * on a large practice. A change that left more of a read's range stale (a back-dated rules change, a bulk load) is
- * the background refresh's work; the read answers with what is stored and says how many dates are still waiting.
- * Mutable for tests only, which shrink it to see a read leave dates to the refresh.
+ * How many lines a read recomputes itself before answering: at most `lineBudget`, and no more than this server
+ * recomputes in `timeBudgetMs` at the rate of its recent recomputes (reads' and the background refresh's), so a
+ * slower or busier machine answers as soon as a fast one instead of taking proportionally longer. A change that
+ * left more of a read's range stale (a back-dated rules change, a bulk load) is the background refresh's work; the
+ * read answers with what is stored and says how many dates are still waiting. Mutable for tests only.
  */
-export const readRecompute = { lineBudget: 6_000 };
+export const readRecompute = {
+  lineBudget: 6_000,
+  timeBudgetMs: 400,
+  /** Milliseconds per line of recent recomputes large enough to tell; null until one was. */
+  msPerLine: null as number | null,
+};
+
+/** Below this many lines a recompute's time is mostly its statements' round trips, which say little of its rate. */
+const RATE_SAMPLE_LINES = 500;
+
+function noteRecomputeRate(lines: number, ms: number): void {
+  if (lines < RATE_SAMPLE_LINES) return;
+  const rate = ms / lines;
+  // Half the last sample, half the history: one slow recompute (a checkpoint, a busy moment) only halves a budget.
+  readRecompute.msPerLine = readRecompute.msPerLine === null ? rate : (readRecompute.msPerLine + rate) / 2;
+}
+
+/** The lines a read may recompute now. */
+export function readLineBudget(): number {
+  const { lineBudget, timeBudgetMs, msPerLine } = readRecompute;
+  return msPerLine === null ? lineBudget : Math.min(lineBudget, Math.floor(timeBudgetMs / msPerLine));
+}
 
 /**
  * Before a read of a range: recomputes its stale dates earliest first (a page starts at the range's start) while
@@ -216,11 +238,12 @@ export async function refreshForRead(manager: EntityManager, practiceId: string,
       );
       for (const c of counted) lines.set(c.date, c.lines);
     }
+    const budget = readLineBudget();
     let taken = 0;
     let total = 0;
     while (taken < stale.length && taken < DATES_PER_RECOMPUTE) {
       const next = lines.get(stale[taken]) ?? 0;
-      if (taken > 0 && total + next > readRecompute.lineBudget) break;
+      if (taken > 0 && total + next > budget) break;
       total += next;
       taken += 1;
     }
@@ -256,6 +279,7 @@ async function recomputeUnlocked(manager: EntityManager, practiceId: string, dat
   );
   if (marks.length === 0) return 0;
   const stillStale = [...new Set(marks.map((m) => m.date))].sort();
+  const started = performance.now();
   const lines = await evaluateLines(manager, practiceId, { dates: stillStale });
   await manager.query(`DELETE FROM claim_decisions WHERE practice_id = $1 AND session_date = ANY($2::date[])`, [practiceId, stillStale]);
   for (let start = 0; start < lines.length; start += ROWS_PER_INSERT) {
@@ -269,6 +293,7 @@ async function recomputeUnlocked(manager: EntityManager, practiceId: string, dat
     [practiceId, JSON.stringify(countsOf(lines))],
   );
   await manager.query(`DELETE FROM claim_decision_stale WHERE practice_id = $1 AND id = ANY($2::bigint[])`, [practiceId, marks.map((m) => m.id)]);
+  noteRecomputeRate(lines.length, performance.now() - started);
   return stillStale.length;
 }
 

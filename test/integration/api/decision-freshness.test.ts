@@ -6,10 +6,10 @@ import { inScope } from "../../../server/src/db/tenant-transaction";
 import { matchesClaimFilter, type ClaimDecisionView, type ClaimFilter } from "../../../server/src/services/claim.service";
 import { summarizeClaims } from "../../../server/src/services/claim-summary.service";
 import { DecisionRefresher } from "../../../server/src/services/decision-refresh";
-import { evaluateDates, readRecompute, recomputeDates, refreshDecisions } from "../../../server/src/services/decision-store";
+import { evaluateDates, readLineBudget, readRecompute, recomputeDates, refreshDecisions } from "../../../server/src/services/decision-store";
 import { setPracticeClock } from "../../../server/src/services/practice-clock";
 import { expectOk, memberWithRole, signUpPractice, startTestServer, type PracticeFixture, type TestServer } from "../../support/api";
-import { billingSetup, readySession, type BillingFixture } from "../../support/billing-fixture";
+import { billingSetup, insertDailySessions, readySession, type BillingFixture } from "../../support/billing-fixture";
 import { uniqueNpi } from "../../support/npi";
 
 let server: TestServer;
@@ -950,5 +950,33 @@ describe("a read over more stale lines than it recomputes itself", () => {
       readRecompute.lineBudget = saved;
     }
     await expectStoredMatchesScratch(owner.practiceId, "after a budgeted read and the background refresh");
+  }, 120_000);
+
+  it("takes fewer lines on a server that recomputes slowly: its budget is time at the rate it last recomputed", async () => {
+    const saved = { ...readRecompute };
+    try {
+      // A recompute of enough lines teaches the server its rate.
+      readRecompute.msPerLine = null;
+      const owner = await signUpPractice(server, "Slow server");
+      const fx = await billingSetup(server, owner, { members: 10 });
+      await insertDailySessions(server, owner, fx, 60, "2026-04-01");
+      await inScope(server.dataSource, { practiceId: owner.practiceId, userId: null }, (m) => refreshDecisions(m, owner.practiceId, { from: "2026-04-01", to: "2026-05-30" }));
+      expect(readRecompute.msPerLine).toBeGreaterThan(0);
+      expect(readLineBudget()).toBe(Math.min(readRecompute.lineBudget, Math.floor(readRecompute.timeBudgetMs / readRecompute.msPerLine!)));
+
+      // A server as slow as a third of the time budget a line takes three lines per read: a date of three members.
+      const small = await signUpPractice(server, "Slow server's reader");
+      const smallFx = await billingSetup(server, small, { members: 3 });
+      await insertDailySessions(server, small, smallFx, 10, "2026-04-01");
+      readRecompute.lineBudget = 6_000;
+      readRecompute.msPerLine = readRecompute.timeBudgetMs / 3;
+      const first = expectOk(await server.gql(READ, { from: "2026-04-01", to: "2026-04-30" }, small.token));
+      expect(first.claimDecisions.staleDates).toBe(9);
+      expect(first.claimDecisions.totalCount).toBe(3);
+      // A read's own few lines say nothing of the rate: it is what the large recompute taught.
+      expect(readRecompute.msPerLine).toBe(readRecompute.timeBudgetMs / 3);
+    } finally {
+      Object.assign(readRecompute, saved);
+    }
   }, 120_000);
 });
