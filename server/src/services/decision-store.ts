@@ -188,12 +188,15 @@ async function refreshUnlocked(manager: EntityManager, practiceId: string, range
 /**
  * How many lines a read recomputes itself before answering: at most `lineBudget`, and no more than this server
  * recomputes in `timeBudgetMs` at the rate of its recent recomputes (reads' and the background refresh's), so a
- * slower or busier machine answers as soon as a fast one instead of taking proportionally longer. A change that
- * left more of a read's range stale (a back-dated rules change, a bulk load) is the background refresh's work; the
- * read answers with what is stored and says how many dates are still waiting. Mutable for tests only.
+ * slower or busier machine answers about as soon as a fast one instead of taking proportionally longer; but at
+ * least `minLines`, a month of a mid-size practice, so the read after a month's batch still shows it billed. A
+ * change that left more of a read's range stale (a back-dated rules change, a bulk load) is the background
+ * refresh's work; the read answers with what is stored and says how many dates are still waiting. Mutable for
+ * tests only.
  */
 export const readRecompute = {
   lineBudget: 6_000,
+  minLines: 3_000,
   timeBudgetMs: 400,
   /** Milliseconds per line of recent recomputes large enough to tell; null until one was. */
   msPerLine: null as number | null,
@@ -211,8 +214,8 @@ function noteRecomputeRate(lines: number, ms: number): void {
 
 /** The lines a read may recompute now. */
 export function readLineBudget(): number {
-  const { lineBudget, timeBudgetMs, msPerLine } = readRecompute;
-  return msPerLine === null ? lineBudget : Math.min(lineBudget, Math.floor(timeBudgetMs / msPerLine));
+  const { lineBudget, minLines, timeBudgetMs, msPerLine } = readRecompute;
+  return msPerLine === null ? lineBudget : Math.min(lineBudget, Math.max(minLines, Math.floor(timeBudgetMs / msPerLine)));
 }
 
 /**

@@ -962,13 +962,16 @@ describe("a read over more stale lines than it recomputes itself", () => {
       await insertDailySessions(server, owner, fx, 60, "2026-04-01");
       await inScope(server.dataSource, { practiceId: owner.practiceId, userId: null }, (m) => refreshDecisions(m, owner.practiceId, { from: "2026-04-01", to: "2026-05-30" }));
       expect(readRecompute.msPerLine).toBeGreaterThan(0);
-      expect(readLineBudget()).toBe(Math.min(readRecompute.lineBudget, Math.floor(readRecompute.timeBudgetMs / readRecompute.msPerLine!)));
+      expect(readLineBudget()).toBe(Math.min(readRecompute.lineBudget, Math.max(readRecompute.minLines, Math.floor(readRecompute.timeBudgetMs / readRecompute.msPerLine!))));
+      readRecompute.msPerLine = 10;
+      expect(readLineBudget()).toBe(readRecompute.minLines);
 
-      // A server as slow as a third of the time budget a line takes three lines per read: a date of three members.
+      // With no floor, a server as slow as a third of the time budget a line takes three lines per read: a date of three members.
       const small = await signUpPractice(server, "Slow server's reader");
       const smallFx = await billingSetup(server, small, { members: 3 });
       await insertDailySessions(server, small, smallFx, 10, "2026-04-01");
       readRecompute.lineBudget = 6_000;
+      readRecompute.minLines = 1;
       readRecompute.msPerLine = readRecompute.timeBudgetMs / 3;
       const first = expectOk(await server.gql(READ, { from: "2026-04-01", to: "2026-04-30" }, small.token));
       expect(first.claimDecisions.staleDates).toBe(9);
