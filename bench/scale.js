@@ -357,6 +357,7 @@ async function scaleBench(adminUrl) {
     // Batches on the neighbour practice, voided afterwards so a rerun finds the same lines READY.
     for (const [label, range] of [["month", MONTH], ["year", YEAR]]) {
       let outcome;
+      const stopBatchRss = watchRss(groupBill.child);
       const batch = await timed(async () => {
         try {
           outcome = await gql(groupBill.url, `mutation ($input: CreateClaimBatchInput!) { createClaimBatch(input: $input) { id lineCount } }`, { input: { ...range, idempotencyKey: randomUUID() } }, other.auth);
@@ -364,9 +365,11 @@ async function scaleBench(adminUrl) {
           outcome = { error: error.message };
         }
       });
+      const batchRss = await stopBatchRss();
       if (outcome.createClaimBatch) {
         await gql(groupBill.url, `mutation ($id: ID!) { voidClaimBatch(id: $id) { id } }`, { id: outcome.createClaimBatch.id }, other.auth);
         figure(`createClaimBatch ${label} (${outcome.createClaimBatch.lineCount} lines)`, Math.round(batch.ms), "ms", label === "month" ? 2000 : null, label === "month" ? "target 2 s" : null, label === "month" ? "≤ 2 s" : "works");
+        figure(`server RSS peak during the ${label}'s batch`, Math.round(batchRss / 1024 / 1024), "MB", null, null, "(one request)");
       } else {
         figures.push({ figure: `createClaimBatch ${label}`, value: null, unit: "ms", baseline: null, ratio: null, target: label === "month" ? "≤ 2 s" : "works", error: outcome.error.slice(0, 120) });
       }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { In, type EntityManager } from "typeorm";
 import { ClaimExportError, exportCsv, exportX12_837P, type ExportFormat, type ExportProblem, type FrozenBatch, type FrozenClaimLine } from "../domain/export/index.js";
 import { addOnChargeOf, type Sex, type SubscriberFacts } from "../domain/engine/index.js";
+import { addDays, monthEndOf } from "../domain/engine/calendar.js";
 import type { PayerKind } from "../domain/validation/index.js";
 import { validateText } from "../domain/validation/index.js";
 import {
@@ -110,10 +111,9 @@ export class ClaimBatchService {
 
         // The practice row lock above orders this after any batch made meanwhile; the refresh brings in every change committed before it.
         await refreshDecisions(manager, actor.practiceId, { from: input.from, to: input.to });
-        // MISSING_FEE already blocks a $0 line; the charge test here keeps one out of a batch even if a
-        // future rule change let it through, since a frozen line cannot be taken back without voiding.
-        const ready = (await readStoredOnDates(manager, actor.practiceId, { from: input.from, to: input.to }, { status: "READY", payerId })).filter((d) => d.chargeCents > 0);
-        if (ready.length === 0) {
+        const range = { from: input.from, to: input.to };
+        const expected = await readyTotals(manager, actor.practiceId, range, payerId);
+        if (expected.lines === 0) {
           throw new DomainError(ErrorCode.BadUserInput, "There are no READY lines in this range to bill", [
             { field: "to", message: "No READY lines between these dates" + (payerId ? " for this payer" : "") },
           ]);
@@ -127,16 +127,31 @@ export class ClaimBatchService {
           from: input.from,
           to: input.to,
           payerId,
-          lineCount: ready.length,
+          lineCount: expected.lines,
           // Each claim's total: its 90853 line and any add-on lines (90785) billed with it.
-          totalChargeCents: ready.reduce((sum, d) => sum + d.chargeCents + addOnChargeOf(d), 0),
+          totalChargeCents: expected.chargeCents,
           createdBy: actor.userId,
           voidedAt: null,
           voidedBy: null,
           usageIndicator: practice.x12UsageIndicator!,
         });
         await manager.insert(ClaimBatchEntity, batch);
-        await insertEntities(manager, ClaimBatchLineEntity, actor.practiceId, await this.freeze(manager, actor, batch, ready));
+        // A month at a time: a year of a large practice is tens of thousands of lines, and holding every decision
+        // and frozen line of it at once took most of a gigabyte. Months follow each other, so positions (and
+        // patient control numbers) still run in the engine's order across the whole range.
+        let frozenLines = 0;
+        let frozenCharge = 0;
+        for (const month of monthsOf(range)) {
+          const ready = await readyLines(manager, actor.practiceId, month, payerId);
+          await insertEntities(manager, ClaimBatchLineEntity, actor.practiceId, await this.freeze(manager, actor, batch, ready, frozenLines));
+          frozenLines += ready.length;
+          frozenCharge += ready.reduce((sum, d) => sum + d.chargeCents + addOnChargeOf(d), 0);
+        }
+        // Both counts come from the same stored decisions in this transaction, under the practice's lock: a
+        // difference is a defect, and the batch is not made rather than made with totals its lines do not add up to.
+        if (frozenLines !== expected.lines || frozenCharge !== expected.chargeCents) {
+          throw new Error(`Batch totals disagree with its lines: ${expected.lines} lines, ${expected.chargeCents} cents counted; ${frozenLines} lines, ${frozenCharge} cents frozen`);
+        }
         await writeAudit(manager, {
           practiceId: actor.practiceId,
           actorUserId: actor.userId,
@@ -613,6 +628,7 @@ export class ClaimBatchService {
     actor: Actor,
     batch: ClaimBatchEntity,
     ready: ClaimDecisionView[],
+    firstPosition = 0,
   ): Promise<Partial<ClaimBatchLineEntity>[]> {
     const batchId = batch.id;
     const sessions = await manager.findBy(GroupSessionEntity, { id: In([...new Set(ready.map((d) => d.sessionId))]) });
@@ -631,7 +647,8 @@ export class ClaimBatchService {
     const clinicianById = new Map(clinicians.map((c) => [c.id, c]));
     const coveragesByClient = groupBy(coverages, (c) => c.clientId);
     const replaced = await replaceableLines(manager, actor.practiceId, [...new Set(ready.map((d) => d.sessionId))]);
-    return ready.map((d, position) => {
+    return ready.map((d, index) => {
+      const position = firstPosition + index;
       const session = sessionById.get(d.sessionId)!;
       const client = clientById.get(d.clientId)!;
       const payer = payerById.get(d.payerId!)!;
@@ -698,6 +715,36 @@ export class ClaimBatchService {
       };
     });
   }
+}
+
+/**
+ * MISSING_FEE already blocks a $0 line; the charge test here keeps one out of a batch even if a future rule change
+ * let it through, since a frozen line cannot be taken back without voiding.
+ */
+const BILLABLE_READY = `status = 'READY' AND (decision->>'chargeCents')::int > 0`;
+
+/** The READY lines a batch of the range takes: how many, and their claims' total (stored charge_cents includes add-on lines). */
+async function readyTotals(manager: EntityManager, practiceId: string, range: { from: string; to: string }, payerId: string | null): Promise<{ lines: number; chargeCents: number }> {
+  const [row]: { lines: number; charge_cents: string }[] = await manager.query(
+    `SELECT count(*)::int AS lines, coalesce(sum(charge_cents), 0)::bigint AS charge_cents FROM claim_decisions
+     WHERE practice_id = $1 AND session_date BETWEEN $2::date AND $3::date AND ${BILLABLE_READY} AND ($4::uuid IS NULL OR payer_id = $4::uuid)`,
+    [practiceId, range.from, range.to, payerId],
+  );
+  return { lines: row.lines, chargeCents: Number(row.charge_cents) };
+}
+
+async function readyLines(manager: EntityManager, practiceId: string, range: { from: string; to: string }, payerId: string | null): Promise<ClaimDecisionView[]> {
+  return (await readStoredOnDates(manager, practiceId, range, { status: "READY", payerId })).filter((d) => d.chargeCents > 0);
+}
+
+/** The range cut at month ends, in order. */
+function monthsOf(range: { from: string; to: string }): { from: string; to: string }[] {
+  const months: { from: string; to: string }[] = [];
+  for (let from = range.from; from <= range.to; from = addDays(monthEndOf(from), 1)) {
+    const end = monthEndOf(from);
+    months.push({ from, to: end < range.to ? end : range.to });
+  }
+  return months;
 }
 
 /**

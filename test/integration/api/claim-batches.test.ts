@@ -259,7 +259,7 @@ describe("roles and tenancy", () => {
 });
 
 describe("a batch of any size", () => {
-  it("bills 2,640 READY lines in one batch, more than one INSERT's 65,535 parameters hold", async () => {
+  it("bills 2,640 READY lines of eight months in one batch, in the engine's order with one position each", async () => {
     const owner = await signUpPractice(server);
     const fx = await billingSetup(server, owner, { members: 12 });
     // 220 days with the whole group present, documented and signed: written in SQL, as the API would take minutes.
@@ -284,6 +284,17 @@ describe("a batch of any size", () => {
     expect(batch.totalChargeCents).toBe(2640 * 4800);
     const [{ count }] = await server.dataSource.query(`SELECT count(*)::int AS count FROM claim_batch_lines WHERE practice_id = $1 AND batch_id = $2 AND NOT voided`, [owner.practiceId, batch.id]);
     expect(count).toBe(2640);
+    // Frozen a month at a time, the lines still run in the engine's order across the months, one position each.
+    const lines: { position: number; starts: string; session_id: string; client_id: string; patient_control_number: string; charge_cents: number }[] = await server.dataSource.query(
+      `SELECT position, to_char(session_starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS starts, session_id, client_id, patient_control_number, charge_cents
+       FROM claim_batch_lines WHERE practice_id = $1 AND batch_id = $2 ORDER BY position`,
+      [owner.practiceId, batch.id],
+    );
+    expect(lines.map((l) => l.position)).toEqual(Array.from({ length: 2640 }, (_, i) => i));
+    const engineOrder = [...lines].sort((a, b) => a.starts.localeCompare(b.starts) || a.session_id.localeCompare(b.session_id) || a.client_id.localeCompare(b.client_id));
+    expect(engineOrder.map((l) => l.position)).toEqual(lines.map((l) => l.position));
+    expect(new Set(lines.map((l) => l.patient_control_number)).size).toBe(2640);
+    expect(lines.reduce((sum, l) => sum + l.charge_cents, 0)).toBe(batch.totalChargeCents);
     const ready = expectOk(
       await server.gql(`query { claimDecisions(from: "2026-01-05", to: "2026-08-22", status: READY, first: 1) { totalCount } }`, {}, owner.token),
     ).claimDecisions.totalCount;
