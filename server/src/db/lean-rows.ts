@@ -8,6 +8,8 @@ import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
  */
 export class LeanColumns {
   private readonly cache = new Map<EntityTarget<ObjectLiteral>, { column: string; property: string }[]>();
+  /** Each property's key in a row read with a prefix, by entity and prefix: made once, not per row and property. */
+  private readonly rowKeys = new Map<EntityTarget<ObjectLiteral>, Map<string, { key: string; property: string }[]>>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -36,8 +38,17 @@ export class LeanColumns {
     const out: Record<string, unknown> = {};
     // EntityTarget<E> is not assignable to EntityTarget<ObjectLiteral> (its class form is invariant), though the
     // metadata lookup reads nothing of E.
-    for (const { property } of this.columnsOf(entity as EntityTarget<ObjectLiteral>)) out[property] = row[prefix + property];
+    for (const { key, property } of this.keysOf(entity as EntityTarget<ObjectLiteral>, prefix)) out[property] = row[key];
     // Every column of E's metadata was copied, under the property names TypeORM would give it.
     return out as E;
+  }
+
+  private keysOf(entity: EntityTarget<ObjectLiteral>, prefix: string): { key: string; property: string }[] {
+    let byPrefix = this.rowKeys.get(entity);
+    if (!byPrefix) this.rowKeys.set(entity, (byPrefix = new Map()));
+    let keys = byPrefix.get(prefix);
+    // Joined once: a key built per row was a new string to hash for every value of every row (a page's 550 rows).
+    if (!keys) byPrefix.set(prefix, (keys = this.columnsOf(entity).map(({ property }) => ({ key: prefix + property, property }))));
+    return keys;
   }
 }
