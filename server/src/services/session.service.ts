@@ -195,7 +195,10 @@ export class SessionService {
     }
     const where = filters.length ? `WHERE ${filters.join(" AND ")}` : "";
     const filterParams = params.slice();
-    const pageFilters = after ? [...filters, `(s.starts_at, s.id) > (${param(new Date(String(after[0])))}, ${param(after[1])})`] : filters;
+    const pageFilters = after ? [...filters, `(s.starts_at, s.id) > (${param(new Date(String(after[0])))}, ${param(after[1])})`] : [...filters];
+    // A session on local date D starts after midnight UTC of the day before D in any time zone (UTC+14 at most):
+    // bounding the start lets the page walk the start-order index from there, not from the practice's first session.
+    if (args.from) pageFilters.push(`s.starts_at >= (${param(args.from)}::date - 1)::timestamp AT TIME ZONE 'UTC'`);
     const lean = this.db.lean;
     // The page is chosen first and only its rows are joined: joining before the sort would join every session of
     // the filter (a year's worth) to pick 50. The count is a subquery over the same filters, without the cursor.

@@ -47,6 +47,7 @@ interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
   "Index Name"?: string;
+  "Index Cond"?: string;
   Plans?: PlanNode[];
 }
 
@@ -151,6 +152,34 @@ describe("the dashboard's filing-deadline reads", () => {
       // no index), and nothing walks the year.
       expect(scansOf(nodes, "claim_decisions").filter((scan) => scan !== "Bitmap Heap Scan" && !scan.endsWith(index))).toEqual([]);
       expect(nodes.filter((n) => n["Index Name"] === index)).toHaveLength(2);
+    }
+  });
+});
+
+describe("the sessions page", () => {
+  it("reads its page of sessions in start order from the start-order index, not by sorting the whole range", async () => {
+    const owner = await signUpPractice(server);
+    const fx = await billingSetup(server, owner, { members: 3 });
+    await insertDailySessions(server, owner, fx, 300, "2026-01-01");
+    await server.dataSource.query(`ANALYZE group_sessions`);
+    const SESSIONS = `query ($from: Date!, $after: String) {
+      sessions(from: $from, first: 50, after: $after) { totalCount pageInfo { endCursor } edges { node { id date } } }
+    }`;
+    const before = logger.sent.length;
+    const first = expectOk(await server.gql(SESSIONS, { from: "2026-03-01" }, owner.token)).sessions;
+    // One session a day from 2026-01-01: 241 of the 300 on or after 2026-03-01, the page the first 50 of them in date order.
+    expect(first.totalCount).toBe(241);
+    expect(first.edges.map((e: { node: { date: string } }) => e.node.date)).toEqual(Array.from({ length: 50 }, (_, i) => new Date(Date.UTC(2026, 2, 1 + i)).toISOString().slice(0, 10)));
+    const next = expectOk(await server.gql(SESSIONS, { from: "2026-03-01", after: first.pageInfo.endCursor }, owner.token)).sessions;
+    expect(next.edges[0].node.date).toBe("2026-04-20");
+    const reads = logger.sent.slice(before).filter((s) => /FROM group_sessions s/.test(s.query) && /LIMIT/.test(s.query));
+    expect(reads).toHaveLength(2);
+    for (const read of reads) {
+      const nodes = await planOf(owner, read);
+      // From the range's start (a range of the index), not from the practice's first session on.
+      expect(nodes.filter((n) => n["Index Name"] === "group_sessions_start_idx").map((n) => n["Index Cond"])).toEqual([expect.stringMatching(/starts_at >=/)]);
+      // The only sort left is of the page's own rows, after the join.
+      expect(nodes.filter((n) => n["Node Type"] === "Sort")).toHaveLength(1);
     }
   });
 });

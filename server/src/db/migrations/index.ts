@@ -22,6 +22,7 @@ import { InteractiveComplexity1764191200000 } from "./1764191200000-interactive-
 import { AuthenticateInOneStatement1764191400000 } from "./1764191400000-authenticate-in-one-statement.js";
 import { RemittanceServiceLines1764191600000 } from "./1764191600000-remittance-service-lines.js";
 import { FilingDeadlineIndexes1764191700000 } from "./1764191700000-filing-deadline-indexes.js";
+import { SessionStartIndex1764191800000 } from "./1764191800000-session-start-index.js";
 
 /** In the order they apply; a new migration is appended here. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   AuthenticateInOneStatement1764191400000,
   RemittanceServiceLines1764191600000,
   FilingDeadlineIndexes1764191700000,
+  SessionStartIndex1764191800000,
 ];
