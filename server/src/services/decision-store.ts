@@ -208,7 +208,8 @@ const RATE_SAMPLE_LINES = 500;
 function noteRecomputeRate(lines: number, ms: number): void {
   if (lines < RATE_SAMPLE_LINES) return;
   const rate = ms / lines;
-  // Half the last sample, half the history: one slow recompute (a checkpoint, a busy moment) only halves a budget.
+  // Half the last sample, half the history: one slow recompute (a checkpoint, a busy moment) moves the rate halfway,
+  // and the next ones pull it back.
   readRecompute.msPerLine = readRecompute.msPerLine === null ? rate : (readRecompute.msPerLine + rate) / 2;
 }
 
