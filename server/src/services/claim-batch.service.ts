@@ -143,6 +143,8 @@ export class ClaimBatchService {
         let frozenCharge = 0;
         for (const month of monthsOf(range)) {
           const ready = await readyLines(manager, actor.practiceId, month, payerId);
+          // A month with nothing to bill (a break, another payer's month) reads nothing more.
+          if (ready.length === 0) continue;
           await insertEntities(manager, ClaimBatchLineEntity, actor.practiceId, await this.freeze(manager, actor, batch, ready, frozenLines));
           frozenLines += ready.length;
           frozenCharge += ready.reduce((sum, d) => sum + d.chargeCents + addOnChargeOf(d), 0);

@@ -259,6 +259,18 @@ describe("roles and tenancy", () => {
 });
 
 describe("a batch of any size", () => {
+  it("bills across a month with nothing to bill, positions running on from one billed month to the next", async () => {
+    const { owner, fx } = await practiceWithLines(1);
+    await readySession(server, owner, fx, { startsAt: "2026-05-12T15:00:00Z" });
+    const batch = expectOk(await server.gql(CREATE, input("march-to-may", { from: "2026-03-01", to: "2026-05-31" }), owner.token)).createClaimBatch;
+    expect(batch).toMatchObject({ lineCount: 6, totalChargeCents: 6 * 4800 });
+    const lines: { position: number; service_date: string }[] = await server.dataSource.query(
+      `SELECT position, to_char(service_date, 'YYYY-MM-DD') AS service_date FROM claim_batch_lines WHERE practice_id = $1 AND batch_id = $2 ORDER BY position`,
+      [owner.practiceId, batch.id],
+    );
+    expect(lines).toEqual([0, 1, 2, 3, 4, 5].map((position) => ({ position, service_date: position < 3 ? "2026-03-10" : "2026-05-12" })));
+  });
+
   it("bills 2,640 READY lines of eight months in one batch, in the engine's order with one position each", async () => {
     const owner = await signUpPractice(server);
     const fx = await billingSetup(server, owner, { members: 12 });
