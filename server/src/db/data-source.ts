@@ -1,6 +1,7 @@
 import { DataSource, type Logger } from "typeorm";
 import { entities } from "../entities/index.js";
 import { migrations } from "./migrations/index.js";
+import { connectionTypes } from "./timestamp-parser.js";
 
 export function createDataSource(databaseUrl: string, poolSize = 10, logger?: Logger): DataSource {
   return new DataSource({
@@ -14,7 +15,7 @@ export function createDataSource(databaseUrl: string, poolSize = 10, logger?: Lo
     installExtensions: false,
     logging: false,
     ...(logger ? { logger } : {}),
-    extra: { max: poolSize, application_name: "groupbill" },
+    extra: { max: poolSize, application_name: "groupbill", types: connectionTypes },
   });
 }
 
