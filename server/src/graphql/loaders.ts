@@ -97,8 +97,7 @@ export class Loaders {
             unprimed,
             practiceId,
           ]);
-          for (const row of clients) {
-            const client = lean.pick(ClientEntity, row);
+          for (const client of lean.entities(ClientEntity, clients)) {
             primedClients.add(client.id);
             this.client.prime(client.id, client);
           }
@@ -106,10 +105,7 @@ export class Loaders {
         return attendance;
       });
       const bySession = new Map<string, AttendanceEntity[]>(sessionIds.map((id) => [id, []]));
-      for (const row of rows) {
-        const attendance = lean.pick(AttendanceEntity, row);
-        bySession.get(attendance.sessionId)?.push(attendance);
-      }
+      for (const attendance of lean.entities(AttendanceEntity, rows)) bySession.get(attendance.sessionId)?.push(attendance);
       return sessionIds.map((id) => bySession.get(id) ?? []);
     });
     this.notesBySession = this.groupedBy(MemberNoteEntity, "sessionId", { createdAt: "ASC", id: "ASC" });
