@@ -20,6 +20,7 @@ import { authorizationsWithUsage, type PriorAuthorizationView } from "../service
 import { practiceToday } from "../services/practice-clock.js";
 import type { LineRemittanceView, RemittanceService } from "../services/remittance.service.js";
 import type { Actor } from "../services/request-context.js";
+import { PrimedLoader } from "./primed-loader.js";
 
 type Key = string;
 
@@ -36,17 +37,17 @@ function whereIn<E extends ObjectLiteral>(key: keyof E & string, ids: readonly K
  * scoped transaction, so a page of 50 sessions costs the same number of statements as a page of 10.
  */
 export class Loaders {
-  readonly payer: DataLoader<Key, PayerEntity | null>;
+  readonly payer: PrimedLoader<PayerEntity>;
   readonly ruleVersionsByPayer: DataLoader<Key, PayerRuleVersionEntity[]>;
   readonly coveragesByClient: DataLoader<Key, CoverageEntity[]>;
   /** With units used, which evaluates every line in the authorizations' ranges: one evaluation per batch of clients. */
   readonly authorizationsByClient: DataLoader<Key, PriorAuthorizationView[]>;
-  readonly client: DataLoader<Key, ClientEntity | null>;
-  readonly clinician: DataLoader<Key, ClinicianEntity | null>;
+  readonly client: PrimedLoader<ClientEntity>;
+  readonly clinician: PrimedLoader<ClinicianEntity>;
   readonly user: DataLoader<Key, UserEntity | null>;
-  readonly group: DataLoader<Key, TherapyGroupEntity | null>;
+  readonly group: PrimedLoader<TherapyGroupEntity>;
   readonly membersByGroup: DataLoader<Key, GroupMemberEntity[]>;
-  readonly session: DataLoader<Key, GroupSessionEntity | null>;
+  readonly session: PrimedLoader<GroupSessionEntity>;
   readonly attendanceBySession: DataLoader<Key, AttendanceEntity[]>;
   readonly notesBySession: DataLoader<Key, MemberNoteEntity[]>;
   readonly addendaByNote: DataLoader<Key, NoteAddendumEntity[]>;
@@ -151,8 +152,8 @@ export class Loaders {
     return this.db.inPractice(this.actor, work);
   }
 
-  private byId<E extends ObjectLiteral & { id: string }>(entity: EntityTarget<E>): DataLoader<Key, E | null> {
-    return new DataLoader(async (ids) => {
+  private byId<E extends ObjectLiteral & { id: string }>(entity: EntityTarget<E>): PrimedLoader<E> {
+    return new PrimedLoader<E>(async (ids) => {
       const rows = await this.run((m) => m.find(entity, { where: whereIn<E>("id", ids) }));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);

@@ -1,4 +1,5 @@
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -30,7 +31,7 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: "Who did it; null for system actions." })
-  actor(@Root() event: AuditEvent, @Ctx() ctx: GraphQLContext): Promise<User | null> {
+  actor(@Parent() event: AuditEvent, @Ctx() ctx: GraphQLContext): Promise<User | null> {
     return event.actorUserId ? ctx.loaders.user.load(event.actorUserId) : Promise.resolve(null);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import type { ExportFormat } from "../../domain/export/index.js";
 import type { ClaimBatchEntity, ClaimBatchLineEntity } from "../../entities/index.js";
@@ -79,24 +80,24 @@ export class ClaimBatchResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the batch was voided." })
-  voided(@Root() batch: ClaimBatch): boolean {
+  voided(@Parent() batch: ClaimBatch): boolean {
     return batch.voidedAt !== null;
   }
 
   @FieldResolver(() => Payer, { nullable: true, description: "The payer the batch was limited to; null for all payers." })
-  payer(@Root() batch: ClaimBatch, @Ctx() ctx: GraphQLContext): Promise<Payer | null> {
+  payer(@Parent() batch: ClaimBatch, @Ctx() ctx: GraphQLContext): Promise<Payer | null> {
     return batch.payerId ? ctx.loaders.payer.load(batch.payerId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [ClaimDecision], { description: "The lines as they were billed." })
-  async lines(@Root() batch: ClaimBatch, @Ctx() ctx: GraphQLContext): Promise<ClaimDecision[]> {
+  async lines(@Parent() batch: ClaimBatch, @Ctx() ctx: GraphQLContext): Promise<ClaimDecision[]> {
     return (await ctx.services.batches.lines(requireActor(ctx), batch.id)).map(frozenDecision);
   }
 
   @FieldResolver(() => [String], {
     description: "Where today's data no longer supports a line of this (live) batch, in plain words: void and rebill to correct. Empty when all is well or the batch is void.",
   })
-  discrepancies(@Root() batch: ClaimBatchEntity, @Ctx() ctx: GraphQLContext): Promise<string[]> {
+  discrepancies(@Parent() batch: ClaimBatchEntity, @Ctx() ctx: GraphQLContext): Promise<string[]> {
     return ctx.services.batches.discrepancies(requireActor(ctx), batch);
   }
 
@@ -105,7 +106,7 @@ export class ClaimBatchResolver {
   })
   @Authorized(Permission.ReadClaims)
   export(
-    @Root() batch: ClaimBatchEntity,
+    @Parent() batch: ClaimBatchEntity,
     @Arg("format", () => ExportFormatEnum, { description: "CSV or X12_837P." }) format: ExportFormat,
     @Ctx() ctx: GraphQLContext,
     @Arg("voidClaims", () => Boolean, {

@@ -1,4 +1,5 @@
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -22,7 +23,7 @@ export class ClaimSummaryResolver {
 @Resolver(() => ClaimPayerTotal)
 export class ClaimPayerTotalResolver {
   @FieldResolver(() => Payer, { nullable: true, description: "The payer; null for members without coverage on the date." })
-  payer(@Root() total: ClaimPayerTotal, @Ctx() ctx: GraphQLContext): Promise<Payer | null> {
+  payer(@Parent() total: ClaimPayerTotal, @Ctx() ctx: GraphQLContext): Promise<Payer | null> {
     return total.payerId ? ctx.loaders.payer.load(total.payerId) : Promise.resolve(null);
   }
 }
@@ -30,7 +31,7 @@ export class ClaimPayerTotalResolver {
 @Resolver(() => UnbilledSession)
 export class UnbilledSessionResolver {
   @FieldResolver(() => GroupSession, { description: "The session." })
-  session(@Root() unbilled: UnbilledSession, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
+  session(@Parent() unbilled: UnbilledSession, @Ctx() ctx: GraphQLContext): GroupSession | Promise<GroupSession> {
     return loadOrFail(ctx.loaders.session, unbilled.sessionId, "Session");
   }
 }

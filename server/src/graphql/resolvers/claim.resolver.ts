@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { addOnChargeOf } from "../../domain/engine/index.js";
 import type { ClaimStatus } from "../../services/claim.service.js";
@@ -55,17 +56,17 @@ export class ClaimResolver {
 
   @FieldResolver(() => Int, { description: "The claim's total charge in cents: this line's charge plus its add-on lines' (837P CLM02). Billing data: FORBIDDEN for CLINICIAN." })
   @Authorized(Permission.ReadClaims)
-  totalChargeCents(@Root() decision: ClaimDecision): number {
+  totalChargeCents(@Parent() decision: ClaimDecision): number {
     return decision.chargeCents + addOnChargeOf(decision);
   }
 
   @FieldResolver(() => GroupSession, { description: "The session." })
-  session(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
+  session(@Parent() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): GroupSession | Promise<GroupSession> {
     return loadOrFail(ctx.loaders.session, decision.sessionId, "Session");
   }
 
   @FieldResolver(() => Client, { description: "The member billed." })
-  client(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Client> {
+  client(@Parent() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Client | Promise<Client> {
     return loadOrFail(ctx.loaders.client, decision.clientId, "Client");
   }
 
@@ -73,17 +74,17 @@ export class ClaimResolver {
     nullable: true,
     description: "The clinician billed as rendering provider: the session's leader, or the licensed supervisor of an unlicensed leader.",
   })
-  renderingProvider(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Clinician | null> {
-    return decision.renderingClinicianId ? loadOrFail(ctx.loaders.clinician, decision.renderingClinicianId, "Clinician") : Promise.resolve(null);
+  renderingProvider(@Parent() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Clinician | null | Promise<Clinician | null> {
+    return decision.renderingClinicianId ? loadOrFail(ctx.loaders.clinician, decision.renderingClinicianId, "Clinician") : null;
   }
 
   @FieldResolver(() => Clinician, { nullable: true, description: "The unlicensed leader whose group the rendering provider supervised; null when the leader renders." })
-  supervisedLeader(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Clinician | null> {
-    return decision.supervisedClinicianId ? loadOrFail(ctx.loaders.clinician, decision.supervisedClinicianId, "Clinician") : Promise.resolve(null);
+  supervisedLeader(@Parent() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Clinician | null | Promise<Clinician | null> {
+    return decision.supervisedClinicianId ? loadOrFail(ctx.loaders.clinician, decision.supervisedClinicianId, "Clinician") : null;
   }
 
   @FieldResolver(() => Payer, { nullable: true, description: "The member's primary payer on the service date; null without coverage." })
-  payer(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Payer | null> {
+  payer(@Parent() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<Payer | null> {
     return decision.payerId ? ctx.loaders.payer.load(decision.payerId) : Promise.resolve(null);
   }
 }
@@ -91,12 +92,12 @@ export class ClaimResolver {
 @Resolver(() => RulesImpactChange)
 export class RulesImpactChangeResolver {
   @FieldResolver(() => GroupSession, { description: "The session." })
-  session(@Root() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): Promise<GroupSession> {
+  session(@Parent() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): GroupSession | Promise<GroupSession> {
     return loadOrFail(ctx.loaders.session, change.sessionId, "Session");
   }
 
   @FieldResolver(() => Client, { description: "The member." })
-  client(@Root() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): Promise<Client> {
+  client(@Parent() change: RulesImpactChange, @Ctx() ctx: GraphQLContext): Client | Promise<Client> {
     return loadOrFail(ctx.loaders.client, change.clientId, "Client");
   }
 }
@@ -104,7 +105,7 @@ export class RulesImpactChangeResolver {
 @Resolver(() => ClaimDecisionConnection)
 export class ClaimDecisionConnectionResolver {
   @FieldResolver(() => Int, { description: STALE_DATES })
-  staleDates(@Root() connection: { staleDates: number }): number {
+  staleDates(@Parent() connection: { staleDates: number }): number {
     return connection.staleDates;
   }
 }

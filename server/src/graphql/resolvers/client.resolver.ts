@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { notFound } from "../../errors/domain-error.js";
 import { requireActor } from "../auth-checker.js";
@@ -50,12 +51,12 @@ export class ClientResolver {
   }
 
   @FieldResolver(() => Address, { nullable: true, description: "Home address; null until recorded (a claim needs it: MISSING_REGISTRATION)." })
-  address(@Root() client: ClientEntity): Address | null {
+  address(@Parent() client: ClientEntity): Address | null {
     return clientAddressOf(client);
   }
 
   @FieldResolver(() => [Coverage], { description: "Insurance coverages in the order entered." })
-  coverages(@Root() client: Client, @Ctx() ctx: GraphQLContext): Promise<Coverage[]> {
+  coverages(@Parent() client: Client, @Ctx() ctx: GraphQLContext): Promise<Coverage[]> {
     return ctx.loaders.coveragesByClient.load(client.id);
   }
 }
@@ -63,12 +64,12 @@ export class ClientResolver {
 @Resolver(() => Coverage)
 export class CoverageResolver {
   @FieldResolver(() => Subscriber, { nullable: true, description: "The insured person when the relationship is not SELF; null for SELF." })
-  subscriber(@Root() coverage: CoverageEntity): Subscriber | null {
+  subscriber(@Parent() coverage: CoverageEntity): Subscriber | null {
     return subscriberOf(coverage);
   }
 
   @FieldResolver(() => Payer, { description: "The insurer." })
-  async payer(@Root() coverage: Coverage, @Ctx() ctx: GraphQLContext): Promise<Payer> {
+  async payer(@Parent() coverage: Coverage, @Ctx() ctx: GraphQLContext): Promise<Payer> {
     const payer = await ctx.loaders.payer.load(coverage.payerId);
     if (!payer) throw notFound("Payer");
     return payer;

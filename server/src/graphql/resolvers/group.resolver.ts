@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -39,12 +40,12 @@ export class GroupResolver {
   }
 
   @FieldResolver(() => Clinician, { description: "The clinician who usually leads it." })
-  leader(@Root() group: TherapyGroup, @Ctx() ctx: GraphQLContext): Promise<Clinician> {
+  leader(@Parent() group: TherapyGroup, @Ctx() ctx: GraphQLContext): Clinician | Promise<Clinician> {
     return loadOrFail(ctx.loaders.clinician, group.leaderId, "Clinician");
   }
 
   @FieldResolver(() => [Client], { description: "The group's members, in the order added." })
-  async members(@Root() group: TherapyGroup, @Ctx() ctx: GraphQLContext): Promise<Client[]> {
+  async members(@Parent() group: TherapyGroup, @Ctx() ctx: GraphQLContext): Promise<Client[]> {
     const rows = await ctx.loaders.membersByGroup.load(group.id);
     return Promise.all(rows.map((m) => loadOrFail(ctx.loaders.client, m.clientId, "Client")));
   }

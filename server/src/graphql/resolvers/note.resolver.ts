@@ -1,6 +1,7 @@
 import type { NoteElement } from "../../domain/engine/index.js";
 import { NoteElementEnum } from "../enums.js";
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -50,17 +51,17 @@ export class NoteResolver {
   }
 
   @FieldResolver(() => Client, { description: "The member the note is about." })
-  client(@Root() note: MemberNote, @Ctx() ctx: GraphQLContext): Promise<Client> {
+  client(@Parent() note: MemberNote, @Ctx() ctx: GraphQLContext): Client | Promise<Client> {
     return loadOrFail(ctx.loaders.client, note.clientId, "Client");
   }
 
   @FieldResolver(() => User, { nullable: true, description: "Who signed it." })
-  signedBy(@Root() note: MemberNote, @Ctx() ctx: GraphQLContext): Promise<User | null> {
+  signedBy(@Parent() note: MemberNote, @Ctx() ctx: GraphQLContext): Promise<User | null> {
     return note.signedBy ? ctx.loaders.user.load(note.signedBy) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [NoteAddendum], { description: "Addenda, oldest first." })
-  addenda(@Root() note: MemberNote, @Ctx() ctx: GraphQLContext): Promise<NoteAddendum[]> {
+  addenda(@Parent() note: MemberNote, @Ctx() ctx: GraphQLContext): Promise<NoteAddendum[]> {
     return ctx.loaders.addendaByNote.load(note.id);
   }
 }
@@ -68,7 +69,7 @@ export class NoteResolver {
 @Resolver(() => NoteAddendum)
 export class NoteAddendumResolver {
   @FieldResolver(() => User, { description: "Who wrote it." })
-  author(@Root() addendum: NoteAddendum, @Ctx() ctx: GraphQLContext): Promise<User> {
+  author(@Parent() addendum: NoteAddendum, @Ctx() ctx: GraphQLContext): User | Promise<User> {
     return loadOrFail(ctx.loaders.user, addendum.authorId, "User");
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { ruleVersionOn } from "../../domain/engine/index.js";
 import { requireActor } from "../auth-checker.js";
@@ -51,7 +52,7 @@ export class PayerResolver {
   // (payers, or a client's coverage or a claim line, which clinicians can read).
   @FieldResolver(() => PayerRules, { description: "The rules in force today (the practice's date); before the first version starts, that first version. FORBIDDEN for CLINICIAN." })
   @Authorized(Permission.ReadPayers)
-  async rules(@Root() payer: Payer, @Ctx() ctx: GraphQLContext): Promise<PayerRules> {
+  async rules(@Parent() payer: Payer, @Ctx() ctx: GraphQLContext): Promise<PayerRules> {
     const versions = await ctx.loaders.ruleVersionsByPayer.load(payer.id);
     const today = await ctx.loaders.today();
     return ruleVersionOn(versions, today) ?? versions[0];
@@ -59,14 +60,14 @@ export class PayerResolver {
 
   @FieldResolver(() => PayerRules, { nullable: true, description: "The rules in force on a service date, or null before the first version. FORBIDDEN for CLINICIAN." })
   @Authorized(Permission.ReadPayers)
-  async rulesOn(@Root() payer: Payer, @Arg("date", () => DateScalar, { description: "The service date." }) date: string, @Ctx() ctx: GraphQLContext): Promise<PayerRules | null> {
+  async rulesOn(@Parent() payer: Payer, @Arg("date", () => DateScalar, { description: "The service date." }) date: string, @Ctx() ctx: GraphQLContext): Promise<PayerRules | null> {
     const versions = await ctx.loaders.ruleVersionsByPayer.load(payer.id);
     return ruleVersionOn(versions, date);
   }
 
   @FieldResolver(() => [PayerRules], { description: "Every version, oldest effective date first. FORBIDDEN for CLINICIAN." })
   @Authorized(Permission.ReadPayers)
-  ruleHistory(@Root() payer: Payer, @Ctx() ctx: GraphQLContext): Promise<PayerRules[]> {
+  ruleHistory(@Parent() payer: Payer, @Ctx() ctx: GraphQLContext): Promise<PayerRules[]> {
     return ctx.loaders.ruleVersionsByPayer.load(payer.id);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -38,7 +39,7 @@ export class PriorAuthorizationResolver {
   }
 
   @FieldResolver(() => Payer, { description: "The payer that issued it." })
-  payer(@Root() authorization: PriorAuthorization, @Ctx() ctx: GraphQLContext): Promise<Payer> {
+  payer(@Parent() authorization: PriorAuthorization, @Ctx() ctx: GraphQLContext): Payer | Promise<Payer> {
     return loadOrFail(ctx.loaders.payer, authorization.payerId, "Payer");
   }
 }
@@ -46,7 +47,7 @@ export class PriorAuthorizationResolver {
 @Resolver(() => Client)
 export class ClientAuthorizationsResolver {
   @FieldResolver(() => [PriorAuthorization], { description: "The client's prior authorizations with every payer, by start date." })
-  authorizations(@Root() client: Client, @Ctx() ctx: GraphQLContext): Promise<PriorAuthorization[]> {
+  authorizations(@Parent() client: Client, @Ctx() ctx: GraphQLContext): Promise<PriorAuthorization[]> {
     return ctx.loaders.authorizationsByClient.load(client.id);
   }
 }
@@ -54,7 +55,7 @@ export class ClientAuthorizationsResolver {
 @Resolver(() => Coverage)
 export class CoverageAuthorizationsResolver {
   @FieldResolver(() => [PriorAuthorization], { description: "The client's prior authorizations with this coverage's payer, by start date." })
-  async authorizations(@Root() coverage: Coverage & { clientId: string }, @Ctx() ctx: GraphQLContext): Promise<PriorAuthorization[]> {
+  async authorizations(@Parent() coverage: Coverage & { clientId: string }, @Ctx() ctx: GraphQLContext): Promise<PriorAuthorization[]> {
     const all = await ctx.loaders.authorizationsByClient.load(coverage.clientId);
     return all.filter((a) => a.payerId === coverage.payerId);
   }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { Permission } from "../../auth/roles.js";
 import { requireActor } from "../auth-checker.js";
 import type { GraphQLContext } from "../context.js";
@@ -41,12 +42,12 @@ export class RemittanceResolver {
   }
 
   @FieldResolver(() => [RemittancePayment], { description: "Its payments (ST/SE), in file order." })
-  payments(@Root() remittance: Remittance, @Ctx() ctx: GraphQLContext): Promise<RemittancePayment[]> {
+  payments(@Parent() remittance: Remittance, @Ctx() ctx: GraphQLContext): Promise<RemittancePayment[]> {
     return ctx.services.remittances.payments(requireActor(ctx), remittance.id);
   }
 
   @FieldResolver(() => [RemittancePosting], { description: "Its claims (CLP), each posted on the line it names, in file order." })
-  claims(@Root() remittance: Remittance, @Ctx() ctx: GraphQLContext): Promise<RemittancePosting[]> {
+  claims(@Parent() remittance: Remittance, @Ctx() ctx: GraphQLContext): Promise<RemittancePosting[]> {
     return ctx.services.remittances.claims(requireActor(ctx), remittance.id);
   }
 
@@ -104,7 +105,7 @@ export class ClaimDecisionRemittanceResolver {
     description: "For a BILLED line: what remittances said about it (latest posting and history); null before any. Billing data: FORBIDDEN for CLINICIAN.",
   })
   @Authorized(Permission.ReadClaims)
-  remittance(@Root() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<LineRemittance | null> {
+  remittance(@Parent() decision: ClaimDecision, @Ctx() ctx: GraphQLContext): Promise<LineRemittance | null> {
     if (!decision.batchId) return Promise.resolve(null);
     requireActor(ctx);
     return ctx.loaders.remittanceByBilledLine.load(`${decision.batchId}:${decision.sessionId}:${decision.clientId}`);

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { can, Permission } from "../../auth/roles.js";
 import { forbidden } from "../../errors/domain-error.js";
 import type { GroupSessionEntity } from "../../entities/index.js";
@@ -98,39 +99,39 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => TherapyGroup, { description: "The group that met." })
-  group(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<TherapyGroup> {
+  group(@Parent() session: GroupSession, @Ctx() ctx: GraphQLContext): TherapyGroup | Promise<TherapyGroup> {
     return loadOrFail(ctx.loaders.group, session.groupId, "Group");
   }
 
   @FieldResolver(() => Clinician, { description: "Who led this session: the rendering provider, unless a supervisor renders for an unlicensed leader." })
-  leader(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<Clinician> {
+  leader(@Parent() session: GroupSession, @Ctx() ctx: GraphQLContext): Clinician | Promise<Clinician> {
     return loadOrFail(ctx.loaders.clinician, session.leaderId, "Clinician");
   }
 
   @FieldResolver(() => Clinician, { nullable: true, description: "Licensed clinician supervising an unlicensed leader, for payers that accept supervised leaders." })
-  supervisor(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<Clinician | null> {
-    return session.supervisorId ? loadOrFail(ctx.loaders.clinician, session.supervisorId, "Clinician") : Promise.resolve(null);
+  supervisor(@Parent() session: GroupSession, @Ctx() ctx: GraphQLContext): Clinician | null | Promise<Clinician | null> {
+    return session.supervisorId ? loadOrFail(ctx.loaders.clinician, session.supervisorId, "Clinician") : null;
   }
 
   @FieldResolver(() => [Attendance], { description: "Attendance as recorded." })
-  attendance(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<Attendance[]> {
+  attendance(@Parent() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<Attendance[]> {
     return ctx.loaders.attendanceBySession.load(session.id);
   }
 
   @FieldResolver(() => Int, { description: "How many members were PRESENT." })
-  async presentCount(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<number> {
+  async presentCount(@Parent() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<number> {
     return (await ctx.loaders.attendanceBySession.load(session.id)).filter((a) => a.status === "PRESENT").length;
   }
 
   @FieldResolver(() => [MemberNote], { description: "The members' individual notes." })
-  notes(@Root() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<MemberNote[]> {
+  notes(@Parent() session: GroupSession, @Ctx() ctx: GraphQLContext): Promise<MemberNote[]> {
     return ctx.loaders.notesBySession.load(session.id);
   }
 
   @FieldResolver(() => [ClaimDecision], { description: "One claim line per present member, READY, BLOCKED or BILLED." })
   // Sessions reach GraphQL as GroupSessionEntity rows (every resolver answering GroupSession returns the service's
   // entities), and the engine needs the whole row, not only the fields the API shows.
-  claimDecisions(@Root() session: GroupSessionEntity, @Ctx() ctx: GraphQLContext): Promise<ClaimDecision[]> {
+  claimDecisions(@Parent() session: GroupSessionEntity, @Ctx() ctx: GraphQLContext): Promise<ClaimDecision[]> {
     return ctx.loaders.decisionsBySession.load(session);
   }
 }
@@ -138,7 +139,7 @@ export class SessionResolver {
 @Resolver(() => Attendance)
 export class AttendanceResolver {
   @FieldResolver(() => Client, { description: "The client." })
-  client(@Root() attendance: Attendance, @Ctx() ctx: GraphQLContext): Promise<Client> {
+  client(@Parent() attendance: Attendance, @Ctx() ctx: GraphQLContext): Client | Promise<Client> {
     return loadOrFail(ctx.loaders.client, attendance.clientId, "Client");
   }
 }

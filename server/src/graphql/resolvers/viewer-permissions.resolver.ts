@@ -1,4 +1,5 @@
-import { FieldResolver, Resolver, Root } from "type-graphql";
+import { FieldResolver, Resolver } from "type-graphql";
+import { Parent } from "../parent.js";
 import { permissionsOf } from "../../auth/roles.js";
 import { Viewer } from "../types/account.type.js";
 
@@ -8,7 +9,7 @@ export class ViewerPermissionsResolver {
   @FieldResolver(() => [String], {
     description: "What the user may do in the active practice (permission names such as ReadClaims), from the role table the server enforces.",
   })
-  permissions(@Root() viewer: Viewer): string[] {
+  permissions(@Parent() viewer: Viewer): string[] {
     return permissionsOf(viewer.role);
   }
 }
