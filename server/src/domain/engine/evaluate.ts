@@ -75,7 +75,7 @@ export function evaluateSessions(input: EngineInput): ClaimDecisionDraft[] {
   let unitSlots = plan.unitChecks.length > 0 ? new Int32Array(256 * plan.unitChecks.length) : null;
   const finishDay = () => {
     if (unitSlots && unitSlots.length < day.length * plan.unitChecks.length) unitSlots = new Int32Array(2 * day.length * plan.unitChecks.length);
-    for (let n = 0; n < day.length; n++) judge(day[n], plan, unitSlots, n);
+    judgeDay(day, plan, unitSlots);
     if (unitSlots) countUnits(day, plan, unitSlots, billed, authorizations, frequencies, prepared);
     for (const line of day) drafts.push(draftOf(line, input.defaultPlaceOfService, shared));
     day = [];
@@ -257,15 +257,19 @@ function namesOf(present: MemberRecord[]): MemberName[] | null {
 
 /** Sorted, and a client marked present twice is still one member and one unit. */
 function presentMembers(members: MemberRecord[]): MemberRecord[] {
-  members.sort(byRank);
+  // Sorted in place by insertion: a session has about ten members, and Array.prototype.sort calling back into a
+  // comparator for them cost more than this. Ranks are distinct per member, so stability does not matter.
+  for (let i = 1; i < members.length; i++) {
+    const member = members[i];
+    let j = i;
+    for (; j > 0 && members[j - 1].rank > member.rank; j--) members[j] = members[j - 1];
+    members[j] = member;
+  }
   let kept = 0;
   for (let i = 0; i < members.length; i++) if (i === 0 || members[i] !== members[kept - 1]) members[kept++] = members[i];
-  members.length = kept;
+  // Setting an array's length is a call into the runtime even when it does not change.
+  if (kept < members.length) members.length = kept;
   return members;
-}
-
-function byRank(a: MemberRecord, b: MemberRecord): number {
-  return a.rank - b.rank;
 }
 
 function noteOf(session: SessionFacts, clientId: string): NoteFacts | null {
@@ -292,19 +296,30 @@ function addIssues(line: WorkLine, result: CheckResult, at: number): void {
   }
 }
 
-/** Runs every check but the unit checks, remembering where each unit check's issues will go. */
-function judge(line: WorkLine, plan: CheckPlan, unitSlots: Int32Array | null, n: number): void {
+/**
+ * Runs every check but the unit checks on the day's lines, remembering where each unit check's issues will go. One
+ * check at a time over all the lines, not all checks on one line at a time: a check then runs its code over a few
+ * hundred lines in a row instead of taking turns with 27 others on every line (about 5% of the engine's time on
+ * the realistic mix). Each line still gets its issues in CHECKS order, since the checks come in that order.
+ */
+function judgeDay(lines: WorkLine[], plan: CheckPlan, unitSlots: Int32Array | null): void {
+  const unitCheckCount = plan.unitChecks.length;
   let unit = 0;
-  for (let index = 0; index < CHECKS.length; index++) {
-    const check = CHECKS[index];
+  for (const check of CHECKS) {
     if (!check.needsRules) {
-      const result = check.run(line);
-      if (result !== null) addIssues(line, result, line.issues?.length ?? 0);
+      for (const line of lines) {
+        const result = check.run(line);
+        if (result !== null) addIssues(line, result, line.issues?.length ?? 0);
+      }
     } else if (check.countsUnits) {
-      unitSlots![n * plan.unitChecks.length + unit++] = line.issues?.length ?? 0;
-    } else if (line.ruled) {
-      const result = check.run(line);
-      if (result !== null) addIssues(line, result, line.issues?.length ?? 0);
+      for (let n = 0; n < lines.length; n++) unitSlots![n * unitCheckCount + unit] = lines[n].issues?.length ?? 0;
+      unit += 1;
+    } else {
+      for (const line of lines) {
+        if (!line.ruled) continue;
+        const result = check.run(line);
+        if (result !== null) addIssues(line, result, line.issues?.length ?? 0);
+      }
     }
   }
 }
